@@ -1,0 +1,18 @@
+import { AuthModule, AuthWorkerModule } from '@backtalk/auth';
+import { PlatformModule } from '@backtalk/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+
+export interface ApiModuleOptions {
+  /** Run the queue processors in this process too (RUN_WORKERS), so a small install is one process. */
+  runWorkers: boolean;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [PlatformModule, AuthModule, ...(options.runWorkers ? [AuthWorkerModule] : [])],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * One database and Redis prefix per e2e run, fixed when the config is first evaluated and handed to the servers and
+ * the global setup through the environment (Playwright evaluates the config in each worker too).
+ */
+function runId(): string {
+  process.env['BACKTALK_E2E_RUN'] ??= `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  return process.env['BACKTALK_E2E_RUN'];
+}
+
+const id = runId();
+export const API_PORT = Number(process.env['E2E_API_PORT'] ?? 3310);
+export const CONSOLE_PORT = Number(process.env['E2E_CONSOLE_PORT'] ?? 4310);
+export const CONSOLE_URL = `http://127.0.0.1:${CONSOLE_PORT}`;
+export const API_URL = `http://127.0.0.1:${API_PORT}`;
+export const SCREENSHOT_DIR = 'test-output/e2e/screenshots';
+
+export const serverEnvironment: Record<string, string> = {
+  DATABASE_URL: `postgres://postgres@127.0.0.1:5432/backtalk_e2e_${id}`,
+  REDIS_PREFIX: `bt_e2e_${id}`,
+  PORT: String(API_PORT),
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'test',
+};
+
+export const DEMO = {
+  admin: { email: 'admin@backtalk.local', password: 'backtalk-demo-admin' },
+  agentPassword: 'backtalk-demo-agent',
+};

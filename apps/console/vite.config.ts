@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ProxyOptions } from 'vite';
+import tsconfigPaths from 'vite-tsconfig-paths';
+
+const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
+
+// The console and the API share one origin through this proxy, so the refresh cookie stays first-party.
+const proxy: Record<string, ProxyOptions> = {
+  '/api': { target: apiUrl },
+  '/health': { target: apiUrl },
+  '/socket.io': { target: apiUrl, ws: true },
+};
+
+export default defineConfig({
+  root: __dirname,
+  cacheDir: '../../node_modules/.vite/apps/console',
+  plugins: [react(), tsconfigPaths({ root: '../..' })],
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
+  build: { outDir: '../../dist/apps/console', emptyOutDir: true, sourcemap: true },
+});

@@ -1,0 +1,28 @@
+import { Role } from '@backtalk/contracts';
+import { AccessPolicy } from './access-policy';
+import type { UserActor } from './actor';
+
+const actor = (role: Role, teamIds: string[]): UserActor => ({ kind: 'user', userId: 'u1', role, teamIds });
+
+describe('AccessPolicy', () => {
+  it('lets an admin see every team', () => {
+    expect(AccessPolicy.visibleTeams(actor(Role.Admin, []))).toBe('all');
+    expect(AccessPolicy.canSeeTeam(actor(Role.Admin, []), 'team-b')).toBe(true);
+  });
+
+  it('lets an agent see only the teams they belong to', () => {
+    const agent = actor(Role.Agent, ['team-a']);
+    expect(AccessPolicy.canSeeTeam(agent, 'team-a')).toBe(true);
+    expect(AccessPolicy.canSeeTeam(agent, 'team-b')).toBe(false);
+  });
+
+  it('lets a supervisor manage their own teams but not others', () => {
+    const supervisor = actor(Role.Supervisor, ['team-a']);
+    expect(AccessPolicy.canManageTeam(supervisor, 'team-a')).toBe(true);
+    expect(AccessPolicy.canManageTeam(supervisor, 'team-b')).toBe(false);
+  });
+
+  it('never lets an agent manage a team, even their own', () => {
+    expect(AccessPolicy.canManageTeam(actor(Role.Agent, ['team-a']), 'team-a')).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import { Role } from '@backtalk/contracts';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { UserActor } from './actor';
+
+/**
+ * The access rule, written once. Everything in Backtalk belongs to a team (channels, and through them contacts and
+ * conversations). Admins see every team; supervisors and agents see the teams they are members of. Supervisors
+ * manage their own teams. Callers that cannot see a thing get "not found", so that ids of other teams leak nothing.
+ */
+export const AccessPolicy = {
+  /** `all`, or the exact set of team ids this actor may see. */
+  visibleTeams(actor: UserActor): 'all' | readonly string[] {
+    return actor.role === Role.Admin ? 'all' : actor.teamIds;
+  },
+
+  canSeeTeam(actor: UserActor, teamId: string): boolean {
+    const visible = AccessPolicy.visibleTeams(actor);
+    return visible === 'all' || visible.includes(teamId);
+  },
+
+  canManageTeam(actor: UserActor, teamId: string): boolean {
+    if (actor.role === Role.Admin) return true;
+    return actor.role === Role.Supervisor && actor.teamIds.includes(teamId);
+  },
+
+  /**
+   * Narrows a query to rows whose `teamIdExpression` is a visible team. Every query over team-owned data goes through
+   * this, so a new endpoint cannot forget the rule.
+   */
+  scopeToVisibleTeams<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, teamIdExpression: string, actor: UserActor): SelectQueryBuilder<T> {
+    const visible = AccessPolicy.visibleTeams(actor);
+    if (visible === 'all') return query;
+    if (visible.length === 0) return query.andWhere('1 = 0');
+    return query.andWhere(`${teamIdExpression} IN (:...visibleTeamIds)`, { visibleTeamIds: visible });
+  },
+};

@@ -1,0 +1,17 @@
+import { Role } from '@backtalk/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity({ name: 'app_user' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** Stored lower-cased and trimmed; the database checks it. */
+  @Column({ type: 'varchar', length: 254 }) email!: string;
+  @Column({ type: 'varchar', length: 120 }) name!: string;
+  @Column({ type: 'enum', enum: Role, enumName: 'user_role' }) role!: Role;
+  @Column({ type: 'text', select: false }) passwordHash!: string;
+  @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** Access tokens issued before this instant are no longer accepted. */
+  @Column({ type: 'timestamptz' }) passwordChangedAt!: Date;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,105 @@
+import { ErrorCode, type TeamView } from '@backtalk/contracts';
+import { DomainError } from '@backtalk/platform';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In, Repository } from 'typeorm';
+import { AccessPolicy } from '../access/access-policy';
+import type { UserActor } from '../access/actor';
+import { TeamEntity, TeamMemberEntity, UserEntity } from '../entities';
+
+export interface TeamInput {
+  name?: string;
+  description?: string;
+  memberIds?: string[];
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function toTeamView(team: TeamEntity, memberIds: string[]): TeamView {
+  return { id: team.id, name: team.name, description: team.description, memberIds, createdAt: team.createdAt.toISOString() };
+}
+
+@Injectable()
+export class TeamsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
+    @InjectRepository(TeamMemberEntity) private readonly members: Repository<TeamMemberEntity>,
+  ) {}
+
+  async list(actor: UserActor): Promise<TeamView[]> {
+    const query = AccessPolicy.scopeToVisibleTeams(this.teams.createQueryBuilder('team').orderBy('lower(team.name)', 'ASC'), 'team.id', actor);
+    const teams = await query.getMany();
+    const memberships = teams.length ? await this.members.find({ where: { teamId: In(teams.map((team) => team.id)) }, order: { createdAt: 'ASC' } }) : [];
+    return teams.map((team) =>
+      toTeamView(
+        team,
+        memberships.filter((membership) => membership.teamId === team.id).map((membership) => membership.userId),
+      ),
+    );
+  }
+
+  async get(actor: UserActor, teamId: string): Promise<TeamView> {
+    if (!AccessPolicy.canSeeTeam(actor, teamId)) throw DomainError.notFound('Team');
+    const team = await this.teams.findOneBy({ id: teamId });
+    if (!team) throw DomainError.notFound('Team');
+    return toTeamView(team, await this.memberIdsOf(this.dataSource.manager, teamId));
+  }
+
+  async create(input: Required<Pick<TeamInput, 'name'>> & TeamInput): Promise<TeamView> {
+    return this.withUniqueName(() =>
+      this.dataSource.transaction(async (manager) => {
+        const team = await manager.save(manager.create(TeamEntity, { name: input.name.trim(), description: input.description?.trim() ?? '' }));
+        if (input.memberIds) await this.replaceMembers(manager, team.id, input.memberIds);
+        return toTeamView(team, await this.memberIdsOf(manager, team.id));
+      }),
+    );
+  }
+
+  /** Admins edit any team; supervisors edit their own. Others get "not found" or "forbidden" depending on what they can see. */
+  async update(actor: UserActor, teamId: string, changes: TeamInput): Promise<TeamView> {
+    if (!AccessPolicy.canSeeTeam(actor, teamId)) throw DomainError.notFound('Team');
+    if (!AccessPolicy.canManageTeam(actor, teamId)) throw DomainError.forbidden('Only admins and the team’s supervisors can change a team');
+    return this.withUniqueName(() =>
+      this.dataSource.transaction(async (manager) => {
+        const team = await manager.findOneBy(TeamEntity, { id: teamId });
+        if (!team) throw DomainError.notFound('Team');
+        if (changes.name !== undefined) team.name = changes.name.trim();
+        if (changes.description !== undefined) team.description = changes.description.trim();
+        await manager.save(team);
+        if (changes.memberIds !== undefined) await this.replaceMembers(manager, teamId, changes.memberIds);
+        return toTeamView(team, await this.memberIdsOf(manager, teamId));
+      }),
+    );
+  }
+
+  async remove(teamId: string): Promise<void> {
+    const result = await this.teams.delete({ id: teamId });
+    if (!result.affected) throw DomainError.notFound('Team');
+  }
+
+  private async replaceMembers(manager: EntityManager, teamId: string, memberIds: string[]): Promise<void> {
+    const unique = [...new Set(memberIds)];
+    if (unique.length > 0 && (await manager.countBy(UserEntity, { id: In(unique) })) !== unique.length) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'One of the members does not exist', [{ field: 'memberIds', messages: ['contains an unknown user'] }]);
+    }
+    await manager.delete(TeamMemberEntity, { teamId });
+    if (unique.length > 0) await manager.insert(TeamMemberEntity, unique.map((userId) => ({ teamId, userId })));
+  }
+
+  private async memberIdsOf(manager: EntityManager, teamId: string): Promise<string[]> {
+    const rows = await manager.find(TeamMemberEntity, { where: { teamId }, order: { createdAt: 'ASC' } });
+    return rows.map((row) => row.userId);
+  }
+
+  private async withUniqueName<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new DomainError(ErrorCode.Conflict, 'A team with this name already exists', [{ field: 'name', messages: ['is already in use'] }]);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { Role } from '@backtalk/contracts';
+import { defaultSectionFor, sectionRoles, sectionsFor } from './settings-sections';
+
+const labels = (role: Role) => sectionsFor(role).map((section) => section.label);
+
+describe('settings sections', () => {
+  it('gives admins every administration screen', () => {
+    expect(labels(Role.Admin)).toEqual(['Users', 'Teams', 'API keys', 'My profile']);
+  });
+
+  it('gives supervisors their teams and members but no API keys', () => {
+    expect(labels(Role.Supervisor)).toEqual(['Users', 'Teams', 'My profile']);
+  });
+
+  it('gives agents only their own teams and profile', () => {
+    expect(labels(Role.Agent)).toEqual(['My teams', 'My profile']);
+  });
+
+  it('keeps agents off the users screen', () => {
+    expect(sectionRoles('users')).not.toContain(Role.Agent);
+  });
+
+  it('opens settings on the first section the role can see', () => {
+    expect(defaultSectionFor(Role.Admin)).toBe('users');
+    expect(defaultSectionFor(Role.Agent)).toBe('my-teams');
+  });
+});

@@ -1,0 +1,31 @@
+import { Role, ROLES } from '@backtalk/contracts';
+
+export interface SettingsSection {
+  path: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+/** One list drives both the settings navigation and the role checks on its routes. */
+export const SETTINGS_SECTIONS = [
+  { path: 'users', label: 'Users', roles: [Role.Admin, Role.Supervisor] },
+  { path: 'teams', label: 'Teams', roles: [Role.Admin, Role.Supervisor] },
+  { path: 'my-teams', label: 'My teams', roles: [Role.Agent] },
+  { path: 'api-keys', label: 'API keys', roles: [Role.Admin] },
+  { path: 'profile', label: 'My profile', roles: ROLES },
+] as const satisfies readonly SettingsSection[];
+
+export type SettingsSectionPath = (typeof SETTINGS_SECTIONS)[number]['path'];
+
+export function sectionsFor(role: Role): SettingsSection[] {
+  return SETTINGS_SECTIONS.filter((section) => (section.roles as readonly Role[]).includes(role));
+}
+
+export function sectionRoles(path: SettingsSectionPath): readonly Role[] {
+  return SETTINGS_SECTIONS.find((section) => section.path === path)?.roles ?? [];
+}
+
+/** The page /settings opens on. */
+export function defaultSectionFor(role: Role): string {
+  return sectionsFor(role)[0]?.path ?? 'profile';
+}

@@ -1,0 +1,2 @@
+export { LoginPage } from './lib/LoginPage';
+export { RequireAuth, RequireRole, type RequireRoleProps } from './lib/guards';

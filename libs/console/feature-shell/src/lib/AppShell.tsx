@@ -1,0 +1,90 @@
+import { useMyTeams, useSignedInUser, useSignOut } from '@backtalk/console/data-access';
+import { Avatar, Button, Icon, PRODUCT_NAME, RoleBadge, summarizeList, type IconName } from '@backtalk/console/ui';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+
+const NAV_ITEMS: ReadonlyArray<{ to: string; label: string; icon: IconName }> = [
+  { to: '/inbox', label: 'Inbox', icon: 'inbox' },
+  { to: '/contacts', label: 'Contacts', icon: 'contacts' },
+  { to: '/reports', label: 'Reports', icon: 'reports' },
+  { to: '/settings', label: 'Settings', icon: 'settings' },
+];
+
+function UserCard() {
+  const user = useSignedInUser();
+  const { data: teams } = useMyTeams();
+  return (
+    <div className="bt-sidebar__user">
+      <Avatar name={user.name} />
+      <div className="bt-sidebar__user-text">
+        <span className="bt-sidebar__user-name">{user.name}</span>
+        <RoleBadge role={user.role} />
+        {teams ? (
+          <span className="bt-sidebar__user-teams">{teams.length > 0 ? summarizeList(teams.map((team) => team.name), 2) : 'No team yet'}</span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function Sidebar() {
+  return (
+    <aside className="bt-sidebar">
+      <Link to="/inbox" className="bt-sidebar__brand" aria-label={`${PRODUCT_NAME} home`}>
+        <span className="bt-sidebar__logo">
+          <Icon name="message" />
+        </span>
+        <span className="bt-sidebar__brand-name">{PRODUCT_NAME}</span>
+      </Link>
+      <nav aria-label="Main" className="bt-sidebar__nav">
+        <ul>
+          {NAV_ITEMS.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} className="bt-sidebar__link" title={item.label}>
+                <Icon name={item.icon} size={18} />
+                <span className="bt-sidebar__label">{item.label}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <UserCard />
+    </aside>
+  );
+}
+
+function TopBar() {
+  const user = useSignedInUser();
+  const signOut = useSignOut();
+  return (
+    <header className="bt-topbar">
+      <Link to="/settings/profile" className="bt-topbar__user" title="My profile">
+        <Avatar name={user.name} size="sm" />
+        <span className="bt-topbar__user-name">{user.name}</span>
+        <span className="bt-topbar__user-email">{user.email}</span>
+        <span className="bt-topbar__user-role">
+          <RoleBadge role={user.role} />
+        </span>
+      </Link>
+      <Button variant="ghost" size="sm" icon="logout" pending={signOut.isPending} onClick={() => signOut.mutate()}>
+        Log out
+      </Button>
+    </header>
+  );
+}
+
+export function AppShell() {
+  return (
+    <div className="bt-shell">
+      <a href="#main" className="bt-skip-link">
+        Skip to content
+      </a>
+      <Sidebar />
+      <div className="bt-shell__main">
+        <TopBar />
+        <main id="main" className="bt-shell__content" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import './styles/tokens.css';
+import './styles/base.css';
+
+export { Avatar } from './lib/Avatar';
+export { Badge, ROLE_LABELS, RoleBadge, type BadgeTone } from './lib/Badge';
+export { Banner, type BannerProps, type BannerTone } from './lib/Banner';
+export { Button, buttonClassName, type ButtonProps, type ButtonSize, type ButtonVariant } from './lib/Button';
+export { cx } from './lib/cx';
+export { ConfirmDialog, Dialog, DialogFooter, type ConfirmDialogProps, type DialogProps } from './lib/Dialog';
+export { EmptyState, type EmptyStateProps } from './lib/EmptyState';
+export {
+  Checkbox,
+  CheckboxGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type CheckboxGroupProps,
+  type CheckboxOption,
+  type SelectOption,
+  type TextFieldProps,
+} from './lib/fields';
+export { formatDateTime, initialsOf, summarizeList } from './lib/format';
+export { Icon, type IconName } from './lib/Icon';
+export { DetailList, PageHeader, Panel, type PageHeaderProps } from './lib/PageHeader';
+export { LoadingState, Spinner } from './lib/Spinner';
+export { RowActions, Table, type TableColumn, type TableProps } from './lib/Table';
+export { Toasts, type ToastItem } from './lib/Toasts';
+export { PRODUCT_NAME, useDocumentTitle } from './lib/useDocumentTitle';

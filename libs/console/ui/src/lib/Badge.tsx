@@ -1,0 +1,25 @@
+import { Role } from '@backtalk/contracts';
+import type { ReactNode } from 'react';
+import './badge.css';
+
+export type BadgeTone = 'neutral' | 'accent' | 'success' | 'danger' | 'warning';
+
+export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; children: ReactNode }) {
+  return <span className={`bt-badge bt-badge--${tone}`}>{children}</span>;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  [Role.Admin]: 'Admin',
+  [Role.Supervisor]: 'Supervisor',
+  [Role.Agent]: 'Agent',
+};
+
+const ROLE_TONES: Record<Role, BadgeTone> = {
+  [Role.Admin]: 'accent',
+  [Role.Supervisor]: 'warning',
+  [Role.Agent]: 'neutral',
+};
+
+export function RoleBadge({ role }: { role: Role }) {
+  return <Badge tone={ROLE_TONES[role]}>{ROLE_LABELS[role]}</Badge>;
+}

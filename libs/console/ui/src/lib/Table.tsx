@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { cx } from './cx';
+import './table.css';
+
+export interface TableColumn<T> {
+  id: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  align?: 'start' | 'end';
+  /** Hidden below tablet width; keep the columns people scan for visible. */
+  secondary?: boolean;
+}
+
+export interface TableProps<T> {
+  /** Names the table for screen readers and tests; not shown. */
+  caption: string;
+  columns: readonly TableColumn<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  rowClassName?: (row: T) => string | undefined;
+}
+
+export function Table<T>({ caption, columns, rows, rowKey, rowClassName }: TableProps<T>) {
+  const cellClass = (column: TableColumn<T>) => cx(column.align === 'end' && 'bt-table__cell--end', column.secondary && 'bt-table__cell--secondary');
+  return (
+    <div className="bt-table-wrap">
+      <table className="bt-table">
+        <caption className="bt-sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.id} scope="col" className={cellClass(column)}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className={rowClassName?.(row)}>
+              {columns.map((column) => (
+                <td key={column.id} className={cellClass(column)}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Buttons at the end of a row, aligned and spaced the same everywhere. */
+export function RowActions({ children }: { children: ReactNode }) {
+  return <div className="bt-row-actions">{children}</div>;
+}

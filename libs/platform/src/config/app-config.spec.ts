@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig, RuntimeEnvironment } from './app-config';
+
+describe('loadConfig', () => {
+  it('uses local defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/backtalk');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.PORT).toBe(3000);
+    expect(config.RUN_WORKERS).toBe(false);
+  });
+
+  it('converts numbers, booleans and lists from their string form', () => {
+    const config = loadConfig({ PORT: '4100', RUN_WORKERS: 'true', COOKIE_SECURE: '0', SECRETS_KEY_PREVIOUS: `${'A'.repeat(43)}=, ${'B'.repeat(43)}=` });
+    expect(config.PORT).toBe(4100);
+    expect(config.RUN_WORKERS).toBe(true);
+    expect(config.cookieSecure).toBe(false);
+    expect(config.SECRETS_KEY_PREVIOUS).toEqual([`${'A'.repeat(43)}=`, `${'B'.repeat(43)}=`]);
+  });
+
+  it('names the malformed variable in a single line', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(
+      new ConfigError("Invalid configuration: DATABASE_URL must be a postgres:// URL (got 'mysql://localhost/db')"),
+    );
+  });
+
+  it('rejects a port that is not a number', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^Invalid configuration: PORT /);
+  });
+
+  it('never echoes a secret value in the error', () => {
+    let message = '';
+    try {
+      loadConfig({ JWT_SECRET: 'short-secret' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration: JWT_SECRET must be at least 32 characters$/);
+    expect(message).not.toContain('short-secret');
+  });
+
+  it('refuses to start in production with the public development secrets', () => {
+    expect(() => loadConfig({ NODE_ENV: RuntimeEnvironment.Production })).toThrow(/JWT_SECRET must be set in production/);
+    expect(() => loadConfig({ NODE_ENV: RuntimeEnvironment.Production, JWT_SECRET: 'x'.repeat(40) })).toThrow(/SECRETS_KEY must be set in production/);
+  });
+
+  it('makes the refresh cookie secure by default in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SECRETS_KEY: `${'C'.repeat(43)}=` });
+    expect(config.cookieSecure).toBe(true);
+  });
+});

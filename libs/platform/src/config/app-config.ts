@@ -1,0 +1,169 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export enum RuntimeEnvironment {
+  Development = 'development',
+  Test = 'test',
+  Production = 'production',
+}
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+  if (['false', '0', 'no', 'off'].includes(normalised)) return false;
+  return value;
+};
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+
+/** A 32-byte key, base64-encoded: what AES-256-GCM needs. */
+const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * Development-only secrets, so that a fresh clone runs without editing anything.
+ * Production refuses to boot with them (see `assertProductionSecrets`).
+ */
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production-0000';
+const DEV_SECRETS_KEY = 'ZGV2LW9ubHktc2VjcmV0cy1rZXktMzItYnl0ZXMhISE=';
+
+/**
+ * Every setting the processes read, validated once at boot. Each property is named after its
+ * environment variable so that an error message names exactly what to fix.
+ */
+export class AppConfig {
+  @IsEnum(RuntimeEnvironment)
+  NODE_ENV: RuntimeEnvironment = RuntimeEnvironment.Development;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true }, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/backtalk';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true }, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Lets several installs, or parallel test runs, share one Redis without seeing each other's keys. */
+  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, _ or -' })
+  REDIS_PREFIX = 'backtalk';
+
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: 'must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(3600)
+  REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+
+  /** Defaults to true in production: the refresh cookie must not travel over plain HTTP there. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  COOKIE_SECURE?: boolean;
+
+  @Matches(BASE64_32_BYTES, { message: 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)' })
+  SECRETS_KEY = DEV_SECRETS_KEY;
+
+  /** Keys still accepted for decryption while stored secrets are re-encrypted under SECRETS_KEY. */
+  @Transform(toList)
+  @Matches(BASE64_32_BYTES, { each: true, message: 'must be a comma-separated list of base64-encoded 32-byte keys' })
+  SECRETS_KEY_PREVIOUS: string[] = [];
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** Runs the queue processors inside the API process, so that a small install is a single process. */
+  @Transform(toBool)
+  @IsBoolean()
+  RUN_WORKERS = false;
+
+  /** How long SIGTERM waits for in-flight requests and jobs before closing anyway. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  SHUTDOWN_TIMEOUT_MS = 15000;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === RuntimeEnvironment.Production;
+  }
+
+  get cookieSecure(): boolean {
+    return this.COOKIE_SECURE ?? this.isProduction;
+  }
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Parses and validates the environment. Throws a ConfigError whose message is one line naming the
+ * first offending variable, because that line is what an operator sees when the process refuses to start.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const provided = Object.fromEntries(
+    Object.keys(new AppConfig()).concat('COOKIE_SECURE').flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value === '' ? [] : [[key, value]];
+    }),
+  );
+  const config = plainToInstance(AppConfig, provided, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const [first] = errors;
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = first.property.includes('SECRET') || first.property.includes('KEY') ? '' : ` (got '${String(first.value)}')`;
+    throw new ConfigError(`Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')}${shown}`);
+  }
+  assertProductionSecrets(config);
+  return config;
+}
+
+function assertProductionSecrets(config: AppConfig): void {
+  if (!config.isProduction) return;
+  if (config.JWT_SECRET === DEV_JWT_SECRET) {
+    throw new ConfigError('Invalid configuration: JWT_SECRET must be set in production (the development default is public)');
+  }
+  if (config.SECRETS_KEY === DEV_SECRETS_KEY) {
+    throw new ConfigError('Invalid configuration: SECRETS_KEY must be set in production (the development default is public)');
+  }
+}

@@ -1,0 +1,52 @@
+import fastifyCookie from '@fastify/cookie';
+import type { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { HttpErrorFilter } from '../errors/http-exception.filter';
+import { createValidationPipe } from '../errors/validation';
+import { requestIdFor } from '../logging/logging.module';
+import { registerHttpMetrics } from '../metrics/http-metrics';
+import { MetricsService } from '../metrics/metrics.service';
+
+export const API_PREFIX = 'api';
+
+/** Everything an HTTP app needs besides its modules; shared by `apps/api` and the integration tests so both run the same stack. */
+export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyCookie);
+  registerHttpMetrics(fastify, app.get(MetricsService));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Backtalk API')
+      .setDescription('Two-way SMS helpdesk: accounts, teams, conversations and the notification API.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'user')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (bt_...) created in Settings → API keys' }, 'api-key')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
+}
+
+/** Creates a Fastify-backed Nest app around `rootModule`, configured as in production. */
+export async function createHttpApp(rootModule: unknown, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    rootModule as Type<unknown>,
+    new FastifyAdapter({ trustProxy: false, bodyLimit: 1024 * 1024, return503OnClosing: true, requestIdHeader: false, genReqId: requestIdFor }),
+    // rawBody: carrier signatures are computed over the exact bytes the carrier sent.
+    { rawBody: true, bufferLogs: options.bufferLogs ?? true },
+  );
+  app.useLogger(app.get(Logger));
+  await configureHttpApp(app);
+  return app;
+}

@@ -1,0 +1,29 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+
+export enum QueueName {
+  Maintenance = 'maintenance',
+}
+
+/** Defaults set once for every queue: bounded retention so Redis does not grow without end. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: 1000,
+  removeOnFail: 5000,
+} as const;
+
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        url: config.REDIS_URL,
+        prefix: `${config.REDIS_PREFIX}:bull`,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      }),
+    }),
+  ],
+})
+export class QueuesModule {}

@@ -1,0 +1,3 @@
+export * from './cleanup';
+export * from './test-app';
+export * from './test-environment';

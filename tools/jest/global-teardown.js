@@ -1,0 +1,2 @@
+require('./register-ts');
+module.exports = require('../../libs/testing/src/global-teardown.ts').default;

@@ -1,0 +1,83 @@
+// `npm start`: installs, migrates, seeds demo data, builds the console and runs api, worker and console together.
+// Ctrl+C stops everything; if one process dies, the others are stopped too, so nothing half-runs unnoticed.
+import { execSync, spawn } from 'node:child_process';
+
+const root = new URL('../..', import.meta.url).pathname;
+const run = (command) => execSync(command, { cwd: root, stdio: 'inherit', env: process.env });
+
+run('node tools/scripts/ensure-deps.mjs');
+run('node tools/scripts/check-services.mjs');
+run('npm run --silent db:migrate');
+run('npm run --silent db:seed');
+run('npm run --silent console:build');
+
+const apiPort = process.env.PORT ?? '3000';
+const consolePort = process.env.CONSOLE_PORT ?? '4173';
+const apiUrl = `http://127.0.0.1:${apiPort}`;
+const processes = [
+  { name: 'api', command: 'node', args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env: { PORT: apiPort } },
+  { name: 'worker', command: 'node', args: ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], env: {} },
+  {
+    name: 'console',
+    command: 'npx',
+    args: ['vite', 'preview', '--config', 'apps/console/vite.config.ts', '--port', consolePort, '--strictPort'],
+    env: { API_URL: apiUrl },
+  },
+];
+
+const children = [];
+let stopping = false;
+
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 16000).unref();
+  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null))).then(() => process.exit(code));
+}
+
+const ready = new Set();
+for (const spec of processes) {
+  const child = spawn(spec.command, spec.args, { cwd: root, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const prefix = `[${spec.name}]`.padEnd(9);
+  const forward = (stream, target) => {
+    let buffered = '';
+    stream.on('data', (chunk) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      for (const line of lines) {
+        target.write(`${prefix} ${line}\n`);
+        if (/READY|Local:/.test(line) && !ready.has(spec.name)) {
+          ready.add(spec.name);
+          if (ready.size === processes.length) announce();
+        }
+      }
+    });
+  };
+  forward(child.stdout, process.stdout);
+  forward(child.stderr, process.stderr);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`${prefix} exited (${signal ?? code}); stopping the others\n`);
+    stopAll(code || 1);
+  });
+}
+
+function announce() {
+  process.stdout.write(
+    [
+      '',
+      '  Backtalk is running.',
+      `  Console:  http://127.0.0.1:${consolePort}`,
+      `  API docs: ${apiUrl}/api/docs`,
+      '  Sign in:  admin@backtalk.local / backtalk-demo-admin   (agents: agent@backtalk.local / backtalk-demo-agent)',
+      '  Ctrl+C stops everything.',
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
