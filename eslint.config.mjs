@@ -38,7 +38,8 @@ export default tseslint.config(
   },
   {
     // Nest injects constructor parameters by their runtime type: a type-only import erases it.
-    files: ['libs/platform/**/*.ts', 'libs/auth/**/*.ts', 'libs/testing/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts', 'libs/api/**/*.ts'],
+    files: ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts', 'apps/carrier-sim/**/*.ts'],
+    ignores: ['libs/console/**', 'libs/shared/**'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {

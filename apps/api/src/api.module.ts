@@ -1,4 +1,7 @@
 import { AuthModule, AuthWorkerModule } from '@backtalk/auth';
+import { ChannelsModule } from '@backtalk/channels';
+import { ConversationsModule } from '@backtalk/conversations';
+import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
 import { PlatformModule } from '@backtalk/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 
@@ -12,7 +15,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ...(options.runWorkers ? [AuthWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule] : [])],
     };
   }
 }

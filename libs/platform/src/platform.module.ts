@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -10,7 +11,7 @@ import { RedisModule } from './redis/redis.module';
 
 /** The infrastructure every process shares: configuration, logging, PostgreSQL, Redis, queues, secrets, metrics. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule, MetricsModule, QueuesModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule, MetricsModule, QueuesModule, EventsModule],
   controllers: [HealthController],
 })
 export class PlatformModule {}

@@ -1,3 +1,5 @@
 export * from './cleanup';
 export * from './test-app';
 export * from './test-environment';
+export * from './carrier-webhooks';
+export * from './tcp-proxy';

@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import type { SignedWebhook } from './carrier-webhooks';
 
 export interface HttpResult<T = unknown> {
   status: number;
@@ -24,11 +25,38 @@ export interface RequestOptions {
 export class TestApp {
   private constructor(readonly app: NestFastifyApplication) {}
 
-  static async create(rootModule: unknown): Promise<TestApp> {
-    const app = await createHttpApp(rootModule);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    return new TestApp(app);
+  /** `env` overrides configuration for this app only (it is read while the app is created). */
+  static async create(rootModule: unknown, env: Record<string, string> = {}): Promise<TestApp> {
+    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+    Object.assign(process.env, env);
+    try {
+      const app = await createHttpApp(rootModule);
+      await app.init();
+      await app.getHttpAdapter().getInstance().ready();
+      return new TestApp(app);
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  }
+
+  /** Delivers a webhook built by one of the carrier-webhooks helpers. */
+  async deliver(webhook: SignedWebhook, options: { ip?: string } = {}): Promise<HttpResult> {
+    const response = await this.app.inject({
+      method: webhook.method,
+      url: webhook.path,
+      headers: webhook.headers,
+      remoteAddress: options.ip,
+      ...(webhook.body !== undefined ? { payload: webhook.body } : {}),
+    });
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: String(response.headers['content-type']).includes('json') ? JSON.parse(response.body) : response.body,
+      cookies: [],
+    };
   }
 
   get dataSource(): DataSource {

@@ -64,6 +64,20 @@ export class AppConfig {
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-Proto/Host/Prefix headers are believed when
+   * rebuilding the URL a carrier signed. From anyone else those headers are ignored: PUBLIC_BASE_URL is used.
+   */
+  @Transform(toList)
+  @Matches(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, { each: true, message: 'must be a comma-separated list of IP addresses or CIDR ranges' })
+  TRUSTED_PROXIES: string[] = [];
+
+  /** How long the parts of a multipart (concatenated) inbound message are awaited before what arrived is stored. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  CONCAT_TIMEOUT_SECONDS = 300;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

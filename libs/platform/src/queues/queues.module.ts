@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 
 export enum QueueName {
   Maintenance = 'maintenance',
+  Inbound = 'inbound',
 }
 
 /** Defaults set once for every queue: bounded retention so Redis does not grow without end. */

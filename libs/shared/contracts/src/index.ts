@@ -5,3 +5,6 @@ export * from './lib/users';
 export * from './lib/teams';
 export * from './lib/api-keys';
 export * from './lib/health';
+export * from './lib/channels';
+export * from './lib/conversations';
+export * from './lib/events';

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { SecretBox } from '@backtalk/platform';
+import type { DataSource } from 'typeorm';
+import { withApiContext } from './nest-context';
+
+/**
+ * Re-seals every stored secret under the current SECRETS_KEY. Run after moving the old key to SECRETS_KEY_PREVIOUS;
+ * when it reports nothing left to rotate, the old key can be removed.
+ */
+async function main(): Promise<void> {
+  const rotated = await withApiContext(async (context) => {
+    const dataSource = context.get<DataSource>(getDataSourceToken());
+    const box = context.get(SecretBox);
+    return dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string; secrets_sealed: string }> = await manager.query(`SELECT id, secrets_sealed FROM channel FOR UPDATE`);
+      let count = 0;
+      for (const row of rows) {
+        if (!box.needsRotation(row.secrets_sealed)) continue;
+        await manager.query(`UPDATE channel SET secrets_sealed = $2 WHERE id = $1`, [row.id, box.seal(box.open(row.secrets_sealed))]);
+        count++;
+      }
+      return count;
+    });
+  });
+  console.log(rotated === 0 ? 'every stored secret is sealed with the current key' : `re-sealed the secrets of ${rotated} channel(s) under the current key`);
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

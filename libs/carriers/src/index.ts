@@ -1,0 +1,16 @@
+export {
+  type CarrierAdapter,
+  type ChannelSecrets,
+  type DeliveryReport,
+  DeliveryStatus,
+  ErrorCategory,
+  type InboundSms,
+  type ProviderError,
+  type Verification,
+  type VonageSignatureMethod,
+  type WebhookEvents,
+  type WebhookRequest,
+  WebhookParseError,
+} from './lib/carrier-adapter';
+export { adapterFor } from './lib/adapters';
+export { GENERIC_SIGNATURE_HEADER, signGenericWebhook } from './lib/providers/generic';

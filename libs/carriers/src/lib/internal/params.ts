@@ -1,0 +1,42 @@
+import { type WebhookRequest, WebhookParseError } from '../carrier-adapter';
+
+/** Decoded form or query parameters; a key sent several times keeps every value, in order. */
+export type Params = ReadonlyMap<string, readonly string[]>;
+
+export function parseForm(encoded: string): Params {
+  const params = new Map<string, string[]>();
+  for (const [key, value] of new URLSearchParams(encoded)) {
+    const values = params.get(key);
+    if (values) values.push(value);
+    else params.set(key, [value]);
+  }
+  return params;
+}
+
+export function queryOf(url: string): string {
+  const start = url.indexOf('?');
+  if (start === -1) return '';
+  const end = url.indexOf('#', start);
+  return url.slice(start + 1, end === -1 ? undefined : end);
+}
+
+export function isJsonBody(request: WebhookRequest): boolean {
+  return (request.headers['content-type'] ?? '').toLowerCase().includes('json');
+}
+
+/** The parameters a form-style provider sent: the query string of a GET, the form body of a POST. */
+export function formParams(request: WebhookRequest): Params {
+  return request.method === 'GET' ? parseForm(queryOf(request.url)) : parseForm(request.rawBody.toString('utf8'));
+}
+
+export function firstParam(params: Params, key: string): string | undefined {
+  return params.get(key)?.[0];
+}
+
+export function requireParam(params: Params, key: string, provider: string): string {
+  const value = firstParam(params, key);
+  if (value === undefined || value === '') {
+    throw new WebhookParseError(`${provider} webhook is missing the "${key}" parameter`);
+  }
+  return value;
+}

@@ -1,0 +1,4 @@
+export * from './channel-defaults';
+export * from './channel.entity';
+export * from './channels.module';
+export * from './channels.service';

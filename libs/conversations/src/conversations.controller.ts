@@ -1,0 +1,47 @@
+import { CurrentUser, type UserActor } from '@backtalk/auth';
+import { type ConsentEventView, ConversationStatus, type ConversationView, type MessageView, type Page } from '@backtalk/contracts';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { ConversationsService } from './conversations.service';
+
+export class ListConversationsQuery {
+  @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
+  @IsOptional() @IsUUID('4') teamId?: string;
+  @IsOptional() @IsUUID('4') channelId?: string;
+  @IsOptional() @IsString() cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+export class ListMessagesQuery {
+  @IsOptional() @IsString() before?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+@ApiTags('conversations')
+@ApiBearerAuth('user')
+@Controller('conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Get()
+  list(@CurrentUser() actor: UserActor, @Query() query: ListConversationsQuery): Promise<Page<ConversationView>> {
+    return this.conversations.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
+    return this.conversations.get(actor, id);
+  }
+
+  @Get(':id/messages')
+  messages(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListMessagesQuery): Promise<Page<MessageView>> {
+    return this.conversations.messages(actor, id, query);
+  }
+
+  @Get(':id/consent')
+  consent(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<ConsentEventView[]> {
+    return this.conversations.consentHistory(actor, id);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsentService } from './consent.service';
+import { ContactsService } from './contacts.service';
+import { ConversationsController } from './conversations.controller';
+import { ConversationsService } from './conversations.service';
+import { CONVERSATION_ENTITIES } from './entities';
+import { ThreadingService } from './threading.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES)],
+  controllers: [ConversationsController],
+  providers: [ConversationsService, ContactsService, ThreadingService, ConsentService],
+  exports: [ConversationsService, ContactsService, ThreadingService, ConsentService],
+})
+export class ConversationsModule {}

@@ -1,0 +1,24 @@
+import { MessageDirection, type MediaView, MessageStatus, type SmsEncoding } from '@backtalk/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity({ name: 'message' })
+export class MessageEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid') conversationId!: string;
+  @Column('uuid') channelId!: string;
+  @Column({ type: 'enum', enum: MessageDirection, enumName: 'message_direction' }) direction!: MessageDirection;
+  @Column({ type: 'enum', enum: MessageStatus, enumName: 'message_status' }) status!: MessageStatus;
+  @Column({ type: 'text' }) body!: string;
+  @Column({ type: 'enum', enum: ['GSM-7', 'UCS-2'], enumName: 'sms_encoding' }) encoding!: SmsEncoding;
+  @Column({ type: 'smallint' }) segments!: number;
+  @Column({ type: 'jsonb', default: [] }) media!: MediaView[];
+  @Column({ type: 'varchar', length: 128, nullable: true }) providerMessageId!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) providerTimestamp!: Date | null;
+  @Column({ type: 'timestamptz' }) sentAt!: Date;
+  @Column({ type: 'boolean', default: false }) incomplete!: boolean;
+  @Column({ type: 'varchar', length: 32, nullable: true }) errorCode!: string | null;
+  @Column({ type: 'varchar', length: 300, nullable: true }) errorReason!: string | null;
+  @Column({ type: 'varchar', length: 32, nullable: true }) errorCategory!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,171 @@
+import type { InboundSms } from '@backtalk/carriers';
+import { ConversationStatus, type DomainEvent } from '@backtalk/contracts';
+import { ConsentService, ContactsService, ThreadingService } from '@backtalk/conversations';
+import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
+import { EventLog, type NewDomainEvent } from '@backtalk/platform';
+import { analyseSms } from '@backtalk/sms';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type KeywordMatch, matchKeyword } from './keywords';
+
+export interface InboundChannel {
+  id: string;
+  teamId: string;
+  country: string;
+  reopenWindowMinutes: number;
+  keywords: Parameters<typeof matchKeyword>[1];
+}
+
+export interface StoredInbound {
+  messageId: string;
+  conversationId: string;
+  contactId: string;
+  keyword: KeywordMatch | null;
+  /** Already appended to the event log in the caller's transaction; publish them after the commit. */
+  events: DomainEvent[];
+}
+
+/** The message was already stored by an earlier delivery of the same webhook; the transaction must roll back. */
+export class DuplicateInboundMessage extends Error {
+  override readonly name = 'DuplicateInboundMessage';
+}
+
+/** The conversation was resolved between looking it up and writing to it; the transaction must be retried. */
+export class ConversationChangedConcurrently extends Error {
+  override readonly name = 'ConversationChangedConcurrently';
+}
+
+/**
+ * Inserts the message, counts it on its conversation and logs message.received in one round trip. Nothing happens
+ * when the provider id is already stored (no row comes back), and the conversation is left alone if it was resolved
+ * meanwhile (status comes back null).
+ */
+const STORE_MESSAGE_SQL = `
+WITH inserted AS (
+  INSERT INTO message (conversation_id, channel_id, direction, status, body, encoding, segments, media, provider_message_id, provider_timestamp, sent_at, incomplete)
+  VALUES ($1, $2, 'inbound', 'received', $3, $4, $5, $6, $7, $8, $9, $10)
+  ON CONFLICT (channel_id, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
+  RETURNING id
+), updated AS (
+  UPDATE conversation c SET
+    status = CASE WHEN prev.old_status IN ('snoozed', 'pending') THEN 'open'::conversation_status ELSE prev.old_status END,
+    snoozed_until = NULL,
+    unread_count = c.unread_count + 1,
+    last_message_at = GREATEST(c.last_message_at, $9),
+    last_inbound_at = GREATEST(COALESCE(c.last_inbound_at, $9), $9),
+    waiting_since = COALESCE(c.waiting_since, $9),
+    updated_at = now()
+  FROM (SELECT id, status AS old_status FROM conversation WHERE id = $1 FOR UPDATE) prev
+  WHERE c.id = prev.id AND prev.old_status <> 'resolved' AND EXISTS (SELECT 1 FROM inserted)
+  RETURNING c.status, prev.old_status
+), event AS (
+  INSERT INTO domain_event (type, team_id, conversation_id, payload)
+  SELECT 'message.received', $11, $1, jsonb_build_object('messageId', inserted.id, 'conversationId', $1::uuid, 'channelId', $2::uuid, 'contactId', $12::uuid)
+  FROM inserted, updated
+  RETURNING seq, created_at
+)
+SELECT inserted.id AS message_id, updated.status, updated.old_status, event.seq, event.created_at
+FROM inserted LEFT JOIN updated ON true LEFT JOIN event ON true`;
+
+/** Senders that are not phone numbers (short codes, alphanumeric ids) are kept as given, cleaned of spaces. */
+export function normaliseSender(raw: string, country: string): string {
+  const e164 = toE164(raw, isCountryCode(country) ? (country as CountryCode) : undefined);
+  return e164 ?? raw.replace(/\s+/g, '').slice(0, 20);
+}
+
+@Injectable()
+export class InboundMessageService {
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly threading: ThreadingService,
+    private readonly consent: ConsentService,
+    private readonly eventLog: EventLog,
+  ) {}
+
+  /**
+   * Stores one customer message inside the caller's transaction: contact, conversation (joined, reopened or new),
+   * the message, keyword consent changes, and the domain events describing all of it. Throws DuplicateInboundMessage
+   * when the provider id is already stored, so that a carrier retry changes nothing.
+   */
+  async store(manager: EntityManager, channel: InboundChannel, sms: InboundSms, options: { receivedAt: Date; incomplete?: boolean }): Promise<StoredInbound> {
+    const sentAt = sms.providerTimestamp ?? options.receivedAt;
+    const phone = normaliseSender(sms.from, channel.country);
+    const analysis = analyseSms(sms.text);
+    const events: DomainEvent[] = [];
+
+    // The common case, a customer already in an active conversation, needs no lock: one look-up finds both.
+    const [known]: Array<{ contact_id: string; conversation_id: string | null }> = await manager.query(
+      `SELECT ct.id AS contact_id, cv.id AS conversation_id FROM contact ct
+       LEFT JOIN conversation cv ON cv.contact_id = ct.id AND cv.channel_id = $2 AND cv.status <> 'resolved'
+       WHERE ct.phone = $1`,
+      [phone, channel.id],
+    );
+    const contactId = known?.contact_id ?? (await this.contacts.findOrCreateByPhone(manager, phone));
+    let conversationId = known?.conversation_id ?? null;
+    let outcome: 'joined' | 'reopened' | 'created' = 'joined';
+    if (!conversationId) {
+      const thread = await this.threading.conversationFor(manager, channel, contactId, sentAt);
+      conversationId = thread.conversation.id;
+      outcome = thread.outcome;
+      const scope = { teamId: channel.teamId, conversationId };
+      if (outcome === 'created') {
+        events.push(...(await this.eventLog.append(manager, [{ ...scope, type: 'conversation.created', payload: { conversationId, channelId: channel.id, contactId, status: ConversationStatus.Open } }])));
+      } else if (outcome === 'reopened') {
+        events.push(
+          ...(await this.eventLog.append(manager, [
+            { ...scope, type: 'conversation.updated', payload: { conversationId, status: ConversationStatus.Open, previousStatus: ConversationStatus.Resolved, reason: 'reopened' } },
+          ])),
+        );
+      }
+    }
+
+    const [row]: Array<{ message_id: string; status: ConversationStatus | null; old_status: ConversationStatus | null; seq: string | null; created_at: Date | null }> =
+      await manager.query(STORE_MESSAGE_SQL, [
+        conversationId,
+        channel.id,
+        sms.text,
+        analysis.encoding,
+        sms.segments ?? analysis.segments,
+        JSON.stringify(sms.media),
+        sms.providerMessageId,
+        sms.providerTimestamp,
+        sentAt,
+        options.incomplete ?? false,
+        channel.teamId,
+        contactId,
+      ]);
+    if (!row) throw new DuplicateInboundMessage(sms.providerMessageId);
+    if (!row.status || !row.seq || !row.created_at) throw new ConversationChangedConcurrently(conversationId);
+    const messageId = row.message_id;
+    const scope = { teamId: channel.teamId, conversationId };
+    events.push({
+      ...scope,
+      seq: Number(row.seq),
+      type: 'message.received',
+      payload: { messageId, conversationId, channelId: channel.id, contactId },
+      createdAt: new Date(row.created_at).toISOString(),
+    });
+    const followUps: NewDomainEvent[] = [];
+    if (row.old_status && row.old_status !== row.status) {
+      followUps.push({ ...scope, type: 'conversation.updated', payload: { conversationId, status: row.status, previousStatus: row.old_status, reason: 'customer_replied' } });
+    }
+
+    const keyword = this.keywordOf(sms, channel);
+    if (keyword && keyword.kind !== 'help') {
+      const optedOut = keyword.kind === 'optOut';
+      const changed = await this.consent.record(manager, { contactId, channelId: channel.id, optedOut, source: 'keyword', keyword: keyword.keyword, messageId });
+      if (changed) followUps.push({ ...scope, type: 'consent.changed', payload: { contactId, channelId: channel.id, optedOut, keyword: keyword.keyword } });
+    }
+    events.push(...(await this.eventLog.append(manager, followUps)));
+    return { messageId, conversationId, contactId, keyword, events };
+  }
+
+  /** A provider's own classification (Plivo MessageIntent, Twilio OptOutType) counts like a keyword. */
+  private keywordOf(sms: InboundSms, channel: InboundChannel): KeywordMatch | null {
+    const matched = matchKeyword(sms.text, channel.keywords);
+    if (matched) return matched;
+    if (sms.optOutHint === 'optout') return { kind: 'optOut', keyword: sms.text.trim().toUpperCase().slice(0, 40) };
+    if (sms.optOutHint === 'optin') return { kind: 'optIn', keyword: sms.text.trim().toUpperCase().slice(0, 40) };
+    return null;
+  }
+}

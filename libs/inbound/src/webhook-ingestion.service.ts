@@ -1,0 +1,113 @@
+import { adapterFor, type ChannelSecrets, type WebhookRequest, WebhookParseError } from '@backtalk/carriers';
+import { type ChannelSecretsInput, ErrorCode } from '@backtalk/contracts';
+import { type ChannelEntity, ChannelsService } from '@backtalk/channels';
+import { DomainError, EventLog } from '@backtalk/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ConcatAssemblerService } from './concat-assembler.service';
+import { DeliveryReportsService } from './delivery-reports.service';
+import { ConversationChangedConcurrently, DuplicateInboundMessage, type InboundChannel, InboundMessageService } from './inbound-message.service';
+
+export interface WebhookAcknowledgement {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface IngestionSummary {
+  stored: number;
+  duplicates: number;
+  partsWaiting: number;
+  reports: number;
+}
+
+export function toChannelSecrets(secrets: ChannelSecretsInput): ChannelSecrets {
+  return {
+    authToken: secrets.authToken,
+    signatureSecret: secrets.signatureSecret,
+    signatureMethod: secrets.signatureMethod,
+    publicKey: secrets.publicKey,
+    basicAuth: secrets.basicAuthUsername && secrets.basicAuthPassword ? { username: secrets.basicAuthUsername, password: secrets.basicAuthPassword } : undefined,
+  };
+}
+
+export function toInboundChannel(channel: ChannelEntity): InboundChannel {
+  return { id: channel.id, teamId: channel.teamId, country: channel.country, reopenWindowMinutes: channel.reopenWindowMinutes, keywords: channel.keywords };
+}
+
+/**
+ * One webhook, start to finish: find the channel, check the provider's signature, parse, and commit every message and
+ * report before answering. Only a committed message is acknowledged; anything that fails on the way surfaces as an
+ * error status (5xx for outages) so that the carrier delivers it again.
+ */
+@Injectable()
+export class WebhookIngestionService {
+  private readonly logger = new Logger(WebhookIngestionService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly channels: ChannelsService,
+    private readonly inbound: InboundMessageService,
+    private readonly concat: ConcatAssemblerService,
+    private readonly reports: DeliveryReportsService,
+    private readonly eventLog: EventLog,
+  ) {}
+
+  async ingest(provider: string, channelId: string, request: WebhookRequest): Promise<{ acknowledgement: WebhookAcknowledgement; summary: IngestionSummary }> {
+    const found = await this.channels.loadWithSecrets(channelId);
+    if (!found || found.channel.provider !== provider) {
+      throw new DomainError(ErrorCode.NotFound, `No ${provider} channel ${channelId}: check the webhook URL in the provider's console`);
+    }
+    const { channel, secrets } = found;
+    const adapter = adapterFor(channel.provider);
+    const verification = adapter.verify(request, toChannelSecrets(secrets), request.receivedAt);
+    if (!verification.ok) {
+      this.logger.warn({ channelId, provider, reason: verification.reason }, 'webhook rejected: authenticity check failed');
+      throw new DomainError(ErrorCode.Unauthenticated, `Webhook authenticity check failed: ${verification.reason}`);
+    }
+
+    let events;
+    try {
+      events = adapter.parse(request);
+    } catch (error) {
+      if (error instanceof WebhookParseError) throw new DomainError(ErrorCode.ValidationFailed, `Malformed ${provider} webhook: ${error.message}`);
+      throw error;
+    }
+
+    const summary: IngestionSummary = { stored: 0, duplicates: 0, partsWaiting: 0, reports: 0 };
+    const inboundChannel = toInboundChannel(channel);
+    for (const sms of events.inbound) {
+      if (sms.concat && sms.concat.total > 1) {
+        const outcome = await this.concat.receivePart(inboundChannel, { ...sms, concat: sms.concat }, request.receivedAt);
+        if (outcome === 'assembled') summary.stored++;
+        else if (outcome === 'duplicate') summary.duplicates++;
+        else summary.partsWaiting++;
+        continue;
+      }
+      if (await this.storeOne(inboundChannel, sms, request.receivedAt)) summary.stored++;
+      else summary.duplicates++;
+    }
+    for (const report of events.deliveryReports) {
+      await this.reports.apply(channel, report);
+      summary.reports++;
+    }
+    return { acknowledgement: adapter.acknowledgement(), summary };
+  }
+
+  /** True when stored, false when it was a retry of a message already stored. */
+  private async storeOne(channel: InboundChannel, sms: Parameters<InboundMessageService['store']>[2], receivedAt: Date): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const stored = await this.dataSource.transaction((manager) => this.inbound.store(manager, channel, sms, { receivedAt }));
+        this.eventLog.publish(stored.events);
+        return true;
+      } catch (error) {
+        if (error instanceof DuplicateInboundMessage) return false;
+        // An agent resolved the conversation at that very moment: thread the message again, now against the new state.
+        if (error instanceof ConversationChangedConcurrently && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { formatPhone, toE164 } from './index';
+
+describe('toE164', () => {
+  it('keeps a number that is already E.164', () => {
+    expect(toE164('+380501234567')).toBe('+380501234567');
+  });
+
+  it('adds the plus that carriers such as Vonage leave out', () => {
+    expect(toE164('14843472194')).toBe('+14843472194');
+    expect(toE164('380501234567', 'US')).toBe('+380501234567');
+  });
+
+  it('reads a national-format number in the channel’s country', () => {
+    expect(toE164('050 123 45 67', 'UA')).toBe('+380501234567');
+    expect(toE164('(415) 867-5309', 'US')).toBe('+14158675309');
+  });
+
+  it('accepts the 00 international prefix', () => {
+    expect(toE164('00380501234567')).toBe('+380501234567');
+  });
+
+  it('returns null for text that is not a phone number', () => {
+    expect(toE164('hello')).toBeNull();
+    expect(toE164('')).toBeNull();
+    expect(toE164('12')).toBeNull();
+  });
+});
+
+describe('formatPhone', () => {
+  it('formats an E.164 number for people', () => {
+    expect(formatPhone('+380501234567')).toBe('+380 50 123 4567');
+  });
+});

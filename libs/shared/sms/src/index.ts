@@ -1,0 +1,3 @@
+export { analyseSms, type AnalyseSmsOptions, type SmsAnalysis, type SmsEncoding } from './lib/analyse-sms';
+export { smartEncode } from './lib/smart-encoding';
+export { isGsm7Text } from './lib/gsm7';

@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { Client } from 'pg';
+
+export const ROOT = new URL('../..', `file://${__dirname}/`).pathname;
+
+export interface Started {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts a process and resolves once a line of its output matches `ready`. */
+export async function startProcess(command: string, args: string[], env: Record<string, string>, ready: RegExp, label: string): Promise<Started> {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${label} did not start within 60 s:\n${output.slice(-2000)}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} exited with ${code}:\n${output.slice(-2000)}`));
+    });
+  });
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return {
+    child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+export function runId(): string {
+  return `${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  const client = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.end();
+}
+
+export function twilioSignature(url: string, params: Array<[string, string]>, token: string): string {
+  const keys = [...new Set(params.map(([key]) => key))].sort();
+  let data = url;
+  for (const key of keys) for (const value of params.filter(([candidate]) => candidate === key).map(([, value]) => value).sort()) data += key + value;
+  return createHmac('sha1', token).update(data, 'utf8').digest('base64');
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export async function api<T>(baseUrl: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}

@@ -1,0 +1,228 @@
+/**
+ * npm run bench:ingest — signed Twilio-format webhooks against Backtalk and, in the same run, against the reference
+ * server in ../shared/perf-baseline (node:http + pg doing the same signature check and find-or-create + insert).
+ * All traffic stays on loopback; every run is bounded by a fixed request count and a time limit.
+ */
+import 'reflect-metadata';
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { api, dropDatabase, percentile, ROOT, runId, type Started, startProcess, twilioSignature } from './bench-support';
+
+const { values: options } = parseArgs({
+  options: {
+    messages: { type: 'string', default: '4000' },
+    connections: { type: 'string', default: '16' },
+    rounds: { type: 'string', default: '2' },
+    /** Writes a V8 CPU profile of the API process into this folder, for finding where the time goes. */
+    profile: { type: 'string' },
+  },
+});
+const MESSAGES = Number(options.messages);
+const CONNECTIONS = Number(options.connections);
+const ROUNDS = Number(options.rounds);
+const TOKEN = 'bench-twilio-token';
+const CHANNEL_NUMBER = '+14155550100';
+const BASELINE_DIR = join(ROOT, '../shared/perf-baseline');
+
+interface Payload {
+  sid: string;
+  params: Array<[string, string]>;
+}
+
+/** 5% of the requests repeat an earlier message (a carrier retry); 30% come from new numbers, the rest from 200 regulars. */
+function workload(count: number, label: string): Payload[] {
+  const payloads: Payload[] = [];
+  for (let index = 0; index < count; index++) {
+    if (index > 20 && index % 20 === 0) {
+      payloads.push(payloads[index - 1 - (index % 17)]);
+      continue;
+    }
+    const from = index % 10 < 3 ? `+3805${String(10_000_000 + index).padStart(8, '0')}` : `+3806${String(1_000_000 + (index % 200)).padStart(8, '0')}`;
+    const sid = `SM${label}${String(index).padStart(30 - label.length, '0')}`;
+    payloads.push({
+      sid,
+      params: [
+        ['MessageSid', sid],
+        ['SmsSid', sid],
+        ['AccountSid', 'AC0123456789abcdef0123456789abcdef'],
+        ['From', from],
+        ['To', CHANNEL_NUMBER],
+        ['Body', `Where is my order ${index}?`],
+        ['NumMedia', '0'],
+        ['NumSegments', '1'],
+        ['SmsStatus', 'received'],
+        ['ApiVersion', '2010-04-01'],
+      ],
+    });
+  }
+  return payloads;
+}
+
+interface Measured {
+  requests: number;
+  durationSeconds: number;
+  messagesPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function drive(url: string, payloads: Payload[]): Promise<Measured> {
+  const target = new URL(url);
+  const bodies = payloads.map((payload) => ({
+    body: new URLSearchParams(payload.params).toString(),
+    signature: twilioSignature(url, payload.params, TOKEN),
+  }));
+  let next = 0;
+  const latencies: number[] = [];
+  const started = Date.now();
+  const result = await autocannon({
+    url: target.origin,
+    connections: CONNECTIONS,
+    amount: bodies.length,
+    timeout: 30,
+    maxOverallRequests: bodies.length,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const { body, signature } = bodies[next++ % bodies.length];
+          return {
+            ...request,
+            method: 'POST',
+            path: target.pathname,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+            body,
+          };
+        },
+      },
+    ],
+    setupClient: (client) => {
+      client.on('response', (_status, _bytes, responseTime) => latencies.push(responseTime));
+    },
+  });
+  const durationSeconds = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: result.requests.total,
+    durationSeconds,
+    messagesPerSecond: result.requests.total / durationSeconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function count(databaseUrl: string, sql: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query(sql)).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(BASELINE_DIR, 'reference-server.js'))) throw new Error(`reference server not found in ${BASELINE_DIR}`);
+  const id = runId();
+  const database = `backtalk_bench_${id}`;
+  const baselineDatabase = `backtalk_bench_baseline_${id}`;
+  const apiPort = 3410;
+  const baselinePort = 3999;
+  const apiBase = `http://127.0.0.1:${apiPort}`;
+  const env = {
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    REDIS_PREFIX: `bt_bench_${id}`,
+    PORT: String(apiPort),
+    PUBLIC_BASE_URL: apiBase,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
+    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
+  };
+  const started: Started[] = [];
+  try {
+    execSync('npm run --silent db:migrate', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+    execSync('npm run --silent admin:create -- --email bench@backtalk.local --password bench-password-123', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+
+    const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
+    started.push(await startProcess('node', [...profileArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], env, /READY api/, 'api'));
+    const session = await api<{ accessToken: string }>(apiBase, 'POST', '/api/auth/login', { email: 'bench@backtalk.local', password: 'bench-password-123' });
+    const team = await api<{ id: string }>(apiBase, 'POST', '/api/teams', { name: 'Bench' }, session.accessToken);
+    const channel = await api<{ webhookUrl: string }>(
+      apiBase,
+      'POST',
+      '/api/channels',
+      { teamId: team.id, name: 'Bench line', provider: 'twilio', sender: CHANNEL_NUMBER, senderType: 'long_code', country: 'US', secrets: { authToken: TOKEN } },
+      session.accessToken,
+    );
+
+    const baselineUrl = `http://127.0.0.1:${baselinePort}/webhooks/twilio`;
+    started.push(
+      await startProcess(
+        'node',
+        [join(BASELINE_DIR, 'reference-server.js')],
+        {
+          NODE_PATH: join(ROOT, 'node_modules'),
+          PORT: String(baselinePort),
+          TWILIO_AUTH_TOKEN: TOKEN,
+          DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${baselineDatabase}`,
+          PUBLIC_URL: baselineUrl,
+        },
+        /READY/,
+        'reference server',
+      ),
+    );
+
+    // Warm both up (JIT, connection pools) with a small load that is not measured.
+    await drive(channel.webhookUrl, workload(300, 'WA'));
+    await drive(baselineUrl, workload(300, 'WA'));
+
+    const results: { backtalk: Measured[]; baseline: Measured[] } = { backtalk: [], baseline: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const payloads = workload(MESSAGES, `R${round}`);
+      results.baseline.push(await drive(baselineUrl, payloads));
+      results.backtalk.push(await drive(channel.webhookUrl, payloads));
+    }
+
+    const duplicates = await count(env.DATABASE_URL, `SELECT count(*) - count(DISTINCT provider_message_id) AS n FROM message`);
+    const stored = await count(env.DATABASE_URL, `SELECT count(*) AS n FROM message WHERE provider_message_id NOT LIKE 'SMWA%'`);
+    const expected = Array.from({ length: ROUNDS }, (_, round) => new Set(workload(MESSAGES, `R${round}`).map((payload) => payload.sid)).size).reduce((a, b) => a + b, 0);
+
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const backtalkRate = mean(results.backtalk.map((result) => result.messagesPerSecond));
+    const baselineRate = mean(results.baseline.map((result) => result.messagesPerSecond));
+    const backtalkP50 = mean(results.backtalk.map((result) => result.p50));
+    const backtalkP99 = Math.max(...results.backtalk.map((result) => result.p99));
+    const baselineP99 = Math.max(...results.baseline.map((result) => result.p99));
+    const errors = results.backtalk.reduce((sum, result) => sum + result.errors + result.non2xx, 0);
+
+    console.log(`\nbench:ingest  ${ROUNDS} rounds × ${MESSAGES} signed Twilio webhooks, ${CONNECTIONS} connections, 5% duplicates, 30% new numbers`);
+    console.log('round  server     msgs/s   p50 ms   p99 ms  errors');
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, result] of [['reference', results.baseline[round]], ['backtalk', results.backtalk[round]]] as const) {
+        console.log(`${String(round + 1).padEnd(6)} ${name.padEnd(9)} ${result.messagesPerSecond.toFixed(0).padStart(7)} ${result.p50.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.errors + result.non2xx).padStart(7)}`);
+      }
+    }
+    console.log(`stored ${stored} of ${expected} distinct messages; duplicate rows ${duplicates}; non-2xx or errors ${errors}; reference p99 ${baselineP99.toFixed(1)} ms`);
+    console.log(
+      `RESULT ingest msgs_per_s=${backtalkRate.toFixed(0)} p50_ms=${backtalkP50.toFixed(1)} p99_ms=${backtalkP99.toFixed(1)} baseline_msgs_per_s=${baselineRate.toFixed(0)} ratio=${(backtalkRate / baselineRate).toFixed(2)} duplicates=${duplicates}`,
+    );
+    if (stored !== expected || duplicates !== 0) process.exitCode = 1;
+  } finally {
+    for (const process of started.reverse()) await process.stop();
+    await dropDatabase(database).catch(() => undefined);
+    await dropDatabase(baselineDatabase).catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
