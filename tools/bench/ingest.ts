@@ -17,6 +17,7 @@ const { values: options } = parseArgs({
     messages: { type: 'string', default: '4000' },
     connections: { type: 'string', default: '16' },
     rounds: { type: 'string', default: '2' },
+    'new-percent': { type: 'string', default: '30' },
     /** Writes a V8 CPU profile of the API process into this folder, for finding where the time goes. */
     profile: { type: 'string' },
   },
@@ -24,6 +25,7 @@ const { values: options } = parseArgs({
 const MESSAGES = Number(options.messages);
 const CONNECTIONS = Number(options.connections);
 const ROUNDS = Number(options.rounds);
+const NEW_PERCENT = Number(options['new-percent']);
 const TOKEN = 'bench-twilio-token';
 const CHANNEL_NUMBER = '+14155550100';
 const BASELINE_DIR = join(ROOT, '../shared/perf-baseline');
@@ -33,7 +35,7 @@ interface Payload {
   params: Array<[string, string]>;
 }
 
-/** 5% of the requests repeat an earlier message (a carrier retry); 30% come from new numbers, the rest from 200 regulars. */
+/** 5% of the requests repeat an earlier message (a carrier retry); NEW_PERCENT% come from new numbers, the rest from 200 regulars. */
 function workload(count: number, label: string): Payload[] {
   const payloads: Payload[] = [];
   for (let index = 0; index < count; index++) {
@@ -41,7 +43,7 @@ function workload(count: number, label: string): Payload[] {
       payloads.push(payloads[index - 1 - (index % 17)]);
       continue;
     }
-    const from = index % 10 < 3 ? `+3805${String(10_000_000 + index).padStart(8, '0')}` : `+3806${String(1_000_000 + (index % 200)).padStart(8, '0')}`;
+    const from = index % 100 < NEW_PERCENT ? `+3805${String(10_000_000 + index).padStart(8, '0')}` : `+3806${String(1_000_000 + (index % 200)).padStart(8, '0')}`;
     const sid = `SM${label}${String(index).padStart(30 - label.length, '0')}`;
     payloads.push({
       sid,
@@ -203,7 +205,7 @@ async function main(): Promise<void> {
     const baselineP99 = Math.max(...results.baseline.map((result) => result.p99));
     const errors = results.backtalk.reduce((sum, result) => sum + result.errors + result.non2xx, 0);
 
-    console.log(`\nbench:ingest  ${ROUNDS} rounds × ${MESSAGES} signed Twilio webhooks, ${CONNECTIONS} connections, 5% duplicates, 30% new numbers`);
+    console.log(`\nbench:ingest  ${ROUNDS} rounds × ${MESSAGES} signed Twilio webhooks, ${CONNECTIONS} connections, 5% duplicates, ${NEW_PERCENT}% new numbers`);
     console.log('round  server     msgs/s   p50 ms   p99 ms  errors');
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, result] of [['reference', results.baseline[round]], ['backtalk', results.backtalk[round]]] as const) {

@@ -39,3 +39,4 @@ export {
   type UpdateUserVariables,
 } from './lib/queries/directory.queries';
 export { useApiKeys, useCreateApiKey, useRevokeApiKey } from './lib/queries/api-keys.queries';
+export { useChannels, useCreateChannel, useUpdateChannel, type UpdateChannelVariables } from './lib/queries/channels.queries';

@@ -5,17 +5,22 @@ export { Avatar } from './lib/Avatar';
 export { Badge, ROLE_LABELS, RoleBadge, type BadgeTone } from './lib/Badge';
 export { Banner, type BannerProps, type BannerTone } from './lib/Banner';
 export { Button, buttonClassName, type ButtonProps, type ButtonSize, type ButtonVariant } from './lib/Button';
+export { copyText } from './lib/copy';
+export { CopyField, type CopyFieldProps } from './lib/CopyField';
 export { cx } from './lib/cx';
 export { ConfirmDialog, Dialog, DialogFooter, type ConfirmDialogProps, type DialogProps } from './lib/Dialog';
+export { Disclosure, type DisclosureProps } from './lib/Disclosure';
 export { EmptyState, type EmptyStateProps } from './lib/EmptyState';
 export {
   Checkbox,
   CheckboxGroup,
+  FieldShell,
   SelectField,
   TextAreaField,
   TextField,
   type CheckboxGroupProps,
   type CheckboxOption,
+  type ControlAttributes,
   type SelectOption,
   type TextFieldProps,
 } from './lib/fields';

@@ -5,15 +5,15 @@ const labels = (role: Role) => sectionsFor(role).map((section) => section.label)
 
 describe('settings sections', () => {
   it('gives admins every administration screen', () => {
-    expect(labels(Role.Admin)).toEqual(['Users', 'Teams', 'API keys', 'My profile']);
+    expect(labels(Role.Admin)).toEqual(['Users', 'Teams', 'Channels', 'API keys', 'My profile']);
   });
 
   it('gives supervisors their teams and members but no API keys', () => {
-    expect(labels(Role.Supervisor)).toEqual(['Users', 'Teams', 'My profile']);
+    expect(labels(Role.Supervisor)).toEqual(['Users', 'Teams', 'Channels', 'My profile']);
   });
 
-  it('gives agents only their own teams and profile', () => {
-    expect(labels(Role.Agent)).toEqual(['My teams', 'My profile']);
+  it('gives agents their own teams, their teams’ channels and their profile', () => {
+    expect(labels(Role.Agent)).toEqual(['My teams', 'Channels', 'My profile']);
   });
 
   it('keeps agents off the users screen', () => {

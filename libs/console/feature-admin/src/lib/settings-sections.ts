@@ -11,6 +11,8 @@ export const SETTINGS_SECTIONS = [
   { path: 'users', label: 'Users', roles: [Role.Admin, Role.Supervisor] },
   { path: 'teams', label: 'Teams', roles: [Role.Admin, Role.Supervisor] },
   { path: 'my-teams', label: 'My teams', roles: [Role.Agent] },
+  // Everyone sees their teams' channels; only admins change them.
+  { path: 'channels', label: 'Channels', roles: ROLES },
   { path: 'api-keys', label: 'API keys', roles: [Role.Admin] },
   { path: 'profile', label: 'My profile', roles: ROLES },
 ] as const satisfies readonly SettingsSection[];

@@ -3,6 +3,7 @@ import { NotFoundPage } from '@backtalk/console/feature-shell';
 import type { ReactElement } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { ApiKeysPage } from './api-keys/ApiKeysPage';
+import { ChannelsPage } from './channels/ChannelsPage';
 import { MyTeamsPage } from './my-teams/MyTeamsPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { sectionRoles, type SettingsSectionPath } from './settings-sections';
@@ -29,6 +30,7 @@ export const settingsRoute: RouteObject = {
     section('users', <UsersPage />),
     section('teams', <TeamsPage />),
     section('my-teams', <MyTeamsPage />),
+    section('channels', <ChannelsPage />),
     section('api-keys', <ApiKeysPage />),
     section('profile', <ProfilePage />),
     { path: '*', element: <NotFoundPage /> },

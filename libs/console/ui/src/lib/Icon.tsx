@@ -98,6 +98,13 @@ const PATHS = {
       <line x1="21" y1="21" x2="16.65" y2="16.65" />
     </>
   ),
+  phone: (
+    <>
+      <rect x="6" y="2" width="12" height="20" rx="2" />
+      <line x1="11" y1="18" x2="13" y2="18" />
+    </>
+  ),
+  chevron: <polyline points="9 18 15 12 9 6" />,
 } satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof PATHS;

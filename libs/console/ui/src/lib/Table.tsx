@@ -9,6 +9,8 @@ export interface TableColumn<T> {
   align?: 'start' | 'end';
   /** Hidden below tablet width; keep the columns people scan for visible. */
   secondary?: boolean;
+  /** Takes the room the other columns leave, e.g. for a long URL its cell shortens to fit. */
+  grow?: boolean;
 }
 
 export interface TableProps<T> {
@@ -21,7 +23,8 @@ export interface TableProps<T> {
 }
 
 export function Table<T>({ caption, columns, rows, rowKey, rowClassName }: TableProps<T>) {
-  const cellClass = (column: TableColumn<T>) => cx(column.align === 'end' && 'bt-table__cell--end', column.secondary && 'bt-table__cell--secondary');
+  const cellClass = (column: TableColumn<T>) =>
+    cx(column.align === 'end' && 'bt-table__cell--end', column.secondary && 'bt-table__cell--secondary', column.grow && 'bt-table__cell--grow');
   return (
     <div className="bt-table-wrap">
       <table className="bt-table">

@@ -2,7 +2,7 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 import { cx } from './cx';
 import './fields.css';
 
-interface FieldLabelling {
+export interface FieldLabelling {
   label: string;
   /** Shown under the control and read with it by screen readers. */
   hint?: ReactNode;
@@ -12,13 +12,14 @@ interface FieldLabelling {
   hideLabel?: boolean;
 }
 
-interface ControlAttributes {
+export interface ControlAttributes {
   id: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
 }
 
-function FieldShell({
+/** Label, hint and error around a custom control; spread `control` onto the element the label names. */
+export function FieldShell({
   label,
   hint,
   error,

@@ -1,7 +1,7 @@
 import { API_KEY_SCOPES, type CreatedApiKeyResponse } from '@backtalk/contracts';
 import { toFormErrors, useCreateApiKey } from '@backtalk/console/data-access';
-import { Banner, Button, CheckboxGroup, Dialog, DialogFooter, TextField } from '@backtalk/console/ui';
-import { useState, type FormEvent } from 'react';
+import { Banner, Button, CheckboxGroup, CopyField, Dialog, DialogFooter, TextField } from '@backtalk/console/ui';
+import type { FormEvent } from 'react';
 import { useFormState } from '../shared';
 import { API_KEY_FORM_FIELDS, SCOPE_LABELS, toCreateApiKeyRequest, validateApiKeyForm, type ApiKeyFormValues } from './api-key-form';
 
@@ -63,41 +63,13 @@ export function CreateApiKeyDialog({
   );
 }
 
-type CopyState = 'idle' | 'copied' | 'failed';
-
 function RevealedKey({ created, onDone }: { created: CreatedApiKeyResponse; onDone: () => void }) {
-  const [copy, setCopy] = useState<CopyState>('idle');
-
-  const copyKey = async () => {
-    try {
-      await navigator.clipboard.writeText(created.key);
-      setCopy('copied');
-    } catch {
-      // The clipboard API needs a secure context and permission; selecting the text still lets people copy by hand.
-      document.querySelector<HTMLInputElement>('#bt-revealed-key')?.select();
-      setCopy('failed');
-    }
-  };
-
   return (
     <div className="bt-form">
       <Banner tone="warning" title="Copy this key now.">
         It is shown only once: Backtalk stores only a fingerprint of it. If you lose it, revoke it and create a new one.
       </Banner>
-      <div className="bt-secret">
-        <TextField
-          id="bt-revealed-key"
-          label="API key"
-          value={created.key}
-          readOnly
-          spellCheck={false}
-          onFocus={(e) => e.currentTarget.select()}
-          hint={copy === 'failed' ? 'Copying was blocked by the browser. The key is selected: press Ctrl+C or ⌘C.' : undefined}
-        />
-        <Button icon={copy === 'copied' ? 'check' : 'copy'} onClick={() => void copyKey()} data-autofocus>
-          {copy === 'copied' ? 'Copied' : 'Copy key'}
-        </Button>
-      </div>
+      <CopyField label="API key" value={created.key} copyLabel="Copy key" autoFocusCopy />
       <DialogFooter>
         <Button variant="primary" onClick={onDone}>
           Done

@@ -1,0 +1,169 @@
+import { Role, type ChannelView } from '@backtalk/contracts';
+import { useChannels, useSignedInUser, useTeams, useToastActions } from '@backtalk/console/data-access';
+import { Badge, Button, copyText, EmptyState, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
+import { useMemo, useState } from 'react';
+import { indexById } from '../directory';
+import { QueryState } from '../shared';
+import { ChannelDetailsDialog } from './ChannelDetailsDialog';
+import { ChannelCreatedDialog, ChannelFormDialog } from './ChannelFormDialog';
+import { formatSender, PROVIDER_SPECS, SENDER_TYPE_SHORT_LABELS } from './providers';
+import { usePhoneFormat } from './usePhoneFormat';
+import './channels.css';
+
+type OpenDialog =
+  | { kind: 'form'; target: ChannelView | 'new' }
+  | { kind: 'created'; channel: ChannelView }
+  | { kind: 'details'; channel: ChannelView };
+
+const webhookElementId = (channel: ChannelView) => `bt-webhook-${channel.id}`;
+/** Characters kept at the end of a shortened webhook URL: the end of the channel's id. */
+const URL_TAIL = 8;
+
+function ProviderName({ channel }: { channel: ChannelView }) {
+  const { label } = PROVIDER_SPECS[channel.provider];
+  return (
+    <span className="bt-provider">
+      <span className="bt-provider__mark" aria-hidden="true">
+        {label.slice(0, 2)}
+      </span>
+      {label}
+    </span>
+  );
+}
+
+export function ChannelsPage() {
+  const me = useSignedInUser();
+  const isAdmin = me.role === Role.Admin;
+  const channels = useChannels();
+  const teams = useTeams();
+  const formatPhone = usePhoneFormat();
+  const { toastShown } = useToastActions();
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const teamsById = useMemo(() => indexById(teams.data), [teams.data]);
+  const isEmpty = channels.data?.length === 0;
+
+  const copyWebhook = async (channel: ChannelView) => {
+    if (await copyText(channel.webhookUrl)) {
+      toastShown('success', 'Webhook URL copied');
+      return;
+    }
+    // Copying needs a secure context and permission; a selection can still be copied by hand.
+    const element = document.getElementById(webhookElementId(channel));
+    if (element) window.getSelection()?.selectAllChildren(element);
+    toastShown('danger', 'Copying was blocked by the browser. The URL is selected: press Ctrl+C or ⌘C.');
+  };
+
+  const columns: TableColumn<ChannelView>[] = [
+    { id: 'name', header: 'Name', cell: (channel) => <span className="bt-table__primary">{channel.name}</span> },
+    { id: 'provider', header: 'Provider', cell: (channel) => <ProviderName channel={channel} /> },
+    {
+      id: 'sender',
+      header: 'Sender',
+      cell: (channel) => (
+        <>
+          <span className="bt-nowrap">{formatSender(channel, formatPhone)}</span>
+          <span className="bt-table__sub bt-nowrap">{SENDER_TYPE_SHORT_LABELS[channel.senderType]}</span>
+        </>
+      ),
+    },
+    {
+      id: 'team',
+      header: 'Team',
+      secondary: true,
+      cell: (channel) => teamsById.get(channel.teamId)?.name ?? <span className="bt-muted">—</span>,
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (channel) => (channel.active ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>),
+    },
+    {
+      id: 'webhook',
+      header: 'Webhook URL',
+      grow: true,
+      cell: (channel) => (
+        <span className="bt-webhook">
+          {/* Cut short in the middle, so the end that tells channels apart stays visible; the page keeps all of it. */}
+          <code id={webhookElementId(channel)} className="bt-webhook__url" title={channel.webhookUrl}>
+            <span className="bt-webhook__head">{channel.webhookUrl.slice(0, -URL_TAIL)}</span>
+            <span className="bt-webhook__tail">{channel.webhookUrl.slice(-URL_TAIL)}</span>
+          </code>
+          <Button size="sm" icon="copy" aria-label={`Copy webhook URL for ${channel.name}`} onClick={() => void copyWebhook(channel)}>
+            Copy
+          </Button>
+        </span>
+      ),
+    },
+    {
+      id: 'actions',
+      header: <span className="bt-sr-only">Actions</span>,
+      align: 'end',
+      cell: (channel) => (
+        <RowActions>
+          {isAdmin ? (
+            <Button size="sm" variant="ghost" aria-label={`Edit ${channel.name}`} onClick={() => setDialog({ kind: 'form', target: channel })}>
+              Edit
+            </Button>
+          ) : (
+            <Button size="sm" variant="ghost" aria-label={`Details of ${channel.name}`} onClick={() => setDialog({ kind: 'details', channel })}>
+              Details
+            </Button>
+          )}
+        </RowActions>
+      ),
+    },
+  ];
+
+  const createButton = (
+    <Button variant="primary" icon="plus" onClick={() => setDialog({ kind: 'form', target: 'new' })}>
+      Create channel
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Channels"
+        description={
+          isAdmin
+            ? 'The numbers customers text, and the team that answers each.'
+            : 'The numbers your teams answer. Only admins can change them.'
+        }
+        // The empty state offers the same button; one is enough.
+        actions={isAdmin && !isEmpty ? createButton : null}
+      />
+      <QueryState what="channels" isPending={channels.isPending} error={channels.error} onRetry={() => void channels.refetch()}>
+        {channels.data && channels.data.length > 0 ? (
+          <Table
+            caption="Channels"
+            columns={columns}
+            rows={channels.data}
+            rowKey={(channel) => channel.id}
+            rowClassName={(channel) => (channel.active ? undefined : 'bt-table__row--muted')}
+          />
+        ) : isAdmin ? (
+          <EmptyState icon="phone" title="Connect your first number" action={createButton}>
+            Add a number or sender ID from Twilio, Vonage or another SMS provider, and choose the team whose inbox gets its messages.
+          </EmptyState>
+        ) : (
+          <EmptyState compact icon="phone" title="No channels for your teams yet">
+            When an admin connects a number to one of your teams, it shows up here.
+          </EmptyState>
+        )}
+      </QueryState>
+      <ChannelFormDialog
+        target={dialog?.kind === 'form' ? dialog.target : null}
+        teams={teams.data ?? []}
+        onCreated={(channel) => setDialog({ kind: 'created', channel })}
+        onClose={() => setDialog(null)}
+      />
+      <ChannelCreatedDialog channel={dialog?.kind === 'created' ? dialog.channel : null} onClose={() => setDialog(null)} />
+      <ChannelDetailsDialog
+        channel={dialog?.kind === 'details' ? dialog.channel : null}
+        teamName={dialog?.kind === 'details' ? teamsById.get(dialog.channel.teamId)?.name : undefined}
+        formatPhone={formatPhone}
+        onClose={() => setDialog(null)}
+      />
+    </>
+  );
+}
