@@ -2,6 +2,7 @@ import { AuthModule, AuthWorkerModule } from '@backtalk/auth';
 import { ChannelsModule } from '@backtalk/channels';
 import { ConversationsModule } from '@backtalk/conversations';
 import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
+import { OutboundModule, OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 
@@ -15,7 +16,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule] : [])],
     };
   }
 }

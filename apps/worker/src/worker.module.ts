@@ -1,8 +1,9 @@
 import { AuthWorkerModule } from '@backtalk/auth';
 import { InboundWorkerModule } from '@backtalk/inbound';
+import { OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
 import { Module } from '@nestjs/common';
 
 /** Every queue processor, and no HTTP server. */
-@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule] })
+@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule] })
 export class WorkerModule {}

@@ -14,3 +14,13 @@ export {
 } from './lib/carrier-adapter';
 export { adapterFor } from './lib/adapters';
 export { GENERIC_SIGNATURE_HEADER, signGenericWebhook } from './lib/providers/generic';
+export {
+  type CarrierSender,
+  type HttpRequestSpec,
+  type LookupOutcome,
+  type OutboundSms,
+  SendConfigurationError,
+  type SendCredentials,
+  type SendOutcome,
+} from './lib/send';
+export { senderFor } from './lib/senders';

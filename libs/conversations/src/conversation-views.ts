@@ -6,6 +6,8 @@ export function toMessageView(message: MessageEntity): MessageView {
     id: message.id,
     conversationId: message.conversationId,
     direction: message.direction,
+    kind: message.kind,
+    authorId: message.authorId,
     status: message.status,
     body: message.body,
     encoding: message.encoding,

@@ -26,6 +26,12 @@ describe('canAdvance', () => {
     expect(canAdvance(MessageStatus.Sent, MessageStatus.Sent)).toBe(false);
   });
 
+  it('marks an interrupted send unknown, and never a queued or sent one', () => {
+    expect(canAdvance(MessageStatus.Sending, MessageStatus.Unknown)).toBe(true);
+    expect(canAdvance(MessageStatus.Queued, MessageStatus.Unknown)).toBe(false);
+    expect(canAdvance(MessageStatus.Sent, MessageStatus.Unknown)).toBe(false);
+  });
+
   it('resolves an unknown send when the provider reports on it', () => {
     expect(canAdvance(MessageStatus.Unknown, MessageStatus.Sent)).toBe(true);
     expect(canAdvance(MessageStatus.Unknown, MessageStatus.Delivered)).toBe(true);

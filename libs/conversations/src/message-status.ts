@@ -20,5 +20,7 @@ export const FINAL_STATUSES: ReadonlySet<MessageStatus> = new Set([MessageStatus
 export function canAdvance(from: MessageStatus, to: MessageStatus): boolean {
   if (from === MessageStatus.Received || to === MessageStatus.Received) return false;
   if (FINAL_STATUSES.has(from)) return false;
+  // Only a send interrupted mid-call is unknown: the provider may or may not have it.
+  if (to === MessageStatus.Unknown) return from === MessageStatus.Sending;
   return RANK[to] > RANK[from];
 }

@@ -1,5 +1,6 @@
 import type { InboundSms } from '@backtalk/carriers';
 import { type DomainEvent } from '@backtalk/contracts';
+import { OutboundQueue } from '@backtalk/outbound';
 import { EventLog } from '@backtalk/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,6 +21,14 @@ interface PartRow {
 
 export type ConcatOutcome = 'waiting' | 'assembled' | 'duplicate';
 
+/** What a committed transaction leaves to do: events to publish, messages to enqueue. */
+interface Effects {
+  events: DomainEvent[];
+  queuedMessageIds: string[];
+}
+
+const NOTHING: Effects = { events: [], queuedMessageIds: [] };
+
 /**
  * Vonage's SMS API delivers each part of a long message as its own webhook, in any order. Parts are kept in
  * concat_part (one row per part, so a retried part is a no-op) until the set is complete, then joined in part order
@@ -33,24 +42,26 @@ export class ConcatAssemblerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inbound: InboundMessageService,
     private readonly eventLog: EventLog,
+    private readonly outboundQueue: OutboundQueue,
   ) {}
 
   async receivePart(channel: InboundChannel, sms: InboundSms & { concat: NonNullable<InboundSms['concat']> }, receivedAt: Date): Promise<ConcatOutcome> {
     const sender = normaliseSender(sms.from, channel.country);
     const key = { channelId: channel.id, sender, reference: sms.concat.reference };
-    const { outcome, events } = await this.dataSource.transaction(async (manager) => {
+    const { outcome, events, queuedMessageIds } = await this.dataSource.transaction(async (manager) => {
       await this.lockSet(manager, key);
       const inserted: unknown[] = await manager.query(
         `INSERT INTO concat_part (channel_id, sender, reference, part, total, provider_message_id, body, payload, received_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING part`,
         [channel.id, sender, sms.concat.reference, sms.concat.part, sms.concat.total, sms.providerMessageId, sms.text, JSON.stringify(sms), receivedAt],
       );
-      if (inserted.length === 0) return { outcome: 'duplicate' as const, events: [] as DomainEvent[] };
+      if (inserted.length === 0) return { outcome: 'duplicate' as const, ...NOTHING };
       const parts = await this.pendingParts(manager, key);
-      if (new Set(parts.map((part) => part.part)).size < sms.concat.total) return { outcome: 'waiting' as const, events: [] as DomainEvent[] };
-      return { outcome: 'assembled' as const, events: await this.assemble(manager, channel, parts, receivedAt, false) };
+      if (new Set(parts.map((part) => part.part)).size < sms.concat.total) return { outcome: 'waiting' as const, ...NOTHING };
+      return { outcome: 'assembled' as const, ...(await this.assemble(manager, channel, parts, receivedAt, false)) };
     });
     this.eventLog.publish(events);
+    await this.outboundQueue.enqueue(queuedMessageIds);
     return outcome;
   }
 
@@ -66,11 +77,12 @@ export class ConcatAssemblerService {
       const channel = await loadChannel(set.channel_id);
       if (!channel) continue;
       const key = { channelId: set.channel_id, sender: set.sender, reference: set.reference };
-      const events = await this.dataSource.transaction(async (manager) => {
+      const { events, queuedMessageIds } = await this.dataSource.transaction(async (manager) => {
         await this.lockSet(manager, key);
         const parts = await this.pendingParts(manager, key);
-        return parts.length === 0 ? [] : this.assemble(manager, channel, parts, now, true);
+        return parts.length === 0 ? NOTHING : this.assemble(manager, channel, parts, now, true);
       });
+      await this.outboundQueue.enqueue(queuedMessageIds);
       if (events.length > 0) {
         stored++;
         this.logger.warn({ channelId: set.channel_id, reference: set.reference }, 'stored an incomplete multipart message after the timeout');
@@ -91,7 +103,7 @@ export class ConcatAssemblerService {
     );
   }
 
-  private async assemble(manager: EntityManager, channel: InboundChannel, parts: PartRow[], receivedAt: Date, incomplete: boolean): Promise<DomainEvent[]> {
+  private async assemble(manager: EntityManager, channel: InboundChannel, parts: PartRow[], receivedAt: Date, incomplete: boolean): Promise<Effects> {
     const first = parts[0].payload;
     const sms: InboundSms = {
       ...first,
@@ -107,6 +119,6 @@ export class ConcatAssemblerService {
       `UPDATE concat_part SET message_id = $4 WHERE channel_id = $1 AND sender = $2 AND reference = $3 AND message_id IS NULL`,
       [parts[0].channel_id, parts[0].sender, parts[0].reference, stored.messageId],
     );
-    return stored.events;
+    return { events: stored.events, queuedMessageIds: stored.queuedMessageIds };
   }
 }

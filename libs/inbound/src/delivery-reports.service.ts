@@ -1,6 +1,7 @@
 import type { DeliveryReport } from '@backtalk/carriers';
 import { type DomainEvent, MessageDirection, MessageStatus } from '@backtalk/contracts';
-import { canAdvance, MessageEntity } from '@backtalk/conversations';
+import { MessageEntity } from '@backtalk/conversations';
+import { MessageStatusWriter } from '@backtalk/outbound';
 import { EventLog } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,6 +24,7 @@ export class DeliveryReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventLog: EventLog,
+    private readonly statusWriter: MessageStatusWriter,
   ) {}
 
   async apply(channel: ReportChannel, report: DeliveryReport): Promise<DeliveryReportOutcome> {
@@ -46,22 +48,8 @@ export class DeliveryReportsService {
     });
     if (!message) return { outcome: 'message-not-found', events: [] };
     await manager.query(`UPDATE delivery_report SET applied = true WHERE channel_id = $1 AND provider_message_id = $2`, [channel.id, report.providerMessageId]);
-    const status = report.status as string as MessageStatus;
-    const previousStatus = message.status;
-    if (!canAdvance(previousStatus, status)) return { outcome: 'ignored', events: [] };
-    await manager.update(
-      MessageEntity,
-      { id: message.id },
-      { status, errorCode: report.error?.code ?? null, errorReason: report.error?.reason ?? null, errorCategory: report.error?.category ?? null },
-    );
-    const events = await this.eventLog.append(manager, [
-      {
-        type: 'message.status_changed',
-        teamId: channel.teamId,
-        conversationId: message.conversationId,
-        payload: { messageId: message.id, conversationId: message.conversationId, status, previousStatus },
-      },
-    ]);
-    return { outcome: 'applied', events };
+    const error = report.error ? { code: report.error.code, reason: report.error.reason, category: report.error.category } : null;
+    const events = await this.statusWriter.advance(manager, message, report.status as string as MessageStatus, { error });
+    return { outcome: events.length > 0 ? 'applied' : 'ignored', events };
   }
 }

@@ -1,5 +1,6 @@
 import type { InboundSms } from '@backtalk/carriers';
-import { ConversationStatus, type DomainEvent } from '@backtalk/contracts';
+import { type ChannelConfirmations, type ChannelKeywords, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
+import { OutboundMessagesService } from '@backtalk/outbound';
 import { ConsentService, ContactsService, ThreadingService } from '@backtalk/conversations';
 import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
 import { EventLog, type NewDomainEvent } from '@backtalk/platform';
@@ -13,8 +14,13 @@ export interface InboundChannel {
   teamId: string;
   country: string;
   reopenWindowMinutes: number;
-  keywords: Parameters<typeof matchKeyword>[1];
+  keywords: ChannelKeywords;
+  confirmations: ChannelConfirmations;
+  helpText: string;
 }
+
+/** Answers HELP when the channel has no help text of its own: at least how to stop and restart. */
+export const DEFAULT_HELP_REPLY = 'Reply STOP to unsubscribe, START to subscribe again.';
 
 export interface StoredInbound {
   messageId: string;
@@ -23,6 +29,8 @@ export interface StoredInbound {
   keyword: KeywordMatch | null;
   /** Already appended to the event log in the caller's transaction; publish them after the commit. */
   events: DomainEvent[];
+  /** Keyword confirmations written as queued messages; enqueue them after the commit. */
+  queuedMessageIds: string[];
 }
 
 /** The message was already stored by an earlier delivery of the same webhook; the transaction must roll back. */
@@ -42,8 +50,8 @@ export class ConversationChangedConcurrently extends Error {
  */
 const STORE_MESSAGE_SQL = `
 WITH inserted AS (
-  INSERT INTO message (conversation_id, channel_id, direction, status, body, encoding, segments, media, provider_message_id, provider_timestamp, sent_at, incomplete)
-  VALUES ($1, $2, 'inbound', 'received', $3, $4, $5, $6, $7, $8, $9, $10)
+  INSERT INTO message (conversation_id, channel_id, direction, kind, status, body, encoding, segments, media, provider_message_id, provider_timestamp, sent_at, incomplete)
+  VALUES ($1, $2, 'inbound', 'customer', 'received', $3, $4, $5, $6, $7, $8, $9, $10)
   ON CONFLICT (channel_id, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
   RETURNING id
 ), updated AS (
@@ -80,6 +88,7 @@ export class InboundMessageService {
     private readonly threading: ThreadingService,
     private readonly consent: ConsentService,
     private readonly eventLog: EventLog,
+    private readonly outbound: OutboundMessagesService,
   ) {}
 
   /**
@@ -151,13 +160,24 @@ export class InboundMessageService {
     }
 
     const keyword = this.keywordOf(sms, channel);
-    if (keyword && keyword.kind !== 'help') {
+    let reply: string | null = null;
+    if (keyword?.kind === 'help') {
+      reply = channel.confirmations.help ? channel.helpText.trim() || DEFAULT_HELP_REPLY : null;
+    } else if (keyword) {
       const optedOut = keyword.kind === 'optOut';
       const changed = await this.consent.record(manager, { contactId, channelId: channel.id, optedOut, source: 'keyword', keyword: keyword.keyword, messageId });
       if (changed) followUps.push({ ...scope, type: 'consent.changed', payload: { contactId, channelId: channel.id, optedOut, keyword: keyword.keyword } });
+      // Confirm a change once; a repeated STOP to someone already opted out gets no further message.
+      if (changed) reply = optedOut ? channel.confirmations.optOut : channel.confirmations.optIn;
     }
     events.push(...(await this.eventLog.append(manager, followUps)));
-    return { messageId, conversationId, contactId, keyword, events };
+    const queuedMessageIds: string[] = [];
+    if (reply) {
+      const queued = await this.outbound.queue(manager, { conversationId, channelId: channel.id, teamId: channel.teamId, body: reply, kind: MessageKind.KeywordReply });
+      events.push(...queued.events);
+      queuedMessageIds.push(queued.message.id);
+    }
+    return { messageId, conversationId, contactId, keyword, events, queuedMessageIds };
   }
 
   /** A provider's own classification (Plivo MessageIntent, Twilio OptOutType) counts like a keyword. */

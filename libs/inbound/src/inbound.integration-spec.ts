@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuthModule, TeamsService } from '@backtalk/auth';
 import { ChannelsModule, ChannelsService } from '@backtalk/channels';
-import { type ChannelView, ConversationStatus, MessageDirection, MessageStatus, Provider, SenderType } from '@backtalk/contracts';
+import { type ChannelView, ConversationStatus, MessageDirection, MessageKind, MessageStatus, Provider, SenderType } from '@backtalk/contracts';
 import { ConsentEventEntity, ConsentEntity, ContactEntity, ConversationEntity, ConversationsModule, MessageEntity } from '@backtalk/conversations';
 import { EventLog, PlatformModule } from '@backtalk/platform';
 import { genericSigned, type SignedWebhook, TcpProxy, TestApp, twilioForm, vonageGet } from '@backtalk/testing';
@@ -53,6 +53,7 @@ describe('inbound SMS webhooks', () => {
       conversationId: conversation.id,
       channelId: channel.id,
       direction: MessageDirection.Outbound,
+      kind: MessageKind.Agent,
       status,
       body: 'Your order has shipped',
       encoding: 'GSM-7',
@@ -334,7 +335,9 @@ describe('inbound SMS webhooks', () => {
         ['opt_out', 'keyword', 'STOP'],
         ['opt_in', 'keyword', 'START'],
       ]);
-      expect((await messages()).map((message) => message.body)).toEqual([' Stop ', 'START']);
+      const thread = await messages();
+      expect(thread.filter((message) => message.direction === 'inbound').map((message) => message.body)).toEqual([' Stop ', 'START']);
+      expect(thread.filter((message) => message.direction === 'outbound').map((message) => message.kind)).toEqual(['keyword_reply', 'keyword_reply']);
     });
 
     it('treats the Ukrainian СТОП as an opt-out, and a sentence containing stop as a message', async () => {

@@ -1,5 +1,6 @@
 import { ChannelsModule } from '@backtalk/channels';
 import { ConversationsModule } from '@backtalk/conversations';
+import { OutboundModule } from '@backtalk/outbound';
 import { QueueName } from '@backtalk/platform';
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
@@ -14,7 +15,7 @@ const SERVICES = [InboundMessageService, ConcatAssemblerService, DeliveryReports
 
 /** Carrier webhooks in: verification, exactly-once storage, threading, delivery reports, keyword consent. */
 @Module({
-  imports: [ChannelsModule, ConversationsModule],
+  imports: [ChannelsModule, ConversationsModule, OutboundModule],
   controllers: [WebhooksController],
   providers: SERVICES,
   exports: SERVICES,

@@ -1,6 +1,7 @@
 import { adapterFor, type ChannelSecrets, type WebhookRequest, WebhookParseError } from '@backtalk/carriers';
 import { type ChannelSecretsInput, ErrorCode } from '@backtalk/contracts';
 import { type ChannelEntity, ChannelsService } from '@backtalk/channels';
+import { OutboundQueue } from '@backtalk/outbound';
 import { DomainError, EventLog } from '@backtalk/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -33,7 +34,15 @@ export function toChannelSecrets(secrets: ChannelSecretsInput): ChannelSecrets {
 }
 
 export function toInboundChannel(channel: ChannelEntity): InboundChannel {
-  return { id: channel.id, teamId: channel.teamId, country: channel.country, reopenWindowMinutes: channel.reopenWindowMinutes, keywords: channel.keywords };
+  return {
+    id: channel.id,
+    teamId: channel.teamId,
+    country: channel.country,
+    reopenWindowMinutes: channel.reopenWindowMinutes,
+    keywords: channel.keywords,
+    confirmations: channel.confirmations,
+    helpText: channel.helpText,
+  };
 }
 
 /**
@@ -52,6 +61,7 @@ export class WebhookIngestionService {
     private readonly concat: ConcatAssemblerService,
     private readonly reports: DeliveryReportsService,
     private readonly eventLog: EventLog,
+    private readonly outboundQueue: OutboundQueue,
   ) {}
 
   async ingest(provider: string, channelId: string, request: WebhookRequest): Promise<{ acknowledgement: WebhookAcknowledgement; summary: IngestionSummary }> {
@@ -101,6 +111,7 @@ export class WebhookIngestionService {
       try {
         const stored = await this.dataSource.transaction((manager) => this.inbound.store(manager, channel, sms, { receivedAt }));
         this.eventLog.publish(stored.events);
+        await this.outboundQueue.enqueue(stored.queuedMessageIds);
         return true;
       } catch (error) {
         if (error instanceof DuplicateInboundMessage) return false;

@@ -3,3 +3,4 @@ export * from './test-app';
 export * from './test-environment';
 export * from './carrier-webhooks';
 export * from './tcp-proxy';
+export * from './fake-aggregator';

@@ -1,4 +1,5 @@
 import { type WebhookRequest } from './carrier-adapter';
+import { type OutboundSms } from './send';
 
 // Builders shared by the provider specs; not exported from the library.
 
@@ -21,11 +22,21 @@ export function webhookRequest(init: {
 export const FORM = { 'content-type': 'application/x-www-form-urlencoded' } as const;
 export const JSON_CONTENT = { 'content-type': 'application/json; charset=utf-8' } as const;
 
-/** Encodes pairs the way an HTTP client would (spaces as `+`, `+` as `%2B`), keeping repeated keys. */
-export function formBody(pairs: ReadonlyArray<readonly [string, string]>): string {
-  return new URLSearchParams(pairs.map(([key, value]) => [key, value])).toString();
-}
+// The library's own encoders, so that specs build requests exactly as the senders do.
+export { formBody } from './internal/params';
+export { basicAuthHeader } from './internal/basic-auth';
 
-export function basicAuthHeader(username: string, password: string): string {
-  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+/** A GSM-7 reply and a Cyrillic one (UCS-2 on the air), the two encodings every sender spec covers. */
+export const GSM7_TEXT = 'Your order #1042 has shipped: track it at https://ex.am/p?q=1&r=2 (50% off next time!)';
+export const CYRILLIC_TEXT = 'Привіт! Ваше замовлення №1042 відправлено.';
+
+export function outboundSms(init: Partial<OutboundSms> = {}): OutboundSms {
+  return {
+    messageId: '0190a5f2-7c3e-7a41-9d2b-6f1e2a3b4c5d',
+    from: '+15550001111',
+    to: '+380501234567',
+    text: GSM7_TEXT,
+    statusCallbackUrl: 'https://backtalk.example.com/webhooks/ch_7Hq2/inbound',
+    ...init,
+  };
 }

@@ -1,4 +1,4 @@
-import { MessageDirection, type MediaView, MessageStatus, type SmsEncoding } from '@backtalk/contracts';
+import { MessageDirection, MessageKind, type MediaView, MessageStatus, type SmsEncoding } from '@backtalk/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'message' })
@@ -7,6 +7,8 @@ export class MessageEntity {
   @Column('uuid') conversationId!: string;
   @Column('uuid') channelId!: string;
   @Column({ type: 'enum', enum: MessageDirection, enumName: 'message_direction' }) direction!: MessageDirection;
+  @Column({ type: 'enum', enum: MessageKind, enumName: 'message_kind' }) kind!: MessageKind;
+  @Column({ type: 'uuid', nullable: true }) authorId!: string | null;
   @Column({ type: 'enum', enum: MessageStatus, enumName: 'message_status' }) status!: MessageStatus;
   @Column({ type: 'text' }) body!: string;
   @Column({ type: 'enum', enum: ['GSM-7', 'UCS-2'], enumName: 'sms_encoding' }) encoding!: SmsEncoding;
@@ -15,6 +17,8 @@ export class MessageEntity {
   @Column({ type: 'varchar', length: 128, nullable: true }) providerMessageId!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) providerTimestamp!: Date | null;
   @Column({ type: 'timestamptz' }) sentAt!: Date;
+  /** When an outbound message was last handed to the queue; the outbox sweeper re-enqueues ones left behind. */
+  @Column({ type: 'timestamptz', nullable: true }) queuedAt!: Date | null;
   @Column({ type: 'boolean', default: false }) incomplete!: boolean;
   @Column({ type: 'varchar', length: 32, nullable: true }) errorCode!: string | null;
   @Column({ type: 'varchar', length: 300, nullable: true }) errorReason!: string | null;

@@ -72,6 +72,12 @@ export class AppConfig {
   @Matches(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, { each: true, message: 'must be a comma-separated list of IP addresses or CIDR ranges' })
   TRUSTED_PROXIES: string[] = [];
 
+  /** How long one call to a provider's send API may take; a call without an answer leaves the message "unknown". */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  PROVIDER_TIMEOUT_MS = 15000;
+
   /** How long the parts of a multipart (concatenated) inbound message are awaited before what arrived is stored. */
   @Transform(toInt)
   @IsInt()

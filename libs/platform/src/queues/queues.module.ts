@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 export enum QueueName {
   Maintenance = 'maintenance',
   Inbound = 'inbound',
+  Outbound = 'outbound',
 }
 
 /** Defaults set once for every queue: bounded retention so Redis does not grow without end. */

@@ -1,6 +1,11 @@
 import { type ChannelSecrets, type Verification, type WebhookRequest } from '../carrier-adapter';
 import { constantTimeEqual } from './crypto';
 
+/** The `Authorization` value for HTTP Basic credentials (RFC 7617), UTF-8 encoded. */
+export function basicAuthHeader(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+
 /**
  * For providers that sign nothing and can only be told to send HTTP Basic credentials. Without configured
  * credentials the request is refused: accepting it would let anyone on the internet inject messages.

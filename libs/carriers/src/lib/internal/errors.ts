@@ -22,3 +22,17 @@ export function unknownError(code: string, provider: string, description?: strin
 }
 
 export const PLAIN_OK = { status: 200, contentType: 'text/plain; charset=utf-8', body: '' } as const;
+
+/**
+ * A send the provider refused at the API: the mapped error when our table knows the code, otherwise the provider's
+ * own description, marked permanent because the same request would be refused again.
+ */
+export function refusedError(mapped: ProviderError, provider: string, description?: string): ProviderError {
+  if (mapped.category !== ErrorCategory.Unknown) return mapped;
+  return {
+    code: mapped.code,
+    reason: description ? `${provider} refused the message: ${description}` : `${provider} refused the message (error ${mapped.code}).`,
+    category: ErrorCategory.Rejected,
+    permanent: true,
+  };
+}

@@ -6,14 +6,28 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function parseJsonBody(request: WebhookRequest, provider: string): unknown {
-  const text = request.rawBody.toString('utf8');
-  if (text.trim() === '') throw new WebhookParseError(`${provider} webhook has an empty body`);
+/** The parsed value, or `undefined` for an empty or malformed text (JSON itself has no `undefined`). */
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new WebhookParseError(`${provider} webhook body is not valid JSON`);
+    return undefined;
   }
+}
+
+export function parseJsonBody(request: WebhookRequest, provider: string): unknown {
+  const text = request.rawBody.toString('utf8');
+  if (text.trim() === '') throw new WebhookParseError(`${provider} webhook has an empty body`);
+  const parsed = parseJson(text);
+  if (parsed === undefined) throw new WebhookParseError(`${provider} webhook body is not valid JSON`);
+  return parsed;
+}
+
+/** A JSON object body, or an empty object when the text is not one: error bodies are read on a best-effort basis. */
+export function parseJsonObject(text: string): JsonObject {
+  const parsed = parseJson(text);
+  return isJsonObject(parsed) ? parsed : {};
 }
 
 /** Strings, and numbers for providers that send ids or codes as JSON numbers. */

@@ -3,6 +3,11 @@ import { type WebhookRequest, WebhookParseError } from '../carrier-adapter';
 /** Decoded form or query parameters; a key sent several times keeps every value, in order. */
 export type Params = ReadonlyMap<string, readonly string[]>;
 
+/** Encodes pairs the way an HTTP client would (spaces as `+`, `+` as `%2B`), keeping repeated keys in order. */
+export function formBody(pairs: ReadonlyArray<readonly [string, string]>): string {
+  return new URLSearchParams(pairs.map(([key, value]) => [key, value])).toString();
+}
+
 export function parseForm(encoded: string): Params {
   const params = new Map<string, string[]>();
   for (const [key, value] of new URLSearchParams(encoded)) {

@@ -96,6 +96,14 @@ function reportError(error: JsonObject | undefined, status: JsonObject, group: s
       permanent: typeof permanent === 'boolean' ? permanent : (known?.permanent ?? false),
     };
   }
+  return statusError(status, group);
+}
+
+/**
+ * The error a status object implies by its group alone (EXPIRED, REJECTED), null for the others. Send responses
+ * carry the same status object, so the sender reads rejections through this too.
+ */
+export function statusError(status: JsonObject, group: string): ProviderError | null {
   const statusName = optionalString(status, 'name') ?? '';
   if (group === EXPIRED_GROUP) {
     return { code: statusName, reason: 'The message expired before the carrier could deliver it.', category: ErrorCategory.Expired, permanent: false };

@@ -140,10 +140,12 @@ function firstError(payload: JsonObject): ProviderError | null {
   return ERRORS[code] ? mapTelnyxError(code) : unknownError(code, PROVIDER, optionalString(error, 'detail') ?? optionalString(error, 'title'));
 }
 
-/** developers.telnyx.com/docs/messaging/messages/error-codes and api-errors. */
+/** developers.telnyx.com/docs/messaging/messages/error-codes and development/api-fundamentals/api-errors. */
 const ERRORS: ErrorTable = {
+  '10002': ['The phone number is not valid.', ErrorCategory.InvalidNumber, true],
   '10009': ['Telnyx rejected the API credentials.', ErrorCategory.Authentication, true],
   '10011': ['Telnyx is rate limiting this account; the message can be retried later.', ErrorCategory.RateLimited, false],
+  '10016': ['The phone number is not in +E.164 format.', ErrorCategory.InvalidNumber, true],
   '40001': ['The number is a landline or cannot receive SMS.', ErrorCategory.Landline, true],
   '40002': ['The carrier\'s spam filter blocked the message for now; slow down or reword it.', ErrorCategory.CarrierFiltered, false],
   '40003': ['The carrier permanently blocks this sending number as spam.', ErrorCategory.CarrierFiltered, true],

@@ -25,6 +25,14 @@ export enum MessageStatus {
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
 
+/** Who or what produced a message. */
+export enum MessageKind {
+  Customer = 'customer',
+  Agent = 'agent',
+  /** Backtalk's automatic answer to STOP, START or HELP. */
+  KeywordReply = 'keyword_reply',
+}
+
 export interface MediaView {
   url: string;
   contentType: string | null;
@@ -34,6 +42,9 @@ export interface MessageView {
   id: string;
   conversationId: string;
   direction: MessageDirection;
+  kind: MessageKind;
+  /** The agent who wrote an outbound message. */
+  authorId: string | null;
   status: MessageStatus;
   body: string;
   encoding: SmsEncoding;

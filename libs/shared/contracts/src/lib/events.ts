@@ -1,8 +1,10 @@
-import type { ConversationStatus, MessageStatus } from './conversations';
+import type { ConversationStatus, MessageKind, MessageStatus } from './conversations';
 
 /** Domain events, recorded in the same transaction as the change and published only after it commits. */
 export interface DomainEventPayloads {
   'message.received': { messageId: string; conversationId: string; channelId: string; contactId: string };
+  /** An outbound message was written (by an agent or by Backtalk) and queued for sending. */
+  'message.created': { messageId: string; conversationId: string; channelId: string; kind: MessageKind };
   'message.status_changed': { messageId: string; conversationId: string; status: MessageStatus; previousStatus: MessageStatus };
   'conversation.created': { conversationId: string; channelId: string; contactId: string; status: ConversationStatus };
   'conversation.updated': { conversationId: string; status: ConversationStatus; previousStatus: ConversationStatus | null; reason: string };

@@ -1,0 +1,70 @@
+import { type DomainEvent, MessageStatus } from '@backtalk/contracts';
+import { canAdvance, MessageEntity } from '@backtalk/conversations';
+import { EventLog } from '@backtalk/platform';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface StatusError {
+  code: string;
+  reason: string;
+  category: string;
+}
+
+const RANK_ORDER: MessageStatus[] = [MessageStatus.Delivered, MessageStatus.Undelivered, MessageStatus.Failed, MessageStatus.Sent, MessageStatus.Sending];
+
+/**
+ * The one place where an outbound message changes status: forward only (canAdvance), with its event logged in the
+ * same transaction. Senders and delivery reports both go through it.
+ */
+@Injectable()
+export class MessageStatusWriter {
+  constructor(private readonly eventLog: EventLog) {}
+
+  /** Moves the (locked) message to `status` if that is a step forward; returns the events to publish after commit. */
+  async advance(manager: EntityManager, message: MessageEntity, status: MessageStatus, changes: { error?: StatusError | null; providerMessageId?: string } = {}): Promise<DomainEvent[]> {
+    if (!canAdvance(message.status, status)) return [];
+    const previousStatus = message.status;
+    await manager.update(
+      MessageEntity,
+      { id: message.id },
+      {
+        status,
+        ...(changes.providerMessageId ? { providerMessageId: changes.providerMessageId } : {}),
+        ...(changes.error !== undefined
+          ? { errorCode: changes.error?.code ?? null, errorReason: changes.error?.reason ?? null, errorCategory: changes.error?.category ?? null }
+          : {}),
+      },
+    );
+    message.status = status;
+    return this.eventLog.append(manager, [
+      {
+        type: 'message.status_changed',
+        teamId: await this.teamOf(manager, message.conversationId),
+        conversationId: message.conversationId,
+        payload: { messageId: message.id, conversationId: message.conversationId, status, previousStatus },
+      },
+    ]);
+  }
+
+  /**
+   * Delivery reports can overtake the send's own response. Once the provider's id is recorded, the most advanced
+   * report that was waiting for it is applied.
+   */
+  async applyWaitingReports(manager: EntityManager, message: MessageEntity, mapError: (code: string) => StatusError): Promise<DomainEvent[]> {
+    if (!message.providerMessageId) return [];
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [waiting]: [Array<{ status: MessageStatus; error_code: string | null }>, number] = await manager.query(
+      `UPDATE delivery_report SET applied = true WHERE channel_id = $1 AND provider_message_id = $2 AND NOT applied RETURNING status, error_code`,
+      [message.channelId, message.providerMessageId],
+    );
+    const best = [...waiting].sort((a, b) => RANK_ORDER.indexOf(a.status) - RANK_ORDER.indexOf(b.status))[0];
+    if (!best) return [];
+    const error = best.error_code ? mapError(best.error_code) : undefined;
+    return this.advance(manager, message, best.status, { error });
+  }
+
+  private async teamOf(manager: EntityManager, conversationId: string): Promise<string | null> {
+    const [row]: Array<{ team_id: string }> = await manager.query(`SELECT team_id FROM conversation WHERE id = $1`, [conversationId]);
+    return row?.team_id ?? null;
+  }
+}

@@ -1,0 +1,46 @@
+import { MetricsService, QueueName } from '@backtalk/platform';
+import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
+import { OutboxSweeper } from './outbox-sweeper';
+import { SEND_JOB } from './outbound-queue';
+import { type SendResult, SendService } from './send.service';
+
+export const SWEEP_OUTBOX_JOB = 'sweep-outbox';
+
+@Processor(QueueName.Outbound)
+export class OutboundProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(OutboundProcessor.name);
+
+  constructor(
+    private readonly sender: SendService,
+    private readonly sweeper: OutboxSweeper,
+    private readonly metrics: MetricsService,
+    @InjectQueue(QueueName.Outbound) private readonly queue: Queue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.metrics.trackQueue(this.queue);
+    await this.queue.add(SWEEP_OUTBOX_JOB, {}, { repeat: { every: 30_000 }, removeOnComplete: 10, removeOnFail: 50 });
+  }
+
+  @Process({ name: SEND_JOB, concurrency: 8 })
+  send(job: Job<{ messageId: string }>): Promise<SendResult> {
+    return this.sender.send(job.data.messageId);
+  }
+
+  @Process(SWEEP_OUTBOX_JOB)
+  sweep(): Promise<{ requeued: number; markedUnknown: number }> {
+    return this.sweeper.sweep();
+  }
+
+  /** When the retries run out, the message fails visibly instead of waiting forever. */
+  @OnQueueFailed()
+  async onFailed(job: Job<{ messageId?: string }>, error: Error): Promise<void> {
+    if (job.name !== SEND_JOB || !job.data.messageId) return;
+    const retriesLeft = job.attemptsMade < (job.opts.attempts ?? 1);
+    if (retriesLeft) return;
+    this.logger.warn({ messageId: job.data.messageId, err: error }, 'giving up on a message');
+    await this.sender.giveUp(job.data.messageId, `The provider kept refusing the message: ${error.message}`);
+  }
+}

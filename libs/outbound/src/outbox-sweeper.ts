@@ -1,0 +1,46 @@
+import { MessageStatus } from '@backtalk/contracts';
+import { EventLog } from '@backtalk/platform';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MessageEntity } from '@backtalk/conversations';
+import { MessageStatusWriter } from './message-status-writer';
+import { OutboundQueue } from './outbound-queue';
+
+/** A queued message whose job was lost (Redis restarted without persistence, enqueue failed) is picked up after this. */
+export const QUEUED_GRACE_SECONDS = 30;
+/** A message still `sending` after this had its worker die mid-call: its fate is unknown. */
+export const SENDING_TIMEOUT_SECONDS = 300;
+
+@Injectable()
+export class OutboxSweeper {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: OutboundQueue,
+    private readonly statusWriter: MessageStatusWriter,
+    private readonly eventLog: EventLog,
+  ) {}
+
+  async sweep(now = new Date()): Promise<{ requeued: number; markedUnknown: number }> {
+    const queued: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM message WHERE status = 'queued' AND queued_at < $1 ORDER BY queued_at LIMIT 1000`,
+      [new Date(now.getTime() - QUEUED_GRACE_SECONDS * 1000)],
+    );
+    await this.queue.enqueue(queued.map((row) => row.id));
+
+    const stuck: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM message WHERE status = 'sending' AND updated_at < $1 LIMIT 1000`, [
+      new Date(now.getTime() - SENDING_TIMEOUT_SECONDS * 1000),
+    ]);
+    for (const { id } of stuck) {
+      const events = await this.dataSource.transaction(async (manager) => {
+        const message = await manager.findOne(MessageEntity, { where: { id, status: MessageStatus.Sending }, lock: { mode: 'pessimistic_write' } });
+        if (!message) return [];
+        return this.statusWriter.advance(manager, message, MessageStatus.Unknown, {
+          error: { code: 'interrupted', reason: 'Sending was interrupted; the customer may or may not have received it. Resend if needed.', category: 'unknown' },
+        });
+      });
+      this.eventLog.publish(events);
+    }
+    return { requeued: queued.length, markedUnknown: stuck.length };
+  }
+}
