@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { api, dropDatabase, percentile, ROOT, runId, type Started, startProcess, twilioSignature } from './bench-support';
+import { api, dropDatabase, percentile, postgresCpuMs, processCpuMs, ROOT, runId, type Started, startProcess, twilioSignature } from './bench-support';
 
 const { values: options } = parseArgs({
   options: {
@@ -65,6 +65,9 @@ function workload(count: number, label: string): Payload[] {
 }
 
 interface Measured {
+  /** CPU milliseconds per request: the HTTP server's own process, and PostgreSQL's. */
+  serverCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
   requests: number;
   durationSeconds: number;
   messagesPerSecond: number;
@@ -74,7 +77,7 @@ interface Measured {
   non2xx: number;
 }
 
-async function drive(url: string, payloads: Payload[]): Promise<Measured> {
+async function drive(url: string, payloads: Payload[], serverPid: number): Promise<Measured> {
   const target = new URL(url);
   const bodies = payloads.map((payload) => ({
     body: new URLSearchParams(payload.params).toString(),
@@ -82,6 +85,8 @@ async function drive(url: string, payloads: Payload[]): Promise<Measured> {
   }));
   let next = 0;
   const latencies: number[] = [];
+  const serverCpuBefore = processCpuMs(serverPid);
+  const postgresCpuBefore = postgresCpuMs();
   const started = Date.now();
   const result = await autocannon({
     url: target.origin,
@@ -108,8 +113,12 @@ async function drive(url: string, payloads: Payload[]): Promise<Measured> {
     },
   });
   const durationSeconds = (Date.now() - started) / 1000;
+  const serverCpuMsPerRequest = (processCpuMs(serverPid) - serverCpuBefore) / result.requests.total;
+  const postgresCpuMsPerRequest = (postgresCpuMs() - postgresCpuBefore) / result.requests.total;
   latencies.sort((a, b) => a - b);
   return {
+    serverCpuMsPerRequest,
+    postgresCpuMsPerRequest,
     requests: result.requests.total,
     durationSeconds,
     messagesPerSecond: result.requests.total / durationSeconds,
@@ -154,7 +163,8 @@ async function main(): Promise<void> {
     execSync('npm run --silent admin:create -- --email bench@backtalk.local --password bench-password-123', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
 
     const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
-    started.push(await startProcess('node', [...profileArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], env, /READY api/, 'api'));
+    const apiProcess = await startProcess('node', [...profileArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], env, /READY api/, 'api');
+    started.push(apiProcess);
     const session = await api<{ accessToken: string }>(apiBase, 'POST', '/api/auth/login', { email: 'bench@backtalk.local', password: 'bench-password-123' });
     const team = await api<{ id: string }>(apiBase, 'POST', '/api/teams', { name: 'Bench' }, session.accessToken);
     const channel = await api<{ webhookUrl: string }>(
@@ -166,8 +176,7 @@ async function main(): Promise<void> {
     );
 
     const baselineUrl = `http://127.0.0.1:${baselinePort}/webhooks/twilio`;
-    started.push(
-      await startProcess(
+    const baselineProcess = await startProcess(
         'node',
         [join(BASELINE_DIR, 'reference-server.js')],
         {
@@ -179,18 +188,20 @@ async function main(): Promise<void> {
         },
         /READY/,
         'reference server',
-      ),
-    );
+      );
+    started.push(baselineProcess);
+    const apiPid = apiProcess.child.pid!;
+    const baselinePid = baselineProcess.child.pid!;
 
     // Warm both up (JIT, connection pools) with a small load that is not measured.
-    await drive(channel.webhookUrl, workload(300, 'WA'));
-    await drive(baselineUrl, workload(300, 'WA'));
+    await drive(channel.webhookUrl, workload(300, 'WA'), apiPid);
+    await drive(baselineUrl, workload(300, 'WA'), baselinePid);
 
     const results: { backtalk: Measured[]; baseline: Measured[] } = { backtalk: [], baseline: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const payloads = workload(MESSAGES, `R${round}`);
-      results.baseline.push(await drive(baselineUrl, payloads));
-      results.backtalk.push(await drive(channel.webhookUrl, payloads));
+      results.baseline.push(await drive(baselineUrl, payloads, baselinePid));
+      results.backtalk.push(await drive(channel.webhookUrl, payloads, apiPid));
     }
 
     const duplicates = await count(env.DATABASE_URL, `SELECT count(*) - count(DISTINCT provider_message_id) AS n FROM message`);
@@ -206,10 +217,12 @@ async function main(): Promise<void> {
     const errors = results.backtalk.reduce((sum, result) => sum + result.errors + result.non2xx, 0);
 
     console.log(`\nbench:ingest  ${ROUNDS} rounds × ${MESSAGES} signed Twilio webhooks, ${CONNECTIONS} connections, 5% duplicates, ${NEW_PERCENT}% new numbers`);
-    console.log('round  server     msgs/s   p50 ms   p99 ms  errors');
+    console.log('round  server     msgs/s   p50 ms   p99 ms  errors  cpu ms/msg: server  postgres');
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, result] of [['reference', results.baseline[round]], ['backtalk', results.backtalk[round]]] as const) {
-        console.log(`${String(round + 1).padEnd(6)} ${name.padEnd(9)} ${result.messagesPerSecond.toFixed(0).padStart(7)} ${result.p50.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.errors + result.non2xx).padStart(7)}`);
+        console.log(
+          `${String(round + 1).padEnd(6)} ${name.padEnd(9)} ${result.messagesPerSecond.toFixed(0).padStart(7)} ${result.p50.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.errors + result.non2xx).padStart(7)} ${result.serverCpuMsPerRequest.toFixed(2).padStart(19)} ${result.postgresCpuMsPerRequest.toFixed(2).padStart(9)}`,
+        );
       }
     }
     console.log(`stored ${stored} of ${expected} distinct messages; duplicate rows ${duplicates}; non-2xx or errors ${errors}; reference p99 ${baselineP99.toFixed(1)} ms`);

@@ -15,12 +15,13 @@ const apiPort = process.env.PORT ?? '3000';
 const consolePort = process.env.CONSOLE_PORT ?? '4173';
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const processes = [
-  { name: 'api', command: 'node', args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env: { PORT: apiPort } },
-  { name: 'worker', command: 'node', args: ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], env: {} },
+  { name: 'api', command: process.execPath, args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env: { PORT: apiPort } },
+  { name: 'worker', command: process.execPath, args: ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], env: {} },
   {
     name: 'console',
-    command: 'npx',
-    args: ['vite', 'preview', '--config', 'apps/console/vite.config.ts', '--port', consolePort, '--strictPort'],
+    // Vite's script directly, not through npx: a wrapper process would survive a stop and keep the port.
+    command: process.execPath,
+    args: ['node_modules/vite/bin/vite.js', 'preview', '--config', 'apps/console/vite.config.ts', '--port', consolePort, '--strictPort'],
     env: { API_URL: apiUrl },
   },
 ];

@@ -75,6 +75,26 @@ WITH inserted AS (
 SELECT inserted.id AS message_id, updated.status, updated.old_status, event.seq, event.created_at
 FROM inserted LEFT JOIN updated ON true LEFT JOIN event ON true`;
 
+/**
+ * A customer writing for the first time: contact, conversation and conversation.created in one round trip. No row
+ * comes back when the number already exists (another message of theirs got there first), and the caller threads the
+ * usual way. A contact that did not exist cannot have a conversation, so no lock is needed.
+ */
+const NEW_CUSTOMER_SQL = `
+WITH contact_row AS (
+  INSERT INTO contact (phone) VALUES ($1) ON CONFLICT (phone) DO NOTHING RETURNING id
+), conversation_row AS (
+  INSERT INTO conversation (channel_id, contact_id, team_id, status, last_message_at)
+  SELECT $2, id, $3, 'open', $4 FROM contact_row
+  RETURNING id, contact_id
+), event AS (
+  INSERT INTO domain_event (type, team_id, conversation_id, payload)
+  SELECT 'conversation.created', $3, id, jsonb_build_object('conversationId', id, 'channelId', $2::uuid, 'contactId', contact_id, 'status', 'open')
+  FROM conversation_row
+  RETURNING seq, created_at
+)
+SELECT conversation_row.id AS conversation_id, conversation_row.contact_id, event.seq, event.created_at FROM conversation_row, event`;
+
 /** Senders that are not phone numbers (short codes, alphanumeric ids) are kept as given, cleaned of spaces. */
 export function normaliseSender(raw: string, country: string): string {
   const e164 = toE164(raw, isCountryCode(country) ? (country as CountryCode) : undefined);
@@ -109,9 +129,26 @@ export class InboundMessageService {
        WHERE ct.phone = $1`,
       [phone, channel.id],
     );
-    const contactId = known?.contact_id ?? (await this.contacts.findOrCreateByPhone(manager, phone));
+    let contactId = known?.contact_id;
     let conversationId = known?.conversation_id ?? null;
     let outcome: 'joined' | 'reopened' | 'created' = 'joined';
+    if (!known) {
+      const [created]: Array<{ conversation_id: string; contact_id: string; seq: string; created_at: Date }> = await manager.query(NEW_CUSTOMER_SQL, [phone, channel.id, channel.teamId, sentAt]);
+      if (created) {
+        contactId = created.contact_id;
+        conversationId = created.conversation_id;
+        outcome = 'created';
+        events.push({
+          type: 'conversation.created',
+          seq: Number(created.seq),
+          teamId: channel.teamId,
+          conversationId,
+          payload: { conversationId, channelId: channel.id, contactId, status: ConversationStatus.Open },
+          createdAt: new Date(created.created_at).toISOString(),
+        });
+      }
+    }
+    contactId ??= await this.contacts.findOrCreateByPhone(manager, phone);
     if (!conversationId) {
       const thread = await this.threading.conversationFor(manager, channel, contactId, sentAt);
       conversationId = thread.conversation.id;
