@@ -1,11 +1,9 @@
 import { TcpProxy, TestApp } from '@backtalk/testing';
-import { Module } from '@nestjs/common';
-import { PlatformModule } from './platform.module';
+import { ApiModule } from './api.module';
 
-@Module({ imports: [PlatformModule] })
-class OperationsTestModule {}
+const OperationsTestModule = ApiModule.forRoot({ runWorkers: false });
 
-describe('operations endpoints', () => {
+describe('operations endpoints of the api', () => {
   let t: TestApp;
 
   beforeAll(async () => {
