@@ -70,9 +70,14 @@ export class UsersService {
   }
 
   async get(actor: UserActor, userId: string): Promise<UserView> {
-    const visible = (await this.list(actor)).find((user) => user.id === userId);
-    if (!visible) throw DomainError.notFound('User');
-    return visible;
+    const visibleTeams = AccessPolicy.visibleTeams(actor);
+    if (userId !== actor.userId && visibleTeams !== 'all') {
+      const sharesATeam = visibleTeams.length > 0 && (await this.members.countBy({ userId, teamId: In([...visibleTeams]) })) > 0;
+      if (!sharesATeam) throw DomainError.notFound('User');
+    }
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) throw DomainError.notFound('User');
+    return this.viewOf(user);
   }
 
   async create(input: NewUser): Promise<UserView> {
