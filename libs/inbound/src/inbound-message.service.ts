@@ -3,7 +3,7 @@ import { type ChannelConfirmations, type ChannelKeywords, ConversationStatus, ty
 import { OutboundMessagesService } from '@backtalk/outbound';
 import { ConsentService, ContactsService, ThreadingService } from '@backtalk/conversations';
 import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
-import { EventLog, type NewDomainEvent } from '@backtalk/platform';
+import { EventLog, type NewDomainEvent, preparedQuery } from '@backtalk/platform';
 import { analyseSms } from '@backtalk/sms';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -75,6 +75,12 @@ WITH inserted AS (
 SELECT inserted.id AS message_id, updated.status, updated.old_status, event.seq, event.created_at
 FROM inserted LEFT JOIN updated ON true LEFT JOIN event ON true`;
 
+/** A known customer and their active conversation on this channel, if any. */
+const KNOWN_CUSTOMER_SQL = `
+SELECT ct.id AS contact_id, cv.id AS conversation_id FROM contact ct
+LEFT JOIN conversation cv ON cv.contact_id = ct.id AND cv.channel_id = $2 AND cv.status <> 'resolved'
+WHERE ct.phone = $1`;
+
 /**
  * A customer writing for the first time: contact, conversation and conversation.created in one round trip. No row
  * comes back when the number already exists (another message of theirs got there first), and the caller threads the
@@ -123,17 +129,17 @@ export class InboundMessageService {
     const events: DomainEvent[] = [];
 
     // The common case, a customer already in an active conversation, needs no lock: one look-up finds both.
-    const [known]: Array<{ contact_id: string; conversation_id: string | null }> = await manager.query(
-      `SELECT ct.id AS contact_id, cv.id AS conversation_id FROM contact ct
-       LEFT JOIN conversation cv ON cv.contact_id = ct.id AND cv.channel_id = $2 AND cv.status <> 'resolved'
-       WHERE ct.phone = $1`,
-      [phone, channel.id],
-    );
+    const [known] = await preparedQuery<{ contact_id: string; conversation_id: string | null }>(manager, 'inbound_known_customer', KNOWN_CUSTOMER_SQL, [phone, channel.id]);
     let contactId = known?.contact_id;
     let conversationId = known?.conversation_id ?? null;
     let outcome: 'joined' | 'reopened' | 'created' = 'joined';
     if (!known) {
-      const [created]: Array<{ conversation_id: string; contact_id: string; seq: string; created_at: Date }> = await manager.query(NEW_CUSTOMER_SQL, [phone, channel.id, channel.teamId, sentAt]);
+      const [created] = await preparedQuery<{ conversation_id: string; contact_id: string; seq: string; created_at: Date }>(manager, 'inbound_new_customer', NEW_CUSTOMER_SQL, [
+        phone,
+        channel.id,
+        channel.teamId,
+        sentAt,
+      ]);
       if (created) {
         contactId = created.contact_id;
         conversationId = created.conversation_id;
@@ -165,8 +171,11 @@ export class InboundMessageService {
       }
     }
 
-    const [row]: Array<{ message_id: string; status: ConversationStatus | null; old_status: ConversationStatus | null; seq: string | null; created_at: Date | null }> =
-      await manager.query(STORE_MESSAGE_SQL, [
+    const [row] = await preparedQuery<{ message_id: string; status: ConversationStatus | null; old_status: ConversationStatus | null; seq: string | null; created_at: Date | null }>(
+      manager,
+      'inbound_store_message',
+      STORE_MESSAGE_SQL,
+      [
         conversationId,
         channel.id,
         sms.text,

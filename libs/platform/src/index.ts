@@ -17,3 +17,4 @@ export * from './redis/redis.module';
 export * from './lifecycle/graceful-shutdown';
 export * from './events/domain-event.entity';
 export * from './events/event-log';
+export * from './database/prepared-query';

@@ -24,6 +24,8 @@ export const DOMAIN_EVENTS_CHANNEL = 'domain-events';
 export class EventLog {
   private readonly logger = new Logger(EventLog.name);
   private readonly local = new EventEmitter();
+  /** Events of concurrent requests published in one Redis message per event-loop turn, not one each. */
+  private pendingBroadcast: DomainEvent[] = [];
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {
     this.local.setMaxListeners(50);
@@ -53,11 +55,17 @@ export class EventLog {
         this.logger.error({ err: error, type: event.type, seq: event.seq }, 'a domain event listener failed');
       }
     }
-    if (events.length > 0) {
-      this.redis.publish(`${this.redis.options.keyPrefix ?? ''}${DOMAIN_EVENTS_CHANNEL}`, JSON.stringify(events)).catch((error: unknown) => {
-        this.logger.warn({ err: error, count: events.length }, 'could not broadcast domain events; consumers will catch up from the log');
-      });
-    }
+    if (events.length === 0) return;
+    if (this.pendingBroadcast.length === 0) setImmediate(() => this.broadcast());
+    this.pendingBroadcast.push(...events);
+  }
+
+  private broadcast(): void {
+    const events = this.pendingBroadcast;
+    this.pendingBroadcast = [];
+    this.redis.publish(`${this.redis.options.keyPrefix ?? ''}${DOMAIN_EVENTS_CHANNEL}`, JSON.stringify(events)).catch((error: unknown) => {
+      this.logger.warn({ err: error, count: events.length }, 'could not broadcast domain events; consumers will catch up from the log');
+    });
   }
 
   subscribe(listener: (event: DomainEvent) => void): () => void {
