@@ -216,19 +216,15 @@ async function main(): Promise<void> {
     const baselineP99 = Math.max(...results.baseline.map((result) => result.p99));
     const errors = results.backtalk.reduce((sum, result) => sum + result.errors + result.non2xx, 0);
 
-    console.log(`\nbench:ingest  ${ROUNDS} rounds × ${MESSAGES} signed Twilio webhooks, ${CONNECTIONS} connections, 5% duplicates, ${NEW_PERCENT}% new numbers`);
-    console.log('round  server     msgs/s   p50 ms   p99 ms  errors  cpu ms/msg: server  postgres');
+    process.stdout.write(`\nbench:ingest  ${ROUNDS} rounds × ${MESSAGES} signed Twilio webhooks, ${CONNECTIONS} connections, 5% duplicates, ${NEW_PERCENT}% new numbers\n`);
+    process.stdout.write(`round  server     msgs/s   p50 ms   p99 ms  errors  cpu ms/msg: server  postgres\n`);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, result] of [['reference', results.baseline[round]], ['backtalk', results.backtalk[round]]] as const) {
-        console.log(
-          `${String(round + 1).padEnd(6)} ${name.padEnd(9)} ${result.messagesPerSecond.toFixed(0).padStart(7)} ${result.p50.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.errors + result.non2xx).padStart(7)} ${result.serverCpuMsPerRequest.toFixed(2).padStart(19)} ${result.postgresCpuMsPerRequest.toFixed(2).padStart(9)}`,
-        );
+        process.stdout.write(`${String(round + 1).padEnd(6)} ${name.padEnd(9)} ${result.messagesPerSecond.toFixed(0).padStart(7)} ${result.p50.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.errors + result.non2xx).padStart(7)} ${result.serverCpuMsPerRequest.toFixed(2).padStart(19)} ${result.postgresCpuMsPerRequest.toFixed(2).padStart(9)}\n`);
       }
     }
-    console.log(`stored ${stored} of ${expected} distinct messages; duplicate rows ${duplicates}; non-2xx or errors ${errors}; reference p99 ${baselineP99.toFixed(1)} ms`);
-    console.log(
-      `RESULT ingest msgs_per_s=${backtalkRate.toFixed(0)} p50_ms=${backtalkP50.toFixed(1)} p99_ms=${backtalkP99.toFixed(1)} baseline_msgs_per_s=${baselineRate.toFixed(0)} ratio=${(backtalkRate / baselineRate).toFixed(2)} duplicates=${duplicates}`,
-    );
+    process.stdout.write(`stored ${stored} of ${expected} distinct messages; duplicate rows ${duplicates}; non-2xx or errors ${errors}; reference p99 ${baselineP99.toFixed(1)} ms\n`);
+    process.stdout.write(`RESULT ingest msgs_per_s=${backtalkRate.toFixed(0)} p50_ms=${backtalkP50.toFixed(1)} p99_ms=${backtalkP99.toFixed(1)} baseline_msgs_per_s=${baselineRate.toFixed(0)} ratio=${(backtalkRate / baselineRate).toFixed(2)} duplicates=${duplicates}\n`);
     if (stored !== expected || duplicates !== 0) process.exitCode = 1;
   } finally {
     for (const process of started.reverse()) await process.stop();

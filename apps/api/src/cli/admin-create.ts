@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const admin = await withApiContext((context) =>
     context.get(UsersService).create({ email: values.email!, password: values.password!, name: values.name ?? values.email!.split('@')[0], role: Role.Admin }),
   );
-  console.log(`created admin ${admin.email} (${admin.id})`);
+  process.stdout.write(`created admin ${admin.email} (${admin.id})\n`);
 }
 
 main().catch((error: unknown) => {

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       return count;
     });
   });
-  console.log(rotated === 0 ? 'every stored secret is sealed with the current key' : `re-sealed the secrets of ${rotated} channel(s) under the current key`);
+  process.stdout.write(`${rotated === 0 ? 'every stored secret is sealed with the current key' : `re-sealed the secrets of ${rotated} channel(s) under the current key`}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       });
     }
   });
-  console.log(`demo data ready: admin@backtalk.local / ${DEMO_PASSWORDS.admin}; agent@backtalk.local, supervisor@backtalk.local, billing@backtalk.local / ${DEMO_PASSWORDS.others}`);
+  process.stdout.write(`demo data ready: admin@backtalk.local / ${DEMO_PASSWORDS.admin}; agent@backtalk.local, supervisor@backtalk.local, billing@backtalk.local / ${DEMO_PASSWORDS.others}\n`);
 }
 
 main().catch((error: unknown) => {
