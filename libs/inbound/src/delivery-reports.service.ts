@@ -49,7 +49,7 @@ export class DeliveryReportsService {
     if (!message) return { outcome: 'message-not-found', events: [] };
     await manager.query(`UPDATE delivery_report SET applied = true WHERE channel_id = $1 AND provider_message_id = $2`, [channel.id, report.providerMessageId]);
     const error = report.error ? { code: report.error.code, reason: report.error.reason, category: report.error.category } : null;
-    const events = await this.statusWriter.advance(manager, message, report.status as string as MessageStatus, { error });
+    const events = await this.statusWriter.advance(manager, message, report.status as string as MessageStatus, { error, teamId: channel.teamId });
     return { outcome: events.length > 0 ? 'applied' : 'ignored', events };
   }
 }

@@ -20,8 +20,16 @@ const RANK_ORDER: MessageStatus[] = [MessageStatus.Delivered, MessageStatus.Unde
 export class MessageStatusWriter {
   constructor(private readonly eventLog: EventLog) {}
 
-  /** Moves the (locked) message to `status` if that is a step forward; returns the events to publish after commit. */
-  async advance(manager: EntityManager, message: MessageEntity, status: MessageStatus, changes: { error?: StatusError | null; providerMessageId?: string } = {}): Promise<DomainEvent[]> {
+  /**
+   * Moves the (locked) message to `status` if that is a step forward; returns the events to publish after commit.
+   * Callers that know the channel pass its team, saving a look-up on the delivery-report path.
+   */
+  async advance(
+    manager: EntityManager,
+    message: MessageEntity,
+    status: MessageStatus,
+    changes: { error?: StatusError | null; providerMessageId?: string; teamId?: string } = {},
+  ): Promise<DomainEvent[]> {
     if (!canAdvance(message.status, status)) return [];
     const previousStatus = message.status;
     await manager.update(
@@ -39,7 +47,7 @@ export class MessageStatusWriter {
     return this.eventLog.append(manager, [
       {
         type: 'message.status_changed',
-        teamId: await this.teamOf(manager, message.conversationId),
+        teamId: changes.teamId ?? (await this.teamOf(manager, message.conversationId)),
         conversationId: message.conversationId,
         payload: { messageId: message.id, conversationId: message.conversationId, status, previousStatus },
       },
@@ -50,7 +58,7 @@ export class MessageStatusWriter {
    * Delivery reports can overtake the send's own response. Once the provider's id is recorded, the most advanced
    * report that was waiting for it is applied.
    */
-  async applyWaitingReports(manager: EntityManager, message: MessageEntity, mapError: (code: string) => StatusError): Promise<DomainEvent[]> {
+  async applyWaitingReports(manager: EntityManager, message: MessageEntity, mapError: (code: string) => StatusError, teamId?: string): Promise<DomainEvent[]> {
     if (!message.providerMessageId) return [];
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
     const [waiting]: [Array<{ status: MessageStatus; error_code: string | null }>, number] = await manager.query(
@@ -60,7 +68,7 @@ export class MessageStatusWriter {
     const best = [...waiting].sort((a, b) => RANK_ORDER.indexOf(a.status) - RANK_ORDER.indexOf(b.status))[0];
     if (!best) return [];
     const error = best.error_code ? mapError(best.error_code) : undefined;
-    return this.advance(manager, message, best.status, { error });
+    return this.advance(manager, message, best.status, { error, teamId });
   }
 
   private async teamOf(manager: EntityManager, conversationId: string): Promise<string | null> {

@@ -74,10 +74,15 @@ export class SendService {
       await this.requeue(messageId);
       throw new RetryableSendError(outcome.reason, outcome.retryAfterSeconds);
     }
-    return this.finish(messageId, outcome, (code) => {
-      const mapped = adapterFor(channel.provider).mapError(code);
-      return { code: mapped.code, reason: mapped.reason, category: mapped.category };
-    });
+    return this.finish(
+      messageId,
+      outcome,
+      (code) => {
+        const mapped = adapterFor(channel.provider).mapError(code);
+        return { code: mapped.code, reason: mapped.reason, category: mapped.category };
+      },
+      channel.teamId,
+    );
   }
 
   /** Marks the message failed after the queue gave up retrying. */
@@ -108,20 +113,25 @@ export class SendService {
     await this.dataSource.query(`UPDATE message SET status = 'queued', queued_at = now(), updated_at = now() WHERE id = $1 AND status = 'sending'`, [messageId]);
   }
 
-  private async finish(messageId: string, outcome: Exclude<SendOutcome, { kind: 'retry' }>, mapError?: Parameters<MessageStatusWriter['applyWaitingReports']>[2]): Promise<SendResult> {
+  private async finish(
+    messageId: string,
+    outcome: Exclude<SendOutcome, { kind: 'retry' }>,
+    mapError?: Parameters<MessageStatusWriter['applyWaitingReports']>[2],
+    teamId?: string,
+  ): Promise<SendResult> {
     const events: DomainEvent[] = await this.dataSource.transaction(async (manager) => {
       const message = await manager.findOneOrFail(MessageEntity, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
       if (outcome.kind === 'accepted') {
-        const sent = await this.statusWriter.advance(manager, message, MessageStatus.Sent, { providerMessageId: outcome.providerMessageId });
+        const sent = await this.statusWriter.advance(manager, message, MessageStatus.Sent, { providerMessageId: outcome.providerMessageId, teamId });
         message.providerMessageId = outcome.providerMessageId;
-        const reported = mapError ? await this.statusWriter.applyWaitingReports(manager, message, mapError) : [];
+        const reported = mapError ? await this.statusWriter.applyWaitingReports(manager, message, mapError, teamId) : [];
         return [...sent, ...reported];
       }
       if (outcome.kind === 'failed') {
         const { code, reason, category } = outcome.error;
-        return this.statusWriter.advance(manager, message, MessageStatus.Failed, { error: { code, reason, category } });
+        return this.statusWriter.advance(manager, message, MessageStatus.Failed, { error: { code, reason, category }, teamId });
       }
-      return this.statusWriter.advance(manager, message, MessageStatus.Unknown, { error: { code: 'unknown', reason: outcome.reason, category: 'unknown' } });
+      return this.statusWriter.advance(manager, message, MessageStatus.Unknown, { error: { code: 'unknown', reason: outcome.reason, category: 'unknown' }, teamId });
     });
     this.eventLog.publish(events);
     return outcome.kind === 'accepted' ? 'sent' : outcome.kind;
