@@ -10,7 +10,7 @@ import {
   type UpdateChannelRequest,
 } from '@backtalk/contracts';
 import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
-import { AppConfig, DomainError, SecretBox } from '@backtalk/platform';
+import { AppConfig, DomainError, isForeignKeyViolation, isUniqueViolation, SecretBox } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -18,13 +18,11 @@ import { DEFAULT_KEYWORDS, defaultConfirmations } from './channel-defaults';
 import { mergeSecrets, missingSecrets } from './channel-secrets';
 import { ChannelEntity } from './channel.entity';
 
-const UNIQUE_VIOLATION = '23505';
 /**
  * Webhooks look their channel up on every request; a short cache saves that query and the decryption. An edit made
  * through another process is seen within this time.
  */
 const CHANNEL_CACHE_TTL_MS = 5_000;
-const FOREIGN_KEY_VIOLATION = '23503';
 
 export interface ChannelWithSecrets {
   channel: ChannelEntity;
@@ -159,9 +157,8 @@ export class ChannelsService {
     try {
       return await this.channels.save(channel);
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === UNIQUE_VIOLATION) throw DomainError.conflict('Another channel already uses this sender at this provider', [{ field: 'sender', messages: ['is already in use'] }]);
-      if (code === FOREIGN_KEY_VIOLATION) throw invalid('teamId', 'must be an existing team');
+      if (isUniqueViolation(error)) throw DomainError.conflict('Another channel already uses this sender at this provider', [{ field: 'sender', messages: ['is already in use'] }]);
+      if (isForeignKeyViolation(error)) throw invalid('teamId', 'must be an existing team');
       throw error;
     }
   }

@@ -191,6 +191,14 @@ describe('inbound SMS webhooks', () => {
     });
   });
 
+  describe('channels and teams', () => {
+    it('refuses, with a conflict, to delete a team that still owns a channel', async () => {
+      await givenChannel(PROVIDER_FIXTURES[0]);
+      await expect(t.app.get(TeamsService).remove(teamId)).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(await t.dataSource.query(`SELECT id FROM team WHERE id = $1`, [teamId])).toHaveLength(1);
+    });
+  });
+
   describe('request errors', () => {
     const generic = PROVIDER_FIXTURES.find((fixture) => fixture.provider === Provider.Generic)!;
 

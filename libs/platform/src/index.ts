@@ -18,3 +18,4 @@ export * from './lifecycle/graceful-shutdown';
 export * from './events/domain-event.entity';
 export * from './events/event-log';
 export * from './database/prepared-query';
+export * from './database/postgres-errors';

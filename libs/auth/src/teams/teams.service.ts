@@ -1,5 +1,5 @@
 import { ErrorCode, type TeamView } from '@backtalk/contracts';
-import { DomainError } from '@backtalk/platform';
+import { DomainError, isForeignKeyViolation, isUniqueViolation } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
@@ -12,8 +12,6 @@ export interface TeamInput {
   description?: string;
   memberIds?: string[];
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 function toTeamView(team: TeamEntity, memberIds: string[]): TeamView {
   return { id: team.id, name: team.name, description: team.description, memberIds, createdAt: team.createdAt.toISOString() };
@@ -74,8 +72,14 @@ export class TeamsService {
   }
 
   async remove(teamId: string): Promise<void> {
-    const result = await this.teams.delete({ id: teamId });
-    if (!result.affected) throw DomainError.notFound('Team');
+    try {
+      const result = await this.teams.delete({ id: teamId });
+      if (!result.affected) throw DomainError.notFound('Team');
+    } catch (error) {
+      // Channels and conversations keep their team: a team still answering customers cannot vanish.
+      if (isForeignKeyViolation(error)) throw DomainError.conflict('This team still has channels or conversations; move them to another team first');
+      throw error;
+    }
   }
 
   private async replaceMembers(manager: EntityManager, teamId: string, memberIds: string[]): Promise<void> {
@@ -96,7 +100,7 @@ export class TeamsService {
     try {
       return await work();
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new DomainError(ErrorCode.Conflict, 'A team with this name already exists', [{ field: 'name', messages: ['is already in use'] }]);
       }
       throw error;

@@ -1,5 +1,5 @@
 import { ErrorCode, Role, type UserView } from '@backtalk/contracts';
-import { DomainError } from '@backtalk/platform';
+import { DomainError, isUniqueViolation } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
@@ -24,8 +24,6 @@ export interface UserChanges {
   active?: boolean;
   teamIds?: string[];
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UsersService {
@@ -91,7 +89,7 @@ export class UsersService {
         return this.viewOf(user, manager);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new DomainError(ErrorCode.Conflict, 'A user with this email already exists', [{ field: 'email', messages: ['is already in use'] }]);
       }
       throw error;
