@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
@@ -52,13 +52,6 @@ export async function dropDatabase(name: string): Promise<void> {
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await client.end();
-}
-
-export function twilioSignature(url: string, params: Array<[string, string]>, token: string): string {
-  const keys = [...new Set(params.map(([key]) => key))].sort();
-  let data = url;
-  for (const key of keys) for (const value of params.filter(([candidate]) => candidate === key).map(([, value]) => value).sort()) data += key + value;
-  return createHmac('sha1', token).update(data, 'utf8').digest('base64');
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { api, dropDatabase, percentile, postgresCpuMs, processCpuMs, ROOT, runId, type Started, startProcess, twilioSignature } from './bench-support';
+import { twilioSignature } from '@backtalk/testing';
+import { api, dropDatabase, percentile, postgresCpuMs, processCpuMs, ROOT, runId, type Started, startProcess } from './bench-support';
 
 const { values: options } = parseArgs({
   options: {

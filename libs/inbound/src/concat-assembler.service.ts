@@ -5,7 +5,7 @@ import { EventLog } from '@backtalk/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type InboundChannel, InboundMessageService, normaliseSender } from './inbound-message.service';
+import { type InboundChannel, InboundMessageService, normaliseCustomerNumber } from './inbound-message.service';
 
 interface PartRow {
   channel_id: string;
@@ -46,7 +46,7 @@ export class ConcatAssemblerService {
   ) {}
 
   async receivePart(channel: InboundChannel, sms: InboundSms & { concat: NonNullable<InboundSms['concat']> }, receivedAt: Date): Promise<ConcatOutcome> {
-    const sender = normaliseSender(sms.from, channel.country);
+    const sender = normaliseCustomerNumber(sms.from, channel.country);
     const key = { channelId: channel.id, sender, reference: sms.concat.reference };
     const { outcome, events, queuedMessageIds } = await this.dataSource.transaction(async (manager) => {
       await this.lockSet(manager, key);

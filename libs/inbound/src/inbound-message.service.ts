@@ -102,7 +102,7 @@ WITH contact_row AS (
 SELECT conversation_row.id AS conversation_id, conversation_row.contact_id, event.seq, event.created_at FROM conversation_row, event`;
 
 /** Senders that are not phone numbers (short codes, alphanumeric ids) are kept as given, cleaned of spaces. */
-export function normaliseSender(raw: string, country: string): string {
+export function normaliseCustomerNumber(raw: string, country: string): string {
   const e164 = toE164(raw, isCountryCode(country) ? (country as CountryCode) : undefined);
   return e164 ?? raw.replace(/\s+/g, '').slice(0, 20);
 }
@@ -124,7 +124,7 @@ export class InboundMessageService {
    */
   async store(manager: EntityManager, channel: InboundChannel, sms: InboundSms, options: { receivedAt: Date; incomplete?: boolean }): Promise<StoredInbound> {
     const sentAt = sms.providerTimestamp ?? options.receivedAt;
-    const phone = normaliseSender(sms.from, channel.country);
+    const phone = normaliseCustomerNumber(sms.from, channel.country);
     const analysis = analyseSms(sms.text);
     const events: DomainEvent[] = [];
 

@@ -16,13 +16,6 @@ export interface WebhookAcknowledgement {
   body: string;
 }
 
-export interface IngestionSummary {
-  stored: number;
-  duplicates: number;
-  partsWaiting: number;
-  reports: number;
-}
-
 export function toChannelSecrets(secrets: ChannelSecretsInput): ChannelSecrets {
   return {
     authToken: secrets.authToken,
@@ -64,7 +57,7 @@ export class WebhookIngestionService {
     private readonly outboundQueue: OutboundQueue,
   ) {}
 
-  async ingest(provider: string, channelId: string, request: WebhookRequest): Promise<{ acknowledgement: WebhookAcknowledgement; summary: IngestionSummary }> {
+  async ingest(provider: string, channelId: string, request: WebhookRequest): Promise<WebhookAcknowledgement> {
     const found = await this.channels.loadWithSecrets(channelId);
     if (!found || found.channel.provider !== provider) {
       throw new DomainError(ErrorCode.NotFound, `No ${provider} channel ${channelId}: check the webhook URL in the provider's console`);
@@ -85,36 +78,28 @@ export class WebhookIngestionService {
       throw error;
     }
 
-    const summary: IngestionSummary = { stored: 0, duplicates: 0, partsWaiting: 0, reports: 0 };
     const inboundChannel = toInboundChannel(channel);
     for (const sms of events.inbound) {
       if (sms.concat && sms.concat.total > 1) {
-        const outcome = await this.concat.receivePart(inboundChannel, { ...sms, concat: sms.concat }, request.receivedAt);
-        if (outcome === 'assembled') summary.stored++;
-        else if (outcome === 'duplicate') summary.duplicates++;
-        else summary.partsWaiting++;
+        await this.concat.receivePart(inboundChannel, { ...sms, concat: sms.concat }, request.receivedAt);
         continue;
       }
-      if (await this.storeOne(inboundChannel, sms, request.receivedAt)) summary.stored++;
-      else summary.duplicates++;
+      await this.storeOne(inboundChannel, sms, request.receivedAt);
     }
-    for (const report of events.deliveryReports) {
-      await this.reports.apply(channel, report);
-      summary.reports++;
-    }
-    return { acknowledgement: adapter.acknowledgement(), summary };
+    for (const report of events.deliveryReports) await this.reports.apply(channel, report);
+    return adapter.acknowledgement();
   }
 
-  /** True when stored, false when it was a retry of a message already stored. */
-  private async storeOne(channel: InboundChannel, sms: Parameters<InboundMessageService['store']>[2], receivedAt: Date): Promise<boolean> {
+  /** Stores one message; a retry of a message already stored changes nothing. */
+  private async storeOne(channel: InboundChannel, sms: Parameters<InboundMessageService['store']>[2], receivedAt: Date): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         const stored = await this.dataSource.transaction((manager) => this.inbound.store(manager, channel, sms, { receivedAt }));
         this.eventLog.publish(stored.events);
         await this.outboundQueue.enqueue(stored.queuedMessageIds);
-        return true;
+        return;
       } catch (error) {
-        if (error instanceof DuplicateInboundMessage) return false;
+        if (error instanceof DuplicateInboundMessage) return;
         // An agent resolved the conversation at that very moment: thread the message again, now against the new state.
         if (error instanceof ConversationChangedConcurrently && attempt < 3) continue;
         throw error;

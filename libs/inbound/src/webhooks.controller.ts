@@ -39,7 +39,7 @@ export class WebhooksController {
 
   private async handle(provider: string, channelId: string, request: RawBodyRequest<FastifyRequest>, reply: FastifyReply): Promise<void> {
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value.join(',') : value]));
-    const { acknowledgement } = await this.ingestion.ingest(provider, channelId, {
+    const acknowledgement = await this.ingestion.ingest(provider, channelId, {
       method: request.method === 'GET' ? 'GET' : 'POST',
       url: publicUrlFor({ url: request.url, remoteAddress: request.socket.remoteAddress ?? '', headers: request.headers }, this.config.PUBLIC_BASE_URL, this.trustedProxies),
       headers,

@@ -10,8 +10,6 @@ export interface StatusError {
   category: string;
 }
 
-const RANK_ORDER: MessageStatus[] = [MessageStatus.Delivered, MessageStatus.Undelivered, MessageStatus.Failed, MessageStatus.Sent, MessageStatus.Sending];
-
 /**
  * The one place where an outbound message changes status: forward only (canAdvance), with its event logged in the
  * same transaction. Senders and delivery reports both go through it.
@@ -55,20 +53,21 @@ export class MessageStatusWriter {
   }
 
   /**
-   * Delivery reports can overtake the send's own response. Once the provider's id is recorded, the most advanced
-   * report that was waiting for it is applied.
+   * Delivery reports can overtake the send's own response. Once the provider's id is recorded, the reports that were
+   * waiting for it are applied in the order they arrived, through the same forward-only rule as live ones.
    */
   async applyWaitingReports(manager: EntityManager, message: MessageEntity, mapError: (code: string) => StatusError, teamId?: string): Promise<DomainEvent[]> {
     if (!message.providerMessageId) return [];
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
-    const [waiting]: [Array<{ status: MessageStatus; error_code: string | null }>, number] = await manager.query(
-      `UPDATE delivery_report SET applied = true WHERE channel_id = $1 AND provider_message_id = $2 AND NOT applied RETURNING status, error_code`,
+    const [waiting]: [Array<{ id: string; status: MessageStatus; error_code: string | null }>, number] = await manager.query(
+      `UPDATE delivery_report SET applied = true WHERE channel_id = $1 AND provider_message_id = $2 AND NOT applied RETURNING id, status, error_code`,
       [message.channelId, message.providerMessageId],
     );
-    const best = [...waiting].sort((a, b) => RANK_ORDER.indexOf(a.status) - RANK_ORDER.indexOf(b.status))[0];
-    if (!best) return [];
-    const error = best.error_code ? mapError(best.error_code) : undefined;
-    return this.advance(manager, message, best.status, { error, teamId });
+    const events: DomainEvent[] = [];
+    for (const report of [...waiting].sort((a, b) => Number(a.id) - Number(b.id))) {
+      events.push(...(await this.advance(manager, message, report.status, { error: report.error_code ? mapError(report.error_code) : undefined, teamId })));
+    }
+    return events;
   }
 
   private async teamOf(manager: EntityManager, conversationId: string): Promise<string | null> {

@@ -3,6 +3,8 @@ import { AppConfig, DomainError, REDIS } from '@backtalk/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 
+const accountKey = (email: string) => `login-failures:account:${email}`;
+
 /**
  * Counts failed logins per account and per client IP in fixed windows. The per-account limit stops guessing one
  * password; the per-IP limit stops one client trying a password against many accounts.
@@ -15,7 +17,7 @@ export class LoginRateLimiter {
   ) {}
 
   private keys(email: string, ip: string): { account: string; ip: string } {
-    return { account: `login-failures:account:${email}`, ip: `login-failures:ip:${ip}` };
+    return { account: accountKey(email), ip: `login-failures:ip:${ip}` };
   }
 
   /** Throws RateLimited when either counter is at its limit; does not count the attempt itself. */
@@ -43,6 +45,6 @@ export class LoginRateLimiter {
   }
 
   async recordSuccess(email: string): Promise<void> {
-    await this.redis.del(this.keys(email, '').account);
+    await this.redis.del(accountKey(email));
   }
 }
