@@ -66,7 +66,7 @@ describe('accounts and access', () => {
       expect(unknownEmail.body).toEqual(wrongPassword.body);
     });
 
-    it('rejects a malformed request with field details and without touching the database', async () => {
+    it('rejects a malformed sign-in with every offending field named', async () => {
       const response = await t.request('POST', '/api/auth/login', { body: { email: 'not-an-email', password: '', extra: 1 } });
 
       expect(response.status).toBe(400);

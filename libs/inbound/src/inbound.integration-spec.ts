@@ -121,6 +121,8 @@ describe('inbound SMS webhooks', () => {
       await t.deliver(fixture.delivered(pathOf(channel), report));
 
       expect((await t.dataSource.getRepository(MessageEntity).findOneByOrFail({ id: message.id })).status).toBe('delivered');
+      const kept: unknown[] = await t.dataSource.query(`SELECT 1 FROM delivery_report WHERE provider_message_id = $1`, [providerId]);
+      expect(kept).toHaveLength(2);
     });
   });
 
