@@ -23,6 +23,8 @@ export class ChannelEntity {
   @Column({ type: 'numeric', precision: 8, scale: 3, transformer: numeric }) ratePerSecond!: number;
   @Column({ type: 'numeric', precision: 10, scale: 5, transformer: numeric }) pricePerSegment!: number;
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** Replace look-alike characters (curly quotes, long dashes) in replies so they stay GSM-7 and cheaper. */
+  @Column({ type: 'boolean', default: false }) smartEncoding!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

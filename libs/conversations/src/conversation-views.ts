@@ -1,4 +1,4 @@
-import { type ConversationStatus, type ConversationView, type MessageDirection, type MessageStatus, type MessageView } from '@backtalk/contracts';
+import { type ConversationStatus, type ConversationView, type MessageDirection, type MessageKind, type MessageStatus, type MessageView } from '@backtalk/contracts';
 import type { MessageEntity } from './entities';
 
 export function toMessageView(message: MessageEntity): MessageView {
@@ -17,6 +17,10 @@ export function toMessageView(message: MessageEntity): MessageView {
     sentAt: message.sentAt.toISOString(),
     incomplete: message.incomplete,
     error: message.errorCode ? { code: message.errorCode, reason: message.errorReason ?? '', category: message.errorCategory ?? 'unknown' } : null,
+    sendAt: message.sendAt?.toISOString() ?? null,
+    estimatedCost: message.estimatedCost,
+    externalReference: message.externalReference,
+    metadata: message.metadata,
     createdAt: message.createdAt.toISOString(),
   };
 }
@@ -27,10 +31,15 @@ export interface ConversationRow {
   channel_id: string;
   team_id: string;
   status: ConversationStatus;
+  assignee_id: string | null;
   unread_count: number;
   last_message_at: Date;
+  last_inbound_at: Date | null;
   waiting_since: Date | null;
+  snoozed_until: Date | null;
+  resolved_at: Date | null;
   created_at: Date;
+  updated_at: Date;
   contact_id: string;
   contact_phone: string;
   contact_name: string;
@@ -38,6 +47,7 @@ export interface ConversationRow {
   opted_out: boolean | null;
   last_message_id: string | null;
   last_message_direction: MessageDirection | null;
+  last_message_kind: MessageKind | null;
   last_message_body: string | null;
   last_message_status: MessageStatus | null;
   last_message_sent_at: Date | null;
@@ -50,19 +60,25 @@ export function toConversationView(row: ConversationRow): ConversationView {
     teamId: row.team_id,
     contact: { id: row.contact_id, phone: row.contact_phone, name: row.contact_name, notes: row.contact_notes },
     status: row.status,
+    assigneeId: row.assignee_id,
     unreadCount: row.unread_count,
     lastMessageAt: row.last_message_at.toISOString(),
+    lastInboundAt: row.last_inbound_at?.toISOString() ?? null,
     waitingSince: row.waiting_since?.toISOString() ?? null,
+    snoozedUntil: row.snoozed_until?.toISOString() ?? null,
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
     optedOut: row.opted_out ?? false,
     lastMessage: row.last_message_id
       ? {
           id: row.last_message_id,
           direction: row.last_message_direction!,
+          kind: row.last_message_kind!,
           body: row.last_message_body!,
           status: row.last_message_status!,
           sentAt: row.last_message_sent_at!.toISOString(),
         }
       : null,
     createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
   };
 }

@@ -1,17 +1,24 @@
 import { CurrentUser, type UserActor } from '@backtalk/auth';
-import { type ConsentEventView, ConversationStatus, type ConversationView, type MessageView, type Page } from '@backtalk/contracts';
+import { type ConsentEventView, type ConversationListQuery, ConversationStatus, type ConversationView, type InboxCounts, type InboxSort, type InboxView, type MessageView, type Page } from '@backtalk/contracts';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ConversationsService } from './conversations.service';
 
-export class ListConversationsQuery {
+export class ListConversationsQuery implements ConversationListQuery {
+  @IsOptional() @IsIn(['mine', 'unassigned', 'team', 'all']) view?: InboxView;
+  @IsOptional() @IsIn(['recent', 'waiting']) sort?: InboxSort;
+  @IsOptional() @IsString() @MaxLength(100) q?: string;
   @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
   @IsOptional() @IsUUID('4') teamId?: string;
   @IsOptional() @IsUUID('4') channelId?: string;
   @IsOptional() @IsString() cursor?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+export class InboxCountsQuery {
+  @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
 }
 
 export class ListMessagesQuery {
@@ -28,6 +35,12 @@ export class ConversationsController {
   @Get()
   list(@CurrentUser() actor: UserActor, @Query() query: ListConversationsQuery): Promise<Page<ConversationView>> {
     return this.conversations.list(actor, query);
+  }
+
+  /** Registered before `:id` so that "counts" is not taken for a conversation id. */
+  @Get('counts')
+  counts(@CurrentUser() actor: UserActor, @Query() query: InboxCountsQuery): Promise<InboxCounts> {
+    return this.conversations.counts(actor, query.status);
   }
 
   @Get(':id')

@@ -1,5 +1,13 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { type ConsentEventView, type ConversationStatus, type ConversationView, type MessageView, type Page } from '@backtalk/contracts';
+import {
+  type ConsentEventView,
+  type ConversationListQuery,
+  ConversationStatus,
+  type ConversationView,
+  type InboxCounts,
+  type MessageView,
+  type Page,
+} from '@backtalk/contracts';
 import { DomainError } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,18 +15,16 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { type ConversationRow, toConversationView, toMessageView } from './conversation-views';
 import { ConsentEventEntity, ConversationEntity, MessageEntity } from './entities';
 
-export interface ConversationFilter {
-  status?: ConversationStatus;
-  teamId?: string;
-  channelId?: string;
-  cursor?: string;
-  limit?: number;
-}
-
 interface Cursor {
   at: string;
   id: string;
 }
+
+/** Far enough in the future to sort conversations nobody waits on after every waiting one. */
+const NOT_WAITING = '9999-12-31T00:00:00.000Z';
+
+/** `%` and `_` typed by an agent are literal characters, not wildcards. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 function decodeCursor(cursor: string): Cursor {
@@ -36,13 +42,21 @@ function decodeCursor(cursor: string): Cursor {
 export class ConversationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private baseQuery(actor: UserActor): SelectQueryBuilder<ConversationEntity> {
+  private baseQuery(actor: UserActor | null): SelectQueryBuilder<ConversationEntity> {
     const query = this.dataSource
       .createQueryBuilder(ConversationEntity, 'c')
       .innerJoin('contact', 'ct', 'ct.id = c.contact_id')
       .leftJoin('consent', 'cs', 'cs.contact_id = c.contact_id AND cs.channel_id = c.channel_id')
       .leftJoin(
-        (sub) => sub.select('m.*').from(MessageEntity, 'm').where('m.conversation_id = c.id').orderBy('m.sent_at', 'DESC').addOrderBy('m.created_at', 'DESC').limit(1),
+        (sub) =>
+          sub
+            .select('m.*')
+            .from(MessageEntity, 'm')
+            // A private note is not what the customer said or was told last.
+            .where("m.conversation_id = c.id AND m.direction <> 'internal'")
+            .orderBy('m.sent_at', 'DESC')
+            .addOrderBy('m.created_at', 'DESC')
+            .limit(1),
         'lm',
         'true',
       )
@@ -51,10 +65,15 @@ export class ConversationsService {
         'c.channel_id AS channel_id',
         'c.team_id AS team_id',
         'c.status AS status',
+        'c.assignee_id AS assignee_id',
         'c.unread_count AS unread_count',
         'c.last_message_at AS last_message_at',
+        'c.last_inbound_at AS last_inbound_at',
         'c.waiting_since AS waiting_since',
+        'c.snoozed_until AS snoozed_until',
+        'c.resolved_at AS resolved_at',
         'c.created_at AS created_at',
+        'c.updated_at AS updated_at',
         'ct.id AS contact_id',
         'ct.phone AS contact_phone',
         'ct.name AS contact_name',
@@ -62,27 +81,99 @@ export class ConversationsService {
         'cs.opted_out AS opted_out',
         'lm.id AS last_message_id',
         'lm.direction AS last_message_direction',
+        'lm.kind AS last_message_kind',
         'lm.body AS last_message_body',
         'lm.status AS last_message_status',
         'lm.sent_at AS last_message_sent_at',
       ]);
-    return AccessPolicy.scopeToVisibleTeams(query, 'c.team_id', actor);
+    return actor ? AccessPolicy.scopeToVisibleConversations(query, 'c', actor) : query;
   }
 
-  async list(actor: UserActor, filter: ConversationFilter): Promise<Page<ConversationView>> {
+  /** The inbox: one view (mine, unassigned, a team, all), one status, newest activity or longest waiting first. */
+  async list(actor: UserActor, filter: ConversationListQuery): Promise<Page<ConversationView>> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
-    const query = this.baseQuery(actor).orderBy('c.last_message_at', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1);
+    const query = this.baseQuery(actor).limit(limit + 1);
+    this.applyView(query, actor, filter);
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    if (filter.teamId) query.andWhere('c.team_id = :teamId', { teamId: filter.teamId });
     if (filter.channelId) query.andWhere('c.channel_id = :channelId', { channelId: filter.channelId });
+    if (filter.q?.trim()) {
+      query.andWhere(
+        `(ct.phone || ' ' || ct.name ILIKE :pattern OR EXISTS (SELECT 1 FROM message sm WHERE sm.conversation_id = c.id AND sm.body ILIKE :pattern))`,
+        { pattern: likePattern(filter.q.trim()) },
+      );
+    }
+
+    const waitingFirst = filter.sort === 'waiting';
+    const sortKey = waitingFirst ? `COALESCE(c.waiting_since, '${NOT_WAITING}'::timestamptz)` : 'c.last_message_at';
+    if (waitingFirst) query.orderBy(sortKey, 'ASC').addOrderBy('c.id', 'ASC');
+    else query.orderBy(sortKey, 'DESC').addOrderBy('c.id', 'DESC');
     if (filter.cursor) {
       const cursor = decodeCursor(filter.cursor);
-      query.andWhere('(c.last_message_at, c.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
+      query.andWhere(`(${sortKey}, c.id) ${waitingFirst ? '>' : '<'} (:cursorAt, :cursorId)`, { cursorAt: cursor.at, cursorId: cursor.id });
     }
+
     const rows = await query.getRawMany<ConversationRow>();
     const items = rows.slice(0, limit).map(toConversationView);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.lastMessageAt, id: last.id }) : null };
+    const lastKey = last && (waitingFirst ? (last.waitingSince ?? NOT_WAITING) : last.lastMessageAt);
+    return { items, nextCursor: rows.length > limit && last && lastKey ? encodeCursor({ at: lastKey, id: last.id }) : null };
+  }
+
+  /** How many conversations of a status each inbox view holds, for the sidebar badges. */
+  async counts(actor: UserActor, status: ConversationStatus = ConversationStatus.Open): Promise<InboxCounts> {
+    const query = this.dataSource
+      .createQueryBuilder(ConversationEntity, 'c')
+      .select('c.team_id', 'team_id')
+      .addSelect('count(*)::int', 'total')
+      .addSelect('count(*) FILTER (WHERE c.assignee_id IS NULL)::int', 'unassigned')
+      .addSelect('count(*) FILTER (WHERE c.assignee_id = :me)::int', 'mine')
+      .where('c.status = :status', { status, me: actor.userId })
+      .groupBy('c.team_id');
+    const rows = await AccessPolicy.scopeToVisibleConversations(query, 'c', actor).getRawMany<{ team_id: string; total: number; unassigned: number; mine: number }>();
+    const counts: InboxCounts = { mine: 0, unassigned: 0, all: 0, teams: {} };
+    for (const row of rows) {
+      counts.mine += row.mine;
+      counts.all += row.total;
+      if (!AccessPolicy.canSeeTeam(actor, row.team_id)) continue;
+      counts.unassigned += row.unassigned;
+      counts.teams[row.team_id] = row.total;
+    }
+    return counts;
+  }
+
+  private applyView(query: SelectQueryBuilder<ConversationEntity>, actor: UserActor, filter: ConversationListQuery): void {
+    switch (filter.view ?? 'all') {
+      case 'mine':
+        query.andWhere('c.assignee_id = :viewerId', { viewerId: actor.userId });
+        break;
+      case 'unassigned':
+        query.andWhere('c.assignee_id IS NULL');
+        break;
+      case 'team':
+        if (!filter.teamId) throw DomainError.validation('teamId is required for the team view');
+        query.andWhere('c.team_id = :viewTeamId', { viewTeamId: filter.teamId });
+        break;
+      case 'all':
+        if (filter.teamId) query.andWhere('c.team_id = :viewTeamId', { viewTeamId: filter.teamId });
+        break;
+    }
+  }
+
+  /**
+   * A conversation as the inbox shows it, without the access rule: for callers that apply the rule themselves (the
+   * realtime gateway filters per socket) or that just changed it.
+   */
+  async viewOf(id: string): Promise<ConversationView> {
+    const row = await this.baseQuery(null).andWhere('c.id = :id', { id }).getRawOne<ConversationRow>();
+    if (!row) throw DomainError.notFound('Conversation');
+    return toConversationView(row);
+  }
+
+  /** Several at once, for replaying events: missing ids (deleted conversations) are left out. */
+  async viewsOf(ids: readonly string[]): Promise<Map<string, ConversationView>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.baseQuery(null).andWhere('c.id IN (:...ids)', { ids }).getRawMany<ConversationRow>();
+    return new Map(rows.map((row) => [row.id, toConversationView(row)]));
   }
 
   async get(actor: UserActor, id: string): Promise<ConversationView> {

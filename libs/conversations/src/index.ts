@@ -1,5 +1,6 @@
 export * from './consent.service';
 export * from './contacts.service';
+export * from './conversation-actions.service';
 export * from './conversation-views';
 export * from './conversations.module';
 export * from './conversations.service';

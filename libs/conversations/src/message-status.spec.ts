@@ -40,4 +40,17 @@ describe('canAdvance', () => {
   it('never changes an inbound message', () => {
     expect(canAdvance(MessageStatus.Received, MessageStatus.Delivered)).toBe(false);
   });
+
+  it('releases a scheduled message to the queue and lets it be cancelled only before that', () => {
+    expect(canAdvance(MessageStatus.Scheduled, MessageStatus.Queued)).toBe(true);
+    expect(canAdvance(MessageStatus.Scheduled, MessageStatus.Cancelled)).toBe(true);
+    expect(canAdvance(MessageStatus.Queued, MessageStatus.Cancelled)).toBe(false);
+    expect(canAdvance(MessageStatus.Cancelled, MessageStatus.Queued)).toBe(false);
+    expect(canAdvance(MessageStatus.Queued, MessageStatus.Scheduled)).toBe(false);
+  });
+
+  it('never changes a private note', () => {
+    expect(canAdvance(MessageStatus.Note, MessageStatus.Queued)).toBe(false);
+    expect(canAdvance(MessageStatus.Queued, MessageStatus.Note)).toBe(false);
+  });
 });

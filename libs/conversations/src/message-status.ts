@@ -6,6 +6,9 @@ import { MessageStatus } from '@backtalk/contracts';
  */
 const RANK: Readonly<Record<MessageStatus, number>> = {
   [MessageStatus.Received]: -1,
+  [MessageStatus.Note]: -1,
+  [MessageStatus.Scheduled]: -0.5,
+  [MessageStatus.Cancelled]: 3,
   [MessageStatus.Queued]: 0,
   [MessageStatus.Sending]: 1,
   [MessageStatus.Unknown]: 1,
@@ -15,11 +18,17 @@ const RANK: Readonly<Record<MessageStatus, number>> = {
   [MessageStatus.Failed]: 3,
 };
 
-export const FINAL_STATUSES: ReadonlySet<MessageStatus> = new Set([MessageStatus.Delivered, MessageStatus.Undelivered, MessageStatus.Failed]);
+export const FINAL_STATUSES: ReadonlySet<MessageStatus> = new Set([MessageStatus.Delivered, MessageStatus.Undelivered, MessageStatus.Failed, MessageStatus.Cancelled]);
+
+/** Inbound messages and notes have no delivery to track. */
+const UNTRACKED: ReadonlySet<MessageStatus> = new Set([MessageStatus.Received, MessageStatus.Note]);
 
 export function canAdvance(from: MessageStatus, to: MessageStatus): boolean {
-  if (from === MessageStatus.Received || to === MessageStatus.Received) return false;
+  if (UNTRACKED.has(from) || UNTRACKED.has(to)) return false;
   if (FINAL_STATUSES.has(from)) return false;
+  // Only a message still waiting for its send time can be cancelled.
+  if (to === MessageStatus.Cancelled) return from === MessageStatus.Scheduled;
+  if (to === MessageStatus.Scheduled) return false;
   // Only a send interrupted mid-call is unknown: the provider may or may not have it.
   if (to === MessageStatus.Unknown) return from === MessageStatus.Sending;
   return RANK[to] > RANK[from];

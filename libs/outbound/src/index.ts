@@ -4,3 +4,5 @@ export * from './outbound-queue';
 export * from './outbound.module';
 export * from './outbox-sweeper';
 export * from './send.service';
+export * from './replies.service';
+export * from './send-rate-limiter';

@@ -3,8 +3,8 @@ import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { OutboxSweeper } from './outbox-sweeper';
-import { SEND_JOB } from './outbound-queue';
-import { type SendResult, SendService } from './send.service';
+import { SEND_JOB, type SendJobData } from './outbound-queue';
+import { RetryableSendError, type SendResult, SendService, WaitForSendSlot } from './send.service';
 
 export const SWEEP_OUTBOX_JOB = 'sweep-outbox';
 
@@ -25,8 +25,15 @@ export class OutboundProcessor implements OnApplicationBootstrap {
   }
 
   @Process({ name: SEND_JOB, concurrency: 8 })
-  send(job: Job<{ messageId: string }>): Promise<SendResult> {
-    return this.sender.send(job.data.messageId);
+  async send(job: Job<SendJobData>): Promise<SendResult> {
+    try {
+      return await this.sender.send(job.data.messageId, { slotReserved: job.data.slotReserved });
+    } catch (error) {
+      // The next run either holds the slot it just reserved, or (after a refusal) must reserve a fresh one.
+      if (error instanceof WaitForSendSlot) await job.update({ messageId: job.data.messageId, slotReserved: true });
+      else if (error instanceof RetryableSendError && job.data.slotReserved) await job.update({ messageId: job.data.messageId });
+      throw error;
+    }
   }
 
   @Process(SWEEP_OUTBOX_JOB)
@@ -34,13 +41,13 @@ export class OutboundProcessor implements OnApplicationBootstrap {
     return this.sweeper.sweep();
   }
 
-  /** When the retries run out, the message fails visibly instead of waiting forever. */
+  /** When the job's runs are used up, the message fails visibly instead of waiting forever. */
   @OnQueueFailed()
   async onFailed(job: Job<{ messageId?: string }>, error: Error): Promise<void> {
     if (job.name !== SEND_JOB || !job.data.messageId) return;
     const retriesLeft = job.attemptsMade < (job.opts.attempts ?? 1);
     if (retriesLeft) return;
     this.logger.warn({ messageId: job.data.messageId, err: error }, 'giving up on a message');
-    await this.sender.giveUp(job.data.messageId, `The provider kept refusing the message: ${error.message}`);
+    await this.sender.giveUp(job.data.messageId, `The message could not be sent: ${error.message}`);
   }
 }

@@ -22,8 +22,10 @@ export class OutboxSweeper {
   ) {}
 
   async sweep(now = new Date()): Promise<{ requeued: number; markedUnknown: number }> {
+    // Scheduled messages overdue by the same grace period lost their delayed job the same way.
     const queued: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM message WHERE status = 'queued' AND queued_at < $1 ORDER BY queued_at LIMIT 1000`,
+      `(SELECT id FROM message WHERE status = 'queued' AND queued_at < $1 ORDER BY queued_at LIMIT 1000)
+       UNION ALL (SELECT id FROM message WHERE status = 'scheduled' AND send_at < $1 ORDER BY send_at LIMIT 1000)`,
       [new Date(now.getTime() - QUEUED_GRACE_SECONDS * 1000)],
     );
     await this.queue.enqueue(queued.map((row) => row.id));

@@ -1,25 +1,53 @@
 import { adapterFor, ErrorCategory, SendConfigurationError, type SendOutcome, senderFor } from '@backtalk/carriers';
-import { type DomainEvent, MessageStatus } from '@backtalk/contracts';
+import { type DomainEvent, MessageKind, MessageStatus } from '@backtalk/contracts';
 import { ChannelsService } from '@backtalk/channels';
-import { MessageEntity } from '@backtalk/conversations';
+import { ConsentService, MessageEntity } from '@backtalk/conversations';
 import { AppConfig, EventLog } from '@backtalk/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MessageStatusWriter } from './message-status-writer';
+import { SendRateLimiter } from './send-rate-limiter';
+
+const OPTED_OUT_ERROR = { code: 'opted_out', reason: 'The customer opted out (STOP) before this message went out; it was not sent.', category: ErrorCategory.OptedOut };
 
 export type SendResult = 'sent' | 'failed' | 'unknown' | 'skipped';
 
-/** The provider asked us to try later (5xx, 429, queue full); the queue retries the job with backoff. */
-export class RetryableSendError extends Error {
+/** How many times a provider may refuse a message for now (5xx, 429, timeouts before sending) before it fails. */
+export const MAX_PROVIDER_ATTEMPTS = 6;
+/** A slot this close is taken at once rather than waited for. */
+const SLOT_TOLERANCE_MS = 5;
+
+/** The job must run again later; `delayMs` tells the queue when (see OUTBOUND_BACKOFF). */
+export abstract class SendLaterError extends Error {
+  abstract readonly delayMs: number;
+}
+
+/** The provider asked us to try later (5xx, 429, queue full). */
+export class RetryableSendError extends SendLaterError {
   override readonly name = 'RetryableSendError';
 
   constructor(
     reason: string,
-    readonly retryAfterSeconds?: number,
+    readonly delayMs: number,
   ) {
     super(reason);
   }
+}
+
+/** The channel (or the account) is busy until the slot reserved for this message. Waiting is not a failure. */
+export class WaitForSendSlot extends SendLaterError {
+  override readonly name = 'WaitForSendSlot';
+
+  constructor(readonly delayMs: number) {
+    super(`waiting ${delayMs} ms for a sending slot`);
+  }
+}
+
+/** Exponential backoff for provider refusals: 1 s, 2 s, 4 s … capped at a minute, or longer if the provider says so. */
+export function retryDelayMs(failuresSoFar: number, retryAfterSeconds?: number): number {
+  const exponential = Math.min(60_000, 1000 * 2 ** Math.max(0, failuresSoFar - 1));
+  return Math.max(exponential, (retryAfterSeconds ?? 0) * 1000);
 }
 
 /**
@@ -35,11 +63,30 @@ export class SendService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
     private readonly statusWriter: MessageStatusWriter,
+    private readonly consent: ConsentService,
     private readonly eventLog: EventLog,
     private readonly config: AppConfig,
+    private readonly rateLimiter: SendRateLimiter,
   ) {}
 
-  async send(messageId: string): Promise<SendResult> {
+  /**
+   * `slotReserved`: this job already waited for its sending slot, so it sends now instead of reserving another one.
+   * Throws SendLaterError when the job must run again later.
+   */
+  async send(messageId: string, options: { slotReserved?: boolean } = {}): Promise<SendResult> {
+    const [pending]: Array<{ channel_id: string; segments: number; due: boolean }> = await this.dataSource.query(
+      `SELECT channel_id, segments, (status = 'queued' OR (status = 'scheduled' AND send_at <= now())) AS due FROM message WHERE id = $1`,
+      [messageId],
+    );
+    if (!pending?.due) return 'skipped';
+    if (!options.slotReserved) {
+      const channel = await this.channels.loadWithSecrets(pending.channel_id);
+      if (channel) {
+        const slot = await this.rateLimiter.reserve(pending.channel_id, channel.channel.ratePerSecond, pending.segments);
+        if (slot.waitMs > SLOT_TOLERANCE_MS) throw new WaitForSendSlot(slot.waitMs);
+      }
+    }
+
     const claimed = await this.claim(messageId);
     if (!claimed) return 'skipped';
     const { message, recipient } = claimed;
@@ -71,8 +118,16 @@ export class SendService {
     }
 
     if (outcome.kind === 'retry') {
-      await this.requeue(messageId);
-      throw new RetryableSendError(outcome.reason, outcome.retryAfterSeconds);
+      const failures = await this.requeue(messageId);
+      if (failures >= MAX_PROVIDER_ATTEMPTS) {
+        return this.finish(messageId, { kind: 'failed', error: { code: 'provider_unavailable', reason: `${channel.provider} kept refusing the message: ${outcome.reason}`, category: ErrorCategory.ProviderError, permanent: true } });
+      }
+      let delayMs = retryDelayMs(failures, outcome.retryAfterSeconds);
+      // "Too many requests" is about the sender, not this message: every message of the channel waits.
+      if (outcome.retryAfterSeconds !== undefined || /429|rate|throttl|too many/i.test(outcome.reason)) {
+        delayMs = Math.max(delayMs, await this.rateLimiter.penalise(channel.id, (outcome.retryAfterSeconds ?? 1) * 1000));
+      }
+      throw new RetryableSendError(outcome.reason, delayMs);
     }
     return this.finish(
       messageId,
@@ -98,20 +153,37 @@ export class SendService {
   private async claim(messageId: string): Promise<{ message: MessageEntity; recipient: string } | undefined> {
     const result = await this.dataSource.transaction(async (manager) => {
       const message = await manager.findOne(MessageEntity, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
-      if (!message || message.status !== MessageStatus.Queued) return undefined;
-      const [contact]: Array<{ phone: string }> = await manager.query(`SELECT ct.phone FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE c.id = $1`, [message.conversationId]);
-      const events = await this.statusWriter.advance(manager, message, MessageStatus.Sending);
+      if (!message) return undefined;
+      const due = message.status === MessageStatus.Queued || (message.status === MessageStatus.Scheduled && message.sendAt !== null && message.sendAt.getTime() <= Date.now());
+      if (!due) return undefined;
+      const [contact]: Array<{ id: string; phone: string; team_id: string }> = await manager.query(
+        `SELECT ct.id, ct.phone, c.team_id FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE c.id = $1`,
+        [message.conversationId],
+      );
+      // Consent is checked again at the last moment: a STOP may have arrived while the message waited. Backtalk's
+      // own keyword confirmation ("you are unsubscribed") is the one message that must still go out.
+      if (message.kind !== MessageKind.KeywordReply && (await this.consent.isOptedOut(manager, contact.id, message.channelId))) {
+        const events = await this.statusWriter.advance(manager, message, MessageStatus.Failed, { error: OPTED_OUT_ERROR, teamId: contact.team_id });
+        return { message: undefined, recipient: contact.phone, events };
+      }
+      const events = await this.statusWriter.advance(manager, message, MessageStatus.Sending, { teamId: contact.team_id });
       return { message, recipient: contact.phone, events };
     });
     if (!result) return undefined;
     this.eventLog.publish(result.events);
-    return result;
+    return result.message ? { message: result.message, recipient: result.recipient } : undefined;
   }
 
-  private async requeue(messageId: string): Promise<void> {
+  /** Returns how many times the provider has refused the message for now. */
+  private async requeue(messageId: string): Promise<number> {
     // Straight back to queued (a step backwards the state machine does not allow elsewhere): the provider refused it.
-    await this.dataSource.query(`UPDATE message SET status = 'queued', queued_at = now(), updated_at = now() WHERE id = $1 AND status = 'sending'`, [messageId]);
+    const [row]: [Array<{ send_attempts: number }>, number] = await this.dataSource.query(
+      `UPDATE message SET status = 'queued', queued_at = now(), send_attempts = send_attempts + 1, updated_at = now() WHERE id = $1 AND status = 'sending' RETURNING send_attempts`,
+      [messageId],
+    );
+    return row[0]?.send_attempts ?? MAX_PROVIDER_ATTEMPTS;
   }
+
 
   private async finish(
     messageId: string,

@@ -18,6 +18,11 @@ export const AccessPolicy = {
     return visible === 'all' || visible.includes(teamId);
   },
 
+  /** A conversation is visible through its team, and to the agent it is assigned to even after a transfer elsewhere. */
+  canSeeConversation(actor: UserActor, conversation: { teamId: string; assigneeId: string | null }): boolean {
+    return AccessPolicy.canSeeTeam(actor, conversation.teamId) || conversation.assigneeId === actor.userId;
+  },
+
   canManageTeam(actor: UserActor, teamId: string): boolean {
     if (actor.role === Role.Admin) return true;
     return actor.role === Role.Supervisor && actor.teamIds.includes(teamId);
@@ -32,5 +37,13 @@ export const AccessPolicy = {
     if (visible === 'all') return query;
     if (visible.length === 0) return query.andWhere('1 = 0');
     return query.andWhere(`${teamIdExpression} IN (:...visibleTeamIds)`, { visibleTeamIds: visible });
+  },
+
+  /** `scopeToVisibleTeams` for conversations: their team is visible, or they are assigned to the actor. */
+  scopeToVisibleConversations<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, actor: UserActor): SelectQueryBuilder<T> {
+    const visible = AccessPolicy.visibleTeams(actor);
+    if (visible === 'all') return query;
+    if (visible.length === 0) return query.andWhere(`${alias}.assignee_id = :visibleToUserId`, { visibleToUserId: actor.userId });
+    return query.andWhere(`(${alias}.team_id IN (:...visibleTeamIds) OR ${alias}.assignee_id = :visibleToUserId)`, { visibleTeamIds: visible, visibleToUserId: actor.userId });
   },
 };

@@ -7,6 +7,7 @@ export class ConversationEntity {
   @Column('uuid') channelId!: string;
   @Column('uuid') contactId!: string;
   @Column('uuid') teamId!: string;
+  @Column({ type: 'uuid', nullable: true }) assigneeId!: string | null;
   @Column({ type: 'enum', enum: ConversationStatus, enumName: 'conversation_status' }) status!: ConversationStatus;
   @Column({ type: 'integer', default: 0 }) unreadCount!: number;
   @Column({ type: 'timestamptz' }) lastMessageAt!: Date;

@@ -23,6 +23,13 @@ export class MessageEntity {
   @Column({ type: 'varchar', length: 32, nullable: true }) errorCode!: string | null;
   @Column({ type: 'varchar', length: 300, nullable: true }) errorReason!: string | null;
   @Column({ type: 'varchar', length: 32, nullable: true }) errorCategory!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) sendAt!: Date | null;
+  @Column({ type: 'numeric', precision: 12, scale: 5, nullable: true, transformer: { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) } })
+  estimatedCost!: number | null;
+  @Column({ type: 'varchar', length: 120, nullable: true }) externalReference!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) metadata!: Record<string, string> | null;
+  /** Provider refusals so far (5xx, 429); waiting for a rate-limit slot does not count. */
+  @Column({ type: 'smallint', default: 0 }) sendAttempts!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

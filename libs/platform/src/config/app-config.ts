@@ -78,6 +78,18 @@ export class AppConfig {
   @Min(100)
   PROVIDER_TIMEOUT_MS = 15000;
 
+  /** The account-wide sending cap in message segments per second, on top of each channel's own rate. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOUND_GLOBAL_RATE_PER_SECOND = 100;
+
+  /** Requests per minute one API key may make to the notification API. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  NOTIFICATION_RATE_PER_MINUTE = 600;
+
   /** How long the parts of a multipart (concatenated) inbound message are awaited before what arrived is stored. */
   @Transform(toInt)
   @IsInt()

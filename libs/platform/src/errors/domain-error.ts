@@ -28,6 +28,10 @@ export class DomainError extends Error {
   static conflict(message: string, details?: unknown): DomainError {
     return new DomainError(ErrorCode.Conflict, message, details);
   }
+
+  static validation(message: string, details?: unknown): DomainError {
+    return new DomainError(ErrorCode.ValidationFailed, message, details);
+  }
 }
 
 export function httpStatusFor(code: ErrorCode): number {
@@ -44,7 +48,10 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NotFound:
       return 404;
     case ErrorCode.Conflict:
+    case ErrorCode.ContactOptedOut:
       return 409;
+    case ErrorCode.IdempotencyKeyReused:
+      return 422;
     case ErrorCode.RateLimited:
       return 429;
     case ErrorCode.DependencyUnavailable:

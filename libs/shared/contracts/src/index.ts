@@ -8,3 +8,4 @@ export * from './lib/health';
 export * from './lib/channels';
 export * from './lib/conversations';
 export * from './lib/events';
+export * from './lib/realtime';

@@ -8,6 +8,8 @@ export enum ConversationStatus {
 export enum MessageDirection {
   Inbound = 'inbound',
   Outbound = 'outbound',
+  /** A private note between agents: stored in the thread, never sent. */
+  Internal = 'internal',
 }
 
 /** Outbound messages move forward only: queued → sending → sent → delivered | undelivered | failed. */
@@ -21,6 +23,12 @@ export enum MessageStatus {
   Failed = 'failed',
   /** The provider may or may not have sent it (a send was interrupted); an agent decides whether to resend. */
   Unknown = 'unknown',
+  /** Waiting for its send time; cancellable until then. */
+  Scheduled = 'scheduled',
+  /** A scheduled message an agent cancelled before it went out. */
+  Cancelled = 'cancelled',
+  /** A private note: never sent. */
+  Note = 'note',
 }
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
@@ -31,6 +39,12 @@ export enum MessageKind {
   Agent = 'agent',
   /** Backtalk's automatic answer to STOP, START or HELP. */
   KeywordReply = 'keyword_reply',
+  /** Sent by a system through the notification API (`POST /api/v1/messages`). */
+  Notification = 'notification',
+  /** An automation rule answered on its own (FAQ match). */
+  AutoReply = 'auto_reply',
+  /** A private note by an agent. */
+  Note = 'note',
 }
 
 export interface MediaView {
@@ -56,6 +70,13 @@ export interface MessageView {
   /** True for a multipart message whose parts never all arrived. */
   incomplete: boolean;
   error: { code: string; reason: string; category: string } | null;
+  /** For a scheduled message: when it will be sent. */
+  sendAt: string | null;
+  /** Segments × the channel's price per segment at the time of sending, in the channel's currency unit. */
+  estimatedCost: number | null;
+  /** Notification API: the caller's own reference and metadata. */
+  externalReference: string | null;
+  metadata: Record<string, string> | null;
   createdAt: string;
 }
 
@@ -72,12 +93,110 @@ export interface ConversationView {
   teamId: string;
   contact: ContactView;
   status: ConversationStatus;
+  /** The agent working on it; null while it waits in its team's queue. */
+  assigneeId: string | null;
   unreadCount: number;
   lastMessageAt: string;
+  lastInboundAt: string | null;
   waitingSince: string | null;
+  snoozedUntil: string | null;
+  resolvedAt: string | null;
   optedOut: boolean;
-  lastMessage: Pick<MessageView, 'id' | 'direction' | 'body' | 'status' | 'sentAt'> | null;
+  lastMessage: Pick<MessageView, 'id' | 'direction' | 'kind' | 'body' | 'status' | 'sentAt'> | null;
   createdAt: string;
+  /** Changes whenever anything shown in the inbox changes: the console keeps the newer of two copies. */
+  updatedAt: string;
+}
+
+/** Inbox views: whose conversations a list shows. `team` needs `teamId`. */
+export type InboxView = 'mine' | 'unassigned' | 'team' | 'all';
+export type InboxSort = 'recent' | 'waiting';
+
+export interface ConversationListQuery {
+  view?: InboxView;
+  teamId?: string;
+  status?: ConversationStatus;
+  sort?: InboxSort;
+  /** Matches the contact's number or name, or a message's text. */
+  q?: string;
+  channelId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface InboxCounts {
+  mine: number;
+  unassigned: number;
+  all: number;
+  teams: Record<string, number>;
+}
+
+/** `POST /api/conversations/:id/messages`; an `Idempotency-Key` header makes a retry return the first result. */
+export interface SendReplyRequest {
+  body: string;
+  /** Replace look-alike characters (curly quotes, long dashes) so the text stays GSM-7. Default: the channel's setting. */
+  smartEncode?: boolean;
+  /** ISO time; omitted = now. */
+  sendAt?: string;
+}
+
+/** `POST /api/conversations/:id/notes` */
+export interface AddNoteRequest {
+  body: string;
+}
+
+/** `POST /api/conversations`: an agent texts a number that may never have written in. */
+export interface StartConversationRequest {
+  channelId: string;
+  /** Any reasonable format; normalised to E.164 using the channel's country. */
+  phone: string;
+  body: string;
+  sendAt?: string;
+}
+
+export interface StartConversationResponse {
+  conversation: ConversationView;
+  message: MessageView;
+}
+
+/** `POST /api/conversations/:id/assign`: `assigneeId` null unassigns; `teamId` transfers to another team. */
+export interface AssignConversationRequest {
+  assigneeId: string | null;
+  teamId?: string;
+  /** Optional private note explaining the transfer. */
+  note?: string;
+}
+
+/** `POST /api/conversations/:id/snooze` */
+export interface SnoozeConversationRequest {
+  until: string;
+}
+
+/** `PATCH /api/contacts/:id` */
+export interface UpdateContactRequest {
+  name?: string;
+  notes?: string;
+}
+
+/** `POST /api/v1/messages` (API key with the `messages:send` scope). */
+export interface SendNotificationRequest {
+  channelId: string;
+  to: string;
+  body: string;
+  /** Values for `{{name}}` placeholders in `body`. */
+  variables?: Record<string, string>;
+  externalReference?: string;
+  metadata?: Record<string, string>;
+  sendAt?: string;
+}
+
+export interface SendNotificationResponse {
+  messageId: string;
+  conversationId: string;
+  status: MessageStatus;
+  segments: number;
+  encoding: SmsEncoding;
+  externalReference: string | null;
 }
 
 export interface ConsentEventView {

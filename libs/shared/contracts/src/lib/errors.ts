@@ -17,6 +17,10 @@ export enum ErrorCode {
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
+  /** The contact opted out of this channel (STOP): nothing may be sent to them until they opt back in. */
+  ContactOptedOut = 'CONTACT_OPTED_OUT',
+  /** An Idempotency-Key was used again with a different request. */
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   RateLimited = 'RATE_LIMITED',
   DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
   Internal = 'INTERNAL',

@@ -9,6 +9,16 @@ export interface DomainEventPayloads {
   'conversation.created': { conversationId: string; channelId: string; contactId: string; status: ConversationStatus };
   'conversation.updated': { conversationId: string; status: ConversationStatus; previousStatus: ConversationStatus | null; reason: string };
   'consent.changed': { contactId: string; channelId: string; optedOut: boolean; keyword: string | null };
+  'assignment.changed': {
+    conversationId: string;
+    assigneeId: string | null;
+    previousAssigneeId: string | null;
+    teamId: string;
+    previousTeamId: string;
+    /** The user who did it; null when Backtalk did (routing, rules). */
+    actorId: string | null;
+  };
+  'contact.updated': { contactId: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

@@ -1,0 +1,87 @@
+import { CurrentUser, type UserActor } from '@backtalk/auth';
+import {
+  type AddNoteRequest,
+  type AssignConversationRequest,
+  type ContactView,
+  type ConversationView,
+  type MessageView,
+  type SnoozeConversationRequest,
+  type UpdateContactRequest,
+} from '@backtalk/contracts';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsDateString, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { ConversationActionsService } from './conversation-actions.service';
+
+export class AssignConversationBody implements AssignConversationRequest {
+  /** null unassigns. */
+  @ValidateIf((_object, value) => value !== null) @IsUUID('4') assigneeId!: string | null;
+  @IsOptional() @IsUUID('4') teamId?: string;
+  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class SnoozeConversationBody implements SnoozeConversationRequest {
+  @IsDateString({ strict: true }) until!: string;
+}
+
+export class AddNoteBody implements AddNoteRequest {
+  @IsString() @IsNotEmpty() @MaxLength(4000) body!: string;
+}
+
+export class UpdateContactBody implements UpdateContactRequest {
+  @IsOptional() @IsString() @MaxLength(120) name?: string;
+  @IsOptional() @IsString() @MaxLength(4000) notes?: string;
+}
+
+@ApiTags('conversations')
+@ApiBearerAuth('user')
+@Controller()
+export class ConversationActionsController {
+  constructor(private readonly actions: ConversationActionsService) {}
+
+  @Post('conversations/:id/assign')
+  @HttpCode(200)
+  assign(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignConversationBody): Promise<ConversationView> {
+    return this.actions.assign(actor, id, body);
+  }
+
+  @Post('conversations/:id/resolve')
+  @HttpCode(200)
+  resolve(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
+    return this.actions.resolve(actor, id);
+  }
+
+  @Post('conversations/:id/reopen')
+  @HttpCode(200)
+  reopen(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
+    return this.actions.reopen(actor, id);
+  }
+
+  @Post('conversations/:id/pending')
+  @HttpCode(200)
+  pending(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
+    return this.actions.markPending(actor, id);
+  }
+
+  @Post('conversations/:id/snooze')
+  @HttpCode(200)
+  snooze(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SnoozeConversationBody): Promise<ConversationView> {
+    return this.actions.snooze(actor, id, new Date(body.until));
+  }
+
+  @Post('conversations/:id/read')
+  @HttpCode(200)
+  read(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<ConversationView> {
+    return this.actions.markRead(actor, id);
+  }
+
+  @Post('conversations/:id/notes')
+  addNote(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddNoteBody): Promise<MessageView> {
+    return this.actions.addNote(actor, id, body.body);
+  }
+
+  @Patch('contacts/:id')
+  updateContact(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateContactBody): Promise<ContactView> {
+    return this.actions.updateContact(actor, id, body);
+  }
+}

@@ -1,0 +1,213 @@
+import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import {
+  type AssignConversationRequest,
+  type ContactView,
+  ConversationStatus,
+  type ConversationView,
+  type DomainEvent,
+  MessageDirection,
+  MessageKind,
+  MessageStatus,
+  type MessageView,
+  Role,
+  type UpdateContactRequest,
+} from '@backtalk/contracts';
+import { DomainError, EventLog, isUniqueViolation, type NewDomainEvent } from '@backtalk/platform';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { toMessageView } from './conversation-views';
+import { ConversationsService } from './conversations.service';
+import { ContactEntity, ConversationAssignmentEntity, ConversationEntity, MessageEntity } from './entities';
+
+const MAX_SNOOZE_DAYS = 90;
+
+/**
+ * What agents do to a conversation. Each action locks the conversation, checks the access rule, changes it and logs
+ * the events in one transaction; the events are published only after the commit.
+ */
+@Injectable()
+export class ConversationActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly eventLog: EventLog,
+    private readonly conversations: ConversationsService,
+  ) {}
+
+  async assign(actor: UserActor, conversationId: string, request: AssignConversationRequest): Promise<ConversationView> {
+    await this.change(actor, conversationId, async (manager, conversation) => {
+      const teamId = request.teamId ?? conversation.teamId;
+      if (teamId !== conversation.teamId) await this.requireTeam(manager, teamId);
+      if (request.assigneeId) await this.requireAssignable(manager, request.assigneeId, teamId);
+      const events = await this.recordAssignment(manager, conversation, { assigneeId: request.assigneeId, teamId, actorId: actor.userId, reason: teamId === conversation.teamId ? 'manual' : 'transfer' });
+      if (request.note?.trim() && events.length > 0) events.push(...(await this.writeNote(manager, conversation, actor, request.note.trim())).events);
+      return events;
+    });
+    // Not through the access rule: after a transfer to a team the agent is not in, they still see what they did.
+    return this.conversations.viewOf(conversationId);
+  }
+
+  async resolve(actor: UserActor, conversationId: string): Promise<ConversationView> {
+    return this.setStatus(actor, conversationId, ConversationStatus.Resolved, 'resolved');
+  }
+
+  async reopen(actor: UserActor, conversationId: string): Promise<ConversationView> {
+    return this.setStatus(actor, conversationId, ConversationStatus.Open, 'reopened');
+  }
+
+  async markPending(actor: UserActor, conversationId: string): Promise<ConversationView> {
+    return this.setStatus(actor, conversationId, ConversationStatus.Pending, 'pending');
+  }
+
+  async snooze(actor: UserActor, conversationId: string, until: Date, now = new Date()): Promise<ConversationView> {
+    if (until.getTime() <= now.getTime()) throw DomainError.validation('Snooze until a time in the future');
+    if (until.getTime() > now.getTime() + MAX_SNOOZE_DAYS * 86_400_000) throw DomainError.validation(`Snooze for at most ${MAX_SNOOZE_DAYS} days`);
+    return this.setStatus(actor, conversationId, ConversationStatus.Snoozed, 'snoozed', until);
+  }
+
+  async markRead(actor: UserActor, conversationId: string): Promise<ConversationView> {
+    await this.change(actor, conversationId, async (manager, conversation) => {
+      if (conversation.unreadCount === 0) return [];
+      await manager.update(ConversationEntity, { id: conversation.id }, { unreadCount: 0 });
+      return [this.updatedEvent(conversation, conversation.status, 'read')];
+    });
+    return this.conversations.get(actor, conversationId);
+  }
+
+  async addNote(actor: UserActor, conversationId: string, body: string): Promise<MessageView> {
+    let note: MessageEntity | undefined;
+    await this.change(actor, conversationId, async (manager, conversation) => {
+      const written = await this.writeNote(manager, conversation, actor, body.trim());
+      note = written.note;
+      return written.events;
+    });
+    return toMessageView(note!);
+  }
+
+  async updateContact(actor: UserActor, contactId: string, request: UpdateContactRequest): Promise<ContactView> {
+    const events = await this.dataSource.transaction(async (manager) => {
+      const contact = await manager.findOne(ContactEntity, { where: { id: contactId }, lock: { mode: 'pessimistic_write' } });
+      const conversations = await manager.find(ConversationEntity, { where: { contactId }, select: { id: true, teamId: true, assigneeId: true } });
+      if (!contact || !conversations.some((conversation) => AccessPolicy.canSeeConversation(actor, conversation))) throw DomainError.notFound('Contact');
+      await manager.update(ContactEntity, { id: contactId }, { ...(request.name !== undefined ? { name: request.name.trim() } : {}), ...(request.notes !== undefined ? { notes: request.notes } : {}) });
+      // One event per team that has a conversation with them, so every inbox showing the contact refreshes it.
+      const teams = [...new Set(conversations.map((conversation) => conversation.teamId))];
+      return this.eventLog.append(manager, teams.map((teamId) => ({ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } })));
+    });
+    this.eventLog.publish(events);
+    const contact = await this.dataSource.getRepository(ContactEntity).findOneByOrFail({ id: contactId });
+    return { id: contact.id, phone: contact.phone, name: contact.name, notes: contact.notes };
+  }
+
+  /** Records a change of assignee or team, inside the caller's transaction; routing (issue 6) uses it too. */
+  async recordAssignment(
+    manager: EntityManager,
+    conversation: ConversationEntity,
+    change: { assigneeId: string | null; teamId: string; actorId: string | null; reason: string },
+  ): Promise<DomainEvent[]> {
+    if (change.assigneeId === conversation.assigneeId && change.teamId === conversation.teamId) return [];
+    await manager.update(ConversationEntity, { id: conversation.id }, { assigneeId: change.assigneeId, teamId: change.teamId });
+    await manager.insert(ConversationAssignmentEntity, {
+      conversationId: conversation.id,
+      assigneeId: change.assigneeId,
+      previousAssigneeId: conversation.assigneeId,
+      teamId: change.teamId,
+      previousTeamId: conversation.teamId,
+      actorId: change.actorId,
+      reason: change.reason,
+    });
+    const payload = {
+      conversationId: conversation.id,
+      assigneeId: change.assigneeId,
+      previousAssigneeId: conversation.assigneeId,
+      teamId: change.teamId,
+      previousTeamId: conversation.teamId,
+      actorId: change.actorId,
+    };
+    const events: NewDomainEvent[] = [{ type: 'assignment.changed', teamId: change.teamId, conversationId: conversation.id, payload }];
+    // The team that lost the conversation must hear about it too, or its inboxes would keep showing it.
+    if (change.teamId !== conversation.teamId) events.push({ type: 'assignment.changed', teamId: conversation.teamId, conversationId: conversation.id, payload });
+    conversation.assigneeId = change.assigneeId;
+    conversation.teamId = change.teamId;
+    return this.eventLog.append(manager, events);
+  }
+
+  private async setStatus(actor: UserActor, conversationId: string, status: ConversationStatus, reason: string, snoozedUntil?: Date): Promise<ConversationView> {
+    await this.change(actor, conversationId, async (manager, conversation) => {
+      if (conversation.status === status && status !== ConversationStatus.Snoozed) return [];
+      const now = new Date();
+      try {
+        await manager.update(
+          ConversationEntity,
+          { id: conversation.id },
+          {
+            status,
+            snoozedUntil: status === ConversationStatus.Snoozed ? snoozedUntil : null,
+            resolvedAt: status === ConversationStatus.Resolved ? now : null,
+            ...(status === ConversationStatus.Resolved ? { unreadCount: 0, waitingSince: null } : {}),
+          },
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw DomainError.conflict('The customer already has another open conversation on this channel; continue there');
+        throw error;
+      }
+      return [this.updatedEvent(conversation, status, reason)];
+    });
+    return this.conversations.get(actor, conversationId);
+  }
+
+  private async change(actor: UserActor, conversationId: string, work: (manager: EntityManager, conversation: ConversationEntity) => Promise<Array<NewDomainEvent | DomainEvent>>): Promise<void> {
+    const events = await this.dataSource.transaction(async (manager) => {
+      const conversation = await manager.findOne(ConversationEntity, { where: { id: conversationId }, lock: { mode: 'pessimistic_write' } });
+      if (!conversation || !AccessPolicy.canSeeConversation(actor, conversation)) throw DomainError.notFound('Conversation');
+      const produced = await work(manager, conversation);
+      const logged = produced.filter((event): event is DomainEvent => 'seq' in event);
+      const fresh = produced.filter((event): event is NewDomainEvent => !('seq' in event));
+      return [...logged, ...(await this.eventLog.append(manager, fresh))];
+    });
+    this.eventLog.publish(events);
+  }
+
+  private updatedEvent(conversation: ConversationEntity, status: ConversationStatus, reason: string): NewDomainEvent<'conversation.updated'> {
+    return { type: 'conversation.updated', teamId: conversation.teamId, conversationId: conversation.id, payload: { conversationId: conversation.id, status, previousStatus: conversation.status, reason } };
+  }
+
+  private async writeNote(manager: EntityManager, conversation: ConversationEntity, actor: UserActor, body: string): Promise<{ note: MessageEntity; events: DomainEvent[] }> {
+    if (!body) throw DomainError.validation('A note needs some text');
+    const now = new Date();
+    const note = await manager.save(
+      manager.create(MessageEntity, {
+        conversationId: conversation.id,
+        channelId: conversation.channelId,
+        direction: MessageDirection.Internal,
+        kind: MessageKind.Note,
+        authorId: actor.userId,
+        status: MessageStatus.Note,
+        body,
+        encoding: 'GSM-7',
+        segments: 0,
+        media: [],
+        sentAt: now,
+      }),
+    );
+    const events = await this.eventLog.append(manager, [
+      { type: 'message.created', teamId: conversation.teamId, conversationId: conversation.id, payload: { messageId: note.id, conversationId: conversation.id, channelId: conversation.channelId, kind: MessageKind.Note } },
+    ]);
+    return { note, events };
+  }
+
+  private async requireTeam(manager: EntityManager, teamId: string): Promise<void> {
+    const [team]: Array<{ id: string }> = await manager.query(`SELECT id FROM team WHERE id = $1`, [teamId]);
+    if (!team) throw DomainError.validation('That team does not exist');
+  }
+
+  /** Only an active member of the team (or an admin, who works in every team) can hold one of its conversations. */
+  private async requireAssignable(manager: EntityManager, userId: string, teamId: string): Promise<void> {
+    const [user]: Array<{ role: Role; active: boolean; member: boolean }> = await manager.query(
+      `SELECT u.role, u.active, EXISTS (SELECT 1 FROM team_member tm WHERE tm.user_id = u.id AND tm.team_id = $2) AS member FROM app_user u WHERE u.id = $1`,
+      [userId, teamId],
+    );
+    if (!user || !user.active) throw DomainError.validation('That agent does not exist or is deactivated');
+    if (!user.member && user.role !== Role.Admin) throw DomainError.validation('That agent is not a member of the conversation’s team');
+  }
+}
