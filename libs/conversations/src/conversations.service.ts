@@ -47,18 +47,11 @@ export class ConversationsService {
       .createQueryBuilder(ConversationEntity, 'c')
       .innerJoin('contact', 'ct', 'ct.id = c.contact_id')
       .leftJoin('consent', 'cs', 'cs.contact_id = c.contact_id AND cs.channel_id = c.channel_id')
+      // The latest message a customer saw or sent (a private note is neither), found through the thread index.
       .leftJoin(
-        (sub) =>
-          sub
-            .select('m.*')
-            .from(MessageEntity, 'm')
-            // A private note is not what the customer said or was told last.
-            .where("m.conversation_id = c.id AND m.direction <> 'internal'")
-            .orderBy('m.sent_at', 'DESC')
-            .addOrderBy('m.created_at', 'DESC')
-            .limit(1),
+        MessageEntity,
         'lm',
-        'true',
+        `lm.id = (SELECT m.id FROM message m WHERE m.conversation_id = c.id AND m.direction <> 'internal' ORDER BY m.sent_at DESC, m.created_at DESC LIMIT 1)`,
       )
       .select([
         'c.id AS id',

@@ -271,8 +271,8 @@ export class RepliesService {
     if (conversation.status === ConversationStatus.Resolved) status = ConversationStatus.Open;
     try {
       await manager.query(
-        `UPDATE conversation SET last_message_at = GREATEST(last_message_at, $2), status = $3, resolved_at = CASE WHEN $3 = 'resolved' THEN resolved_at END,
-           waiting_since = CASE WHEN $4 THEN NULL ELSE waiting_since END, unread_count = CASE WHEN $4 THEN 0 ELSE unread_count END, updated_at = now()
+        `UPDATE conversation SET last_message_at = GREATEST(last_message_at, $2), status = $3::conversation_status, resolved_at = CASE WHEN $3::conversation_status = 'resolved' THEN resolved_at END,
+           waiting_since = CASE WHEN $4::boolean THEN NULL ELSE waiting_since END, unread_count = CASE WHEN $4::boolean THEN 0 ELSE unread_count END, updated_at = now()
          WHERE id = $1`,
         [conversation.id, message.sentAt, status, answered],
       );

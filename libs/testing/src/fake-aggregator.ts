@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface RecordedSend {
+  /** Date.now() when the request arrived, to check pacing. */
+  receivedAt: number;
   headers: IncomingMessage['headers'];
   body: { type: string; id: string; from: string; to: string; text: string; statusCallbackUrl: string };
 }
@@ -46,7 +48,7 @@ export class FakeAggregator {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     request.on('end', () => {
-      const send: RecordedSend & { accepted?: boolean } = { headers: request.headers, body: JSON.parse(raw) };
+      const send: RecordedSend & { accepted?: boolean } = { receivedAt: Date.now(), headers: request.headers, body: JSON.parse(raw) };
       this.sends.push(send);
       const behaviour = this.script.shift() ?? 'accept';
       const accept = () => {
