@@ -1,4 +1,4 @@
-import { QueueName } from '@backtalk/platform';
+import { AppConfig, QueueName } from '@backtalk/platform';
 import { BullModule, InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -19,14 +19,19 @@ export interface SendJobData {
 }
 
 /** The outbound queue, registered the same way wherever it is used, so that producers and workers agree on backoff. */
-export const OutboundQueueRegistration = BullModule.registerQueue({
+export const OutboundQueueRegistration = BullModule.registerQueueAsync({
   name: QueueName.Outbound,
-  settings: {
-    backoffStrategies: {
-      // The send service knows how long to wait (a rate-limit slot, Retry-After, exponential backoff) and says so.
-      [OUTBOUND_BACKOFF]: (attemptsMade: number, error: Error) => (error instanceof SendLaterError ? error.delayMs : Math.min(60_000, 1000 * 2 ** attemptsMade)),
+  inject: [AppConfig],
+  useFactory: (config: AppConfig) => ({
+    settings: {
+      lockDuration: config.QUEUE_LOCK_MS,
+      stalledInterval: config.QUEUE_LOCK_MS,
+      backoffStrategies: {
+        // The send service knows how long to wait (a rate-limit slot, Retry-After, exponential backoff) and says so.
+        [OUTBOUND_BACKOFF]: (attemptsMade: number, error: Error) => (error instanceof SendLaterError ? error.delayMs : Math.min(60_000, 1000 * 2 ** attemptsMade)),
+      },
     },
-  },
+  }),
 });
 
 /**

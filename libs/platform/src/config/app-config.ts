@@ -78,6 +78,15 @@ export class AppConfig {
   @Min(100)
   PROVIDER_TIMEOUT_MS = 15000;
 
+  /**
+   * How long a worker holds a job before Bull decides the worker died and gives the job to another one (the stalled
+   * check runs as often). Shorter finds crashed workers sooner; it must stay well above one provider call.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  QUEUE_LOCK_MS = 30000;
+
   /** The account-wide sending cap in message segments per second, on top of each channel's own rate. */
   @Transform(toInt)
   @IsInt()
@@ -153,6 +162,24 @@ export class AppConfig {
   @IsInt()
   @Min(1000)
   SHUTDOWN_TIMEOUT_MS = 15000;
+
+  /** A reconnecting console is sent the events it missed when there are at most this many; beyond, it reloads its lists. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REALTIME_REPLAY_MAX_EVENTS = 5000;
+
+  /** …and when the first event it missed is at most this old. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REALTIME_REPLAY_MAX_AGE_SECONDS = 86400;
+
+  /** A console that sent no heartbeat for this long counts as gone; its user is offline once all their consoles are. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  PRESENCE_TIMEOUT_SECONDS = 90;
 
   get isProduction(): boolean {
     return this.NODE_ENV === RuntimeEnvironment.Production;
