@@ -14,6 +14,8 @@ export {
 } from './lib/carrier-adapter';
 export { adapterFor } from './lib/adapters';
 export { GENERIC_SIGNATURE_HEADER, signGenericWebhook } from './lib/providers/generic';
+export { basicAuthHeader } from './lib/internal/basic-auth';
+export { type FormParams, plivoV3Signature, sinchSignature, telnyxSignature, twilioSignature, vonageSignature } from './lib/signing';
 export {
   type CarrierSender,
   type HttpRequestSpec,

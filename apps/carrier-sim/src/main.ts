@@ -1,0 +1,39 @@
+import pino from 'pino';
+import { loadNumbersFile, loadSimConfig, SimConfigError } from './config';
+import { startSimulator } from './simulator';
+
+/** Pending delivery reports are dropped on shutdown, so closing never takes long; this only guards a hang. */
+const SHUTDOWN_TIMEOUT_MS = 5_000;
+
+async function main(): Promise<void> {
+  const config = loadSimConfig(process.env);
+  const numbers = config.numbersFile ? loadNumbersFile(config.numbersFile) : [];
+  const logger = pino({ level: config.logLevel, base: { app: 'carrier-sim' } });
+  const simulator = await startSimulator({ host: config.host, port: config.port, seed: config.seed, numbers, logger });
+
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error(`still closing after ${SHUTDOWN_TIMEOUT_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    simulator.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  process.stdout.write(`READY carrier-sim ${simulator.url} (${numbers.length} numbers registered)\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(error instanceof SimConfigError ? `${error.message}\n` : `carrier-sim failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
