@@ -8,7 +8,11 @@ const run = (command) => execSync(command, { cwd: root, stdio: 'inherit', env: p
 run('node tools/scripts/ensure-deps.mjs');
 run('node tools/scripts/check-services.mjs');
 run('npm run --silent db:migrate');
-run('npm run --silent db:seed');
+const simPort = process.env.SIM_PORT ?? '4010';
+const simUrl = `http://127.0.0.1:${simPort}`;
+// The demo channels send through the carrier simulator; the seed writes the numbers it plays the carrier for.
+const simNumbersFile = 'tmp/carrier-sim-numbers.json';
+run(`npm run --silent db:seed -- --demo-channels ${simNumbersFile} --sim-url ${simUrl}`);
 run('npm run --silent console:build');
 
 const apiPort = process.env.PORT ?? '3000';
@@ -17,6 +21,7 @@ const apiUrl = `http://127.0.0.1:${apiPort}`;
 const processes = [
   { name: 'api', command: process.execPath, args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env: { PORT: apiPort } },
   { name: 'worker', command: process.execPath, args: ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], env: {} },
+  { name: 'sim', command: process.execPath, args: ['-r', '@swc-node/register', 'apps/carrier-sim/src/main.ts'], env: { SIM_PORT: simPort, SIM_NUMBERS_FILE: simNumbersFile } },
   {
     name: 'console',
     // Vite's script directly, not through npx: a wrapper process would survive a stop and keep the port.
@@ -73,6 +78,7 @@ function announce() {
       '  Backtalk is running.',
       `  Console:  http://127.0.0.1:${consolePort}`,
       `  API docs: ${apiUrl}/api/docs`,
+      `  Simulated customer phones: ${simUrl}   (or: npm run sim -- send --from +380501234567 --to "Support line" "Де моє замовлення?")`,
       '  Sign in:  admin@backtalk.local / backtalk-demo-admin   (agents: agent@backtalk.local / backtalk-demo-agent)',
       '  Ctrl+C stops everything.',
       '',

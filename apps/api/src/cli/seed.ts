@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { TeamsService, UsersService } from '@backtalk/auth';
-import { Role } from '@backtalk/contracts';
+import { ChannelsService } from '@backtalk/channels';
+import { type ChannelSecretsInput, Provider, Role, SenderType } from '@backtalk/contracts';
 import { withApiContext } from './nest-context';
 
 export const DEMO_PASSWORDS = { admin: 'backtalk-demo-admin', others: 'backtalk-demo-agent' } as const;
@@ -18,8 +21,46 @@ const PEOPLE = [
   { email: 'billing@backtalk.local', name: 'Bohdan Billing', role: Role.Agent, teams: ['Billing'] },
 ];
 
-/** Demo data for a first look. Idempotent: running it again changes nothing that exists. */
+/**
+ * Demo channels that send through the carrier simulator (apps/carrier-sim) instead of a real provider, so the demo
+ * needs no carrier account. Their credentials are the simulator's, not secrets: never used against a real carrier.
+ */
+const DEMO_CHANNELS = [
+  {
+    team: 'Support',
+    name: 'Support line',
+    provider: Provider.Twilio,
+    sender: '+15005550006',
+    senderType: SenderType.LongCode,
+    country: 'US',
+    helpText: 'Acme support: reply with your question, or call 0 800 123 456. Reply STOP to opt out.',
+    secrets: { accountSid: 'ACsim00000000000000000000000000001', authToken: 'sim-twilio-auth-token' },
+  },
+  {
+    team: 'Billing',
+    name: 'Billing line',
+    provider: Provider.Infobip,
+    sender: '+380931234567',
+    senderType: SenderType.LongCode,
+    country: 'UA',
+    helpText: 'Acme billing: reply with your invoice number. Reply STOP to opt out.',
+    secrets: { apiKey: 'sim-infobip-api-key', basicAuthUsername: 'backtalk-sim', basicAuthPassword: 'sim-infobip-webhook-password' },
+  },
+] as const;
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/**
+ * Demo data for a first look. Idempotent: running it again changes nothing that exists. With
+ * `--demo-channels <numbers file> --sim-url <url>` it also creates the demo channels and writes the file the carrier
+ * simulator reads to play their carrier.
+ */
 async function main(): Promise<void> {
+  const numbersFile = option('--demo-channels');
+  const simUrl = option('--sim-url') ?? 'http://127.0.0.1:4010';
   await withApiContext(async (context) => {
     const users = context.get(UsersService);
     const teams = context.get(TeamsService);
@@ -41,8 +82,23 @@ async function main(): Promise<void> {
         teamIds: person.teams.map((name) => teamIdByName.get(name)!),
       });
     }
+
+    if (!numbersFile) return;
+    const channels = context.get(ChannelsService);
+    const existing = await channels.list(systemActor);
+    const registrations = [];
+    for (const demo of DEMO_CHANNELS) {
+      const secrets: ChannelSecretsInput = { ...demo.secrets, baseUrl: simUrl };
+      const channel =
+        existing.find((found) => found.provider === demo.provider && found.sender === demo.sender) ??
+        (await channels.create({ teamId: teamIdByName.get(demo.team)!, name: demo.name, provider: demo.provider, sender: demo.sender, senderType: demo.senderType, country: demo.country, helpText: demo.helpText, secrets }));
+      registrations.push({ provider: demo.provider, sender: channel.sender, name: demo.name, inboundWebhookUrl: channel.webhookUrl, credentials: demo.secrets });
+    }
+    mkdirSync(dirname(numbersFile), { recursive: true });
+    writeFileSync(numbersFile, JSON.stringify(registrations, null, 2));
   });
   process.stdout.write(`demo data ready: admin@backtalk.local / ${DEMO_PASSWORDS.admin}; agent@backtalk.local, supervisor@backtalk.local, billing@backtalk.local / ${DEMO_PASSWORDS.others}\n`);
+  if (numbersFile) process.stdout.write(`demo channels send through the carrier simulator at ${simUrl} (numbers in ${numbersFile})\n`);
 }
 
 main().catch((error: unknown) => {
