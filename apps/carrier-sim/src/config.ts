@@ -9,6 +9,11 @@ export interface SimConfig {
   seed: number;
   numbersFile: string | null;
   logLevel: string;
+  /**
+   * Where webhooks are actually posted, when Backtalk's public URL is not reachable from here (containers): the
+   * request goes to this origin while signatures still cover the public URL, as behind a real reverse proxy.
+   */
+  deliverTo: string | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -23,7 +28,9 @@ export function loadSimConfig(env: NodeJS.ProcessEnv): SimConfig {
   const seed = integerSetting(env, 'SIM_SEED', 1, 0, 0xffffffff);
   const logLevel = env['LOG_LEVEL']?.trim() || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new SimConfigError(`Invalid configuration: LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got '${logLevel}')`);
-  return { host: env['SIM_HOST']?.trim() || '127.0.0.1', port, seed, numbersFile: env['SIM_NUMBERS_FILE']?.trim() || null, logLevel };
+  const deliverTo = env['SIM_DELIVER_TO']?.trim() || null;
+  if (deliverTo && !/^https?:\/\/[^/]+$/.test(deliverTo)) throw new SimConfigError(`Invalid configuration: SIM_DELIVER_TO must be an origin such as http://api:3000 (got '${deliverTo}')`);
+  return { host: env['SIM_HOST']?.trim() || '127.0.0.1', port, seed, numbersFile: env['SIM_NUMBERS_FILE']?.trim() || null, logLevel, deliverTo };
 }
 
 function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { loadNumbersFile, loadSimConfig, SimConfigError } from './config';
 import { startSimulator } from './simulator';
+import { postWebhookVia } from './webhook-client';
 
 /** Pending delivery reports are dropped on shutdown, so closing never takes long; this only guards a hang. */
 const SHUTDOWN_TIMEOUT_MS = 5_000;
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadSimConfig(process.env);
   const numbers = config.numbersFile ? loadNumbersFile(config.numbersFile) : [];
   const logger = pino({ level: config.logLevel, base: { app: 'carrier-sim' } });
-  const simulator = await startSimulator({ host: config.host, port: config.port, seed: config.seed, numbers, logger });
+  const simulator = await startSimulator({ host: config.host, port: config.port, seed: config.seed, numbers, logger, ...(config.deliverTo ? { postWebhook: postWebhookVia(config.deliverTo) } : {}) });
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {

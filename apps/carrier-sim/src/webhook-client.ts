@@ -29,3 +29,11 @@ export const postWebhook: PostWebhook = async (request, signal) => {
     return { status: null, body: '', error: reason };
   }
 };
+
+/** Posts to `origin` instead of the URL's own origin; the request (and so its signature) is otherwise unchanged. */
+export function postWebhookVia(origin: string, post: PostWebhook = postWebhook): PostWebhook {
+  return (request, signal) => {
+    const target = new URL(request.url);
+    return post({ ...request, url: `${origin}${target.pathname}${target.search}` }, signal);
+  };
+}
