@@ -120,6 +120,15 @@ describe('sending SMS: agent replies, agent-started conversations, notifications
     expect(sent.body).toMatchObject({ encoding: 'UCS-2', segments: 2, estimatedCost: 0.1 });
   });
 
+  it('keeps a reply GSM-7 on a channel with smart encoding by replacing look-alike characters', async () => {
+    await t.app.get(ChannelsService).update(channel.id, { smartEncoding: true });
+    const conversation = await openConversation();
+    const sent = await reply(conversation.id, { body: '“Delivered” — it’s at the door' });
+    expect(sent.body).toMatchObject({ body: '"Delivered" - it\'s at the door', encoding: 'GSM-7', segments: 1 });
+    const kept = await reply(conversation.id, { body: '“As typed”', smartEncode: false });
+    expect(kept.body).toMatchObject({ body: '“As typed”', encoding: 'UCS-2' });
+  });
+
   it('sends one SMS when the provider fails once with a 500 and then accepts', async () => {
     const conversation = await openConversation();
     aggregator.behave('error-500');

@@ -83,6 +83,7 @@ export class CreateChannelDto implements CreateChannelRequest {
   reopenWindowMinutes?: number;
   @ApiPropertyOptional({ description: 'Message segments per second' }) @IsOptional() @IsNumber() @Min(0.01) @Max(10000) ratePerSecond?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(100) pricePerSegment?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() smartEncoding?: boolean;
 }
 
 export class UpdateChannelDto implements UpdateChannelRequest {
@@ -98,5 +99,6 @@ export class UpdateChannelDto implements UpdateChannelRequest {
   @IsOptional() @IsInt() @Min(0) @Max(525600) reopenWindowMinutes?: number;
   @IsOptional() @IsNumber() @Min(0.01) @Max(10000) ratePerSecond?: number;
   @IsOptional() @IsNumber() @Min(0) @Max(100) pricePerSegment?: number;
+  @IsOptional() @IsBoolean() smartEncoding?: boolean;
   @IsOptional() @IsBoolean() active?: boolean;
 }

@@ -96,6 +96,7 @@ export class ChannelsService {
       reopenWindowMinutes: request.reopenWindowMinutes ?? 24 * 60,
       ratePerSecond: request.ratePerSecond ?? DEFAULT_RATE_PER_SECOND[request.senderType],
       pricePerSegment: request.pricePerSegment ?? 0,
+      smartEncoding: request.smartEncoding ?? false,
       active: true,
     });
     return this.view(await this.saveMappingConstraintErrors(entity));
@@ -127,6 +128,7 @@ export class ChannelsService {
       reopenWindowMinutes: changes.reopenWindowMinutes ?? channel.reopenWindowMinutes,
       ratePerSecond: changes.ratePerSecond ?? channel.ratePerSecond,
       pricePerSegment: changes.pricePerSegment ?? channel.pricePerSegment,
+      smartEncoding: changes.smartEncoding ?? channel.smartEncoding,
       active: changes.active ?? channel.active,
     });
     return this.view(await this.saveMappingConstraintErrors(channel));
@@ -180,6 +182,7 @@ export class ChannelsService {
       ratePerSecond: channel.ratePerSecond,
       pricePerSegment: channel.pricePerSegment,
       active: channel.active,
+      smartEncoding: channel.smartEncoding,
       secretsSet: (Object.keys(secrets) as Array<keyof ChannelSecretsInput>).filter((field) => Boolean(secrets[field])).sort(),
       webhookUrl: this.webhookUrl(channel),
       createdAt: channel.createdAt.toISOString(),

@@ -75,6 +75,8 @@ export interface ChannelView {
   ratePerSecond: number;
   pricePerSegment: number;
   active: boolean;
+  /** Replies have look-alike characters (curly quotes, long dashes) replaced so they stay GSM-7. */
+  smartEncoding: boolean;
   /** The names of the secret fields that are set; their values are never returned. */
   secretsSet: Array<keyof ChannelSecretsInput>;
   /** The URL to paste into the provider's console, for inbound messages and delivery reports alike. */
@@ -96,6 +98,7 @@ export interface CreateChannelRequest {
   reopenWindowMinutes?: number;
   ratePerSecond?: number;
   pricePerSegment?: number;
+  smartEncoding?: boolean;
 }
 
 export type UpdateChannelRequest = Partial<Omit<CreateChannelRequest, 'provider'>> & { active?: boolean };

@@ -255,6 +255,12 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
             hint="What the provider charges, for cost reports."
           />
         </div>
+        <Checkbox
+          label="Smart encoding"
+          description="Replace look-alike characters in replies (curly quotes, long dashes, non-breaking spaces) so they stay GSM-7: up to 160 characters a segment instead of 70."
+          checked={values.smartEncoding}
+          onChange={(e) => form.setField('smartEncoding', e.target.checked)}
+        />
         <fieldset className="bt-fieldset bt-fieldset--minor">
           <legend className="bt-fieldset__legend">Keywords</legend>
           <p className="bt-fieldset__description">

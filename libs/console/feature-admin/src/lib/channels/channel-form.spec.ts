@@ -32,6 +32,7 @@ const support: ChannelView = {
   ratePerSecond: 1,
   pricePerSegment: 0.0079,
   active: true,
+  smartEncoding: false,
   secretsSet: ['accountSid', 'authToken'],
   webhookUrl: 'https://help.example.com/api/webhooks/twilio/c1',
   createdAt: '2025-01-01T00:00:00Z',
@@ -231,6 +232,11 @@ describe('toCreateChannelRequest', () => {
 });
 
 describe('toUpdateChannelRequest', () => {
+  it('sends the smart-encoding switch only when it changed', () => {
+    expect(toUpdateChannelRequest(support, { ...channelFormFrom(support), smartEncoding: true })).toEqual({ smartEncoding: true });
+    expect(toUpdateChannelRequest({ ...support, smartEncoding: true }, channelFormFrom({ ...support, smartEncoding: true }))).toEqual({});
+  });
+
   it('sends nothing when nothing changed', () => {
     expect(toUpdateChannelRequest(support, channelFormFrom(support))).toEqual({});
   });

@@ -27,6 +27,7 @@ export interface ChannelFormValues {
   reopenWindowMinutes: string;
   ratePerSecond: string;
   pricePerSegment: string;
+  smartEncoding: boolean;
   optOutKeywords: string;
   optInKeywords: string;
   helpKeywords: string;
@@ -199,6 +200,7 @@ export function emptyChannelForm(options: { country: string; teamId?: string; pr
     reopenWindowMinutes: String(DEFAULT_REOPEN_WINDOW_MINUTES),
     ratePerSecond: '',
     pricePerSegment: '',
+    smartEncoding: false,
     optOutKeywords: '',
     optInKeywords: '',
     helpKeywords: '',
@@ -239,6 +241,7 @@ export function channelFormFrom(channel: ChannelView): ChannelFormValues {
     reopenWindowMinutes: String(channel.reopenWindowMinutes),
     ratePerSecond: String(channel.ratePerSecond),
     pricePerSegment: String(channel.pricePerSegment),
+    smartEncoding: channel.smartEncoding,
     optOutKeywords: formatKeywords(channel.keywords.optOut),
     optInKeywords: formatKeywords(channel.keywords.optIn),
     helpKeywords: formatKeywords(channel.keywords.help),
@@ -344,6 +347,7 @@ export function toCreateChannelRequest(values: ChannelFormValues): CreateChannel
   if (rate !== undefined) request.ratePerSecond = rate;
   const price = parseNumber(values.pricePerSegment);
   if (price !== undefined) request.pricePerSegment = price;
+  if (values.smartEncoding) request.smartEncoding = true;
   return request;
 }
 
@@ -394,5 +398,6 @@ export function toUpdateChannelRequest(original: ChannelView, values: ChannelFor
   if (rate !== undefined && rate !== original.ratePerSecond) changes.ratePerSecond = rate;
   const price = parseNumber(values.pricePerSegment);
   if (price !== undefined && price !== original.pricePerSegment) changes.pricePerSegment = price;
+  if (values.smartEncoding !== original.smartEncoding) changes.smartEncoding = values.smartEncoding;
   return changes;
 }
