@@ -1,0 +1,140 @@
+import { choleskyInPlace, dot, forwardSubstitute, normalize } from './linear-algebra';
+
+/** How the sentence-embedding side of a FAQ library compares a message with each FAQ. */
+export interface SemanticScores {
+  /** Cosine with the FAQ's mean example embedding, as the encoder made them: a good sign of whether a message is about the FAQ at all. */
+  raw: Float64Array;
+  /** The same after whitening by the spread within FAQs: tells apart neighbouring FAQs better. */
+  whitened: Float64Array;
+}
+
+export interface ProjectedEmbedding {
+  raw: Float64Array;
+  whitened: Float64Array;
+}
+
+/** Whitening needs enough examples within FAQs to say which directions vary inside one FAQ. */
+const MIN_FAQS_FOR_WHITENING = 5;
+const MIN_WITHIN_FAQ_DEGREES_OF_FREEDOM = 10;
+const MIN_SHRINKAGE = 0.1;
+
+/**
+ * Sentence embeddings of a library's examples, seen two ways. Whitening is shrinkage linear discriminant analysis:
+ * directions in which examples of the same FAQ differ (wording, length) are scaled down, directions that separate
+ * FAQs up. Its covariance is shrunk towards the identity, the more so the fewer examples there are, so that a small
+ * library degrades gracefully to plain centred cosine.
+ */
+export class SemanticSpace {
+  readonly dimension: number;
+  private readonly mean: Float64Array;
+  private readonly whitener: Float64Array | null;
+  private readonly rawSums: Float64Array[];
+  private readonly whitenedSums: Float64Array[];
+  private readonly rawSquaredNorms: Float64Array;
+  private readonly whitenedSquaredNorms: Float64Array;
+  /** Every example as compared with FAQs (null where it had no embedding), in input order, for leave-one-out calibration. */
+  readonly examples: Array<ProjectedEmbedding | null>;
+
+  /** `faqOfExample[i]` is the FAQ of `embeddings[i]`; `null` embeddings (a language the encoder does not know) are left out of every mean. */
+  constructor(embeddings: Array<Float32Array | null>, faqOfExample: Int32Array, faqCount: number) {
+    const present = embeddings.flatMap((embedding, index) => (embedding ? [{ embedding: normalize(Float64Array.from(embedding)), faq: faqOfExample[index] }] : []));
+    if (present.length === 0) throw new Error('no example has an embedding');
+    this.dimension = present[0].embedding.length;
+    const dimension = this.dimension;
+
+    const faqMeans = Array.from({ length: faqCount }, () => new Float64Array(dimension));
+    const faqSizes = new Int32Array(faqCount);
+    this.mean = new Float64Array(dimension);
+    for (const { embedding, faq } of present) {
+      faqSizes[faq]++;
+      for (let index = 0; index < dimension; index++) {
+        faqMeans[faq][index] += embedding[index];
+        this.mean[index] += embedding[index];
+      }
+    }
+    for (let index = 0; index < dimension; index++) this.mean[index] /= present.length;
+    faqMeans.forEach((faqMean, faq) => faqSizes[faq] > 0 && faqMean.forEach((value, index) => (faqMean[index] = value / faqSizes[faq])));
+
+    const faqsWithExamples = faqSizes.filter((size) => size > 0).length;
+    const degreesOfFreedom = present.length - faqsWithExamples;
+    this.whitener =
+      faqsWithExamples >= MIN_FAQS_FOR_WHITENING && degreesOfFreedom >= MIN_WITHIN_FAQ_DEGREES_OF_FREEDOM
+        ? withinFaqWhitener(present, faqMeans, dimension, Math.max(MIN_SHRINKAGE, dimension / (dimension + degreesOfFreedom)))
+        : null;
+
+    this.rawSums = Array.from({ length: faqCount }, () => new Float64Array(dimension));
+    this.whitenedSums = Array.from({ length: faqCount }, () => new Float64Array(dimension));
+    this.examples = embeddings.map((embedding) => (embedding ? this.project(embedding) : null));
+    this.examples.forEach((example, position) => {
+      if (!example) return;
+      const faq = faqOfExample[position];
+      for (let index = 0; index < dimension; index++) {
+        this.rawSums[faq][index] += example.raw[index];
+        this.whitenedSums[faq][index] += example.whitened[index];
+      }
+    });
+    this.rawSquaredNorms = Float64Array.from(this.rawSums, (sum) => dot(sum, sum));
+    this.whitenedSquaredNorms = Float64Array.from(this.whitenedSums, (sum) => dot(sum, sum));
+  }
+
+  project(embedding: ArrayLike<number>): ProjectedEmbedding {
+    return this.projectNormalized(normalize(Float64Array.from(embedding)));
+  }
+
+  /**
+   * Cosines of an embedding with every FAQ's mean; with `without`, that example is first taken out of the mean of
+   * its FAQ, as if the library had never seen it.
+   */
+  scores(embedding: ProjectedEmbedding, without?: { example: ProjectedEmbedding; faq: number }): SemanticScores {
+    return {
+      raw: cosines(embedding.raw, this.rawSums, this.rawSquaredNorms, without && { vector: without.example.raw, faq: without.faq }),
+      whitened: cosines(embedding.whitened, this.whitenedSums, this.whitenedSquaredNorms, without && { vector: without.example.whitened, faq: without.faq }),
+    };
+  }
+
+  private projectNormalized(embedding: Float64Array): ProjectedEmbedding {
+    const centred = Float64Array.from(embedding, (value, index) => value - this.mean[index]);
+    const whitened = this.whitener ? forwardSubstitute(this.whitener, this.dimension, centred, new Float64Array(this.dimension)) : centred;
+    return { raw: embedding, whitened: normalize(whitened) };
+  }
+}
+
+function cosines(vector: Float64Array, sums: Float64Array[], squaredNorms: Float64Array, without?: { vector: Float64Array; faq: number }): Float64Array {
+  const result = new Float64Array(sums.length);
+  sums.forEach((sum, faq) => {
+    let product = dot(vector, sum);
+    let squaredNorm = squaredNorms[faq];
+    if (without && without.faq === faq) {
+      const overlap = dot(without.vector, sum);
+      product -= dot(vector, without.vector);
+      squaredNorm += dot(without.vector, without.vector) - 2 * overlap;
+    }
+    result[faq] = squaredNorm > 1e-12 ? product / Math.sqrt(squaredNorm) : 0;
+  });
+  return result;
+}
+
+/** Cholesky factor of the shrunk within-FAQ covariance; solving with it whitens a centred embedding. */
+function withinFaqWhitener(examples: Array<{ embedding: Float64Array; faq: number }>, faqMeans: Float64Array[], dimension: number, shrinkage: number): Float64Array {
+  const covariance = new Float64Array(dimension * dimension);
+  const residual = new Float64Array(dimension);
+  for (const { embedding, faq } of examples) {
+    for (let index = 0; index < dimension; index++) residual[index] = embedding[index] - faqMeans[faq][index];
+    // Lower triangle only: the matrix is symmetric and Cholesky reads no more.
+    for (let row = 0; row < dimension; row++) {
+      const value = residual[row];
+      if (value === 0) continue;
+      const rowStart = row * dimension;
+      for (let column = 0; column <= row; column++) covariance[rowStart + column] += value * residual[column];
+    }
+  }
+  let trace = 0;
+  for (let index = 0; index < dimension; index++) trace += covariance[index * dimension + index];
+  const isotropic = (shrinkage * trace) / (dimension * examples.length);
+  for (let row = 0; row < dimension; row++) {
+    const rowStart = row * dimension;
+    for (let column = 0; column <= row; column++) covariance[rowStart + column] *= (1 - shrinkage) / examples.length;
+    covariance[rowStart + row] += isotropic;
+  }
+  return choleskyInPlace(covariance, dimension);
+}
