@@ -120,6 +120,27 @@ describe('sending SMS: agent replies, agent-started conversations, notifications
     expect(sent.body).toMatchObject({ encoding: 'UCS-2', segments: 2, estimatedCost: 0.1 });
   });
 
+  it('applies a delivery report that arrives while the sender is inside its transaction recording the provider’s id', async () => {
+    const conversation = await openConversation();
+    aggregator.behave({ acceptAfterMs: 300 });
+    const sent = await reply(conversation.id, { body: 'Race me.' });
+    await eventually(async () => aggregator.sends.length, (count) => count === 1);
+
+    // Hold the message row so the sender, with the provider's answer in hand, is stuck inside its transaction.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    await holder.query(`SELECT id FROM message WHERE id = $1 FOR UPDATE`, [sent.body.id]);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const report = t.deliver(genericSigned(pathOf(channel), { type: 'status', id: aggregator.providerIdFor(sent.body.id), status: 'delivered' }, SECRET));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await holder.commitTransaction();
+    await holder.release();
+
+    expect((await report).status).toBe(200);
+    const [message] = await eventually(outbound, (rows) => rows[0]?.status === MessageStatus.Delivered);
+    expect(message.status).toBe(MessageStatus.Delivered);
+  });
+
   it('keeps a reply GSM-7 on a channel with smart encoding by replacing look-alike characters', async () => {
     await t.app.get(ChannelsService).update(channel.id, { smartEncoding: true });
     const conversation = await openConversation();

@@ -29,6 +29,7 @@ export class DeliveryReportsService {
 
   async apply(channel: ReportChannel, report: DeliveryReport): Promise<DeliveryReportOutcome> {
     const { outcome, events } = await this.dataSource.transaction(async (manager) => {
+      await this.statusWriter.lockProviderMessage(manager, channel.id, report.providerMessageId);
       const inserted: unknown[] = await manager.query(
         `INSERT INTO delivery_report (channel_id, provider_message_id, provider_status, status, error_code, occurred_at)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ON CONSTRAINT uq_delivery_report DO NOTHING RETURNING id`,

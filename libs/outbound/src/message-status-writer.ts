@@ -53,6 +53,15 @@ export class MessageStatusWriter {
   }
 
   /**
+   * Serialises, per provider message id, the sender recording that id and a delivery report looking for it. Without
+   * it a report arriving while the id is being saved is neither found by the report (the id is not committed yet) nor
+   * seen by the sender (the report is not committed yet), and stays unapplied for good. Both take this lock first.
+   */
+  async lockProviderMessage(manager: EntityManager, channelId: string, providerMessageId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`provider-message:${channelId}:${providerMessageId}`]);
+  }
+
+  /**
    * Delivery reports can overtake the send's own response. Once the provider's id is recorded, the reports that were
    * waiting for it are applied in the order they arrived, through the same forward-only rule as live ones.
    */

@@ -129,15 +129,14 @@ export class SendService {
       }
       throw new RetryableSendError(outcome.reason, delayMs);
     }
-    return this.finish(
-      messageId,
-      outcome,
-      (code) => {
+    return this.finish(messageId, outcome, {
+      id: channel.id,
+      teamId: channel.teamId,
+      mapError: (code) => {
         const mapped = adapterFor(channel.provider).mapError(code);
         return { code: mapped.code, reason: mapped.reason, category: mapped.category };
       },
-      channel.teamId,
-    );
+    });
   }
 
   /** Marks the message failed after the queue gave up retrying. */
@@ -188,15 +187,16 @@ export class SendService {
   private async finish(
     messageId: string,
     outcome: Exclude<SendOutcome, { kind: 'retry' }>,
-    mapError?: Parameters<MessageStatusWriter['applyWaitingReports']>[2],
-    teamId?: string,
+    channel?: { id: string; teamId: string; mapError: Parameters<MessageStatusWriter['applyWaitingReports']>[2] },
   ): Promise<SendResult> {
+    const teamId = channel?.teamId;
     const events: DomainEvent[] = await this.dataSource.transaction(async (manager) => {
+      if (outcome.kind === 'accepted' && channel) await this.statusWriter.lockProviderMessage(manager, channel.id, outcome.providerMessageId);
       const message = await manager.findOneOrFail(MessageEntity, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
       if (outcome.kind === 'accepted') {
         const sent = await this.statusWriter.advance(manager, message, MessageStatus.Sent, { providerMessageId: outcome.providerMessageId, teamId });
         message.providerMessageId = outcome.providerMessageId;
-        const reported = mapError ? await this.statusWriter.applyWaitingReports(manager, message, mapError, teamId) : [];
+        const reported = channel ? await this.statusWriter.applyWaitingReports(manager, message, channel.mapError, teamId) : [];
         return [...sent, ...reported];
       }
       if (outcome.kind === 'failed') {
