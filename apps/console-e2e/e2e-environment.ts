@@ -22,9 +22,15 @@ export const serverEnvironment: Record<string, string> = {
   PORT: String(API_PORT),
   LOG_LEVEL: 'warn',
   NODE_ENV: 'test',
+  // Replies go out through the outbound queue: run its processor in the API, as a small install does.
+  RUN_WORKERS: 'true',
 };
 
 export const DEMO = {
   admin: { email: 'admin@backtalk.local', password: 'backtalk-demo-admin' },
   agentPassword: 'backtalk-demo-agent',
+  /** Support: Andriy Agent and Maria Agent; Billing: Bohdan Billing. */
+  agentA: { email: 'agent@backtalk.local', name: 'Andriy Agent' },
+  agentB: { email: 'agent2@backtalk.local', name: 'Maria Agent' },
+  billing: { email: 'billing@backtalk.local', name: 'Bohdan Billing' },
 };

@@ -17,5 +17,17 @@ export default defineConfig({
   plugins: [react(), tsconfigPaths({ root: '../..' })],
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
-  build: { outDir: '../../dist/apps/console', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: '../../dist/apps/console',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      output: {
+        // Libraries change less often than the console: their own files stay cached across releases.
+        manualChunks: {
+          vendor: ['react', 'react-dom', 'react-router-dom', '@tanstack/react-query', '@tanstack/react-virtual', 'zustand', 'socket.io-client'],
+        },
+      },
+    },
+  },
 });

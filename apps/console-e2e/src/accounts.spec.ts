@@ -26,6 +26,9 @@ test.describe('accounts and access in the console', () => {
 
   test('the demo admin creates a team and an agent, and the agent sees only their team', async ({ page }) => {
     await signIn(page, DEMO.admin.email, DEMO.admin.password);
+    // A fresh database: the admin's own queue is empty, and the inbox says what to do about it.
+    await expect(page.getByRole('heading', { name: 'Nothing assigned to you' })).toBeVisible();
+    await expect(page.getByTestId('realtime-status')).toHaveAttribute('data-status', 'live');
     await snapshot(page, '02-admin-inbox');
 
     await page.goto('/settings/teams');

@@ -1,7 +1,8 @@
 import { ConsoleDataProvider } from '@backtalk/console/data-access';
 import { settingsRoute } from '@backtalk/console/feature-admin';
 import { LoginPage, RequireAuth } from '@backtalk/console/feature-auth';
-import { AppShell, ContactsPage, InboxPage, NotFoundPage, ReportsPage, RootLayout } from '@backtalk/console/feature-shell';
+import { InboxEffects, inboxRoute } from '@backtalk/console/feature-inbox';
+import { AppShell, ContactsPage, NotFoundPage, ReportsPage, RootLayout } from '@backtalk/console/feature-shell';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 
 const router = createBrowserRouter([
@@ -13,10 +14,15 @@ const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           {
-            element: <AppShell />,
+            element: (
+              <>
+                <AppShell />
+                <InboxEffects />
+              </>
+            ),
             children: [
               { index: true, element: <Navigate to="/inbox" replace /> },
-              { path: 'inbox', element: <InboxPage /> },
+              inboxRoute,
               { path: 'contacts', element: <ContactsPage /> },
               { path: 'reports', element: <ReportsPage /> },
               settingsRoute,

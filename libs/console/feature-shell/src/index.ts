@@ -1,3 +1,4 @@
-export { AppShell } from './lib/AppShell';
-export { ContactsPage, InboxPage, NotFoundPage, ReportsPage } from './lib/pages';
+export { AppShell, type ShellRouteHandle } from './lib/AppShell';
+export { RealtimeStatusIndicator } from './lib/RealtimeStatusIndicator';
+export { ContactsPage, NotFoundPage, ReportsPage } from './lib/pages';
 export { RootLayout } from './lib/RootLayout';

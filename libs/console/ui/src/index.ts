@@ -24,10 +24,12 @@ export {
   type SelectOption,
   type TextFieldProps,
 } from './lib/fields';
-export { formatDateTime, initialsOf, summarizeList } from './lib/format';
+export { formatDateTime, formatDayLabel, formatDuration, formatShortAgo, formatTime, initialsOf, isSameDay, summarizeList } from './lib/format';
 export { Icon, type IconName } from './lib/Icon';
+export { Kbd } from './lib/Kbd';
+export { Menu, type MenuAction, type MenuEntry, type MenuProps } from './lib/Menu';
 export { DetailList, PageHeader, Panel, type PageHeaderProps } from './lib/PageHeader';
 export { LoadingState, Spinner } from './lib/Spinner';
 export { RowActions, Table, type TableColumn, type TableProps } from './lib/Table';
 export { Toasts, type ToastItem } from './lib/Toasts';
-export { PRODUCT_NAME, useDocumentTitle } from './lib/useDocumentTitle';
+export { PRODUCT_NAME, useDocumentTitle, useTitleBadge } from './lib/useDocumentTitle';

@@ -1,6 +1,21 @@
 import { useMyTeams, useSignedInUser, useSignOut } from '@backtalk/console/data-access';
-import { Avatar, Button, Icon, PRODUCT_NAME, RoleBadge, summarizeList, type IconName } from '@backtalk/console/ui';
-import { Link, NavLink, Outlet } from 'react-router-dom';
+import { Avatar, Button, cx, Icon, PRODUCT_NAME, RoleBadge, summarizeList, type IconName } from '@backtalk/console/ui';
+import type { ReactNode } from 'react';
+import { Link, NavLink, Outlet, useMatches } from 'react-router-dom';
+import { RealtimeStatusIndicator } from './RealtimeStatusIndicator';
+
+/** What a route can ask of the shell through its `handle`. */
+export interface ShellRouteHandle {
+  /** The page fills the content area edge to edge, as the three-pane inbox does. */
+  flush?: boolean;
+  /** Navigation of the page's own, shown under its link in the sidebar (the inbox's views). */
+  sidebar?: () => ReactNode;
+}
+
+function useShellHandle(): ShellRouteHandle {
+  const handles = useMatches().map((match) => (match.handle ?? {}) as ShellRouteHandle);
+  return { flush: handles.some((handle) => handle.flush), sidebar: handles.reverse().find((handle) => handle.sidebar)?.sidebar };
+}
 
 const NAV_ITEMS: ReadonlyArray<{ to: string; label: string; icon: IconName }> = [
   { to: '/inbox', label: 'Inbox', icon: 'inbox' },
@@ -26,7 +41,7 @@ function UserCard() {
   );
 }
 
-function Sidebar() {
+function Sidebar({ section }: { section?: () => ReactNode }) {
   return (
     <aside className="bt-sidebar">
       <Link to="/inbox" className="bt-sidebar__brand" aria-label={`${PRODUCT_NAME} home`}>
@@ -43,6 +58,7 @@ function Sidebar() {
                 <Icon name={item.icon} size={18} />
                 <span className="bt-sidebar__label">{item.label}</span>
               </NavLink>
+              {section ? <SidebarSection path={item.to} render={section} /> : null}
             </li>
           ))}
         </ul>
@@ -52,11 +68,19 @@ function Sidebar() {
   );
 }
 
+/** The page's own navigation, under the link of the section it belongs to. */
+function SidebarSection({ path, render }: { path: string; render: () => ReactNode }) {
+  const matches = useMatches();
+  if (!matches.some((match) => match.pathname === path || match.pathname.startsWith(`${path}/`))) return null;
+  return <div className="bt-sidebar__section">{render()}</div>;
+}
+
 function TopBar() {
   const user = useSignedInUser();
   const signOut = useSignOut();
   return (
     <header className="bt-topbar">
+      <RealtimeStatusIndicator />
       <Link to="/settings/profile" className="bt-topbar__user" title="My profile">
         <Avatar name={user.name} size="sm" />
         <span className="bt-topbar__user-name">{user.name}</span>
@@ -73,15 +97,16 @@ function TopBar() {
 }
 
 export function AppShell() {
+  const handle = useShellHandle();
   return (
     <div className="bt-shell">
       <a href="#main" className="bt-skip-link">
         Skip to content
       </a>
-      <Sidebar />
+      <Sidebar section={handle.sidebar} />
       <div className="bt-shell__main">
         <TopBar />
-        <main id="main" className="bt-shell__content" tabIndex={-1}>
+        <main id="main" className={cx('bt-shell__content', handle.flush && 'bt-shell__content--flush')} tabIndex={-1}>
           <Outlet />
         </main>
       </div>

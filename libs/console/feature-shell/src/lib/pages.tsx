@@ -1,33 +1,7 @@
-import { useMyTeams } from '@backtalk/console/data-access';
 import { buttonClassName, EmptyState, PageHeader, useDocumentTitle } from '@backtalk/console/ui';
 import { Link } from 'react-router-dom';
 
-// Inbox, Contacts and Reports get their real features later; until then they say so plainly.
-
-function YourTeams() {
-  const { data: teams } = useMyTeams();
-  if (!teams) return null;
-  if (teams.length === 0) {
-    return <p>You're not in a team yet, so no conversations will reach you. Ask an admin to add you to one.</p>;
-  }
-  return (
-    <p>
-      Your teams: <strong>{teams.map((team) => team.name).join(', ')}</strong>
-    </p>
-  );
-}
-
-export function InboxPage() {
-  return (
-    <>
-      <PageHeader title="Inbox" />
-      <EmptyState icon="inbox" title="No conversations yet">
-        <p>Conversations appear here when customers text one of your team's numbers.</p>
-        <YourTeams />
-      </EmptyState>
-    </>
-  );
-}
+// Contacts and Reports get their real features later; until then they say so plainly.
 
 export function ContactsPage() {
   return (

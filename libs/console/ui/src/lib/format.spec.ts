@@ -1,4 +1,4 @@
-import { formatDateTime, initialsOf, summarizeList } from './format';
+import { formatDateTime, formatDayLabel, formatDuration, formatShortAgo, initialsOf, isSameDay, summarizeList } from './format';
 
 describe('formatDateTime', () => {
   it('shows the fallback for a missing or unreadable date', () => {
@@ -30,5 +30,36 @@ describe('summarizeList', () => {
 
   it('counts what it leaves out of long lists', () => {
     expect(summarizeList(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C and 2 more');
+  });
+});
+
+describe('inbox times', () => {
+  const local = (day: number, hour: number, minute = 0) => new Date(2025, 2, day, hour, minute).toISOString();
+  const now = new Date(2025, 2, 12, 15, 0).getTime();
+
+  it('says how long ago something happened in a few characters', () => {
+    expect(formatShortAgo(local(12, 14, 59), now)).toBe('1m');
+    expect(formatShortAgo(new Date(now - 20_000).toISOString(), now)).toBe('now');
+    expect(formatShortAgo(local(12, 12), now)).toBe('3h');
+  });
+
+  it('names the weekday within the past week and the date before that', () => {
+    expect(formatShortAgo(local(10, 9), now)).toMatch(/Mon/);
+    expect(formatShortAgo(local(1, 9), now)).toMatch(/1/);
+  });
+
+  it('writes durations with the two largest units', () => {
+    expect([45_000, 12 * 60_000, 125 * 60_000, 2 * 3_600_000, 76 * 3_600_000].map(formatDuration)).toEqual(['45s', '12m', '2h 5m', '2h', '3d 4h']);
+  });
+
+  it('labels days in a thread as today, yesterday or the date', () => {
+    expect(formatDayLabel(local(12, 8), now)).toBe('Today');
+    expect(formatDayLabel(local(11, 23), now)).toBe('Yesterday');
+    expect(formatDayLabel(local(3, 8), now)).toMatch(/3/);
+  });
+
+  it('tells whether two moments fall on the same local day', () => {
+    expect(isSameDay(local(12, 0, 1), local(12, 23, 59))).toBe(true);
+    expect(isSameDay(local(11, 23, 59), local(12, 0, 1))).toBe(false);
   });
 });

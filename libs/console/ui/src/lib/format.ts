@@ -21,3 +21,63 @@ export function summarizeList(items: readonly string[], max = 3): string {
   if (items.length <= max) return items.join(', ');
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const dayMonthYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+const longDayYear = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+function startOfDay(date: Date): number {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}
+
+export function isSameDay(a: string, b: string): boolean {
+  return startOfDay(new Date(a)) === startOfDay(new Date(b));
+}
+
+/** A clock time in the reader's format: "10:42" or "10:42 AM". */
+export function formatTime(iso: string): string {
+  return time.format(new Date(iso));
+}
+
+/**
+ * When something happened, as short as an inbox row allows: "now", "4m", "3h" today; the weekday within the past
+ * week; the date before that.
+ */
+export function formatShortAgo(iso: string, now: number): string {
+  const date = new Date(iso);
+  const elapsed = now - date.getTime();
+  if (elapsed < MINUTE) return 'now';
+  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)}m`;
+  if (elapsed < 12 * HOUR || startOfDay(date) === startOfDay(new Date(now))) return `${Math.floor(elapsed / HOUR)}h`;
+  if (elapsed < 6 * DAY) return weekday.format(date);
+  return date.getFullYear() === new Date(now).getFullYear() ? dayMonth.format(date) : dayMonthYear.format(date);
+}
+
+/** A span of time for people: "45s", "12m", "2h 5m", "3d 4h". */
+export function formatDuration(ms: number): string {
+  const span = Math.max(0, ms);
+  if (span < MINUTE) return `${Math.floor(span / 1000)}s`;
+  if (span < HOUR) return `${Math.floor(span / MINUTE)}m`;
+  if (span < DAY) {
+    const minutes = Math.floor((span % HOUR) / MINUTE);
+    return minutes ? `${Math.floor(span / HOUR)}h ${minutes}m` : `${Math.floor(span / HOUR)}h`;
+  }
+  const hours = Math.floor((span % DAY) / HOUR);
+  return hours ? `${Math.floor(span / DAY)}d ${hours}h` : `${Math.floor(span / DAY)}d`;
+}
+
+/** The heading between days in a thread: "Today", "Yesterday", "Monday, 3 March" (with the year if not this one). */
+export function formatDayLabel(iso: string, now: number): string {
+  const date = new Date(iso);
+  const days = Math.round((startOfDay(new Date(now)) - startOfDay(date)) / DAY);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  return date.getFullYear() === new Date(now).getFullYear() ? longDay.format(date) : longDayYear.format(date);
+}

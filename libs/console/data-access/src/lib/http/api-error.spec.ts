@@ -84,6 +84,12 @@ describe('describeError', () => {
     expect(describeError(new ApiError(409, ErrorCode.Conflict, 'A team with that name exists.'))).toBe('A team with that name exists.');
   });
 
+  it('shows the server message when a contact opted out, which says what to do', () => {
+    const message = 'This contact opted out of this channel (STOP).';
+
+    expect(describeError(new ApiError(409, ErrorCode.ContactOptedOut, message))).toBe(message);
+  });
+
   it('falls back to a generic sentence for anything that is not an ApiError', () => {
     expect(describeError(new TypeError('boom'))).toBe('Something went wrong. Try again.');
   });

@@ -126,6 +126,8 @@ export function describeError(error: unknown): string {
     case ErrorCode.ValidationFailed:
     case ErrorCode.NotFound:
     case ErrorCode.Conflict:
+    case ErrorCode.ContactOptedOut:
+    case ErrorCode.IdempotencyKeyReused:
       return error.message;
     default:
       return assertUnreachable(error.code);

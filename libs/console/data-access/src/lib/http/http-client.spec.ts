@@ -50,6 +50,14 @@ describe('createHttpClient', () => {
     expect((calls[0].init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
   });
 
+  it('sends extra headers such as Idempotency-Key, and the same ones again on the retry after a refresh', async () => {
+    const { client, calls } = setup([expired(), json(201, { id: 'm1' })]);
+
+    await client.post('/api/conversations/c1/messages', { body: 'Hi' }, { headers: { 'Idempotency-Key': 'key-1' } });
+
+    expect(calls.map((call) => (call.init.headers as Record<string, string>)['Idempotency-Key'])).toEqual(['key-1', 'key-1']);
+  });
+
   it('resolves to undefined for a 204 without a body', async () => {
     const { client } = setup([new Response(null, { status: 204 })]);
 

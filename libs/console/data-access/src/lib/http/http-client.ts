@@ -10,6 +10,8 @@ export interface RequestOptions {
   /** Sends the access token but does not refresh on a 401: for logout. */
   skipRefresh?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key`; they cannot replace the ones the client sets itself. */
+  headers?: Record<string, string>;
 }
 
 export interface Reachability {
@@ -47,7 +49,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
 
   async function send(method: HttpMethod, path: string, options: RequestOptions) {
     const token = options.anonymous ? null : deps.getAccessToken();
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers['Authorization'] = `Bearer ${token}`;
 

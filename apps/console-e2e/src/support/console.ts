@@ -1,0 +1,42 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO, SCREENSHOT_DIR } from '../../e2e-environment';
+
+export async function signIn(page: Page, email: string, password: string = DEMO.agentPassword): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+}
+
+const openContexts: BrowserContext[] = [];
+
+/** A browser context of its own, as one person at one desk; `closeDesks` ends them all. */
+export async function desk(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Kyiv' });
+  openContexts.push(context);
+  return context.newPage();
+}
+
+/** A signed-in agent at a desk of their own. */
+export async function agentPage(browser: Browser, email: string, password?: string): Promise<Page> {
+  const page = await desk(browser);
+  await signIn(page, email, password);
+  return page;
+}
+
+export async function closeDesks(): Promise<void> {
+  await Promise.all(openContexts.splice(0).map((context) => context.close()));
+}
+
+export async function snapshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, animations: 'disabled' });
+}
+
+/** The socket is connected and caught up: events from here on arrive live. */
+export async function expectLive(page: Page): Promise<void> {
+  await expect(page.getByTestId('realtime-status')).toHaveAttribute('data-status', 'live', { timeout: 10_000 });
+}
+
+export const conversationList = (page: Page) => page.getByTestId('conversation-list');
+export const thread = (page: Page) => page.getByTestId('thread');

@@ -1,0 +1,114 @@
+import { ConversationStatus, Role } from '@backtalk/contracts';
+import { at, agentViewer, BILLING, conversation, ME, SUPPORT } from './inbox.fixtures';
+import {
+  belongsToList,
+  compareConversations,
+  DEFAULT_FILTER,
+  filterFromSearchParams,
+  filterToSearchParams,
+  listKey,
+  toListQuery,
+  type InboxFilter,
+} from './inbox-filter';
+
+const filter = (overrides: Partial<InboxFilter> = {}): InboxFilter => ({ ...DEFAULT_FILTER, ...overrides });
+
+describe('inbox filters in the address bar', () => {
+  it('reads every part of a filter back from the parameters it was written to', () => {
+    const original = filter({ view: 'team', teamId: SUPPORT, status: ConversationStatus.Snoozed, sort: 'waiting', q: 'refund' });
+
+    expect(filterFromSearchParams(filterToSearchParams(original))).toEqual(original);
+  });
+
+  it('leaves defaults out of the address, so the plain inbox link has no parameters', () => {
+    expect(filterToSearchParams(DEFAULT_FILTER).toString()).toBe('');
+  });
+
+  it('falls back to the default for unknown values instead of showing an empty list', () => {
+    expect(filterFromSearchParams(new URLSearchParams('view=bogus&status=archived&sort=alpha'))).toEqual(DEFAULT_FILTER);
+  });
+
+  it('treats a team view without a team as the default view', () => {
+    expect(filterFromSearchParams(new URLSearchParams('view=team')).view).toBe('mine');
+  });
+
+  it('trims the search text', () => {
+    expect(filterFromSearchParams(new URLSearchParams('q=%20%2B380%20')).q).toBe('+380');
+  });
+});
+
+describe('list keys and queries', () => {
+  it('gives different searches and sorts their own lists', () => {
+    expect(listKey(filter({ q: 'a' }))).not.toBe(listKey(filter({ q: 'b' })));
+    expect(listKey(filter({ sort: 'waiting' }))).not.toBe(listKey(filter()));
+  });
+
+  it('asks the API for a team only in the team view, and sends the cursor and search only when there are some', () => {
+    expect(toListQuery(filter({ teamId: SUPPORT }), null, 50)).toEqual({ view: 'mine', status: 'open', sort: 'recent', limit: 50 });
+    expect(toListQuery(filter({ view: 'team', teamId: SUPPORT, q: 'x' }), 'next', 50)).toEqual({
+      view: 'team',
+      teamId: SUPPORT,
+      status: 'open',
+      sort: 'recent',
+      q: 'x',
+      cursor: 'next',
+      limit: 50,
+    });
+  });
+});
+
+describe('belongsToList', () => {
+  it('puts a conversation assigned to me in Mine, and one assigned to someone else not', () => {
+    expect(belongsToList(conversation('c1', { assigneeId: ME }), filter({ view: 'mine' }), agentViewer)).toBe(true);
+    expect(belongsToList(conversation('c1', { assigneeId: 'someone' }), filter({ view: 'mine' }), agentViewer)).toBe(false);
+  });
+
+  it('puts an unassigned conversation of my team in Unassigned', () => {
+    expect(belongsToList(conversation('c1'), filter({ view: 'unassigned' }), agentViewer)).toBe(true);
+  });
+
+  it('keeps another team’s conversations out of every list of an agent', () => {
+    const billing = conversation('c1', { teamId: BILLING });
+
+    expect(belongsToList(billing, filter({ view: 'unassigned' }), agentViewer)).toBe(false);
+    expect(belongsToList(billing, filter({ view: 'all' }), agentViewer)).toBe(false);
+  });
+
+  it('shows an agent another team’s conversation that is assigned to them, as the API does', () => {
+    expect(belongsToList(conversation('c1', { teamId: BILLING, assigneeId: ME }), filter({ view: 'all' }), agentViewer)).toBe(true);
+  });
+
+  it('lets an admin see every team', () => {
+    const admin = { userId: 'admin', role: Role.Admin, teamIds: [] };
+
+    expect(belongsToList(conversation('c1', { teamId: BILLING }), filter({ view: 'unassigned' }), admin)).toBe(true);
+  });
+
+  it('drops a conversation whose status is not the list’s', () => {
+    expect(belongsToList(conversation('c1', { status: ConversationStatus.Resolved }), filter({ view: 'all' }), agentViewer)).toBe(false);
+  });
+
+  it('cannot tell whether a conversation matches a search, since the API also searches message texts', () => {
+    expect(belongsToList(conversation('c1'), filter({ view: 'all', q: 'refund' }), agentViewer)).toBe('unknown');
+  });
+});
+
+describe('compareConversations', () => {
+  const ids = (list: ReturnType<typeof conversation>[], sort: 'recent' | 'waiting') => [...list].sort(compareConversations(sort)).map((c) => c.id);
+
+  it('orders by latest activity first, breaking ties by id as the API does', () => {
+    const list = [conversation('a', { lastMessageAt: at(1) }), conversation('b', { lastMessageAt: at(5) }), conversation('c', { lastMessageAt: at(5) })];
+
+    expect(ids(list, 'recent')).toEqual(['c', 'b', 'a']);
+  });
+
+  it('orders by longest waiting first and puts conversations nobody waits on last', () => {
+    const list = [
+      conversation('a', { waitingSince: null }),
+      conversation('b', { waitingSince: at(9) }),
+      conversation('c', { waitingSince: at(2) }),
+    ];
+
+    expect(ids(list, 'waiting')).toEqual(['c', 'b', 'a']);
+  });
+});

@@ -1,0 +1,2 @@
+export { inboxRoute } from './lib/inbox.routes';
+export { InboxEffects } from './lib/alerts/InboxEffects';

@@ -1,0 +1,331 @@
+import { ErrorCode, type ChannelView, type ConversationView } from '@backtalk/contracts';
+import {
+  describeError,
+  isApiError,
+  realtimeCommands,
+  refreshConversation,
+  useAddNote,
+  useSendReply,
+  useTypingAgents,
+} from '@backtalk/console/data-access';
+import { Button, cx, formatDateTime, Icon, Kbd, Menu } from '@backtalk/console/ui';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { DateTimeDialog } from '../actions/DateTimeDialog';
+import { snoozePresets } from '../actions/snooze-presets';
+import { useInboxUi, type ComposerMode } from '../inbox-ui.store';
+import { isSendChord } from '../shortcuts/shortcuts';
+import { analyseReply, describeCharacter, formatCost, highlightRuns, newIdempotencyKey, type ComposerAnalysis } from './composer-analysis';
+
+/** Unsent text per conversation, kept while the agent looks at other conversations. */
+const drafts = new Map<string, { reply: string; note: string }>();
+const MAX_ROWS_PX = 240;
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export interface ComposerProps {
+  conversation: ConversationView;
+  channel: ChannelView | undefined;
+  /** Replies are impossible (the contact opted out): only notes can be written. */
+  notesOnly: boolean;
+}
+
+function TypingWarning({ conversationId }: { conversationId: string }) {
+  const typists = useTypingAgents(conversationId);
+  if (typists.length === 0) return null;
+  const names = typists.map((typist) => typist.userName);
+  const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return (
+    <div className="bt-composer__typing" role="status" data-testid="typing-indicator">
+      <span className="bt-typing-dots" aria-hidden="true">
+        <span />
+        <span />
+        <span />
+      </span>
+      {who} {names.length === 1 ? 'is' : 'are'} typing a reply…
+      <span className="bt-composer__typing-hint">Check before you answer, so the customer does not get two.</span>
+    </div>
+  );
+}
+
+/** Characters that force UCS-2, with the one-click fix (or what the channel will replace by itself, undoable). */
+function EncodingAdvice({ analysis, keepAsTyped, onFix, onKeepAsTyped }: { analysis: ComposerAnalysis; keepAsTyped: boolean; onFix: (fixed: string) => void; onKeepAsTyped: (keep: boolean) => void }) {
+  const { replacements, irreplaceable, autoReplaced } = analysis;
+  const chip = (character: string) => (
+    <span key={character} className="bt-composer__char" title={describeCharacter(character)}>
+      {character === ' ' || character === '\u00a0' ? '␣' : character}
+    </span>
+  );
+  if (autoReplaced.length > 0) {
+    return (
+      <div className="bt-composer__advice bt-composer__advice--auto">
+        <Icon name="check" size={13} />
+        <span>
+          This channel sends {autoReplaced.map((r) => chip(r.from))} as{' '}
+          <span className="bt-mono">{autoReplaced.map((r) => (r.to === ' ' ? '␣' : r.to || '∅')).join(' ')}</span>, keeping the reply in GSM-7.
+        </span>
+        <Button size="sm" variant="ghost" onClick={() => onKeepAsTyped(true)}>
+          Send as typed
+        </Button>
+      </div>
+    );
+  }
+  if (analysis.encoding !== 'UCS-2') return null;
+  const shown = [...replacements.map((r) => r.from), ...irreplaceable.slice(0, 6)];
+  return (
+    <div className="bt-composer__advice">
+      <Icon name="info" size={13} />
+      <span>
+        Unicode because of {shown.map(chip)}
+        {irreplaceable.length > 6 ? '…' : null}: {analysis.segments > 1 ? 67 : 70} characters per segment instead of {analysis.segments > 1 ? 153 : 160}.
+        {replacements.length > 0 && irreplaceable.length > 0 ? ' Replacing the punctuation is not enough on its own.' : null}
+      </span>
+      {analysis.fixedText !== null ? (
+        <Button size="sm" variant="secondary" onClick={() => onFix(analysis.fixedText ?? '')} title={replacements.map((r) => `${r.from} → ${r.to || '(nothing)'}`).join('   ')}>
+          Use plain {replacements.length === 1 ? 'character' : 'characters'}
+        </Button>
+      ) : keepAsTyped ? (
+        <Button size="sm" variant="ghost" onClick={() => onKeepAsTyped(false)}>
+          Let the channel replace them
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Reply or private note, with the SMS maths live under it. */
+export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
+  const conversationId = conversation.id;
+  const [mode, setMode] = useState<ComposerMode>(notesOnly ? 'note' : 'reply');
+  const [text, setText] = useState(() => drafts.get(conversationId)?.[notesOnly ? 'note' : 'reply'] ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [scheduling, setScheduling] = useState(false);
+  const attempt = useRef<{ key: string; body: string } | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const backdrop = useRef<HTMLDivElement>(null);
+  const composerRequest = useInboxUi((s) => s.composerRequest);
+  const sendReply = useSendReply();
+  const addNote = useAddNote();
+  const effectiveMode: ComposerMode = notesOnly ? 'note' : mode;
+  const pending = sendReply.isPending || addNote.isPending;
+
+  // A channel with smart encoding replaces look-alikes as it sends, unless the agent asks for the text as typed.
+  const [keepAsTyped, setKeepAsTyped] = useState(false);
+  const autoEncode = !!channel?.smartEncoding && !keepAsTyped;
+  const analysis = useMemo(() => analyseReply(text, channel?.pricePerSegment, autoEncode), [text, channel?.pricePerSegment, autoEncode]);
+  const runs = useMemo(
+    () => (effectiveMode === 'reply' && analysis.encoding === 'UCS-2' ? highlightRuns(text, autoEncode ? new Set(analysis.nonGsmCharacters) : undefined) : null),
+    [effectiveMode, analysis, text, autoEncode],
+  );
+
+  // r and n from anywhere in the inbox land here: switch to that mode (with its draft), then take the focus.
+  const [handledRequest, setHandledRequest] = useState(composerRequest?.nonce ?? 0);
+  if (composerRequest && composerRequest.nonce !== handledRequest) {
+    setHandledRequest(composerRequest.nonce);
+    const requested: ComposerMode = notesOnly ? 'note' : composerRequest.mode;
+    if (requested !== mode) {
+      setMode(requested);
+      setText(drafts.get(conversationId)?.[requested] ?? '');
+    }
+  }
+  useEffect(() => {
+    if (composerRequest) textarea.current?.focus();
+  }, [composerRequest]);
+
+  // Leaving the conversation ends any typing signal.
+  useEffect(() => () => realtimeCommands.stoppedTyping(), [conversationId]);
+
+  // The textarea grows with its text up to a limit, then scrolls.
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    if (!element) return;
+    element.style.height = 'auto';
+    element.style.height = `${Math.min(element.scrollHeight + 2, MAX_ROWS_PX)}px`;
+  }, [text, effectiveMode]);
+
+  const changeText = (value: string) => {
+    setText(value);
+    setError(null);
+    const draft = drafts.get(conversationId) ?? { reply: '', note: '' };
+    drafts.set(conversationId, { ...draft, [effectiveMode]: value });
+    if (effectiveMode === 'reply') {
+      if (value) realtimeCommands.typed(conversationId);
+      else realtimeCommands.stoppedTyping();
+    }
+  };
+
+  const switchMode = (next: ComposerMode) => {
+    if (next === effectiveMode) return;
+    realtimeCommands.stoppedTyping();
+    setMode(next);
+    setText(drafts.get(conversationId)?.[next] ?? '');
+    setError(null);
+    textarea.current?.focus();
+  };
+
+  const sent = () => {
+    attempt.current = null;
+    setKeepAsTyped(false);
+    const draft = drafts.get(conversationId) ?? { reply: '', note: '' };
+    drafts.set(conversationId, { ...draft, [effectiveMode]: '' });
+    setText('');
+    realtimeCommands.stoppedTyping();
+  };
+
+  const submit = (sendAt?: Date) => {
+    const body = text.trim();
+    if (!body || pending) return;
+    setError(null);
+    if (effectiveMode === 'note') {
+      addNote.mutate({ conversationId, body }, { onSuccess: sent, onError: (e) => setError(describeError(e)) });
+      return;
+    }
+    // The same text sent again after a failure reuses the key, so a reply that did go through is not sent twice.
+    const signature = `${body}|${keepAsTyped}`;
+    if (attempt.current?.body !== signature) attempt.current = { key: newIdempotencyKey(), body: signature };
+    sendReply.mutate(
+      {
+        conversationId,
+        request: { body, ...(keepAsTyped && channel?.smartEncoding ? { smartEncode: false } : {}), ...(sendAt ? { sendAt: sendAt.toISOString() } : {}) },
+        idempotencyKey: attempt.current.key,
+      },
+      {
+        onSuccess: () => {
+          sent();
+          setScheduling(false);
+        },
+        onError: (e) => {
+          setError(describeError(e));
+          if (isApiError(e) && e.code === ErrorCode.ContactOptedOut) void refreshConversation(conversationId).catch(() => undefined);
+        },
+      },
+    );
+  };
+
+  const placeholder =
+    effectiveMode === 'note'
+      ? 'Write a private note for your team. The customer never sees it.'
+      : `Reply by SMS${channel ? ` from ${channel.name}` : ''}…`;
+  const segmentsText = analysis.segments === 1 ? '1 segment' : `${analysis.segments} segments`;
+  const schedulePresets = snoozePresets(new Date()).filter((preset) => preset.id === 'tomorrow' || preset.id === 'next-week');
+
+  return (
+    <div className={cx('bt-composer', effectiveMode === 'note' && 'bt-composer--note')}>
+      <TypingWarning conversationId={conversationId} />
+      <div className="bt-composer__box">
+        <div className="bt-composer__modes" role="tablist" aria-label="Message type">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={effectiveMode === 'reply'}
+            className="bt-composer__mode"
+            disabled={notesOnly}
+            onClick={() => switchMode('reply')}
+          >
+            <Icon name="message" size={13} /> Reply
+          </button>
+          <button type="button" role="tab" aria-selected={effectiveMode === 'note'} className="bt-composer__mode" onClick={() => switchMode('note')}>
+            <Icon name="lock" size={13} /> Private note
+          </button>
+        </div>
+        <div className="bt-composer__field">
+          {runs ? (
+            <div ref={backdrop} className="bt-composer__backdrop" aria-hidden="true">
+              {runs.map((run, index) => (run.flagged ? <mark key={index}>{run.text}</mark> : <span key={index}>{run.text}</span>))}
+              {'\n'}
+            </div>
+          ) : null}
+          <textarea
+            ref={textarea}
+            className="bt-composer__input"
+            aria-label={effectiveMode === 'note' ? 'Private note' : 'Reply'}
+            placeholder={placeholder}
+            rows={2}
+            value={text}
+            onChange={(event) => changeText(event.target.value)}
+            onScroll={(event) => {
+              if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
+            }}
+            onKeyDown={(event) => {
+              if (isSendChord(event)) {
+                event.preventDefault();
+                submit();
+              } else if (event.key === 'Escape') {
+                event.currentTarget.blur();
+              }
+            }}
+            onBlur={() => realtimeCommands.stoppedTyping()}
+          />
+        </div>
+        {effectiveMode === 'reply' && text.startsWith('/') ? (
+          <p className="bt-composer__canned">
+            <Icon name="bolt" size={12} /> Canned answers will be picked here by their shortcode. None are set up yet.
+          </p>
+        ) : null}
+        {effectiveMode === 'reply' && text ? (
+          <EncodingAdvice analysis={analysis} keepAsTyped={keepAsTyped && !!channel?.smartEncoding} onFix={(fixed) => changeText(fixed)} onKeepAsTyped={setKeepAsTyped} />
+        ) : null}
+        {error ? (
+          <p className="bt-composer__error" role="alert">
+            <Icon name="alert" size={13} /> {error}
+          </p>
+        ) : null}
+        <div className="bt-composer__footer">
+          {effectiveMode === 'reply' && !text ? (
+            <span className="bt-composer__stats">SMS · up to 160 characters per segment</span>
+          ) : effectiveMode === 'reply' ? (
+            <span className="bt-composer__stats" data-testid="sms-stats" aria-live="polite">
+              <span className={cx('bt-composer__encoding', analysis.encoding === 'UCS-2' && 'bt-composer__encoding--ucs2')}>
+                {analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'}
+              </span>
+              <span title={`${analysis.characters} characters`}>{segmentsText}</span>
+              {analysis.segments > 0 ? <span>{analysis.unitsLeftInSegment} left</span> : null}
+              {analysis.estimatedCost !== null && analysis.segments > 0 ? <span title="Segments × the channel's price per segment">≈ {formatCost(analysis.estimatedCost)}</span> : null}
+            </span>
+          ) : (
+            <span className="bt-composer__stats">
+              <Icon name="lock" size={12} /> Only agents see notes
+            </span>
+          )}
+          <span className="bt-composer__actions">
+            <span className="bt-composer__shortcut" aria-hidden="true">
+              <Kbd>{IS_MAC ? '⌘' : 'Ctrl'}</Kbd>
+              <Kbd>↵</Kbd>
+            </span>
+            {effectiveMode === 'reply' ? (
+              <Menu
+                label="Send later"
+                icon="clock"
+                size="sm"
+                variant="ghost"
+                align="end"
+                title="Send later"
+                disabled={!text.trim() || pending}
+                entries={[
+                  ...schedulePresets.map((preset) => ({
+                    id: preset.id,
+                    label: preset.label,
+                    hint: formatDateTime(preset.until),
+                    onSelect: () => submit(new Date(preset.until)),
+                  })),
+                  { id: 'custom', label: 'Pick a time…', onSelect: () => setScheduling(true) },
+                ]}
+              />
+            ) : null}
+            <Button variant="primary" size="sm" icon={effectiveMode === 'note' ? 'note' : 'send'} pending={pending} disabled={!text.trim()} onClick={() => submit()}>
+              {effectiveMode === 'note' ? 'Add note' : 'Send'}
+            </Button>
+          </span>
+        </div>
+      </div>
+      <DateTimeDialog
+        open={scheduling}
+        title="Send later"
+        description="The reply waits until then; you can cancel it from the thread."
+        confirmLabel="Schedule"
+        pending={sendReply.isPending}
+        error={error}
+        onConfirm={(at) => submit(at)}
+        onClose={() => setScheduling(false)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ShellRouteHandle } from '@backtalk/console/feature-shell';
+import type { RouteObject } from 'react-router-dom';
+import { InboxPage } from './InboxPage';
+import { InboxViewsNav } from './views/InboxViewsNav';
+
+const handle: ShellRouteHandle = { flush: true, sidebar: () => <InboxViewsNav /> };
+
+/**
+ * Mount under the authenticated shell: `/inbox` and `/inbox/:conversationId` are one route, so opening a conversation
+ * keeps the list (and its scroll position) as it is. The filter lives in the query string.
+ */
+export const inboxRoute: RouteObject = { path: 'inbox/:conversationId?', handle, element: <InboxPage /> };

@@ -1,0 +1,102 @@
+import { ConversationStatus, MessageDirection, type ConversationView } from '@backtalk/contracts';
+import { useChannel, useConversation, useMessageAuthorId, usePresence, useSignedInUser } from '@backtalk/console/data-access';
+import { Avatar, cx, formatDuration, formatShortAgo, Icon } from '@backtalk/console/ui';
+import { memo } from 'react';
+import { Link } from 'react-router-dom';
+import { firstName } from '../directory';
+import { usePhoneFormat } from '../phone';
+import { contactLabel, deliveryState, lastMessagePreview } from '../thread/message-display';
+import { useNow } from '../use-now';
+import type { ListContext } from './list-context';
+
+export const ROW_HEIGHT = 78;
+
+interface ConversationRowProps {
+  id: string;
+  href: string;
+  selected: boolean;
+  highlighted: boolean;
+  context: ListContext;
+}
+
+function WaitingTime({ conversation, now }: { conversation: ConversationView; now: number }) {
+  if (!conversation.waitingSince || conversation.status !== ConversationStatus.Open) return null;
+  const waited = now - Date.parse(conversation.waitingSince);
+  const long = waited >= 60 * 60_000;
+  return (
+    <span className={cx('bt-conv-row__waiting', long && 'bt-conv-row__waiting--long')} title="Since the customer's unanswered message">
+      <Icon name="hourglass" size={11} />
+      {waited < 60_000 ? '<1m' : formatDuration(waited)}
+    </span>
+  );
+}
+
+/** One conversation in the list: who, what was said last, how long they have waited, whose it is. */
+export const ConversationRow = memo(function ConversationRow({ id, href, selected, highlighted, context }: ConversationRowProps) {
+  const conversation = useConversation(id);
+  const user = useSignedInUser();
+  const now = useNow();
+  const lastAuthorId = useMessageAuthorId(conversation?.lastMessage?.id);
+  const channel = useChannel(conversation?.channelId);
+  const format = usePhoneFormat();
+  const presence = usePresence(conversation?.assigneeId);
+  if (!conversation) return null;
+
+  const name = contactLabel(conversation, format);
+  const preview = lastMessagePreview(conversation, () => (lastAuthorId === null ? null : lastAuthorId === user.id ? 'You' : firstName(context.people.get(lastAuthorId)?.name ?? 'Agent')));
+  const last = conversation.lastMessage;
+  const tick = last && last.direction === MessageDirection.Outbound ? deliveryState(last.status) : null;
+  const assignee = conversation.assigneeId ? context.people.get(conversation.assigneeId) : undefined;
+  const unread = conversation.unreadCount > 0;
+
+  return (
+    <Link
+      to={href}
+      className={cx('bt-conv-row', unread && 'bt-conv-row--unread', selected && 'bt-conv-row--selected', highlighted && 'bt-conv-row--cursor')}
+      aria-current={selected ? 'page' : undefined}
+      data-conversation-id={id}
+    >
+      <span className="bt-conv-row__line">
+        <span className="bt-conv-row__name">{name}</span>
+        {conversation.optedOut ? (
+          <span className="bt-conv-row__optout" title="Opted out: messages can't be sent">
+            Opted out
+          </span>
+        ) : null}
+        <time className="bt-conv-row__time" dateTime={conversation.lastMessageAt} title={new Date(conversation.lastMessageAt).toLocaleString()}>
+          {formatShortAgo(conversation.lastMessageAt, now)}
+        </time>
+      </span>
+      <span className="bt-conv-row__line">
+        <span className="bt-conv-row__preview">
+          {tick ? <Icon name={tick.icon} size={12} className={`bt-tick bt-tick--${tick.tone}`} /> : null}
+          {preview.prefix ? <span className="bt-conv-row__prefix">{preview.prefix}</span> : null}
+          <span className="bt-conv-row__text">{preview.text}</span>
+        </span>
+        {unread ? (
+          <span className="bt-conv-row__unread" aria-label={`${conversation.unreadCount} unread`}>
+            {conversation.unreadCount > 99 ? '99+' : conversation.unreadCount}
+          </span>
+        ) : null}
+      </span>
+      <span className="bt-conv-row__line bt-conv-row__meta">
+        <span className="bt-conv-row__channel">{channel?.name ?? '\u00a0'}</span>
+        <WaitingTime conversation={conversation} now={now} />
+        <span className="bt-conv-row__assignee">
+          {assignee ? (
+            <Avatar
+              name={assignee.name}
+              size="xs"
+              presence={assignee.id === user.id ? undefined : presence?.status}
+              title={`Assigned to ${assignee.id === user.id ? 'you' : assignee.name}${presence && assignee.id !== user.id ? ` (${presence.status})` : ''}`}
+            />
+          ) : conversation.assigneeId || conversation.status !== ConversationStatus.Open ? null : (
+            <span className="bt-conv-row__unassigned" title="Waiting for someone to take it">
+              Unassigned
+            </span>
+          )}
+        </span>
+      </span>
+    </Link>
+  );
+});

@@ -1,0 +1,6 @@
+import type { UserView } from '@backtalk/contracts';
+
+/** Directory lookups every row needs, passed down once instead of each row subscribing to the queries. */
+export interface ListContext {
+  people: Map<string, UserView>;
+}

@@ -1,0 +1,121 @@
+import type { CountryCode } from '@backtalk/phone';
+import { describeError, toFormErrors, useChannels, useStartConversation } from '@backtalk/console/data-access';
+import { Button, Dialog, DialogFooter, SelectField, TextAreaField, TextField } from '@backtalk/console/ui';
+import { useMemo, useRef, useState } from 'react';
+import { analyseReply, formatCost, newIdempotencyKey } from '../composer/composer-analysis';
+import { loadPhone } from '../phone';
+
+export interface NewConversationDialogProps {
+  open: boolean;
+  onClose: () => void;
+  onStarted: (conversationId: string) => void;
+}
+
+/** Texting a customer first: which number to send from, to whom, and what. */
+export function NewConversationDialog({ open, onClose, onStarted }: NewConversationDialogProps) {
+  return (
+    <Dialog open={open} onClose={onClose} title="New conversation" description="Text a customer from one of your team's numbers.">
+      <NewConversationForm onClose={onClose} onStarted={onStarted} />
+    </Dialog>
+  );
+}
+
+function NewConversationForm({ onClose, onStarted }: Omit<NewConversationDialogProps, 'open'>) {
+  const { data: channels } = useChannels();
+  const active = useMemo(() => (channels ?? []).filter((channel) => channel.active), [channels]);
+  const [channelId, setChannelId] = useState('');
+  const [phone, setPhone] = useState('');
+  const [body, setBody] = useState('');
+  const [phoneError, setPhoneError] = useState<string | null>(null);
+  const start = useStartConversation();
+  const attempt = useRef<{ key: string; signature: string } | null>(null);
+
+  const channel = active.find((c) => c.id === channelId) ?? active[0];
+  const analysis = analyseReply(body, channel?.pricePerSegment, channel?.smartEncoding);
+  const errors = toFormErrors(start.error, ['phone', 'body', 'channelId']);
+
+  if (channels && active.length === 0) {
+    return (
+      <div className="bt-form">
+        <p>None of your teams has an active channel yet. An admin can connect a number under Settings → Channels.</p>
+        <DialogFooter>
+          <Button onClick={onClose}>Close</Button>
+        </DialogFooter>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="bt-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!channel) return;
+        const { toE164 } = await loadPhone();
+        const normalised = toE164(phone, channel.country as CountryCode);
+        if (!normalised) {
+          setPhoneError(`That doesn't look like a phone number${channel.country ? ` for ${channel.country}` : ''}. Include the country code, e.g. +380 50 123 4567.`);
+          return;
+        }
+        const signature = `${channel.id}|${normalised}|${body.trim()}`;
+        if (attempt.current?.signature !== signature) attempt.current = { key: newIdempotencyKey(), signature };
+        start.mutate(
+          { request: { channelId: channel.id, phone: normalised, body: body.trim() }, idempotencyKey: attempt.current.key },
+          { onSuccess: ({ conversation }) => onStarted(conversation.id) },
+        );
+      }}
+    >
+      <SelectField
+        label="From"
+        value={channel?.id ?? ''}
+        onChange={setChannelId}
+        options={active.map((c) => ({ value: c.id, label: `${c.name} (${c.sender})` }))}
+        error={errors.fields['channelId']}
+      />
+      <TextField
+        label="To"
+        type="tel"
+        inputMode="tel"
+        autoComplete="off"
+        placeholder="+380 50 123 4567"
+        value={phone}
+        onChange={(event) => {
+          setPhone(event.target.value);
+          setPhoneError(null);
+        }}
+        error={phoneError ?? errors.fields['phone']}
+        required
+      />
+      <TextAreaField
+        label="Message"
+        rows={4}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        error={errors.fields['body']}
+        hint={
+          body
+            ? `${analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'} · ${analysis.segments} ${analysis.segments === 1 ? 'segment' : 'segments'}${
+                analysis.estimatedCost !== null ? ` · ≈ ${formatCost(analysis.estimatedCost)}` : ''
+              }`
+            : 'The reply lands in this conversation.'
+        }
+        required
+      />
+      {errors.form ? (
+        <p className="bt-field__error" role="alert">
+          {errors.form}
+        </p>
+      ) : start.error && !errors.form && Object.keys(errors.fields).length === 0 ? (
+        <p className="bt-field__error" role="alert">
+          {describeError(start.error)}
+        </p>
+      ) : null}
+      <DialogFooter>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="primary" icon="send" pending={start.isPending} disabled={!phone.trim() || !body.trim()}>
+          Send
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+import { MessageStatus, type MessageView, type UserView } from '@backtalk/contracts';
+import { describeError, useCancelScheduled, useResendMessage, useToastActions } from '@backtalk/console/data-access';
+import { Button, cx, formatDateTime, formatTime, Icon } from '@backtalk/console/ui';
+import { memo } from 'react';
+import { automationLabel, bubbleSide, deliveryState } from './message-display';
+
+export interface MessageBubbleProps {
+  message: MessageView;
+  author: UserView | undefined;
+  selfId: string;
+  /** Last of a run of messages from the same sender: only it shows the time, unless a message needs attention. */
+  lastInRun: boolean;
+}
+
+function DeliveryProblem({ message }: { message: MessageView }) {
+  const resend = useResendMessage();
+  const { toastShown } = useToastActions();
+  const state = deliveryState(message.status);
+  if (!state || (state.tone !== 'danger' && state.tone !== 'warning')) return null;
+
+  const unknown = message.status === MessageStatus.Unknown;
+  const reason = unknown
+    ? 'The provider did not answer in time, so this may or may not have reached the customer. Check with them before sending it again.'
+    : (message.error?.reason ?? 'The provider did not say why.');
+
+  return (
+    <div className={cx('bt-msg__problem', unknown && 'bt-msg__problem--warning')} role="note">
+      <Icon name="alert" size={14} className="bt-msg__problem-icon" />
+      <span className="bt-msg__problem-text">
+        <strong>{unknown ? 'Not confirmed.' : message.status === MessageStatus.Undelivered ? 'Not delivered.' : 'Not sent.'}</strong> {reason}
+        {message.error?.code && !unknown ? <span className="bt-msg__problem-code"> (code {message.error.code})</span> : null}
+      </span>
+      {state.canResend ? (
+        <Button
+          size="sm"
+          icon="refresh"
+          pending={resend.isPending}
+          onClick={() =>
+            resend.mutate(message.id, {
+              onSuccess: () => toastShown('success', 'Sent again as a new message.'),
+              onError: (error) => toastShown('danger', describeError(error)),
+            })
+          }
+        >
+          Resend
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function ScheduledNotice({ message }: { message: MessageView }) {
+  const cancel = useCancelScheduled();
+  const { toastShown } = useToastActions();
+  if (message.status !== MessageStatus.Scheduled || !message.sendAt) return null;
+  return (
+    <div className="bt-msg__scheduled">
+      <Icon name="clock" size={13} />
+      <span>Sends {formatDateTime(message.sendAt)}</span>
+      <Button
+        size="sm"
+        variant="ghost"
+        pending={cancel.isPending}
+        onClick={() => cancel.mutate(message.id, { onError: (error) => toastShown('danger', describeError(error)) })}
+      >
+        Cancel sending
+      </Button>
+    </div>
+  );
+}
+
+/** One message: the customer's on the left, ours on the right, private notes in yellow across. */
+export const MessageBubble = memo(function MessageBubble({ message, author, selfId, lastInRun }: MessageBubbleProps) {
+  const side = bubbleSide(message);
+  const delivery = side === 'outbound' ? deliveryState(message.status) : null;
+  const automation = automationLabel(message);
+  const authorName = author ? (author.id === selfId ? 'You' : author.name) : null;
+  // Inside a run, a message still shows its line when its delivery is anything but plainly on its way or done.
+  const showMeta = lastInRun || (delivery !== null && delivery.tone !== 'sent' && delivery.tone !== 'delivered');
+
+  return (
+    <article
+      className={cx('bt-msg', `bt-msg--${side}`, message.status === MessageStatus.Cancelled && 'bt-msg--cancelled')}
+      data-message-id={message.id}
+      data-status={message.status}
+      aria-label={side === 'inbound' ? 'Customer message' : side === 'note' ? 'Private note' : automation ?? 'Reply'}
+    >
+      {side === 'note' ? (
+        <div className="bt-msg__note-head">
+          <Icon name="lock" size={12} />
+          <span>Private note · Only agents see this</span>
+        </div>
+      ) : null}
+      <div className="bt-msg__bubble">
+        {automation ? (
+          <span className="bt-msg__marker">
+            <Icon name="bolt" size={11} />
+            {automation}
+          </span>
+        ) : null}
+        {message.body ? <p className="bt-msg__body">{message.body}</p> : null}
+        {message.media.length > 0 ? (
+          <ul className="bt-msg__media">
+            {message.media.map((media, index) => (
+              <li key={media.url}>
+                <a href={media.url} target="_blank" rel="noreferrer noopener">
+                  <Icon name="link" size={12} />
+                  {media.contentType?.startsWith('image/') ? 'Image' : 'Attachment'} {message.media.length > 1 ? index + 1 : ''}
+                  {media.contentType ? <span className="bt-msg__media-type">{media.contentType}</span> : null}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {message.incomplete ? <p className="bt-msg__incomplete">Part of this message never arrived from the carrier.</p> : null}
+      </div>
+      <div className={cx('bt-msg__meta', !showMeta && 'bt-sr-only')}>
+        {authorName ? <span className="bt-msg__author">{authorName}</span> : null}
+        <time dateTime={message.sentAt} title={formatDateTime(message.sentAt)}>
+          {formatTime(message.sentAt)}
+        </time>
+        {delivery ? (
+          <span className={`bt-tick bt-tick--${delivery.tone}`} data-testid="delivery-state">
+            <Icon name={delivery.icon} size={13} />
+            {delivery.label}
+          </span>
+        ) : null}
+        {side === 'outbound' && message.segments > 1 ? <span className="bt-msg__segments">{message.segments} segments</span> : null}
+      </div>
+      {side === 'outbound' ? <DeliveryProblem message={message} /> : null}
+      {side === 'outbound' ? <ScheduledNotice message={message} /> : null}
+    </article>
+  );
+});

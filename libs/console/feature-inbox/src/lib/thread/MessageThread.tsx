@@ -1,0 +1,135 @@
+import { MessageDirection, type ConversationView } from '@backtalk/contracts';
+import { loadOlderMessages, loadThread, useThread, useThreadMessages } from '@backtalk/console/data-access';
+import { Banner, Button, cx, formatDayLabel, Icon, Spinner } from '@backtalk/console/ui';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { usePeople } from '../directory';
+import { useNow } from '../use-now';
+import { MessageBubble } from './MessageBubble';
+import { withDaySeparators } from './message-display';
+
+/** Closer than this to the bottom counts as reading the newest messages: new ones scroll into view. */
+const STICK_TO_BOTTOM_PX = 120;
+/** Closer than this to the top fetches older messages. */
+const LOAD_OLDER_PX = 200;
+
+export function MessageThread({ conversation, selfId }: { conversation: ConversationView; selfId: string }) {
+  const thread = useThread(conversation.id);
+  const messages = useThreadMessages(conversation.id);
+  const people = usePeople();
+  const now = useNow();
+  const items = useMemo(() => withDaySeparators(messages), [messages]);
+  const byId = useMemo(() => new Map(messages.map((message) => [message.id, message])), [messages]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const shown = useRef<{ conversationId: string; firstId: string | null; lastId: string | null; height: number }>({
+    conversationId: '',
+    firstId: null,
+    lastId: null,
+    height: 0,
+  });
+  const nearBottom = useRef(true);
+  const [unseen, setUnseen] = useState(0);
+
+  // Keep the reader where they are: at the bottom when they were there, at the same message when older ones load.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const previous = shown.current;
+    const firstId = messages[0]?.id ?? null;
+    const last = messages[messages.length - 1];
+    const lastId = last?.id ?? null;
+
+    if (previous.conversationId !== conversation.id) {
+      element.scrollTop = element.scrollHeight;
+      nearBottom.current = true;
+      setUnseen(0);
+    } else if (firstId !== previous.firstId && lastId === previous.lastId) {
+      element.scrollTop += element.scrollHeight - previous.height;
+    } else if (lastId !== previous.lastId && last) {
+      const mine = last.authorId === selfId || last.direction === MessageDirection.Internal;
+      if (nearBottom.current || mine) {
+        element.scrollTop = element.scrollHeight;
+        setUnseen(0);
+      } else {
+        setUnseen((count) => count + 1);
+      }
+    }
+    shown.current = { conversationId: conversation.id, firstId, lastId, height: element.scrollHeight };
+  }, [messages, conversation.id, selfId]);
+
+  const onScroll = () => {
+    const element = scroller.current;
+    if (!element) return;
+    nearBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_BOTTOM_PX;
+    if (nearBottom.current && unseen > 0) setUnseen(0);
+    if (element.scrollTop < LOAD_OLDER_PX && thread?.olderCursor && !thread.loading) void loadOlderMessages(conversation.id);
+  };
+
+  const jumpToLatest = () => {
+    scroller.current?.scrollTo({ top: scroller.current.scrollHeight, behavior: 'smooth' });
+    setUnseen(0);
+  };
+
+  return (
+    <div className="bt-thread">
+      <div ref={scroller} className="bt-thread__scroller" onScroll={onScroll} data-testid="thread">
+        {thread?.olderCursor ? (
+          <div className="bt-thread__older">
+            {thread.loading ? (
+              <>
+                <Spinner size="sm" /> Loading older messages…
+              </>
+            ) : (
+              <Button size="sm" variant="ghost" onClick={() => void loadOlderMessages(conversation.id)}>
+                Load older messages
+              </Button>
+            )}
+          </div>
+        ) : thread?.loaded && messages.length > 0 ? (
+          <p className="bt-thread__start">Start of the conversation</p>
+        ) : null}
+        {!thread?.loaded && thread?.error ? (
+          <Banner
+            tone="danger"
+            action={
+              <Button size="sm" onClick={() => void loadThread(conversation.id)}>
+                Retry
+              </Button>
+            }
+          >
+            {thread.error}
+          </Banner>
+        ) : null}
+        {!thread?.loaded && !thread?.error ? (
+          <div className="bt-thread__loading" role="status">
+            <Spinner /> Loading messages…
+          </div>
+        ) : null}
+        <ol className="bt-thread__items" aria-label="Messages">
+          {items.map((item) =>
+            item.kind === 'day' ? (
+              <li key={item.key} className="bt-thread__day" aria-label={formatDayLabel(item.value, now)}>
+                <span>{formatDayLabel(item.value, now)}</span>
+              </li>
+            ) : (
+              <li key={item.key} className={cx('bt-thread__item', item.continued && 'bt-thread__item--continued')}>
+                <MessageBubble
+                  message={byId.get(item.value)!}
+                  author={people.get(byId.get(item.value)?.authorId ?? '')}
+                  selfId={selfId}
+                  lastInRun={item.lastInRun}
+                />
+              </li>
+            ),
+          )}
+        </ol>
+      </div>
+      {unseen > 0 ? (
+        <button type="button" className="bt-thread__jump" onClick={jumpToLatest}>
+          <Icon name="chevron-down" size={14} />
+          {unseen === 1 ? '1 new message' : `${unseen} new messages`}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { MessageDirection, MessageKind, MessageStatus, type ConversationView, type MessageView } from '@backtalk/contracts';
+import type { IconName } from '@backtalk/console/ui';
+import { currentPhoneFormat, type PhoneFormat } from '../phone';
+
+export type DeliveryTone = 'pending' | 'sent' | 'delivered' | 'danger' | 'warning' | 'muted';
+
+export interface DeliveryState {
+  icon: IconName;
+  label: string;
+  tone: DeliveryTone;
+  /** A failed or uncertain send an agent may deliberately send again. */
+  canResend: boolean;
+}
+
+/** How an outbound message's progress reads: a clock while on its way, ticks once out, red when it did not arrive. */
+export function deliveryState(status: MessageStatus): DeliveryState | null {
+  switch (status) {
+    case MessageStatus.Queued:
+    case MessageStatus.Sending:
+      return { icon: 'clock', label: 'Sending', tone: 'pending', canResend: false };
+    case MessageStatus.Sent:
+      return { icon: 'check', label: 'Sent', tone: 'sent', canResend: false };
+    case MessageStatus.Delivered:
+      return { icon: 'check-double', label: 'Delivered', tone: 'delivered', canResend: false };
+    case MessageStatus.Undelivered:
+      return { icon: 'alert', label: 'Not delivered', tone: 'danger', canResend: false };
+    case MessageStatus.Failed:
+      return { icon: 'alert', label: 'Failed', tone: 'danger', canResend: true };
+    case MessageStatus.Unknown:
+      return { icon: 'alert', label: 'Not confirmed', tone: 'warning', canResend: true };
+    case MessageStatus.Scheduled:
+      return { icon: 'clock', label: 'Scheduled', tone: 'pending', canResend: false };
+    case MessageStatus.Cancelled:
+      return { icon: 'block', label: 'Cancelled', tone: 'muted', canResend: false };
+    case MessageStatus.Received:
+    case MessageStatus.Note:
+      return null;
+  }
+}
+
+/** What sent a message that no agent typed, said next to it so nobody mistakes it for a colleague's reply. */
+export function automationLabel(message: Pick<MessageView, 'kind' | 'externalReference'>): string | null {
+  switch (message.kind) {
+    case MessageKind.AutoReply:
+      return 'Auto-reply';
+    case MessageKind.KeywordReply:
+      return 'Keyword reply';
+    case MessageKind.Notification:
+      return message.externalReference ? `Notification · ${message.externalReference}` : 'Notification';
+    case MessageKind.Customer:
+    case MessageKind.Agent:
+    case MessageKind.Note:
+      return null;
+  }
+}
+
+export type BubbleSide = 'inbound' | 'outbound' | 'note';
+
+export function bubbleSide(message: Pick<MessageView, 'direction'>): BubbleSide {
+  if (message.direction === MessageDirection.Internal) return 'note';
+  return message.direction === MessageDirection.Inbound ? 'inbound' : 'outbound';
+}
+
+/** The contact's name, or their number written for people. */
+export function contactLabel(conversation: Pick<ConversationView, 'contact'>, format: PhoneFormat = currentPhoneFormat()): string {
+  return conversation.contact.name.trim() || format(conversation.contact.phone);
+}
+
+/**
+ * The last message as the list shows it, on one line, with who said it when it was not the customer: "You:", an
+ * agent's first name, "Auto-reply:"… `authorOf` names the agent of a message the console has loaded ("You" for the
+ * signed-in agent); the list's summary of a message does not say who wrote it, so otherwise it reads "Agent:".
+ */
+export function lastMessagePreview(conversation: Pick<ConversationView, 'lastMessage'>, authorOf: (messageId: string) => string | null): { prefix: string | null; text: string } {
+  const message = conversation.lastMessage;
+  if (!message) return { prefix: null, text: 'No messages yet' };
+  const text = message.body.replace(/\s+/g, ' ').trim() || 'Attachment';
+  if (message.direction === MessageDirection.Inbound) return { prefix: null, text };
+  switch (message.kind) {
+    case MessageKind.AutoReply:
+      return { prefix: 'Auto-reply:', text };
+    case MessageKind.KeywordReply:
+      return { prefix: 'Keyword reply:', text };
+    case MessageKind.Notification:
+      return { prefix: 'Notification:', text };
+    case MessageKind.Note:
+      return { prefix: 'Note:', text };
+    case MessageKind.Agent:
+    case MessageKind.Customer:
+      return { prefix: `${authorOf(message.id) ?? 'Agent'}:`, text };
+  }
+}
+
+export interface ThreadItem {
+  kind: 'day' | 'message';
+  key: string;
+  /** The day's first instant (for `day`), or the message id. */
+  value: string;
+  /** Same sender as the message before, a few minutes apart: drawn close to it. */
+  continued: boolean;
+  /** The last of such a run: carries the time (and author) for the whole run. */
+  lastInRun: boolean;
+}
+
+/** Messages this close together from the same sender read as one run. */
+export const RUN_GAP_MS = 5 * 60_000;
+
+type Groupable = Pick<MessageView, 'id' | 'sentAt' | 'direction' | 'kind' | 'authorId'>;
+
+function sameSender(a: Groupable, b: Groupable): boolean {
+  return a.direction === b.direction && a.kind === b.kind && a.authorId === b.authorId;
+}
+
+/**
+ * Messages with a day heading wherever the local date changes, and runs of messages from the same sender marked, so
+ * a burst of texts does not repeat the same time under every bubble.
+ */
+export function withDaySeparators(messages: readonly Groupable[]): ThreadItem[] {
+  const items: ThreadItem[] = [];
+  let currentDay = '';
+  messages.forEach((message, index) => {
+    const date = new Date(message.sentAt);
+    const day = `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+    const newDay = day !== currentDay;
+    if (newDay) {
+      items.push({ kind: 'day', key: `day-${day}`, value: message.sentAt, continued: false, lastInRun: true });
+      currentDay = day;
+    }
+    const previous = messages[index - 1];
+    const next = messages[index + 1];
+    const joins = (a: Groupable | undefined, b: Groupable | undefined) =>
+      !!a && !!b && sameSender(a, b) && Date.parse(b.sentAt) - Date.parse(a.sentAt) <= RUN_GAP_MS && new Date(a.sentAt).getDate() === new Date(b.sentAt).getDate();
+    items.push({ kind: 'message', key: message.id, value: message.id, continued: !newDay && joins(previous, message), lastInRun: !joins(message, next) });
+  });
+  return items;
+}
