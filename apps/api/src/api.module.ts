@@ -4,6 +4,7 @@ import { ConversationsModule } from '@backtalk/conversations';
 import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
 import { OutboundModule, OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
+import { RealtimeModule } from '@backtalk/realtime';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 export interface ApiModuleOptions {
@@ -16,7 +17,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule] : [])],
     };
   }
 }

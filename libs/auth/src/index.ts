@@ -5,6 +5,7 @@ export * from './api-keys/api-keys.service';
 export * from './auth.module';
 export * from './entities';
 export * from './maintenance/refresh-token-purge';
+export * from './sessions/access-token.service';
 export * from './sessions/sessions.service';
 export * from './teams/teams.service';
 export * from './users/users.service';

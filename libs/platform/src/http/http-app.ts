@@ -4,11 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '../config/app-config';
 import { HttpErrorFilter } from '../errors/http-exception.filter';
 import { createValidationPipe } from '../errors/validation';
 import { requestIdFor } from '../logging/logging.module';
 import { registerHttpMetrics } from '../metrics/http-metrics';
 import { MetricsService } from '../metrics/metrics.service';
+import { RedisIoAdapter } from './socket-io-adapter';
 
 export const API_PREFIX = 'api';
 
@@ -24,6 +26,8 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
+  // Gateways (the realtime console socket) are created when the app initialises, so the adapter must be set before.
+  app.useWebSocketAdapter(new RedisIoAdapter(app, app.get(AppConfig)));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,0 +1,146 @@
+import type { DomainEvent, RealtimeEvent, ResumeResult } from '@backtalk/contracts';
+import { AppConfig } from '@backtalk/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { RealtimeServer } from '../realtime-server';
+import type { RealtimeSession } from '../sessions/realtime-session';
+import { RealtimeSessions } from '../sessions/realtime-sessions.service';
+import { bare, receptionOf } from './event-audience';
+import { EventHydrator } from './event-hydrator.service';
+import { EventLogReader } from './event-log-reader';
+import { LogTail } from './log-tail.service';
+import { replayVerdict } from './replay-verdict';
+
+const MAX_BATCH = 500;
+
+/**
+ * Domain events to consoles. Live: each event is hydrated once and sent to the local sockets allowed to see it, in
+ * `seq` order. Resume: a socket that says where it stands first gets everything after that from the log (in the
+ * `resume` answer), then the live events that came meanwhile, then the live stream, so that nothing is missing
+ * between the replay and the stream and nothing comes twice.
+ */
+@Injectable()
+export class EventStream {
+  private readonly logger = new Logger(EventStream.name);
+  /** Events waiting for the hydration in progress: under load they make the next, bigger batch. */
+  private queued: DomainEvent[] = [];
+  private hydrating = false;
+  /** The last seq handed to sockets: every event up to it is committed or gone, so replays read up to here. */
+  private delivered = 0;
+
+  constructor(
+    private readonly tail: LogTail,
+    private readonly hydrator: EventHydrator,
+    private readonly reader: EventLogReader,
+    private readonly sessions: RealtimeSessions,
+    private readonly server: RealtimeServer,
+    private readonly config: AppConfig,
+  ) {
+    tail.onEvents((events) => this.enqueue(events));
+  }
+
+  resume(session: RealtimeSession, request: unknown, ack: ((result: ResumeResult) => void) | undefined): Promise<void> {
+    const afterSeq = (request as { afterSeq?: unknown } | null)?.afterSeq;
+    if (typeof ack !== 'function' || typeof afterSeq !== 'number' || !Number.isSafeInteger(afterSeq) || afterSeq < 0) return Promise.resolve();
+    session.resuming = session.resuming.then(() => this.replay(session, afterSeq, ack));
+    return session.resuming;
+  }
+
+  /**
+   * One hydration at a time: the database sees one pair of reads per batch however fast events come, and batches are
+   * delivered in the order they were read.
+   */
+  private enqueue(events: DomainEvent[]): void {
+    this.queued.push(...events);
+    if (this.hydrating) return;
+    this.hydrating = true;
+    void (async () => {
+      try {
+        while (this.queued.length > 0) {
+          const batch = this.queued.splice(0, MAX_BATCH);
+          // Nobody to send them to: skip the reads. A console resuming later is sent these from the log.
+          if (!this.anyoneListening()) {
+            this.delivered = batch[batch.length - 1].seq;
+            continue;
+          }
+          const events = await this.hydrator.hydrate(batch);
+          try {
+            this.deliver(events);
+          } catch (error) {
+            this.logger.error({ err: error, from: events[0]?.seq }, 'could not deliver domain events to sockets');
+          }
+        }
+      } finally {
+        this.hydrating = false;
+      }
+    })();
+  }
+
+  private anyoneListening(): boolean {
+    for (const session of this.sessions.all()) if (session.phase !== 'waiting') return true;
+    return false;
+  }
+
+  private deliver(events: RealtimeEvent[]): void {
+    if (!this.server.attached) return;
+    const namespace = this.server.namespace;
+    for (const event of events) {
+      const full: string[] = [];
+      const stripped: string[] = [];
+      let strippedEvent: RealtimeEvent | null = null;
+      for (const session of this.sessions.all()) {
+        if (session.phase === 'waiting' || event.seq <= session.floor) continue;
+        const reception = receptionOf(session.actor, event);
+        if (reception === 'none') continue;
+        if (session.phase === 'replaying') session.buffer.push(reception === 'full' ? event : (strippedEvent ??= bare(event)));
+        else (reception === 'full' ? full : stripped).push(session.socket.id);
+      }
+      // One emit per variant: socket.io encodes the packet once for all its recipients.
+      if (full.length > 0) namespace.local.to(full).emit('domain.event', event);
+      if (stripped.length > 0) namespace.local.to(stripped).emit('domain.event', (strippedEvent ??= bare(event)));
+      this.delivered = event.seq;
+    }
+  }
+
+  private async replay(session: RealtimeSession, afterSeq: number, ack: (result: ResumeResult) => void): Promise<void> {
+    await this.tail.ready;
+    if (session.closed) return;
+    session.phase = 'replaying';
+    session.buffer = [];
+    // Everything up to `through` is final and was delivered before this line; later events land in the buffer.
+    const through = Math.max(this.delivered, this.tail.startPosition);
+    let result: ResumeResult;
+    try {
+      result = await this.read(session, afterSeq, through);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not replay events to a socket; dropping its connection so it retries');
+      session.phase = 'waiting';
+      session.buffer = [];
+      session.socket.conn.close();
+      return;
+    }
+    if (session.closed) return;
+    ack(result);
+    let floor = result.status === 'ok' ? Math.max(afterSeq, through) : through;
+    for (const event of session.buffer) {
+      if (event.seq <= floor) continue;
+      session.socket.emit('domain.event', event);
+      floor = event.seq;
+    }
+    session.buffer = [];
+    session.floor = floor;
+    session.phase = 'live';
+  }
+
+  private async read(session: RealtimeSession, afterSeq: number, through: number): Promise<ResumeResult> {
+    if (afterSeq >= through) return { status: 'ok', events: [], latestSeq: Math.max(afterSeq, through) };
+    const limits = { maxEvents: this.config.REALTIME_REPLAY_MAX_EVENTS, maxAgeMs: this.config.REALTIME_REPLAY_MAX_AGE_SECONDS * 1000 };
+    const verdict = replayVerdict(await this.reader.gap(afterSeq, through, limits.maxEvents + 1), limits, new Date());
+    if (verdict !== 'replay') return { status: 'resync', reason: verdict, latestSeq: through };
+    const events = await this.hydrator.hydrate(await this.reader.between(afterSeq, through));
+    const visible = events.flatMap((event) => {
+      const reception = receptionOf(session.actor, event);
+      return reception === 'none' ? [] : [reception === 'full' ? event : bare(event)];
+    });
+    return { status: 'ok', events: visible, latestSeq: through };
+  }
+}
