@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { Client } from 'pg';
 
 export const ROOT = new URL('../..', `file://${__dirname}/`).pathname;
@@ -11,13 +12,21 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** Starts a process and resolves once a line of its output matches `ready`. */
-export async function startProcess(command: string, args: string[], env: Record<string, string>, ready: RegExp, label: string): Promise<Started> {
+/** Starts a process and resolves once a line of its output matches `ready`; `onOutput` sees all of its output, in chunks. */
+export async function startProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  label: string,
+  onOutput?: (chunk: string) => void,
+): Promise<Started> {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  let onData: (chunk: Buffer) => void = () => undefined;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${label} did not start within 60 s:\n${output.slice(-2000)}`)), 60_000);
-    const onData = (chunk: Buffer) => {
+    onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (ready.test(output)) {
         clearTimeout(timer);
@@ -31,6 +40,13 @@ export async function startProcess(command: string, args: string[], env: Record<
       reject(new Error(`${label} exited with ${code}:\n${output.slice(-2000)}`));
     });
   });
+  // A chatty process (the carrier simulator logs every send) must not be searched or kept in memory once it is up.
+  child.stdout!.off('data', onData);
+  child.stderr!.off('data', onData);
+  if (onOutput) {
+    child.stdout!.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+  }
   child.stdout!.resume();
   child.stderr!.resume();
   return {
@@ -93,4 +109,28 @@ export function postgresCpuMs(): number {
     }
   }
   return total;
+}
+
+/** A TCP port that was free a moment ago on loopback (benches run next to each other and next to tests). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Runs `work` over `items` with at most `limit` at a time; results in the order of `items`. */
+export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index], index);
+      }
+    }),
+  );
+  return results;
 }

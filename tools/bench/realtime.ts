@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { type ClientToServerEvents, REALTIME_NAMESPACE, type RealtimeEvent, type ServerToClientEvents } from '@backtalk/contracts';
 import { deleteRedisKeys, genericSigned } from '@backtalk/testing';
-import { api, dropDatabase, percentile, processCpuMs, ROOT, runId, type Started, startProcess } from './bench-support';
+import { api, dropDatabase, inBatches, percentile, processCpuMs, ROOT, runId, type Started, startProcess } from './bench-support';
 
 const { values: options } = parseArgs({
   options: {
@@ -45,20 +45,6 @@ const CUSTOMERS = 500;
 
 const now = () => performance.timeOrigin + performance.now();
 
-/** Runs `work` over `items` with at most `limit` at a time. */
-async function inBatches<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index], index);
-      }
-    }),
-  );
-  return results;
-}
 
 interface Agent {
   socket: Socket<ServerToClientEvents, ClientToServerEvents>;
