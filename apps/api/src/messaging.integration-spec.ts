@@ -17,6 +17,7 @@ import {
   type StartConversationResponse,
 } from '@backtalk/contracts';
 import { MessageEntity } from '@backtalk/conversations';
+import { SendRateLimiter } from '@backtalk/outbound';
 import { FakeAggregator, genericSigned, TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
 
@@ -214,6 +215,25 @@ describe('sending SMS: agent replies, agent-started conversations, notifications
     expect(times[8] - times[0]).toBeGreaterThanOrEqual(1900);
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(200);
   }, 20_000);
+
+  it('does not make a quiet channel wait behind a long queue on another channel', async () => {
+    const limiter = t.app.get(SendRateLimiter);
+    for (let i = 0; i < 10; i++) await limiter.reserve('busy-channel', 1, 1);
+    const quiet = await Promise.all([1, 2, 3].map(() => limiter.reserve('quiet-channel', 100, 1)));
+    expect(Math.max(...quiet.map((slot) => slot.waitMs))).toBeLessThan(100);
+  });
+
+  it('keeps the account-wide cap across channels', async () => {
+    const limiter = t.app.get(SendRateLimiter);
+    // 100 segments a second for the account (the default) means at most 10 in each 100 ms slice.
+    const slots = [];
+    for (let i = 0; i < 30; i++) slots.push(await limiter.reserve(`channel-${i}`, 1000, 1));
+    const waits = slots.map((slot) => slot.waitMs).sort((a, b) => a - b);
+    // Ten go now, ten in the next slice, ten in the one after: two slice boundaries away.
+    expect(waits[9]).toBe(0);
+    expect(waits[10]).toBeGreaterThan(0);
+    expect(waits[29]).toBeGreaterThanOrEqual(100);
+  });
 
   it('starts a conversation with a number that never wrote in and texts it', async () => {
     const started = await t.request<StartConversationResponse>('POST', '/api/conversations', { token: agentToken, body: { channelId: channel.id, phone: '(415) 555-0199', body: 'Hi, this is Acme support about your refund.' } });

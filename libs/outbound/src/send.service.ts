@@ -17,6 +17,8 @@ export type SendResult = 'sent' | 'failed' | 'unknown' | 'skipped';
 export const MAX_PROVIDER_ATTEMPTS = 6;
 /** A slot this close is taken at once rather than waited for. */
 const SLOT_TOLERANCE_MS = 5;
+/** Waits up to this are slept in the job; a round trip through the delayed queue costs more than it saves. */
+const MAX_IN_PLACE_WAIT_MS = 250;
 
 /** The job must run again later; `delayMs` tells the queue when (see OUTBOUND_BACKOFF). */
 export abstract class SendLaterError extends Error {
@@ -79,13 +81,8 @@ export class SendService {
       [messageId],
     );
     if (!pending?.due) return 'skipped';
-    if (!options.slotReserved) {
-      const channel = await this.channels.loadWithSecrets(pending.channel_id);
-      if (channel) {
-        const slot = await this.rateLimiter.reserve(pending.channel_id, channel.channel.ratePerSecond, pending.segments);
-        if (slot.waitMs > SLOT_TOLERANCE_MS) throw new WaitForSendSlot(slot.waitMs);
-      }
-    }
+    const pacing = await this.channels.loadWithSecrets(pending.channel_id);
+    if (pacing) await this.waitForTurn(pending.channel_id, pacing.channel.ratePerSecond, pending.segments, options.slotReserved ?? false);
 
     const claimed = await this.claim(messageId);
     if (!claimed) return 'skipped';
@@ -137,6 +134,23 @@ export class SendService {
         return { code: mapped.code, reason: mapped.reason, category: mapped.category };
       },
     });
+  }
+
+  /**
+   * Reserves the message's slot (unless this run already waited for one), then checks the channel's spacing at this
+   * very moment. Short waits are slept here; longer ones go back to the queue as a delayed job.
+   */
+  private async waitForTurn(channelId: string, ratePerSecond: number, segments: number, slotReserved: boolean): Promise<void> {
+    if (!slotReserved) {
+      const slot = await this.rateLimiter.reserve(channelId, ratePerSecond, segments);
+      if (slot.waitMs > SLOT_TOLERANCE_MS) throw new WaitForSendSlot(slot.waitMs);
+    }
+    for (;;) {
+      const waitMs = await this.rateLimiter.spacing(channelId, ratePerSecond, segments);
+      if (waitMs <= 0) return;
+      if (waitMs > MAX_IN_PLACE_WAIT_MS) throw new WaitForSendSlot(waitMs);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
   }
 
   /** Marks the message failed after the queue gave up retrying. */
