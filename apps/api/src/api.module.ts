@@ -1,4 +1,5 @@
 import { AuthModule, AuthWorkerModule } from '@backtalk/auth';
+import { CannedAnswersModule } from '@backtalk/automation';
 import { ChannelsModule } from '@backtalk/channels';
 import { ConversationsModule } from '@backtalk/conversations';
 import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
@@ -17,7 +18,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule] : [])],
     };
   }
 }

@@ -1,1 +1,2 @@
 export * from './lib/matcher';
+export * from './lib/canned-answers';

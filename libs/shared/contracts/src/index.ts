@@ -9,3 +9,4 @@ export * from './lib/channels';
 export * from './lib/conversations';
 export * from './lib/events';
 export * from './lib/realtime';
+export * from './lib/canned-answers';

@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity({ name: 'canned_answer' })
+export class CannedAnswerEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid', nullable: true }) teamId!: string | null;
+  @Column({ type: 'varchar', length: 120 }) title!: string;
+  @Column({ type: 'text' }) body!: string;
+  @Column({ type: 'varchar', length: 40 }) shortcode!: string;
+  @Column({ type: 'varchar', length: 10, nullable: true }) language!: string | null;
+  @Column({ type: 'jsonb', default: [] }) tags!: string[];
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,72 @@
+import { CurrentUser, Roles, type UserActor } from '@backtalk/auth';
+import { type CannedAnswerView, type CreateCannedAnswerRequest, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { CannedAnswersService } from './canned-answers.service';
+
+const SHORTCODE = /^[A-Za-z0-9_-]+$/;
+const SHORTCODE_MESSAGE = 'shortcode may hold only letters, digits, - and _';
+
+export class CreateCannedAnswerBody implements CreateCannedAnswerRequest {
+  @IsString() @IsNotEmpty() @MaxLength(120) title!: string;
+  @IsString() @IsNotEmpty() @MaxLength(1600) body!: string;
+  @IsString() @MaxLength(40) @Matches(SHORTCODE, { message: SHORTCODE_MESSAGE }) shortcode!: string;
+  @IsOptional() @ValidateIf((_object, value) => value !== null) @IsString() @MaxLength(10) language?: string | null;
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[];
+  @IsOptional() @ValidateIf((_object, value) => value !== null) @IsUUID('4') teamId?: string | null;
+}
+
+export class UpdateCannedAnswerBody implements UpdateCannedAnswerRequest {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120) title?: string;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1600) body?: string;
+  @IsOptional() @IsString() @MaxLength(40) @Matches(SHORTCODE, { message: SHORTCODE_MESSAGE }) shortcode?: string;
+  @IsOptional() @ValidateIf((_object, value) => value !== null) @IsString() @MaxLength(10) language?: string | null;
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[];
+  @IsOptional() @ValidateIf((_object, value) => value !== null) @IsUUID('4') teamId?: string | null;
+}
+
+export class ListCannedAnswersQuery {
+  @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @IsOptional() @IsUUID('4') conversationId?: string;
+}
+
+export class RenderCannedAnswerQuery {
+  @IsUUID('4') conversationId!: string;
+}
+
+@ApiTags('canned answers')
+@ApiBearerAuth('user')
+@Controller('canned-answers')
+export class CannedAnswersController {
+  constructor(private readonly cannedAnswers: CannedAnswersService) {}
+
+  @Get()
+  list(@CurrentUser() actor: UserActor, @Query() query: ListCannedAnswersQuery): Promise<CannedAnswerView[]> {
+    return this.cannedAnswers.list(actor, query);
+  }
+
+  @Get(':id/render')
+  render(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Query() query: RenderCannedAnswerQuery): Promise<RenderedCannedAnswer> {
+    return this.cannedAnswers.render(actor, id, query.conversationId);
+  }
+
+  @Roles(Role.Admin, Role.Supervisor)
+  @Post()
+  create(@CurrentUser() actor: UserActor, @Body() body: CreateCannedAnswerBody): Promise<CannedAnswerView> {
+    return this.cannedAnswers.create(actor, body);
+  }
+
+  @Roles(Role.Admin, Role.Supervisor)
+  @Patch(':id')
+  update(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCannedAnswerBody): Promise<CannedAnswerView> {
+    return this.cannedAnswers.update(actor, id, body);
+  }
+
+  @Roles(Role.Admin, Role.Supervisor)
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.cannedAnswers.remove(actor, id);
+  }
+}
