@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TeamsService, UsersService } from '@backtalk/auth';
+import { CannedAnswersService } from '@backtalk/automation';
 import { ChannelsService } from '@backtalk/channels';
 import { type ChannelSecretsInput, Provider, Role, SenderType } from '@backtalk/contracts';
 import { withApiContext } from './nest-context';
@@ -48,6 +49,13 @@ const DEMO_CHANNELS = [
   },
 ] as const;
 
+const DEMO_CANNED_ANSWERS = [
+  { shortcode: 'hi', title: 'Greeting', body: 'Hi {{contact.first_name}}, this is {{agent.first_name}} from Acme support. How can I help?' },
+  { shortcode: 'where', title: 'Where is my order', body: 'Your order is on its way. You can follow it at acme.example/track with your order number.' },
+  { shortcode: 'refunded', title: 'Refund issued', body: 'Hi {{contact.first_name}}, your refund is on its way: it shows on your card within 3-5 working days.' },
+  { shortcode: 'bye', title: 'Closing', body: 'Glad I could help. Just reply here if anything else comes up!' },
+];
+
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
@@ -82,6 +90,10 @@ async function main(): Promise<void> {
         teamIds: person.teams.map((name) => teamIdByName.get(name)!),
       });
     }
+
+    const cannedAnswers = context.get(CannedAnswersService);
+    const existingShortcodes = new Set((await cannedAnswers.list(systemActor)).map((answer) => answer.shortcode));
+    for (const answer of DEMO_CANNED_ANSWERS) if (!existingShortcodes.has(answer.shortcode)) await cannedAnswers.create(systemActor, answer);
 
     if (!numbersFile) return;
     const channels = context.get(ChannelsService);
