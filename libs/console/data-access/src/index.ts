@@ -92,3 +92,14 @@ export type { ActivitySignal, RealtimeStatus } from './lib/realtime/realtime.red
 export type { EventSource } from './lib/realtime/realtime-client';
 export { usePresence, usePresences, useRealtimeStatus, useTypingAgents, useViewingAgents } from './lib/realtime/realtime.store';
 export { realtimeCommands, subscribeToInboxEvents, type InboxEventListener } from './lib/realtime/realtime.connection';
+
+export {
+  useCannedAnswers,
+  useCreateCannedAnswer,
+  useDeleteCannedAnswer,
+  useRenderCannedAnswer,
+  useUpdateCannedAnswer,
+  type CannedAnswersQuery,
+  type RenderCannedAnswerVariables,
+  type UpdateCannedAnswerVariables,
+} from './lib/canned-answers/canned-answers.queries';

@@ -1,24 +1,29 @@
-import { ErrorCode, type ChannelView, type ConversationView } from '@backtalk/contracts';
+import { ErrorCode, type CannedAnswerView, type ChannelView, type ConversationView } from '@backtalk/contracts';
 import {
   describeError,
   isApiError,
   realtimeCommands,
   refreshConversation,
   useAddNote,
+  useCannedAnswers,
+  useRenderCannedAnswer,
   useSendReply,
   useTypingAgents,
 } from '@backtalk/console/data-access';
 import { Button, cx, formatDateTime, Icon, Kbd, Menu } from '@backtalk/console/ui';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DateTimeDialog } from '../actions/DateTimeDialog';
 import { snoozePresets } from '../actions/snooze-presets';
 import { useInboxUi, type ComposerMode } from '../inbox-ui.store';
 import { isSendChord } from '../shortcuts/shortcuts';
+import { CannedAnswerList, cannedOptionId } from './CannedAnswerList';
+import { describeMissing, filterCannedAnswers, findSlashToken, moveHighlight, replaceRange, type TextRange } from './canned-answers';
 import { analyseReply, describeCharacter, formatCost, highlightRuns, newIdempotencyKey, type ComposerAnalysis } from './composer-analysis';
 
 /** Unsent text per conversation, kept while the agent looks at other conversations. */
 const drafts = new Map<string, { reply: string; note: string }>();
 const MAX_ROWS_PX = 240;
+const CANNED_LIMIT = 8;
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export interface ComposerProps {
@@ -105,7 +110,27 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   const sendReply = useSendReply();
   const addNote = useAddNote();
   const effectiveMode: ComposerMode = notesOnly ? 'note' : mode;
-  const pending = sendReply.isPending || addNote.isPending;
+  const renderCanned = useRenderCannedAnswer();
+  // A reply is not sent while a canned answer is still being filled in: the box would go out holding `/shortcode`.
+  const pending = sendReply.isPending || addNote.isPending || renderCanned.isPending;
+
+  // Canned answers: `/query` at the caret opens the inline popover; the toolbar button opens the picker.
+  const listId = useId();
+  const [caret, setCaret] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const [picker, setPicker] = useState<{ range: TextRange; query: string } | null>(null);
+  const [highlighted, setHighlighted] = useState(0);
+  const [missing, setMissing] = useState<string[]>([]);
+  const caretAfterInsert = useRef<number | null>(null);
+  const pickerToggle = useRef<HTMLButtonElement>(null);
+  const slashToken = effectiveMode === 'reply' && !picker ? findSlashToken(text, caret) : null;
+  const popoverOpen = !!slashToken && dismissedAt !== slashToken.start;
+  const canned = useCannedAnswers({ conversationId, enabled: popoverOpen || !!picker });
+  const cannedMatches = useMemo(
+    () => filterCannedAnswers(canned.data ?? [], picker ? picker.query : (slashToken?.query ?? ''), { includeBody: !!picker, limit: CANNED_LIMIT }),
+    [canned.data, picker, slashToken?.query],
+  );
+  const cannedError = canned.error ? `Canned answers could not be loaded: ${describeError(canned.error)}` : null;
 
   // A channel with smart encoding replaces look-alikes as it sends, unless the agent asks for the text as typed.
   const [keepAsTyped, setKeepAsTyped] = useState(false);
@@ -141,9 +166,26 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
     element.style.height = `${Math.min(element.scrollHeight + 2, MAX_ROWS_PX)}px`;
   }, [text, effectiveMode]);
 
-  const changeText = (value: string) => {
+  // After an answer goes in, the caret lands at its end.
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    if (!element || caretAfterInsert.current === null) return;
+    element.focus();
+    element.setSelectionRange(caretAfterInsert.current, caretAfterInsert.current);
+    caretAfterInsert.current = null;
+  }, [text]);
+
+  const changeText = (value: string, caretAt?: number) => {
     setText(value);
     setError(null);
+    if (!value) setMissing([]);
+    if (caretAt !== undefined) {
+      setCaret(caretAt);
+      // A new `/` (or none) reopens the popover after an Esc; the highlight starts at the top for each new query.
+      const token = findSlashToken(value, caretAt);
+      if (!token || token.query === '') setDismissedAt(null);
+      setHighlighted(0);
+    }
     const draft = drafts.get(conversationId) ?? { reply: '', note: '' };
     drafts.set(conversationId, { ...draft, [effectiveMode]: value });
     if (effectiveMode === 'reply') {
@@ -163,11 +205,71 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
 
   const sent = () => {
     attempt.current = null;
+    setMissing([]);
     setKeepAsTyped(false);
     const draft = drafts.get(conversationId) ?? { reply: '', note: '' };
     drafts.set(conversationId, { ...draft, [effectiveMode]: '' });
     setText('');
     realtimeCommands.stoppedTyping();
+  };
+
+  /** Fills the answer in for this conversation, then puts it where `range` was (the `/query`, or the picker's caret). */
+  const insertCanned = (answer: CannedAnswerView, range: TextRange) => {
+    const replaced = text.slice(range.start, range.end);
+    setDismissedAt(range.start);
+    setPicker(null);
+    renderCanned.mutate(
+      { answerId: answer.id, conversationId },
+      {
+        onSuccess: (rendered) => {
+          const current = textarea.current?.value ?? text;
+          // The agent may have typed on while it rendered: replace the token only if it is still where it was.
+          const target = current.slice(range.start, range.end) === replaced ? range : { start: current.length, end: current.length };
+          const next = replaceRange(current, target, rendered.body);
+          caretAfterInsert.current = next.caret;
+          changeText(next.text, next.caret);
+          setMissing(rendered.missing);
+        },
+        onError: (e) => setError(`“${answer.title}” could not be inserted: ${describeError(e)}`),
+      },
+    );
+  };
+
+  const openPicker = () => {
+    const element = textarea.current;
+    const range = element ? { start: element.selectionStart, end: element.selectionEnd } : { start: text.length, end: text.length };
+    setHighlighted(0);
+    setPicker({ range, query: '' });
+  };
+
+  const closePicker = (refocus: boolean) => {
+    setPicker(null);
+    if (refocus) textarea.current?.focus();
+  };
+
+  /** ↑/↓, Enter/Tab and Esc in the popover or the picker's search; true when the key was used. */
+  const handleListKey = (event: KeyboardEvent, range: TextRange | null, close: () => void): boolean => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      close();
+      return true;
+    }
+    if (cannedMatches.length === 0 || !range) return false;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setHighlighted((current) => moveHighlight(cannedMatches.length, current, event.key === 'ArrowDown' ? 1 : -1));
+      return true;
+    }
+    if ((event.key === 'Enter' && !event.shiftKey && !event.altKey) || (event.key === 'Tab' && !event.shiftKey)) {
+      // Ctrl/Cmd+Enter picks too: with the list open, the reply must not go out holding `/query`.
+      event.preventDefault();
+      event.stopPropagation();
+      const answer = cannedMatches[Math.min(Math.max(highlighted, 0), cannedMatches.length - 1)];
+      if (answer && !renderCanned.isPending) insertCanned(answer, range);
+      return true;
+    }
+    return false;
   };
 
   const submit = (sendAt?: Date) => {
@@ -211,6 +313,20 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
     <div className={cx('bt-composer', effectiveMode === 'note' && 'bt-composer--note')}>
       <TypingWarning conversationId={conversationId} />
       <div className="bt-composer__box">
+        {popoverOpen && slashToken ? (
+          <div className="bt-canned bt-canned--inline" data-testid="canned-popover">
+            <CannedAnswerList
+              id={listId}
+              answers={cannedMatches}
+              highlighted={highlighted}
+              loading={canned.isPending}
+              error={cannedError}
+              emptyText={slashToken.query ? `No canned answer matches /${slashToken.query}.` : 'No canned answers are set up for this conversation yet.'}
+              onHighlight={setHighlighted}
+              onPick={(answer) => insertCanned(answer, slashToken)}
+            />
+          </div>
+        ) : null}
         <div className="bt-composer__modes" role="tablist" aria-label="Message type">
           <button
             type="button"
@@ -240,11 +356,16 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
             placeholder={placeholder}
             rows={2}
             value={text}
-            onChange={(event) => changeText(event.target.value)}
+            aria-controls={popoverOpen ? listId : undefined}
+            aria-activedescendant={popoverOpen && cannedMatches.length > 0 ? cannedOptionId(listId, highlighted) : undefined}
+            aria-autocomplete={effectiveMode === 'reply' ? 'list' : undefined}
+            onChange={(event) => changeText(event.target.value, event.target.selectionStart)}
+            onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
             onScroll={(event) => {
               if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
             }}
             onKeyDown={(event) => {
+              if (popoverOpen && slashToken && handleListKey(event, slashToken, () => setDismissedAt(slashToken.start))) return;
               if (isSendChord(event)) {
                 event.preventDefault();
                 submit();
@@ -255,10 +376,61 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
             onBlur={() => realtimeCommands.stoppedTyping()}
           />
         </div>
-        {effectiveMode === 'reply' && text.startsWith('/') ? (
-          <p className="bt-composer__canned">
-            <Icon name="bolt" size={12} /> Canned answers will be picked here by their shortcode. None are set up yet.
+        {picker ? (
+          <div
+            className="bt-canned bt-canned--picker"
+            data-testid="canned-picker"
+            onBlur={(event) => {
+              const next = event.relatedTarget;
+              if (next instanceof Node && (event.currentTarget.contains(next) || pickerToggle.current?.contains(next))) return;
+              closePicker(false);
+            }}
+          >
+            <label className="bt-canned__search">
+              <Icon name="search" size={13} />
+              <input
+                type="search"
+                aria-label="Search canned answers"
+                placeholder="Search by shortcode, title or text…"
+                autoFocus
+                value={picker.query}
+                aria-controls={listId}
+                aria-activedescendant={cannedMatches.length > 0 ? cannedOptionId(listId, highlighted) : undefined}
+                onChange={(event) => {
+                  setPicker({ ...picker, query: event.target.value });
+                  setHighlighted(0);
+                }}
+                onKeyDown={(event) => {
+                  if (isSendChord(event) && cannedMatches.length === 0) event.preventDefault();
+                  handleListKey(event, picker.range, () => closePicker(true));
+                }}
+              />
+            </label>
+            <CannedAnswerList
+              id={listId}
+              answers={cannedMatches}
+              highlighted={highlighted}
+              loading={canned.isPending}
+              error={cannedError}
+              emptyText={picker.query ? `No canned answer matches “${picker.query}”.` : 'No canned answers are set up for this conversation yet.'}
+              onHighlight={setHighlighted}
+              onPick={(answer) => insertCanned(answer, picker.range)}
+            />
+          </div>
+        ) : null}
+        {renderCanned.isPending ? (
+          <p className="bt-composer__canned" role="status">
+            <Icon name="bolt" size={12} /> Filling in the canned answer…
           </p>
+        ) : null}
+        {missing.length > 0 && effectiveMode === 'reply' ? (
+          <div className="bt-composer__advice" role="status" data-testid="canned-missing">
+            <Icon name="alert" size={13} />
+            <span>{describeMissing(missing)}</span>
+            <Button size="sm" variant="ghost" onClick={() => setMissing([])}>
+              Dismiss
+            </Button>
+          </div>
         ) : null}
         {effectiveMode === 'reply' && text ? (
           <EncodingAdvice analysis={analysis} keepAsTyped={keepAsTyped && !!channel?.smartEncoding} onFix={(fixed) => changeText(fixed)} onKeepAsTyped={setKeepAsTyped} />
@@ -286,6 +458,19 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
             </span>
           )}
           <span className="bt-composer__actions">
+            {effectiveMode === 'reply' ? (
+              <button
+                ref={pickerToggle}
+                type="button"
+                className={cx('bt-composer__tool', picker && 'bt-composer__tool--active')}
+                aria-label="Canned answers"
+                aria-expanded={!!picker}
+                title="Canned answers (or type / in the reply)"
+                onClick={() => (picker ? closePicker(true) : openPicker())}
+              >
+                <Icon name="bolt" size={14} />
+              </button>
+            ) : null}
             <span className="bt-composer__shortcut" aria-hidden="true">
               <Kbd>{IS_MAC ? '⌘' : 'Ctrl'}</Kbd>
               <Kbd>↵</Kbd>

@@ -1,0 +1,63 @@
+import type { CannedAnswerView } from '@backtalk/contracts';
+import { cx, Kbd, Spinner } from '@backtalk/console/ui';
+import { useEffect, useRef } from 'react';
+import { previewLine } from './canned-answers';
+
+export interface CannedAnswerListProps {
+  id: string;
+  answers: CannedAnswerView[];
+  highlighted: number;
+  loading: boolean;
+  error: string | null;
+  /** Shown when nothing matches, e.g. "No canned answer starts with /xyz". */
+  emptyText: string;
+  onHighlight: (index: number) => void;
+  onPick: (answer: CannedAnswerView) => void;
+}
+
+export const cannedOptionId = (listId: string, index: number) => `${listId}-option-${index}`;
+
+/** Shortcode, title and a one-line preview per row; the same list serves the `/` popover and the picker. */
+export function CannedAnswerList({ id, answers, highlighted, loading, error, emptyText, onHighlight, onPick }: CannedAnswerListProps) {
+  const list = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    list.current?.querySelector(`#${CSS.escape(cannedOptionId(id, highlighted))}`)?.scrollIntoView({ block: 'nearest' });
+  }, [id, highlighted]);
+
+  return (
+    <div className="bt-canned__body">
+      <div ref={list} id={id} className="bt-canned__list" role="listbox" aria-label="Canned answers">
+        {answers.map((answer, index) => (
+          <div
+            key={answer.id}
+            id={cannedOptionId(id, index)}
+            role="option"
+            aria-selected={index === highlighted}
+            className={cx('bt-canned__option', index === highlighted && 'bt-canned__option--active')}
+            // Keep the focus where the agent types.
+            onMouseDown={(event) => event.preventDefault()}
+            onMouseEnter={() => onHighlight(index)}
+            onClick={() => onPick(answer)}
+          >
+            <span className="bt-canned__shortcode">/{answer.shortcode}</span>
+            <span className="bt-canned__title">{answer.title}</span>
+            <span className="bt-canned__preview">{previewLine(answer.body)}</span>
+          </div>
+        ))}
+      </div>
+      {answers.length === 0 ? (
+        <p className="bt-canned__empty">{loading ? (
+            <>
+              <Spinner size="sm" /> Loading canned answers…
+            </>
+          ) : (
+            (error ?? emptyText)
+          )}</p>
+      ) : null}
+      <p className="bt-canned__hint" aria-hidden="true">
+        <Kbd>↑</Kbd>
+        <Kbd>↓</Kbd> move · <Kbd>↵</Kbd> or <Kbd>Tab</Kbd> insert · <Kbd>Esc</Kbd> close
+      </p>
+    </div>
+  );
+}
