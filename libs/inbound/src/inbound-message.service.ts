@@ -3,10 +3,10 @@ import { type ChannelConfirmations, type ChannelKeywords, ConversationStatus, ty
 import { OutboundMessagesService } from '@backtalk/outbound';
 import { ConsentService, ContactsService, ThreadingService } from '@backtalk/conversations';
 import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
-import { EventLog, type NewDomainEvent, preparedQuery } from '@backtalk/platform';
+import { EventLog, type NewDomainEvent, preparedQuery, preparedStatement } from '@backtalk/platform';
 import { analyseSms } from '@backtalk/sms';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { type KeywordMatch, matchKeyword } from './keywords';
 
 export interface InboundChannel {
@@ -75,6 +75,43 @@ WITH inserted AS (
 SELECT inserted.id AS message_id, updated.status, updated.old_status, event.seq, event.created_at
 FROM inserted LEFT JOIN updated ON true LEFT JOIN event ON true`;
 
+/**
+ * The most common message of all, from a customer whose conversation on this channel is open, as one statement:
+ * lock that conversation, insert the message, count it, log message.received. No row comes back when there is no
+ * open conversation (or it was resolved meanwhile: the lock re-reads the row and drops it), and the caller takes the
+ * general path; a row without message_id is a carrier retry of a stored message.
+ */
+const OPEN_CONVERSATION_SQL = `
+WITH locked AS (
+  SELECT cv.id AS conversation_id, cv.contact_id FROM contact ct
+  JOIN conversation cv ON cv.contact_id = ct.id AND cv.channel_id = $2 AND cv.status = 'open'
+  WHERE ct.phone = $1
+  FOR UPDATE OF cv
+), inserted AS (
+  INSERT INTO message (conversation_id, channel_id, direction, kind, status, body, encoding, segments, media, provider_message_id, provider_timestamp, sent_at, incomplete)
+  SELECT locked.conversation_id, $2, 'inbound', 'customer', 'received', $3, $4, $5, $6, $7, $8, $9, false FROM locked
+  ON CONFLICT (channel_id, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
+  RETURNING id
+), updated AS (
+  UPDATE conversation c SET
+    unread_count = c.unread_count + 1,
+    last_message_at = GREATEST(c.last_message_at, $9),
+    last_inbound_at = GREATEST(COALESCE(c.last_inbound_at, $9), $9),
+    waiting_since = COALESCE(c.waiting_since, $9),
+    updated_at = now()
+  FROM locked
+  WHERE c.id = locked.conversation_id AND EXISTS (SELECT 1 FROM inserted)
+  RETURNING c.id
+), event AS (
+  INSERT INTO domain_event (type, team_id, conversation_id, payload)
+  SELECT 'message.received', $10, locked.conversation_id,
+    jsonb_build_object('messageId', inserted.id, 'conversationId', locked.conversation_id, 'channelId', $2::uuid, 'contactId', locked.contact_id)
+  FROM inserted, locked
+  RETURNING seq, created_at
+)
+SELECT locked.conversation_id, locked.contact_id, inserted.id AS message_id, event.seq, event.created_at
+FROM locked LEFT JOIN inserted ON true LEFT JOIN updated ON true LEFT JOIN event ON true`;
+
 /** A known customer and their active conversation on this channel, if any. */
 const KNOWN_CUSTOMER_SQL = `
 SELECT ct.id AS contact_id, cv.id AS conversation_id FROM contact ct
@@ -116,6 +153,44 @@ export class InboundMessageService {
     private readonly eventLog: EventLog,
     private readonly outbound: OutboundMessagesService,
   ) {}
+
+  /**
+   * The fast path for a plain message (no keyword) into an open conversation, in one statement without a transaction
+   * around it. Returns null when it does not apply; throws DuplicateInboundMessage for a carrier retry.
+   */
+  async storeIntoOpenConversation(dataSource: DataSource, channel: InboundChannel, sms: InboundSms, receivedAt: Date): Promise<StoredInbound | null> {
+    if (this.keywordOf(sms, channel)) return null;
+    const sentAt = sms.providerTimestamp ?? receivedAt;
+    const analysis = analyseSms(sms.text);
+    const [row] = await preparedStatement<{ conversation_id: string; contact_id: string; message_id: string | null; seq: string | null; created_at: Date | null }>(
+      dataSource,
+      'inbound_open_conversation',
+      OPEN_CONVERSATION_SQL,
+      [
+        normaliseCustomerNumber(sms.from, channel.country),
+        channel.id,
+        sms.text,
+        analysis.encoding,
+        sms.segments ?? analysis.segments,
+        JSON.stringify(sms.media),
+        sms.providerMessageId,
+        sms.providerTimestamp,
+        sentAt,
+        channel.teamId,
+      ],
+    );
+    if (!row) return null;
+    if (!row.message_id || !row.seq || !row.created_at) throw new DuplicateInboundMessage(sms.providerMessageId);
+    const event: DomainEvent = {
+      type: 'message.received',
+      seq: Number(row.seq),
+      teamId: channel.teamId,
+      conversationId: row.conversation_id,
+      payload: { messageId: row.message_id, conversationId: row.conversation_id, channelId: channel.id, contactId: row.contact_id },
+      createdAt: new Date(row.created_at).toISOString(),
+    };
+    return { messageId: row.message_id, conversationId: row.conversation_id, contactId: row.contact_id, keyword: null, events: [event], queuedMessageIds: [] };
+  }
 
   /**
    * Stores one customer message inside the caller's transaction: contact, conversation (joined, reopened or new),

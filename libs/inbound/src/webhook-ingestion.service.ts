@@ -94,7 +94,9 @@ export class WebhookIngestionService {
   private async storeOne(channel: InboundChannel, sms: Parameters<InboundMessageService['store']>[2], receivedAt: Date): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const stored = await this.dataSource.transaction((manager) => this.inbound.store(manager, channel, sms, { receivedAt }));
+        const stored =
+          (attempt === 1 ? await this.inbound.storeIntoOpenConversation(this.dataSource, channel, sms, receivedAt) : null) ??
+          (await this.dataSource.transaction((manager) => this.inbound.store(manager, channel, sms, { receivedAt })));
         this.eventLog.publish(stored.events);
         await this.outboundQueue.enqueue(stored.queuedMessageIds);
         return;

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -15,4 +15,17 @@ export async function preparedQuery<T>(manager: EntityManager, name: string, tex
   const client = (await runner.connect()) as PgClient;
   const result = await client.query({ name, text, values });
   return result.rows as T[];
+}
+
+/**
+ * A prepared statement on its own, outside any transaction: one round trip, atomic because it is one statement. For
+ * hot paths whose whole work fits in one statement (no BEGIN and COMMIT to send).
+ */
+export async function preparedStatement<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    return await preparedQuery<T>(runner.manager, name, text, values);
+  } finally {
+    await runner.release();
+  }
 }
