@@ -17,11 +17,12 @@ import {
 import { ConsentService, ContactsService, ConversationEntity, ConversationsService, MessageEntity, ThreadingService, toMessageView } from '@backtalk/conversations';
 import { isCountryCode, toE164 } from '@backtalk/phone';
 import { DomainError, EventLog, isUniqueViolation } from '@backtalk/platform';
-import { analyseSms, smartEncode } from '@backtalk/sms';
+import { smartEncode } from '@backtalk/sms';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MessageStatusWriter } from './message-status-writer';
+import { OutboundMessagesService } from './outbound-messages.service';
 import { OutboundQueue } from './outbound-queue';
 
 /** Carriers cut longer texts or refuse them (Twilio: 1,600 characters). */
@@ -70,6 +71,7 @@ export class RepliesService {
     private readonly threading: ThreadingService,
     private readonly conversations: ConversationsService,
     private readonly statusWriter: MessageStatusWriter,
+    private readonly outboundMessages: OutboundMessagesService,
   ) {}
 
   async reply(actor: UserActor, conversationId: string, request: ComposeOptions, idempotencyKey?: string): Promise<MessageView> {
@@ -240,54 +242,32 @@ export class RepliesService {
         `This customer opted out of texts from ${channel.name} (they sent STOP). Nothing can be sent until they text START.`,
       );
     }
-    const analysis = analyseSms(outgoing.body);
-    const now = new Date();
-    const scheduled = outgoing.sendAt !== null && outgoing.sendAt.getTime() > now.getTime();
-    const message = await manager.save(
-      manager.create(MessageEntity, {
-        conversationId: conversation.id,
-        channelId: channel.id,
-        direction: MessageDirection.Outbound,
-        kind: outgoing.kind,
-        authorId: outgoing.authorId,
-        status: scheduled ? MessageStatus.Scheduled : MessageStatus.Queued,
-        body: outgoing.body,
-        encoding: analysis.encoding,
-        segments: analysis.segments,
-        media: [],
-        sentAt: scheduled ? outgoing.sendAt! : now,
-        sendAt: scheduled ? outgoing.sendAt : null,
-        queuedAt: now,
-        estimatedCost: Math.round(analysis.segments * channel.pricePerSegment * 100_000) / 100_000,
-        externalReference: outgoing.externalReference ?? null,
-        metadata: outgoing.metadata ?? null,
-      }),
-    );
-
     const events: DomainEvent[] = [...(outgoing.earlierEvents ?? [])];
-    const answered = outgoing.kind === MessageKind.Agent;
-    let status = conversation.status;
     // Answering a resolved conversation brings it back: the agent is clearly working on it again.
-    if (conversation.status === ConversationStatus.Resolved) status = ConversationStatus.Open;
-    try {
-      await manager.query(
-        `UPDATE conversation SET last_message_at = GREATEST(last_message_at, $2), status = $3::conversation_status, resolved_at = CASE WHEN $3::conversation_status = 'resolved' THEN resolved_at END,
-           waiting_since = CASE WHEN $4::boolean THEN NULL ELSE waiting_since END, unread_count = CASE WHEN $4::boolean THEN 0 ELSE unread_count END, updated_at = now()
-         WHERE id = $1`,
-        [conversation.id, message.sentAt, status, answered],
-      );
-    } catch (error) {
-      if (isUniqueViolation(error)) throw DomainError.conflict('The customer already has another open conversation on this channel; reply there');
-      throw error;
+    if (conversation.status === ConversationStatus.Resolved) {
+      try {
+        await manager.update(ConversationEntity, { id: conversation.id }, { status: ConversationStatus.Open, resolvedAt: null });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw DomainError.conflict('The customer already has another open conversation on this channel; reply there');
+        throw error;
+      }
+      const payload = { conversationId: conversation.id, status: ConversationStatus.Open, previousStatus: ConversationStatus.Resolved, reason: 'reopened' };
+      events.push(...(await this.eventLog.append(manager, [{ type: 'conversation.updated', teamId: conversation.teamId, conversationId: conversation.id, payload }])));
     }
-    const logged = await this.eventLog.append(manager, [
-      ...(status !== conversation.status
-        ? [{ type: 'conversation.updated' as const, teamId: conversation.teamId, conversationId: conversation.id, payload: { conversationId: conversation.id, status, previousStatus: conversation.status, reason: 'reopened' } }]
-        : []),
-      { type: 'message.created', teamId: conversation.teamId, conversationId: conversation.id, payload: { messageId: message.id, conversationId: conversation.id, channelId: channel.id, kind: outgoing.kind } },
-    ]);
-    events.push(...logged);
-    return { message, events };
+    const queued = await this.outboundMessages.queue(manager, {
+      conversationId: conversation.id,
+      channelId: channel.id,
+      teamId: conversation.teamId,
+      body: outgoing.body,
+      kind: outgoing.kind,
+      authorId: outgoing.authorId,
+      sendAt: outgoing.sendAt,
+      pricePerSegment: channel.pricePerSegment,
+      externalReference: outgoing.externalReference,
+      metadata: outgoing.metadata,
+      answersCustomer: outgoing.kind === MessageKind.Agent,
+    });
+    return { message: queued.message, events: [...events, ...queued.events] };
   }
 }
 
