@@ -8,7 +8,7 @@ import {
   type MessageView,
   type Page,
 } from '@backtalk/contracts';
-import { DomainError } from '@backtalk/platform';
+import { containsPattern, DomainError } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
@@ -23,8 +23,6 @@ interface Cursor {
 /** Far enough in the future to sort conversations nobody waits on after every waiting one. */
 const NOT_WAITING = '9999-12-31T00:00:00.000Z';
 
-/** `%` and `_` typed by an agent are literal characters, not wildcards. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 function decodeCursor(cursor: string): Cursor {
@@ -92,7 +90,7 @@ export class ConversationsService {
     if (filter.q?.trim()) {
       query.andWhere(
         `(ct.phone || ' ' || ct.name ILIKE :pattern OR EXISTS (SELECT 1 FROM message sm WHERE sm.conversation_id = c.id AND sm.body ILIKE :pattern))`,
-        { pattern: likePattern(filter.q.trim()) },
+        { pattern: containsPattern(filter.q.trim()) },
       );
     }
 

@@ -19,3 +19,4 @@ export * from './events/domain-event.entity';
 export * from './events/event-log';
 export * from './database/prepared-query';
 export * from './database/postgres-errors';
+export * from './database/like-pattern';

@@ -1,7 +1,7 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
 import { type CannedAnswerView, type CreateCannedAnswerRequest, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { ConversationsService } from '@backtalk/conversations';
-import { DomainError, isUniqueViolation } from '@backtalk/platform';
+import { containsPattern, DomainError, isUniqueViolation } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
@@ -40,7 +40,7 @@ export class CannedAnswersService {
     }
     const text = options.q?.trim();
     if (text) {
-      const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      const pattern = containsPattern(text);
       query.andWhere(new Brackets((where) => where.where('a.shortcode ILIKE :pattern', { pattern }).orWhere('a.title ILIKE :pattern').orWhere('a.body ILIKE :pattern')));
     }
     return (await query.getMany()).map(toView);
