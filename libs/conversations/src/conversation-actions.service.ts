@@ -69,7 +69,7 @@ export class ConversationActionsService {
     await this.change(actor, conversationId, async (manager, conversation) => {
       if (conversation.unreadCount === 0) return [];
       await manager.update(ConversationEntity, { id: conversation.id }, { unreadCount: 0 });
-      return [this.updatedEvent(conversation, conversation.status, 'read')];
+      return this.eventLog.append(manager, [this.updatedEvent(conversation, conversation.status, 'read')]);
     });
     return this.conversations.get(actor, conversationId);
   }
@@ -151,19 +151,17 @@ export class ConversationActionsService {
         if (isUniqueViolation(error)) throw DomainError.conflict('The customer already has another open conversation on this channel; continue there');
         throw error;
       }
-      return [this.updatedEvent(conversation, status, reason)];
+      return this.eventLog.append(manager, [this.updatedEvent(conversation, status, reason)]);
     });
     return this.conversations.get(actor, conversationId);
   }
 
-  private async change(actor: UserActor, conversationId: string, work: (manager: EntityManager, conversation: ConversationEntity) => Promise<Array<NewDomainEvent | DomainEvent>>): Promise<void> {
+  /** Locks the conversation, checks the access rule, runs `work` (which logs its events) and publishes after commit. */
+  private async change(actor: UserActor, conversationId: string, work: (manager: EntityManager, conversation: ConversationEntity) => Promise<DomainEvent[]>): Promise<void> {
     const events = await this.dataSource.transaction(async (manager) => {
       const conversation = await manager.findOne(ConversationEntity, { where: { id: conversationId }, lock: { mode: 'pessimistic_write' } });
       if (!conversation || !AccessPolicy.canSeeConversation(actor, conversation)) throw DomainError.notFound('Conversation');
-      const produced = await work(manager, conversation);
-      const logged = produced.filter((event): event is DomainEvent => 'seq' in event);
-      const fresh = produced.filter((event): event is NewDomainEvent => !('seq' in event));
-      return [...logged, ...(await this.eventLog.append(manager, fresh))];
+      return work(manager, conversation);
     });
     this.eventLog.publish(events);
   }
