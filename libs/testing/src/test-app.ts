@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { createHttpApp, MIGRATIONS_TABLE, REDIS } from '@backtalk/platform';
+import { createHttpApp, MIGRATIONS_TABLE, QueueName, REDIS } from '@backtalk/platform';
+import { getQueueToken } from '@nestjs/bull';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bull';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -33,12 +36,31 @@ export class TestApp {
       const app = await createHttpApp(rootModule);
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
+      await TestApp.queuesReady(app);
       return new TestApp(app);
     } finally {
       for (const [key, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
+    }
+  }
+
+  /**
+   * A Bull queue closed while its Redis connections still initialise rejects their pending commands with nobody
+   * listening ("Connection is closed"); tests that create and close an app within a second would hit that.
+   */
+  private static async queuesReady(app: NestFastifyApplication): Promise<void> {
+    // Through ModuleRef: its look-up of a queue this app does not register throws, where app.get would exit.
+    const modules = app.get(ModuleRef);
+    for (const name of Object.values(QueueName)) {
+      let queue: Queue;
+      try {
+        queue = modules.get<Queue>(getQueueToken(name), { strict: false });
+      } catch {
+        continue;
+      }
+      await queue.isReady();
     }
   }
 
@@ -93,12 +115,30 @@ export class TestApp {
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> $1`,
       [MIGRATIONS_TABLE],
     );
-    if (tables.length > 0) await this.dataSource.query(`TRUNCATE ${tables.map((table) => `"${table.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    if (tables.length > 0) await this.truncate(tables.map((table) => table.tablename));
     const prefix = this.redis.options.keyPrefix ?? '';
     // KEYS patterns are not prefixed by ioredis, so the prefix must be spelled out.
     const keys = prefix ? await this.redis.keys(`${prefix}*`) : [];
     const unprefixed = keys.map((key) => key.slice(prefix.length));
     if (unprefixed.length > 0) await this.redis.del(...unprefixed);
+  }
+
+  /**
+   * The previous test's workers (a send job, a delivery report, the sweeper) may still hold row locks while TRUNCATE
+   * takes its table locks one by one; PostgreSQL then aborts one side as a deadlock. Ours is safe to run again.
+   */
+  private async truncate(tables: string[]): Promise<void> {
+    const statement = `TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.dataSource.query(statement);
+        return;
+      } catch (error) {
+        const deadlocked = (error as { driverError?: { code?: string } }).driverError?.code === '40P01';
+        if (!deadlocked || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
   }
 
   async close(): Promise<void> {
