@@ -6,6 +6,7 @@ import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
 import { OutboundModule, OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
 import { RealtimeModule } from '@backtalk/realtime';
+import { RoutingModule, RoutingWorkerModule } from '@backtalk/routing';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 export interface ApiModuleOptions {
@@ -18,7 +19,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, RoutingModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule] : [])],
     };
   }
 }

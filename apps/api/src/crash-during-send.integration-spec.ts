@@ -8,7 +8,7 @@ import { OutboxSweeper } from '@backtalk/outbound';
 import { QueueName } from '@backtalk/platform';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
-import { FakeAggregator, genericSigned, TestApp } from '@backtalk/testing';
+import { eventually, FakeAggregator, genericSigned, TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
 
 const ROOT = join(__dirname, '../../..');
@@ -30,15 +30,6 @@ function startWorker(): Promise<ChildProcess> {
     worker.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     worker.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output}`)));
   });
-}
-
-async function eventually<T>(probe: () => Promise<T> | T, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('a worker that dies in the middle of a send', () => {

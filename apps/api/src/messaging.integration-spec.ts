@@ -18,22 +18,13 @@ import {
 } from '@backtalk/contracts';
 import { MessageEntity } from '@backtalk/conversations';
 import { SendRateLimiter } from '@backtalk/outbound';
-import { FakeAggregator, genericSigned, TestApp } from '@backtalk/testing';
+import { eventually, FakeAggregator, genericSigned, TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
 
 const PUBLIC_BASE_URL = 'https://backtalk.test';
 const SECRET = 'generic-webhook-secret';
 const CUSTOMER = '+380501234567';
 const PASSWORD = 'correct horse battery staple';
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('sending SMS: agent replies, agent-started conversations, notifications', () => {
   let t: TestApp;

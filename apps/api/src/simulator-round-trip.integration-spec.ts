@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
 import { type ChannelView, type ConversationView, MessageStatus, type MessageView, type Page, Provider, Role, SenderType } from '@backtalk/contracts';
-import { TestApp } from '@backtalk/testing';
+import { eventually, TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
 
 const ROOT = join(__dirname, '../../..');
@@ -32,15 +32,6 @@ function startSimulator(): Promise<{ process: ChildProcess; url: string }> {
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`carrier-sim exited with ${code}: ${output}`)));
   });
-}
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('a conversation through the carrier simulator, over real HTTP both ways', () => {
@@ -90,7 +81,7 @@ describe('a conversation through the carrier simulator, over real HTTP both ways
     });
     expect(texted.status).toBeLessThan(300);
 
-    const [conversation] = (await eventually(() => t.request<Page<ConversationView>>('GET', '/api/conversations', { token }), (response) => response.body.items.length === 1)).body.items;
+    const [conversation] = (await eventually(() => t.request<Page<ConversationView>>('GET', '/api/conversations', { token }), (response) => response.body.items.length === 1, 15_000)).body.items;
     expect(conversation.contact.phone).toBe('+380501234567');
 
     const reply = await t.request<MessageView>('POST', `/api/conversations/${conversation.id}/messages`, { token, body: { body: 'Ваше замовлення вже в дорозі.' }, headers: { 'idempotency-key': 'round-trip-1' } });
@@ -98,6 +89,7 @@ describe('a conversation through the carrier simulator, over real HTTP both ways
     const thread = await eventually(
       () => t.request<Page<MessageView>>('GET', `/api/conversations/${conversation.id}/messages`, { token }),
       (response) => response.body.items.some((message) => message.status === MessageStatus.Delivered),
+      15_000,
     );
     expect(thread.body.items.map((message) => [message.body, message.status])).toEqual([
       ['Де моє замовлення?', MessageStatus.Received],

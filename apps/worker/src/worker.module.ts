@@ -2,8 +2,9 @@ import { AuthWorkerModule } from '@backtalk/auth';
 import { InboundWorkerModule } from '@backtalk/inbound';
 import { OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
+import { RoutingWorkerModule } from '@backtalk/routing';
 import { Module } from '@nestjs/common';
 
 /** Every queue processor, and no HTTP server. */
-@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule] })
+@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule] })
 export class WorkerModule {}

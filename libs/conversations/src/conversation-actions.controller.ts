@@ -2,15 +2,18 @@ import { CurrentUser, type UserActor } from '@backtalk/auth';
 import {
   type AddNoteRequest,
   type AssignConversationRequest,
+  type AssignmentRecordView,
+  ConversationPriority,
   type ContactView,
   type ConversationView,
   type MessageView,
+  type SetPriorityRequest,
   type SnoozeConversationRequest,
   type UpdateContactRequest,
 } from '@backtalk/contracts';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsDateString, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsDateString, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { ConversationActionsService } from './conversation-actions.service';
 
 export class AssignConversationBody implements AssignConversationRequest {
@@ -21,7 +24,12 @@ export class AssignConversationBody implements AssignConversationRequest {
 }
 
 export class SnoozeConversationBody implements SnoozeConversationRequest {
-  @IsDateString({ strict: true }) until!: string;
+  /** Omitted: until the customer writes again. */
+  @IsOptional() @IsDateString({ strict: true }) until?: string;
+}
+
+export class SetPriorityBody implements SetPriorityRequest {
+  @IsEnum(ConversationPriority, { message: `priority must be one of ${Object.values(ConversationPriority).join(', ')}` }) priority!: ConversationPriority;
 }
 
 export class AddNoteBody implements AddNoteRequest {
@@ -66,7 +74,19 @@ export class ConversationActionsController {
   @Post('conversations/:id/snooze')
   @HttpCode(200)
   snooze(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SnoozeConversationBody): Promise<ConversationView> {
-    return this.actions.snooze(actor, id, new Date(body.until));
+    return this.actions.snooze(actor, id, body.until ? new Date(body.until) : null);
+  }
+
+  @Post('conversations/:id/priority')
+  @HttpCode(200)
+  setPriority(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SetPriorityBody): Promise<ConversationView> {
+    return this.actions.setPriority(actor, id, body.priority);
+  }
+
+  /** Every change of hands, oldest first, for the conversation's timeline. */
+  @Get('conversations/:id/assignments')
+  assignments(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<AssignmentRecordView[]> {
+    return this.actions.assignments(actor, id);
   }
 
   @Post('conversations/:id/read')

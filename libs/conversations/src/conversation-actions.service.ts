@@ -1,6 +1,8 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
 import {
   type AssignConversationRequest,
+  type AssignmentRecordView,
+  type ConversationPriority,
   type ContactView,
   ConversationStatus,
   type ConversationView,
@@ -59,10 +61,36 @@ export class ConversationActionsService {
     return this.setStatus(actor, conversationId, ConversationStatus.Pending, 'pending');
   }
 
-  async snooze(actor: UserActor, conversationId: string, until: Date, now = new Date()): Promise<ConversationView> {
-    if (until.getTime() <= now.getTime()) throw DomainError.validation('Snooze until a time in the future');
-    if (until.getTime() > now.getTime() + MAX_SNOOZE_DAYS * 86_400_000) throw DomainError.validation(`Snooze for at most ${MAX_SNOOZE_DAYS} days`);
+  /** `until` null: snoozed until the customer writes again (an inbound message wakes any snooze). */
+  async snooze(actor: UserActor, conversationId: string, until: Date | null, now = new Date()): Promise<ConversationView> {
+    if (until && until.getTime() <= now.getTime()) throw DomainError.validation('Snooze until a time in the future');
+    if (until && until.getTime() > now.getTime() + MAX_SNOOZE_DAYS * 86_400_000) throw DomainError.validation(`Snooze for at most ${MAX_SNOOZE_DAYS} days`);
     return this.setStatus(actor, conversationId, ConversationStatus.Snoozed, 'snoozed', until);
+  }
+
+  async setPriority(actor: UserActor, conversationId: string, priority: ConversationPriority): Promise<ConversationView> {
+    await this.change(actor, conversationId, async (manager, conversation) => {
+      if (conversation.priority === priority) return [];
+      await manager.update(ConversationEntity, { id: conversation.id }, { priority });
+      return this.eventLog.append(manager, [this.updatedEvent(conversation, conversation.status, `priority_${priority}`)]);
+    });
+    return this.conversations.get(actor, conversationId);
+  }
+
+  async assignments(actor: UserActor, conversationId: string): Promise<AssignmentRecordView[]> {
+    await this.conversations.get(actor, conversationId);
+    const records = await this.dataSource.getRepository(ConversationAssignmentEntity).find({ where: { conversationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return records.map((record) => ({
+      id: record.id,
+      conversationId: record.conversationId,
+      assigneeId: record.assigneeId,
+      previousAssigneeId: record.previousAssigneeId,
+      teamId: record.teamId,
+      previousTeamId: record.previousTeamId,
+      actorId: record.actorId,
+      reason: record.reason,
+      createdAt: record.createdAt.toISOString(),
+    }));
   }
 
   async markRead(actor: UserActor, conversationId: string): Promise<ConversationView> {
@@ -132,7 +160,7 @@ export class ConversationActionsService {
     return this.eventLog.append(manager, events);
   }
 
-  private async setStatus(actor: UserActor, conversationId: string, status: ConversationStatus, reason: string, snoozedUntil?: Date): Promise<ConversationView> {
+  private async setStatus(actor: UserActor, conversationId: string, status: ConversationStatus, reason: string, snoozedUntil?: Date | null): Promise<ConversationView> {
     await this.change(actor, conversationId, async (manager, conversation) => {
       if (conversation.status === status && status !== ConversationStatus.Snoozed) return [];
       const now = new Date();

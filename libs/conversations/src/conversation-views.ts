@@ -1,4 +1,4 @@
-import { type ConversationStatus, type ConversationView, type MessageDirection, type MessageKind, type MessageStatus, type MessageView } from '@backtalk/contracts';
+import { type ConversationPriority, type ConversationStatus, type ConversationView, type RoutingLanguage, type SlaKind, type MessageDirection, type MessageKind, type MessageStatus, type MessageView } from '@backtalk/contracts';
 import type { MessageEntity } from './entities';
 
 export function toMessageView(message: MessageEntity): MessageView {
@@ -38,6 +38,10 @@ export interface ConversationRow {
   waiting_since: Date | null;
   snoozed_until: Date | null;
   resolved_at: Date | null;
+  priority: ConversationPriority;
+  language: RoutingLanguage | null;
+  sla_due_at: Date | null;
+  sla_kind: SlaKind | null;
   created_at: Date;
   updated_at: Date;
   contact_id: string;
@@ -67,6 +71,10 @@ export function toConversationView(row: ConversationRow): ConversationView {
     waitingSince: row.waiting_since?.toISOString() ?? null,
     snoozedUntil: row.snoozed_until?.toISOString() ?? null,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
+    priority: row.priority,
+    language: row.language,
+    slaDueAt: row.sla_due_at?.toISOString() ?? null,
+    slaKind: row.sla_kind,
     optedOut: row.opted_out ?? false,
     lastMessage: row.last_message_id
       ? {

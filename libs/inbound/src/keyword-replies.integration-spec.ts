@@ -4,7 +4,7 @@ import { type ChannelView, MessageDirection, MessageKind, MessageStatus, Provide
 import { ConversationsModule, MessageEntity } from '@backtalk/conversations';
 import { OutboundModule, OutboundWorkerModule, OutboxSweeper, SendService } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
-import { FakeAggregator, genericSigned, TestApp, twilioForm } from '@backtalk/testing';
+import { eventually, FakeAggregator, genericSigned, TestApp, twilioForm } from '@backtalk/testing';
 import { Module } from '@nestjs/common';
 import { InboundModule } from './inbound.module';
 
@@ -15,15 +15,6 @@ const PUBLIC_BASE_URL = 'https://backtalk.test';
 const SECRET = 'generic-webhook-secret';
 const CUSTOMER = '+380501234567';
 const SENDER = '+14155550107';
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('keyword confirmations, sent through the outbound queue', () => {
   let t: TestApp;

@@ -4,3 +4,4 @@ export * from './test-environment';
 export * from './carrier-webhooks';
 export * from './tcp-proxy';
 export * from './fake-aggregator';
+export * from './eventually';

@@ -1,3 +1,4 @@
+import { AssignmentPolicy, type BusinessHours } from '@backtalk/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'team' })
@@ -5,6 +6,16 @@ export class TeamEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'varchar', length: 80 }) name!: string;
   @Column({ type: 'varchar', length: 500, default: '' }) description!: string;
+  /** Each team is a queue; these say how its conversations find agents and by when they must be answered. */
+  @Column({ type: 'enum', enum: AssignmentPolicy, enumName: 'assignment_policy', default: AssignmentPolicy.Manual }) assignmentPolicy!: AssignmentPolicy;
+  @Column({ type: 'integer', nullable: true }) defaultCapacity!: number | null;
+  @Column({ type: 'integer', nullable: true }) reassignOfflineAfterSeconds!: number | null;
+  @Column({ type: 'boolean', default: false }) preferAgentLanguage!: boolean;
+  @Column({ type: 'jsonb', nullable: true }) businessHours!: BusinessHours | null;
+  @Column({ type: 'text', default: '' }) outOfOfficeMessage!: string;
+  @Column({ type: 'integer', nullable: true }) slaFirstResponseMinutes!: number | null;
+  @Column({ type: 'integer', nullable: true }) slaNextResponseMinutes!: number | null;
+  @Column({ type: 'boolean', default: false }) slaBusinessHoursOnly!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { Role } from '@backtalk/contracts';
+import { Role, type RoutingLanguage } from '@backtalk/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'app_user' })
@@ -10,6 +10,9 @@ export class UserEntity {
   @Column({ type: 'enum', enum: Role, enumName: 'user_role' }) role!: Role;
   @Column({ type: 'text', select: false }) passwordHash!: string;
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** Open conversations across all teams; null: no limit beyond the teams' own. */
+  @Column({ type: 'integer', nullable: true }) capacity!: number | null;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) languages!: RoutingLanguage[];
   /** Access tokens issued before this instant are no longer accepted. */
   @Column({ type: 'timestamptz' }) passwordChangedAt!: Date;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

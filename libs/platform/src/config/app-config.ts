@@ -181,6 +181,16 @@ export class AppConfig {
   @Min(2)
   PRESENCE_TIMEOUT_SECONDS = 90;
 
+  /**
+   * How often the worker re-drains every team queue, wakes overdue snoozes, refreshes SLA due times and records breaches.
+   * Changes are routed at once by the process that made them; this sweep catches what no change announces (an agent
+   * coming online, an SLA falling due) and anything a crash interrupted.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  ROUTING_SWEEP_INTERVAL_MS = 2000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === RuntimeEnvironment.Production;
   }

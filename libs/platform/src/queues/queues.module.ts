@@ -6,6 +6,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Inbound = 'inbound',
   Outbound = 'outbound',
+  Routing = 'routing',
 }
 
 /** Defaults set once for every queue: bounded retention so Redis does not grow without end. */

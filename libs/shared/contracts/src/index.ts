@@ -10,3 +10,4 @@ export * from './lib/conversations';
 export * from './lib/events';
 export * from './lib/realtime';
 export * from './lib/canned-answers';
+export * from './lib/routing';

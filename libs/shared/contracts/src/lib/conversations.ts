@@ -1,3 +1,4 @@
+import type { ConversationPriority, RoutingLanguage, SlaKind } from './routing';
 export enum ConversationStatus {
   Open = 'open',
   Pending = 'pending',
@@ -101,6 +102,12 @@ export interface ConversationView {
   waitingSince: string | null;
   snoozedUntil: string | null;
   resolvedAt: string | null;
+  priority: ConversationPriority;
+  /** Detected from the customer's messages; null until one could be recognised. */
+  language: RoutingLanguage | null;
+  /** When the current SLA target (first or next response) falls due; null when none runs. */
+  slaDueAt: string | null;
+  slaKind: SlaKind | null;
   optedOut: boolean;
   lastMessage: Pick<MessageView, 'id' | 'direction' | 'kind' | 'body' | 'status' | 'sentAt'> | null;
   createdAt: string;
@@ -169,7 +176,8 @@ export interface AssignConversationRequest {
 
 /** `POST /api/conversations/:id/snooze` */
 export interface SnoozeConversationRequest {
-  until: string;
+  /** Omitted: snoozed until the customer writes again. */
+  until?: string;
 }
 
 /** `PATCH /api/contacts/:id` */
