@@ -1,5 +1,5 @@
 import { AuthModule, AuthWorkerModule } from '@backtalk/auth';
-import { CannedAnswersModule } from '@backtalk/automation';
+import { AutomationModule, AutomationWorkerModule, CannedAnswersModule } from '@backtalk/automation';
 import { ChannelsModule } from '@backtalk/channels';
 import { ConversationsModule } from '@backtalk/conversations';
 import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
@@ -19,7 +19,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, RoutingModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, RoutingModule, AutomationModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule] : [])],
     };
   }
 }

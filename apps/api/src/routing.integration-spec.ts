@@ -142,11 +142,11 @@ describe('routing: team queues, capacity-aware assignment, take next, business h
       const responses = await Promise.all(Array.from({ length: 100 }, (_, index) => customerSays(customer(batch * 100 + index))));
       expect(responses.every((response) => response.status === 200)).toBe(true);
     }
-    const loads = await eventually(assignedTo, (counts) => [...counts.values()].reduce((sum, count) => sum + count, 0) === 1000, 30_000);
+    const loads = await eventually(assignedTo, (counts) => [...counts.values()].reduce((sum, count) => sum + count, 0) === 1000, 60_000);
     const counts = team.map((agent) => loads.get(agent.id) ?? 0);
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(1000);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
-  });
+  }, 120_000);
 
   it('gives new conversations only to online agents, and returns an offline agent’s conversations to the queue after the team’s grace period', async () => {
     await configure({ policy: AssignmentPolicy.RoundRobin, reassignOfflineAfterSeconds: 0 });

@@ -1,4 +1,5 @@
 import { AuthWorkerModule } from '@backtalk/auth';
+import { AutomationWorkerModule } from '@backtalk/automation';
 import { InboundWorkerModule } from '@backtalk/inbound';
 import { OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
@@ -6,5 +7,5 @@ import { RoutingWorkerModule } from '@backtalk/routing';
 import { Module } from '@nestjs/common';
 
 /** Every queue processor, and no HTTP server. */
-@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule] })
+@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule] })
 export class WorkerModule {}

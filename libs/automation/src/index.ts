@@ -1,2 +1,3 @@
 export * from './lib/matcher';
 export * from './lib/canned-answers';
+export * from './lib/rules';

@@ -14,7 +14,7 @@ import {
   type StartConversationRequest,
   type StartConversationResponse,
 } from '@backtalk/contracts';
-import { ConsentService, ContactsService, ConversationEntity, ConversationsService, MessageEntity, ThreadingService, toMessageView } from '@backtalk/conversations';
+import { ConsentService, ContactsService, ConversationActionsService, ConversationEntity, ConversationsService, MessageEntity, ThreadingService, toMessageView } from '@backtalk/conversations';
 import { isCountryCode, toE164 } from '@backtalk/phone';
 import { DomainError, EventLog, isUniqueViolation } from '@backtalk/platform';
 import { smartEncode } from '@backtalk/sms';
@@ -33,6 +33,7 @@ export interface ComposeOptions {
   body: string;
   smartEncode?: boolean;
   sendAt?: string;
+  cannedAnswerId?: string;
 }
 
 /** Who asked, for the idempotency record: a retried request of the same caller with the same key is the same send. */
@@ -72,6 +73,7 @@ export class RepliesService {
     private readonly conversations: ConversationsService,
     private readonly statusWriter: MessageStatusWriter,
     private readonly outboundMessages: OutboundMessagesService,
+    private readonly conversationActions: ConversationActionsService,
   ) {}
 
   async reply(actor: UserActor, conversationId: string, request: ComposeOptions, idempotencyKey?: string): Promise<MessageView> {
@@ -80,7 +82,9 @@ export class RepliesService {
       const conversation = await manager.findOne(ConversationEntity, { where: { id: conversationId }, lock: { mode: 'pessimistic_write' } });
       if (!conversation || !AccessPolicy.canSeeConversation(actor, conversation)) throw DomainError.notFound('Conversation');
       const channel = await this.activeChannel(manager, conversation.channelId);
-      return this.write(manager, { conversation, channel, body: this.textFor(channel, request), kind: MessageKind.Agent, authorId: actor.userId, sendAt });
+      // Kept with the reply so the customer's question can be suggested as an example of that FAQ.
+      const metadata = request.cannedAnswerId ? { cannedAnswerId: request.cannedAnswerId } : null;
+      return this.write(manager, { conversation, channel, body: this.textFor(channel, request), kind: MessageKind.Agent, authorId: actor.userId, sendAt, metadata });
     });
     return toMessageView(result.message);
   }
@@ -91,6 +95,8 @@ export class RepliesService {
       const channel = await this.activeChannel(manager, request.channelId);
       if (!AccessPolicy.canSeeTeam(actor, channel.teamId)) throw DomainError.notFound('Channel');
       const { conversation, events } = await this.conversationWith(manager, channel, request.phone, ConversationStatus.Open);
+      // Whoever starts a conversation works it: it must not wait in the queue for someone else.
+      if (!conversation.assigneeId) events.push(...(await this.conversationActions.recordAssignment(manager, conversation, { assigneeId: actor.userId, teamId: conversation.teamId, actorId: actor.userId, reason: 'started' })));
       return this.write(manager, { conversation, channel, body: this.textFor(channel, request), kind: MessageKind.Agent, authorId: actor.userId, sendAt, earlierEvents: events });
     });
     return { conversation: await this.conversations.viewOf(result.message.conversationId), message: toMessageView(result.message) };

@@ -7,3 +7,5 @@ export * from './snooze/snooze-alarms';
 export * from './time';
 export * from './language';
 export * from './routing.processor';
+export * from './settings/team-routing.cache';
+export * from './settings/team-routing.service';

@@ -8,6 +8,9 @@ import { AssignmentService } from './assignment/assignment.service';
 import { OutOfOfficeService } from './out-of-office/out-of-office.service';
 import { SnoozeAlarms } from './snooze/snooze-alarms';
 
+/** Runs one stored customer message through automation; says whether it was answered automatically. */
+export type InboundAutomation = (messageId: string) => Promise<{ replied: boolean }>;
+
 /**
  * Routing reacts to changes in the process that made them, right after they commit: a new or reopened conversation
  * is queued and drained, freed capacity pulls the next one, a snooze sets its alarm, a message outside business hours
@@ -19,6 +22,7 @@ export class RoutingTriggers implements OnModuleInit, OnApplicationShutdown {
   /** One drain per team at a time in this process; a request during a drain runs it once more afterwards. */
   private readonly draining = new Map<string, { again: boolean; done: Promise<void> }>();
   private unsubscribe: (() => void) | null = null;
+  private inboundAutomation: InboundAutomation | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,6 +41,15 @@ export class RoutingTriggers implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
     await Promise.allSettled([...this.draining.values()].map((drain) => drain.done));
+  }
+
+  /**
+   * Automation (rules, FAQ auto-replies) runs on each customer message before routing looks at the conversation, so
+   * an answered question does not take an agent's place first. Registered by the automation module; routing does not
+   * depend on it.
+   */
+  useInboundAutomation(handler: InboundAutomation): void {
+    this.inboundAutomation = handler;
   }
 
   drainSoon(teamId: string): void {
@@ -67,11 +80,17 @@ export class RoutingTriggers implements OnModuleInit, OnApplicationShutdown {
   private async react(event: DomainEvent): Promise<void> {
     switch (event.type) {
       case 'conversation.created':
-        if (event.teamId) this.drainSoon(event.teamId);
+        // A customer's new conversation is routed after its first message went through automation (below); one an
+        // agent started is theirs already; one a notification started waits for the customer (pending).
         return;
       case 'message.received': {
-        const { conversationId } = event.payload as DomainEvent<'message.received'>['payload'];
-        if (event.teamId) await this.outOfOffice.answerIfClosed(event.teamId, conversationId);
+        const { messageId, conversationId } = event.payload as DomainEvent<'message.received'>['payload'];
+        const answered = this.inboundAutomation ? await this.inboundAutomation(messageId).catch((error: unknown) => {
+          this.logger.warn({ err: error, messageId }, 'automation failed on a message; it stays in the queue for a person');
+          return { replied: false };
+        }) : { replied: false };
+        if (!answered.replied && event.teamId) await this.outOfOffice.answerIfClosed(event.teamId, conversationId);
+        if (event.teamId) this.drainSoon(event.teamId);
         return;
       }
       case 'conversation.updated': {

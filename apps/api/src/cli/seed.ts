@@ -2,16 +2,32 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TeamsService, UsersService } from '@backtalk/auth';
-import { CannedAnswersService } from '@backtalk/automation';
+import { CannedAnswersService, RulesService } from '@backtalk/automation';
 import { ChannelsService } from '@backtalk/channels';
-import { type ChannelSecretsInput, Provider, Role, SenderType } from '@backtalk/contracts';
+import { AssignmentPolicy, type ChannelSecretsInput, ConversationStatus, type CreateCannedAnswerRequest, Provider, Role, RuleTrigger, SenderType, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
+import { TeamRoutingService } from '@backtalk/routing';
 import { withApiContext } from './nest-context';
 
 export const DEMO_PASSWORDS = { admin: 'backtalk-demo-admin', others: 'backtalk-demo-agent' } as const;
 
-const TEAMS = [
-  { name: 'Support', description: 'First line: orders, deliveries, accounts' },
-  { name: 'Billing', description: 'Payments, refunds and invoices' },
+const WEEKDAYS_9_TO_18 = { start: '09:00', end: '18:00' };
+
+const TEAMS: Array<{ name: string; description: string; routing: UpdateTeamRoutingRequest }> = [
+  {
+    name: 'Support',
+    description: 'First line: orders, deliveries, accounts',
+    routing: { policy: AssignmentPolicy.RoundRobin, defaultCapacity: 5, reassignOfflineAfterSeconds: 300, sla: { firstResponseMinutes: 15, nextResponseMinutes: 60, businessHoursOnly: false } },
+  },
+  {
+    name: 'Billing',
+    description: 'Payments, refunds and invoices',
+    routing: {
+      policy: AssignmentPolicy.Manual,
+      businessHours: { timeZone: 'Europe/Kyiv', weekly: { mon: [WEEKDAYS_9_TO_18], tue: [WEEKDAYS_9_TO_18], wed: [WEEKDAYS_9_TO_18], thu: [WEEKDAYS_9_TO_18], fri: [WEEKDAYS_9_TO_18] }, holidays: [] },
+      outOfOfficeMessage: 'Acme billing is closed now. We answer on weekdays from 9:00 to 18:00 (Kyiv time).',
+      sla: { firstResponseMinutes: 60, nextResponseMinutes: 240, businessHoursOnly: true },
+    },
+  },
 ];
 
 const PEOPLE = [
@@ -49,9 +65,26 @@ const DEMO_CHANNELS = [
   },
 ] as const;
 
-const DEMO_CANNED_ANSWERS = [
+const DEMO_CANNED_ANSWERS: CreateCannedAnswerRequest[] = [
   { shortcode: 'hi', title: 'Greeting', body: 'Hi {{contact.first_name}}, this is {{agent.first_name}} from Acme support. How can I help?' },
-  { shortcode: 'where', title: 'Where is my order', body: 'Your order is on its way. You can follow it at acme.example/track with your order number.' },
+  {
+    shortcode: 'where',
+    title: 'Where is my order',
+    body: 'Your order is on its way. You can follow it at acme.example/track with your order number.',
+    autoReply: true,
+    examples: [
+      'Where is my order?',
+      'When will my parcel arrive?',
+      'Track my order',
+      'My order has not arrived yet',
+      'Any news about my delivery?',
+      'Де моє замовлення?',
+      'Коли прийде моя посилка?',
+      'Статус замовлення',
+      'Где мой заказ?',
+      'Когда придет посылка?',
+    ],
+  },
   { shortcode: 'refunded', title: 'Refund issued', body: 'Hi {{contact.first_name}}, your refund is on its way: it shows on your card within 3-5 working days.' },
   { shortcode: 'bye', title: 'Closing', body: 'Glad I could help. Just reply here if anything else comes up!' },
 ];
@@ -76,8 +109,12 @@ async function main(): Promise<void> {
 
     const existingTeams = await teams.list(systemActor);
     const teamIdByName = new Map(existingTeams.map((team) => [team.name, team.id]));
+    const routing = context.get(TeamRoutingService);
     for (const team of TEAMS) {
-      if (!teamIdByName.has(team.name)) teamIdByName.set(team.name, (await teams.create(team)).id);
+      if (teamIdByName.has(team.name)) continue;
+      const created = await teams.create({ name: team.name, description: team.description });
+      teamIdByName.set(team.name, created.id);
+      await routing.update(systemActor, created.id, team.routing);
     }
     const existingEmails = new Set((await users.list(systemActor)).map((user) => user.email));
     for (const person of PEOPLE) {
@@ -94,6 +131,16 @@ async function main(): Promise<void> {
     const cannedAnswers = context.get(CannedAnswersService);
     const existingShortcodes = new Set((await cannedAnswers.list(systemActor)).map((answer) => answer.shortcode));
     for (const answer of DEMO_CANNED_ANSWERS) if (!existingShortcodes.has(answer.shortcode)) await cannedAnswers.create(systemActor, answer);
+
+    const rules = context.get(RulesService);
+    if ((await rules.list(systemActor)).length === 0) {
+      await rules.create(systemActor, {
+        name: 'Answer FAQs on their own',
+        trigger: RuleTrigger.InboundMessage,
+        conditions: [{ type: 'faq_match', minConfidence: 0.8 }],
+        actions: [{ type: 'reply', cannedAnswerId: 'matched_faq' }, { type: 'set_status', status: ConversationStatus.Pending }],
+      });
+    }
 
     if (!numbersFile) return;
     const channels = context.get(ChannelsService);

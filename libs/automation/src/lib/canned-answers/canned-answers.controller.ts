@@ -1,10 +1,12 @@
 import { CurrentUser, Roles, type UserActor } from '@backtalk/auth';
-import { type CannedAnswerView, type CreateCannedAnswerRequest, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
+import { type CannedAnswerView, type CreateCannedAnswerRequest, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CannedAnswersService } from './canned-answers.service';
 
+/** Far more than the ten that work well, but bounded so one FAQ cannot slow the matcher down. */
+const MAX_EXAMPLES = 200;
 const SHORTCODE = /^[A-Za-z0-9_-]+$/;
 const SHORTCODE_MESSAGE = 'shortcode may hold only letters, digits, - and _';
 
@@ -15,6 +17,9 @@ export class CreateCannedAnswerBody implements CreateCannedAnswerRequest {
   @IsOptional() @ValidateIf((_object, value) => value !== null) @IsString() @MaxLength(10) language?: string | null;
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[];
   @IsOptional() @ValidateIf((_object, value) => value !== null) @IsUUID('4') teamId?: string | null;
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_EXAMPLES) @IsString({ each: true }) @MaxLength(320, { each: true }) examples?: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(60, { each: true }) keywords?: string[];
+  @IsOptional() @IsBoolean() autoReply?: boolean;
 }
 
 export class UpdateCannedAnswerBody implements UpdateCannedAnswerRequest {
@@ -24,6 +29,13 @@ export class UpdateCannedAnswerBody implements UpdateCannedAnswerRequest {
   @IsOptional() @ValidateIf((_object, value) => value !== null) @IsString() @MaxLength(10) language?: string | null;
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[];
   @IsOptional() @ValidateIf((_object, value) => value !== null) @IsUUID('4') teamId?: string | null;
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_EXAMPLES) @IsString({ each: true }) @MaxLength(320, { each: true }) examples?: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(60, { each: true }) keywords?: string[];
+  @IsOptional() @IsBoolean() autoReply?: boolean;
+}
+
+export class AddExampleBody {
+  @IsString() @IsNotEmpty() @MaxLength(320) text!: string;
 }
 
 export class ListCannedAnswersQuery {
@@ -61,6 +73,18 @@ export class CannedAnswersController {
   @Patch(':id')
   update(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCannedAnswerBody): Promise<CannedAnswerView> {
     return this.cannedAnswers.update(actor, id, body);
+  }
+
+  /** Learning: a customer's question becomes one more example of this FAQ. */
+  @Roles(Role.Admin, Role.Supervisor)
+  @Post(':id/examples')
+  addExample(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddExampleBody): Promise<CannedAnswerView> {
+    return this.cannedAnswers.addExample(actor, id, body.text);
+  }
+
+  @Get(':id/suggestions')
+  suggestions(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<FaqExampleSuggestion[]> {
+    return this.cannedAnswers.suggestions(actor, id);
   }
 
   @Roles(Role.Admin, Role.Supervisor)

@@ -1,5 +1,5 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { type CannedAnswerView, type CreateCannedAnswerRequest, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
+import { type CannedAnswerView, type CreateCannedAnswerRequest, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { ConversationsService } from '@backtalk/conversations';
 import { containsPattern, DomainError, isUniqueViolation } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
@@ -7,6 +7,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { CannedAnswerEntity } from './canned-answer.entity';
 import { firstName, renderTemplate } from './render';
+
+/** Trimmed, without blanks or repeats, in the order given. */
+const cleanList = (values: readonly string[] | undefined): string[] => [...new Set((values ?? []).map((value) => value.trim().replace(/\s+/g, ' ')).filter(Boolean))];
 
 const toView = (answer: CannedAnswerEntity): CannedAnswerView => ({
   id: answer.id,
@@ -16,6 +19,9 @@ const toView = (answer: CannedAnswerEntity): CannedAnswerView => ({
   language: answer.language,
   tags: answer.tags,
   teamId: answer.teamId,
+  examples: answer.examples,
+  keywords: answer.keywords,
+  autoReply: answer.autoReply,
   createdAt: answer.createdAt.toISOString(),
   updatedAt: answer.updatedAt.toISOString(),
 });
@@ -53,7 +59,17 @@ export class CannedAnswersService {
       const repository = this.dataSource.getRepository(CannedAnswerEntity);
       return toView(
         await repository.save(
-          repository.create({ teamId, title: request.title.trim(), body: request.body, shortcode: request.shortcode, language: request.language ?? null, tags: request.tags ?? [] }),
+          repository.create({
+            teamId,
+            title: request.title.trim(),
+            body: request.body,
+            shortcode: request.shortcode,
+            language: request.language ?? null,
+            tags: request.tags ?? [],
+            examples: cleanList(request.examples),
+            keywords: cleanList(request.keywords),
+            autoReply: request.autoReply ?? false,
+          }),
         ),
       );
     });
@@ -74,10 +90,49 @@ export class CannedAnswersService {
           ...(changes.language !== undefined ? { language: changes.language } : {}),
           ...(changes.tags !== undefined ? { tags: changes.tags } : {}),
           ...(changes.teamId !== undefined ? { teamId: changes.teamId } : {}),
+          ...(changes.examples !== undefined ? { examples: cleanList(changes.examples) } : {}),
+          ...(changes.keywords !== undefined ? { keywords: cleanList(changes.keywords) } : {}),
+          ...(changes.autoReply !== undefined ? { autoReply: changes.autoReply } : {}),
         },
       );
       return toView(await repository.findOneByOrFail({ id }));
     });
+  }
+
+  async addExample(actor: UserActor, id: string, text: string): Promise<CannedAnswerView> {
+    const answer = await this.findVisible(actor, id);
+    this.assertCanWrite(actor, answer.teamId);
+    const example = text.trim().replace(/\s+/g, ' ');
+    // Appended in one statement, so two agents adding examples at once both keep theirs.
+    await this.dataSource.query(
+      `UPDATE canned_answer SET examples = examples || to_jsonb($2::text), updated_at = now()
+       WHERE id = $1 AND NOT examples @> jsonb_build_array($2::text)`,
+      [id, example],
+    );
+    return toView(await this.dataSource.getRepository(CannedAnswerEntity).findOneByOrFail({ id }));
+  }
+
+  /** The customer messages agents answered starting from this answer, newest first, that are not examples yet. */
+  async suggestions(actor: UserActor, id: string): Promise<FaqExampleSuggestion[]> {
+    const answer = await this.findVisible(actor, id);
+    const rows = await this.dataSource.query<Array<{ message_id: string; conversation_id: string; body: string; answered_at: Date }>>(
+      `SELECT DISTINCT ON (question.id) question.id AS message_id, question.conversation_id, question.body, reply.sent_at AS answered_at
+       FROM message reply
+       JOIN LATERAL (
+         SELECT m.id, m.conversation_id, m.body FROM message m
+         WHERE m.conversation_id = reply.conversation_id AND m.direction = 'inbound' AND m.sent_at <= reply.sent_at
+         ORDER BY m.sent_at DESC LIMIT 1
+       ) question ON true
+       WHERE reply.kind = 'agent' AND reply.metadata ->> 'cannedAnswerId' = $1
+         AND NOT ($2::jsonb @> jsonb_build_array(question.body))
+       ORDER BY question.id, reply.sent_at DESC
+       LIMIT 50`,
+      [id, JSON.stringify(answer.examples)],
+    );
+    return rows
+      .filter((row) => row.body.trim())
+      .sort((a, b) => b.answered_at.getTime() - a.answered_at.getTime())
+      .map((row) => ({ messageId: row.message_id, conversationId: row.conversation_id, text: row.body, answeredAt: row.answered_at.toISOString() }));
   }
 
   async remove(actor: UserActor, id: string): Promise<void> {

@@ -13,6 +13,12 @@ export interface CannedAnswerView {
   tags: string[];
   /** null: every team may use it; otherwise only that team. */
   teamId: string | null;
+  /** Customer questions this answer answers; with at least one, the canned answer is also an FAQ the matcher knows. */
+  examples: string[];
+  /** Words that on their own point at this FAQ. */
+  keywords: string[];
+  /** Whether automation rules may send it on their own (an FAQ match above the rule's threshold). */
+  autoReply: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -24,7 +30,13 @@ export interface CreateCannedAnswerRequest {
   language?: string | null;
   tags?: string[];
   teamId?: string | null;
+  examples?: string[];
+  keywords?: string[];
+  autoReply?: boolean;
 }
+
+/** Ten varied examples work far better than three; the editor says so below this many. */
+export const RECOMMENDED_FAQ_EXAMPLES = 10;
 
 export type UpdateCannedAnswerRequest = Partial<CreateCannedAnswerRequest>;
 

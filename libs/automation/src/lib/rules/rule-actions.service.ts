@@ -1,0 +1,126 @@
+import { ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
+import { ConsentService, ConversationActionsService, ConversationEntity } from '@backtalk/conversations';
+import { OutboundMessagesService } from '@backtalk/outbound';
+import { EventLog, type NewDomainEvent } from '@backtalk/platform';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
+import { firstName, renderTemplate } from '../canned-answers/render';
+import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy } from './auto-reply-safety';
+import type { FiredRule } from './rule-evaluation';
+
+export interface ActionOutcome {
+  events: DomainEvent[];
+  queuedMessageIds: string[];
+  replied: boolean;
+  /** What each fired rule did or was stopped from doing, for the run's record. */
+  notes: string[];
+}
+
+export interface ActionSubject {
+  conversation: ConversationEntity;
+  contact: { name: string };
+  channel: { name: string; helpText: string; pricePerSegment: number };
+  /** The customer's message the rules ran for; null for waiting-time rules. */
+  text: string | null;
+  history: AutoReplyHistory;
+}
+
+/** Carries out fired rules inside the caller's transaction, with the safety rules of automatic replies. */
+@Injectable()
+export class RuleActionsService {
+  constructor(
+    private readonly eventLog: EventLog,
+    private readonly outbound: OutboundMessagesService,
+    private readonly consent: ConsentService,
+    private readonly conversationActions: ConversationActionsService,
+  ) {}
+
+  async apply(manager: EntityManager, fired: readonly FiredRule[], subject: ActionSubject, policy: AutoReplyPolicy, now = new Date()): Promise<ActionOutcome> {
+    const outcome: ActionOutcome = { events: [], queuedMessageIds: [], replied: false, notes: [] };
+    const { conversation } = subject;
+    for (const { rule, faq } of fired) {
+      let replyBlocked = false;
+      for (const action of rule.actions) {
+        switch (action.type) {
+          case 'reply': {
+            const blockers = await this.replyBlockers(manager, subject, policy, now, outcome.replied);
+            const answer = action.cannedAnswerId === 'matched_faq' ? (faq ? await manager.findOneBy(CannedAnswerEntity, { id: faq.faqId }) : null) : await manager.findOneBy(CannedAnswerEntity, { id: action.cannedAnswerId });
+            if (!answer) blockers.push('its canned answer no longer exists');
+            else if (action.cannedAnswerId === 'matched_faq' && !answer.autoReply) blockers.push(`the FAQ “${answer.title}” is not allowed to answer on its own`);
+            if (blockers.length > 0) {
+              replyBlocked = true;
+              outcome.notes.push(`${rule.name}: no auto-reply because ${blockers.join('; ')}`);
+              break;
+            }
+            const body = renderTemplate(answer!.body, {
+              'contact.name': subject.contact.name,
+              'contact.first_name': firstName(subject.contact.name),
+              'channel.name': subject.channel.name,
+              'channel.help_text': subject.channel.helpText,
+            }).body.trim();
+            const metadata: Record<string, string> = { automation: 'rule', ruleId: rule.id, ruleName: rule.name };
+            if (faq && action.cannedAnswerId === 'matched_faq') Object.assign(metadata, { faqId: faq.faqId, confidence: faq.score.toFixed(3) });
+            const queued = await this.outbound.queue(manager, { conversationId: conversation.id, channelId: conversation.channelId, teamId: conversation.teamId, body, kind: MessageKind.AutoReply, pricePerSegment: subject.channel.pricePerSegment, metadata });
+            outcome.events.push(...queued.events);
+            outcome.queuedMessageIds.push(queued.message.id);
+            outcome.replied = true;
+            outcome.notes.push(`${rule.name}: replied with “${answer!.title}”`);
+            break;
+          }
+          case 'assign_team':
+            outcome.events.push(...(await this.conversationActions.recordAssignment(manager, conversation, { assigneeId: null, teamId: action.teamId, actorId: null, reason: 'rule' })));
+            break;
+          case 'assign_agent': {
+            const [member] = await manager.query<unknown[]>(`SELECT 1 FROM team_member tm JOIN app_user u ON u.id = tm.user_id AND u.active WHERE tm.team_id = $1 AND tm.user_id = $2`, [conversation.teamId, action.userId]);
+            if (!member) {
+              outcome.notes.push(`${rule.name}: the agent is not an active member of the conversation’s team`);
+              break;
+            }
+            outcome.events.push(...(await this.conversationActions.recordAssignment(manager, conversation, { assigneeId: action.userId, teamId: conversation.teamId, actorId: null, reason: 'rule' })));
+            break;
+          }
+          case 'set_priority':
+            if (conversation.priority === action.priority) break;
+            await manager.update(ConversationEntity, { id: conversation.id }, { priority: action.priority });
+            conversation.priority = action.priority as ConversationPriority;
+            outcome.events.push(...(await this.eventLog.append(manager, [this.updated(conversation, conversation.status, `priority_${action.priority}`)])));
+            break;
+          case 'add_tag':
+            if (conversation.tags.includes(action.tag)) break;
+            await manager.query(`UPDATE conversation SET tags = array_append(tags, $2), updated_at = now() WHERE id = $1 AND NOT ($2 = ANY(tags))`, [conversation.id, action.tag]);
+            conversation.tags = [...conversation.tags, action.tag];
+            outcome.events.push(...(await this.eventLog.append(manager, [this.updated(conversation, conversation.status, 'tagged')])));
+            break;
+          case 'set_status': {
+            // A reply that was held back leaves the customer waiting: the conversation stays open for a person.
+            if (replyBlocked || conversation.status === action.status) break;
+            const previous = conversation.status;
+            await manager.update(ConversationEntity, { id: conversation.id }, {
+              status: action.status,
+              ...(action.status === ConversationStatus.Resolved ? { resolvedAt: now, unreadCount: 0, waitingSince: null } : {}),
+            });
+            conversation.status = action.status;
+            outcome.events.push(...(await this.eventLog.append(manager, [{ ...this.updated(conversation, action.status, 'rule'), payload: { conversationId: conversation.id, status: action.status, previousStatus: previous, reason: 'rule' } }])));
+            break;
+          }
+        }
+      }
+    }
+    return outcome;
+  }
+
+  private async replyBlockers(manager: EntityManager, subject: ActionSubject, policy: AutoReplyPolicy, now: Date, alreadyReplied: boolean): Promise<string[]> {
+    const blockers = alreadyReplied ? ['an earlier rule already replied to this message'] : [];
+    if (await this.consent.isOptedOut(manager, subject.conversation.contactId, subject.conversation.channelId)) blockers.push('the customer opted out (STOP)');
+    if (subject.text !== null) blockers.push(...autoReplyBlockers(subject.text, subject.history, now, policy));
+    else if (subject.history.lastAutoReplyAt && now.getTime() - subject.history.lastAutoReplyAt.getTime() < policy.windowMinutes * 60_000) {
+      blockers.push(`an auto-reply was already sent in the last ${policy.windowMinutes} minutes`);
+    }
+    return blockers;
+  }
+
+  private updated(conversation: ConversationEntity, status: ConversationStatus, reason: string): NewDomainEvent<'conversation.updated'> {
+    return { type: 'conversation.updated', teamId: conversation.teamId, conversationId: conversation.id, payload: { conversationId: conversation.id, status, previousStatus: status, reason } };
+  }
+}

@@ -1,0 +1,118 @@
+import { type ConversationStatus, type RoutingLanguage, type RuleAction, type RuleCondition, RuleTrigger } from '@backtalk/contracts';
+
+/** What a rule looks at; FAQ matches are computed once per message, only when some rule asks for them. */
+export interface RuleContext {
+  trigger: RuleTrigger;
+  /** The customer's message; empty for waiting-time triggers. */
+  text: string;
+  language: RoutingLanguage | null;
+  faqs: ReadonlyArray<{ faqId: string; score: number }>;
+  contact: { name: string; phone: string; notes: string };
+  businessHoursOpen: boolean;
+  status: ConversationStatus;
+}
+
+export interface EvaluableRule {
+  id: string;
+  name: string;
+  trigger: RuleTrigger;
+  conditions: RuleCondition[];
+  actions: RuleAction[];
+  continueAfter: boolean;
+}
+
+export interface FiredRule {
+  rule: EvaluableRule;
+  /** The FAQ a `faq_match` condition accepted, for a `reply` with the matched FAQ. */
+  faq: { faqId: string; score: number } | null;
+}
+
+/** Case, accents and repeated spaces do not matter to keyword and phrase conditions. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function containsPhrase(text: string, phrase: string): boolean {
+  const needle = normalizeText(phrase);
+  if (!needle) return false;
+  // Whole words only: "stop" is not found in "nonstop", but a phrase may span several words.
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
+}
+
+/** A trigger-specific rule applies to its trigger; a customer's first message also counts as an inbound message. */
+function triggerApplies(rule: EvaluableRule, context: RuleContext): boolean {
+  if (rule.trigger === context.trigger) return true;
+  if (rule.trigger === RuleTrigger.InboundMessage && context.trigger === RuleTrigger.FirstMessage) return true;
+  if (rule.trigger === RuleTrigger.OutsideBusinessHours) return (context.trigger === RuleTrigger.InboundMessage || context.trigger === RuleTrigger.FirstMessage) && !context.businessHoursOpen;
+  return false;
+}
+
+/** Whether the condition holds; for `faq_match`, the FAQ it accepted. */
+function check(condition: RuleCondition, context: RuleContext, normalized: string): { holds: boolean; faq?: { faqId: string; score: number } } {
+  switch (condition.type) {
+    case 'keywords':
+      return { holds: condition.any.some((phrase) => containsPhrase(normalized, phrase)) };
+    case 'regex':
+      try {
+        return { holds: new RegExp(condition.pattern, 'iu').test(context.text) };
+      } catch {
+        return { holds: false };
+      }
+    case 'faq_match': {
+      const candidate = condition.faqId ? context.faqs.find((faq) => faq.faqId === condition.faqId) : context.faqs[0];
+      const holds = candidate !== undefined && candidate.score >= condition.minConfidence;
+      return holds ? { holds, faq: candidate } : { holds };
+    }
+    case 'language':
+      return { holds: context.language !== null && condition.in.includes(context.language) };
+    case 'contact': {
+      const value = normalizeText(context.contact[condition.field] ?? '');
+      const wanted = normalizeText(condition.value ?? '');
+      switch (condition.operator) {
+        case 'contains':
+          return { holds: wanted !== '' && value.includes(wanted) };
+        case 'equals':
+          return { holds: value === wanted };
+        case 'starts_with':
+          return { holds: wanted !== '' && value.startsWith(wanted) };
+        case 'is_empty':
+          return { holds: value === '' };
+        case 'is_not_empty':
+          return { holds: value !== '' };
+      }
+      return { holds: false };
+    }
+    case 'business_hours':
+      return { holds: (condition.state === 'open') === context.businessHoursOpen };
+    case 'status':
+      return { holds: condition.in.includes(context.status) };
+  }
+}
+
+/** True when a rule's conditions could need FAQ scores, so they are computed only then. */
+export function needsFaqMatch(rules: readonly EvaluableRule[]): boolean {
+  return rules.some((rule) => rule.conditions.some((condition) => condition.type === 'faq_match') || rule.actions.some((action) => action.type === 'reply' && action.cannedAnswerId === 'matched_faq'));
+}
+
+/**
+ * Runs the rules in order: the first whose trigger applies and whose conditions all hold fires, and ends the run
+ * unless it says to continue.
+ */
+export function evaluateRules(rules: readonly EvaluableRule[], context: RuleContext): FiredRule[] {
+  const normalized = normalizeText(context.text);
+  const fired: FiredRule[] = [];
+  for (const rule of rules) {
+    if (!triggerApplies(rule, context)) continue;
+    let faq: FiredRule['faq'] = null;
+    const holds = rule.conditions.every((condition) => {
+      const result = check(condition, context, normalized);
+      if (result.faq) faq = result.faq;
+      return result.holds;
+    });
+    if (!holds) continue;
+    fired.push({ rule, faq });
+    if (!rule.continueAfter) break;
+  }
+  return fired;
+}

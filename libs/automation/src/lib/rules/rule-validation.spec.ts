@@ -1,0 +1,46 @@
+import { RuleTrigger } from '@backtalk/contracts';
+import { ruleProblems } from './rule-validation';
+
+const ANSWER = '0b7e4a8e-8c1f-4c56-9a41-1f0a3f3c2b10';
+
+describe('checking a rule before it is saved', () => {
+  it('accepts an FAQ rule that replies with the matched FAQ and leaves the conversation pending', () => {
+    expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [{ type: 'faq_match', minConfidence: 0.8 }], actions: [{ type: 'reply', cannedAnswerId: 'matched_faq' }, { type: 'set_status', status: 'pending' }] })).toEqual([]);
+  });
+
+  it('says where each problem is', () => {
+    const problems = ruleProblems({
+      trigger: RuleTrigger.InboundMessage,
+      waitingMinutes: null,
+      conditions: [{ type: 'regex', pattern: '(' }, { type: 'faq_match', minConfidence: 1.5 }, { type: 'colour', value: 'red' }],
+      actions: [{ type: 'set_status', status: 'open' }, { type: 'assign_team', teamId: 'billing' }],
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^conditions\[0\]: regex pattern does not compile/),
+      'conditions[1]: faq_match needs "minConfidence" between 0 and 1',
+      'conditions[2]: unknown condition type "colour"',
+      'actions[0]: set_status "status" must be pending or resolved',
+      'actions[1]: assign_team needs a "teamId"',
+    ]);
+  });
+
+  it('requires an FAQ match condition for a reply with the matched FAQ, since it sets the confidence to reach', () => {
+    expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [], actions: [{ type: 'reply', cannedAnswerId: 'matched_faq' }] })).toEqual([
+      'actions: replying with the matched FAQ needs an "FAQ match" condition, which sets the confidence it must reach',
+    ]);
+    expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [], actions: [{ type: 'reply', cannedAnswerId: ANSWER }] })).toEqual([]);
+  });
+
+  it('ties waiting minutes to waiting-time rules, which have no message to match', () => {
+    expect(ruleProblems({ trigger: RuleTrigger.WaitingLongerThan, waitingMinutes: null, conditions: [], actions: [{ type: 'set_priority', priority: 'high' }] })).toEqual(['waitingMinutes: a waiting-time rule needs whole minutes above 0']);
+    expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: 10, conditions: [], actions: [{ type: 'set_priority', priority: 'high' }] })).toEqual(['waitingMinutes: only waiting-time rules have one']);
+    expect(ruleProblems({ trigger: RuleTrigger.WaitingLongerThan, waitingMinutes: 30, conditions: [{ type: 'keywords', any: ['refund'] }], actions: [{ type: 'set_priority', priority: 'high' }] })).toEqual([
+      'conditions: a waiting-time rule has no message to match words or FAQs against',
+    ]);
+  });
+
+  it('needs at least one action, and one reply at most', () => {
+    expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [], actions: [] })).toEqual(['actions: a rule needs at least one action']);
+    expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [], actions: [{ type: 'reply', cannedAnswerId: ANSWER }, { type: 'reply', cannedAnswerId: ANSWER }] })).toEqual(['actions: one reply per rule']);
+  });
+});
