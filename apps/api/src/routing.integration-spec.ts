@@ -276,6 +276,8 @@ describe('routing: team queues, capacity-aware assignment, take next, business h
     expect(breaches).toEqual([{ kind: 'first_response' }]);
     const queue = await t.request<QueueView>('GET', `/api/queues/${teamId}`, { token: admin.token });
     expect(queue.body).toMatchObject({ waiting: 1, slaBreached: 1 });
+    const reported = await t.request<Array<{ conversationId: string; kind: string }>>('GET', `/api/sla-breaches?teamId=${teamId}`, { token: admin.token });
+    expect(reported.body).toEqual([expect.objectContaining({ conversationId: waiting.id, kind: 'first_response' })]);
 
     await post(`/api/conversations/${waiting.id}/messages`, olena.token, { body: 'Sorry for the wait!' });
     await sweep();

@@ -1,11 +1,18 @@
 import { CurrentUser, Roles, type UserActor } from '@backtalk/auth';
-import { type AgentRoutingView, type QueueView, Role, type TakeNextResult, type TeamRoutingView } from '@backtalk/contracts';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { type AgentRoutingView, type QueueView, Role, type SlaBreachView, type TakeNextResult, type TeamRoutingView } from '@backtalk/contracts';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssignmentService } from './assignment/assignment.service';
 import { QueueViewsService } from './queues/queue-views.service';
 import { UpdateAgentRoutingDto, UpdateTeamRoutingDto } from './settings/routing-settings.dto';
 import { TeamRoutingService } from './settings/team-routing.service';
+
+export class SlaBreachesQuery {
+  @IsOptional() @IsUUID('4') teamId?: string;
+  @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(1000) limit?: number;
+}
 
 @ApiTags('routing')
 @ApiBearerAuth('user')
@@ -26,6 +33,12 @@ export class RoutingController {
   @Get('queues/:teamId')
   get(@CurrentUser() actor: UserActor, @Param('teamId', ParseUUIDPipe) teamId: string): Promise<QueueView> {
     return this.queues.get(actor, teamId);
+  }
+
+  @Get('sla-breaches')
+  @ApiOperation({ summary: 'Recorded SLA breaches, newest first, for reports' })
+  breaches(@CurrentUser() actor: UserActor, @Query() query: SlaBreachesQuery): Promise<SlaBreachView[]> {
+    return this.queues.breaches(actor, query);
   }
 
   @Post('queues/take-next')

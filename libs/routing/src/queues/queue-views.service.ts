@@ -1,5 +1,5 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { type AssignmentPolicy, type BusinessHours, ConversationPriority, type QueueView, type RoutingLanguage, SLA_WARNING_FRACTION } from '@backtalk/contracts';
+import { type AssignmentPolicy, type BusinessHours, ConversationPriority, type QueueView, type RoutingLanguage, SLA_WARNING_FRACTION, type SlaBreachView, type SlaKind } from '@backtalk/contracts';
 import { DomainError } from '@backtalk/platform';
 import { PresenceService } from '@backtalk/realtime';
 import { Injectable } from '@nestjs/common';
@@ -63,6 +63,18 @@ export class QueueViewsService {
     const [view] = await this.build([teamId], now);
     if (!view) throw DomainError.notFound('Team');
     return view;
+  }
+
+  /** Recorded SLA breaches of the teams the actor can see, newest first, for reports. */
+  async breaches(actor: UserActor, filter: { teamId?: string; limit?: number }): Promise<SlaBreachView[]> {
+    if (filter.teamId && !AccessPolicy.canSeeTeam(actor, filter.teamId)) throw DomainError.notFound('Team');
+    const visible = AccessPolicy.visibleTeams(actor);
+    const teams = filter.teamId ? [filter.teamId] : visible === 'all' ? null : [...visible];
+    const rows = await this.dataSource.query<Array<{ conversation_id: string; team_id: string; kind: SlaKind; due_at: Date; breached_at: Date }>>(
+      `SELECT conversation_id, team_id, kind, due_at, breached_at FROM sla_breach WHERE ($1::uuid[] IS NULL OR team_id = ANY($1::uuid[])) ORDER BY breached_at DESC LIMIT $2`,
+      [teams, Math.min(Math.max(filter.limit ?? 100, 1), 1000)],
+    );
+    return rows.map((row) => ({ conversationId: row.conversation_id, teamId: row.team_id, kind: row.kind, dueAt: row.due_at.toISOString(), breachedAt: row.breached_at.toISOString() }));
   }
 
   private async build(teamIds: string[] | null, now: Date): Promise<QueueView[]> {
