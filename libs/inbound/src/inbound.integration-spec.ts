@@ -3,8 +3,8 @@ import { AuthModule, TeamsService } from '@backtalk/auth';
 import { ChannelsModule, ChannelsService } from '@backtalk/channels';
 import { type ChannelView, ConversationStatus, MessageDirection, MessageKind, MessageStatus, Provider, SenderType } from '@backtalk/contracts';
 import { ConsentEventEntity, ConsentEntity, ContactEntity, ConversationEntity, ConversationsModule, MessageEntity } from '@backtalk/conversations';
-import { EventLog, PlatformModule } from '@backtalk/platform';
-import { genericSigned, type SignedWebhook, TcpProxy, TestApp, twilioForm, vonageGet } from '@backtalk/testing';
+import { EventLog, PlatformModule, REDIS } from '@backtalk/platform';
+import { eventually, genericSigned, type SignedWebhook, TcpProxy, TestApp, twilioForm, vonageGet } from '@backtalk/testing';
 import { Module } from '@nestjs/common';
 import { ConcatAssemblerService } from './concat-assembler.service';
 import { InboundModule } from './inbound.module';
@@ -377,6 +377,36 @@ describe('inbound SMS webhooks', () => {
       const logged: Array<{ type: string }> = await t.dataSource.query(`SELECT type FROM domain_event ORDER BY seq`);
       expect(logged.map((row) => row.type)).toEqual(['conversation.created', 'message.received']);
     });
+  });
+
+  describe('when Redis goes away', () => {
+    it('answers 503 and stores nothing, and stores the carrier’s retry once Redis is back', async () => {
+      const generic = PROVIDER_FIXTURES.find((fixture) => fixture.provider === Provider.Generic)!;
+      const channel = await givenChannel(generic);
+      const redisUrl = new URL(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+      const proxy = await TcpProxy.start(redisUrl.hostname, Number(redisUrl.port || 6379));
+      redisUrl.host = `127.0.0.1:${proxy.port}`;
+      const flaky = await TestApp.create(InboundTestModule, { PUBLIC_BASE_URL, REDIS_URL: redisUrl.toString() });
+      try {
+        const webhook = generic.inbound(pathOf(channel), { id: 'redis-outage-1', from: '+380501234567', to: generic.sender, text: 'while Redis is away' });
+        proxy.interrupt();
+        const redis = flaky.app.get<{ status: string }>(REDIS);
+        await eventually(() => redis.status, (status) => status !== 'ready', 5000);
+        const refused = await flaky.deliver(webhook);
+        expect(refused.status).toBe(503);
+        expect(refused.body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+        expect(await t.dataSource.query(`SELECT id FROM message`)).toHaveLength(0);
+
+        proxy.restore();
+        await eventually(() => redis.status, (status) => status === 'ready', 15_000);
+        expect((await flaky.deliver(webhook)).status).toBe(200);
+        expect((await flaky.deliver(webhook)).status).toBe(200);
+        expect(await t.dataSource.query(`SELECT body FROM message`)).toEqual([{ body: 'while Redis is away' }]);
+      } finally {
+        await flaky.close();
+        await proxy.close();
+      }
+    }, 60_000);
   });
 
   describe('when PostgreSQL goes away mid-load', () => {

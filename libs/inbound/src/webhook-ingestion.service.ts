@@ -2,8 +2,9 @@ import { adapterFor, type ChannelSecrets, type WebhookRequest, WebhookParseError
 import { type ChannelSecretsInput, ErrorCode } from '@backtalk/contracts';
 import { type ChannelEntity, ChannelsService } from '@backtalk/channels';
 import { OutboundQueue } from '@backtalk/outbound';
-import { DomainError, EventLog } from '@backtalk/platform';
-import { Injectable, Logger } from '@nestjs/common';
+import { DomainError, EventLog, REDIS } from '@backtalk/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConcatAssemblerService } from './concat-assembler.service';
@@ -55,6 +56,7 @@ export class WebhookIngestionService {
     private readonly reports: DeliveryReportsService,
     private readonly eventLog: EventLog,
     private readonly outboundQueue: OutboundQueue,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   async ingest(provider: string, channelId: string, request: WebhookRequest): Promise<WebhookAcknowledgement> {
@@ -77,6 +79,11 @@ export class WebhookIngestionService {
       if (error instanceof WebhookParseError) throw new DomainError(ErrorCode.ValidationFailed, `Malformed ${provider} webhook: ${error.message}`);
       throw error;
     }
+
+    // Without Redis a stored message would reach no console and start no routing, keyword reply or auto-reply until
+    // sweeps catch up: refuse before writing anything, and the carrier delivers it again. (Twilio does not retry a
+    // 5xx on its own: give its numbers a fallback URL, or connection-override retries such as `#rc=3`.)
+    if (this.redis.status !== 'ready') throw new DomainError(ErrorCode.DependencyUnavailable, 'Redis is unavailable; retry later');
 
     const inboundChannel = toInboundChannel(channel);
     for (const sms of events.inbound) {
