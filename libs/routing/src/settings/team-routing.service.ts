@@ -96,8 +96,7 @@ export class TeamRoutingService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw DomainError.notFound('User');
     if (actor.userId === userId || actor.role === Role.Admin) return user;
-    const memberships = await this.dataSource.getRepository(TeamMemberEntity).findBy({ userId, teamId: In(actor.teamIds.length > 0 ? [...actor.teamIds] : ['00000000-0000-0000-0000-000000000000']) });
-    if (actor.role === Role.Supervisor && memberships.length > 0) return user;
+    if (actor.role === Role.Supervisor && actor.teamIds.length > 0 && (await this.dataSource.getRepository(TeamMemberEntity).existsBy({ userId, teamId: In([...actor.teamIds]) }))) return user;
     throw DomainError.notFound('User');
   }
 }
