@@ -241,6 +241,26 @@ describe('routing: team queues, capacity-aware assignment, take next, business h
     expect(replies[0]).toMatchObject({ body: 'We are closed today and answer tomorrow from 9:00.', metadata: { automation: 'out_of_office' } });
   });
 
+  it('schedules a reply for the moment the team opens, and sends it now while the team is open', async () => {
+    const zone = 'Europe/Kyiv';
+    const today = DateTime.now().setZone(zone).toISODate()!;
+    const nineToFive = [{ start: '09:00', end: '17:00' }];
+    const weekly = { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive, sat: nineToFive, sun: nineToFive };
+    const [olena] = await agents(1);
+    await customerSays(customer(1));
+    const [conversation] = await conversations();
+    const reply = (body: unknown) => post<{ status: string; sendAt: string | null }>(`/api/conversations/${conversation.id}/messages`, olena.token, body);
+
+    expect((await reply({ body: 'Noted, we will call you.', sendAtNextOpening: true })).body.message).toContain('no business hours');
+    await configure({ businessHours: { timeZone: zone, weekly, holidays: [today] } });
+    const scheduled = await reply({ body: 'Good morning! Your replacement ships today.', sendAtNextOpening: true });
+    expect(scheduled.body.status).toBe('scheduled');
+    expect(scheduled.body.sendAt).toBe(DateTime.now().setZone(zone).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO());
+
+    await configure({ businessHours: { timeZone: zone, weekly: { mon: [{ start: '00:00', end: '24:00' }], tue: [{ start: '00:00', end: '24:00' }], wed: [{ start: '00:00', end: '24:00' }], thu: [{ start: '00:00', end: '24:00' }], fri: [{ start: '00:00', end: '24:00' }], sat: [{ start: '00:00', end: '24:00' }], sun: [{ start: '00:00', end: '24:00' }] }, holidays: [] } });
+    expect((await reply({ body: 'Right away.', sendAtNextOpening: true })).body).toMatchObject({ status: 'queued', sendAt: null });
+  });
+
   it('refuses business hours it cannot use, with the reason, and changes nothing', async () => {
     const refused = await configure({ policy: AssignmentPolicy.RoundRobin, businessHours: { timeZone: 'Mars/Olympus', weekly: { mon: [{ start: '09:00', end: '17:00' }] }, holidays: [] } });
     expect(refused.status).toBe(400);

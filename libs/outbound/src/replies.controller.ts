@@ -28,6 +28,7 @@ export class SendReplyBody implements SendReplyRequest {
   @ApiProperty({ example: 'Your order left our warehouse today.' }) @IsString() @IsNotEmpty() @MaxLength(MAX_BODY_LENGTH) body!: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() smartEncode?: boolean;
   @ApiPropertyOptional({ example: '2026-12-01T09:00:00Z' }) @IsOptional() @IsDateString({ strict: true }) sendAt?: string;
+  @ApiPropertyOptional({ description: 'Send when the team opens next (now, if it is open)' }) @IsOptional() @IsBoolean() sendAtNextOpening?: boolean;
   @ApiPropertyOptional({ format: 'uuid', description: 'The canned answer the reply started from' }) @IsOptional() @IsUUID('4') cannedAnswerId?: string;
 }
 

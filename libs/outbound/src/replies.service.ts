@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AccessPolicy, type ApiKeyActor, type UserActor } from '@backtalk/auth';
+import { nextOpening } from '@backtalk/business-hours';
 import { ChannelEntity } from '@backtalk/channels';
 import {
+  type BusinessHours,
   ConversationStatus,
   type DomainEvent,
   ErrorCode,
@@ -33,6 +35,7 @@ export interface ComposeOptions {
   body: string;
   smartEncode?: boolean;
   sendAt?: string;
+  sendAtNextOpening?: boolean;
   cannedAnswerId?: string;
 }
 
@@ -77,10 +80,12 @@ export class RepliesService {
   ) {}
 
   async reply(actor: UserActor, conversationId: string, request: ComposeOptions, idempotencyKey?: string): Promise<MessageView> {
-    const sendAt = parseSendAt(request.sendAt);
+    if (request.sendAt && request.sendAtNextOpening) throw DomainError.validation('Choose a time or the next opening, not both');
+    let sendAt = parseSendAt(request.sendAt);
     const result = await this.transaction(idempotencyKey ? { scope: `user:${actor.userId}`, key: idempotencyKey, request: { conversationId, ...request } } : undefined, async (manager) => {
       const conversation = await manager.findOne(ConversationEntity, { where: { id: conversationId }, lock: { mode: 'pessimistic_write' } });
       if (!conversation || !AccessPolicy.canSeeConversation(actor, conversation)) throw DomainError.notFound('Conversation');
+      if (request.sendAtNextOpening) sendAt = await this.nextOpeningOf(manager, conversation.teamId);
       const channel = await this.activeChannel(manager, conversation.channelId);
       // Kept with the reply so the customer's question can be suggested as an example of that FAQ.
       const metadata = request.cannedAnswerId ? { cannedAnswerId: request.cannedAnswerId } : null;
@@ -238,6 +243,16 @@ export class RepliesService {
         ? [{ type: 'conversation.updated' as const, teamId: threaded.conversation.teamId, conversationId: threaded.conversation.id, payload: { conversationId: threaded.conversation.id, status: threaded.conversation.status, previousStatus: ConversationStatus.Resolved, reason: 'reopened' } }]
         : [];
     return { conversation: threaded.conversation, events: await this.eventLog.append(manager, events) };
+  }
+
+  /** When the team opens next; null (now) while it is open. */
+  private async nextOpeningOf(manager: EntityManager, teamId: string): Promise<Date | null> {
+    const [team] = await manager.query<Array<{ business_hours: BusinessHours | null }>>(`SELECT business_hours FROM team WHERE id = $1`, [teamId]);
+    if (!team?.business_hours) throw DomainError.validation('This team has no business hours to wait for; pick a time instead');
+    const now = new Date();
+    const opening = nextOpening(team.business_hours, now);
+    if (!opening) throw DomainError.validation('This team’s business hours never open; pick a time instead');
+    return opening.getTime() > now.getTime() ? opening : null;
   }
 
   private async write(manager: EntityManager, outgoing: Outgoing): Promise<{ message: MessageEntity; events: DomainEvent[] }> {

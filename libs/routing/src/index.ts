@@ -4,7 +4,6 @@ export * from './routing.module';
 export * from './routing-triggers';
 export * from './sla/sla.service';
 export * from './snooze/snooze-alarms';
-export * from './time';
 export * from './language';
 export * from './routing.processor';
 export * from './settings/team-routing.cache';

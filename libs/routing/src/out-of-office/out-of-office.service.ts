@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TeamRoutingCache } from '../settings/team-routing.cache';
-import { closedPeriodStart } from '../time';
+import { closedPeriodStart } from '@backtalk/business-hours';
 
 /**
  * Outside business hours a customer who writes is told so, once per closed period and conversation: the period's

@@ -5,7 +5,7 @@ import { PresenceService } from '@backtalk/realtime';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isOpenAt, nextChange } from '../time';
+import { isOpenAt, nextChange } from '@backtalk/business-hours';
 
 interface TeamQueueRow {
   id: string;

@@ -4,7 +4,7 @@ import { DomainError } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { validateBusinessHours } from '../time';
+import { validateBusinessHours } from '@backtalk/business-hours';
 import { RoutingTriggers } from '../routing-triggers';
 import { TeamRoutingCache } from './team-routing.cache';
 

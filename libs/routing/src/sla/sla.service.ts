@@ -3,7 +3,7 @@ import { EventLog, type NewDomainEvent } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { slaDueAt } from '../time';
+import { slaDueAt } from '@backtalk/business-hours';
 
 interface StaleSlaRow {
   team_id: string;

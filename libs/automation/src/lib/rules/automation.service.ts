@@ -3,7 +3,8 @@ import { type AutomationTestRequest, type AutomationTestResult, type Conversatio
 import { ConversationEntity } from '@backtalk/conversations';
 import { OutboundQueue } from '@backtalk/outbound';
 import { AppConfig, DomainError, EventLog } from '@backtalk/platform';
-import { detectLanguage, isOpenAt, TeamRoutingCache } from '@backtalk/routing';
+import { isOpenAt } from '@backtalk/business-hours';
+import { detectLanguage, TeamRoutingCache } from '@backtalk/routing';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';

@@ -145,6 +145,8 @@ export interface SendReplyRequest {
   smartEncode?: boolean;
   /** ISO time; omitted = now. */
   sendAt?: string;
+  /** Send when the conversation's team opens next (now, if it is open); instead of `sendAt`. */
+  sendAtNextOpening?: boolean;
   /** The canned answer the agent started from, so the customer's question can be suggested as an example of its FAQ. */
   cannedAnswerId?: string;
 }

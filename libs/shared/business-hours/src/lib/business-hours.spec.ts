@@ -1,5 +1,5 @@
 import { type BusinessHours, type OpeningInterval, type SlaTargets, type Weekday } from '@backtalk/contracts';
-import { NEVER_OPENED, addBusinessMinutes, closedPeriodStart, isOpenAt, nextChange, slaDueAt, validateBusinessHours } from './business-hours';
+import { NEVER_OPENED, addBusinessMinutes, closedPeriodStart, isOpenAt, nextChange, nextOpening, slaDueAt, validateBusinessHours } from './business-hours';
 
 // Expected instants were worked out by hand from the zones' rules: Europe/Kyiv is +02:00 in winter and +03:00 from
 // 2026-03-29 03:00 to 2026-10-25 04:00 local; America/New_York is -05:00, and -04:00 from 2026-03-08 02:00 to
@@ -322,5 +322,19 @@ describe('validateBusinessHours', () => {
   it('reports an unknown weekday key', () => {
     const hours = { timeZone: 'UTC', weekly: { monday: NINE_TO_FIVE }, holidays: [] } as unknown as BusinessHours;
     expect(validateBusinessHours(hours)).toEqual(['Unknown weekday "monday"; use one of mon, tue, wed, thu, fri, sat, sun.']);
+  });
+});
+
+describe('the next opening, for messages scheduled to go out when the team opens', () => {
+  const weekdays = { timeZone: 'Europe/Kyiv', weekly: { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }], wed: [{ start: '09:00', end: '17:00' }], thu: [{ start: '09:00', end: '17:00' }], fri: [{ start: '09:00', end: '17:00' }] }, holidays: [] };
+
+  it('is now while the team is open, and without business hours', () => {
+    const tuesdayNoon = new Date('2026-11-24T10:00:00Z');
+    expect(nextOpening(weekdays, tuesdayNoon)).toEqual(tuesdayNoon);
+    expect(nextOpening(null, tuesdayNoon)).toEqual(tuesdayNoon);
+  });
+
+  it('is Monday 09:00 local time on a Saturday night', () => {
+    expect(nextOpening(weekdays, new Date('2026-11-28T20:00:00Z'))?.toISOString()).toBe('2026-11-30T07:00:00.000Z');
   });
 });

@@ -114,6 +114,11 @@ export function nextChange(hours: BusinessHours | null, at: Date): Date | null {
   return null;
 }
 
+/** `at` itself while open (or with no business hours), else when the team opens next; null when it never does. */
+export function nextOpening(hours: BusinessHours | null, at: Date): Date | null {
+  return isOpenAt(hours, at) ? at : nextChange(hours, at);
+}
+
 export function closedPeriodStart(hours: BusinessHours | null, at: Date): Date | null {
   if (!hours) return null;
   const schedule = compile(hours);
