@@ -201,10 +201,15 @@ describe('routing: team queues, capacity-aware assignment, take next, business h
     expect((await post<ConversationView>(`/api/conversations/${later.id}/priority`, olena.token, { priority: ConversationPriority.Urgent })).body.priority).toBe(ConversationPriority.Urgent);
 
     expect((await post<TakeNextResult>('/api/queues/take-next', olena.token)).body.conversationId).toBe(later.id);
-    await t.dataSource.query(`UPDATE app_user SET capacity = 1 WHERE id = $1`, [olena.id]);
-    const refused = await post<TakeNextResult>('/api/queues/take-next', olena.token);
-    expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: ErrorCode.Conflict, message: expect.stringContaining('limit') });
+    const atTeamLimit = await post<TakeNextResult>('/api/queues/take-next', olena.token);
+    expect(atTeamLimit.status).toBe(409);
+    expect(atTeamLimit.body).toMatchObject({ code: ErrorCode.Conflict, message: expect.stringContaining('limit in each of your teams') });
+
+    await configure({ defaultCapacity: 5 });
+    await t.request('PATCH', `/api/users/${olena.id}/routing`, { token: olena.token, body: { capacity: 1 } });
+    const atOwnLimit = await post<TakeNextResult>('/api/queues/take-next', olena.token);
+    expect(atOwnLimit.status).toBe(409);
+    expect(atOwnLimit.body.message).toContain('1 open conversations, your limit');
   });
 
   it('prefers an agent who speaks the customer’s language when the team asks for it', async () => {
@@ -305,6 +310,18 @@ describe('routing: team queues, capacity-aware assignment, take next, business h
     await customerSays(customer(1), 'Thanks, and one more question');
     await sweep();
     expect((await conversations())[0].slaKind).toBe('next_response');
+  });
+
+  it('drops the due time of a conversation transferred to another team, whose own targets then apply', async () => {
+    await configure({ sla: { firstResponseMinutes: 30 } });
+    const billingId = (await t.app.get(TeamsService).create({ name: 'Billing' })).id;
+    await customerSays(customer(1));
+    await sweep();
+    const [waiting] = await conversations();
+    expect(waiting.slaDueAt).not.toBeNull();
+    await post(`/api/conversations/${waiting.id}/assign`, admin.token, { assigneeId: null, teamId: billingId });
+    await sweep();
+    expect((await conversations())[0]).toMatchObject({ teamId: billingId, slaDueAt: null, slaKind: null });
   });
 
   it('wakes a snoozed conversation when the customer writes, and one snoozed until they reply stays asleep until then', async () => {

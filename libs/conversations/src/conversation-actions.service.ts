@@ -134,7 +134,9 @@ export class ConversationActionsService {
     change: { assigneeId: string | null; teamId: string; actorId: string | null; reason: string },
   ): Promise<DomainEvent[]> {
     if (change.assigneeId === conversation.assigneeId && change.teamId === conversation.teamId) return [];
-    await manager.update(ConversationEntity, { id: conversation.id }, { assigneeId: change.assigneeId, teamId: change.teamId });
+    // Another team's SLA targets apply from now on: the due time is dropped for routing to compute it again.
+    const newTeam = change.teamId !== conversation.teamId ? { slaKind: null, slaDueAt: null, slaStartedAt: null } : {};
+    await manager.update(ConversationEntity, { id: conversation.id }, { assigneeId: change.assigneeId, teamId: change.teamId, ...newTeam });
     await manager.insert(ConversationAssignmentEntity, {
       conversationId: conversation.id,
       assigneeId: change.assigneeId,

@@ -12,6 +12,7 @@ import { type CandidateAgent, chooseAgent, hasRoom } from './agent-selection';
 
 interface CandidateRow {
   user_id: string;
+  team_id: string;
   total_load: string;
   total_capacity: number | null;
   team_load: string;
@@ -28,8 +29,9 @@ interface CandidateRow {
  */
 const LOCK_AGENTS_SQL = `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active ORDER BY id FOR NO KEY UPDATE`;
 
-const CANDIDATES_SQL = `
-SELECT u.id AS user_id,
+/** Members with what they hold: overall, and in the membership's team. */
+const MEMBER_LOADS_SQL = `
+SELECT u.id AS user_id, tm.team_id,
        (SELECT count(*) FROM conversation c WHERE c.assignee_id = u.id AND c.status = 'open') AS total_load,
        u.capacity AS total_capacity,
        (SELECT count(*) FROM conversation c WHERE c.assignee_id = u.id AND c.status = 'open' AND c.team_id = tm.team_id) AS team_load,
@@ -38,8 +40,13 @@ SELECT u.id AS user_id,
        u.languages
 FROM team_member tm
 JOIN app_user u ON u.id = tm.user_id AND u.active
-JOIN team t ON t.id = tm.team_id
-WHERE tm.team_id = $1 AND u.id = ANY($2::uuid[])`;
+JOIN team t ON t.id = tm.team_id`;
+
+/** The online members of one team. */
+const CANDIDATES_SQL = `${MEMBER_LOADS_SQL} WHERE tm.team_id = $1 AND u.id = ANY($2::uuid[])`;
+
+/** One agent's memberships among the given teams. */
+const MEMBERSHIPS_SQL = `${MEMBER_LOADS_SQL} WHERE tm.user_id = $1 AND tm.team_id = ANY($2::uuid[])`;
 
 /** The queue's head: open, nobody's, most urgent first, then whoever has waited longest. Busy rows are someone else's. */
 const QUEUE_HEAD_SQL = (teamFilter: string) => `
@@ -87,19 +94,25 @@ export class AssignmentService {
     return assigned;
   }
 
-  /** The oldest waiting conversation of the agent's teams, now theirs; null when none waits. */
+  /**
+   * The most urgent, longest-waiting conversation of the agent's teams where they have room, now theirs; null when
+   * none waits. An agent at their own limit, or at every team's, is told so.
+   */
   async takeNext(actor: UserActor): Promise<string | null> {
     if (actor.teamIds.length === 0) return null;
     const { conversationId, events } = await this.dataSource.transaction(async (manager) => {
       await manager.query(LOCK_AGENTS_SQL, [[actor.userId]]);
-      const [agent] = await manager.query<Array<{ load: string; capacity: number | null }>>(
-        `SELECT (SELECT count(*) FROM conversation c WHERE c.assignee_id = u.id AND c.status = 'open') AS load, u.capacity FROM app_user u WHERE u.id = $1`,
-        [actor.userId],
-      );
-      if (agent.capacity !== null && Number(agent.load) >= agent.capacity) {
-        throw DomainError.conflict(`You already have ${agent.load} open conversations, your limit. Resolve or snooze one first.`);
+      const memberships = (await manager.query<CandidateRow[]>(MEMBERSHIPS_SQL, [actor.userId, actor.teamIds])).map((row) => ({ teamId: row.team_id, agent: toCandidate(row) }));
+      const withRoom = memberships.filter((membership) => hasRoom(membership.agent));
+      if (memberships.length > 0 && withRoom.length === 0) {
+        const { totalLoad, totalCapacity } = memberships[0].agent;
+        throw DomainError.conflict(
+          totalCapacity !== null && totalLoad >= totalCapacity
+            ? `You already have ${totalLoad} open conversations, your limit. Resolve or snooze one first.`
+            : 'You are at your limit in each of your teams. Resolve or snooze a conversation first.',
+        );
       }
-      const [head] = await manager.query<Array<{ id: string }>>(QUEUE_HEAD_SQL('team_id = ANY($1::uuid[])'), [actor.teamIds]);
+      const [head] = await manager.query<Array<{ id: string }>>(QUEUE_HEAD_SQL('team_id = ANY($1::uuid[])'), [withRoom.map((membership) => membership.teamId)]);
       if (!head) return { conversationId: null, events: [] };
       const conversation = await manager.findOneByOrFail(ConversationEntity, { id: head.id });
       const events = await this.actions.recordAssignment(manager, conversation, { assigneeId: actor.userId, teamId: conversation.teamId, actorId: actor.userId, reason: 'take_next' });
