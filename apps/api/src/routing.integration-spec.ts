@@ -312,6 +312,21 @@ describe('routing: team queues, capacity-aware assignment, take next, business h
     expect((await conversations())[0].slaKind).toBe('next_response');
   });
 
+  it('counts business hours across a DST change: an hour asked for late on the Friday before Kyiv falls back is due Monday 09:30 local time', async () => {
+    const nineToFive = [{ start: '09:00', end: '17:00' }];
+    const configured = await configure({
+      businessHours: { timeZone: 'Europe/Kyiv', weekly: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive }, holidays: [] },
+      sla: { firstResponseMinutes: 60, businessHoursOnly: true },
+    });
+    expect(configured.body.message).toBeUndefined();
+    await customerSays(customer(1));
+    // The customer wrote on Friday 2026-10-23 at 16:30 in Kyiv (UTC+3); clocks go back to UTC+2 on Sunday the 25th.
+    await t.dataSource.query(`UPDATE conversation SET waiting_since = '2026-10-23T13:30:00Z'`);
+    await sweep();
+    const [waiting] = await conversations();
+    expect(waiting.slaDueAt?.toISOString()).toBe('2026-10-26T07:30:00.000Z');
+  });
+
   it('drops the due time of a conversation transferred to another team, whose own targets then apply', async () => {
     await configure({ sla: { firstResponseMinutes: 30 } });
     const billingId = (await t.app.get(TeamsService).create({ name: 'Billing' })).id;

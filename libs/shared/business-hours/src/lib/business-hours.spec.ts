@@ -338,3 +338,11 @@ describe('the next opening, for messages scheduled to go out when the team opens
     expect(nextOpening(weekdays, new Date('2026-11-28T20:00:00Z'))?.toISOString()).toBe('2026-11-30T07:00:00.000Z');
   });
 });
+
+describe('days left out of a schedule', () => {
+  it('are closed, also when present as undefined properties of a validated request body', () => {
+    const hours = { timeZone: 'Europe/Kyiv', weekly: { mon: [{ start: '09:00', end: '17:00' }], sat: undefined, sun: undefined }, holidays: [] } as unknown as BusinessHours;
+    expect(validateBusinessHours(hours)).toEqual([]);
+    expect(isOpenAt(hours, new Date('2026-11-28T10:00:00Z'))).toBe(false);
+  });
+});

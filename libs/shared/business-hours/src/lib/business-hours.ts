@@ -49,6 +49,8 @@ export function validateBusinessHours(hours: BusinessHours): string[] {
       problems.push(`Unknown weekday "${day}"; use one of ${WEEKDAYS.join(', ')}.`);
       continue;
     }
+    // A day left out is closed; validated request bodies carry left-out days as undefined properties.
+    if (intervals === undefined || intervals === null) continue;
     if (!Array.isArray(intervals)) {
       problems.push(`${day}: opening hours must be a list of intervals.`);
       continue;
