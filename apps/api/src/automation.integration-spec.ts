@@ -1,5 +1,6 @@
-import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
-import { ChannelsService } from '@backtalk/channels';
+import { AccessTokenService, AuthModule, TeamsService, UsersService } from '@backtalk/auth';
+import { AutomationService } from '@backtalk/automation';
+import { ChannelsModule, ChannelsService } from '@backtalk/channels';
 import {
   type AutomationTestResult,
   type CannedAnswerView,
@@ -15,8 +16,11 @@ import {
   RuleTrigger,
   SenderType,
 } from '@backtalk/contracts';
-import { ConversationEntity, MessageEntity } from '@backtalk/conversations';
+import { ConversationEntity, ConversationsModule, MessageEntity } from '@backtalk/conversations';
+import { InboundModule } from '@backtalk/inbound';
+import { PlatformModule } from '@backtalk/platform';
 import { eventually, FakeAggregator, genericSigned, TestApp } from '@backtalk/testing';
+import { Module } from '@nestjs/common';
 import { ApiModule } from './api.module';
 
 const SECRET = 'generic-webhook-secret';
@@ -51,6 +55,9 @@ const OTHER_FAQS = [
     examples: ['What are your opening hours?', 'Коли ви працюєте?', 'Are you open on Saturday?', 'Години роботи', 'When do you close today?', 'Чи працюєте ви у неділю?', 'Opening times', 'What time do you open', 'Графік роботи', 'Are you open now?'],
   },
 ];
+
+@Module({ imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule] })
+class StoreOnlyModule {}
 
 describe('automation: FAQ auto-replies and rules', () => {
   let t: TestApp;
@@ -201,6 +208,32 @@ describe('automation: FAQ auto-replies and rules', () => {
     const learned = await t.request<CannedAnswerView>('POST', `/api/canned-answers/${faq.id}/examples`, { token: admin.token, body: { text: 'My package is late, any news?' } });
     expect(learned.body.examples).toContain('My package is late, any news?');
     expect((await t.request<FaqExampleSuggestion[]>('GET', `/api/canned-answers/${faq.id}/suggestions`, { token: admin.token })).body).toEqual([]);
+  });
+
+  it('answers, from the worker’s sweep, a message whose process stopped before running its rules; but never a message older than every rule', async () => {
+    // A process that stores messages and runs no automation stands in for an API instance that died right after commit.
+    const storeOnly = await TestApp.create(StoreOnlyModule, { PUBLIC_BASE_URL: 'https://backtalk.test' });
+    try {
+      const deliverTo = (app: TestApp, id: string, from: string) =>
+        app.deliver(genericSigned(new URL(channel.webhookUrl).pathname, { type: 'message', id, from, to: channel.sender, text: 'Where is my order?' }, SECRET));
+      expect((await deliverTo(storeOnly, 'before-rules', '+380501111111')).status).toBe(200);
+      await faqRule();
+      expect((await deliverTo(storeOnly, 'after-rules', '+380502222222')).status).toBe(200);
+      const automation = t.app.get(AutomationService);
+      expect(await automation.processUnprocessed()).toBe(0);
+
+      // Once the grace period for the storing process is over, the sweep runs the rules, once.
+      const later = new Date(Date.now() + 10_000);
+      expect(await automation.processUnprocessed(later)).toBe(1);
+      expect(await automation.processUnprocessed(later)).toBe(0);
+      const replies = await eventually(autoReplies, (messages) => messages.length === 1);
+      const answered = await t.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id: replies[0].conversationId });
+      expect(answered.status).toBe(ConversationStatus.Pending);
+      await eventually(() => aggregator.sends.length, (count) => count === 1);
+      expect(aggregator.sends[0].body).toMatchObject({ to: '+380502222222' });
+    } finally {
+      await storeOnly.close();
+    }
   });
 
   it('applies a rule edited in one process to the next message handled by another, within a second and without a restart', async () => {

@@ -109,6 +109,8 @@ export class AutomationService {
       `SELECT m.id FROM message m
        WHERE m.direction = 'inbound' AND m.created_at > $1 AND m.created_at < $2
          AND NOT EXISTS (SELECT 1 FROM automation_run r WHERE r.message_id = m.id)
+         -- A message that came before any rule existed had no automation to miss: a new rule does not answer the past.
+         AND m.created_at > (SELECT min(created_at) FROM automation_rule WHERE enabled)
        ORDER BY m.created_at LIMIT 200`,
       [new Date(now.getTime() - UNPROCESSED_LOOKBACK_MINUTES * 60_000), new Date(now.getTime() - UNPROCESSED_GRACE_SECONDS * 1000)],
     );
