@@ -175,6 +175,8 @@ export class ConversationActionsService {
             snoozedUntil: status === ConversationStatus.Snoozed ? snoozedUntil : null,
             resolvedAt: status === ConversationStatus.Resolved ? now : null,
             ...(status === ConversationStatus.Resolved ? { unreadCount: 0, waitingSince: null } : {}),
+            // Pending means the next move is the customer's: nobody is waiting for us any more.
+            ...(status === ConversationStatus.Pending ? { waitingSince: null } : {}),
           },
         );
       } catch (error) {

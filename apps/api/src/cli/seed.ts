@@ -16,7 +16,8 @@ const TEAMS: Array<{ name: string; description: string; routing: UpdateTeamRouti
   {
     name: 'Support',
     description: 'First line: orders, deliveries, accounts',
-    routing: { policy: AssignmentPolicy.RoundRobin, defaultCapacity: 5, reassignOfflineAfterSeconds: 300, sla: { firstResponseMinutes: 15, nextResponseMinutes: 60, businessHoursOnly: false } },
+    // Agents take conversations from the queue; switch the team to round robin in Settings → Teams to assign them.
+    routing: { policy: AssignmentPolicy.Manual, defaultCapacity: 5, reassignOfflineAfterSeconds: 300, sla: { firstResponseMinutes: 15, nextResponseMinutes: 60, businessHoursOnly: false } },
   },
   {
     name: 'Billing',
@@ -85,7 +86,23 @@ const DEMO_CANNED_ANSWERS: CreateCannedAnswerRequest[] = [
       'Когда придет посылка?',
     ],
   },
-  { shortcode: 'refunded', title: 'Refund issued', body: 'Hi {{contact.first_name}}, your refund is on its way: it shows on your card within 3-5 working days.' },
+  {
+    shortcode: 'refunded',
+    title: 'Refund issued',
+    body: 'Hi {{contact.first_name}}, your refund is on its way: it shows on your card within 3-5 working days.',
+    examples: [
+      'Where is my refund?',
+      'When do I get my money back?',
+      'Refund status please',
+      'I returned the item, no refund yet',
+      'Has my refund been processed?',
+      'Де мої гроші за повернення?',
+      'Коли повернуть кошти?',
+      'Повернення коштів',
+      'Когда вернут деньги?',
+      'Где мой возврат?',
+    ],
+  },
   { shortcode: 'bye', title: 'Closing', body: 'Glad I could help. Just reply here if anything else comes up!' },
 ];
 
@@ -134,7 +151,9 @@ async function main(): Promise<void> {
 
     const rules = context.get(RulesService);
     if ((await rules.list(systemActor)).length === 0) {
+      // Off until an admin has tried it in the test bench with their own FAQs: a wrong automatic answer is worse than none.
       await rules.create(systemActor, {
+        enabled: false,
         name: 'Answer FAQs on their own',
         trigger: RuleTrigger.InboundMessage,
         conditions: [{ type: 'faq_match', minConfidence: 0.8 }],

@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { CannedAnswerEntity } from './canned-answer.entity';
-import { firstName, renderTemplate } from './render';
+import { firstName, renderTemplate } from '@backtalk/sms';
 
 /** Trimmed, without blanks or repeats, in the order given. */
 const cleanList = (values: readonly string[] | undefined): string[] => [...new Set((values ?? []).map((value) => value.trim().replace(/\s+/g, ' ')).filter(Boolean))];

@@ -1,4 +1,3 @@
 export * from './canned-answer.entity';
 export * from './canned-answers.module';
 export * from './canned-answers.service';
-export * from './render';

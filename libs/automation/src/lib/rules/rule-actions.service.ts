@@ -5,7 +5,7 @@ import { EventLog, type NewDomainEvent } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
-import { firstName, renderTemplate } from '../canned-answers/render';
+import { firstName, renderTemplate } from '@backtalk/sms';
 import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy } from './auto-reply-safety';
 import type { FiredRule } from './rule-evaluation';
 
@@ -98,7 +98,9 @@ export class RuleActionsService {
             const previous = conversation.status;
             await manager.update(ConversationEntity, { id: conversation.id }, {
               status: action.status,
-              ...(action.status === ConversationStatus.Resolved ? { resolvedAt: now, unreadCount: 0, waitingSince: null } : {}),
+              // Pending or resolved, the customer is not waiting for an answer any more (the auto-reply gave one).
+              waitingSince: null,
+              ...(action.status === ConversationStatus.Resolved ? { resolvedAt: now, unreadCount: 0 } : {}),
             });
             conversation.status = action.status;
             outcome.events.push(...(await this.eventLog.append(manager, [{ ...this.updated(conversation, action.status, 'rule'), payload: { conversationId: conversation.id, status: action.status, previousStatus: previous, reason: 'rule' } }])));

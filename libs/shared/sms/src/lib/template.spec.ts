@@ -1,4 +1,4 @@
-import { firstName, renderTemplate } from './render';
+import { firstName, renderTemplate } from './template';
 
 describe('renderTemplate', () => {
   it('fills every variable it has a value for', () => {
