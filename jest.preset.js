@@ -5,9 +5,11 @@ const { join } = require('node:path');
 const swcrc = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8'));
 const { compilerOptions } = JSON.parse(readFileSync(join(__dirname, 'tsconfig.base.json'), 'utf8'));
 
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, `<rootDir>/${target}`]),
-);
+const moduleNameMapper = {
+  ...Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, `<rootDir>/${target}`])),
+  // The console's libraries import their styles for Vite; a spec of their plain functions has no use for them.
+  '\\.css$': '<rootDir>/tools/jest/empty-module.js',
+};
 
 const ESM_ONLY_PACKAGES = ['content-disposition', 'cookie', '@fastify/cookie', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit'];
 

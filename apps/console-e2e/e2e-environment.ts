@@ -15,6 +15,8 @@ export const CONSOLE_PORT = Number(process.env['E2E_CONSOLE_PORT'] ?? 4310);
 export const CONSOLE_URL = `http://127.0.0.1:${CONSOLE_PORT}`;
 export const API_URL = `http://127.0.0.1:${API_PORT}`;
 export const SCREENSHOT_DIR = 'test-output/e2e/screenshots';
+/** The screenshots the README and the docs show, refreshed by the tests that visit those screens. */
+export const DOCS_SCREENSHOT_DIR = 'docs/screenshots';
 
 export const serverEnvironment: Record<string, string> = {
   DATABASE_URL: `postgres://postgres@127.0.0.1:5432/backtalk_e2e_${id}`,
@@ -33,4 +35,6 @@ export const DEMO = {
   agentA: { email: 'agent@backtalk.local', name: 'Andriy Agent' },
   agentB: { email: 'agent2@backtalk.local', name: 'Maria Agent' },
   billing: { email: 'billing@backtalk.local', name: 'Bohdan Billing' },
+  /** Supervises Support. */
+  supervisor: { email: 'supervisor@backtalk.local', name: 'Sofia Supervisor' },
 };

@@ -204,7 +204,7 @@ test.describe('the inbox', () => {
     const page = await agentPage(browser, DEMO.agentA.email);
     await page.goto('/inbox');
     await expectLive(page);
-    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('button', { name: 'New conversation', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'New conversation' });
     await dialog.getByLabel('From').selectOption({ label: `${channel.name} (${channel.sender})` });
     await dialog.getByLabel('To').fill('050 123 0401');

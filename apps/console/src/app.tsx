@@ -1,7 +1,9 @@
 import { ConsoleDataProvider } from '@backtalk/console/data-access';
 import { settingsRoute } from '@backtalk/console/feature-admin';
 import { LoginPage, RequireAuth } from '@backtalk/console/feature-auth';
+import { automationSettingsRoutes } from '@backtalk/console/feature-automation';
 import { InboxEffects, inboxRoute } from '@backtalk/console/feature-inbox';
+import { queuesRoute } from '@backtalk/console/feature-queues';
 import { AppShell, ContactsPage, NotFoundPage, ReportsPage, RootLayout } from '@backtalk/console/feature-shell';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 
@@ -23,9 +25,11 @@ const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="/inbox" replace /> },
               inboxRoute,
+              queuesRoute,
               { path: 'contacts', element: <ContactsPage /> },
               { path: 'reports', element: <ReportsPage /> },
-              settingsRoute,
+              // The automation pages build on the settings library's forms, so they join its routes here rather than in it.
+              { ...settingsRoute, index: false, children: [...automationSettingsRoutes, ...(settingsRoute.children ?? [])] },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -1,12 +1,13 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO, SCREENSHOT_DIR } from '../../e2e-environment';
+import { DEMO, DOCS_SCREENSHOT_DIR, SCREENSHOT_DIR } from '../../e2e-environment';
 
 export async function signIn(page: Page, email: string, password: string = DEMO.agentPassword): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+  // Checking the password is slow on purpose, and slower still on a busy machine.
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible({ timeout: 15_000 });
 }
 
 const openContexts: BrowserContext[] = [];
@@ -31,6 +32,21 @@ export async function closeDesks(): Promise<void> {
 
 export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, animations: 'disabled' });
+}
+
+/**
+ * A screenshot for the docs as well as for the run's own record. The console scrolls inside its content pane, so a
+ * long page is shown whole by making the window `height` tall for the picture, not with Playwright's `fullPage`.
+ */
+export async function docsSnapshot(page: Page, name: string, options: { height?: number } = {}): Promise<void> {
+  const viewport = page.viewportSize();
+  if (options.height && viewport) {
+    await page.setViewportSize({ width: viewport.width, height: options.height });
+    await page.locator('#main').evaluate((element) => element.scrollTo(0, 0));
+  }
+  await snapshot(page, name);
+  await page.screenshot({ path: `${DOCS_SCREENSHOT_DIR}/${name}.png`, animations: 'disabled' });
+  if (options.height && viewport) await page.setViewportSize(viewport);
 }
 
 /** The socket is connected and caught up: events from here on arrive live. */

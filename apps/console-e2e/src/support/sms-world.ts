@@ -11,7 +11,8 @@ export interface Session {
   userId: string;
 }
 
-async function call<T>(path: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+/** A request to the real API, as the setup of a test makes it; a non-2xx answer fails the test with its body. */
+export async function call<T>(path: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const response = await fetch(`${API_URL}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: {

@@ -74,6 +74,7 @@ export {
   markConversationRead,
   useAddNote,
   useAssignConversation,
+  useAssignmentHistory,
   useCancelScheduled,
   useConsentHistory,
   useContactConversations,
@@ -81,6 +82,7 @@ export {
   useInboxCounts,
   useResendMessage,
   useSendReply,
+  useSetPriority,
   useSnoozeConversation,
   useStartConversation,
   useUpdateContact,
@@ -92,14 +94,40 @@ export type { ActivitySignal, RealtimeStatus } from './lib/realtime/realtime.red
 export type { EventSource } from './lib/realtime/realtime-client';
 export { usePresence, usePresences, useRealtimeStatus, useTypingAgents, useViewingAgents } from './lib/realtime/realtime.store';
 export { realtimeCommands, subscribeToInboxEvents, type InboxEventListener } from './lib/realtime/realtime.connection';
+export { chooseAvailability, useAvailability, type Availability } from './lib/realtime/availability';
 
 export {
+  useAgentRouting,
+  useQueues,
+  useSlaTargets,
+  useTakeNext,
+  useTeamRouting,
+  useUpdateAgentRouting,
+  useUpdateTeamRouting,
+} from './lib/routing/routing.queries';
+
+export {
+  useAddFaqExample,
   useCannedAnswers,
   useCreateCannedAnswer,
   useDeleteCannedAnswer,
+  useFaqSuggestions,
   useRenderCannedAnswer,
   useUpdateCannedAnswer,
+  type AddFaqExampleVariables,
   type CannedAnswersQuery,
   type RenderCannedAnswerVariables,
   type UpdateCannedAnswerVariables,
 } from './lib/canned-answers/canned-answers.queries';
+
+export {
+  useAutomationTest,
+  useCreateRule,
+  useDeleteRule,
+  useRecentConversations,
+  useReorderRules,
+  useReplayReport,
+  useRules,
+  useUpdateRule,
+  type UpdateRuleVariables,
+} from './lib/automation/automation.queries';

@@ -1,2 +1,5 @@
 export { inboxRoute } from './lib/inbox.routes';
 export { InboxEffects } from './lib/alerts/InboxEffects';
+export { TakeNextButton } from './lib/routing/TakeNextButton';
+export { analyseReply, formatCost, type ComposerAnalysis } from './lib/composer/composer-analysis';
+export { containsText, previewLine } from './lib/composer/canned-answers';

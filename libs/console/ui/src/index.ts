@@ -24,12 +24,14 @@ export {
   type SelectOption,
   type TextFieldProps,
 } from './lib/fields';
-export { formatDateTime, formatDayLabel, formatDuration, formatShortAgo, formatTime, initialsOf, isSameDay, summarizeList } from './lib/format';
+export { formatConfidence, formatDateTime, formatDayLabel, formatDuration, formatShortAgo, formatTime, formatUpcoming, initialsOf, isSameDay, summarizeList } from './lib/format';
 export { Icon, type IconName } from './lib/Icon';
 export { Kbd } from './lib/Kbd';
 export { Menu, type MenuAction, type MenuEntry, type MenuProps } from './lib/Menu';
 export { DetailList, PageHeader, Panel, type PageHeaderProps } from './lib/PageHeader';
 export { LoadingState, Spinner } from './lib/Spinner';
+export { LANGUAGE_LABELS, POLICY_LABELS, PRESENCE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS } from './lib/routing-labels';
 export { RowActions, Table, type TableColumn, type TableProps } from './lib/Table';
 export { Toasts, type ToastItem } from './lib/Toasts';
 export { PRODUCT_NAME, useDocumentTitle, useTitleBadge } from './lib/useDocumentTitle';
+export { useNow } from './lib/useNow';

@@ -9,7 +9,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
-import { renderTemplate } from '../canned-answers/render';
+import { renderTemplate } from '@backtalk/sms';
 import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy } from './auto-reply-safety';
 import { FaqLibraryService } from './faq-library.service';
 import { RuleActionsService } from './rule-actions.service';

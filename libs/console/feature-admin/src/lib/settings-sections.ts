@@ -13,6 +13,9 @@ export const SETTINGS_SECTIONS = [
   { path: 'my-teams', label: 'My teams', roles: [Role.Agent] },
   // Everyone sees their teams' channels; only admins change them.
   { path: 'channels', label: 'Channels', roles: ROLES },
+  // Agents read canned answers in the composer; only admins and supervisors write them and the rules that send them.
+  { path: 'faqs', label: 'FAQs & answers', roles: [Role.Admin, Role.Supervisor] },
+  { path: 'automation', label: 'Automation', roles: [Role.Admin, Role.Supervisor] },
   { path: 'api-keys', label: 'API keys', roles: [Role.Admin] },
   { path: 'profile', label: 'My profile', roles: ROLES },
 ] as const satisfies readonly SettingsSection[];

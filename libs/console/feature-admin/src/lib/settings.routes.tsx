@@ -8,6 +8,7 @@ import { MyTeamsPage } from './my-teams/MyTeamsPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { sectionRoles, type SettingsSectionPath } from './settings-sections';
 import { SettingsIndex, SettingsLayout } from './SettingsLayout';
+import { TeamRoutingPage } from './teams/routing/TeamRoutingPage';
 import { TeamsPage } from './teams/TeamsPage';
 import { UsersPage } from './users/UsersPage';
 
@@ -29,6 +30,14 @@ export const settingsRoute: RouteObject = {
     { index: true, element: <SettingsIndex /> },
     section('users', <UsersPage />),
     section('teams', <TeamsPage />),
+    {
+      path: 'teams/:teamId/routing',
+      element: (
+        <RequireRole roles={sectionRoles('teams')} fallback={<NotFoundPage />}>
+          <TeamRoutingPage />
+        </RequireRole>
+      ),
+    },
     section('my-teams', <MyTeamsPage />),
     section('channels', <ChannelsPage />),
     section('api-keys', <ApiKeysPage />),

@@ -2,6 +2,7 @@ import { useMyTeams, useSignedInUser, useSignOut } from '@backtalk/console/data-
 import { Avatar, Button, cx, Icon, PRODUCT_NAME, RoleBadge, summarizeList, type IconName } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
 import { Link, NavLink, Outlet, useMatches } from 'react-router-dom';
+import { AvailabilityToggle } from './AvailabilityToggle';
 import { RealtimeStatusIndicator } from './RealtimeStatusIndicator';
 
 /** What a route can ask of the shell through its `handle`. */
@@ -19,6 +20,7 @@ function useShellHandle(): ShellRouteHandle {
 
 const NAV_ITEMS: ReadonlyArray<{ to: string; label: string; icon: IconName }> = [
   { to: '/inbox', label: 'Inbox', icon: 'inbox' },
+  { to: '/queues', label: 'Queues', icon: 'queue' },
   { to: '/contacts', label: 'Contacts', icon: 'contacts' },
   { to: '/reports', label: 'Reports', icon: 'reports' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
@@ -81,6 +83,7 @@ function TopBar() {
   return (
     <header className="bt-topbar">
       <RealtimeStatusIndicator />
+      <AvailabilityToggle />
       <Link to="/settings/profile" className="bt-topbar__user" title="My profile">
         <Avatar name={user.name} size="sm" />
         <span className="bt-topbar__user-name">{user.name}</span>

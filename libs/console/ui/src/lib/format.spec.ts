@@ -1,4 +1,4 @@
-import { formatDateTime, formatDayLabel, formatDuration, formatShortAgo, initialsOf, isSameDay, summarizeList } from './format';
+import { formatConfidence, formatDateTime, formatDayLabel, formatDuration, formatShortAgo, formatTime, formatUpcoming, initialsOf, isSameDay, summarizeList } from './format';
 
 describe('formatDateTime', () => {
   it('shows the fallback for a missing or unreadable date', () => {
@@ -61,5 +61,47 @@ describe('inbox times', () => {
   it('tells whether two moments fall on the same local day', () => {
     expect(isSameDay(local(12, 0, 1), local(12, 23, 59))).toBe(true);
     expect(isSameDay(local(11, 23, 59), local(12, 0, 1))).toBe(false);
+  });
+});
+
+describe('formatUpcoming', () => {
+  const now = new Date(2025, 2, 12, 10, 0).getTime(); // Wednesday 12 March 2025, 10:00 local
+
+  it('gives only the clock time later today', () => {
+    expect(formatUpcoming(new Date(2025, 2, 12, 18, 0).toISOString(), now)).toBe(formatTime(new Date(2025, 2, 12, 18, 0).toISOString()));
+  });
+
+  it('says tomorrow for the next day', () => {
+    expect(formatUpcoming(new Date(2025, 2, 13, 9, 0).toISOString(), now)).toMatch(/^tomorrow /);
+  });
+
+  it('names the weekday within the coming week and the date beyond it', () => {
+    expect(formatUpcoming(new Date(2025, 2, 17, 9, 0).toISOString(), now)).toMatch(/^Mon /);
+    expect(formatUpcoming(new Date(2025, 2, 30, 9, 0).toISOString(), now)).toMatch(/30/);
+  });
+});
+
+describe('formatConfidence', () => {
+  it('shows a score as a whole percentage', () => {
+    expect(formatConfidence(0.923)).toBe('92%');
+    expect(formatConfidence(0.5)).toBe('50%');
+  });
+
+  it('reads the decimal string an auto-reply stores', () => {
+    expect(formatConfidence('0.8765')).toBe('88%');
+  });
+
+  it('keeps a near-certain or near-zero score off 100% and 0%', () => {
+    expect(formatConfidence(0.998)).toBe('99%');
+    expect(formatConfidence(0.001)).toBe('1%');
+    expect(formatConfidence(1)).toBe('100%');
+    expect(formatConfidence(0)).toBe('0%');
+  });
+
+  it('gives nothing for a missing or unreadable value', () => {
+    expect(formatConfidence(undefined)).toBeNull();
+    expect(formatConfidence('')).toBeNull();
+    expect(formatConfidence('high')).toBeNull();
+    expect(formatConfidence(1.5)).toBeNull();
   });
 });

@@ -81,3 +81,29 @@ export function formatDayLabel(iso: string, now: number): string {
   if (days === 1) return 'Yesterday';
   return date.getFullYear() === new Date(now).getFullYear() ? longDay.format(date) : longDayYear.format(date);
 }
+
+/**
+ * When something will happen, as short as a status line allows: "18:00" later today, "tomorrow 9:00", the weekday
+ * within the coming week, the date after that. Pairs with a verb: "closes 18:00", "opens Mon 9:00".
+ */
+export function formatUpcoming(iso: string, now: number): string {
+  const date = new Date(iso);
+  const days = Math.round((startOfDay(date) - startOfDay(new Date(now))) / DAY);
+  const clock = time.format(date);
+  if (days <= 0) return clock;
+  if (days === 1) return `tomorrow ${clock}`;
+  if (days < 7) return `${weekday.format(date)} ${clock}`;
+  return `${dayMonth.format(date)}, ${clock}`;
+}
+
+/**
+ * A calibrated confidence (0–1, or the decimal string an auto-reply's metadata stores) as a whole percentage: "92%".
+ * Never rounds up to 100% or down to 0%, since neither is a claim a matcher can make; null for anything unreadable.
+ */
+export function formatConfidence(value: number | string | null | undefined): string | null {
+  const score = typeof value === 'string' ? (value.trim() === '' ? Number.NaN : Number(value)) : (value ?? Number.NaN);
+  if (!Number.isFinite(score) || score < 0 || score > 1) return null;
+  if (score === 0 || score === 1) return `${score * 100}%`;
+  const percent = Math.min(99, Math.max(1, Math.round(score * 100)));
+  return `${percent}%`;
+}

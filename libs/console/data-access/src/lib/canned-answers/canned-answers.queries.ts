@@ -1,5 +1,6 @@
-import type { CannedAnswerView, CreateCannedAnswerRequest, RenderedCannedAnswer, UpdateCannedAnswerRequest } from '@backtalk/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CannedAnswerView, CreateCannedAnswerRequest, FaqExampleSuggestion, RenderedCannedAnswer, UpdateCannedAnswerRequest } from '@backtalk/contracts';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { automationChanged } from '../automation/automation.queries';
 import { api } from '../client';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -14,6 +15,7 @@ function queryString(query: Record<string, string | undefined>): string {
 export const cannedAnswersKeys = {
   all: ['canned-answers'] as const,
   list: (conversationId: string | undefined, q: string | undefined) => ['canned-answers', 'list', conversationId ?? null, q ?? ''] as const,
+  suggestions: (answerId: string) => ['canned-answers', 'suggestions', answerId] as const,
 };
 
 export const cannedAnswersApi = {
@@ -21,7 +23,13 @@ export const cannedAnswersApi = {
     api.get<CannedAnswerView[]>(`/api/canned-answers${queryString(query)}`, { signal }),
   render: (answerId: string, conversationId: string, signal?: AbortSignal) =>
     api.get<RenderedCannedAnswer>(`/api/canned-answers/${id(answerId)}/render${queryString({ conversationId })}`, { signal }),
+  suggestions: (answerId: string, signal?: AbortSignal) => api.get<FaqExampleSuggestion[]>(`/api/canned-answers/${id(answerId)}/suggestions`, { signal }),
+  addExample: (answerId: string, text: string) => api.post<CannedAnswerView>(`/api/canned-answers/${id(answerId)}/examples`, { text }),
 };
+
+// An answer's text or examples decide what the matcher finds, so the automation dry runs go stale with it.
+const answersChanged = (client: QueryClient) =>
+  Promise.all([client.invalidateQueries({ queryKey: cannedAnswersKeys.all }), automationChanged(client)]).then(() => undefined);
 
 export interface CannedAnswersQuery {
   /** Only those usable in this conversation's team. */
@@ -57,7 +65,7 @@ export function useCreateCannedAnswer() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (request: CreateCannedAnswerRequest) => api.post<CannedAnswerView>('/api/canned-answers', request),
-    onSuccess: () => client.invalidateQueries({ queryKey: cannedAnswersKeys.all }),
+    onSuccess: () => answersChanged(client),
   });
 }
 
@@ -70,7 +78,7 @@ export function useUpdateCannedAnswer() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id: answerId, changes }: UpdateCannedAnswerVariables) => api.patch<CannedAnswerView>(`/api/canned-answers/${id(answerId)}`, changes),
-    onSuccess: () => client.invalidateQueries({ queryKey: cannedAnswersKeys.all }),
+    onSuccess: () => answersChanged(client),
   });
 }
 
@@ -78,6 +86,29 @@ export function useDeleteCannedAnswer() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (answerId: string) => api.delete(`/api/canned-answers/${id(answerId)}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: cannedAnswersKeys.all }),
+    onSuccess: () => answersChanged(client),
+  });
+}
+
+/** Customer messages agents answered with this answer that are not among its examples yet. */
+export function useFaqSuggestions(answerId: string | null | undefined) {
+  return useQuery({
+    queryKey: cannedAnswersKeys.suggestions(answerId ?? ''),
+    queryFn: ({ signal }) => cannedAnswersApi.suggestions(answerId ?? '', signal),
+    enabled: !!answerId,
+  });
+}
+
+export interface AddFaqExampleVariables {
+  answerId: string;
+  text: string;
+}
+
+/** Learning: one customer question becomes one more example of the FAQ. */
+export function useAddFaqExample() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ answerId, text }: AddFaqExampleVariables) => cannedAnswersApi.addExample(answerId, text),
+    onSuccess: () => answersChanged(client),
   });
 }

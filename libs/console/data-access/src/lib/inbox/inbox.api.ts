@@ -1,8 +1,10 @@
 import type {
   AssignConversationRequest,
+  AssignmentRecordView,
   ConsentEventView,
   ContactView,
   ConversationListQuery,
+  ConversationPriority,
   ConversationStatus,
   ConversationView,
   InboxCounts,
@@ -48,7 +50,13 @@ export const inboxApi = {
   resolve: (conversationId: string) => api.post<ConversationView>(`/api/conversations/${id(conversationId)}/resolve`),
   reopen: (conversationId: string) => api.post<ConversationView>(`/api/conversations/${id(conversationId)}/reopen`),
   markPending: (conversationId: string) => api.post<ConversationView>(`/api/conversations/${id(conversationId)}/pending`),
-  snooze: (conversationId: string, until: string) => api.post<ConversationView>(`/api/conversations/${id(conversationId)}/snooze`, { until }),
+  /** Without `until`, until the customer writes again. */
+  snooze: (conversationId: string, until: string | null) =>
+    api.post<ConversationView>(`/api/conversations/${id(conversationId)}/snooze`, until ? { until } : {}),
+  setPriority: (conversationId: string, priority: ConversationPriority) =>
+    api.post<ConversationView>(`/api/conversations/${id(conversationId)}/priority`, { priority }),
+  assignments: (conversationId: string, signal?: AbortSignal) =>
+    api.get<AssignmentRecordView[]>(`/api/conversations/${id(conversationId)}/assignments`, { signal }),
   markRead: (conversationId: string) => api.post<ConversationView>(`/api/conversations/${id(conversationId)}/read`),
 
   updateContact: (contactId: string, request: UpdateContactRequest) => api.patch<ContactView>(`/api/contacts/${id(contactId)}`, request),

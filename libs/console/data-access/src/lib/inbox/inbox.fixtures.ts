@@ -1,4 +1,5 @@
 import {
+  ConversationPriority,
   ConversationStatus,
   MessageDirection,
   MessageKind,
@@ -31,6 +32,10 @@ export function conversation(id: string, overrides: Partial<ConversationView> = 
     waitingSince: null,
     snoozedUntil: null,
     resolvedAt: null,
+    priority: ConversationPriority.Normal,
+    language: null,
+    slaDueAt: null,
+    slaKind: null,
     optedOut: false,
     lastMessage: null,
     createdAt: '2025-01-01T09:00:00.000Z',

@@ -1,6 +1,7 @@
 import {
   ConversationStatus,
   type AssignConversationRequest,
+  type ConversationPriority,
   type ConversationView,
   type MessageView,
   type SendReplyRequest,
@@ -17,6 +18,7 @@ export const inboxQueryKeys = {
   countsFor: (status: ConversationStatus) => ['inbox', 'counts', status] as const,
   consent: (conversationId: string) => ['inbox', 'consent', conversationId] as const,
   history: (phone: string) => ['inbox', 'history', phone] as const,
+  assignments: (conversationId: string) => ['inbox', 'assignments', conversationId] as const,
 };
 
 /** How many conversations each inbox view holds in a status; refetched when events change conversations. */
@@ -42,6 +44,11 @@ export function useContactConversations(phone: string) {
   });
 }
 
+/** Every change of hands, oldest first; refetched when an `assignment.changed` event names the conversation. */
+export function useAssignmentHistory(conversationId: string) {
+  return useQuery({ queryKey: inboxQueryKeys.assignments(conversationId), queryFn: ({ signal }) => inboxApi.assignments(conversationId, signal) });
+}
+
 // ── Actions: each answer goes straight into the store, so the screen changes before any event comes back ──
 
 const storeConversation = (conversation: ConversationView) => inboxActions().conversationUpserted(conversation);
@@ -59,7 +66,14 @@ export function useConversationAction() {
 
 export function useSnoozeConversation() {
   return useMutation({
-    mutationFn: ({ conversationId, until }: { conversationId: string; until: string }) => inboxApi.snooze(conversationId, until),
+    mutationFn: ({ conversationId, until }: { conversationId: string; until: string | null }) => inboxApi.snooze(conversationId, until),
+    onSuccess: storeConversation,
+  });
+}
+
+export function useSetPriority() {
+  return useMutation({
+    mutationFn: ({ conversationId, priority }: { conversationId: string; priority: ConversationPriority }) => inboxApi.setPriority(conversationId, priority),
     onSuccess: storeConversation,
   });
 }

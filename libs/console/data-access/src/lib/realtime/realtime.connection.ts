@@ -4,6 +4,7 @@ import { refreshSession } from '../client';
 import { inboxQueryKeys } from '../inbox/inbox.queries';
 import { inboxActions, loadThread, refreshConversation, reloadLoadedLists, reloadLoadedThreads, useInboxStore } from '../inbox/inbox.store';
 import { queryClient } from '../queries/query-client';
+import { queuesChanged, routingQueryKeys } from '../routing/routing.queries';
 import { sessionActions, useSessionStore } from '../session/session.store';
 import { createRealtimeClient, type EventSource, type RealtimeClient, type RealtimeSocket } from './realtime-client';
 import { realtimeActions, useRealtimeStore } from './realtime.store';
@@ -48,6 +49,9 @@ function applyEvents(events: RealtimeEvent[], source: EventSource): void {
     // Sent without the conversation when it is no longer ours to see, or when the server could not read it:
     // asking the API settles which (a 404 takes it out of the lists).
     if (event.conversationId && !event.conversation) void refreshBareEvent(event.conversationId);
+    if (event.type === 'assignment.changed' && event.conversationId) {
+      void queryClient.invalidateQueries({ queryKey: inboxQueryKeys.assignments(event.conversationId) });
+    }
     if (event.type === 'consent.changed' && event.conversationId) {
       void queryClient.invalidateQueries({ queryKey: inboxQueryKeys.consent(event.conversationId) });
     }
@@ -57,7 +61,10 @@ function applyEvents(events: RealtimeEvent[], source: EventSource): void {
       for (const conversation of withContact) void refreshConversation(conversation.id).catch(() => undefined);
     }
   }
-  if (events.some((event) => event.conversation || event.type.startsWith('conversation.') || event.type === 'assignment.changed')) refetchCountsSoon();
+  if (events.some((event) => event.conversation || event.type.startsWith('conversation.') || event.type === 'assignment.changed')) {
+    refetchCountsSoon();
+    queuesChanged();
+  }
   for (const listener of listeners) listener(events, source);
 }
 
@@ -74,7 +81,12 @@ async function refreshBareEvent(conversationId: string): Promise<void> {
 
 async function resync(latestSeq: number): Promise<void> {
   realtimeActions().resynced(latestSeq);
-  await Promise.all([reloadLoadedLists(), reloadLoadedThreads(), queryClient.invalidateQueries({ queryKey: inboxQueryKeys.all })]);
+  await Promise.all([
+    reloadLoadedLists(),
+    reloadLoadedThreads(),
+    queryClient.invalidateQueries({ queryKey: inboxQueryKeys.all }),
+    queryClient.invalidateQueries({ queryKey: routingQueryKeys.queues }),
+  ]);
 }
 
 let client: RealtimeClient | null = null;
@@ -101,7 +113,12 @@ function newClient(): RealtimeClient {
     resync,
     typing: (signal) => realtimeActions().typingSignalled(signal, selfId()),
     viewing: (signal) => realtimeActions().viewingSignalled(signal, selfId()),
-    presence: (presence) => realtimeActions().presenceChanged(presence),
+    presence: (presence) => {
+      const before = useRealtimeStore.getState().presence[presence.userId]?.status;
+      realtimeActions().presenceChanged(presence);
+      // Heartbeats repeat the same status; only a change moves anyone in or out of the queues.
+      if (before !== presence.status) queuesChanged();
+    },
     setInterval: (fn, ms) => setInterval(fn, ms),
     clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
     setTimeout: (fn, ms) => setTimeout(fn, ms),

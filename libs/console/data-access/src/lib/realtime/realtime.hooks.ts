@@ -1,17 +1,28 @@
 import { useEffect } from 'react';
 import { useSessionStatus, useSessionStore } from '../session/session.store';
+import { currentAvailability, presenceToAnnounce, restoreAvailability, subscribeToAvailability } from './availability';
 import { realtimeSetPresence, realtimeTokenRefreshed, startRealtime, stopRealtime } from './realtime.connection';
 import { realtimeActions, useRealtimeStore } from './realtime.store';
 
 const SIGNAL_SWEEP_MS = 1_000;
+
+function announcePresence(): void {
+  realtimeSetPresence(presenceToAnnounce(currentAvailability(), document.visibilityState === 'visible'));
+}
 
 /** One socket per signed-in session: opened on sign-in, closed on sign-out, handed every renewed token. */
 export function useRealtimeLifecycle(): void {
   const status = useSessionStatus();
 
   useEffect(() => {
-    if (status === 'authenticated') startRealtime();
-    else if (status === 'anonymous') stopRealtime();
+    if (status === 'authenticated') {
+      const userId = useSessionStore.getState().user?.id;
+      if (userId) restoreAvailability(userId);
+      startRealtime();
+      announcePresence();
+    } else if (status === 'anonymous') {
+      stopRealtime();
+    }
   }, [status]);
 
   useEffect(
@@ -29,9 +40,12 @@ export function useRealtimeLifecycle(): void {
   }, []);
 
   useEffect(() => {
-    const visibility = () => realtimeSetPresence(document.visibilityState === 'visible' ? 'online' : 'away');
-    document.addEventListener('visibilitychange', visibility);
-    return () => document.removeEventListener('visibilitychange', visibility);
+    document.addEventListener('visibilitychange', announcePresence);
+    const unsubscribe = subscribeToAvailability(announcePresence);
+    return () => {
+      document.removeEventListener('visibilitychange', announcePresence);
+      unsubscribe();
+    };
   }, []);
 
   // Typing and viewing signals fade when their sender goes quiet; sweep only while some are shown.

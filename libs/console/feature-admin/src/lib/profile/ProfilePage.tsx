@@ -3,6 +3,7 @@ import { isApiError, toFormErrors, useChangePassword, useMyTeams, useSignedInUse
 import { Banner, Button, DetailList, PageHeader, Panel, RoleBadge, TextField } from '@backtalk/console/ui';
 import type { FormEvent } from 'react';
 import { useFormState } from '../shared';
+import { AgentRoutingPanel } from './AgentRoutingPanel';
 import { EMPTY_PASSWORD_FORM, PASSWORD_FORM_FIELDS, validatePasswordForm } from './password-form';
 
 function ChangePasswordForm() {
@@ -85,6 +86,7 @@ export function ProfilePage() {
           ]}
         />
       </Panel>
+      <AgentRoutingPanel />
       <Panel title="Change password" description="Changing it signs you out everywhere else.">
         <ChangePasswordForm />
       </Panel>

@@ -1,7 +1,8 @@
 import { Role, type TeamView } from '@backtalk/contracts';
 import { describeError, useDeleteTeam, useSignedInUser, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
-import { Button, ConfirmDialog, EmptyState, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
+import { Button, buttonClassName, ConfirmDialog, EmptyState, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { QueryState } from '../shared';
 import { TeamFormDialog } from './TeamFormDialog';
 
@@ -63,6 +64,9 @@ export function TeamsPage() {
       align: 'end',
       cell: (team) => (
         <RowActions>
+          <Link to={`${team.id}/routing`} className={buttonClassName({ variant: 'ghost', size: 'sm' })} aria-label={`Routing of ${team.name}`}>
+            Routing
+          </Link>
           <Button size="sm" variant="ghost" aria-label={`Edit ${team.name}`} onClick={() => setDialog({ kind: 'form', target: team })}>
             Edit
           </Button>

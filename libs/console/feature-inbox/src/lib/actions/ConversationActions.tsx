@@ -1,9 +1,11 @@
 import { ConversationStatus, Role, type ConversationView } from '@backtalk/contracts';
 import { usePresences, useSignedInUser, useTeams, useUsers } from '@backtalk/console/data-access';
-import { Button, formatDateTime, Menu, type MenuEntry } from '@backtalk/console/ui';
+import { Button, cx, formatDateTime, Menu, PRESENCE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, type MenuEntry } from '@backtalk/console/ui';
 import { useState } from 'react';
+import { isRaisedPriority, PRIORITY_HINTS } from '../routing/priority-display';
 import { DateTimeDialog } from './DateTimeDialog';
 import { snoozePresets } from './snooze-presets';
+import { TransferDialog } from './TransferDialog';
 import { useConversationCommands } from './use-conversation-commands';
 
 /** Me, the other agents of the conversation's team, other teams to move it to, and unassign. */
@@ -13,6 +15,7 @@ export function AssignMenu({ conversation, variant = 'secondary', compact = fals
   const { data: teams } = useTeams();
   const commands = useConversationCommands();
   const presence = usePresences();
+  const [transferring, setTransferring] = useState(false);
   const agents = (users ?? []).filter((u) => u.active && u.id !== user.id && (u.teamIds.includes(conversation.teamId) || u.role === Role.Admin));
   const otherTeams = (teams ?? []).filter((team) => team.id !== conversation.teamId);
   const assignee = users?.find((u) => u.id === conversation.assigneeId);
@@ -33,7 +36,7 @@ export function AssignMenu({ conversation, variant = 'secondary', compact = fals
       entries.push({
         id: agent.id,
         label: agent.name,
-        hint: presence[agent.id]?.status === 'online' ? 'Online' : presence[agent.id]?.status === 'away' ? 'Away' : undefined,
+        hint: presence[agent.id] && presence[agent.id].status !== 'offline' ? PRESENCE_LABELS[presence[agent.id].status] : undefined,
         checked: conversation.assigneeId === agent.id,
         onSelect: () => commands.assign(conversation, { assigneeId: agent.id }, `Assigned to ${agent.name}.`),
       });
@@ -50,16 +53,51 @@ export function AssignMenu({ conversation, variant = 'secondary', compact = fals
       });
     }
   }
+  entries.push({ kind: 'separator', id: 'sep' });
+  entries.push({ id: 'transfer', label: 'Transfer with a note…', icon: 'arrow-right', onSelect: () => setTransferring(true) });
   if (conversation.assigneeId) {
-    entries.push({ kind: 'separator', id: 'sep' });
-    entries.push({ id: 'unassign', label: 'Unassign', icon: 'close', onSelect: () => commands.assign(conversation, { assigneeId: null }, 'Unassigned: back in the queue.') });
+    entries.push({ id: 'unassign', label: 'Unassign: back to the queue', icon: 'close', onSelect: () => commands.assign(conversation, { assigneeId: null }, 'Unassigned: back in the queue.') });
   }
 
   const label = conversation.assigneeId ? (conversation.assigneeId === user.id ? 'You' : (assignee?.name ?? 'Assigned')) : 'Unassigned';
   return (
-    <Menu label={`Assignee: ${label}. Change`} icon="user" variant={variant} size="sm" entries={entries} title={`Assignee: ${label} (a assigns to you)`}>
-      <span className={compact ? 'bt-assign__label bt-assign__label--compact' : 'bt-assign__label'}>{label}</span>
-    </Menu>
+    <>
+      <Menu label={`Assignee: ${label}. Change`} icon="user" variant={variant} size="sm" entries={entries} title={`Assignee: ${label} (a assigns to you)`}>
+        <span className={compact ? 'bt-assign__label bt-assign__label--compact' : 'bt-assign__label'}>{label}</span>
+      </Menu>
+      <TransferDialog conversation={conversation} open={transferring} onClose={() => setTransferring(false)} />
+    </>
+  );
+}
+
+/** Low to urgent; only high and urgent show a label on the button, so a normal conversation's header stays quiet. */
+export function PriorityMenu({ conversation }: { conversation: ConversationView }) {
+  const commands = useConversationCommands();
+  const label = PRIORITY_LABELS[conversation.priority];
+  const raised = isRaisedPriority(conversation.priority);
+  return (
+    <span className={cx('bt-priority-menu', `bt-priority-menu--${conversation.priority}`)}>
+      <Menu
+        label={`Priority: ${label}. Change`}
+        icon="flag"
+        size="sm"
+        variant={raised ? 'secondary' : 'ghost'}
+        title={`Priority: ${label}`}
+        disabled={commands.priorityPending}
+        entries={[
+          { kind: 'heading', id: 'h', label: 'Priority' },
+          ...PRIORITIES_BY_URGENCY.map((priority) => ({
+            id: priority,
+            label: PRIORITY_LABELS[priority],
+            hint: PRIORITY_HINTS[priority],
+            checked: conversation.priority === priority,
+            onSelect: () => commands.setPriority(conversation, priority, PRIORITY_LABELS[priority]),
+          })),
+        ]}
+      >
+        {raised ? <span>{label}</span> : null}
+      </Menu>
+    </span>
   );
 }
 
@@ -78,6 +116,7 @@ export function SnoozeMenu({ conversation }: { conversation: ConversationView })
         title="Snooze until…"
         entries={[
           { kind: 'heading', id: 'h', label: 'Snooze until' },
+          { id: 'reply', label: 'Until the customer replies', icon: 'message', onSelect: () => commands.snooze(conversation, null) },
           ...presets.map((preset) => ({
             id: preset.id,
             label: preset.label,

@@ -1,8 +1,9 @@
-import { ConversationStatus, type AssignConversationRequest, type ConversationView } from '@backtalk/contracts';
+import { ConversationStatus, type AssignConversationRequest, type ConversationPriority, type ConversationView } from '@backtalk/contracts';
 import {
   describeError,
   useAssignConversation,
   useConversationAction,
+  useSetPriority,
   useSignedInUser,
   useSnoozeConversation,
   useToastActions,
@@ -16,10 +17,12 @@ export function useConversationCommands() {
   const status = useConversationAction();
   const snooze = useSnoozeConversation();
   const assign = useAssignConversation();
+  const priority = useSetPriority();
   const fail = (error: unknown) => toastShown('danger', describeError(error));
 
   return {
     pending: status.isPending || snooze.isPending || assign.isPending,
+    priorityPending: priority.isPending,
     resolve: (conversation: ConversationView) => {
       if (conversation.status === ConversationStatus.Resolved) return;
       status.mutate({ conversationId: conversation.id, action: 'resolve' }, { onSuccess: () => toastShown('success', 'Resolved.'), onError: fail });
@@ -28,19 +31,33 @@ export function useConversationCommands() {
       status.mutate({ conversationId: conversation.id, action: 'reopen' }, { onSuccess: () => toastShown('success', 'Reopened.'), onError: fail }),
     markPending: (conversation: ConversationView) =>
       status.mutate({ conversationId: conversation.id, action: 'pending' }, { onSuccess: () => toastShown('success', 'Marked as pending.'), onError: fail }),
-    snooze: (conversation: ConversationView, until: Date, done?: () => void) =>
+    /** `until` null: until the customer writes again. */
+    snooze: (conversation: ConversationView, until: Date | null, done?: () => void) =>
       snooze.mutate(
-        { conversationId: conversation.id, until: until.toISOString() },
+        { conversationId: conversation.id, until: until ? until.toISOString() : null },
         {
           onSuccess: () => {
-            toastShown('success', `Snoozed until ${formatDateTime(until.toISOString())}.`);
+            toastShown('success', until ? `Snoozed until ${formatDateTime(until.toISOString())}.` : 'Snoozed until the customer replies.');
             done?.();
           },
           onError: fail,
         },
       ),
-    assign: (conversation: ConversationView, request: AssignConversationRequest, confirmation: string) =>
-      assign.mutate({ conversationId: conversation.id, request }, { onSuccess: () => toastShown('success', confirmation), onError: fail }),
+    assign: (conversation: ConversationView, request: AssignConversationRequest, confirmation: string, done?: () => void) =>
+      assign.mutate(
+        { conversationId: conversation.id, request },
+        {
+          onSuccess: () => {
+            toastShown('success', confirmation);
+            done?.();
+          },
+          onError: fail,
+        },
+      ),
+    setPriority: (conversation: ConversationView, value: ConversationPriority, label: string) => {
+      if (conversation.priority === value) return;
+      priority.mutate({ conversationId: conversation.id, priority: value }, { onSuccess: () => toastShown('success', `Priority set to ${label.toLowerCase()}.`), onError: fail });
+    },
     assignToMe: (conversation: ConversationView) => {
       if (conversation.assigneeId === user.id) return;
       assign.mutate(

@@ -1,4 +1,4 @@
-import { ConversationStatus, MessageDirection, MessageKind, MessageStatus, Role, type ConversationView, type MessageView, type RealtimeEvent } from '@backtalk/contracts';
+import { ConversationPriority, ConversationStatus, MessageDirection, MessageKind, MessageStatus, Role, type ConversationView, type MessageView, type RealtimeEvent } from '@backtalk/contracts';
 import { alertsFor, summarise, type AlertContext } from './alert-rules';
 
 const ME = 'me';
@@ -26,6 +26,10 @@ function received(conversation: Partial<ConversationView>, message: Partial<Mess
       waitingSince: '2025-01-01T10:00:00Z',
       snoozedUntil: null,
       resolvedAt: null,
+      priority: ConversationPriority.Normal,
+      language: null,
+      slaDueAt: null,
+      slaKind: null,
       optedOut: false,
       lastMessage: null,
       createdAt: '2025-01-01T10:00:00Z',

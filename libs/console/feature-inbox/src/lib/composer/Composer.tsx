@@ -1,13 +1,17 @@
-import { ErrorCode, type CannedAnswerView, type ChannelView, type ConversationView } from '@backtalk/contracts';
+import { ErrorCode, Role, type CannedAnswerView, type ChannelView, type ConversationView } from '@backtalk/contracts';
 import {
   describeError,
   isApiError,
   realtimeCommands,
   refreshConversation,
+  useAddFaqExample,
   useAddNote,
   useCannedAnswers,
   useRenderCannedAnswer,
   useSendReply,
+  useSignedInUser,
+  useThreadMessages,
+  useToastActions,
   useTypingAgents,
 } from '@backtalk/console/data-access';
 import { Button, cx, formatDateTime, Icon, Kbd, Menu } from '@backtalk/console/ui';
@@ -17,7 +21,17 @@ import { snoozePresets } from '../actions/snooze-presets';
 import { useInboxUi, type ComposerMode } from '../inbox-ui.store';
 import { isSendChord } from '../shortcuts/shortcuts';
 import { CannedAnswerList, cannedOptionId } from './CannedAnswerList';
-import { describeMissing, filterCannedAnswers, findSlashToken, moveHighlight, replaceRange, type TextRange } from './canned-answers';
+import {
+  containsText,
+  describeMissing,
+  filterCannedAnswers,
+  findSlashToken,
+  keepsCannedAnswer,
+  moveHighlight,
+  replaceRange,
+  waitingCustomerText,
+  type TextRange,
+} from './canned-answers';
 import { analyseReply, describeCharacter, formatCost, highlightRuns, newIdempotencyKey, type ComposerAnalysis } from './composer-analysis';
 
 /** Unsent text per conversation, kept while the agent looks at other conversations. */
@@ -47,6 +61,47 @@ function TypingWarning({ conversationId }: { conversationId: string }) {
       </span>
       {who} {names.length === 1 ? 'is' : 'are'} typing a reply…
       <span className="bt-composer__typing-hint">Check before you answer, so the customer does not get two.</span>
+    </div>
+  );
+}
+
+interface ExampleSuggestion {
+  answer: CannedAnswerView;
+  /** The customer's question the agent just answered with it. */
+  text: string;
+}
+
+/** Learning: after answering a customer with an FAQ's answer, one click makes their question one more example of it. */
+function LearnFromReply({ suggestion, onDone }: { suggestion: ExampleSuggestion; onDone: () => void }) {
+  const add = useAddFaqExample();
+  const { toastShown } = useToastActions();
+  return (
+    <div className="bt-composer__learn" role="status" data-testid="example-suggestion">
+      <Icon name="bolt" size={13} className="bt-composer__learn-icon" />
+      <span className="bt-composer__learn-text">
+        Add “{suggestion.text}” as an example of <strong>{suggestion.answer.title}</strong>?
+      </span>
+      <Button
+        size="sm"
+        pending={add.isPending}
+        onClick={() =>
+          add.mutate(
+            { answerId: suggestion.answer.id, text: suggestion.text },
+            {
+              onSuccess: () => {
+                toastShown('success', `Added as an example of “${suggestion.answer.title}”.`);
+                onDone();
+              },
+              onError: (error) => toastShown('danger', `Couldn't add the example: ${describeError(error)}`),
+            },
+          )
+        }
+      >
+        Add example
+      </Button>
+      <button type="button" className="bt-composer__learn-dismiss" aria-label="Dismiss the suggestion" title="Dismiss" onClick={onDone}>
+        <Icon name="close" size={13} />
+      </button>
     </div>
   );
 }
@@ -111,6 +166,11 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   const addNote = useAddNote();
   const effectiveMode: ComposerMode = notesOnly ? 'note' : mode;
   const renderCanned = useRenderCannedAnswer();
+  const me = useSignedInUser();
+  const threadMessages = useThreadMessages(conversationId);
+  // The last canned answer put in the box, as filled in: a reply that still carries it says so to the API.
+  const [inserted, setInserted] = useState<{ answer: CannedAnswerView; body: string } | null>(null);
+  const [exampleSuggestion, setExampleSuggestion] = useState<ExampleSuggestion | null>(null);
   // A reply is not sent while a canned answer is still being filled in: the box would go out holding `/shortcode`.
   const pending = sendReply.isPending || addNote.isPending || renderCanned.isPending;
 
@@ -178,7 +238,10 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   const changeText = (value: string, caretAt?: number) => {
     setText(value);
     setError(null);
-    if (!value) setMissing([]);
+    if (!value) {
+      setMissing([]);
+      setInserted(null);
+    }
     if (caretAt !== undefined) {
       setCaret(caretAt);
       // A new `/` (or none) reopens the popover after an Esc; the highlight starts at the top for each new query.
@@ -206,6 +269,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   const sent = () => {
     attempt.current = null;
     setMissing([]);
+    setInserted(null);
     setKeepAsTyped(false);
     const draft = drafts.get(conversationId) ?? { reply: '', note: '' };
     drafts.set(conversationId, { ...draft, [effectiveMode]: '' });
@@ -229,6 +293,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
           caretAfterInsert.current = next.caret;
           changeText(next.text, next.caret);
           setMissing(rendered.missing);
+          setInserted({ answer, body: rendered.body });
         },
         onError: (e) => setError(`“${answer.title}” could not be inserted: ${describeError(e)}`),
       },
@@ -283,16 +348,27 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
     // The same text sent again after a failure reuses the key, so a reply that did go through is not sent twice.
     const signature = `${body}|${keepAsTyped}`;
     if (attempt.current?.body !== signature) attempt.current = { key: newIdempotencyKey(), body: signature };
+    const canned = inserted && keepsCannedAnswer(inserted.body, body) ? inserted.answer : null;
+    // Asked before sending: once the reply is in the thread, the customer is no longer waiting.
+    const question = canned ? waitingCustomerText(threadMessages) : null;
+    // Only FAQs learn (a plain canned answer has no examples to add to); admins write every answer, supervisors their teams'.
+    const mayTeach = !!canned && canned.examples.length > 0 && (me.role === Role.Admin || (me.role === Role.Supervisor && canned.teamId !== null));
     sendReply.mutate(
       {
         conversationId,
-        request: { body, ...(keepAsTyped && channel?.smartEncoding ? { smartEncode: false } : {}), ...(sendAt ? { sendAt: sendAt.toISOString() } : {}) },
+        request: {
+          body,
+          ...(keepAsTyped && channel?.smartEncoding ? { smartEncode: false } : {}),
+          ...(sendAt ? { sendAt: sendAt.toISOString() } : {}),
+          ...(canned ? { cannedAnswerId: canned.id } : {}),
+        },
         idempotencyKey: attempt.current.key,
       },
       {
         onSuccess: () => {
           sent();
           setScheduling(false);
+          setExampleSuggestion(canned && question && mayTeach && !containsText(canned.examples, question) ? { answer: canned, text: question } : null);
         },
         onError: (e) => {
           setError(describeError(e));
@@ -312,6 +388,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   return (
     <div className={cx('bt-composer', effectiveMode === 'note' && 'bt-composer--note')}>
       <TypingWarning conversationId={conversationId} />
+      {exampleSuggestion && effectiveMode === 'reply' ? <LearnFromReply suggestion={exampleSuggestion} onDone={() => setExampleSuggestion(null)} /> : null}
       <div className="bt-composer__box">
         {popoverOpen && slashToken ? (
           <div className="bt-canned bt-canned--inline" data-testid="canned-popover">

@@ -1,5 +1,5 @@
-import type { CannedAnswerView } from '@backtalk/contracts';
-import { describeMissing, filterCannedAnswers, findSlashToken, moveHighlight, previewLine, replaceRange } from './canned-answers';
+import { MessageDirection, type CannedAnswerView } from '@backtalk/contracts';
+import { containsText, describeMissing, filterCannedAnswers, findSlashToken, keepsCannedAnswer, moveHighlight, previewLine, replaceRange, waitingCustomerText } from './canned-answers';
 
 const answer = (shortcode: string, title: string, body = `${title}.`): CannedAnswerView => ({
   id: `id-${shortcode}`,
@@ -9,6 +9,9 @@ const answer = (shortcode: string, title: string, body = `${title}.`): CannedAns
   language: null,
   tags: [],
   teamId: null,
+  examples: [],
+  keywords: [],
+  autoReply: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 });
@@ -111,5 +114,50 @@ describe('moveHighlight', () => {
     expect(moveHighlight(3, -1, 1)).toBe(0);
     expect(moveHighlight(3, -1, -1)).toBe(2);
     expect(moveHighlight(0, 0, 1)).toBe(-1);
+  });
+});
+
+describe('keepsCannedAnswer', () => {
+  const rendered = 'Hi Iryna, your order is on its way. Track it at example.com/t/123.';
+
+  it('holds for the answer as inserted, and with a few words fixed or added', () => {
+    expect(keepsCannedAnswer(rendered, rendered)).toBe(true);
+    expect(keepsCannedAnswer(rendered, 'Hi Iryna! Your order #7781 is on its way, it left Kyiv today. Track it at example.com/t/123.')).toBe(true);
+  });
+
+  it('does not hold once the agent wrote something else instead', () => {
+    expect(keepsCannedAnswer(rendered, 'Sorry, your order was cancelled; the refund is coming.')).toBe(false);
+    expect(keepsCannedAnswer('', 'anything')).toBe(false);
+  });
+
+  it('compares words whatever their case and punctuation, in Cyrillic too', () => {
+    expect(keepsCannedAnswer('Ваше замовлення в дорозі.', 'ваше ЗАМОВЛЕННЯ в дорозі!')).toBe(true);
+  });
+});
+
+describe('waitingCustomerText', () => {
+  const message = (direction: MessageDirection, body: string) => ({ direction, body });
+
+  it('is the customer’s last message since the last reply, notes aside', () => {
+    expect(
+      waitingCustomerText([
+        message(MessageDirection.Inbound, 'Hello'),
+        message(MessageDirection.Outbound, 'Hi, how can we help?'),
+        message(MessageDirection.Inbound, 'Де моє   замовлення?'),
+        message(MessageDirection.Internal, 'Checking with the warehouse'),
+      ]),
+    ).toBe('Де моє замовлення?');
+  });
+
+  it('is null when the last word was ours', () => {
+    expect(waitingCustomerText([message(MessageDirection.Inbound, 'Hello'), message(MessageDirection.Outbound, 'Hi!')])).toBeNull();
+    expect(waitingCustomerText([])).toBeNull();
+  });
+});
+
+describe('containsText', () => {
+  it('finds a text whatever its case and spacing', () => {
+    expect(containsText(['Де моє замовлення?'], '  де моє  ЗАМОВЛЕННЯ? ')).toBe(true);
+    expect(containsText(['Where is my order'], 'Where is my parcel')).toBe(false);
   });
 });

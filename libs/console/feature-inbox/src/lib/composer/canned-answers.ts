@@ -1,4 +1,4 @@
-import type { CannedAnswerView } from '@backtalk/contracts';
+import { MessageDirection, type CannedAnswerView, type MessageView } from '@backtalk/contracts';
 
 // The composer's canned-answer logic, kept free of React: where the `/query` under the caret is, which answers it
 // matches, and the text once an answer replaces it.
@@ -98,4 +98,51 @@ export function moveHighlight(count: number, current: number, step: 1 | -1): num
   if (count === 0) return -1;
   if (current < 0 || current >= count) return step === 1 ? 0 : count - 1;
   return (current + step + count) % count;
+}
+
+/** Whether the list holds this text already, ignoring case and spacing: an FAQ's examples, its keywords. */
+export function containsText(list: readonly string[], text: string): boolean {
+  const normalise = (value: string) => value.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  const needle = normalise(text);
+  return list.some((item) => normalise(item) === needle);
+}
+
+const words = (text: string) => text.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Most of an inserted answer survives this much editing before the reply counts as the agent's own. */
+export const CANNED_KEPT_SHARE = 0.6;
+
+/**
+ * Whether a reply still is the canned answer the agent inserted: most of its words are there, whatever was fixed or
+ * added around them. A reply that replaced the text entirely no longer teaches anything about that answer's FAQ.
+ */
+export function keepsCannedAnswer(rendered: string, sent: string): boolean {
+  const expected = words(rendered);
+  if (expected.length === 0) return false;
+  const available = new Map<string, number>();
+  for (const word of words(sent)) available.set(word, (available.get(word) ?? 0) + 1);
+  let kept = 0;
+  for (const word of expected) {
+    const left = available.get(word) ?? 0;
+    if (left > 0) {
+      kept++;
+      available.set(word, left - 1);
+    }
+  }
+  return kept / expected.length >= CANNED_KEPT_SHARE;
+}
+
+/**
+ * The customer's question a reply answers: the last of the customer's messages since anyone last replied (notes do
+ * not count as replies). Null when the customer is not waiting for an answer.
+ */
+export function waitingCustomerText(messages: ReadonlyArray<Pick<MessageView, 'direction' | 'body'>>): string | null {
+  for (let index = messages.length - 1; index >= 0; index--) {
+    const message = messages[index];
+    if (message.direction === MessageDirection.Internal) continue;
+    if (message.direction === MessageDirection.Outbound) return null;
+    const text = message.body.replace(/\s+/g, ' ').trim();
+    if (text) return text;
+  }
+  return null;
 }

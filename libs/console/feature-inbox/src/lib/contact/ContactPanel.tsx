@@ -9,13 +9,12 @@ import {
   useUpdateContact,
   DEFAULT_FILTER,
 } from '@backtalk/console/data-access';
-import { Avatar, Badge, Button, copyText, formatDateTime, formatDuration, Icon, Spinner, TextAreaField, TextField } from '@backtalk/console/ui';
+import { Avatar, Badge, Button, copyText, formatDateTime, formatDuration, Icon, Spinner, TextAreaField, TextField, useNow } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { AssignMenu } from '../actions/ConversationActions';
 import { useChannelMap, usePeople, useTeamMap } from '../directory';
 import { usePhoneFormat } from '../phone';
-import { useNow } from '../use-now';
 
 function ContactEditor({ conversation, onDone }: { conversation: ConversationView; onDone: () => void }) {
   const [name, setName] = useState(conversation.contact.name);

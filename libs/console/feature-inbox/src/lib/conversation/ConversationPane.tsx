@@ -11,10 +11,11 @@ import {
 } from '@backtalk/console/data-access';
 import { Avatar, Badge, Banner, Button, EmptyState, formatDateTime, Icon, LoadingState, type BadgeTone } from '@backtalk/console/ui';
 import { useEffect, useState } from 'react';
-import { AssignMenu, SnoozeMenu, StatusActions } from '../actions/ConversationActions';
+import { AssignMenu, PriorityMenu, SnoozeMenu, StatusActions } from '../actions/ConversationActions';
 import { Composer } from '../composer/Composer';
 import { useInboxUiActions } from '../inbox-ui.store';
 import { usePhoneFormat } from '../phone';
+import { SlaTimer } from '../routing/SlaTimer';
 import { contactLabel } from '../thread/message-display';
 import { MessageThread } from '../thread/MessageThread';
 
@@ -136,14 +137,16 @@ export function ConversationPane({ conversationId }: { conversationId: string })
             {hasName ? <span className="bt-mono">{formatPhone(conversation.contact.phone)}</span> : null}
             {channel ? <span>via {channel.name}</span> : null}
             <Badge tone={badge.tone}>{badge.label}</Badge>
-            {conversation.status === ConversationStatus.Snoozed && conversation.snoozedUntil ? (
-              <span className="bt-muted">until {formatDateTime(conversation.snoozedUntil)}</span>
+            {conversation.status === ConversationStatus.Snoozed ? (
+              <span className="bt-muted">{conversation.snoozedUntil ? `until ${formatDateTime(conversation.snoozedUntil)}` : 'until the customer replies'}</span>
             ) : null}
+            <SlaTimer conversation={conversation} variant="header" />
             {conversation.optedOut ? <Badge tone="danger">Opted out</Badge> : null}
             <Viewers conversationId={conversation.id} />
           </p>
         </div>
         <div className="bt-conversation__actions">
+          <PriorityMenu conversation={conversation} />
           <AssignMenu conversation={conversation} compact />
           {conversation.status !== ConversationStatus.Resolved ? <SnoozeMenu conversation={conversation} /> : null}
           <StatusActions conversation={conversation} />

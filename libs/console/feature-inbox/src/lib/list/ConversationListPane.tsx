@@ -16,6 +16,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { notificationSupport, useAlertPreferences } from '../alerts/alert-preferences';
 import { usePeople } from '../directory';
 import { useInboxUi, useInboxUiActions } from '../inbox-ui.store';
+import { TakeNextButton } from '../routing/TakeNextButton';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import type { ListContext } from './list-context';
 
@@ -178,7 +179,8 @@ function EmptyList({ filter }: { filter: InboxFilter }) {
     return (
       <EmptyState compact icon="inbox" title="Nothing assigned to you">
         <p>
-          Take a conversation from <Link to="/inbox?view=unassigned">Unassigned</Link>, or press <kbd className="bt-kbd">a</kbd> in one you open.
+          Press <strong>Take next</strong> (<kbd className="bt-kbd">t</kbd>) for the customer who has waited longest, or pick one from{' '}
+          <Link to="/inbox?view=unassigned">Unassigned</Link>.
         </p>
       </EmptyState>
     );
@@ -246,9 +248,9 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
           <ViewSelect filter={filter} onChange={onFilterChange} />
           <span className="bt-inbox-list__tools">
             <AlertsMenu />
-            <Button size="sm" icon="plus" onClick={() => newConversationToggled(true)} title="New conversation (c)">
-              New
-            </Button>
+            {/* Icon only: "Take next" needs the room, and c opens it from anywhere in the inbox. */}
+            <Button size="sm" icon="plus" className="bt-inbox-list__new" onClick={() => newConversationToggled(true)} title="New conversation (c)" aria-label="New conversation" />
+            <TakeNextButton />
           </span>
         </div>
         <div className="bt-inbox-tabs" role="tablist" aria-label="Status">

@@ -1,12 +1,13 @@
 import { ConversationStatus, MessageDirection, type ConversationView } from '@backtalk/contracts';
 import { useChannel, useConversation, useMessageAuthorId, usePresence, useSignedInUser } from '@backtalk/console/data-access';
-import { Avatar, cx, formatDuration, formatShortAgo, Icon } from '@backtalk/console/ui';
+import { Avatar, cx, formatDuration, formatShortAgo, Icon, useNow } from '@backtalk/console/ui';
 import { memo } from 'react';
 import { Link } from 'react-router-dom';
 import { firstName } from '../directory';
 import { usePhoneFormat } from '../phone';
+import { PriorityMarker } from '../routing/PriorityMarker';
+import { SlaTimer } from '../routing/SlaTimer';
 import { contactLabel, deliveryState, lastMessagePreview } from '../thread/message-display';
-import { useNow } from '../use-now';
 import type { ListContext } from './list-context';
 
 export const ROW_HEIGHT = 78;
@@ -58,6 +59,7 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
     >
       <span className="bt-conv-row__line">
         <span className="bt-conv-row__name">{name}</span>
+        <PriorityMarker priority={conversation.priority} />
         {conversation.optedOut ? (
           <span className="bt-conv-row__optout" title="Opted out: messages can't be sent">
             Opted out
@@ -81,7 +83,8 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
       </span>
       <span className="bt-conv-row__line bt-conv-row__meta">
         <span className="bt-conv-row__channel">{channel?.name ?? '\u00a0'}</span>
-        <WaitingTime conversation={conversation} now={now} />
+        {/* A running SLA says more than the wait it is counted from. */}
+        {conversation.slaDueAt ? <SlaTimer conversation={conversation} variant="row" /> : <WaitingTime conversation={conversation} now={now} />}
         <span className="bt-conv-row__assignee">
           {assignee ? (
             <Avatar

@@ -12,12 +12,13 @@ const press = (key: string, overrides: Partial<KeyPress> = {}): KeyPress => ({
 
 describe('shortcutFor', () => {
   it('maps the inbox keys to their actions', () => {
-    expect(['j', 'k', 'Enter', 'e', 'a', 'r', 'n', '/', '?'].map((key) => shortcutFor(press(key)))).toEqual([
+    expect(['j', 'k', 'Enter', 'e', 'a', 't', 'r', 'n', '/', '?'].map((key) => shortcutFor(press(key)))).toEqual([
       'next',
       'previous',
       'open',
       'resolve',
       'assign-to-me',
+      'take-next',
       'reply',
       'note',
       'search',

@@ -4,6 +4,7 @@ export type InboxShortcut =
   | 'open'
   | 'resolve'
   | 'assign-to-me'
+  | 'take-next'
   | 'reply'
   | 'note'
   | 'search'
@@ -19,6 +20,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: InboxShortcut; d
   { keys: ['n'], action: 'note', description: 'Write a private note' },
   { keys: ['e'], action: 'resolve', description: 'Resolve the open conversation' },
   { keys: ['a'], action: 'assign-to-me', description: 'Assign the open conversation to me' },
+  { keys: ['t'], action: 'take-next', description: 'Take the next conversation from your queues' },
   { keys: ['c'], action: 'new-conversation', description: 'Start a new conversation' },
   { keys: ['/'], action: 'search', description: 'Search conversations' },
   { keys: ['?'], action: 'help', description: 'Show these shortcuts' },

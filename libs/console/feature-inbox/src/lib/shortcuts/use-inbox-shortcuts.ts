@@ -1,6 +1,7 @@
 import { conversationById, useConversationIds, type InboxFilter } from '@backtalk/console/data-access';
 import { useEffect } from 'react';
 import { useConversationCommands } from '../actions/use-conversation-commands';
+import { useTakeNextCommand } from '../actions/use-take-next';
 import { useInboxUi } from '../inbox-ui.store';
 import { shortcutFor, stepThrough } from './shortcuts';
 
@@ -13,10 +14,11 @@ function inOverlay(): boolean {
   return !!document.querySelector('dialog[open], [popover]:popover-open');
 }
 
-/** j/k, Enter, e, a, r, n, /, ?, c: the inbox without the mouse. */
+/** j/k, Enter, e, a, t, r, n, /, ?, c: the inbox without the mouse. */
 export function useInboxShortcuts(filter: InboxFilter, openConversation: (id: string) => void): void {
   const ids = useConversationIds(filter);
   const commands = useConversationCommands();
+  const { takeNext } = useTakeNextCommand();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -50,6 +52,9 @@ export function useInboxShortcuts(filter: InboxFilter, openConversation: (id: st
         case 'assign-to-me':
           if (open) commands.assignToMe(open);
           break;
+        case 'take-next':
+          takeNext();
+          break;
         case 'reply':
         case 'note':
           if (open) ui.actions.composerRequested(action);
@@ -67,5 +72,5 @@ export function useInboxShortcuts(filter: InboxFilter, openConversation: (id: st
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [ids, commands, openConversation]);
+  }, [ids, commands, takeNext, openConversation]);
 }

@@ -1,8 +1,8 @@
-import { MessageStatus, type MessageView, type UserView } from '@backtalk/contracts';
-import { describeError, useCancelScheduled, useResendMessage, useToastActions } from '@backtalk/console/data-access';
+import { MessageKind, MessageStatus, type MessageView, type UserView } from '@backtalk/contracts';
+import { describeError, useCancelScheduled, useCannedAnswers, useResendMessage, useToastActions } from '@backtalk/console/data-access';
 import { Button, cx, formatDateTime, formatTime, Icon } from '@backtalk/console/ui';
 import { memo } from 'react';
-import { automationLabel, bubbleSide, deliveryState } from './message-display';
+import { automationLabel, autoReplyDetails, bubbleSide, deliveryState } from './message-display';
 
 export interface MessageBubbleProps {
   message: MessageView;
@@ -69,6 +69,24 @@ function ScheduledNotice({ message }: { message: MessageView }) {
   );
 }
 
+/** "Auto-reply · rule … · FAQ … · 92%": the FAQ is named from the canned answers, fetched only for an auto-reply that names one. */
+function AutomationMarker({ message, label }: { message: MessageView; label: string }) {
+  const faqId = message.kind === MessageKind.AutoReply ? message.metadata?.['faqId'] : undefined;
+  const { data: answers } = useCannedAnswers({ enabled: !!faqId });
+  const details = autoReplyDetails(message, (id) => answers?.find((answer) => answer.id === id)?.title);
+  return (
+    <span
+      className={cx('bt-msg__marker', details && 'bt-msg__marker--detailed')}
+      data-testid="automation-marker"
+      title={message.kind === MessageKind.AutoReply ? 'Sent by automation. Reply at any time to take the conversation over.' : undefined}
+    >
+      <Icon name="bolt" size={11} />
+      {label}
+      {details ? <span className="bt-msg__marker-details"> · {details}</span> : null}
+    </span>
+  );
+}
+
 /** One message: the customer's on the left, ours on the right, private notes in yellow across. */
 export const MessageBubble = memo(function MessageBubble({ message, author, selfId, lastInRun }: MessageBubbleProps) {
   const side = bubbleSide(message);
@@ -92,12 +110,7 @@ export const MessageBubble = memo(function MessageBubble({ message, author, self
         </div>
       ) : null}
       <div className="bt-msg__bubble">
-        {automation ? (
-          <span className="bt-msg__marker">
-            <Icon name="bolt" size={11} />
-            {automation}
-          </span>
-        ) : null}
+        {automation ? <AutomationMarker message={message} label={automation} /> : null}
         {message.body ? <p className="bt-msg__body">{message.body}</p> : null}
         {message.media.length > 0 ? (
           <ul className="bt-msg__media">

@@ -1,11 +1,26 @@
-import { MessageDirection, type ConversationView } from '@backtalk/contracts';
-import { loadOlderMessages, loadThread, useThread, useThreadMessages } from '@backtalk/console/data-access';
-import { Banner, Button, cx, formatDayLabel, Icon, Spinner } from '@backtalk/console/ui';
+import { MessageDirection, type AssignmentRecordView, type ConversationView } from '@backtalk/contracts';
+import { loadOlderMessages, loadThread, useAssignmentHistory, useThread, useThreadMessages } from '@backtalk/console/data-access';
+import { Banner, Button, cx, formatDateTime, formatDayLabel, formatTime, Icon, Spinner, useNow } from '@backtalk/console/ui';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { usePeople } from '../directory';
-import { useNow } from '../use-now';
+import { usePeople, useTeamMap } from '../directory';
+import { describeAssignment } from '../routing/assignment-display';
 import { MessageBubble } from './MessageBubble';
 import { withDaySeparators } from './message-display';
+
+const NO_RECORDS: AssignmentRecordView[] = [];
+
+/** A change of hands, as a quiet line between the messages. */
+function AssignmentLine({ record, text }: { record: AssignmentRecordView; text: string }) {
+  return (
+    <p className="bt-thread__event-text" data-testid="assignment-event">
+      <Icon name={record.assigneeId ? 'user' : 'queue'} size={12} />
+      <span>{text}</span>
+      <time dateTime={record.createdAt} title={formatDateTime(record.createdAt)}>
+        {formatTime(record.createdAt)}
+      </time>
+    </p>
+  );
+}
 
 /** Closer than this to the bottom counts as reading the newest messages: new ones scroll into view. */
 const STICK_TO_BOTTOM_PX = 120;
@@ -16,9 +31,28 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
   const thread = useThread(conversation.id);
   const messages = useThreadMessages(conversation.id);
   const people = usePeople();
+  const teams = useTeamMap();
   const now = useNow();
-  const items = useMemo(() => withDaySeparators(messages), [messages]);
+  const { data: records = NO_RECORDS } = useAssignmentHistory(conversation.id);
+  // While older messages are not loaded, older changes of hands would float above the messages they came after.
+  const firstSentAt = messages[0]?.sentAt;
+  const olderPending = !!thread?.olderCursor;
+  const shownRecords = useMemo(
+    () => (thread?.loaded ? records.filter((record) => !olderPending || (!!firstSentAt && record.createdAt >= firstSentAt)) : NO_RECORDS),
+    [records, thread?.loaded, olderPending, firstSentAt],
+  );
+  const items = useMemo(() => withDaySeparators(messages, shownRecords), [messages, shownRecords]);
   const byId = useMemo(() => new Map(messages.map((message) => [message.id, message])), [messages]);
+  const recordTexts = useMemo(
+    () =>
+      new Map(
+        shownRecords.map((record) => [
+          record.id,
+          { record, text: describeAssignment(record, { selfId, person: (id) => people.get(id)?.name, team: (id) => teams.get(id)?.name }) },
+        ]),
+      ),
+    [shownRecords, selfId, people, teams],
+  );
 
   const scroller = useRef<HTMLDivElement>(null);
   const shown = useRef<{ conversationId: string; firstId: string | null; lastId: string | null; height: number }>({
@@ -56,6 +90,12 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
     }
     shown.current = { conversationId: conversation.id, firstId, lastId, height: element.scrollHeight };
   }, [messages, conversation.id, selfId]);
+
+  // A change of hands while the reader is at the bottom stays in view, as a new message would.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && nearBottom.current) element.scrollTop = element.scrollHeight;
+  }, [shownRecords.length]);
 
   const onScroll = () => {
     const element = scroller.current;
@@ -110,6 +150,10 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
             item.kind === 'day' ? (
               <li key={item.key} className="bt-thread__day" aria-label={formatDayLabel(item.value, now)}>
                 <span>{formatDayLabel(item.value, now)}</span>
+              </li>
+            ) : item.kind === 'event' ? (
+              <li key={item.key} className="bt-thread__event">
+                {recordTexts.has(item.value) ? <AssignmentLine {...recordTexts.get(item.value)!} /> : null}
               </li>
             ) : (
               <li key={item.key} className={cx('bt-thread__item', item.continued && 'bt-thread__item--continued')}>

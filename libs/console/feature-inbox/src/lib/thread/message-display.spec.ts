@@ -1,5 +1,5 @@
 import { MessageDirection, MessageKind, MessageStatus } from '@backtalk/contracts';
-import { automationLabel, bubbleSide, contactLabel, deliveryState, lastMessagePreview, withDaySeparators } from './message-display';
+import { automationLabel, autoReplyDetails, bubbleSide, contactLabel, deliveryState, lastMessagePreview, withDaySeparators } from './message-display';
 
 const last = (overrides: Partial<{ direction: MessageDirection; kind: MessageKind; body: string }>) => ({
   lastMessage: { id: 'm1', direction: MessageDirection.Outbound, kind: MessageKind.Agent, body: 'Hello', status: MessageStatus.Sent, sentAt: '2025-01-01T10:00:00Z', ...overrides },
@@ -38,6 +38,30 @@ describe('automationLabel', () => {
     expect(automationLabel({ kind: MessageKind.KeywordReply, externalReference: null })).toBe('Keyword reply');
     expect(automationLabel({ kind: MessageKind.Notification, externalReference: 'order-42' })).toBe('Notification · order-42');
     expect(automationLabel({ kind: MessageKind.Agent, externalReference: null })).toBeNull();
+  });
+});
+
+describe('autoReplyDetails', () => {
+  const titles = (id: string) => (id === 'faq-1' ? 'Where is my order' : undefined);
+  const autoReply = (metadata: Record<string, string> | null) => ({ kind: MessageKind.AutoReply, metadata });
+
+  it('names the rule, the FAQ and the confidence of an FAQ auto-reply', () => {
+    expect(autoReplyDetails(autoReply({ automation: 'rule', ruleName: 'Order status FAQ', faqId: 'faq-1', confidence: '0.9213' }), titles)).toBe(
+      'rule “Order status FAQ” · FAQ “Where is my order” · 92%',
+    );
+  });
+
+  it('leaves out an FAQ it cannot name and a confidence it cannot read', () => {
+    expect(autoReplyDetails(autoReply({ automation: 'rule', ruleName: 'Hours', faqId: 'gone', confidence: 'n/a' }), titles)).toBe('rule “Hours”');
+  });
+
+  it('says out of office for the closed-hours reply', () => {
+    expect(autoReplyDetails(autoReply({ automation: 'out_of_office' }), titles)).toBe('out of office');
+  });
+
+  it('has nothing to add for other messages or an auto-reply without metadata', () => {
+    expect(autoReplyDetails(autoReply(null), titles)).toBeNull();
+    expect(autoReplyDetails({ kind: MessageKind.Agent, metadata: { ruleName: 'x' } }, titles)).toBeNull();
   });
 });
 
@@ -121,5 +145,26 @@ describe('withDaySeparators', () => {
     ]).filter((i) => i.kind === 'message');
 
     expect(items.every((i) => !i.continued && i.lastInRun)).toBe(true);
+  });
+
+  it('places events between the messages at their time, with a day heading of their own on a new day, and ends a run', () => {
+    const items = withDaySeparators(
+      [customer('a', local(1, 9)), customer('b', local(1, 9, 2)), customer('c', local(2, 9))],
+      [
+        { id: 'e1', createdAt: local(1, 9, 1) },
+        { id: 'e2', createdAt: local(2, 10) },
+      ],
+    );
+
+    expect(items.map((item) => `${item.kind}:${item.kind === 'day' ? '' : item.value}`)).toEqual(['day:', 'message:a', 'event:e1', 'message:b', 'day:', 'message:c', 'event:e2']);
+    expect(items.filter((i) => i.kind === 'message').map((i) => [i.continued, i.lastInRun])).toEqual([
+      [false, true],
+      [false, true],
+      [false, true],
+    ]);
+  });
+
+  it('shows events on their own when there are no messages yet', () => {
+    expect(withDaySeparators([], [{ id: 'e1', createdAt: local(1, 9) }]).map((item) => item.kind)).toEqual(['day', 'event']);
   });
 });

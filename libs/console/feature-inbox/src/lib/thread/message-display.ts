@@ -1,5 +1,5 @@
-import { MessageDirection, MessageKind, MessageStatus, type ConversationView, type MessageView } from '@backtalk/contracts';
-import type { IconName } from '@backtalk/console/ui';
+import { MessageDirection, MessageKind, MessageStatus, type AutoReplyMetadata, type ConversationView, type MessageView } from '@backtalk/contracts';
+import { formatConfidence, type IconName } from '@backtalk/console/ui';
 import { currentPhoneFormat, type PhoneFormat } from '../phone';
 
 export type DeliveryTone = 'pending' | 'sent' | 'delivered' | 'danger' | 'warning' | 'muted';
@@ -54,6 +54,25 @@ export function automationLabel(message: Pick<MessageView, 'kind' | 'externalRef
   }
 }
 
+/**
+ * What an auto-reply's metadata says about it, for the marker after "Auto-reply": `rule “Order status FAQ” · FAQ
+ * “Where is my order” · 92%`, or `out of office`, so an agent can tell at a glance why the customer got it and how sure
+ * the matcher was. Null for other messages, and for auto-replies that carry no details.
+ */
+export function autoReplyDetails(message: Pick<MessageView, 'kind' | 'metadata'>, faqTitle: (faqId: string) => string | undefined): string | null {
+  if (message.kind !== MessageKind.AutoReply || !message.metadata) return null;
+  // Stored as plain strings: read each field for what it is rather than trusting the shape.
+  const { automation, ruleName, faqId, confidence: score } = message.metadata as Partial<Record<keyof AutoReplyMetadata, string>>;
+  const parts: string[] = [];
+  if (automation === 'out_of_office') parts.push('out of office');
+  if (ruleName) parts.push(`rule “${ruleName}”`);
+  const title = faqId ? faqTitle(faqId) : undefined;
+  if (title) parts.push(`FAQ “${title}”`);
+  const confidence = formatConfidence(score);
+  if (confidence) parts.push(confidence);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
 export type BubbleSide = 'inbound' | 'outbound' | 'note';
 
 export function bubbleSide(message: Pick<MessageView, 'direction'>): BubbleSide {
@@ -92,9 +111,10 @@ export function lastMessagePreview(conversation: Pick<ConversationView, 'lastMes
 }
 
 export interface ThreadItem {
-  kind: 'day' | 'message';
+  /** A day heading, a message, or a line about the conversation itself (an assignment). */
+  kind: 'day' | 'message' | 'event';
   key: string;
-  /** The day's first instant (for `day`), or the message id. */
+  /** The day's first instant (for `day`), or the message or event id. */
   value: string;
   /** Same sender as the message before, a few minutes apart: drawn close to it. */
   continued: boolean;
@@ -107,30 +127,58 @@ export const RUN_GAP_MS = 5 * 60_000;
 
 type Groupable = Pick<MessageView, 'id' | 'sentAt' | 'direction' | 'kind' | 'authorId'>;
 
+/** Something that happened to the conversation, shown between the messages at its time. */
+export interface TimelineEvent {
+  id: string;
+  createdAt: string;
+}
+
+type Entry = { kind: 'message'; id: string; at: string; message: Groupable } | { kind: 'event'; id: string; at: string };
+
 function sameSender(a: Groupable, b: Groupable): boolean {
   return a.direction === b.direction && a.kind === b.kind && a.authorId === b.authorId;
 }
 
+/** Both lists are already in time order; an event and a message at the same instant keep the message first. */
+function merge(messages: readonly Groupable[], events: readonly TimelineEvent[]): Entry[] {
+  const entries: Entry[] = [];
+  let e = 0;
+  for (const message of messages) {
+    while (e < events.length && events[e].createdAt < message.sentAt) entries.push({ kind: 'event', id: events[e].id, at: events[e++].createdAt });
+    entries.push({ kind: 'message', id: message.id, at: message.sentAt, message });
+  }
+  while (e < events.length) entries.push({ kind: 'event', id: events[e].id, at: events[e++].createdAt });
+  return entries;
+}
+
 /**
- * Messages with a day heading wherever the local date changes, and runs of messages from the same sender marked, so
- * a burst of texts does not repeat the same time under every bubble.
+ * Messages and events with a day heading wherever the local date changes, and runs of messages from the same sender
+ * marked, so a burst of texts does not repeat the same time under every bubble. An event between two messages ends
+ * their run: the line reads as a break in the conversation.
  */
-export function withDaySeparators(messages: readonly Groupable[]): ThreadItem[] {
+export function withDaySeparators(messages: readonly Groupable[], events: readonly TimelineEvent[] = []): ThreadItem[] {
   const items: ThreadItem[] = [];
+  const entries = merge(messages, events);
   let currentDay = '';
-  messages.forEach((message, index) => {
-    const date = new Date(message.sentAt);
+  const joins = (a: Entry | undefined, b: Entry | undefined) =>
+    a?.kind === 'message' &&
+    b?.kind === 'message' &&
+    sameSender(a.message, b.message) &&
+    Date.parse(b.at) - Date.parse(a.at) <= RUN_GAP_MS &&
+    new Date(a.at).getDate() === new Date(b.at).getDate();
+  entries.forEach((entry, index) => {
+    const date = new Date(entry.at);
     const day = `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
     const newDay = day !== currentDay;
     if (newDay) {
-      items.push({ kind: 'day', key: `day-${day}`, value: message.sentAt, continued: false, lastInRun: true });
+      items.push({ kind: 'day', key: `day-${day}`, value: entry.at, continued: false, lastInRun: true });
       currentDay = day;
     }
-    const previous = messages[index - 1];
-    const next = messages[index + 1];
-    const joins = (a: Groupable | undefined, b: Groupable | undefined) =>
-      !!a && !!b && sameSender(a, b) && Date.parse(b.sentAt) - Date.parse(a.sentAt) <= RUN_GAP_MS && new Date(a.sentAt).getDate() === new Date(b.sentAt).getDate();
-    items.push({ kind: 'message', key: message.id, value: message.id, continued: !newDay && joins(previous, message), lastInRun: !joins(message, next) });
+    if (entry.kind === 'event') {
+      items.push({ kind: 'event', key: `event-${entry.id}`, value: entry.id, continued: false, lastInRun: true });
+      return;
+    }
+    items.push({ kind: 'message', key: entry.id, value: entry.id, continued: !newDay && joins(entries[index - 1], entry), lastInRun: !joins(entry, entries[index + 1]) });
   });
   return items;
 }

@@ -1,0 +1,139 @@
+import { WEEKDAYS, type OpeningInterval, type Weekday } from '@backtalk/contracts';
+import { Button, cx, Icon } from '@backtalk/console/ui';
+import { useState } from 'react';
+import { copyToWorkdays, DEFAULT_INTERVAL, WEEKDAY_LABELS, type WeekHours } from './schedule';
+
+/** Up to this many intervals a day, as the API allows; a lunch break needs two. */
+const MAX_INTERVALS = 6;
+
+export interface ScheduleEditorProps {
+  week: WeekHours;
+  onChange: (week: WeekHours) => void;
+  errors: Partial<Record<Weekday, string>>;
+}
+
+/** One row per weekday: open or closed, and the hours it is open, in the team's time zone. */
+export function ScheduleEditor({ week, onChange, errors }: ScheduleEditorProps) {
+  const setDay = (day: Weekday, changes: Partial<WeekHours[Weekday]>) => onChange({ ...week, [day]: { ...week[day], ...changes } });
+  const setInterval = (day: Weekday, index: number, changes: Partial<OpeningInterval>) =>
+    setDay(day, { intervals: week[day].intervals.map((interval, i) => (i === index ? { ...interval, ...changes } : interval)) });
+
+  return (
+    <div className="bt-schedule">
+      <div className="bt-schedule__tools">
+        <Button size="sm" variant="ghost" icon="copy" onClick={() => onChange(copyToWorkdays(week, 'mon'))}>
+          Copy Monday to all weekdays
+        </Button>
+      </div>
+      <ul className="bt-schedule__days" aria-label="Opening hours by day">
+        {WEEKDAYS.map((day) => {
+          const hours = week[day];
+          const label = WEEKDAY_LABELS[day];
+          return (
+            <li key={day} className={cx('bt-schedule__day', !hours.open && 'bt-schedule__day--closed')} data-testid={`schedule-${day}`}>
+              <label className="bt-schedule__toggle">
+                <input type="checkbox" className="bt-checkbox__input" checked={hours.open} onChange={(event) => setDay(day, { open: event.target.checked })} />
+                <span className="bt-schedule__name">{label}</span>
+              </label>
+              <div className="bt-schedule__hours">
+                {hours.open ? (
+                  <>
+                    {hours.intervals.map((interval, index) => (
+                      <span key={index} className="bt-schedule__interval">
+                        <input
+                          type="time"
+                          className="bt-input bt-schedule__time"
+                          aria-label={`${label} opens`}
+                          value={interval.start}
+                          aria-invalid={errors[day] ? true : undefined}
+                          onChange={(event) => setInterval(day, index, { start: event.target.value })}
+                        />
+                        <span aria-hidden="true">–</span>
+                        <input
+                          type="time"
+                          className="bt-input bt-schedule__time"
+                          aria-label={`${label} closes`}
+                          value={interval.end}
+                          aria-invalid={errors[day] ? true : undefined}
+                          onChange={(event) => setInterval(day, index, { end: event.target.value })}
+                        />
+                        {hours.intervals.length > 1 ? (
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            icon="close"
+                            aria-label={`Remove ${label} ${interval.start}–${interval.end}`}
+                            title="Remove these hours"
+                            onClick={() => setDay(day, { intervals: hours.intervals.filter((_, i) => i !== index) })}
+                          />
+                        ) : null}
+                      </span>
+                    ))}
+                    {hours.intervals.length < MAX_INTERVALS ? (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        icon="plus"
+                        aria-label={`Add hours on ${label}`}
+                        title="Add hours, e.g. after a lunch break"
+                        onClick={() => {
+                          const last = hours.intervals[hours.intervals.length - 1];
+                          const next = last && last.end < '22:00' ? { start: last.end, end: '23:00' } : { ...DEFAULT_INTERVAL };
+                          setDay(day, { intervals: [...hours.intervals, next] });
+                        }}
+                      />
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="bt-muted">Closed</span>
+                )}
+                {errors[day] ? (
+                  <p className="bt-field__error bt-schedule__error" role="alert">
+                    {errors[day]}
+                  </p>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** Dates the team is closed all day, in its own time zone. */
+export function HolidayList({ holidays, onChange }: { holidays: string[]; onChange: (holidays: string[]) => void }) {
+  const [date, setDate] = useState('');
+  const add = () => {
+    if (!date || holidays.includes(date)) return;
+    onChange([...holidays, date].sort());
+    setDate('');
+  };
+  const format = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  return (
+    <fieldset className="bt-field bt-holidays">
+      <legend className="bt-field__label">Holidays</legend>
+      {holidays.length > 0 ? (
+        <ul className="bt-holidays__list" aria-label="Holidays">
+          {holidays.map((holiday) => (
+            <li key={holiday} className="bt-holidays__item">
+              <time dateTime={holiday}>{format(holiday)}</time>
+              <button type="button" className="bt-holidays__remove" aria-label={`Remove holiday ${holiday}`} onClick={() => onChange(holidays.filter((h) => h !== holiday))}>
+                <Icon name="close" size={12} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="bt-field__hint">No holidays yet.</p>
+      )}
+      <div className="bt-input-row bt-holidays__add">
+        <input type="date" className="bt-input" aria-label="Holiday date" value={date} onChange={(event) => setDate(event.target.value)} />
+        <Button size="md" icon="plus" onClick={add} disabled={!date}>
+          Add holiday
+        </Button>
+      </div>
+      <p className="bt-field__hint">Closed all day, whatever the weekly hours say.</p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,1 @@
+export { automationSettingsRoutes } from './lib/automation.routes';

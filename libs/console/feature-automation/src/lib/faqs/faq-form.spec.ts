@@ -1,0 +1,117 @@
+import type { CannedAnswerView } from '@backtalk/contracts';
+import { addExamples, addKeywords, emptyFaqForm, examplesAdvice, faqFormFrom, suggestShortcode, toCreateFaqRequest, toUpdateFaqRequest, validateFaqForm } from './faq-form';
+
+const orders: CannedAnswerView = {
+  id: 'a1',
+  title: 'Where is my order',
+  body: 'Ваше замовлення в дорозі.',
+  shortcode: 'order',
+  language: 'uk',
+  tags: ['orders'],
+  teamId: null,
+  examples: ['Де моє замовлення?', 'where is my order'],
+  keywords: ['замовлення'],
+  autoReply: true,
+  createdAt: '',
+  updatedAt: '',
+};
+
+describe('addExamples', () => {
+  it('adds one example per pasted line, tidying spaces and skipping blanks', () => {
+    expect(addExamples([], ' Де моє   замовлення? \n\nde moye zamovlennya')).toEqual({ examples: ['Де моє замовлення?', 'de moye zamovlennya'], added: 2, duplicates: [] });
+  });
+
+  it('skips lines already among the examples, ignoring case', () => {
+    expect(addExamples(['Where is my order'], 'WHERE IS MY ORDER\nstatus of my parcel')).toEqual({
+      examples: ['Where is my order', 'status of my parcel'],
+      added: 1,
+      duplicates: ['WHERE IS MY ORDER'],
+    });
+  });
+});
+
+describe('addKeywords', () => {
+  it('splits on commas and keeps each keyword once', () => {
+    expect(addKeywords(['parcel'], 'Parcel, tracking , , посилка')).toEqual(['parcel', 'tracking', 'посилка']);
+  });
+});
+
+describe('examplesAdvice', () => {
+  it('explains what examples are for when there are none', () => {
+    expect(examplesAdvice(0)).toMatch(/^Add customer questions/);
+  });
+
+  it('says that ten varied examples work far better than three while there are fewer', () => {
+    expect(examplesAdvice(3)).toMatch(/^3 of 10 recommended\. Ten varied examples work far better than three/);
+  });
+
+  it('says nothing once there are enough', () => {
+    expect(examplesAdvice(10)).toBeNull();
+  });
+});
+
+describe('suggestShortcode', () => {
+  it('turns a title into a typeable shortcode', () => {
+    expect(suggestShortcode('Where is my order?')).toBe('where-is-my-order');
+    expect(suggestShortcode('Café opening hours')).toBe('cafe-opening-hours');
+  });
+
+  it('gives nothing for a title with no Latin letters, so people choose one', () => {
+    expect(suggestShortcode('Де моє замовлення')).toBe('');
+  });
+});
+
+describe('validateFaqForm', () => {
+  const valid = { ...emptyFaqForm(), title: 'Hours', shortcode: 'hours', body: 'We open at 9.' };
+
+  it('accepts a plain canned answer without examples', () => {
+    expect(validateFaqForm(valid)).toEqual({});
+  });
+
+  it('requires a title, a typeable shortcode and a body', () => {
+    expect(validateFaqForm({ ...valid, title: ' ', shortcode: 'two words', body: '' })).toEqual({
+      title: 'Enter a title.',
+      shortcode: 'Use up to 40 letters, digits, - and _.',
+      body: 'Enter the answer customers get.',
+    });
+  });
+
+  it('names a variable the API does not know', () => {
+    expect(validateFaqForm({ ...valid, body: 'Hi {{contact.firstname}}' }).body).toMatch(/^\{\{contact\.firstname\}\} is not a variable; use \{\{contact\.name\}\}/);
+  });
+
+  it('does not let an answer without examples auto-reply', () => {
+    expect(validateFaqForm({ ...valid, autoReply: true }).autoReply).toBe('Add examples first: without them no message can match this answer.');
+  });
+});
+
+describe('toCreateFaqRequest and toUpdateFaqRequest', () => {
+  it('sends empty language and scope as null and tags as a list', () => {
+    expect(toCreateFaqRequest({ ...emptyFaqForm(), title: ' Hours ', shortcode: 'hours', body: 'Open 9–18', tags: 'info, hours, info' })).toEqual({
+      title: 'Hours',
+      shortcode: 'hours',
+      body: 'Open 9–18',
+      language: null,
+      teamId: null,
+      tags: ['info', 'hours'],
+      examples: [],
+      keywords: [],
+      autoReply: false,
+    });
+  });
+
+  it('sends nothing when nothing changed', () => {
+    expect(toUpdateFaqRequest(orders, faqFormFrom(orders))).toEqual({});
+  });
+
+  it('sends only the examples when only they changed', () => {
+    const values = faqFormFrom(orders);
+    expect(toUpdateFaqRequest(orders, { ...values, examples: [...values.examples, 'коли приїде посилка'] })).toEqual({
+      examples: ['Де моє замовлення?', 'where is my order', 'коли приїде посилка'],
+    });
+  });
+
+  it('sends a switched-off auto-reply and a cleared language', () => {
+    expect(toUpdateFaqRequest(orders, { ...faqFormFrom(orders), autoReply: false, language: '' })).toEqual({ autoReply: false, language: null });
+  });
+});

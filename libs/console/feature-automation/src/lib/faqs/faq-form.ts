@@ -1,0 +1,154 @@
+import { CANNED_ANSWER_VARIABLES, RECOMMENDED_FAQ_EXAMPLES, type CannedAnswerView, type CreateCannedAnswerRequest, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
+import { containsText } from '@backtalk/console/feature-inbox';
+import { unknownVariables } from './answer-preview';
+
+export interface FaqFormValues {
+  title: string;
+  shortcode: string;
+  body: string;
+  /** '' for any language. */
+  language: string;
+  /** '' for every team. */
+  teamId: string;
+  /** Comma-separated, as typed. */
+  tags: string;
+  examples: string[];
+  keywords: string[];
+  autoReply: boolean;
+}
+
+export type FaqFormField = keyof FaqFormValues;
+export type FaqFormErrors = Partial<Record<FaqFormField, string>>;
+export const FAQ_FORM_FIELDS: readonly FaqFormField[] = ['title', 'shortcode', 'body', 'language', 'teamId', 'tags', 'examples', 'keywords', 'autoReply'];
+
+// The API's limits, checked here so people learn them before saving.
+export const BODY_MAX_LENGTH = 1600;
+export const EXAMPLE_MAX_LENGTH = 320;
+export const KEYWORD_MAX_LENGTH = 60;
+const SHORTCODE = /^[A-Za-z0-9_-]{1,40}$/;
+
+export function emptyFaqForm(teamId = ''): FaqFormValues {
+  return { title: '', shortcode: '', body: '', language: '', teamId, tags: '', examples: [], keywords: [], autoReply: false };
+}
+
+export function faqFormFrom(answer: CannedAnswerView): FaqFormValues {
+  return {
+    title: answer.title,
+    shortcode: answer.shortcode,
+    body: answer.body,
+    language: answer.language ?? '',
+    teamId: answer.teamId ?? '',
+    tags: answer.tags.join(', '),
+    examples: [...answer.examples],
+    keywords: [...answer.keywords],
+    autoReply: answer.autoReply,
+  };
+}
+
+/** "Where is my order?" as a shortcode people can type: `where-is-my-order`, Latin letters only. */
+export function suggestShortcode(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+const normalise = (text: string) => text.trim().replace(/\s+/g, ' ');
+
+export interface AddedExamples {
+  examples: string[];
+  /** How many of the typed lines were new. */
+  added: number;
+  /** Lines already among the examples (ignoring case and spacing). */
+  duplicates: string[];
+}
+
+/** Adds one example per line of `input` (people paste lists), skipping blanks and ones already there. */
+export function addExamples(existing: readonly string[], input: string): AddedExamples {
+  const examples = [...existing];
+  const duplicates: string[] = [];
+  let added = 0;
+  for (const line of input.split(/\r?\n/)) {
+    const text = normalise(line);
+    if (!text) continue;
+    if (containsText(examples, text)) duplicates.push(text);
+    else {
+      examples.push(text);
+      added++;
+    }
+  }
+  return { examples, added, duplicates };
+}
+
+/** Words that point at the FAQ on their own, typed separated by commas. */
+export function addKeywords(existing: readonly string[], input: string): string[] {
+  const keywords = [...existing];
+  for (const part of input.split(',')) {
+    const keyword = normalise(part);
+    if (keyword && !containsText(keywords, keyword)) keywords.push(keyword);
+  }
+  return keywords;
+}
+
+/** What the editor says under the examples; null once there are enough. */
+export function examplesAdvice(count: number): string | null {
+  if (count >= RECOMMENDED_FAQ_EXAMPLES) return null;
+  if (count === 0) return 'Add customer questions this answer answers, in their own words, to make it an FAQ the matcher knows.';
+  return `${count} of ${RECOMMENDED_FAQ_EXAMPLES} recommended. Ten varied examples work far better than three: add other wordings, typos, abbreviations, transliteration and every language customers write in.`;
+}
+
+export function validateFaqForm(values: FaqFormValues): FaqFormErrors {
+  const errors: FaqFormErrors = {};
+  if (!values.title.trim()) errors.title = 'Enter a title.';
+  if (!values.shortcode.trim()) errors.shortcode = 'Enter a shortcode, typed after / in the composer.';
+  else if (!SHORTCODE.test(values.shortcode.trim())) errors.shortcode = 'Use up to 40 letters, digits, - and _.';
+  if (!values.body.trim()) errors.body = 'Enter the answer customers get.';
+  else if (values.body.length > BODY_MAX_LENGTH) errors.body = `Keep it under ${BODY_MAX_LENGTH} characters.`;
+  else {
+    const unknown = unknownVariables(values.body);
+    if (unknown.length > 0) {
+      errors.body = `${unknown.map((name) => `{{${name}}}`).join(', ')} ${unknown.length === 1 ? 'is not a variable' : 'are not variables'}; use ${CANNED_ANSWER_VARIABLES.map((name) => `{{${name}}}`).join(', ')}.`;
+    }
+  }
+  if (values.examples.some((example) => example.length > EXAMPLE_MAX_LENGTH)) errors.examples = `Keep each example under ${EXAMPLE_MAX_LENGTH} characters.`;
+  if (values.autoReply && values.examples.length === 0) errors.autoReply = 'Add examples first: without them no message can match this answer.';
+  return errors;
+}
+
+const tagsOf = (text: string) => [...new Set(text.split(',').map(normalise).filter(Boolean))];
+
+export function toCreateFaqRequest(values: FaqFormValues): CreateCannedAnswerRequest {
+  return {
+    title: values.title.trim(),
+    shortcode: values.shortcode.trim(),
+    body: values.body,
+    language: values.language || null,
+    teamId: values.teamId || null,
+    tags: tagsOf(values.tags),
+    examples: values.examples,
+    keywords: values.keywords,
+    autoReply: values.autoReply,
+  };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
+
+/** Only what changed: fixing a typo in the body must not overwrite examples a colleague added from the inbox meanwhile. */
+export function toUpdateFaqRequest(original: CannedAnswerView, values: FaqFormValues): UpdateCannedAnswerRequest {
+  const request = toCreateFaqRequest(values);
+  const changes: UpdateCannedAnswerRequest = {};
+  if (request.title !== original.title) changes.title = request.title;
+  if (request.shortcode !== original.shortcode) changes.shortcode = request.shortcode;
+  if (request.body !== original.body) changes.body = request.body;
+  if ((request.language ?? null) !== original.language) changes.language = request.language;
+  if ((request.teamId ?? null) !== original.teamId) changes.teamId = request.teamId;
+  if (!sameList(request.tags ?? [], original.tags)) changes.tags = request.tags;
+  if (!sameList(request.examples ?? [], original.examples)) changes.examples = request.examples;
+  if (!sameList(request.keywords ?? [], original.keywords)) changes.keywords = request.keywords;
+  if (request.autoReply !== original.autoReply) changes.autoReply = request.autoReply;
+  return changes;
+}

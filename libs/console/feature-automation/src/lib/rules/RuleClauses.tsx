@@ -1,0 +1,269 @@
+import { ConversationStatus, ROUTING_LANGUAGES, type CannedAnswerView, type ConversationPriority, type TeamView, type UserView } from '@backtalk/contracts';
+import { previewLine } from '@backtalk/console/feature-inbox';
+import { Checkbox, cx, FieldShell, formatConfidence, Icon, LANGUAGE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, SelectField, TextField } from '@backtalk/console/ui';
+import type { ReactNode } from 'react';
+import { FAQ_PERCENT_MAX, FAQ_PERCENT_MIN, MATCHED_FAQ, type ActionDraft, type ConditionDraft } from './rule-form';
+import { ACTION_LABELS, CONDITION_LABELS, CONTACT_FIELD_LABELS, CONTACT_OPERATOR_LABELS, STATUS_LABELS } from './rule-summary';
+
+/** One condition or action: what it is, its controls, and a way to remove it. */
+function Clause({ label, error, onRemove, children }: { label: string; error?: string; onRemove: () => void; children: ReactNode }) {
+  return (
+    <li className={cx('bt-clause', error && 'bt-clause--invalid')} aria-label={label}>
+      <div className="bt-clause__head">
+        <span className="bt-clause__label">{label}</span>
+        <button type="button" className="bt-icon-button" aria-label={`Remove ${label.toLowerCase()}`} title="Remove" onClick={onRemove}>
+          <Icon name="close" size={13} />
+        </button>
+      </div>
+      <div className="bt-clause__body">{children}</div>
+      {error ? <p className="bt-field__error">{error}</p> : null}
+    </li>
+  );
+}
+
+function Segmented<V extends string>({ label, value, options, onChange }: { label: string; value: V; options: ReadonlyArray<{ value: V; label: string }>; onChange: (value: V) => void }) {
+  return (
+    <div className="bt-segmented" role="radiogroup" aria-label={label}>
+      {options.map((option) => (
+        <label key={option.value} className={cx('bt-segmented__option', value === option.value && 'bt-segmented__option--checked')}>
+          <input type="radio" checked={value === option.value} onChange={() => onChange(option.value)} />
+          {option.label}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** A few options side by side, any number chosen (languages, statuses). */
+function InlineChoices<V extends string>({ label, options, value, onChange }: { label: string; options: ReadonlyArray<{ value: V; label: string }>; value: readonly V[]; onChange: (value: V[]) => void }) {
+  return (
+    <fieldset className="bt-inline-choices">
+      <legend className="bt-sr-only">{label}</legend>
+      {options.map((option) => (
+        <Checkbox
+          key={option.value}
+          label={option.label}
+          checked={value.includes(option.value)}
+          onChange={(event) => onChange(event.target.checked ? [...value, option.value] : value.filter((chosen) => chosen !== option.value))}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+/** The canned answers the matcher knows: those with examples. */
+export const faqsOf = (answers: readonly CannedAnswerView[]) => answers.filter((answer) => answer.examples.length > 0);
+
+export interface ConditionEditorProps {
+  draft: ConditionDraft;
+  faqs: readonly CannedAnswerView[];
+  error?: string;
+  onChange: (draft: ConditionDraft) => void;
+  onRemove: () => void;
+}
+
+export function ConditionEditor({ draft, faqs, error, onChange, onRemove }: ConditionEditorProps) {
+  const label = CONDITION_LABELS[draft.type];
+  const clause = (children: ReactNode) => (
+    <Clause label={label} error={error} onRemove={onRemove}>
+      {children}
+    </Clause>
+  );
+  switch (draft.type) {
+    case 'faq_match':
+      return clause(
+        <div className="bt-form__row bt-form__row--pairs">
+          <SelectField
+            label="FAQ"
+            value={draft.faqId}
+            onChange={(faqId) => onChange({ ...draft, faqId })}
+            options={[{ value: '', label: 'Any FAQ (the best match)' }, ...faqs.map((faq) => ({ value: faq.id, label: faq.title }))]}
+          />
+          <FieldShell label="Confidence at least" hint="Below it, the message goes to your team untouched. Higher means fewer but safer auto-replies.">
+            {(control) => (
+              <span className="bt-slider">
+                <input
+                  {...control}
+                  type="range"
+                  className="bt-slider__input"
+                  min={FAQ_PERCENT_MIN}
+                  max={FAQ_PERCENT_MAX}
+                  step={1}
+                  value={draft.percent}
+                  onChange={(event) => onChange({ ...draft, percent: Number(event.target.value) })}
+                />
+                <output className="bt-slider__value" htmlFor={control.id}>
+                  {formatConfidence(draft.percent / 100)}
+                </output>
+              </span>
+            )}
+          </FieldShell>
+        </div>,
+      );
+    case 'keywords':
+      return clause(
+        <TextField
+          label="Any of these words or phrases"
+          autoComplete="off"
+          placeholder="refund, money back, повернення"
+          value={draft.words}
+          onChange={(event) => onChange({ ...draft, words: event.target.value })}
+          hint="Separated by commas. Case and accents are ignored."
+        />,
+      );
+    case 'regex':
+      return clause(
+        <TextField
+          label="Regular expression"
+          autoComplete="off"
+          spellCheck={false}
+          className="bt-mono-field"
+          placeholder="order\s*#?\d{4,}"
+          value={draft.pattern}
+          onChange={(event) => onChange({ ...draft, pattern: event.target.value })}
+          hint="JavaScript syntax, matched without regard to case."
+        />,
+      );
+    case 'language':
+      return clause(
+        <InlineChoices
+          label="Languages"
+          options={ROUTING_LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_LABELS[language] }))}
+          value={draft.in}
+          onChange={(languages) => onChange({ ...draft, in: languages })}
+        />,
+      );
+    case 'contact':
+      return clause(
+        <div className="bt-form__row bt-form__row--triple">
+          <SelectField
+            label="Field"
+            value={draft.field}
+            onChange={(field) => onChange({ ...draft, field })}
+            options={(Object.keys(CONTACT_FIELD_LABELS) as Array<keyof typeof CONTACT_FIELD_LABELS>).map((field) => ({ value: field, label: CONTACT_FIELD_LABELS[field] }))}
+          />
+          <SelectField
+            label="Test"
+            value={draft.operator}
+            onChange={(operator) => onChange({ ...draft, operator })}
+            options={(Object.keys(CONTACT_OPERATOR_LABELS) as Array<keyof typeof CONTACT_OPERATOR_LABELS>).map((operator) => ({ value: operator, label: CONTACT_OPERATOR_LABELS[operator] }))}
+          />
+          {draft.operator === 'is_empty' || draft.operator === 'is_not_empty' ? (
+            <span />
+          ) : (
+            <TextField label="Value" autoComplete="off" value={draft.value} onChange={(event) => onChange({ ...draft, value: event.target.value })} />
+          )}
+        </div>,
+      );
+    case 'business_hours':
+      return clause(
+        <Segmented
+          label="Business hours"
+          value={draft.state}
+          onChange={(state) => onChange({ ...draft, state })}
+          options={[
+            { value: 'closed', label: 'Team is closed' },
+            { value: 'open', label: 'Team is open' },
+          ]}
+        />,
+      );
+    case 'status':
+      return clause(
+        <InlineChoices
+          label="Statuses"
+          options={Object.values(ConversationStatus).map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+          value={draft.in}
+          onChange={(statuses) => onChange({ ...draft, in: statuses })}
+        />,
+      );
+  }
+}
+
+export interface ActionEditorProps {
+  draft: ActionDraft;
+  answers: readonly CannedAnswerView[];
+  teams: readonly TeamView[];
+  users: readonly UserView[];
+  error?: string;
+  onChange: (draft: ActionDraft) => void;
+  onRemove: () => void;
+}
+
+export function ActionEditor({ draft, answers, teams, users, error, onChange, onRemove }: ActionEditorProps) {
+  const label = ACTION_LABELS[draft.type];
+  const clause = (children: ReactNode) => (
+    <Clause label={label} error={error} onRemove={onRemove}>
+      {children}
+    </Clause>
+  );
+  switch (draft.type) {
+    case 'reply': {
+      const chosen = answers.find((answer) => answer.id === draft.cannedAnswerId);
+      return clause(
+        <div className="bt-stack bt-stack--tight">
+          <SelectField
+            label="Answer"
+            value={draft.cannedAnswerId}
+            onChange={(cannedAnswerId) => onChange({ ...draft, cannedAnswerId })}
+            options={[
+              ...(draft.cannedAnswerId ? [] : [{ value: '', label: 'Choose an answer…' }]),
+              { value: MATCHED_FAQ, label: 'The matched FAQ' },
+              ...answers.map((answer) => ({ value: answer.id, label: `${answer.title} (/${answer.shortcode})` })),
+            ]}
+            hint={
+              draft.cannedAnswerId === MATCHED_FAQ
+                ? 'The FAQ the “FAQ matches” condition found. Only FAQs marked “May auto-reply” are sent; for the others the message goes to your team.'
+                : chosen
+                  ? `“${previewLine(chosen.body, 110)}”`
+                  : undefined
+            }
+          />
+        </div>,
+      );
+    }
+    case 'assign_team':
+      return clause(
+        <SelectField
+          label="Team"
+          value={draft.teamId}
+          onChange={(teamId) => onChange({ ...draft, teamId })}
+          options={[...(draft.teamId ? [] : [{ value: '', label: 'Choose a team…' }]), ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+        />,
+      );
+    case 'assign_agent':
+      return clause(
+        <SelectField
+          label="Agent"
+          value={draft.userId}
+          onChange={(userId) => onChange({ ...draft, userId })}
+          options={[
+            ...(draft.userId ? [] : [{ value: '', label: 'Choose an agent…' }]),
+            ...users.filter((user) => user.active).map((user) => ({ value: user.id, label: user.name })),
+          ]}
+        />,
+      );
+    case 'set_priority':
+      return clause(
+        <SelectField
+          label="Priority"
+          value={draft.priority}
+          onChange={(priority: ConversationPriority) => onChange({ ...draft, priority })}
+          options={PRIORITIES_BY_URGENCY.map((priority) => ({ value: priority, label: PRIORITY_LABELS[priority] }))}
+        />,
+      );
+    case 'add_tag':
+      return clause(<TextField label="Tag" autoComplete="off" placeholder="order-status" value={draft.tag} onChange={(event) => onChange({ ...draft, tag: event.target.value })} />);
+    case 'set_status':
+      return clause(
+        <Segmented
+          label="Status"
+          value={draft.status}
+          onChange={(status) => onChange({ ...draft, status })}
+          options={[
+            { value: ConversationStatus.Pending, label: 'Pending: wait for the customer' },
+            { value: ConversationStatus.Resolved, label: 'Resolved' },
+          ]}
+        />,
+      );
+  }
+}

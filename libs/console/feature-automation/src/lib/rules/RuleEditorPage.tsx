@@ -1,0 +1,349 @@
+import { RuleTrigger, type RuleView } from '@backtalk/contracts';
+import {
+  toFormErrors,
+  useCannedAnswers,
+  useChannels,
+  useCreateRule,
+  useRules,
+  useTeams,
+  useToastActions,
+  useUpdateRule,
+  useUsers,
+} from '@backtalk/console/data-access';
+import { QueryState, useFormState } from '@backtalk/console/feature-admin';
+import { Banner, Button, buttonClassName, Checkbox, cx, EmptyState, Icon, Menu, PageHeader, Panel, SelectField, TextField } from '@backtalk/console/ui';
+import type { FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import '../automation.css';
+import { ActionEditor, ConditionEditor, faqsOf } from './RuleClauses';
+import {
+  emptyRuleForm,
+  MESSAGE_CONDITIONS,
+  newAction,
+  newCondition,
+  RULE_SERVER_FIELDS,
+  ruleFormFrom,
+  toCreateRuleRequest,
+  toUpdateRuleRequest,
+  validateRuleForm,
+  type ActionDraft,
+  type ActionType,
+  type ConditionDraft,
+  type ConditionType,
+  type RuleFormError,
+  type RuleFormValues,
+  type RuleScope,
+} from './rule-form';
+import { ACTION_LABELS, CONDITION_LABELS, TRIGGER_DESCRIPTIONS, TRIGGER_LABELS } from './rule-summary';
+
+const TRIGGERS: readonly RuleTrigger[] = [RuleTrigger.InboundMessage, RuleTrigger.FirstMessage, RuleTrigger.WaitingLongerThan, RuleTrigger.OutsideBusinessHours];
+const SCOPES: ReadonlyArray<{ value: RuleScope; label: string }> = [
+  { value: 'all', label: 'All channels' },
+  { value: 'team', label: 'One team' },
+  { value: 'channel', label: 'One channel' },
+];
+
+function RuleForm({ rule }: { rule: RuleView | null }) {
+  const form = useFormState<RuleFormValues, RuleFormError>(() => (rule ? ruleFormFrom(rule) : emptyRuleForm()));
+  const { values, errors, setField, clearError } = form;
+  const create = useCreateRule();
+  const update = useUpdateRule();
+  const mutation = rule ? update : create;
+  const navigate = useNavigate();
+  const { toastShown } = useToastActions();
+  const { data: answers = [] } = useCannedAnswers();
+  const { data: teams = [] } = useTeams();
+  const { data: users = [] } = useUsers();
+  const { data: channels = [] } = useChannels();
+  const server = toFormErrors(mutation.error, RULE_SERVER_FIELDS);
+  const changes = rule ? toUpdateRuleRequest(rule, values) : null;
+  const dirty = rule ? Object.keys(changes ?? {}).length > 0 : true;
+
+  const setCondition = (draft: ConditionDraft) => {
+    setField(
+      'conditions',
+      values.conditions.map((condition) => (condition.key === draft.key ? draft : condition)),
+    );
+    clearError(`condition:${draft.key}`);
+  };
+  const setAction = (draft: ActionDraft) => {
+    setField(
+      'actions',
+      values.actions.map((action) => (action.key === draft.key ? draft : action)),
+    );
+    clearError(`action:${draft.key}`);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    form.submitWith(validateRuleForm, (valid) => {
+      if (!rule) {
+        create.mutate(toCreateRuleRequest(valid), {
+          onSuccess: (created) => {
+            toastShown('success', `Rule “${created.name}” saved.`);
+            navigate('/settings/automation', { replace: true });
+          },
+        });
+        return;
+      }
+      const request = toUpdateRuleRequest(rule, valid);
+      if (Object.keys(request).length === 0) return;
+      update.mutate(
+        { id: rule.id, changes: request },
+        {
+          onSuccess: (saved) => {
+            form.setValues(ruleFormFrom(saved));
+            toastShown('success', `Rule “${saved.name}” saved.`);
+          },
+        },
+      );
+    });
+  };
+
+  return (
+    <form className="bt-rule-form" onSubmit={submit} noValidate aria-label={rule ? `Edit ${rule.name}` : 'New rule'}>
+      <Panel title="Rule">
+        <div className="bt-form">
+          <TextField
+            label="Name"
+            autoComplete="off"
+            placeholder="Order status FAQ"
+            value={values.name}
+            onChange={(event) => setField('name', event.target.value)}
+            error={errors.name ?? server.fields['name']}
+          />
+          <Checkbox
+            label="Enabled"
+            description="Off: the rule is kept but skipped, and the test bench ignores it too."
+            checked={values.enabled}
+            onChange={(event) => setField('enabled', event.target.checked)}
+          />
+        </div>
+      </Panel>
+
+      <Panel title="When" description="What makes the rule look at a conversation, and where.">
+        <div className="bt-form">
+          <fieldset className="bt-field">
+            <legend className="bt-field__label">Trigger</legend>
+            <div className="bt-choice-cards bt-choice-cards--four">
+              {TRIGGERS.map((trigger) => (
+                <label key={trigger} className={cx('bt-choice-card', values.trigger === trigger && 'bt-choice-card--checked')}>
+                  <input type="radio" name="trigger" value={trigger} checked={values.trigger === trigger} onChange={() => setField('trigger', trigger)} />
+                  <span className="bt-choice-card__title">{TRIGGER_LABELS[trigger]}</span>
+                  <span className="bt-choice-card__description">{TRIGGER_DESCRIPTIONS[trigger]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {values.trigger === RuleTrigger.WaitingLongerThan ? (
+            <div className="bt-narrow">
+              <span className="bt-input-with-unit bt-input-with-unit--flush">
+                <span>Waiting longer than</span>
+                <TextField
+                  label="Minutes waiting"
+                  hideLabel
+                  inputMode="numeric"
+                  value={values.waitingMinutes}
+                  onChange={(event) => setField('waitingMinutes', event.target.value)}
+                  error={errors.waitingMinutes ?? server.fields['waitingMinutes']}
+                />
+                <span>minutes without an answer</span>
+              </span>
+            </div>
+          ) : null}
+          <fieldset className="bt-field">
+            <legend className="bt-field__label">Applies to</legend>
+            <div className="bt-scope">
+              <div className="bt-segmented" role="radiogroup" aria-label="Applies to">
+                {SCOPES.map((scope) => (
+                  <label key={scope.value} className={cx('bt-segmented__option', values.scope === scope.value && 'bt-segmented__option--checked')}>
+                    <input
+                      type="radio"
+                      name="scope"
+                      checked={values.scope === scope.value}
+                      onChange={() => {
+                        setField('scope', scope.value);
+                        clearError('scope');
+                      }}
+                    />
+                    {scope.label}
+                  </label>
+                ))}
+              </div>
+              {values.scope === 'team' ? (
+                <SelectField
+                  label="Team"
+                  hideLabel
+                  className="bt-scope__select"
+                  value={values.teamId}
+                  onChange={(teamId) => {
+                    setField('teamId', teamId);
+                    clearError('scope');
+                  }}
+                  options={[...(values.teamId ? [] : [{ value: '', label: 'Choose a team…' }]), ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+                />
+              ) : values.scope === 'channel' ? (
+                <SelectField
+                  label="Channel"
+                  hideLabel
+                  className="bt-scope__select"
+                  value={values.channelId}
+                  onChange={(channelId) => {
+                    setField('channelId', channelId);
+                    clearError('scope');
+                  }}
+                  options={[...(values.channelId ? [] : [{ value: '', label: 'Choose a channel…' }]), ...channels.map((channel) => ({ value: channel.id, label: channel.name }))]}
+                />
+              ) : null}
+            </div>
+            {errors.scope || server.fields['teamId'] || server.fields['channelId'] ? (
+              <p className="bt-field__error">{errors.scope ?? server.fields['teamId'] ?? server.fields['channelId']}</p>
+            ) : null}
+          </fieldset>
+        </div>
+      </Panel>
+
+      <Panel title="If" description="All of these must hold. With none, the rule fires on every message its trigger sees.">
+        <div className="bt-stack">
+          {values.conditions.length > 0 ? (
+            <ul className="bt-clauses" aria-label="Conditions">
+              {values.conditions.map((draft) => (
+                <ConditionEditor
+                  key={draft.key}
+                  draft={draft}
+                  faqs={faqsOf(answers)}
+                  error={errors[`condition:${draft.key}`]}
+                  onChange={setCondition}
+                  onRemove={() => setField('conditions', values.conditions.filter((condition) => condition.key !== draft.key))}
+                />
+              ))}
+            </ul>
+          ) : null}
+          {server.fields['conditions'] ? <p className="bt-field__error">{server.fields['conditions']}</p> : null}
+          <div>
+            <Menu
+              label="Add condition"
+              icon="plus"
+              size="sm"
+              entries={(Object.keys(CONDITION_LABELS) as ConditionType[]).map((type) => ({
+                id: type,
+                label: CONDITION_LABELS[type],
+                // A waiting-time rule fires on a clock: there is no message for these to read.
+                disabled: values.trigger === RuleTrigger.WaitingLongerThan && MESSAGE_CONDITIONS.has(type),
+                onSelect: () => setField('conditions', [...values.conditions, newCondition(type)]),
+              }))}
+            >
+              Add condition
+            </Menu>
+          </div>
+        </div>
+      </Panel>
+
+      <Panel title="Then" description="Done in this order when the rule fires.">
+        <div className="bt-stack">
+          {values.actions.length > 0 ? (
+            <ol className="bt-clauses" aria-label="Actions">
+              {values.actions.map((draft) => (
+                <ActionEditor
+                  key={draft.key}
+                  draft={draft}
+                  answers={answers}
+                  teams={teams}
+                  users={users}
+                  error={errors[`action:${draft.key}`]}
+                  onChange={setAction}
+                  onRemove={() => setField('actions', values.actions.filter((action) => action.key !== draft.key))}
+                />
+              ))}
+            </ol>
+          ) : null}
+          {errors.actions || server.fields['actions'] ? <p className="bt-field__error">{errors.actions ?? server.fields['actions']}</p> : null}
+          <div>
+            <Menu
+              label="Add action"
+              icon="plus"
+              size="sm"
+              entries={(Object.keys(ACTION_LABELS) as ActionType[]).map((type) => ({
+                id: type,
+                label: ACTION_LABELS[type],
+                onSelect: () => {
+                  setField('actions', [...values.actions, newAction(type)]);
+                  clearError('actions');
+                },
+              }))}
+            >
+              Add action
+            </Menu>
+          </div>
+          <Checkbox
+            label="Continue to the next rules"
+            description="Off: when this rule fires, the rules below it do not run for this message."
+            checked={values.continueAfter}
+            onChange={(event) => setField('continueAfter', event.target.checked)}
+          />
+        </div>
+      </Panel>
+
+      <div className="bt-editor-footer">
+        {server.form ? (
+          <Banner tone="danger" className="bt-editor-footer__error">
+            {server.form}
+          </Banner>
+        ) : null}
+        <span className="bt-editor-footer__state">
+          {!rule ? (
+            'Not saved yet'
+          ) : dirty ? (
+            <>
+              <Icon name="edit" size={13} /> Unsaved changes
+            </>
+          ) : (
+            'All changes saved'
+          )}
+        </span>
+        {rule ? (
+          <Link to="/settings/automation/test-bench" className={buttonClassName({ variant: 'ghost' })}>
+            Try it in the test bench
+          </Link>
+        ) : null}
+        <Link to="/settings/automation" className={buttonClassName()}>
+          {rule && !dirty ? 'Back to rules' : 'Cancel'}
+        </Link>
+        <Button type="submit" variant="primary" pending={mutation.isPending} disabled={!dirty}>
+          {rule ? 'Save changes' : 'Save rule'}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Settings → Automation → a rule (or a new one). */
+export function RuleEditorPage() {
+  const { ruleId } = useParams();
+  const rules = useRules();
+  const rule = ruleId ? rules.data?.find((candidate) => candidate.id === ruleId) : undefined;
+  const title = ruleId ? (rule?.name ?? 'Rule') : 'New rule';
+  return (
+    <>
+      <nav className="bt-breadcrumb" aria-label="Breadcrumb">
+        <Link to="/settings/automation">Automation</Link>
+        <Icon name="chevron" size={12} />
+        <span aria-current="page">{title}</span>
+      </nav>
+      <PageHeader title={title} description="When it runs, what must hold, and what it does." />
+      {ruleId ? (
+        <QueryState what="the rule" isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
+          {rule ? (
+            <RuleForm key={rule.id} rule={rule} />
+          ) : (
+            <EmptyState compact icon="search" title="This rule no longer exists">
+              Someone may have deleted it. <Link to="/settings/automation">Back to the rules</Link>
+            </EmptyState>
+          )}
+        </QueryState>
+      ) : (
+        <RuleForm rule={null} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import { ConversationPriority, ConversationStatus, RuleTrigger, type RuleView } from '@backtalk/contracts';
+import {
+  emptyRuleForm,
+  moveRule,
+  newAction,
+  newCondition,
+  ruleFormFrom,
+  toCreateRuleRequest,
+  toUpdateRuleRequest,
+  validateRuleForm,
+  type RuleFormValues,
+} from './rule-form';
+
+const orderRule: RuleView = {
+  id: 'r1',
+  name: 'Order status FAQ',
+  position: 0,
+  channelId: null,
+  teamId: 't1',
+  trigger: RuleTrigger.InboundMessage,
+  waitingMinutes: null,
+  conditions: [
+    { type: 'faq_match', minConfidence: 0.8, faqId: null },
+    { type: 'keywords', any: ['order', 'замовлення'] },
+    { type: 'contact', field: 'name', operator: 'is_empty' },
+  ],
+  actions: [
+    { type: 'reply', cannedAnswerId: 'matched_faq' },
+    { type: 'set_status', status: ConversationStatus.Pending },
+  ],
+  continueAfter: false,
+  enabled: true,
+  createdAt: '',
+  updatedAt: '',
+};
+
+const named = (values: Partial<RuleFormValues> = {}): RuleFormValues => ({ ...emptyRuleForm(), name: 'Order status FAQ', ...values });
+
+describe('emptyRuleForm', () => {
+  it('starts as an FAQ auto-reply that leaves the conversation pending, and is valid once named', () => {
+    const values = named();
+    expect(validateRuleForm(values)).toEqual({});
+    expect(toCreateRuleRequest(values)).toEqual({
+      name: 'Order status FAQ',
+      enabled: true,
+      trigger: RuleTrigger.InboundMessage,
+      waitingMinutes: null,
+      channelId: null,
+      teamId: null,
+      conditions: [{ type: 'faq_match', minConfidence: 0.8, faqId: null }],
+      actions: [
+        { type: 'reply', cannedAnswerId: 'matched_faq' },
+        { type: 'set_status', status: ConversationStatus.Pending },
+      ],
+      continueAfter: false,
+    });
+  });
+});
+
+describe('ruleFormFrom and toCreateRuleRequest', () => {
+  it('give back the same conditions and actions for a saved rule', () => {
+    const request = toCreateRuleRequest(ruleFormFrom(orderRule));
+    expect(request.conditions).toEqual(orderRule.conditions);
+    expect(request.actions).toEqual(orderRule.actions);
+    expect(request.teamId).toBe('t1');
+    expect(request.channelId).toBeNull();
+  });
+
+  it('show the confidence as a whole percent and keywords as one line', () => {
+    const values = ruleFormFrom(orderRule);
+    expect(values.conditions[0]).toMatchObject({ type: 'faq_match', percent: 80, faqId: '' });
+    expect(values.conditions[1]).toMatchObject({ type: 'keywords', words: 'order, замовлення' });
+    expect(values.scope).toBe('team');
+  });
+
+  it('send waiting minutes only for the waiting trigger, as a number', () => {
+    expect(toCreateRuleRequest(named({ trigger: RuleTrigger.WaitingLongerThan, waitingMinutes: '15' })).waitingMinutes).toBe(15);
+    expect(toCreateRuleRequest(named({ trigger: RuleTrigger.FirstMessage, waitingMinutes: '15' })).waitingMinutes).toBeNull();
+  });
+
+  it('send only the id that matches the scope', () => {
+    expect(toCreateRuleRequest(named({ scope: 'channel', channelId: 'c1', teamId: 't1' }))).toMatchObject({ channelId: 'c1', teamId: null });
+  });
+
+  it('send a contact value only for operators that compare with one', () => {
+    const condition = { ...newCondition('contact'), operator: 'is_not_empty' as const, value: 'left over' };
+    expect(toCreateRuleRequest(named({ conditions: [condition] })).conditions).toEqual([{ type: 'contact', field: 'name', operator: 'is_not_empty' }]);
+  });
+});
+
+describe('validateRuleForm', () => {
+  it('asks for a name, the waiting minutes and the scope’s team', () => {
+    expect(validateRuleForm(named({ name: ' ', trigger: RuleTrigger.WaitingLongerThan, waitingMinutes: '0', scope: 'team', conditions: [], actions: [newAction('set_priority')] }))).toEqual({
+      name: 'Name the rule, e.g. “Order status FAQ”.',
+      waitingMinutes: 'Enter the minutes, 1 or more.',
+      scope: 'Choose a team.',
+    });
+  });
+
+  it('reports a broken regular expression on its condition', () => {
+    const condition = { ...newCondition('regex'), pattern: '(order' };
+    expect(validateRuleForm(named({ conditions: [...emptyRuleForm().conditions, condition] }))[`condition:${condition.key}`]).toMatch(/^Not a valid pattern/);
+  });
+
+  it('does not reply with the matched FAQ when no condition finds one', () => {
+    const values = named({ conditions: [] });
+    const reply = values.actions[0];
+    expect(validateRuleForm(values)[`action:${reply.key}`]).toBe('Add an “FAQ matches” condition: it finds the FAQ to send.');
+  });
+
+  it('needs at least one action, and at most one reply', () => {
+    expect(validateRuleForm(named({ actions: [] })).actions).toBe('Add at least one action.');
+    const second = { ...newAction('reply'), cannedAnswerId: 'a1' };
+    expect(validateRuleForm(named({ actions: [...emptyRuleForm().actions, second] }))[`action:${second.key}`]).toBe('A rule sends one reply at most; remove this one.');
+  });
+
+  it('does not let a waiting-time rule check the message, since there is none', () => {
+    const values = named({ trigger: RuleTrigger.WaitingLongerThan, waitingMinutes: '30', actions: [newAction('set_priority')] });
+    const faq = values.conditions[0];
+    expect(validateRuleForm(values)).toEqual({ [`condition:${faq.key}`]: 'A waiting-time rule has no message to check; remove this condition or pick another trigger.' });
+  });
+
+  it('accepts tags the API accepts, in any alphabet, and nothing with spaces', () => {
+    const ok = { ...newAction('add_tag'), tag: 'замовлення_2' };
+    const spaced = { ...newAction('add_tag'), tag: 'order status' };
+    const errors = validateRuleForm(named({ actions: [...emptyRuleForm().actions, ok, spaced] }));
+    expect(errors[`action:${ok.key}`]).toBeUndefined();
+    expect(errors[`action:${spaced.key}`]).toBe('Use up to 40 letters, digits, - and _, without spaces.');
+  });
+
+  it('asks for the team, agent or tag an action names', () => {
+    const team = newAction('assign_team');
+    const tag = newAction('add_tag');
+    const errors = validateRuleForm(named({ actions: [team, tag] }));
+    expect(errors[`action:${team.key}`]).toBe('Choose a team.');
+    expect(errors[`action:${tag.key}`]).toBe('Enter a tag.');
+  });
+});
+
+describe('toUpdateRuleRequest', () => {
+  it('sends nothing for an unchanged rule', () => {
+    expect(toUpdateRuleRequest(orderRule, ruleFormFrom(orderRule))).toEqual({});
+  });
+
+  it('sends the whole condition list when the confidence slider moved', () => {
+    const values = ruleFormFrom(orderRule);
+    const [faq, ...rest] = values.conditions;
+    const changes = toUpdateRuleRequest(orderRule, { ...values, conditions: [{ ...faq, percent: 90 } as typeof faq, ...rest] });
+    expect(Object.keys(changes)).toEqual(['conditions']);
+    expect(changes.conditions?.[0]).toEqual({ type: 'faq_match', minConfidence: 0.9, faqId: null });
+  });
+
+  it('sends a new priority action and the continue flag', () => {
+    const values = ruleFormFrom(orderRule);
+    const priority = { ...newAction('set_priority'), priority: ConversationPriority.Urgent };
+    const changes = toUpdateRuleRequest(orderRule, { ...values, actions: [...values.actions, priority], continueAfter: true });
+    expect(changes).toEqual({ actions: [...orderRule.actions, { type: 'set_priority', priority: ConversationPriority.Urgent }], continueAfter: true });
+  });
+
+  it('clears the team when the rule applies everywhere again', () => {
+    expect(toUpdateRuleRequest(orderRule, { ...ruleFormFrom(orderRule), scope: 'all' })).toEqual({ teamId: null });
+  });
+});
+
+describe('moveRule', () => {
+  it('swaps a rule with its neighbour and leaves the ends alone', () => {
+    expect(moveRule(['a', 'b', 'c'], 'c', -1)).toEqual(['a', 'c', 'b']);
+    expect(moveRule(['a', 'b', 'c'], 'a', 1)).toEqual(['b', 'a', 'c']);
+    expect(moveRule(['a', 'b', 'c'], 'a', -1)).toEqual(['a', 'b', 'c']);
+    expect(moveRule(['a', 'b', 'c'], 'c', 1)).toEqual(['a', 'b', 'c']);
+  });
+});
+

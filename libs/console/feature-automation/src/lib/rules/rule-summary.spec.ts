@@ -1,0 +1,62 @@
+import { ConversationPriority, ConversationStatus, RuleTrigger } from '@backtalk/contracts';
+import { describeAction, describeActions, describeCondition, describeScope, describeTrigger, type RuleNames } from './rule-summary';
+
+const names: RuleNames = {
+  answer: (id) => (id === 'a1' ? 'Where is my order' : undefined),
+  team: (id) => (id === 't1' ? 'Support' : undefined),
+  user: (id) => (id === 'u1' ? 'Maria Agent' : undefined),
+  channel: (id) => (id === 'c1' ? 'Support desk' : undefined),
+};
+
+describe('rule summaries', () => {
+  it('read the trigger with its waiting time', () => {
+    expect(describeTrigger({ trigger: RuleTrigger.WaitingLongerThan, waitingMinutes: 30 })).toBe('A customer waits longer than 30 minutes');
+    expect(describeTrigger({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null })).toBe('A customer sends a message');
+  });
+
+  it('name the scope', () => {
+    expect(describeScope({ channelId: 'c1', teamId: null }, names)).toBe('Channel Support desk');
+    expect(describeScope({ channelId: null, teamId: 't1' }, names)).toBe('Team Support');
+    expect(describeScope({ channelId: null, teamId: null }, names)).toBe('All channels');
+  });
+
+  it('read FAQ conditions with their confidence as a percentage', () => {
+    expect(describeCondition({ type: 'faq_match', minConfidence: 0.8 }, names)).toBe('An FAQ matches at 80% or more');
+    expect(describeCondition({ type: 'faq_match', minConfidence: 0.75, faqId: 'a1' }, names)).toBe('FAQ “Where is my order” matches at 75% or more');
+  });
+
+  it('read the other conditions as sentences', () => {
+    expect(describeCondition({ type: 'keywords', any: ['refund', 'money back', 'повернення'] }, names)).toBe('Message mentions “refund”, “money back” or “повернення”');
+    expect(describeCondition({ type: 'language', in: ['uk', 'ru'] }, names)).toBe('Language is Ukrainian or Russian');
+    expect(describeCondition({ type: 'contact', field: 'notes', operator: 'contains', value: 'VIP' }, names)).toBe('Contact notes contains “VIP”');
+    expect(describeCondition({ type: 'contact', field: 'name', operator: 'is_empty' }, names)).toBe('Contact name is empty');
+    expect(describeCondition({ type: 'status', in: [ConversationStatus.Open, ConversationStatus.Pending] }, names)).toBe('Conversation is open or pending');
+    expect(describeCondition({ type: 'business_hours', state: 'closed' }, names)).toBe('The team is closed');
+  });
+
+  it('read actions, naming what they point at', () => {
+    expect(describeAction({ type: 'reply', cannedAnswerId: 'matched_faq' }, names)).toBe('Reply with the matched FAQ');
+    expect(describeAction({ type: 'reply', cannedAnswerId: 'a1' }, names)).toBe('Reply with “Where is my order”');
+    expect(describeAction({ type: 'assign_agent', userId: 'u1' }, names)).toBe('Assign to Maria Agent');
+    expect(describeAction({ type: 'set_priority', priority: ConversationPriority.Urgent }, names)).toBe('Set priority to urgent');
+    expect(describeAction({ type: 'set_status', status: ConversationStatus.Pending }, names)).toBe('Set status to pending');
+  });
+
+  it('join the actions into one sentence, in order', () => {
+    expect(
+      describeActions(
+        [
+          { type: 'reply', cannedAnswerId: 'matched_faq' },
+          { type: 'set_status', status: ConversationStatus.Pending },
+          { type: 'assign_agent', userId: 'u1' },
+        ],
+        names,
+      ),
+    ).toBe('Reply with the matched FAQ, set status to pending, assign to Maria Agent');
+  });
+
+  it('say so when what an action names is gone', () => {
+    expect(describeAction({ type: 'reply', cannedAnswerId: 'gone' }, names)).toBe('Reply with “removed answer”');
+    expect(describeAction({ type: 'assign_team', teamId: 'gone' }, names)).toBe('Assign to team (removed)');
+  });
+});

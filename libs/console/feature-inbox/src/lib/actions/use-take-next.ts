@@ -1,0 +1,26 @@
+import { describeError, useTakeNext, useToastActions } from '@backtalk/console/data-access';
+import { useNavigate } from 'react-router-dom';
+
+/**
+ * "Take next": claims the most urgent, longest-waiting conversation of the agent's teams and opens it in Mine, where
+ * it now belongs. Shared by the inbox and the queue view.
+ */
+export function useTakeNextCommand() {
+  const take = useTakeNext();
+  const navigate = useNavigate();
+  const { toastShown } = useToastActions();
+  return {
+    pending: take.isPending,
+    takeNext: () => {
+      if (take.isPending) return;
+      take.mutate(undefined, {
+        onSuccess: (conversationId) => {
+          if (conversationId) navigate(`/inbox/${conversationId}?view=mine`);
+          else toastShown('info', "Nobody is waiting in your teams' queues.");
+        },
+        // At capacity the API says so in words ("You already have 3 open conversations…").
+        onError: (error) => toastShown('danger', describeError(error)),
+      });
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { queuesRoute } from './lib/queues.routes';
