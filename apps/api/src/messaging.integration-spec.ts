@@ -217,12 +217,12 @@ describe('sending SMS: agent replies, agent-started conversations, notifications
   it('keeps the account-wide cap across channels', async () => {
     const limiter = t.app.get(SendRateLimiter);
     // 100 segments a second for the account (the default) means at most 10 in each 100 ms slice.
-    const slots = [];
-    for (let i = 0; i < 30; i++) slots.push(await limiter.reserve(`channel-${i}`, 1000, 1));
+    const slots = await Promise.all(Array.from({ length: 30 }, (_, i) => limiter.reserve(`channel-${i}`, 1000, 1)));
     const waits = slots.map((slot) => slot.waitMs).sort((a, b) => a - b);
-    // Ten go now, ten in the next slice, ten in the one after: two slice boundaries away.
+    // Ten go now, the rest in later slices. A burst that happens to straddle a slice boundary also fills the new
+    // slice without waiting, so at most twenty of the thirty can go at once, and the last waits a slice or more.
     expect(waits[9]).toBe(0);
-    expect(waits[10]).toBeGreaterThan(0);
+    expect(waits[20]).toBeGreaterThan(0);
     expect(waits[29]).toBeGreaterThanOrEqual(100);
   });
 
