@@ -1,4 +1,5 @@
 import { choleskyInPlace, dot, forwardSubstitute, normalize } from './linear-algebra';
+import { type Rows, refinePrototypes } from './prototype-refinement';
 
 /** How the sentence-embedding side of a FAQ library compares a message with each FAQ. */
 export interface SemanticScores {
@@ -6,6 +7,11 @@ export interface SemanticScores {
   raw: Float64Array;
   /** The same after whitening by the spread within FAQs: tells apart neighbouring FAQs better. */
   whitened: Float64Array;
+  /**
+   * Whitened embedding against prototypes refined by logistic regression on the library's examples (see
+   * `refinePrototypes`): ranks FAQs best. Absent in leave-one-out scores, since the refinement has seen every example.
+   */
+  refined?: Float64Array;
 }
 
 export interface ProjectedEmbedding {
@@ -22,7 +28,9 @@ const MIN_SHRINKAGE = 0.1;
  * Sentence embeddings of a library's examples, seen two ways. Whitening is shrinkage linear discriminant analysis:
  * directions in which examples of the same FAQ differ (wording, length) are scaled down, directions that separate
  * FAQs up. Its covariance is shrunk towards the identity, the more so the fewer examples there are, so that a small
- * library degrades gracefully to plain centred cosine.
+ * library degrades gracefully to plain centred cosine. In the whitened space each FAQ's mean direction is then
+ * refined by logistic regression on the examples (`refinePrototypes`), which on the benchmark's validation splits
+ * ranks the right FAQ first about one point more often than the means alone.
  */
 export class SemanticSpace {
   readonly dimension: number;
@@ -32,6 +40,7 @@ export class SemanticSpace {
   private readonly whitenedSums: Float64Array[];
   private readonly rawSquaredNorms: Float64Array;
   private readonly whitenedSquaredNorms: Float64Array;
+  private readonly refined: { prototypes: Rows; biases: Float64Array; faqs: Int32Array } | null;
   /** Every example as compared with FAQs (null where it had no embedding), in input order, for leave-one-out calibration. */
   readonly examples: Array<ProjectedEmbedding | null>;
 
@@ -75,6 +84,7 @@ export class SemanticSpace {
     });
     this.rawSquaredNorms = Float64Array.from(this.rawSums, (sum) => dot(sum, sum));
     this.whitenedSquaredNorms = Float64Array.from(this.whitenedSums, (sum) => dot(sum, sum));
+    this.refined = this.refine(faqOfExample);
   }
 
   project(embedding: ArrayLike<number>): ProjectedEmbedding {
@@ -86,10 +96,33 @@ export class SemanticSpace {
    * its FAQ, as if the library had never seen it.
    */
   scores(embedding: ProjectedEmbedding, without?: { example: ProjectedEmbedding; faq: number }): SemanticScores {
-    return {
+    const scores: SemanticScores = {
       raw: cosines(embedding.raw, this.rawSums, this.rawSquaredNorms, without && { vector: without.example.raw, faq: without.faq }),
       whitened: cosines(embedding.whitened, this.whitenedSums, this.whitenedSquaredNorms, without && { vector: without.example.whitened, faq: without.faq }),
     };
+    if (this.refined && !without) {
+      // FAQs without any embedded example keep their centroid cosine (0): the refinement knows nothing about them.
+      const refined = Float64Array.from(scores.whitened);
+      const { prototypes, biases, faqs } = this.refined;
+      faqs.forEach((faq, position) => {
+        refined[faq] = biases[position] + dot(embedding.whitened, prototypes.values.subarray(position * this.dimension, (position + 1) * this.dimension));
+      });
+      scores.refined = refined;
+    }
+    return scores;
+  }
+
+  /** Refined prototypes of the FAQs that have embedded examples; null when fewer than two do, as nothing separates one FAQ from none. */
+  private refine(faqOfExample: Int32Array): { prototypes: Rows; biases: Float64Array; faqs: Int32Array } | null {
+    const faqs = Int32Array.from(Array.from(this.whitenedSquaredNorms).flatMap((squaredNorm, faq) => (squaredNorm > 1e-12 ? [faq] : [])));
+    if (faqs.length < 2) return null;
+    const positionOfFaq = new Map(Array.from(faqs, (faq, position) => [faq, position]));
+    const present = this.examples.flatMap((example, index) => (example ? [{ vector: example.whitened, position: positionOfFaq.get(faqOfExample[index])! }] : []));
+    const examples: Rows = { count: present.length, dimension: this.dimension, values: new Float64Array(present.length * this.dimension) };
+    present.forEach(({ vector }, row) => examples.values.set(vector, row * this.dimension));
+    const prototypes: Rows = { count: faqs.length, dimension: this.dimension, values: new Float64Array(faqs.length * this.dimension) };
+    faqs.forEach((faq, position) => prototypes.values.set(normalize(Float64Array.from(this.whitenedSums[faq])), position * this.dimension));
+    return { ...refinePrototypes(examples, Int32Array.from(present, ({ position }) => position), prototypes), faqs };
   }
 
   private projectNormalized(embedding: Float64Array): ProjectedEmbedding {
