@@ -1,3 +1,12 @@
 export { settingsRoute } from './lib/settings.routes';
 export { sectionRoles } from './lib/settings-sections';
-export { QueryState, useFormState, type QueryStateProps } from './lib/shared';
+export {
+  DeleteDialog,
+  FormFooter,
+  QueryState,
+  useFormState,
+  type DeleteDialogProps,
+  type DeleteMutation,
+  type FormFooterProps,
+  type QueryStateProps,
+} from './lib/shared';

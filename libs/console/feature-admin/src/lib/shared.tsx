@@ -1,6 +1,7 @@
-import { describeError } from '@backtalk/console/data-access';
-import { Banner, Button, LoadingState } from '@backtalk/console/ui';
+import { describeError, useToastActions } from '@backtalk/console/data-access';
+import { Banner, Button, ConfirmDialog, Icon, LoadingState } from '@backtalk/console/ui';
 import { useState, type ReactNode } from 'react';
+import './form-footer.css';
 
 /**
  * Form values plus the errors found before submitting; editing a field clears its error. Errors are keyed by field,
@@ -55,4 +56,90 @@ export function QueryState({ what, isPending, error, onRetry, children }: QueryS
   }
   if (isPending) return <LoadingState label={`Loading ${what}…`} />;
   return <>{children}</>;
+}
+
+export interface FormFooterProps {
+  /** The server's complaint about the form as a whole, if any. */
+  error?: ReactNode;
+  dirty: boolean;
+  /** A form for something that doesn't exist yet has nothing saved to compare with. */
+  isNew?: boolean;
+  /** The buttons and links, in reading order. */
+  children: ReactNode;
+}
+
+/** Sticks to the bottom of the scrolling page so saving never needs a scroll past a long form. */
+export function FormFooter({ error, dirty, isNew = false, children }: FormFooterProps) {
+  return (
+    <div className="bt-form-footer">
+      {error ? (
+        <Banner tone="danger" className="bt-form-footer__error">
+          {error}
+        </Banner>
+      ) : null}
+      <span className="bt-form-footer__state">
+        {isNew ? (
+          'Not saved yet'
+        ) : dirty ? (
+          <>
+            <Icon name="edit" size={13} /> Unsaved changes
+          </>
+        ) : (
+          'All changes saved'
+        )}
+      </span>
+      {children}
+    </div>
+  );
+}
+
+/** The part of a react-query delete mutation that `DeleteDialog` uses; typed loosely so any delete-by-id hook fits. */
+export interface DeleteMutation {
+  mutate: (id: string, options: { onSuccess: () => void }) => void;
+  reset: () => void;
+  isPending: boolean;
+  error: unknown;
+}
+
+export interface DeleteDialogProps<T extends { id: string }> {
+  /** What to delete; null keeps the dialog closed. */
+  item: T | null;
+  title: string;
+  confirmLabel: string;
+  mutation: DeleteMutation;
+  deletedMessage: (item: T) => string;
+  onClose: () => void;
+  /** What deleting it takes with it. */
+  children: ReactNode;
+}
+
+/** Confirms deleting or revoking one item, then says so in a toast; the mutation's error stays in the dialog so it can be retried. */
+export function DeleteDialog<T extends { id: string }>({ item, title, confirmLabel, mutation, deletedMessage, onClose, children }: DeleteDialogProps<T>) {
+  const { toastShown } = useToastActions();
+  // A failed attempt's error would otherwise greet the next item the dialog opens for.
+  const close = () => {
+    mutation.reset();
+    onClose();
+  };
+  return (
+    <ConfirmDialog
+      open={item !== null}
+      title={title}
+      confirmLabel={confirmLabel}
+      pending={mutation.isPending}
+      error={mutation.error ? describeError(mutation.error) : null}
+      onClose={close}
+      onConfirm={() =>
+        item &&
+        mutation.mutate(item.id, {
+          onSuccess: () => {
+            toastShown('success', deletedMessage(item));
+            close();
+          },
+        })
+      }
+    >
+      {children}
+    </ConfirmDialog>
+  );
 }

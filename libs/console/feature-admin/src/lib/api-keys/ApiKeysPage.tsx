@@ -1,46 +1,18 @@
 import type { ApiKeyView, CreatedApiKeyResponse } from '@backtalk/contracts';
-import { describeError, useApiKeys, useRevokeApiKey, useToastActions } from '@backtalk/console/data-access';
-import { Badge, Button, ConfirmDialog, EmptyState, formatDateTime, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
+import { useApiKeys, useRevokeApiKey } from '@backtalk/console/data-access';
+import { Badge, Button, EmptyState, formatDateTime, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
 import { useState } from 'react';
-import { QueryState } from '../shared';
+import { DeleteDialog, QueryState } from '../shared';
 import { SCOPE_LABELS } from './api-key-form';
 import { CreateApiKeyDialog, RevealApiKeyDialog } from './ApiKeyDialogs';
 
 type OpenDialog = { kind: 'create' } | { kind: 'reveal'; created: CreatedApiKeyResponse } | { kind: 'revoke'; key: ApiKeyView };
 
-function RevokeDialog({ apiKey, onClose }: { apiKey: ApiKeyView | null; onClose: () => void }) {
-  const revoke = useRevokeApiKey();
-  const { toastShown } = useToastActions();
-  const close = () => {
-    revoke.reset();
-    onClose();
-  };
-  return (
-    <ConfirmDialog
-      open={apiKey !== null}
-      title={`Revoke ${apiKey?.name ?? 'key'}?`}
-      confirmLabel="Revoke key"
-      pending={revoke.isPending}
-      error={revoke.error ? describeError(revoke.error) : null}
-      onClose={close}
-      onConfirm={() =>
-        apiKey &&
-        revoke.mutate(apiKey.id, {
-          onSuccess: () => {
-            toastShown('success', `API key ${apiKey.name} revoked.`);
-            close();
-          },
-        })
-      }
-    >
-      Requests that use this key will be refused from now on. This can't be undone.
-    </ConfirmDialog>
-  );
-}
-
 export function ApiKeysPage() {
   const keys = useApiKeys();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const revoke = useRevokeApiKey();
+  const revoking = dialog?.kind === 'revoke' ? dialog.key : null;
 
   const columns: TableColumn<ApiKeyView>[] = [
     { id: 'name', header: 'Name', cell: (key) => <span className="bt-table__primary">{key.name}</span> },
@@ -105,7 +77,16 @@ export function ApiKeysPage() {
         onCreated={(created) => setDialog({ kind: 'reveal', created })}
       />
       <RevealApiKeyDialog created={dialog?.kind === 'reveal' ? dialog.created : null} onClose={() => setDialog(null)} />
-      <RevokeDialog apiKey={dialog?.kind === 'revoke' ? dialog.key : null} onClose={() => setDialog(null)} />
+      <DeleteDialog
+        item={revoking}
+        title={`Revoke ${revoking?.name ?? 'key'}?`}
+        confirmLabel="Revoke key"
+        mutation={revoke}
+        deletedMessage={(apiKey) => `API key ${apiKey.name} revoked.`}
+        onClose={() => setDialog(null)}
+      >
+        Requests that use this key will be refused from now on. This can't be undone.
+      </DeleteDialog>
     </>
   );
 }

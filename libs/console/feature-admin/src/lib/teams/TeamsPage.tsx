@@ -1,42 +1,12 @@
 import { Role, type TeamView } from '@backtalk/contracts';
-import { describeError, useDeleteTeam, useSignedInUser, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
-import { Button, buttonClassName, ConfirmDialog, EmptyState, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
+import { useDeleteTeam, useSignedInUser, useTeams, useUsers } from '@backtalk/console/data-access';
+import { Button, buttonClassName, EmptyState, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { QueryState } from '../shared';
+import { DeleteDialog, QueryState } from '../shared';
 import { TeamFormDialog } from './TeamFormDialog';
 
 type OpenDialog = { kind: 'form'; target: TeamView | 'new' } | { kind: 'delete'; team: TeamView };
-
-function DeleteTeamDialog({ team, onClose }: { team: TeamView | null; onClose: () => void }) {
-  const remove = useDeleteTeam();
-  const { toastShown } = useToastActions();
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
-  return (
-    <ConfirmDialog
-      open={team !== null}
-      title={`Delete ${team?.name ?? 'team'}?`}
-      confirmLabel="Delete team"
-      pending={remove.isPending}
-      error={remove.error ? describeError(remove.error) : null}
-      onClose={close}
-      onConfirm={() =>
-        team &&
-        remove.mutate(team.id, {
-          onSuccess: () => {
-            toastShown('success', `Team ${team.name} deleted.`);
-            close();
-          },
-        })
-      }
-    >
-      Its members keep their accounts, but lose access to anything shared through this team. This can't be undone.
-    </ConfirmDialog>
-  );
-}
 
 export function TeamsPage() {
   const me = useSignedInUser();
@@ -44,6 +14,8 @@ export function TeamsPage() {
   const teams = useTeams();
   const users = useUsers();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const remove = useDeleteTeam();
+  const deleting = dialog?.kind === 'delete' ? dialog.team : null;
 
   const columns: TableColumn<TeamView>[] = [
     { id: 'name', header: 'Name', cell: (team) => <span className="bt-table__primary">{team.name}</span> },
@@ -112,7 +84,16 @@ export function TeamsPage() {
         membersHint={isAdmin ? undefined : 'You can add people who are already in one of your teams.'}
         onClose={() => setDialog(null)}
       />
-      <DeleteTeamDialog team={dialog?.kind === 'delete' ? dialog.team : null} onClose={() => setDialog(null)} />
+      <DeleteDialog
+        item={deleting}
+        title={`Delete ${deleting?.name ?? 'team'}?`}
+        confirmLabel="Delete team"
+        mutation={remove}
+        deletedMessage={(team) => `Team ${team.name} deleted.`}
+        onClose={() => setDialog(null)}
+      >
+        Its members keep their accounts, but lose access to anything shared through this team. This can't be undone.
+      </DeleteDialog>
     </>
   );
 }

@@ -1,9 +1,8 @@
 import { CANNED_ANSWER_VARIABLES, ROUTING_LANGUAGES, Role, type CannedAnswerView, type ChannelView } from '@backtalk/contracts';
 import { toFormErrors, useCannedAnswers, useChannels, useCreateCannedAnswer, useSignedInUser, useTeams, useToastActions, useUpdateCannedAnswer } from '@backtalk/console/data-access';
-import { QueryState, useFormState } from '@backtalk/console/feature-admin';
+import { FormFooter, QueryState, useFormState } from '@backtalk/console/feature-admin';
 import { formatCost } from '@backtalk/console/feature-inbox';
 import {
-  Banner,
   Button,
   buttonClassName,
   Checkbox,
@@ -283,23 +282,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
           </div>
         </Panel>
 
-        <div className="bt-editor-footer">
-          {server.form ? (
-            <Banner tone="danger" className="bt-editor-footer__error">
-              {server.form}
-            </Banner>
-          ) : null}
-          <span className="bt-editor-footer__state">
-            {!answer ? (
-              'Not saved yet'
-            ) : dirty ? (
-              <>
-                <Icon name="edit" size={13} /> Unsaved changes
-              </>
-            ) : (
-              'All changes saved'
-            )}
-          </span>
+        <FormFooter error={server.form} dirty={dirty} isNew={!answer}>
           {answer ? (
             <Button
               disabled={!dirty || update.isPending}
@@ -318,7 +301,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
           <Button type="submit" variant="primary" pending={mutation.isPending} disabled={!dirty}>
             {answer ? 'Save changes' : 'Save answer'}
           </Button>
-        </div>
+        </FormFooter>
       </div>
 
       <aside className="bt-editor__aside" aria-label="Preview and suggestions">

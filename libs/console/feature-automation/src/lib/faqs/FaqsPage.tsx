@@ -1,41 +1,11 @@
 import { RECOMMENDED_FAQ_EXAMPLES, Role, type CannedAnswerView, type RoutingLanguage } from '@backtalk/contracts';
-import { describeError, useCannedAnswers, useDeleteCannedAnswer, useSignedInUser, useTeams, useToastActions } from '@backtalk/console/data-access';
-import { QueryState } from '@backtalk/console/feature-admin';
+import { useCannedAnswers, useDeleteCannedAnswer, useSignedInUser, useTeams } from '@backtalk/console/data-access';
+import { DeleteDialog, QueryState } from '@backtalk/console/feature-admin';
 import { previewLine } from '@backtalk/console/feature-inbox';
-import { Badge, Button, ConfirmDialog, EmptyState, LANGUAGE_LABELS, PageHeader, RowActions, Table, TextField, type TableColumn } from '@backtalk/console/ui';
+import { Badge, Button, EmptyState, LANGUAGE_LABELS, PageHeader, RowActions, Table, TextField, type TableColumn } from '@backtalk/console/ui';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import '../automation.css';
-
-function DeleteAnswerDialog({ answer, onClose }: { answer: CannedAnswerView | null; onClose: () => void }) {
-  const remove = useDeleteCannedAnswer();
-  const { toastShown } = useToastActions();
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
-  return (
-    <ConfirmDialog
-      open={answer !== null}
-      title={`Delete “${answer?.title ?? 'answer'}”?`}
-      confirmLabel="Delete answer"
-      pending={remove.isPending}
-      error={remove.error ? describeError(remove.error) : null}
-      onClose={close}
-      onConfirm={() =>
-        answer &&
-        remove.mutate(answer.id, {
-          onSuccess: () => {
-            toastShown('success', `“${answer.title}” deleted.`);
-            close();
-          },
-        })
-      }
-    >
-      Agents can no longer insert it, and rules that reply with it stop sending anything. Its examples go with it.
-    </ConfirmDialog>
-  );
-}
 
 /** How far along an FAQ's examples are: none (a plain canned answer), too few to match well, or enough. */
 function ExamplesCell({ count }: { count: number }) {
@@ -61,6 +31,7 @@ export function FaqsPage() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [deleting, setDeleting] = useState<CannedAnswerView | null>(null);
+  const remove = useDeleteCannedAnswer();
   const teamName = useMemo(() => new Map((teams ?? []).map((team) => [team.id, team.name])), [teams]);
   const all = answers.data ?? [];
   const needle = query.trim().toLocaleLowerCase();
@@ -163,7 +134,16 @@ export function FaqsPage() {
           </div>
         )}
       </QueryState>
-      <DeleteAnswerDialog answer={deleting} onClose={() => setDeleting(null)} />
+      <DeleteDialog
+        item={deleting}
+        title={`Delete “${deleting?.title ?? 'answer'}”?`}
+        confirmLabel="Delete answer"
+        mutation={remove}
+        deletedMessage={(answer) => `“${answer.title}” deleted.`}
+        onClose={() => setDeleting(null)}
+      >
+        Agents can no longer insert it, and rules that reply with it stop sending anything. Its examples go with it.
+      </DeleteDialog>
     </>
   );
 }

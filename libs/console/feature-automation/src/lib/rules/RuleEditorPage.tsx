@@ -10,8 +10,8 @@ import {
   useUpdateRule,
   useUsers,
 } from '@backtalk/console/data-access';
-import { QueryState, useFormState } from '@backtalk/console/feature-admin';
-import { Banner, Button, buttonClassName, Checkbox, cx, EmptyState, Icon, Menu, PageHeader, Panel, SelectField, TextField } from '@backtalk/console/ui';
+import { FormFooter, QueryState, useFormState } from '@backtalk/console/feature-admin';
+import { Button, buttonClassName, Checkbox, cx, EmptyState, Icon, Menu, PageHeader, Panel, SelectField, TextField } from '@backtalk/console/ui';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import '../automation.css';
@@ -284,23 +284,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
         </div>
       </Panel>
 
-      <div className="bt-editor-footer">
-        {server.form ? (
-          <Banner tone="danger" className="bt-editor-footer__error">
-            {server.form}
-          </Banner>
-        ) : null}
-        <span className="bt-editor-footer__state">
-          {!rule ? (
-            'Not saved yet'
-          ) : dirty ? (
-            <>
-              <Icon name="edit" size={13} /> Unsaved changes
-            </>
-          ) : (
-            'All changes saved'
-          )}
-        </span>
+      <FormFooter error={server.form} dirty={dirty} isNew={!rule}>
         {rule ? (
           <Link to="/settings/automation/test-bench" className={buttonClassName({ variant: 'ghost' })}>
             Try it in the test bench
@@ -312,7 +296,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
         <Button type="submit" variant="primary" pending={mutation.isPending} disabled={!dirty}>
           {rule ? 'Save changes' : 'Save rule'}
         </Button>
-      </div>
+      </FormFooter>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { Role, type RuleView } from '@backtalk/contracts';
 import { describeError, useDeleteRule, useReorderRules, useRules, useSignedInUser, useToastActions, useUpdateRule } from '@backtalk/console/data-access';
-import { QueryState } from '@backtalk/console/feature-admin';
-import { Badge, Button, buttonClassName, ConfirmDialog, cx, EmptyState, Icon, PageHeader } from '@backtalk/console/ui';
+import { DeleteDialog, QueryState } from '@backtalk/console/feature-admin';
+import { Badge, Button, buttonClassName, cx, EmptyState, Icon, PageHeader } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import '../automation.css';
@@ -9,36 +9,6 @@ import { AutomationTabs } from '../AutomationTabs';
 import { moveRule } from './rule-form';
 import { describeActions, describeCondition, describeScope, describeTrigger, type RuleNames } from './rule-summary';
 import { useRuleNames } from './use-rule-names';
-
-function DeleteRuleDialog({ rule, onClose }: { rule: RuleView | null; onClose: () => void }) {
-  const remove = useDeleteRule();
-  const { toastShown } = useToastActions();
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
-  return (
-    <ConfirmDialog
-      open={rule !== null}
-      title={`Delete “${rule?.name ?? 'rule'}”?`}
-      confirmLabel="Delete rule"
-      pending={remove.isPending}
-      error={remove.error ? describeError(remove.error) : null}
-      onClose={close}
-      onConfirm={() =>
-        rule &&
-        remove.mutate(rule.id, {
-          onSuccess: () => {
-            toastShown('success', `Rule “${rule.name}” deleted.`);
-            close();
-          },
-        })
-      }
-    >
-      Messages it would have handled go to the next rule that fits, or to the team's queue.
-    </ConfirmDialog>
-  );
-}
 
 /** A switch on a checkbox: one click turns a rule off without opening it. */
 function EnabledSwitch({ rule }: { rule: RuleView }) {
@@ -150,6 +120,7 @@ export function RulesPage() {
   const reorder = useReorderRules();
   const { toastShown } = useToastActions();
   const [deleting, setDeleting] = useState<RuleView | null>(null);
+  const remove = useDeleteRule();
   const list = rules.data ?? [];
 
   const move = (rule: RuleView, step: -1 | 1) =>
@@ -214,7 +185,16 @@ export function RulesPage() {
           </>
         )}
       </QueryState>
-      <DeleteRuleDialog rule={deleting} onClose={() => setDeleting(null)} />
+      <DeleteDialog
+        item={deleting}
+        title={`Delete “${deleting?.name ?? 'rule'}”?`}
+        confirmLabel="Delete rule"
+        mutation={remove}
+        deletedMessage={(rule) => `Rule “${rule.name}” deleted.`}
+        onClose={() => setDeleting(null)}
+      >
+        Messages it would have handled go to the next rule that fits, or to the team's queue.
+      </DeleteDialog>
     </>
   );
 }

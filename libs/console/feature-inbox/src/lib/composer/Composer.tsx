@@ -519,10 +519,10 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
         ) : null}
         <div className="bt-composer__footer">
           {effectiveMode === 'reply' && !text ? (
-            <span className="bt-composer__stats">SMS · up to 160 characters per segment</span>
+            <span className="bt-sms-stats">SMS · up to 160 characters per segment</span>
           ) : effectiveMode === 'reply' ? (
-            <span className="bt-composer__stats" data-testid="sms-stats" aria-live="polite">
-              <span className={cx('bt-composer__encoding', analysis.encoding === 'UCS-2' && 'bt-composer__encoding--ucs2')}>
+            <span className="bt-sms-stats" data-testid="sms-stats" aria-live="polite">
+              <span className={cx('bt-sms-stats__encoding', analysis.encoding === 'UCS-2' && 'bt-sms-stats__encoding--ucs2')}>
                 {analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'}
               </span>
               <span title={`${analysis.characters} characters`}>{segmentsText}</span>
@@ -530,7 +530,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
               {analysis.estimatedCost !== null && analysis.segments > 0 ? <span title="Segments × the channel's price per segment">≈ {formatCost(analysis.estimatedCost)}</span> : null}
             </span>
           ) : (
-            <span className="bt-composer__stats">
+            <span className="bt-sms-stats">
               <Icon name="lock" size={12} /> Only agents see notes
             </span>
           )}

@@ -4,7 +4,7 @@ import { Banner, Button, Checkbox, cx, FieldShell, Icon, LANGUAGE_LABELS, PageHe
 import { analyseSms } from '@backtalk/sms';
 import { useMemo, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { QueryState, useFormState } from '../../shared';
+import { FormFooter, QueryState, useFormState } from '../../shared';
 import {
   OUT_OF_OFFICE_MAX_LENGTH,
   ROUTING_SERVER_FIELDS,
@@ -268,21 +268,7 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
         </div>
       </Panel>
 
-      <div className="bt-routing-form__footer">
-        {server.form ? (
-          <Banner tone="danger" className="bt-routing-form__error">
-            {server.form}
-          </Banner>
-        ) : null}
-        <span className="bt-routing-form__state">
-          {dirty ? (
-            <>
-              <Icon name="edit" size={13} /> Unsaved changes
-            </>
-          ) : (
-            'All changes saved'
-          )}
-        </span>
+      <FormFooter error={server.form} dirty={dirty}>
         <Button
           disabled={!dirty || update.isPending}
           onClick={() => {
@@ -295,7 +281,7 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
         <Button type="submit" variant="primary" pending={update.isPending} disabled={!dirty}>
           Save changes
         </Button>
-      </div>
+      </FormFooter>
     </form>
   );
 }
