@@ -19,6 +19,8 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '16' },
     rounds: { type: 'string', default: '2' },
     'new-percent': { type: 'string', default: '30' },
+    /** Requests each server gets before measuring, so that both are compared JIT-compiled, as a long-running server is. */
+    warmup: { type: 'string', default: '2000' },
     /** Writes a V8 CPU profile of the API process into this folder, for finding where the time goes. */
     profile: { type: 'string' },
   },
@@ -27,6 +29,7 @@ const MESSAGES = Number(options.messages);
 const CONNECTIONS = Number(options.connections);
 const ROUNDS = Number(options.rounds);
 const NEW_PERCENT = Number(options['new-percent']);
+const WARMUP = Number(options.warmup);
 const TOKEN = 'bench-twilio-token';
 const CHANNEL_NUMBER = '+14155550100';
 const BASELINE_DIR = join(ROOT, '../shared/perf-baseline');
@@ -36,15 +39,18 @@ interface Payload {
   params: Array<[string, string]>;
 }
 
-/** 5% of the requests repeat an earlier message (a carrier retry); NEW_PERCENT% come from new numbers, the rest from 200 regulars. */
-function workload(count: number, label: string): Payload[] {
+/**
+ * 5% of the requests repeat an earlier message (a carrier retry); NEW_PERCENT% come from numbers never seen before (each
+ * block of requests has its own), the rest from 200 regulars.
+ */
+function workload(count: number, label: string, block: number): Payload[] {
   const payloads: Payload[] = [];
   for (let index = 0; index < count; index++) {
     if (index > 20 && index % 20 === 0) {
       payloads.push(payloads[index - 1 - (index % 17)]);
       continue;
     }
-    const from = index % 100 < NEW_PERCENT ? `+3805${String(10_000_000 + index).padStart(8, '0')}` : `+3806${String(1_000_000 + (index % 200)).padStart(8, '0')}`;
+    const from = index % 100 < NEW_PERCENT ? `+3805${block}${String(index).padStart(7, '0')}` : `+3806${String(1_000_000 + (index % 200)).padStart(8, '0')}`;
     const sid = `SM${label}${String(index).padStart(30 - label.length, '0')}`;
     payloads.push({
       sid,
@@ -200,20 +206,20 @@ async function main(): Promise<void> {
     const apiPid = apiProcess.child.pid!;
     const baselinePid = baselineProcess.child.pid!;
 
-    // Warm both up (JIT, connection pools) with a small load that is not measured.
-    await drive(channel.webhookUrl, workload(300, 'WA'), apiPid);
-    await drive(baselineUrl, workload(300, 'WA'), baselinePid);
+    // Warm both up (JIT, connection pools) with the same load, not measured. Every round brings its own new numbers.
+    await drive(channel.webhookUrl, workload(WARMUP, 'WA', 9), apiPid);
+    await drive(baselineUrl, workload(WARMUP, 'WA', 9), baselinePid);
 
     const results: { backtalk: Measured[]; baseline: Measured[] } = { backtalk: [], baseline: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      const payloads = workload(MESSAGES, `R${round}`);
+      const payloads = workload(MESSAGES, `R${round}`, round);
       results.baseline.push(await drive(baselineUrl, payloads, baselinePid));
       results.backtalk.push(await drive(channel.webhookUrl, payloads, apiPid));
     }
 
     const duplicates = await count(env.DATABASE_URL, `SELECT count(*) - count(DISTINCT provider_message_id) AS n FROM message`);
     const stored = await count(env.DATABASE_URL, `SELECT count(*) AS n FROM message WHERE provider_message_id NOT LIKE 'SMWA%'`);
-    const expected = Array.from({ length: ROUNDS }, (_, round) => new Set(workload(MESSAGES, `R${round}`).map((payload) => payload.sid)).size).reduce((a, b) => a + b, 0);
+    const expected = Array.from({ length: ROUNDS }, (_, round) => new Set(workload(MESSAGES, `R${round}`, round).map((payload) => payload.sid)).size).reduce((a, b) => a + b, 0);
 
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     const backtalkRate = mean(results.backtalk.map((result) => result.messagesPerSecond));

@@ -76,20 +76,36 @@ SELECT inserted.id AS message_id, updated.status, updated.old_status, event.seq,
 FROM inserted LEFT JOIN updated ON true LEFT JOIN event ON true`;
 
 /**
- * The most common message of all, from a customer whose conversation on this channel is open, as one statement:
- * lock that conversation, insert the message, count it, log message.received. No row comes back when there is no
- * open conversation (or it was resolved meanwhile: the lock re-reads the row and drops it), and the caller takes the
- * general path; a row without message_id is a carrier retry of a stored message.
+ * The two most common messages, each as one statement without a transaction around it: a customer writing into their
+ * open conversation on this channel (lock it, insert the message, count it), and a customer writing for the very first
+ * time (contact, conversation and message together). Either way message.received is logged, after conversation.created
+ * for a new customer. No row comes back when neither applies (a known customer without an open conversation, or one
+ * whose conversation was resolved meanwhile: the lock re-reads the row and drops it; or a first message racing another
+ * from the same number: the contact insert finds the other's row), and the caller takes the general path. A row
+ * without message_id is a carrier retry of a stored message.
  */
-const OPEN_CONVERSATION_SQL = `
+const FAST_PATH_SQL = `
 WITH locked AS (
   SELECT cv.id AS conversation_id, cv.contact_id FROM contact ct
   JOIN conversation cv ON cv.contact_id = ct.id AND cv.channel_id = $2 AND cv.status = 'open'
   WHERE ct.phone = $1
   FOR UPDATE OF cv
+), contact_row AS (
+  INSERT INTO contact (phone) SELECT $1
+  -- A retry of a stored message never creates anything, even if it came with a different sender.
+  WHERE NOT EXISTS (SELECT 1 FROM locked) AND NOT EXISTS (SELECT 1 FROM message WHERE channel_id = $2 AND provider_message_id = $7)
+  ON CONFLICT (phone) DO NOTHING
+  RETURNING id
+), conversation_row AS (
+  INSERT INTO conversation (channel_id, contact_id, team_id, status, unread_count, last_message_at, last_inbound_at, waiting_since)
+  SELECT $2, id, $10, 'open', 1, $9, $9, $9 FROM contact_row
+  RETURNING id, contact_id
+), target AS (
+  SELECT conversation_id, contact_id, false AS created FROM locked
+  UNION ALL SELECT id, contact_id, true FROM conversation_row
 ), inserted AS (
   INSERT INTO message (conversation_id, channel_id, direction, kind, status, body, encoding, segments, media, provider_message_id, provider_timestamp, sent_at, incomplete)
-  SELECT locked.conversation_id, $2, 'inbound', 'customer', 'received', $3, $4, $5, $6, $7, $8, $9, false FROM locked
+  SELECT target.conversation_id, $2, 'inbound', 'customer', 'received', $3, $4, $5, $6, $7, $8, $9, false FROM target
   ON CONFLICT (channel_id, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
   RETURNING id
 ), updated AS (
@@ -103,14 +119,20 @@ WITH locked AS (
   WHERE c.id = locked.conversation_id AND EXISTS (SELECT 1 FROM inserted)
   RETURNING c.id
 ), event AS (
+  -- One INSERT for both events, in this order, so that conversation.created gets the lower sequence number.
   INSERT INTO domain_event (type, team_id, conversation_id, payload)
-  SELECT 'message.received', $10, locked.conversation_id,
-    jsonb_build_object('messageId', inserted.id, 'conversationId', locked.conversation_id, 'channelId', $2::uuid, 'contactId', locked.contact_id)
-  FROM inserted, locked
-  RETURNING seq, created_at
+  SELECT entry.type, $10, target.conversation_id, entry.payload
+  FROM target, inserted, LATERAL (VALUES
+    (1, 'conversation.created', jsonb_build_object('conversationId', target.conversation_id, 'channelId', $2::uuid, 'contactId', target.contact_id, 'status', 'open')),
+    (2, 'message.received', jsonb_build_object('messageId', inserted.id, 'conversationId', target.conversation_id, 'channelId', $2::uuid, 'contactId', target.contact_id))
+  ) AS entry (position, type, payload)
+  WHERE entry.position = 2 OR target.created
+  ORDER BY entry.position
+  RETURNING seq, type, payload, created_at
 )
-SELECT locked.conversation_id, locked.contact_id, inserted.id AS message_id, event.seq, event.created_at
-FROM locked LEFT JOIN inserted ON true LEFT JOIN updated ON true LEFT JOIN event ON true`;
+SELECT target.conversation_id, target.contact_id, inserted.id AS message_id, event.seq, event.type, event.payload, event.created_at
+FROM target LEFT JOIN inserted ON true LEFT JOIN updated ON true LEFT JOIN event ON true
+ORDER BY event.seq`;
 
 /** A known customer and their active conversation on this channel, if any. */
 const KNOWN_CUSTOMER_SQL = `
@@ -155,41 +177,48 @@ export class InboundMessageService {
   ) {}
 
   /**
-   * The fast path for a plain message (no keyword) into an open conversation, in one statement without a transaction
-   * around it. Returns null when it does not apply; throws DuplicateInboundMessage for a carrier retry.
+   * The fast path for a plain message (no keyword) into an open conversation or from a brand-new customer, in one
+   * statement without a transaction around it. Returns null when it does not apply; throws DuplicateInboundMessage for
+   * a carrier retry.
    */
-  async storeIntoOpenConversation(dataSource: DataSource, channel: InboundChannel, sms: InboundSms, receivedAt: Date): Promise<StoredInbound | null> {
+  async storeFast(dataSource: DataSource, channel: InboundChannel, sms: InboundSms, receivedAt: Date): Promise<StoredInbound | null> {
     if (this.keywordOf(sms, channel)) return null;
     const sentAt = sms.providerTimestamp ?? receivedAt;
     const analysis = analyseSms(sms.text);
-    const [row] = await preparedStatement<{ conversation_id: string; contact_id: string; message_id: string | null; seq: string | null; created_at: Date | null }>(
-      dataSource,
-      'inbound_open_conversation',
-      OPEN_CONVERSATION_SQL,
-      [
-        normaliseCustomerNumber(sms.from, channel.country),
-        channel.id,
-        sms.text,
-        analysis.encoding,
-        sms.segments ?? analysis.segments,
-        JSON.stringify(sms.media),
-        sms.providerMessageId,
-        sms.providerTimestamp,
-        sentAt,
-        channel.teamId,
-      ],
+    const rows = await preparedStatement<{
+      conversation_id: string;
+      contact_id: string;
+      message_id: string | null;
+      seq: string | null;
+      type: DomainEvent['type'] | null;
+      payload: DomainEvent['payload'] | null;
+      created_at: Date | null;
+    }>(dataSource, 'inbound_fast_path', FAST_PATH_SQL, [
+      normaliseCustomerNumber(sms.from, channel.country),
+      channel.id,
+      sms.text,
+      analysis.encoding,
+      sms.segments ?? analysis.segments,
+      JSON.stringify(sms.media),
+      sms.providerMessageId,
+      sms.providerTimestamp,
+      sentAt,
+      channel.teamId,
+    ]);
+    if (rows.length === 0) return null;
+    const [first] = rows;
+    if (!first.message_id) throw new DuplicateInboundMessage(sms.providerMessageId);
+    const events = rows.map(
+      (row): DomainEvent => ({
+        type: row.type!,
+        seq: Number(row.seq),
+        teamId: channel.teamId,
+        conversationId: row.conversation_id,
+        payload: row.payload!,
+        createdAt: new Date(row.created_at!).toISOString(),
+      }),
     );
-    if (!row) return null;
-    if (!row.message_id || !row.seq || !row.created_at) throw new DuplicateInboundMessage(sms.providerMessageId);
-    const event: DomainEvent = {
-      type: 'message.received',
-      seq: Number(row.seq),
-      teamId: channel.teamId,
-      conversationId: row.conversation_id,
-      payload: { messageId: row.message_id, conversationId: row.conversation_id, channelId: channel.id, contactId: row.contact_id },
-      createdAt: new Date(row.created_at).toISOString(),
-    };
-    return { messageId: row.message_id, conversationId: row.conversation_id, contactId: row.contact_id, keyword: null, events: [event], queuedMessageIds: [] };
+    return { messageId: first.message_id, conversationId: first.conversation_id, contactId: first.contact_id, keyword: null, events, queuedMessageIds: [] };
   }
 
   /**

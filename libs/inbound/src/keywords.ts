@@ -20,9 +20,23 @@ function normalise(text: string): string {
 export function matchKeyword(text: string, keywords: ChannelKeywords): KeywordMatch | null {
   const message = normalise(text);
   if (!message) return null;
-  for (const kind of ['optOut', 'optIn', 'help'] as const) {
-    const keyword = keywords[kind].find((candidate) => normalise(candidate) === message);
-    if (keyword) return { kind, keyword };
+  return normalisedKeywords(keywords).get(message) ?? null;
+}
+
+/** Keyword lists belong to a cached channel, so each list is normalised once, not for every message. */
+const normalisedByList = new WeakMap<ChannelKeywords, Map<string, KeywordMatch>>();
+
+function normalisedKeywords(keywords: ChannelKeywords): Map<string, KeywordMatch> {
+  let byText = normalisedByList.get(keywords);
+  if (!byText) {
+    byText = new Map();
+    for (const kind of ['optOut', 'optIn', 'help'] as const) {
+      for (const keyword of keywords[kind]) {
+        const key = normalise(keyword);
+        if (key && !byText.has(key)) byText.set(key, { kind, keyword });
+      }
+    }
+    normalisedByList.set(keywords, byText);
   }
-  return null;
+  return byText;
 }

@@ -13,7 +13,9 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return raw?.split(',')[0]?.trim() || undefined;
 }
 
-export function trustedProxyList(entries: readonly string[]): BlockList {
+/** Null when no proxy is trusted, so that requests skip the address check altogether. */
+export function trustedProxyList(entries: readonly string[]): BlockList | null {
+  if (entries.length === 0) return null;
   const list = new BlockList();
   for (const entry of entries) {
     const [address, prefix] = entry.split('/');
@@ -28,9 +30,9 @@ export function trustedProxyList(entries: readonly string[]): BlockList {
  * The URL the carrier called, which is what it signed. Built from PUBLIC_BASE_URL; X-Forwarded-* headers are used only
  * when the connection comes from a configured trusted proxy, since anyone can send them.
  */
-export function publicUrlFor(request: PublicUrlRequest, publicBaseUrl: string, trustedProxies: BlockList): string {
+export function publicUrlFor(request: PublicUrlRequest, publicBaseUrl: string, trustedProxies: BlockList | null): string {
   const remote = request.remoteAddress.replace(/^::ffff:/, '');
-  const fromTrustedProxy = remote !== '' && trustedProxies.check(remote, isIP(remote) === 6 ? 'ipv6' : 'ipv4');
+  const fromTrustedProxy = trustedProxies !== null && remote !== '' && trustedProxies.check(remote, isIP(remote) === 6 ? 'ipv6' : 'ipv4');
   const forwardedHost = fromTrustedProxy ? firstHeader(request.headers['x-forwarded-host']) : undefined;
   if (forwardedHost) {
     const proto = firstHeader(request.headers['x-forwarded-proto']) ?? 'https';

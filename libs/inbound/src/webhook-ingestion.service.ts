@@ -102,7 +102,7 @@ export class WebhookIngestionService {
     for (let attempt = 1; ; attempt++) {
       try {
         const stored =
-          (attempt === 1 ? await this.inbound.storeIntoOpenConversation(this.dataSource, channel, sms, receivedAt) : null) ??
+          (attempt === 1 ? await this.inbound.storeFast(this.dataSource, channel, sms, receivedAt) : null) ??
           (await this.dataSource.transaction((manager) => this.inbound.store(manager, channel, sms, { receivedAt })));
         this.eventLog.publish(stored.events);
         await this.outboundQueue.enqueue(stored.queuedMessageIds);

@@ -1,4 +1,5 @@
 import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { LRUCache } from 'lru-cache';
 
 export type { CountryCode };
 
@@ -12,6 +13,19 @@ export function isCountryCode(value: string): value is CountryCode {
  * channel's country is the region national-format numbers belong to.
  */
 export function toE164(raw: string, defaultCountry?: CountryCode): string | null {
+  const key = `${defaultCountry ?? ''}|${raw}`;
+  const cached = normalised.get(key);
+  if (cached !== undefined) return cached === NOT_A_NUMBER ? null : cached;
+  const e164 = parseToE164(raw, defaultCountry);
+  normalised.set(key, e164 ?? NOT_A_NUMBER);
+  return e164;
+}
+
+const NOT_A_NUMBER = '';
+/** The same customers text again and again, and parsing a number is the costliest step of storing their message. */
+const normalised = new LRUCache<string, string>({ max: 20_000 });
+
+function parseToE164(raw: string, defaultCountry?: CountryCode): string | null {
   const trimmed = raw.trim();
   if (!trimmed) return null;
   const candidates = trimmed.startsWith('+') || trimmed.startsWith('00') ? [trimmed.replace(/^00/, '+')] : [trimmed, `+${trimmed}`];

@@ -43,7 +43,7 @@ export function analyseSms(text: string, options: AnalyseSmsOptions = {}): SmsAn
   const nonGsmCharacters = distinctNonGsm(sent);
   const encoding: SmsEncoding = nonGsmCharacters.length === 0 ? 'GSM-7' : 'UCS-2';
   const graphemes = splitGraphemes(sent);
-  const units = encoding === 'GSM-7' ? gsm7Units(sent) : ucs2Units(graphemes);
+  const units = encoding === 'GSM-7' ? gsm7Units(sent) : graphemes.map((grapheme) => grapheme.length);
   const unitsUsed = units.reduce((sum, size) => sum + size, 0);
   const { single, multipart } = CAPACITY[encoding];
 
@@ -97,11 +97,6 @@ function gsm7Units(text: string): number[] {
   return Array.from(text, (char) => gsm7Septets(char) ?? 1);
 }
 
-/** UCS-2 keeps each grapheme whole, so an emoji (a surrogate pair, or a longer sequence) is one unbreakable block. */
-function ucs2Units(graphemes: string[]): number[] {
-  return graphemes.map((grapheme) => grapheme.length);
-}
-
 function distinctNonGsm(text: string): string[] {
   const found = new Set<string>();
   for (const char of text) {
@@ -113,7 +108,14 @@ function distinctNonGsm(text: string): string[] {
 const graphemeSegmenter =
   typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
 
+/** ASCII without a CR LF pair (one grapheme) is one grapheme per character: most texts, counted without segmenting. */
+const ONE_GRAPHEME_PER_CHARACTER = /^(?:[\x00-\x0C\x0E-\x7F]|\r(?!\n))*$/;
+
+/**
+ * Graphemes, because UCS-2 keeps each one whole (an emoji, a surrogate pair or a longer sequence, is one unbreakable
+ * block) and people count them as one character.
+ */
 function splitGraphemes(text: string): string[] {
-  if (graphemeSegmenter === null) return Array.from(text);
+  if (graphemeSegmenter === null || ONE_GRAPHEME_PER_CHARACTER.test(text)) return Array.from(text);
   return Array.from(graphemeSegmenter.segment(text), (part) => part.segment);
 }
