@@ -108,14 +108,20 @@ function distinctNonGsm(text: string): string[] {
 const graphemeSegmenter =
   typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
 
-/** ASCII without a CR LF pair (one grapheme) is one grapheme per character: most texts, counted without segmenting. */
-const ONE_GRAPHEME_PER_CHARACTER = /^(?:[\x00-\x0C\x0E-\x7F]|\r(?!\n))*$/;
+/** ASCII without a CR LF pair (one grapheme) has one grapheme per character: most texts, counted without segmenting. */
+function isOneGraphemePerCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 0x7f || (code === 0x0d && text.charCodeAt(index + 1) === 0x0a)) return false;
+  }
+  return true;
+}
 
 /**
  * Graphemes, because UCS-2 keeps each one whole (an emoji, a surrogate pair or a longer sequence, is one unbreakable
  * block) and people count them as one character.
  */
 function splitGraphemes(text: string): string[] {
-  if (graphemeSegmenter === null || ONE_GRAPHEME_PER_CHARACTER.test(text)) return Array.from(text);
+  if (graphemeSegmenter === null || isOneGraphemePerCharacter(text)) return Array.from(text);
   return Array.from(graphemeSegmenter.segment(text), (part) => part.segment);
 }
