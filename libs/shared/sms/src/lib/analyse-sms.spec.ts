@@ -54,6 +54,11 @@ describe('analyseSms', () => {
     it('counts an empty text as no segment at all', () => {
       expect(analyseSms('')).toMatchObject({ segments: 0, unitsUsed: 0, unitsLeftInSegment: 160, characters: 0 });
     });
+
+    it('counts a CR LF line break as one character a person sees but two septets sent', () => {
+      expect(analyseSms('Hi\r\nthere')).toMatchObject({ characters: 8, unitsUsed: 9 });
+      expect(analyseSms('Hi\nthere\r')).toMatchObject({ characters: 9, unitsUsed: 9 });
+    });
   });
 
   describe('UCS-2 text', () => {
