@@ -51,7 +51,7 @@ export class SlaService {
     for (const { id } of stale) {
       const events = await this.dataSource.transaction(async (manager) => {
         // Read again under the row lock: a reply or a new message since the scan must not be overwritten.
-        const [row] = await manager.query<StaleSlaRow[]>(`${LOCKED_SLA_SQL}`, [id]);
+        const [row] = await manager.query<StaleSlaRow[]>(LOCKED_SLA_SQL, [id]);
         if (!row) return [];
         const running = row.status === ConversationStatus.Open && row.waiting_since !== null;
         const kind: SlaKind = row.answered_before ? 'next_response' : 'first_response';
