@@ -1,5 +1,5 @@
 import { type Calibration, type CalibrationSample, calibratedScore, fitCalibration } from './calibration';
-import { LexicalCentroids, type SparseVector, TfIdfModel, lexicalFeatures } from './lexical';
+import { LexicalCentroids, LexicalExamples, type SparseVector, TfIdfModel, lexicalFeatures } from './lexical';
 import { dot } from './linear-algebra';
 import { type ProjectedEmbedding, type SemanticScores, SemanticSpace } from './semantic-space';
 import { type SentenceEncoder } from './sentence-encoder';
@@ -42,18 +42,25 @@ export interface FaqIndexStats {
 }
 
 /**
- * Weights of the two signals, chosen on the benchmark's pool and validation splits: the whitened embedding (against
+ * Weights of the signals, chosen on the benchmark's pool and validation splits: the whitened embedding (against
  * refined prototypes where there are any) separates neighbouring FAQs, the lexical side catches exact product words,
- * typos and what the encoder does not know.
+ * typos and what the encoder does not know. The closest single example on either side finds messages that repeat
+ * one way of asking an FAQ that its other examples do not share; giving it a fifth of the weight raised top-1
+ * accuracy by 0.1-1.1 points (0.7 on average) on the validation splits, and pool lines beyond the first ten for
+ * Banking77, of all three data sets at K = 5 and 10. A jointly trained softmax classifier over the whitened embedding
+ * and the TF-IDF vector did no better, at several seconds more build time.
  */
-const RANKING_WEIGHTS = { semantic: 0.6, lexical: 0.4 };
+const RANKING_WEIGHTS = { semantic: 0.5, lexical: 0.3, nearestSemantic: 0.1, nearestLexical: 0.1 };
 /**
  * Unwhitened embedding similarity tells whether a message is about the FAQ at all better than the whitened one. The
  * whitened term uses the refined prototypes too (it raised the validation objective of the threshold rule on
  * Banking77-OOS by 1.3-1.6 points and left CLINC150 unchanged); calibration, which simulates messages by leaving
- * examples out, sees centroid scores in their place, since the refinement has seen every example.
+ * examples out, sees centroid scores in their place, since the refinement has seen every example. Moving most of the
+ * lexical weight from the centroid to the closest example raised that objective by 0.5-1.2 points on the validation
+ * splits of CLINC150 and Banking77-OOS at K = 5 and 10: an out-of-scope message shares words with many examples of
+ * an FAQ a little, an in-scope one with one of them a lot.
  */
-const CONFIDENCE_WEIGHTS = { raw: 0.4, lexical: 0.3, whitened: 0.3 };
+const CONFIDENCE_WEIGHTS = { raw: 0.4, lexical: 0.1, nearestLexical: 0.2, whitened: 0.3 };
 /** Starting points of calibration, also used alone when a library is too small to calibrate on. */
 const DEFAULT_CALIBRATION: Record<'semantic' | 'lexical', Calibration> = {
   semantic: { slope: 12, intercept: -5 },
@@ -66,24 +73,29 @@ const MIN_ENCODED_SHARE = 0.5;
 
 interface Signals {
   lexical: Float64Array;
+  /** Cosine with each FAQ's closest example; only used together with the semantic side, where it was measured. */
+  lexicalNearest: Float64Array;
   semantic: SemanticScores | null;
 }
 
 /** Answers "which FAQs does this message ask?" for one FAQ library; build it with `buildFaqIndex`. */
 export class FaqIndex {
   private readonly lexicalScratch: Float64Array;
+  private readonly nearestScratch: Float64Array;
 
   constructor(
     private readonly faqIds: string[],
     private readonly cyrillicLanguage: 'uk' | 'ru',
     private readonly tfIdf: TfIdfModel,
     private readonly lexicalCentroids: LexicalCentroids,
+    private readonly lexicalExamples: LexicalExamples,
     private readonly encoder: SentenceEncoder | null,
     private readonly semanticSpace: SemanticSpace | null,
     private readonly calibration: { semantic: Calibration | null; lexical: Calibration },
     readonly stats: FaqIndexStats,
   ) {
     this.lexicalScratch = new Float64Array(faqIds.length);
+    this.nearestScratch = new Float64Array(faqIds.length);
   }
 
   /** The best FAQs for a message, most likely first. Empty when nothing in the library resembles it. */
@@ -100,6 +112,7 @@ export class FaqIndex {
     if (lexicalVector.ids.length === 0 && !embedding) return [];
     const signals: Signals = {
       lexical: lexicalCosines(this.lexicalCentroids, lexicalVector, this.lexicalScratch),
+      lexicalNearest: this.lexicalExamples.nearest(lexicalVector, this.nearestScratch),
       semantic: embedding && this.semanticSpace!.scores(embedding),
     };
     const calibration = signals.semantic ? this.calibration.semantic! : this.calibration.lexical;
@@ -118,13 +131,23 @@ export class FaqIndex {
 function ranking(signals: Signals, faq: number): number {
   if (!signals.semantic) return signals.lexical[faq];
   const semantic = (signals.semantic.refined ?? signals.semantic.whitened)[faq];
-  return RANKING_WEIGHTS.semantic * semantic + RANKING_WEIGHTS.lexical * signals.lexical[faq];
+  return (
+    RANKING_WEIGHTS.semantic * semantic +
+    RANKING_WEIGHTS.lexical * signals.lexical[faq] +
+    RANKING_WEIGHTS.nearestSemantic * signals.semantic.nearest[faq] +
+    RANKING_WEIGHTS.nearestLexical * signals.lexicalNearest[faq]
+  );
 }
 
 function confidence(signals: Signals, faq: number): number {
   if (!signals.semantic) return signals.lexical[faq];
   const { raw, whitened, refined } = signals.semantic;
-  return CONFIDENCE_WEIGHTS.raw * raw[faq] + CONFIDENCE_WEIGHTS.lexical * signals.lexical[faq] + CONFIDENCE_WEIGHTS.whitened * (refined ?? whitened)[faq];
+  return (
+    CONFIDENCE_WEIGHTS.raw * raw[faq] +
+    CONFIDENCE_WEIGHTS.lexical * signals.lexical[faq] +
+    CONFIDENCE_WEIGHTS.nearestLexical * signals.lexicalNearest[faq] +
+    CONFIDENCE_WEIGHTS.whitened * (refined ?? whitened)[faq]
+  );
 }
 
 function lexicalCosines(centroids: LexicalCentroids, vector: SparseVector, into: Float64Array, without?: number): Float64Array {
@@ -177,6 +200,7 @@ export async function buildFaqIndex(faqs: FaqDefinition[], options: FaqIndexOpti
   const tfIdf = new TfIdfModel(features);
   const lexicalVectors = features.map((document) => tfIdf.vectorize(document));
   const lexicalCentroids = new LexicalCentroids(lexicalVectors, faqOfExample, usable.length);
+  const lexicalExamples = new LexicalExamples(lexicalVectors, faqOfExample);
 
   const encoder = options.encoder ?? null;
   const encodable = encoder ? texts.map((text, index) => encoder.languages.includes(languages[index]) && words(text).length > 0) : [];
@@ -193,7 +217,7 @@ export async function buildFaqIndex(faqs: FaqDefinition[], options: FaqIndexOpti
     );
   }
 
-  const samples = calibrationSamples(lexicalVectors, faqOfExample, usable.length, lexicalCentroids, semanticSpace);
+  const samples = calibrationSamples(lexicalVectors, faqOfExample, usable.length, lexicalCentroids, lexicalExamples, semanticSpace);
   const calibration = {
     lexical: fitCalibration(samples.lexical, DEFAULT_CALIBRATION.lexical),
     semantic: semanticSpace ? fitCalibration(samples.semantic, DEFAULT_CALIBRATION.semantic) : null,
@@ -203,6 +227,7 @@ export async function buildFaqIndex(faqs: FaqDefinition[], options: FaqIndexOpti
     cyrillicLanguage,
     tfIdf,
     lexicalCentroids,
+    lexicalExamples,
     useEncoder ? encoder : null,
     semanticSpace,
     calibration,
@@ -221,6 +246,7 @@ function calibrationSamples(
   faqOfExample: Int32Array,
   faqCount: number,
   lexicalCentroids: LexicalCentroids,
+  lexicalExamples: LexicalExamples,
   semanticSpace: SemanticSpace | null,
 ): { lexical: CalibrationSample[]; semantic: CalibrationSample[] } {
   const lexical: CalibrationSample[] = [];
@@ -230,11 +256,13 @@ function calibrationSamples(
   faqOfExample.forEach((faq) => faqSizes[faq]++);
   const stride = Math.max(1, lexicalVectors.length / MAX_CALIBRATION_EXAMPLES);
   const scratch = new Float64Array(faqCount);
+  const nearestScratch = new Float64Array(faqCount);
   for (let position = 0; position < lexicalVectors.length; position += stride) {
     const index = Math.floor(position);
     const faq = faqOfExample[index];
     const hasOthers = faqSizes[faq] > 1;
     const lexicalSignal = Float64Array.from(lexicalCosines(lexicalCentroids, lexicalVectors[index], scratch, faq));
+    const lexicalNearest = Float64Array.from(lexicalExamples.nearest(lexicalVectors[index], nearestScratch, index));
     const embedding = semanticSpace?.examples[index];
     const semanticSignal = embedding ? semanticSpace!.scores(embedding, { example: embedding, faq }) : null;
     const simulate = (signals: Signals, into: CalibrationSample[]) => {
@@ -244,8 +272,8 @@ function calibrationSamples(
       }
       into.push({ confidence: confidence(signals, bestFaq(signals, faqCount, faq)), correct: false });
     };
-    simulate({ lexical: lexicalSignal, semantic: null }, lexical);
-    if (semanticSignal) simulate({ lexical: lexicalSignal, semantic: semanticSignal }, semantic);
+    simulate({ lexical: lexicalSignal, lexicalNearest, semantic: null }, lexical);
+    if (semanticSignal) simulate({ lexical: lexicalSignal, lexicalNearest, semantic: semanticSignal }, semantic);
   }
   return { lexical, semantic };
 }

@@ -101,3 +101,45 @@ export class LexicalCentroids {
     return into;
   }
 }
+
+/**
+ * The example vectors themselves, with an inverted index from feature to the examples that have it: a message that
+ * repeats one example nearly word for word should count for that example's FAQ even when the FAQ's other examples,
+ * and so its centroid, word the question differently.
+ */
+export class LexicalExamples {
+  private readonly postings = new Map<number, Array<[example: number, weight: number]>>();
+  private readonly products: Float64Array;
+
+  constructor(
+    vectors: SparseVector[],
+    private readonly faqOfVector: Int32Array,
+  ) {
+    this.products = new Float64Array(vectors.length);
+    vectors.forEach((vector, example) => {
+      vector.ids.forEach((id, position) => {
+        let posting = this.postings.get(id);
+        if (!posting) this.postings.set(id, (posting = []));
+        posting.push([example, vector.weights[position]]);
+      });
+    });
+  }
+
+  /**
+   * Cosine of a unit vector with the closest example of each FAQ, leaving out example `excluded`. TF-IDF weights are
+   * never negative, so an FAQ with no example sharing a feature scores 0.
+   */
+  nearest(vector: SparseVector, into: Float64Array, excluded?: number): Float64Array {
+    this.products.fill(0);
+    vector.ids.forEach((id, position) => {
+      const weight = vector.weights[position];
+      for (const [example, exampleWeight] of this.postings.get(id) ?? []) this.products[example] += weight * exampleWeight;
+    });
+    into.fill(0);
+    this.products.forEach((product, example) => {
+      const faq = this.faqOfVector[example];
+      if (example !== excluded && product > into[faq]) into[faq] = product;
+    });
+    return into;
+  }
+}

@@ -36,4 +36,12 @@ describe('SemanticSpace', () => {
     const space = new SemanticSpace([...embeddings, null], Int32Array.from([...faqOfExample, 6]), 7);
     expect(space.scores(space.project(embeddings[0])).refined![6]).toBe(0);
   });
+
+  it('scores an FAQ by its closest example, which is the message itself unless left out', () => {
+    const space = new SemanticSpace(embeddings, faqOfExample, 6);
+    const example = space.examples[5]!;
+    const faq = faqOfExample[5];
+    expect(space.scores(example).nearest[faq]).toBeCloseTo(1);
+    expect(space.scores(example, { example, faq }).nearest[faq]).toBeLessThan(0.999);
+  });
 });

@@ -12,6 +12,11 @@ export interface SemanticScores {
    * `refinePrototypes`): ranks FAQs best. Absent in leave-one-out scores, since the refinement has seen every example.
    */
   refined?: Float64Array;
+  /**
+   * Whitened cosine with the FAQ's closest example: an FAQ whose examples ask two different things has a mean that
+   * resembles neither, while a message close to one of them is still found. 0 for an FAQ without embedded examples.
+   */
+  nearest: Float64Array;
 }
 
 export interface ProjectedEmbedding {
@@ -41,11 +46,17 @@ export class SemanticSpace {
   private readonly rawSquaredNorms: Float64Array;
   private readonly whitenedSquaredNorms: Float64Array;
   private readonly refined: { prototypes: Rows; biases: Float64Array; faqs: Int32Array } | null;
+  /** Whitened examples packed row after row, each row's FAQ, and the row of each input example (-1 without an embedding). */
+  private readonly packedExamples: { rows: Float64Array; faqs: Int32Array; positions: Int32Array };
   /** Every example as compared with FAQs (null where it had no embedding), in input order, for leave-one-out calibration. */
   readonly examples: Array<ProjectedEmbedding | null>;
 
   /** `faqOfExample[i]` is the FAQ of `embeddings[i]`; `null` embeddings (a language the encoder does not know) are left out of every mean. */
-  constructor(embeddings: Array<Float32Array | null>, faqOfExample: Int32Array, faqCount: number) {
+  constructor(
+    embeddings: Array<Float32Array | null>,
+    private readonly faqOfExample: Int32Array,
+    faqCount: number,
+  ) {
     const present = embeddings.flatMap((embedding, index) => (embedding ? [{ embedding: normalize(Float64Array.from(embedding)), faq: faqOfExample[index] }] : []));
     if (present.length === 0) throw new Error('no example has an embedding');
     this.dimension = present[0].embedding.length;
@@ -84,6 +95,7 @@ export class SemanticSpace {
     });
     this.rawSquaredNorms = Float64Array.from(this.rawSums, (sum) => dot(sum, sum));
     this.whitenedSquaredNorms = Float64Array.from(this.whitenedSums, (sum) => dot(sum, sum));
+    this.packedExamples = this.packExamples();
     this.refined = this.refine(faqOfExample);
   }
 
@@ -99,6 +111,7 @@ export class SemanticSpace {
     const scores: SemanticScores = {
       raw: cosines(embedding.raw, this.rawSums, this.rawSquaredNorms, without && { vector: without.example.raw, faq: without.faq }),
       whitened: cosines(embedding.whitened, this.whitenedSums, this.whitenedSquaredNorms, without && { vector: without.example.whitened, faq: without.faq }),
+      nearest: this.nearestExamples(embedding.whitened, without?.example),
     };
     if (this.refined && !without) {
       // FAQs without any embedded example keep their centroid cosine (0): the refinement knows nothing about them.
@@ -110,6 +123,34 @@ export class SemanticSpace {
       scores.refined = refined;
     }
     return scores;
+  }
+
+  private packExamples(): { rows: Float64Array; faqs: Int32Array; positions: Int32Array } {
+    const positions = new Int32Array(this.examples.length).fill(-1);
+    const present = this.examples.flatMap((example, index) => (example ? [{ example, index }] : []));
+    const rows = new Float64Array(present.length * this.dimension);
+    present.forEach(({ example, index }, row) => {
+      rows.set(example.whitened, row * this.dimension);
+      positions[index] = row;
+    });
+    return { rows, faqs: Int32Array.from(present, ({ index }) => this.faqOfExample[index]), positions };
+  }
+
+  /** Highest whitened cosine with any example of each FAQ, leaving out `excluded` (compared by identity: it is one of `examples`). */
+  private nearestExamples(whitened: Float64Array, excluded?: ProjectedEmbedding): Float64Array {
+    const { rows, faqs, positions } = this.packedExamples;
+    const dimension = this.dimension;
+    const skipped = excluded ? positions[this.examples.indexOf(excluded)] : -1;
+    const nearest = new Float64Array(this.rawSums.length).fill(Number.NEGATIVE_INFINITY);
+    // One contiguous loop over packed rows: this runs for every message and, in calibration, for every example.
+    for (let row = 0; row < faqs.length; row++) {
+      if (row === skipped) continue;
+      let similarity = 0;
+      const start = row * dimension;
+      for (let index = 0; index < dimension; index++) similarity += whitened[index] * rows[start + index];
+      if (similarity > nearest[faqs[row]]) nearest[faqs[row]] = similarity;
+    }
+    return nearest.map((similarity) => (similarity === Number.NEGATIVE_INFINITY ? 0 : similarity));
   }
 
   /** Refined prototypes of the FAQs that have embedded examples; null when fewer than two do, as nothing separates one FAQ from none. */
