@@ -23,9 +23,14 @@ describe('text normalisation', () => {
     expect(words("Пам'ять телефону, don't")).toEqual(['память', 'телефону', 'dont']);
   });
 
-  it('tells Ukrainian from Russian by the letters only one of them has', () => {
+  it('tells Ukrainian from Russian the way routing does, by letters and by words only one of them has', () => {
     expect(guessCyrillicLanguage('Де моє замовлення?', 'ru')).toBe('uk');
     expect(guessCyrillicLanguage('Когда будет доставлен мой заказ? Объясните', 'uk')).toBe('ru');
-    expect(guessCyrillicLanguage('где заказ', 'uk')).toBe('uk');
+    expect(guessCyrillicLanguage('где заказ', 'uk')).toBe('ru');
+  });
+
+  it('falls back to the library’s language when a message tells neither', () => {
+    expect(guessCyrillicLanguage('доставка', 'ru')).toBe('ru');
+    expect(guessCyrillicLanguage('доставка', 'uk')).toBe('uk');
   });
 });

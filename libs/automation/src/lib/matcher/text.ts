@@ -1,3 +1,4 @@
+import { detectLanguage } from '@backtalk/routing';
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import { stemmer as stemUkrainian } from '@orama/stemmers/ukrainian';
@@ -33,16 +34,12 @@ export function dominantScript(text: string): Script {
 }
 
 /**
- * Ukrainian or Russian, from the letters only one of them has; `fallback` when the text has none of them
- * (short messages such as "де замовлення" often do not).
+ * Ukrainian or Russian, as routing detects a customer's language (letters, words and endings only one of them has);
+ * `fallback` when the text tells neither (many short messages, such as "доставка", do not).
  */
 export function guessCyrillicLanguage(text: string, fallback: 'uk' | 'ru'): 'uk' | 'ru' {
-  const lower = text.toLowerCase();
-  const ukrainian = (lower.match(/[іїєґ]/gu) ?? []).length;
-  const russian = (lower.match(/[ыэёъ]/gu) ?? []).length;
-  if (ukrainian > russian) return 'uk';
-  if (russian > ukrainian) return 'ru';
-  return fallback;
+  const detected = detectLanguage(text);
+  return detected === 'uk' || detected === 'ru' ? detected : fallback;
 }
 
 /** The language of a text as far as the script tells: Latin is taken as English, Cyrillic as Ukrainian or Russian. */
