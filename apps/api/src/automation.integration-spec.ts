@@ -157,6 +157,11 @@ describe('automation: FAQ auto-replies and rules', () => {
     await settle();
     expect(await autoReplies()).toHaveLength(1);
     expect(await conversation()).toMatchObject({ status: ConversationStatus.Open });
+    // The reply window alone would also hold back a second answer; the loop protection must name the machine itself.
+    const notes = (await runs()).map((run) => run.outcome.notes?.join(' ') ?? '');
+    expect(notes.filter((note) => note.includes('looks like another system’s automatic reply'))).toHaveLength(4);
+    expect(notes.filter((note) => note.includes('the customer answered an auto-reply'))).not.toHaveLength(0);
+    expect(notes.filter((note) => note.includes('the customer sent the same text before'))).toHaveLength(3);
   });
 
   it('hands the conversation to a person when the customer asks for one, even on an FAQ question', async () => {
