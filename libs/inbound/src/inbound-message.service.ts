@@ -160,6 +160,12 @@ WITH contact_row AS (
 )
 SELECT conversation_row.id AS conversation_id, conversation_row.contact_id, event.seq, event.created_at FROM conversation_row, event`;
 
+/** $2 to $9 of both message statements: the channel, then the message's own columns. */
+function messageColumns(channelId: string, sms: InboundSms, sentAt: Date): unknown[] {
+  const analysis = analyseSms(sms.text);
+  return [channelId, sms.text, analysis.encoding, sms.segments ?? analysis.segments, JSON.stringify(sms.media), sms.providerMessageId, sms.providerTimestamp, sentAt];
+}
+
 /** Senders that are not phone numbers (short codes, alphanumeric ids) are kept as given, cleaned of spaces. */
 export function normaliseCustomerNumber(raw: string, country: string): string {
   const e164 = toE164(raw, isCountryCode(country) ? (country as CountryCode) : undefined);
@@ -184,7 +190,6 @@ export class InboundMessageService {
   async storeFast(dataSource: DataSource, channel: InboundChannel, sms: InboundSms, receivedAt: Date): Promise<StoredInbound | null> {
     if (this.keywordOf(sms, channel)) return null;
     const sentAt = sms.providerTimestamp ?? receivedAt;
-    const analysis = analyseSms(sms.text);
     const rows = await preparedStatement<{
       conversation_id: string;
       contact_id: string;
@@ -193,18 +198,7 @@ export class InboundMessageService {
       type: DomainEvent['type'] | null;
       payload: DomainEvent['payload'] | null;
       created_at: Date | null;
-    }>(dataSource, 'inbound_fast_path', FAST_PATH_SQL, [
-      normaliseCustomerNumber(sms.from, channel.country),
-      channel.id,
-      sms.text,
-      analysis.encoding,
-      sms.segments ?? analysis.segments,
-      JSON.stringify(sms.media),
-      sms.providerMessageId,
-      sms.providerTimestamp,
-      sentAt,
-      channel.teamId,
-    ]);
+    }>(dataSource, 'inbound_fast_path', FAST_PATH_SQL, [normaliseCustomerNumber(sms.from, channel.country), ...messageColumns(channel.id, sms, sentAt), channel.teamId]);
     if (rows.length === 0) return null;
     const [first] = rows;
     if (!first.message_id) throw new DuplicateInboundMessage(sms.providerMessageId);
@@ -229,7 +223,6 @@ export class InboundMessageService {
   async store(manager: EntityManager, channel: InboundChannel, sms: InboundSms, options: { receivedAt: Date; incomplete?: boolean }): Promise<StoredInbound> {
     const sentAt = sms.providerTimestamp ?? options.receivedAt;
     const phone = normaliseCustomerNumber(sms.from, channel.country);
-    const analysis = analyseSms(sms.text);
     const events: DomainEvent[] = [];
 
     // The common case, a customer already in an active conversation, needs no lock: one look-up finds both.
@@ -281,14 +274,7 @@ export class InboundMessageService {
       STORE_MESSAGE_SQL,
       [
         conversationId,
-        channel.id,
-        sms.text,
-        analysis.encoding,
-        sms.segments ?? analysis.segments,
-        JSON.stringify(sms.media),
-        sms.providerMessageId,
-        sms.providerTimestamp,
-        sentAt,
+        ...messageColumns(channel.id, sms, sentAt),
         options.incomplete ?? false,
         channel.teamId,
         contactId,
