@@ -5,6 +5,7 @@ export { Avatar } from './lib/Avatar';
 export { Badge, ROLE_LABELS, RoleBadge, type BadgeTone } from './lib/Badge';
 export { Banner, type BannerProps, type BannerTone } from './lib/Banner';
 export { Button, buttonClassName, type ButtonProps, type ButtonSize, type ButtonVariant } from './lib/Button';
+export { Chip, type ChipProps } from './lib/Chip';
 export { copyText } from './lib/copy';
 export { CopyField, type CopyFieldProps } from './lib/CopyField';
 export { cx } from './lib/cx';

@@ -1,5 +1,5 @@
 import { RECOMMENDED_FAQ_EXAMPLES } from '@backtalk/contracts';
-import { Button, cx, FieldShell, Icon } from '@backtalk/console/ui';
+import { Button, Chip, cx, FieldShell, Icon } from '@backtalk/console/ui';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { addExamples, addKeywords, examplesAdvice, KEYWORD_MAX_LENGTH } from './faq-form';
 
@@ -107,12 +107,9 @@ export function KeywordsField({ keywords, onChange }: { keywords: string[]; onCh
       {(control) => (
         <div className="bt-chips-input">
           {keywords.map((keyword) => (
-            <span key={keyword} className="bt-chip">
+            <Chip key={keyword} removeLabel={`Remove keyword ${keyword}`} onRemove={() => onChange(keywords.filter((known) => known !== keyword))}>
               {keyword}
-              <button type="button" className="bt-chip__remove" aria-label={`Remove keyword ${keyword}`} onClick={() => onChange(keywords.filter((known) => known !== keyword))}>
-                <Icon name="close" size={11} />
-              </button>
-            </span>
+            </Chip>
           ))}
           <input
             {...control}

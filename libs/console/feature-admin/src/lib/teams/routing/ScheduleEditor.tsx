@@ -1,5 +1,5 @@
 import { WEEKDAYS, type OpeningInterval, type Weekday } from '@backtalk/contracts';
-import { Button, cx, Icon } from '@backtalk/console/ui';
+import { Button, Chip, cx } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { copyToWorkdays, DEFAULT_INTERVAL, WEEKDAY_LABELS, type WeekHours } from './schedule';
 
@@ -116,11 +116,10 @@ export function HolidayList({ holidays, onChange }: { holidays: string[]; onChan
       {holidays.length > 0 ? (
         <ul className="bt-holidays__list" aria-label="Holidays">
           {holidays.map((holiday) => (
-            <li key={holiday} className="bt-holidays__item">
-              <time dateTime={holiday}>{format(holiday)}</time>
-              <button type="button" className="bt-holidays__remove" aria-label={`Remove holiday ${holiday}`} onClick={() => onChange(holidays.filter((h) => h !== holiday))}>
-                <Icon name="close" size={12} />
-              </button>
+            <li key={holiday}>
+              <Chip tone="neutral" removeLabel={`Remove holiday ${holiday}`} onRemove={() => onChange(holidays.filter((h) => h !== holiday))}>
+                <time dateTime={holiday}>{format(holiday)}</time>
+              </Chip>
             </li>
           ))}
         </ul>
