@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { AuthModule, TeamsService } from '@backtalk/auth';
 import { ChannelsModule, ChannelsService } from '@backtalk/channels';
 import { type ChannelView, ConversationStatus, MessageDirection, MessageKind, MessageStatus, Provider, SenderType } from '@backtalk/contracts';
@@ -9,6 +11,7 @@ import { Module } from '@nestjs/common';
 import { ConcatAssemblerService } from './concat-assembler.service';
 import { InboundModule } from './inbound.module';
 import { PROVIDER_FIXTURES, PUBLIC_BASE_URL } from './__fixtures__/providers';
+import { WebhookEndpoint } from './webhook-endpoint';
 import { toInboundChannel } from './webhook-ingestion.service';
 
 @Module({ imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule] })
@@ -222,6 +225,58 @@ describe('inbound SMS webhooks', () => {
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect(await t.dataSource.getRepository(MessageEntity).count()).toBe(0);
+    });
+
+    it('answers 400 with a clear error when the channel id in the URL is not a UUID', async () => {
+      const response = await t.deliver(generic.inbound('/api/webhooks/generic/not-a-channel', { id: 'x', from: CUSTOMER, to: generic.sender, text: 'hi' }));
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('not a UUID') });
+    });
+
+    it('answers 413 for a body over one megabyte, closes the connection and stores nothing', async () => {
+      const channel = await givenChannel(generic);
+      const response = await t.deliver(generic.inbound(pathOf(channel), { id: 'huge', from: CUSTOMER, to: generic.sender, text: 'x'.repeat(1024 * 1024 + 1) }));
+      expect(response.status).toBe(413);
+      expect(response.headers['connection']).toBe('close');
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(await t.dataSource.getRepository(MessageEntity).count()).toBe(0);
+    });
+
+    it('echoes the carrier’s request id and counts the webhook in the latency metric under its route pattern', async () => {
+      const channel = await givenChannel(generic);
+      const webhook = generic.inbound(pathOf(channel), { id: 'metric-1', from: CUSTOMER, to: generic.sender, text: 'hi' });
+      const response = await t.deliver({ ...webhook, headers: { ...webhook.headers, 'x-request-id': 'carrier-req-0042' } });
+      expect(response.status).toBe(200);
+      expect(response.headers['x-request-id']).toBe('carrier-req-0042');
+      const metrics = await t.request<string>('GET', '/metrics');
+      expect(metrics.body).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/webhooks\/:provider\/:channelId",status="200"\} [1-9]/);
+    });
+
+    it('stores nothing from a carrier that hangs up in the middle of the body, and counts that request as a 400', async () => {
+      const channel = await givenChannel(generic);
+      const { hostname, port } = new URL(await t.listeningUrl());
+      const socket = connect(Number(port), hostname);
+      await once(socket, 'connect');
+      socket.write(`POST ${pathOf(channel)} HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"id":"cut`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.destroy();
+      const counted = /http_request_duration_seconds_count\{method="POST",route="\/api\/webhooks\/:provider\/:channelId",status="400"\} [1-9]/;
+      expect(await eventually(async () => (await t.request<string>('GET', '/metrics')).body, (metrics) => counted.test(metrics), 3000)).toMatch(counted);
+      expect(await t.dataSource.getRepository(MessageEntity).count()).toBe(0);
+    });
+
+    it('answers 503, so that the carrier retries, to a webhook that arrives while the process shuts down', async () => {
+      const channel = await givenChannel(generic);
+      const stopping = await TestApp.create(InboundTestModule, { PUBLIC_BASE_URL });
+      try {
+        stopping.app.get(WebhookEndpoint).beforeApplicationShutdown();
+        const response = await stopping.deliver(generic.inbound(pathOf(channel), { id: 'late', from: CUSTOMER, to: generic.sender, text: 'hi' }));
+        expect(response.status).toBe(503);
+        expect(response.body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+        expect(await t.dataSource.getRepository(MessageEntity).count()).toBe(0);
+      } finally {
+        await stopping.close();
+      }
     });
   });
 

@@ -9,15 +9,14 @@ import { ConcatSweeperProcessor } from './concat-sweeper';
 import { DeliveryReportsService } from './delivery-reports.service';
 import { InboundMessageService } from './inbound-message.service';
 import { WebhookIngestionService } from './webhook-ingestion.service';
-import { WebhooksController } from './webhooks.controller';
+import { WebhookEndpoint } from './webhook-endpoint';
 
 const SERVICES = [InboundMessageService, ConcatAssemblerService, DeliveryReportsService, WebhookIngestionService];
 
 /** Carrier webhooks in: verification, exactly-once storage, threading, delivery reports, keyword consent. */
 @Module({
   imports: [ChannelsModule, ConversationsModule, OutboundModule],
-  controllers: [WebhooksController],
-  providers: SERVICES,
+  providers: [...SERVICES, WebhookEndpoint],
   exports: SERVICES,
 })
 export class InboundModule {}

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { createHttpApp, MIGRATIONS_TABLE, QueueName, REDIS } from '@backtalk/platform';
 import { getQueueToken } from '@nestjs/bull';
 import { ModuleRef } from '@nestjs/core';
@@ -26,6 +27,8 @@ export interface RequestOptions {
 
 /** The real HTTP stack (Fastify, pipes, guards, filters) in-process, talking to the run's PostgreSQL and Redis. */
 export class TestApp {
+  private listening: Promise<string> | null = null;
+
   private constructor(readonly app: NestFastifyApplication) {}
 
   /** `env` overrides configuration for this app only (it is read while the app is created). */
@@ -64,21 +67,29 @@ export class TestApp {
     }
   }
 
-  /** Delivers a webhook built by one of the carrier-webhooks helpers. */
-  async deliver(webhook: SignedWebhook, options: { ip?: string } = {}): Promise<HttpResult> {
-    const response = await this.app.inject({
-      method: webhook.method,
-      url: webhook.path,
-      headers: webhook.headers,
-      remoteAddress: options.ip,
-      ...(webhook.body !== undefined ? { payload: webhook.body } : {}),
-    });
+  /**
+   * Delivers a webhook built by one of the carrier-webhooks helpers over a real socket, as a carrier does: webhooks are
+   * answered in front of Fastify, which `inject` would skip.
+   */
+  async deliver(webhook: SignedWebhook): Promise<HttpResult> {
+    const response = await fetch(`${await this.listeningUrl()}${webhook.path}`, { method: webhook.method, headers: webhook.headers, body: webhook.body });
+    const text = await response.text();
     return {
-      status: response.statusCode,
-      headers: response.headers,
-      body: String(response.headers['content-type']).includes('json') ? JSON.parse(response.body) : response.body,
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: String(response.headers.get('content-type')).includes('json') ? JSON.parse(text) : text,
       cookies: [],
     };
+  }
+
+  /** The app's address on loopback; it starts listening on a free port the first time one is needed. */
+  listeningUrl(): Promise<string> {
+    this.listening ??= (async () => {
+      const server = this.app.getHttpServer();
+      if (!server.listening) await this.app.listen(0, '127.0.0.1');
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    })();
+    return this.listening;
   }
 
   get dataSource(): DataSource {

@@ -1,5 +1,5 @@
 import { ErrorCode, type ErrorResponse } from '@backtalk/contracts';
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger, type LoggerService } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { isDependencyFailure } from './dependency-failure';
 import { DomainError, httpStatusFor } from './domain-error';
@@ -43,7 +43,17 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
   return { status: 500, body: { code: ErrorCode.Internal, message: 'Internal error' } };
 }
 
-/** The single place where errors become HTTP responses. Stack traces go to the log, never to the client. */
+/**
+ * The single place where errors become HTTP responses: the status and body for the client, and the cause of a 5xx for
+ * the log. Stack traces go to the log, never to the client. Used by the exception filter and by the carrier webhook
+ * endpoint, which is served outside Nest's router.
+ */
+export function errorReply(error: unknown, logger: LoggerService): ReturnType<typeof toErrorResponse> {
+  const reply = toErrorResponse(error);
+  if (reply.status >= 500) logger.error({ err: error, code: reply.body.code }, reply.status === 503 ? 'dependency unavailable' : 'unhandled error');
+  return reply;
+}
+
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
@@ -51,10 +61,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw error;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { status, body, retryAfterSeconds } = toErrorResponse(error);
-    if (status >= 500) {
-      this.logger.error({ err: error, code: body.code }, status === 503 ? 'dependency unavailable' : 'unhandled error');
-    }
+    const { status, body, retryAfterSeconds } = errorReply(error, this.logger);
     if (retryAfterSeconds !== undefined) void reply.header('Retry-After', String(retryAfterSeconds));
     void reply.status(status).send(body);
   }

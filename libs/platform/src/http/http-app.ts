@@ -3,7 +3,7 @@ import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/app-config';
 import { HttpErrorFilter } from '../errors/http-exception.filter';
 import { createValidationPipe } from '../errors/validation';
@@ -13,9 +13,17 @@ import { MetricsService } from '../metrics/metrics.service';
 import { RedisIoAdapter } from './socket-io-adapter';
 
 export const API_PREFIX = 'api';
+/** The largest request body any route accepts; carrier webhooks are a few kilobytes. */
+export const HTTP_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface HttpAppOptions {
+  bufferLogs?: boolean;
+  /** Routes served outside Nest's router (carrier webhooks), described for the OpenAPI document by their owners. */
+  openApiPaths?: OpenAPIObject['paths'];
+}
 
 /** Everything an HTTP app needs besides its modules; shared by `apps/api` and the integration tests so both run the same stack. */
-export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
+export async function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions = {}): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie);
   registerHttpMetrics(fastify, app.get(MetricsService));
@@ -39,18 +47,19 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (bt_...) created in Settings → API keys' }, 'api-key')
       .build(),
   );
+  Object.assign(document.paths, options.openApiPaths);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
 }
 
 /** Creates a Fastify-backed Nest app around `rootModule`, configured as in production. */
-export async function createHttpApp(rootModule: unknown, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createHttpApp(rootModule: unknown, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule as Type<unknown>,
-    new FastifyAdapter({ trustProxy: false, bodyLimit: 1024 * 1024, return503OnClosing: true, requestIdHeader: false, genReqId: requestIdFor }),
+    new FastifyAdapter({ trustProxy: false, bodyLimit: HTTP_BODY_LIMIT_BYTES, return503OnClosing: true, requestIdHeader: false, genReqId: requestIdFor }),
     // rawBody: carrier signatures are computed over the exact bytes the carrier sent.
     { rawBody: true, bufferLogs: options.bufferLogs ?? true },
   );
   app.useLogger(app.get(Logger));
-  await configureHttpApp(app);
+  await configureHttpApp(app, options);
   return app;
 }
