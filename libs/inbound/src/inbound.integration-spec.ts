@@ -7,7 +7,7 @@ import { type ChannelView, ConversationStatus, MessageDirection, MessageKind, Me
 import { ConsentEventEntity, ConsentEntity, ContactEntity, ConversationEntity, ConversationsModule, MessageEntity } from '@backtalk/conversations';
 import { EventLog, PlatformModule, REDIS } from '@backtalk/platform';
 import { eventually, genericSigned, type SignedWebhook, TcpProxy, TestApp, twilioForm, vonageGet } from '@backtalk/testing';
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { ConcatAssemblerService } from './concat-assembler.service';
 import { InboundModule } from './inbound.module';
 import { PROVIDER_FIXTURES, PUBLIC_BASE_URL } from './__fixtures__/providers';
@@ -94,13 +94,20 @@ describe('inbound SMS webhooks', () => {
       expect((await t.dataSource.getRepository(ConversationEntity).findOneByOrFail({})).unreadCount).toBe(1);
     });
 
-    it('rejects a forged signature and stores nothing', async () => {
+    it('rejects a forged signature, stores nothing, and logs one warning with the channel, the reason and the request id', async () => {
       const channel = await givenChannel(fixture);
-      const response = await t.deliver(fixture.forged(pathOf(channel), { id: sid(), from: CUSTOMER, to: fixture.sender, text: 'Send me the refund' }));
+      const warnings = jest.spyOn(Logger.prototype, 'warn');
+      try {
+        const response = await t.deliver(fixture.forged(pathOf(channel), { id: sid(), from: CUSTOMER, to: fixture.sender, text: 'Send me the refund' }));
 
-      expect([401, 403]).toContain(response.status);
-      expect(await t.dataSource.getRepository(MessageEntity).count()).toBe(0);
-      expect(await t.dataSource.getRepository(ContactEntity).count()).toBe(0);
+        expect([401, 403]).toContain(response.status);
+        expect(await t.dataSource.getRepository(MessageEntity).count()).toBe(0);
+        expect(await t.dataSource.getRepository(ContactEntity).count()).toBe(0);
+        const rejections = warnings.mock.calls.filter(([, message]) => message === 'webhook rejected: authenticity check failed');
+        expect(rejections).toEqual([[{ reqId: response.headers['x-request-id'], channelId: channel.id, provider: fixture.provider, reason: expect.any(String) }, expect.any(String)]]);
+      } finally {
+        warnings.mockRestore();
+      }
     });
 
     it('marks a sent message delivered when its delivery report arrives', async () => {

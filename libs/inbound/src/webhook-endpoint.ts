@@ -129,10 +129,11 @@ export class WebhookEndpoint implements OnApplicationBootstrap, BeforeApplicatio
         headers,
         rawBody,
         receivedAt,
-      });
+      }, requestId);
       send(response, acknowledgement.status, acknowledgement.contentType, acknowledgement.body);
     } catch (error) {
-      const { status, body, retryAfterSeconds } = errorReply(error, this.logger);
+      // Outside Nest's router there is no request-scoped logger: the request id goes into the line itself.
+      const { status, body, retryAfterSeconds } = errorReply(error, this.logger, { reqId: requestId, url: request.url });
       // A body that was not read to the end leaves the connection unusable for a next request.
       if (error instanceof UnreadableBody) response.setHeader('connection', 'close');
       if (retryAfterSeconds !== undefined) response.setHeader('retry-after', String(retryAfterSeconds));

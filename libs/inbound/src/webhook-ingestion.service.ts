@@ -59,7 +59,8 @@ export class WebhookIngestionService {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  async ingest(provider: string, channelId: string, request: WebhookRequest): Promise<WebhookAcknowledgement> {
+  /** `requestId` is only for the log, to tie its lines to the request's access log line. */
+  async ingest(provider: string, channelId: string, request: WebhookRequest, requestId?: string): Promise<WebhookAcknowledgement> {
     const found = await this.channels.loadWithSecrets(channelId);
     if (!found || found.channel.provider !== provider) {
       throw new DomainError(ErrorCode.NotFound, `No ${provider} channel ${channelId}: check the webhook URL in the provider's console`);
@@ -68,7 +69,7 @@ export class WebhookIngestionService {
     const adapter = adapterFor(channel.provider);
     const verification = adapter.verify(request, toChannelSecrets(secrets), request.receivedAt);
     if (!verification.ok) {
-      this.logger.warn({ channelId, provider, reason: verification.reason }, 'webhook rejected: authenticity check failed');
+      this.logger.warn({ reqId: requestId, channelId, provider, reason: verification.reason }, 'webhook rejected: authenticity check failed');
       throw new DomainError(ErrorCode.Unauthenticated, `Webhook authenticity check failed: ${verification.reason}`);
     }
 

@@ -48,9 +48,9 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
  * the log. Stack traces go to the log, never to the client. Used by the exception filter and by the carrier webhook
  * endpoint, which is served outside Nest's router.
  */
-export function errorReply(error: unknown, logger: LoggerService): ReturnType<typeof toErrorResponse> {
+export function errorReply(error: unknown, logger: LoggerService, context: Record<string, unknown> = {}): ReturnType<typeof toErrorResponse> {
   const reply = toErrorResponse(error);
-  if (reply.status >= 500) logger.error({ err: error, code: reply.body.code }, reply.status === 503 ? 'dependency unavailable' : 'unhandled error');
+  if (reply.status >= 500) logger.error({ ...context, err: error, code: reply.body.code }, reply.status === 503 ? 'dependency unavailable' : 'unhandled error');
   return reply;
 }
 
