@@ -1,8 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
+
+/** pg's Pool checks a client out for the one query and back in, prepared statements and all. */
+type PgPool = PgClient;
 
 /**
  * Runs a statement as a named prepared statement on the transaction's own connection: PostgreSQL parses and plans it
@@ -19,13 +23,12 @@ export async function preparedQuery<T>(manager: EntityManager, name: string, tex
 
 /**
  * A prepared statement on its own, outside any transaction: one round trip, atomic because it is one statement. For
- * hot paths whose whole work fits in one statement (no BEGIN and COMMIT to send).
+ * hot paths whose whole work fits in one statement (no BEGIN and COMMIT to send). It goes to TypeORM's pool directly:
+ * a query runner per statement only adds objects and awaits here. Errors are pg's own (SQLSTATE in `code`), which
+ * `isDependencyFailure` reads like TypeORM's wrapped ones.
  */
 export async function preparedStatement<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const runner = dataSource.createQueryRunner();
-  try {
-    return await preparedQuery<T>(runner.manager, name, text, values);
-  } finally {
-    await runner.release();
-  }
+  const pool = (dataSource.driver as PostgresDriver).master as PgPool;
+  const result = await pool.query({ name, text, values });
+  return result.rows as T[];
 }

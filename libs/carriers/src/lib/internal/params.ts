@@ -29,9 +29,17 @@ export function isJsonBody(request: WebhookRequest): boolean {
   return (request.headers['content-type'] ?? '').toLowerCase().includes('json');
 }
 
+/** Verifying a webhook and then parsing it read the same parameters; they are decoded once per request. */
+const decodedForms = new WeakMap<WebhookRequest, Params>();
+
 /** The parameters a form-style provider sent: the query string of a GET, the form body of a POST. */
 export function formParams(request: WebhookRequest): Params {
-  return request.method === 'GET' ? parseForm(queryOf(request.url)) : parseForm(request.rawBody.toString('utf8'));
+  let params = decodedForms.get(request);
+  if (!params) {
+    params = request.method === 'GET' ? parseForm(queryOf(request.url)) : parseForm(request.rawBody.toString('utf8'));
+    decodedForms.set(request, params);
+  }
+  return params;
 }
 
 export function firstParam(params: Params, key: string): string | undefined {
