@@ -1,12 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
-interface PgClient {
+/** What runs a named statement: a pg client, or pg's pool (which checks a client out for the one query and back in). */
+interface PgQueryable {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
-
-/** pg's Pool checks a client out for the one query and back in, prepared statements and all. */
-type PgPool = PgClient;
 
 /**
  * Runs a statement as a named prepared statement on the transaction's own connection: PostgreSQL parses and plans it
@@ -16,7 +14,7 @@ type PgPool = PgClient;
 export async function preparedQuery<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
   const runner = manager.queryRunner;
   if (!runner || runner.isReleased) return manager.query(text, values);
-  const client = (await runner.connect()) as PgClient;
+  const client = (await runner.connect()) as PgQueryable;
   const result = await client.query({ name, text, values });
   return result.rows as T[];
 }
@@ -28,7 +26,7 @@ export async function preparedQuery<T>(manager: EntityManager, name: string, tex
  * `isDependencyFailure` reads like TypeORM's wrapped ones.
  */
 export async function preparedStatement<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const pool = (dataSource.driver as PostgresDriver).master as PgPool;
+  const pool = (dataSource.driver as PostgresDriver).master as PgQueryable;
   const result = await pool.query({ name, text, values });
   return result.rows as T[];
 }
