@@ -140,26 +140,6 @@ SELECT ct.id AS contact_id, cv.id AS conversation_id FROM contact ct
 LEFT JOIN conversation cv ON cv.contact_id = ct.id AND cv.channel_id = $2 AND cv.status <> 'resolved'
 WHERE ct.phone = $1`;
 
-/**
- * A customer writing for the first time: contact, conversation and conversation.created in one round trip. No row
- * comes back when the number already exists (another message of theirs got there first), and the caller threads the
- * usual way. A contact that did not exist cannot have a conversation, so no lock is needed.
- */
-const NEW_CUSTOMER_SQL = `
-WITH contact_row AS (
-  INSERT INTO contact (phone) VALUES ($1) ON CONFLICT (phone) DO NOTHING RETURNING id
-), conversation_row AS (
-  INSERT INTO conversation (channel_id, contact_id, team_id, status, last_message_at)
-  SELECT $2, id, $3, 'open', $4 FROM contact_row
-  RETURNING id, contact_id
-), event AS (
-  INSERT INTO domain_event (type, team_id, conversation_id, payload)
-  SELECT 'conversation.created', $3, id, jsonb_build_object('conversationId', id, 'channelId', $2::uuid, 'contactId', contact_id, 'status', 'open')
-  FROM conversation_row
-  RETURNING seq, created_at
-)
-SELECT conversation_row.id AS conversation_id, conversation_row.contact_id, event.seq, event.created_at FROM conversation_row, event`;
-
 /** $2 to $9 of both message statements: the channel, then the message's own columns. */
 function messageColumns(channelId: string, sms: InboundSms, sentAt: Date): unknown[] {
   const analysis = analyseSms(sms.text);
@@ -225,37 +205,14 @@ export class InboundMessageService {
     const phone = normaliseCustomerNumber(sms.from, channel.country);
     const events: DomainEvent[] = [];
 
-    // The common case, a customer already in an active conversation, needs no lock: one look-up finds both.
+    // A customer already in an active conversation needs no lock: one look-up finds both. A first message only comes
+    // here with a keyword, or after losing a race with another first message: the fast path stores the rest.
     const [known] = await preparedQuery<{ contact_id: string; conversation_id: string | null }>(manager, 'inbound_known_customer', KNOWN_CUSTOMER_SQL, [phone, channel.id]);
-    let contactId = known?.contact_id;
+    const contactId = known?.contact_id ?? (await this.contacts.findOrCreateByPhone(manager, phone));
     let conversationId = known?.conversation_id ?? null;
-    let outcome: 'joined' | 'reopened' | 'created' = 'joined';
-    if (!known) {
-      const [created] = await preparedQuery<{ conversation_id: string; contact_id: string; seq: string; created_at: Date }>(manager, 'inbound_new_customer', NEW_CUSTOMER_SQL, [
-        phone,
-        channel.id,
-        channel.teamId,
-        sentAt,
-      ]);
-      if (created) {
-        contactId = created.contact_id;
-        conversationId = created.conversation_id;
-        outcome = 'created';
-        events.push({
-          type: 'conversation.created',
-          seq: Number(created.seq),
-          teamId: channel.teamId,
-          conversationId,
-          payload: { conversationId, channelId: channel.id, contactId, status: ConversationStatus.Open },
-          createdAt: new Date(created.created_at).toISOString(),
-        });
-      }
-    }
-    contactId ??= await this.contacts.findOrCreateByPhone(manager, phone);
     if (!conversationId) {
-      const thread = await this.threading.conversationFor(manager, channel, contactId, sentAt);
-      conversationId = thread.conversation.id;
-      outcome = thread.outcome;
+      const { conversation, outcome } = await this.threading.conversationFor(manager, channel, contactId, sentAt);
+      conversationId = conversation.id;
       const scope = { teamId: channel.teamId, conversationId };
       if (outcome === 'created') {
         events.push(...(await this.eventLog.append(manager, [{ ...scope, type: 'conversation.created', payload: { conversationId, channelId: channel.id, contactId, status: ConversationStatus.Open } }])));
