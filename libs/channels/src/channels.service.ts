@@ -10,7 +10,7 @@ import {
   type UpdateChannelRequest,
 } from '@backtalk/contracts';
 import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
-import { AppConfig, DomainError, isForeignKeyViolation, isUniqueViolation, SecretBox } from '@backtalk/platform';
+import { API_PREFIX, AppConfig, DomainError, isForeignKeyViolation, isUniqueViolation, SecretBox } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -53,6 +53,9 @@ export function normaliseSender(sender: string, senderType: SenderType, country:
   }
 }
 
+/** Where a channel's webhooks arrive: `${WEBHOOKS_PATH}/<provider>/<channel id>` (served by the inbound library). */
+export const WEBHOOKS_PATH = `/${API_PREFIX}/webhooks`;
+
 @Injectable()
 export class ChannelsService {
   private readonly cache = new Map<string, { expiresAt: number; value: Promise<ChannelWithSecrets | undefined> }>();
@@ -64,7 +67,7 @@ export class ChannelsService {
   ) {}
 
   webhookUrl(channel: Pick<ChannelEntity, 'id' | 'provider'>): string {
-    return `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/webhooks/${channel.provider}/${channel.id}`;
+    return `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${WEBHOOKS_PATH}/${channel.provider}/${channel.id}`;
   }
 
   async list(actor: UserActor): Promise<ChannelView[]> {

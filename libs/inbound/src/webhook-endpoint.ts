@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { BlockList } from 'node:net';
+import { WEBHOOKS_PATH } from '@backtalk/channels';
 import { ErrorCode, PROVIDERS } from '@backtalk/contracts';
-import { API_PREFIX, AppConfig, DomainError, errorReply, HTTP_BODY_LIMIT_BYTES, MetricsService, requestIdFor } from '@backtalk/platform';
+import { AppConfig, DomainError, errorReply, HTTP_BODY_LIMIT_BYTES, MetricsService, requestIdFor } from '@backtalk/platform';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -12,9 +13,9 @@ import { WebhookIngestionService } from './webhook-ingestion.service';
 
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
-const WEBHOOK_PATH = new RegExp(`^/${API_PREFIX}/webhooks/([^/?#]+)/([^/?#]+)(?:[?#]|$)`);
+const WEBHOOK_ROUTE = new RegExp(`^${WEBHOOKS_PATH}/([^/?#]+)/([^/?#]+)(?:[?#]|$)`);
 /** The label the latency histogram gives this route, in the form Fastify gives the others. */
-const METRICS_ROUTE = `/${API_PREFIX}/webhooks/:provider/:channelId`;
+const METRICS_ROUTE = `${WEBHOOKS_PATH}/:provider/:channelId`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A body that cannot be read (over the limit, or cut off by the client), shaped like Fastify's own errors so that it maps to a 4xx the same way. */
@@ -100,7 +101,7 @@ export class WebhookEndpoint implements OnApplicationBootstrap, BeforeApplicatio
     const others = server.listeners('request') as RequestListener[];
     server.removeAllListeners('request');
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      const route = request.method === 'POST' || request.method === 'GET' ? WEBHOOK_PATH.exec(request.url ?? '') : null;
+      const route = request.method === 'POST' || request.method === 'GET' ? WEBHOOK_ROUTE.exec(request.url ?? '') : null;
       if (route) {
         void this.serve(request, response, route[1], route[2]);
         return;
@@ -167,7 +168,7 @@ export class WebhookEndpoint implements OnApplicationBootstrap, BeforeApplicatio
 
 /** The webhook route in the OpenAPI document, since Nest's router, which the document is built from, does not serve it. */
 export const WEBHOOK_OPENAPI_PATHS: OpenAPIObject['paths'] = {
-  [`/${API_PREFIX}/webhooks/{provider}/{channelId}`]: {
+  [`${WEBHOOKS_PATH}/{provider}/{channelId}`]: {
     post: {
       tags: ['webhooks'],
       summary: 'Inbound SMS and delivery reports from a provider (signed; see the channel’s webhook URL)',
