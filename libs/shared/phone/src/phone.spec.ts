@@ -24,6 +24,14 @@ describe('toE164', () => {
     expect(toE164('')).toBeNull();
     expect(toE164('12')).toBeNull();
   });
+
+  it('gives the same answer when a number is normalised again, from its cache, for each country apart', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(toE164('hello')).toBeNull();
+      expect(toE164('0501234567', 'UA')).toBe('+380501234567');
+      expect(toE164('0501234567', 'GB')).toBe('+44501234567');
+    }
+  });
 });
 
 describe('formatPhone', () => {
