@@ -263,8 +263,7 @@ function calibrationSamples(
     const hasOthers = faqSizes[faq] > 1;
     const lexicalSignal = Float64Array.from(lexicalCosines(lexicalCentroids, lexicalVectors[index], scratch, faq));
     const lexicalNearest = Float64Array.from(lexicalExamples.nearest(lexicalVectors[index], nearestScratch, index));
-    const embedding = semanticSpace?.examples[index];
-    const semanticSignal = embedding ? semanticSpace!.scores(embedding, { example: embedding, faq }) : null;
+    const semanticSignal = semanticSpace?.leaveOneOutScores(index) ?? null;
     const simulate = (signals: Signals, into: CalibrationSample[]) => {
       if (hasOthers) {
         const best = bestFaq(signals, faqCount, -1);

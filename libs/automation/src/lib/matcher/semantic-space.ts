@@ -48,8 +48,8 @@ export class SemanticSpace {
   private readonly refined: { prototypes: Rows; biases: Float64Array; faqs: Int32Array } | null;
   /** Whitened examples packed row after row, each row's FAQ, and the row of each input example (-1 without an embedding). */
   private readonly packedExamples: { rows: Float64Array; faqs: Int32Array; positions: Int32Array };
-  /** Every example as compared with FAQs (null where it had no embedding), in input order, for leave-one-out calibration. */
-  readonly examples: Array<ProjectedEmbedding | null>;
+  /** Every example as compared with FAQs (null where it had no embedding), in input order, for leave-one-out scores. */
+  private readonly examples: Array<ProjectedEmbedding | null>;
 
   /** `faqOfExample[i]` is the FAQ of `embeddings[i]`; `null` embeddings (a language the encoder does not know) are left out of every mean. */
   constructor(
@@ -103,15 +103,26 @@ export class SemanticSpace {
     return this.projectNormalized(normalize(Float64Array.from(embedding)));
   }
 
+  /** Cosines of a message's embedding with every FAQ's mean, its refined prototype and its closest example. */
+  scores(embedding: ProjectedEmbedding): SemanticScores {
+    return this.score(embedding, null);
+  }
+
   /**
-   * Cosines of an embedding with every FAQ's mean; with `without`, that example is first taken out of the mean of
-   * its FAQ, as if the library had never seen it.
+   * Example `index` scored as a message the library has never seen: taken out of its FAQ's mean and out of the
+   * closest-example search. Undefined for an example without an embedding.
    */
-  scores(embedding: ProjectedEmbedding, without?: { example: ProjectedEmbedding; faq: number }): SemanticScores {
+  leaveOneOutScores(index: number): SemanticScores | undefined {
+    const example = this.examples[index];
+    return example ? this.score(example, index) : undefined;
+  }
+
+  private score(embedding: ProjectedEmbedding, leftOut: number | null): SemanticScores {
+    const without = leftOut === null ? undefined : { example: this.examples[leftOut]!, faq: this.faqOfExample[leftOut] };
     const scores: SemanticScores = {
       raw: cosines(embedding.raw, this.rawSums, this.rawSquaredNorms, without && { vector: without.example.raw, faq: without.faq }),
       whitened: cosines(embedding.whitened, this.whitenedSums, this.whitenedSquaredNorms, without && { vector: without.example.whitened, faq: without.faq }),
-      nearest: this.nearestExamples(embedding.whitened, without?.example),
+      nearest: this.nearestExamples(embedding.whitened, leftOut === null ? -1 : this.packedExamples.positions[leftOut]),
     };
     if (this.refined && !without) {
       // FAQs without any embedded example keep their centroid cosine (0): the refinement knows nothing about them.
@@ -136,11 +147,10 @@ export class SemanticSpace {
     return { rows, faqs: Int32Array.from(present, ({ index }) => this.faqOfExample[index]), positions };
   }
 
-  /** Highest whitened cosine with any example of each FAQ, leaving out `excluded` (compared by identity: it is one of `examples`). */
-  private nearestExamples(whitened: Float64Array, excluded?: ProjectedEmbedding): Float64Array {
-    const { rows, faqs, positions } = this.packedExamples;
+  /** Highest whitened cosine with any example of each FAQ, leaving out packed row `skipped` (-1: none). */
+  private nearestExamples(whitened: Float64Array, skipped: number): Float64Array {
+    const { rows, faqs } = this.packedExamples;
     const dimension = this.dimension;
-    const skipped = excluded ? positions[this.examples.indexOf(excluded)] : -1;
     const nearest = new Float64Array(this.rawSums.length).fill(Number.NEGATIVE_INFINITY);
     // One contiguous loop over packed rows: this runs for every message and, in calibration, for every example.
     for (let row = 0; row < faqs.length; row++) {
