@@ -15,7 +15,7 @@ export {
 export { adapterFor } from './lib/adapters';
 export { GENERIC_SIGNATURE_HEADER, signGenericWebhook } from './lib/providers/generic';
 export { basicAuthHeader } from './lib/internal/basic-auth';
-export { type FormParams, plivoV3Signature, sinchSignature, telnyxSignature, twilioSignature, vonageSignature } from './lib/signing';
+export { type FormParams, plivoV2Signature, plivoV3Signature, sinchSignature, telnyxSignature, twilioSignature, vonageSignature } from './lib/signing';
 export {
   type CarrierSender,
   type HttpRequestSpec,

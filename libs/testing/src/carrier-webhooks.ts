@@ -2,6 +2,7 @@ import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
   basicAuthHeader,
   type FormParams,
+  plivoV2Signature,
   plivoV3Signature,
   signGenericWebhook,
   sinchSignature,
@@ -49,6 +50,26 @@ export function vonageGet(path: string, params: Record<string, string>, secret: 
   return { method: 'GET', path: `${path}?${new URLSearchParams(vonageSigned(params, secret)).toString()}`, headers: {} };
 }
 
+/**
+ * An SMS callback as Plivo sends one: form POST signed with V2 under both headers (the channel's token standing for the
+ * (sub)account's and the main account's alike).
+ */
+export function plivoV2(publicBaseUrl: string, path: string, params: FormParams, authToken: string, nonce = '05429567804466091622'): SignedWebhook {
+  const signature = plivoV2Signature(`${publicBaseUrl}${path}`, authToken, nonce);
+  return {
+    method: 'POST',
+    path,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-plivo-signature-v2': signature,
+      'x-plivo-signature-ma-v2': signature,
+      'x-plivo-signature-v2-nonce': nonce,
+    },
+    body: formEncoded(params),
+  };
+}
+
+/** Plivo's voice-style V3 signature, which also covers the parameters; Plivo does not use it for SMS. */
 export function plivoV3(publicBaseUrl: string, path: string, params: FormParams, authToken: string, nonce = '12345678901234567890'): SignedWebhook {
   const signature = plivoV3Signature(`${publicBaseUrl}${path}`, params, authToken, nonce);
   return {

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Provider } from '@backtalk/contracts';
 import { adapterFor } from './adapters';
 import { CYRILLIC_TEXT, FORM, JSON_CONTENT, basicAuthHeader, formBody, webhookRequest } from './test-support';
-import { plivoV3Signature, sinchSignature, telnyxSignature, twilioSignature, vonageSignature } from './signing';
+import { plivoV2Signature, plivoV3Signature, sinchSignature, telnyxSignature, twilioSignature, vonageSignature } from './signing';
 
 // Each signer must reproduce the providers' official vectors where one exists (the same values the adapter specs
 // pin) and, for every provider, produce requests our own adapter accepts: the simulator and the integration tests
@@ -66,6 +66,26 @@ describe('webhook signers', () => {
       const request = webhookRequest({ method: 'GET', url: `${HOOK}?${query}` });
 
       expect(adapterFor(Provider.Vonage).verify(request, { signatureSecret: 'secret' }, now)).toEqual({ ok: true });
+    });
+  });
+
+  describe('plivoV2Signature', () => {
+    it('reproduces the official plivo-node V2 vector', () => {
+      // plivo/plivo-node test/utils.js @ 6dab4036d6f4de64b4d5be24b6176966bfd314af, values copied.
+      expect(plivoV2Signature('https://answer.url', 'my_auth_token', '12345')).toBe('ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=');
+    });
+
+    it('signs an SMS callback the Plivo adapter accepts, leaving out the query string as Plivo does', () => {
+      const url = `${HOOK}?source=plivo`;
+      const signature = plivoV2Signature(url, 'token', '12345678901234567890');
+      const request = webhookRequest({
+        url,
+        headers: { ...FORM, 'x-plivo-signature-v2': signature, 'x-plivo-signature-ma-v2': signature, 'x-plivo-signature-v2-nonce': '12345678901234567890' },
+        body: formBody([['From', '380501234567'], ['To', '15550001111'], ['Text', CYRILLIC_TEXT], ['MessageUUID', 'u-1']]),
+      });
+
+      expect(signature).toBe(plivoV2Signature(HOOK, 'token', '12345678901234567890'));
+      expect(adapterFor(Provider.Plivo).verify(request, { authToken: 'token' }, now)).toEqual({ ok: true });
     });
   });
 

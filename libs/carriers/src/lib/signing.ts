@@ -36,6 +36,15 @@ export function vonageSignature(params: Readonly<Record<string, string>>, signat
   return digest('md5', base + signatureSecret);
 }
 
+/**
+ * `X-Plivo-Signature-V2`, what Plivo signs SMS callbacks with: base64 HMAC-SHA256 of the URL without its query string
+ * or fragment, followed by the nonce. `X-Plivo-Signature-Ma-V2` is the same made with the main account's token.
+ */
+export function plivoV2Signature(url: string, authToken: string, nonce: string): string {
+  const base = url.replace(/[?#].*$/s, '');
+  return hmac('sha256', authToken, `${base}${nonce}`, 'base64');
+}
+
 /** `X-Plivo-Signature-V3`: base64 HMAC-SHA256 of the URL, `?`, the sorted keys each followed by its value, `.` and the nonce. */
 export function plivoV3Signature(url: string, params: FormParams, authToken: string, nonce: string): string {
   const sorted = [...params].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

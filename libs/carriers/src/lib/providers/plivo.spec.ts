@@ -90,10 +90,10 @@ describe('Plivo adapter', () => {
       expect(plivoAdapter.verify(post(WITH_QUERY, POST_WITH_QUERY), { authToken: 'my_auth_token' }, now).ok).toBe(false);
     });
 
-    it('rejects a request without the signature header', () => {
+    it('rejects a request without any signature header', () => {
       expect(plivoAdapter.verify(post(WITH_QUERY, undefined), secrets, now)).toEqual({
         ok: false,
-        reason: 'missing X-Plivo-Signature-V3 header',
+        reason: 'missing X-Plivo-Signature-V2 or X-Plivo-Signature-V3 header',
       });
     });
 
@@ -109,6 +109,59 @@ describe('Plivo adapter', () => {
         ok: false,
         reason: 'no Plivo auth token configured for this channel',
       });
+    });
+  });
+
+  // Messaging callbacks (inbound SMS and status callbacks) carry V2, not V3: plivo.com/docs/messaging/concepts/signature-validation.
+  // V2 is base64 HMAC-SHA256 of scheme://host[:port]path (no query) followed by the nonce. Official vectors:
+  // plivo/plivo-node test/utils.js @ 6dab4036d6f4de64b4d5be24b6176966bfd314af (also plivo-go, plivo-ruby, plivo-php,
+  // plivo-dotnet) for `https://answer.url`; the trailing-slash and port vectors are from plivo/plivo-java
+  // src/test/java/com/plivo/api/UtilsTest.java @ 6f860c03e55453bc91a25f1a69a913de58e30b1e.
+  describe('verify V2 (messaging)', () => {
+    const V2_TOKEN = 'my_auth_token';
+    const V2_NONCE = '12345';
+    const SMS = 'To=2020&From=60124361111&TotalRate=0&Units=1&Text=Hello&TotalAmount=0&Type=sms&MessageUUID=abc1234';
+    const v2 = (url: string, headers: Record<string, string | undefined>) =>
+      webhookRequest({ url, headers: { ...FORM, 'x-plivo-signature-v2-nonce': V2_NONCE, ...headers }, body: SMS });
+
+    it.each([
+      ['https://answer.url', 'ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc='],
+      ['https://answer.url/', 'do1CXv+k99A6+B+eTcyqbxWlezFIxJ/1vz72787r37g='],
+      ['https://answer.url:8000', 'Gm7Z7AGBmf5JpSHrtUmeofrGyA4xV0ZiV0rH8JPXWGU='],
+    ])('accepts Plivo\'s published V2 vector for %s on an SMS callback', (url, signature) => {
+      expect(plivoAdapter.verify(v2(url, { 'x-plivo-signature-v2': signature }), { authToken: V2_TOKEN }, now)).toEqual({ ok: true });
+    });
+
+    it('signs the URL without its query string', () => {
+      const request = v2('https://answer.url?channel=7&x=y', { 'x-plivo-signature-v2': 'ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=' });
+
+      expect(plivoAdapter.verify(request, { authToken: V2_TOKEN }, now)).toEqual({ ok: true });
+    });
+
+    it('accepts X-Plivo-Signature-Ma-V2 when the channel holds the main account\'s auth token', () => {
+      const request = v2('https://answer.url', { 'x-plivo-signature-v2': 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', 'x-plivo-signature-ma-v2': 'ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=' });
+
+      expect(plivoAdapter.verify(request, { authToken: V2_TOKEN }, now)).toEqual({ ok: true });
+    });
+
+    it('rejects the V2 vector checked with another auth token', () => {
+      expect(plivoAdapter.verify(v2('https://answer.url', { 'x-plivo-signature-v2': 'ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=' }), { authToken: 'my_auth_tokens' }, now)).toEqual({
+        ok: false,
+        reason: 'X-Plivo-Signature-V2 does not match',
+      });
+    });
+
+    it('rejects a V2 signature replayed with another nonce or at another URL', () => {
+      const signature = { 'x-plivo-signature-v2': 'ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=' };
+
+      expect(plivoAdapter.verify(v2('https://answer.url', { ...signature, 'x-plivo-signature-v2-nonce': '123456' }), { authToken: V2_TOKEN }, now).ok).toBe(false);
+      expect(plivoAdapter.verify(v2('https://other.url', signature), { authToken: V2_TOKEN }, now).ok).toBe(false);
+    });
+
+    it('rejects a V2 signature without its nonce header', () => {
+      const request = v2('https://answer.url', { 'x-plivo-signature-v2': 'ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=', 'x-plivo-signature-v2-nonce': undefined });
+
+      expect(plivoAdapter.verify(request, { authToken: V2_TOKEN }, now)).toEqual({ ok: false, reason: 'missing X-Plivo-Signature-V2-Nonce header' });
     });
   });
 

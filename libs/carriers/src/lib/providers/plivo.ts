@@ -20,25 +20,52 @@ import { parseTimestamp } from '../internal/time';
 const PROVIDER = 'Plivo';
 
 /**
- * Plivo signature V3 (plivo-node lib/utils/v3Security.js, plivo-go utils.go): HMAC-SHA256 over the URL rebuilt as
+ * Plivo signs messaging callbacks (inbound SMS, status callbacks) with V2 and voice callbacks with V3
+ * (plivo.com/docs/messaging/concepts/signature-validation); both are accepted, whichever the request carries.
+ */
+function verifyPlivo(request: WebhookRequest, secrets: ChannelSecrets): Verification {
+  const v3 = request.headers['x-plivo-signature-v3'];
+  const v2 = request.headers['x-plivo-signature-v2'];
+  const v2MainAccount = request.headers['x-plivo-signature-ma-v2'];
+  if (!v3 && !v2 && !v2MainAccount) return { ok: false, reason: 'missing X-Plivo-Signature-V2 or X-Plivo-Signature-V3 header' };
+  if (!secrets.authToken) return { ok: false, reason: 'no Plivo auth token configured for this channel' };
+  const url = splitUrl(request.url);
+  if (!url) return { ok: false, reason: 'webhook URL is not an absolute URL' };
+
+  let verdict: Verification = { ok: false, reason: 'X-Plivo-Signature-V2 does not match' };
+  if (v3) verdict = verifyV3(request, url, v3, secrets.authToken);
+  if (!verdict.ok && (v2 || v2MainAccount)) verdict = verifyV2(request, url.base, [v2, v2MainAccount], secrets.authToken);
+  return verdict;
+}
+
+/**
+ * Signature V2 (plivo-node lib/utils/security.js validateSignature, plivo-go ComputeSignatureV2): base64 HMAC-SHA256
+ * of `scheme://host[:port]path` without the query string, followed by the nonce. It covers no parameter, only the URL
+ * and nonce, so it proves who sent the request but not what it says; it is still all Plivo signs SMS with.
+ * `X-Plivo-Signature-V2` is made with the (sub)account's token, `-Ma-V2` with the main account's: the channel holds one
+ * of the two, so either header may be the one that matches.
+ */
+function verifyV2(request: WebhookRequest, base: string, headers: Array<string | undefined>, authToken: string): Verification {
+  const nonce = request.headers['x-plivo-signature-v2-nonce'];
+  if (!nonce) return { ok: false, reason: 'missing X-Plivo-Signature-V2-Nonce header' };
+  const expected = hmac('sha256', authToken, `${base}${nonce}`, 'base64');
+  const received = headers.flatMap((header) => (header ? header.split(',').map((signature) => signature.trim()) : []));
+  return received.some((signature) => constantTimeEqual(signature, expected)) ? { ok: true } : { ok: false, reason: 'X-Plivo-Signature-V2 does not match' };
+}
+
+/**
+ * Signature V3 (plivo-node lib/utils/v3Security.js, plivo-go utils.go): HMAC-SHA256 over the URL rebuilt as
  * `scheme://host[:port]path`, then for GET `?k=v&…` of query and parameters sorted together, for POST
  * `?k=v&…` of the sorted query, a `.`, and the sorted POST parameters concatenated as `kv`; then `.nonce`.
  * Values are not re-encoded.
  */
-function verifyPlivo(request: WebhookRequest, secrets: ChannelSecrets): Verification {
-  const header = request.headers['x-plivo-signature-v3'];
+function verifyV3(request: WebhookRequest, url: { base: string; query: string }, header: string, authToken: string): Verification {
   const nonce = request.headers['x-plivo-signature-v3-nonce'];
-  if (!header) return { ok: false, reason: 'missing X-Plivo-Signature-V3 header' };
   if (!nonce) return { ok: false, reason: 'missing X-Plivo-Signature-V3-Nonce header' };
-  if (!secrets.authToken) return { ok: false, reason: 'no Plivo auth token configured for this channel' };
-
-  const url = splitUrl(request.url);
-  if (!url) return { ok: false, reason: 'webhook URL is not an absolute URL' };
   const params: Params = request.method === 'POST' && !isJsonBody(request) ? formParams(request) : new Map();
 
   // plivo-node decodes the query before signing and plivo-go does not; either may match what Plivo signed.
   const queries = [parseForm(url.query), rawQuery(url.query)];
-  const authToken = secrets.authToken;
   const expected = queries.map((query) => hmac('sha256', authToken, `${signedUrl(url.base, query, params, request.method)}.${nonce}`, 'base64'));
   // One signature per active auth token, comma-separated, while Plivo rotates tokens.
   const received = header.split(',').map((signature) => signature.trim());
