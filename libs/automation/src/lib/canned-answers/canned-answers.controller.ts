@@ -82,6 +82,8 @@ export class CannedAnswersController {
     return this.cannedAnswers.addExample(actor, id, body.text);
   }
 
+  /** Customers' questions: for those who may edit the answer, like its examples. */
+  @Roles(Role.Admin, Role.Supervisor)
   @Get(':id/suggestions')
   suggestions(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<FaqExampleSuggestion[]> {
     return this.cannedAnswers.suggestions(actor, id);

@@ -112,12 +112,19 @@ export class CannedAnswersService {
     return toView(await this.dataSource.getRepository(CannedAnswerEntity).findOneByOrFail({ id }));
   }
 
-  /** The customer messages agents answered starting from this answer, newest first, that are not examples yet. */
+  /**
+   * The customer messages agents answered starting from this answer, newest first, that are not examples yet. They are
+   * customers' own words, so only those who may edit the answer get them, and only from conversations they can see: a
+   * global answer is used in every team, and a reply may name any answer it started from.
+   */
   async suggestions(actor: UserActor, id: string): Promise<FaqExampleSuggestion[]> {
     const answer = await this.findVisible(actor, id);
+    this.assertCanWrite(actor, answer.teamId);
+    const visible = AccessPolicy.visibleTeams(actor);
     const rows = await this.dataSource.query<Array<{ message_id: string; conversation_id: string; body: string; answered_at: Date }>>(
       `SELECT DISTINCT ON (question.id) question.id AS message_id, question.conversation_id, question.body, reply.sent_at AS answered_at
        FROM message reply
+       JOIN conversation c ON c.id = reply.conversation_id
        JOIN LATERAL (
          SELECT m.id, m.conversation_id, m.body FROM message m
          WHERE m.conversation_id = reply.conversation_id AND m.direction = 'inbound' AND m.sent_at <= reply.sent_at
@@ -125,9 +132,10 @@ export class CannedAnswersService {
        ) question ON true
        WHERE reply.kind = 'agent' AND reply.metadata ->> 'cannedAnswerId' = $1
          AND NOT ($2::jsonb @> jsonb_build_array(question.body))
+         AND ($3::uuid[] IS NULL OR c.team_id = ANY($3::uuid[]) OR c.assignee_id = $4)
        ORDER BY question.id, reply.sent_at DESC
        LIMIT 50`,
-      [id, JSON.stringify(answer.examples)],
+      [id, JSON.stringify(answer.examples), visible === 'all' ? null : [...visible], actor.userId],
     );
     return rows
       .filter((row) => row.body.trim())
