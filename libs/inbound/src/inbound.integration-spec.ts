@@ -331,6 +331,29 @@ describe('inbound SMS webhooks', () => {
       ]);
     });
 
+    it('stores only http(s) media links: a javascript:, data:, file: or ftp: URL is dropped and the message kept', async () => {
+      const channel = await givenChannel(twilio);
+      const unsafe = ['javascript:alert(1)', ' JavaScript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'ftp://files.example.com/a.jpg'];
+      const params: Array<[string, string]> = [
+        ['MessageSid', 'MM00000000000000000000000000unsafe'],
+        ['From', CUSTOMER],
+        ['To', twilio.sender],
+        ['Body', 'see attached'],
+        ['NumMedia', String(unsafe.length + 1)],
+        ...unsafe.flatMap((url, index): Array<[string, string]> => [
+          [`MediaUrl${index}`, url],
+          [`MediaContentType${index}`, 'image/jpeg'],
+        ]),
+        [`MediaUrl${unsafe.length}`, 'http://media.example.com/ME1.png'],
+        [`MediaContentType${unsafe.length}`, 'image/png'],
+        ['SmsStatus', 'received'],
+      ];
+      expect((await t.deliver(twilioForm(PUBLIC_BASE_URL, pathOf(channel), params, 'twilio-auth-token'))).status).toBe(200);
+      const [message] = await messages();
+      expect(message.body).toBe('see attached');
+      expect(message.media).toEqual([{ url: 'http://media.example.com/ME1.png', contentType: 'image/png' }]);
+    });
+
     it('answers Twilio with empty TwiML', async () => {
       const channel = await givenChannel(twilio);
       const response = await t.deliver(twilio.inbound(pathOf(channel), { id: 'SMtwiml', from: CUSTOMER, to: twilio.sender, text: 'hi' }));

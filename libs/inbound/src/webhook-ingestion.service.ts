@@ -1,5 +1,5 @@
-import { adapterFor, type ChannelSecrets, type WebhookRequest, WebhookParseError } from '@backtalk/carriers';
-import { type ChannelSecretsInput, ErrorCode } from '@backtalk/contracts';
+import { adapterFor, type ChannelSecrets, type InboundSms, type WebhookRequest, WebhookParseError } from '@backtalk/carriers';
+import { type ChannelSecretsInput, ErrorCode, isHttpUrl } from '@backtalk/contracts';
 import { type ChannelEntity, ChannelsService } from '@backtalk/channels';
 import { OutboundQueue } from '@backtalk/outbound';
 import { DomainError, EventLog, REDIS } from '@backtalk/platform';
@@ -80,6 +80,7 @@ export class WebhookIngestionService {
       if (error instanceof WebhookParseError) throw new DomainError(ErrorCode.ValidationFailed, `Malformed ${provider} webhook: ${error.message}`);
       throw error;
     }
+    for (const sms of events.inbound) if (sms.media.length > 0) sms.media = this.linkableMedia(sms, channelId, provider, requestId);
 
     // Without Redis a stored message would reach no console and start no routing, keyword reply or auto-reply until
     // sweeps catch up: refuse before writing anything, and the carrier delivers it again. (Twilio does not retry a
@@ -96,6 +97,19 @@ export class WebhookIngestionService {
     }
     for (const report of events.deliveryReports) await this.reports.apply(channel, report);
     return adapter.acknowledgement();
+  }
+
+  /**
+   * The console shows stored media as links an agent clicks, so only http(s) ones are kept (what carriers host MMS
+   * on); a javascript:, data: or file: link is dropped rather than the message refused, which the carrier would only
+   * retry. The line says how many, not the link itself, which may be long or hostile.
+   */
+  private linkableMedia(sms: InboundSms, channelId: string, provider: string, requestId: string | undefined): InboundSms['media'] {
+    const kept = sms.media.filter((item) => isHttpUrl(item.url));
+    if (kept.length < sms.media.length) {
+      this.logger.warn({ reqId: requestId, channelId, provider, providerMessageId: sms.providerMessageId, dropped: sms.media.length - kept.length }, 'webhook media dropped: not an http(s) link');
+    }
+    return kept;
   }
 
   /** Stores one message; a retry of a message already stored changes nothing. */

@@ -12,3 +12,4 @@ export * from './lib/realtime';
 export * from './lib/canned-answers';
 export * from './lib/routing';
 export * from './lib/automation';
+export * from './lib/media';

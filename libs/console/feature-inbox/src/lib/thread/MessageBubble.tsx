@@ -1,4 +1,4 @@
-import { MessageKind, MessageStatus, type MessageView, type UserView } from '@backtalk/contracts';
+import { isHttpUrl, MessageKind, MessageStatus, type MessageView, type UserView } from '@backtalk/contracts';
 import { describeError, useCancelScheduled, useCannedAnswers, useResendMessage, useToastActions } from '@backtalk/console/data-access';
 import { Button, cx, formatDateTime, formatTime, Icon } from '@backtalk/console/ui';
 import { memo } from 'react';
@@ -114,15 +114,29 @@ export const MessageBubble = memo(function MessageBubble({ message, author, self
         {message.body ? <p className="bt-msg__body">{message.body}</p> : null}
         {message.media.length > 0 ? (
           <ul className="bt-msg__media">
-            {message.media.map((media, index) => (
-              <li key={media.url}>
-                <a href={media.url} target="_blank" rel="noreferrer noopener">
+            {message.media.map((media, index) => {
+              const label = (
+                <>
                   <Icon name="link" size={12} />
                   {media.contentType?.startsWith('image/') ? 'Image' : 'Attachment'} {message.media.length > 1 ? index + 1 : ''}
                   {media.contentType ? <span className="bt-msg__media-type">{media.contentType}</span> : null}
-                </a>
-              </li>
-            ))}
+                </>
+              );
+              return (
+                <li key={`${index}:${media.url}`}>
+                  {/* The API stores only http(s) media, but older rows or another writer may not have: never link anything else. */}
+                  {isHttpUrl(media.url) ? (
+                    <a href={media.url} target="_blank" rel="noreferrer noopener">
+                      {label}
+                    </a>
+                  ) : (
+                    <span className="bt-msg__media-blocked" title="Not opened: the carrier sent a link that is not http(s)">
+                      {label}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         ) : null}
         {message.incomplete ? <p className="bt-msg__incomplete">Part of this message never arrived from the carrier.</p> : null}
