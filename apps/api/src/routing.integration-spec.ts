@@ -212,6 +212,43 @@ describe('routing: team queues, capacity-aware assignment, take next, business h
     expect(atOwnLimit.body.message).toContain('1 open conversations, your limit');
   });
 
+  it('keeps capacity per team: a supervisor of another team the agent is in limits them there only, and cannot change their own limit across teams', async () => {
+    await configure({ policy: AssignmentPolicy.LeastLoaded, defaultCapacity: 2 });
+    const billingId = (await t.app.get(TeamsService).create({ name: 'Billing' })).id;
+    const olena = await person('olena', [teamId, billingId]);
+    const billingSupervisor = await person('bohdan', [billingId], Role.Supervisor);
+
+    const acrossTeams = await t.request<{ code: string; message: string }>('PATCH', `/api/users/${olena.id}/routing`, { token: billingSupervisor.token, body: { capacity: 0 } });
+    expect(acrossTeams.status).toBe(403);
+    expect(acrossTeams.body.code).toBe(ErrorCode.Forbidden);
+    expect((await t.request<{ capacity: number | null }>('GET', `/api/users/${olena.id}/routing`, { token: admin.token })).body.capacity).toBeNull();
+
+    const inBilling = await t.request<TeamRoutingView>('PATCH', `/api/teams/${billingId}/routing`, { token: billingSupervisor.token, body: { members: [{ userId: olena.id, capacity: 0 }] } });
+    expect(inBilling.status).toBe(200);
+    expect(inBilling.body.members.find((member) => member.userId === olena.id)?.capacity).toBe(0);
+    const support = await t.request<TeamRoutingView>('GET', `/api/teams/${teamId}/routing`, { token: admin.token });
+    expect(support.body.members).toEqual([expect.objectContaining({ userId: olena.id, capacity: null })]);
+
+    await goOnline(olena);
+    for (let index = 0; index < 3; index++) await customerSays(customer(index));
+    await eventually(assignedTo, (loads) => loads.get(olena.id) === 2);
+    expect((await conversations()).filter((conversation) => conversation.assigneeId === null)).toHaveLength(1);
+  });
+
+  it('keeps a member’s capacity in a team when the team’s members or the member’s teams change', async () => {
+    const [olena, petro] = await agents(2);
+    expect((await configure({ members: [{ userId: olena.id, capacity: 1 }] })).status).toBe(200);
+    const capacityOfOlena = async () => (await t.request<TeamRoutingView>('GET', `/api/teams/${teamId}/routing`, { token: admin.token })).body.members.find((member) => member.userId === olena.id)?.capacity;
+
+    const taras = await person('taras', []);
+    expect((await t.request('PATCH', `/api/teams/${teamId}`, { token: admin.token, body: { memberIds: [olena.id, petro.id, taras.id] } })).status).toBe(200);
+    expect(await capacityOfOlena()).toBe(1);
+
+    const billingId = (await t.app.get(TeamsService).create({ name: 'Billing' })).id;
+    expect((await t.request('PATCH', `/api/users/${olena.id}`, { token: admin.token, body: { teamIds: [teamId, billingId] } })).status).toBe(200);
+    expect(await capacityOfOlena()).toBe(1);
+  });
+
   it('prefers an agent who speaks the customer’s language when the team asks for it', async () => {
     await configure({ policy: AssignmentPolicy.RoundRobin, preferAgentLanguage: true });
     const [english, ukrainian] = await agents(2);

@@ -220,6 +220,42 @@ describe('accounts and access', () => {
       expect((await t.request('PATCH', `/api/teams/${teamB.id}`, { token, body: { name: 'Mine now' } })).status).toBe(404);
     });
 
+    it('answers a supervisor who adds another team’s agent exactly as for a user who does not exist, and changes nothing', async () => {
+      const token = await tokenOf('super-a@example.com');
+      const before = (await t.request<TeamView>('GET', `/api/teams/${teamA.id}`, { token })).body.memberIds;
+
+      const otherTeams = await t.request('PATCH', `/api/teams/${teamA.id}`, { token, body: { memberIds: [...before, agentB.id] } });
+      const nobody = await t.request('PATCH', `/api/teams/${teamA.id}`, { token, body: { memberIds: [...before, '7d3c1a52-6f4e-4b8a-9a51-0c2d3e4f5a6b'] } });
+
+      expect(otherTeams.status).toBe(404);
+      expect(otherTeams.body).toEqual({ code: ErrorCode.NotFound, message: 'User was not found' });
+      expect(nobody.status).toBe(404);
+      expect(nobody.body).toEqual(otherTeams.body);
+      expect((await t.request<TeamView>('GET', `/api/teams/${teamA.id}`, { token })).body.memberIds).toEqual(before);
+      expect((await t.request<UserView>('GET', `/api/users/${agentB.id}`, { token: await tokenOf('admin@example.com') })).body.teamIds).toEqual([teamB.id]);
+    });
+
+    it('lets a supervisor regroup people already in one of their teams, and take them out', async () => {
+      const teamC = await givenTeam('Team C');
+      const supervisor = await givenUser('super-ac@example.com', Role.Supervisor, [teamA.id, teamC.id]);
+      const token = await tokenOf('super-ac@example.com');
+      const agentA = (await t.request<UserView[]>('GET', '/api/users', { token })).body.find((user) => user.email === 'agent-a@example.com')!;
+
+      const joined = await t.request<TeamView>('PATCH', `/api/teams/${teamC.id}`, { token, body: { memberIds: [supervisor.id, agentA.id] } });
+      expect(joined.status).toBe(200);
+      expect(joined.body.memberIds.sort()).toEqual([supervisor.id, agentA.id].sort());
+      const left = await t.request<TeamView>('PATCH', `/api/teams/${teamC.id}`, { token, body: { memberIds: [supervisor.id] } });
+      expect(left.body.memberIds).toEqual([supervisor.id]);
+    });
+
+    it('lets an admin add anyone to any team', async () => {
+      const token = await tokenOf('admin@example.com');
+      const added = await t.request<TeamView>('PATCH', `/api/teams/${teamA.id}`, { token, body: { memberIds: [agentB.id] } });
+      expect(added.status).toBe(200);
+      expect(added.body.memberIds).toEqual([agentB.id]);
+      expect((await t.request<UserView>('GET', `/api/users/${agentB.id}`, { token })).body.teamIds.sort()).toEqual([teamA.id, teamB.id].sort());
+    });
+
     it('does not let an agent change their team or create users', async () => {
       const token = await tokenOf('agent-a@example.com');
       expect((await t.request('PATCH', `/api/teams/${teamA.id}`, { token, body: { name: 'x' } })).status).toBe(403);

@@ -25,4 +25,10 @@ describe('AccessPolicy', () => {
   it('never lets an agent manage a team, even their own', () => {
     expect(AccessPolicy.canManageTeam(actor(Role.Agent, ['team-a']), 'team-a')).toBe(false);
   });
+
+  it('leaves an agent’s limit across teams to the agent and admins, not to a supervisor of one of their teams', () => {
+    expect(AccessPolicy.canSetAgentLimit(actor(Role.Agent, ['team-a']), 'u1')).toBe(true);
+    expect(AccessPolicy.canSetAgentLimit(actor(Role.Admin, []), 'u2')).toBe(true);
+    expect(AccessPolicy.canSetAgentLimit(actor(Role.Supervisor, ['team-a']), 'u2')).toBe(false);
+  });
 });

@@ -29,6 +29,14 @@ export const AccessPolicy = {
   },
 
   /**
+   * An agent's own limit counts their open conversations in every team they are in, so only they and admins set it; a
+   * supervisor limits an agent in their own team through the team's per-member capacity.
+   */
+  canSetAgentLimit(actor: UserActor, userId: string): boolean {
+    return actor.role === Role.Admin || actor.userId === userId;
+  },
+
+  /**
    * Narrows a query to rows whose `teamIdExpression` is a visible team. Every query over team-owned data goes through
    * this, so a new endpoint cannot forget the rule.
    */
@@ -37,6 +45,20 @@ export const AccessPolicy = {
     if (visible === 'all') return query;
     if (visible.length === 0) return query.andWhere('1 = 0');
     return query.andWhere(`${teamIdExpression} IN (:...visibleTeamIds)`, { visibleTeamIds: visible });
+  },
+
+  /**
+   * Narrows a query to users the actor may see and regroup: everyone for admins; for others themselves and the members
+   * of their teams. Someone outside those is indistinguishable from someone who does not exist.
+   */
+  scopeToVisibleUsers<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, userIdExpression: string, actor: UserActor): SelectQueryBuilder<T> {
+    const visible = AccessPolicy.visibleTeams(actor);
+    if (visible === 'all') return query;
+    if (visible.length === 0) return query.andWhere(`${userIdExpression} = :visibleSelfId`, { visibleSelfId: actor.userId });
+    return query.andWhere(
+      `(${userIdExpression} = :visibleSelfId OR ${userIdExpression} IN (SELECT teammate.user_id FROM team_member teammate WHERE teammate.team_id IN (:...visibleMemberTeamIds)))`,
+      { visibleSelfId: actor.userId, visibleMemberTeamIds: visible },
+    );
   },
 
   /** `scopeToVisibleTeams` for conversations: their team is visible, or they are assigned to the actor. */

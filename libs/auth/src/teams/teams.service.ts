@@ -48,7 +48,8 @@ export class TeamsService {
     return this.withUniqueName(() =>
       this.dataSource.transaction(async (manager) => {
         const team = await manager.save(manager.create(TeamEntity, { name: input.name.trim(), description: input.description?.trim() ?? '' }));
-        if (input.memberIds) await this.replaceMembers(manager, team.id, input.memberIds);
+        // Only admins create teams (and the seed, with no actor), so every user may be added.
+        if (input.memberIds) await this.replaceMembers(manager, team.id, input.memberIds, null);
         return toTeamView(team, await this.memberIdsOf(manager, team.id));
       }),
     );
@@ -65,7 +66,7 @@ export class TeamsService {
         if (changes.name !== undefined) team.name = changes.name.trim();
         if (changes.description !== undefined) team.description = changes.description.trim();
         await manager.save(team);
-        if (changes.memberIds !== undefined) await this.replaceMembers(manager, teamId, changes.memberIds);
+        if (changes.memberIds !== undefined) await this.replaceMembers(manager, teamId, changes.memberIds, actor);
         return toTeamView(team, await this.memberIdsOf(manager, teamId));
       }),
     );
@@ -82,13 +83,22 @@ export class TeamsService {
     }
   }
 
-  private async replaceMembers(manager: EntityManager, teamId: string, memberIds: string[]): Promise<void> {
-    const unique = [...new Set(memberIds)];
-    if (unique.length > 0 && (await manager.countBy(UserEntity, { id: In(unique) })) !== unique.length) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'One of the members does not exist', [{ field: 'memberIds', messages: ['contains an unknown user'] }]);
+  /**
+   * Adds only users the actor may see (for a supervisor: people already in one of their teams), answering for anyone
+   * else exactly as for an id nobody has. Members who stay keep their row, and with it their capacity in the team.
+   */
+  private async replaceMembers(manager: EntityManager, teamId: string, memberIds: string[], actor: UserActor | null): Promise<void> {
+    const wanted = new Set(memberIds);
+    const current = new Set((await manager.find(TeamMemberEntity, { select: { userId: true }, where: { teamId } })).map((row) => row.userId));
+    const added = [...wanted].filter((userId) => !current.has(userId));
+    const removed = [...current].filter((userId) => !wanted.has(userId));
+    if (added.length > 0) {
+      const candidates = manager.createQueryBuilder(UserEntity, 'user').where('user.id IN (:...added)', { added });
+      const found = await (actor ? AccessPolicy.scopeToVisibleUsers(candidates, 'user.id', actor) : candidates).getCount();
+      if (found !== added.length) throw DomainError.notFound('User');
+      await manager.createQueryBuilder().insert().into(TeamMemberEntity).values(added.map((userId) => ({ teamId, userId }))).orIgnore().execute();
     }
-    await manager.delete(TeamMemberEntity, { teamId });
-    if (unique.length > 0) await manager.insert(TeamMemberEntity, unique.map((userId) => ({ teamId, userId })));
+    if (removed.length > 0) await manager.delete(TeamMemberEntity, { teamId, userId: In(removed) });
   }
 
   private async memberIdsOf(manager: EntityManager, teamId: string): Promise<string[]> {

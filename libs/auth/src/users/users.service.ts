@@ -131,8 +131,12 @@ export class UsersService {
     if (unique.length > 0 && (await manager.countBy(TeamEntity, { id: In(unique) })) !== unique.length) {
       throw new DomainError(ErrorCode.ValidationFailed, 'One of the teams does not exist', [{ field: 'teamIds', messages: ['contains an unknown team'] }]);
     }
-    await manager.delete(TeamMemberEntity, { userId });
-    if (unique.length > 0) await manager.insert(TeamMemberEntity, unique.map((teamId) => ({ teamId, userId })));
+    // Memberships that stay keep their row, and with it the member's capacity in that team.
+    const current = new Set((await manager.find(TeamMemberEntity, { select: { teamId: true }, where: { userId } })).map((row) => row.teamId));
+    const added = unique.filter((teamId) => !current.has(teamId));
+    const removed = [...current].filter((teamId) => !unique.includes(teamId));
+    if (removed.length > 0) await manager.delete(TeamMemberEntity, { userId, teamId: In(removed) });
+    if (added.length > 0) await manager.createQueryBuilder().insert().into(TeamMemberEntity).values(added.map((teamId) => ({ teamId, userId }))).orIgnore().execute();
   }
 
   private async teamIdsOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {

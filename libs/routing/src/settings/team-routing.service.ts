@@ -77,9 +77,12 @@ export class TeamRoutingService {
     return { userId: user.id, capacity: user.capacity, languages: user.languages };
   }
 
-  /** Agents set their own languages and limit; admins anyone's; supervisors those of their teams. */
+  /** Agents set their own languages and limit; admins anyone's; supervisors the languages of their teams' members. */
   async updateAgent(actor: UserActor, userId: string, request: UpdateAgentRoutingRequest): Promise<AgentRoutingView> {
     const user = await this.findAgent(actor, userId);
+    if (request.capacity !== undefined && !AccessPolicy.canSetAgentLimit(actor, userId)) {
+      throw DomainError.forbidden('Only the agent and admins change a limit that spans all of the agent’s teams; set their capacity in your team under its routing');
+    }
     await this.dataSource.getRepository(UserEntity).update(
       { id: userId },
       {
