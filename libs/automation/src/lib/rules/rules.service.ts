@@ -156,7 +156,9 @@ export class RulesService {
 
   private async assertCanManage(actor: UserActor, rule: { channelId: string | null; teamId: string | null }): Promise<void> {
     const team = this.scopeTeam(rule, await this.channelTeams());
-    if (team === undefined) throw DomainError.validation('The rule’s channel does not exist', [{ field: 'channelId', messages: ['must be an existing channel'] }]);
+    // Another team's channel is answered as a missing one, so that its id leaks nothing.
+    const hidden = rule.channelId !== null && team !== undefined && team !== null && !AccessPolicy.canSeeTeam(actor, team);
+    if (team === undefined || hidden) throw DomainError.validation('The rule’s channel does not exist', [{ field: 'channelId', messages: ['must be an existing channel'] }]);
     const allowed = team === null ? actor.role === Role.Admin : AccessPolicy.canManageTeam(actor, team);
     if (!allowed) throw DomainError.forbidden(team === null ? 'Only admins manage rules for every channel' : 'Only admins and the team’s supervisors manage its rules');
   }

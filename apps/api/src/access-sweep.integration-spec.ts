@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto';
+import { UsersService } from '@backtalk/auth';
+import {
+  ApiKeyScope,
+  type CannedAnswerView,
+  type ChannelView,
+  type ConversationView,
+  type CreatedApiKeyResponse,
+  type MessageView,
+  type Page,
+  Provider,
+  Role,
+  type RuleView,
+  RuleTrigger,
+  SenderType,
+  type TeamView,
+  type UserView,
+} from '@backtalk/contracts';
+import { genericSigned, TestApp } from '@backtalk/testing';
+import { ApiModule } from './api.module';
+
+/**
+ * The access rule, swept over every route: another team's people must not be able to tell a team's ids from ids that
+ * do not exist, nor change anything through them, nor find the team's data in any list. The routes come from the
+ * OpenAPI document, which Nest builds from its router, so a new route is swept (or fails the test) without anyone
+ * remembering to add it here.
+ */
+
+const SECRET = 'generic-webhook-secret';
+const PASSWORD = 'correct horse battery staple';
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+type Method = Uppercase<(typeof METHODS)[number]>;
+
+/** One of everything team A owns, made through the API as its people would. */
+interface Seed {
+  teamA: string;
+  teamB: string;
+  supervisorA: string;
+  agentA: string;
+  channelA: string;
+  contactA: string;
+  conversationA: string;
+  conversationB: string;
+  scheduledMessageA: string;
+  noteA: string;
+  answerA: string;
+  faqA: string;
+  answerB: string;
+  ruleA: string;
+  apiKey: string;
+  customerA: string;
+  questionA: string;
+}
+
+interface IdRoute {
+  /** The team-A resources whose ids this route is called with, each beside a random id. */
+  ids: (seed: Seed) => string[];
+  body?: (seed: Seed) => unknown;
+  /** Query string; points at the caller's own data so that the id in the path is the only thing that differs. */
+  query?: (seed: Seed) => string;
+}
+
+const conversation: IdRoute = { ids: (seed) => [seed.conversationA] };
+const cannedAnswer = (extra: Omit<IdRoute, 'ids'> = {}): IdRoute => ({ ids: (seed) => [seed.answerA, seed.faqA], ...extra });
+
+/** Every route with an id in its path, and how to call it. */
+const ID_ROUTES: Record<string, IdRoute> = {
+  'GET /api/users/{id}': { ids: (seed) => [seed.agentA, seed.supervisorA] },
+  'PATCH /api/users/{id}': { ids: (seed) => [seed.agentA], body: () => ({ name: 'Renamed' }) },
+  'GET /api/users/{id}/routing': { ids: (seed) => [seed.agentA, seed.supervisorA] },
+  'PATCH /api/users/{id}/routing': { ids: (seed) => [seed.agentA], body: () => ({ capacity: 1 }) },
+  'GET /api/teams/{id}': { ids: (seed) => [seed.teamA] },
+  'PATCH /api/teams/{id}': { ids: (seed) => [seed.teamA], body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/teams/{id}': { ids: (seed) => [seed.teamA] },
+  'GET /api/teams/{id}/routing': { ids: (seed) => [seed.teamA] },
+  'PATCH /api/teams/{id}/routing': { ids: (seed) => [seed.teamA], body: () => ({ policy: 'round_robin' }) },
+  'GET /api/queues/{teamId}': { ids: (seed) => [seed.teamA] },
+  'DELETE /api/api-keys/{id}': { ids: (seed) => [seed.apiKey] },
+  'GET /api/channels/{id}': { ids: (seed) => [seed.channelA] },
+  'PATCH /api/channels/{id}': { ids: (seed) => [seed.channelA], body: () => ({ name: 'Renamed' }) },
+  'GET /api/conversations/{id}': conversation,
+  'GET /api/conversations/{id}/messages': conversation,
+  'POST /api/conversations/{id}/messages': { ...conversation, body: () => ({ body: 'Hello from another team' }) },
+  'GET /api/conversations/{id}/consent': conversation,
+  'POST /api/conversations/{id}/assign': { ...conversation, body: () => ({ assigneeId: null }) },
+  'POST /api/conversations/{id}/resolve': conversation,
+  'POST /api/conversations/{id}/reopen': conversation,
+  'POST /api/conversations/{id}/pending': conversation,
+  'POST /api/conversations/{id}/snooze': { ...conversation, body: () => ({}) },
+  'POST /api/conversations/{id}/priority': { ...conversation, body: () => ({ priority: 'urgent' }) },
+  'GET /api/conversations/{id}/assignments': conversation,
+  'POST /api/conversations/{id}/read': conversation,
+  'POST /api/conversations/{id}/notes': { ...conversation, body: () => ({ body: 'A note from another team' }) },
+  'PATCH /api/contacts/{id}': { ids: (seed) => [seed.contactA], body: () => ({ name: 'Renamed' }) },
+  'POST /api/messages/{id}/resend': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
+  'POST /api/messages/{id}/cancel': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
+  'GET /api/canned-answers/{id}/render': cannedAnswer({ query: (seed) => `conversationId=${seed.conversationB}` }),
+  'PATCH /api/canned-answers/{id}': cannedAnswer({ body: () => ({ title: 'Renamed' }) }),
+  'DELETE /api/canned-answers/{id}': cannedAnswer(),
+  'POST /api/canned-answers/{id}/examples': cannedAnswer({ body: () => ({ text: 'Another team’s question' }) }),
+  'GET /api/canned-answers/{id}/suggestions': cannedAnswer(),
+  'PATCH /api/automation/rules/{id}': { ids: (seed) => [seed.ruleA], body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/automation/rules/{id}': { ids: (seed) => [seed.ruleA] },
+};
+
+/** Routes without an id in the path that take one of a team's ids in the body or query: called as for `ID_ROUTES`. */
+const IDS_IN_BODY: Array<{ method: Method; path: string; id: (seed: Seed) => string; body?: (id: string) => unknown; query?: (id: string) => string }> = [
+  { method: 'POST', path: '/api/conversations', id: (seed) => seed.channelA, body: (channelId) => ({ channelId, phone: '+380509998877', body: 'Hello' }) },
+  { method: 'POST', path: '/api/automation/test', id: (seed) => seed.channelA, body: (channelId) => ({ channelId, text: 'Where is my parcel?' }) },
+  { method: 'POST', path: '/api/automation/rules', id: (seed) => seed.channelA, body: (channelId) => ({ name: 'Theirs', channelId, trigger: RuleTrigger.InboundMessage, actions: [{ type: 'add_tag', tag: 'x' }] }) },
+  { method: 'POST', path: '/api/automation/rules', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', teamId, trigger: RuleTrigger.InboundMessage, actions: [{ type: 'add_tag', tag: 'x' }] }) },
+  { method: 'POST', path: '/api/canned-answers', id: (seed) => seed.teamA, body: (teamId) => ({ title: 'Theirs', body: 'x', shortcode: 'theirs', teamId }) },
+  { method: 'GET', path: '/api/sla-breaches', id: (seed) => seed.teamA, query: (teamId) => `teamId=${teamId}` },
+  { method: 'GET', path: '/api/canned-answers', id: (seed) => seed.conversationA, query: (conversationId) => `conversationId=${conversationId}` },
+];
+
+/** Routes with an id that legitimately belongs to no team, each with the reason it is not swept. */
+const ALLOW_LIST: Record<string, string> = {};
+
+/** Routes without ids are listed as another team's people; these add query strings that aim straight at team A. */
+const LIST_QUERIES: Record<string, (seed: Seed) => string[]> = {
+  'GET /api/conversations': (seed) => [
+    '',
+    `q=${encodeURIComponent(seed.questionA)}`,
+    `q=${encodeURIComponent(seed.customerA)}`,
+    `teamId=${seed.teamA}`,
+    `view=team&teamId=${seed.teamA}`,
+    `channelId=${seed.channelA}`,
+  ],
+  'GET /api/canned-answers': (seed) => ['', 'q=Team%20A', `conversationId=${seed.conversationA}`],
+  'GET /api/sla-breaches': (seed) => ['', `teamId=${seed.teamA}`],
+  'GET /api/automation/replay': () => ['', 'limit=1000'],
+};
+
+/** What team B's people may see of the seed: their own. */
+const TEAM_B_OWN: ReadonlyArray<keyof Seed> = ['teamB', 'conversationB', 'answerB'];
+
+describe('access rule sweep: another team’s people', () => {
+  let t: TestApp;
+  let seed: Seed;
+  let admin: string;
+  let outsiders: Record<'agent' | 'supervisor', string>;
+  let document: { paths: Record<string, Partial<Record<(typeof METHODS)[number], unknown>>> };
+
+  const login = async (email: string) => (await t.request<{ accessToken: string }>('POST', '/api/auth/login', { body: { email, password: PASSWORD } })).body.accessToken;
+  const asAdmin = async <T>(method: Method, url: string, body?: unknown, token = admin): Promise<T> => {
+    const response = await t.request<T>(method, url, { token, body });
+    if (response.status >= 300) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const addUser = async (email: string, role: Role, teamId: string) => (await asAdmin<UserView>('POST', '/api/users', { email, name: email.split('@')[0], role, password: PASSWORD, teamIds: [teamId] })).id;
+  const addChannel = (teamId: string, name: string, sender: string) =>
+    asAdmin<ChannelView>('POST', '/api/channels', { teamId, name, provider: Provider.Generic, sender, senderType: SenderType.LongCode, country: 'UA', secrets: { signatureSecret: SECRET } });
+  const customerWrites = async (channel: ChannelView, from: string, text: string, token: string): Promise<ConversationView> => {
+    const delivered = await t.deliver(genericSigned(new URL(channel.webhookUrl).pathname, { type: 'message', id: randomUUID(), from, to: channel.sender, text }, SECRET));
+    expect(delivered.status).toBe(200);
+    const [found] = (await asAdmin<Page<ConversationView>>('GET', `/api/conversations?channelId=${channel.id}`, undefined, token)).items;
+    return found;
+  };
+
+  /** A fingerprint of every row of every table: any write through a refused request changes it. */
+  const databaseFingerprint = async (): Promise<Record<string, string>> => {
+    const tables = await t.dataSource.query<Array<{ tablename: string }>>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const rows = await t.dataSource.query<Array<{ name: string; digest: string }>>(
+      tables.map(({ tablename }) => `SELECT '${tablename}' AS name, md5(coalesce(string_agg(row_text, '|' ORDER BY row_text), '')) AS digest FROM (SELECT x::text AS row_text FROM "${tablename}" x) rows`).join(' UNION ALL '),
+    );
+    return Object.fromEntries(rows.map((row) => [row.name, row.digest]));
+  };
+
+  beforeAll(async () => {
+    t = await TestApp.create(ApiModule.forRoot({ runWorkers: false }), { PUBLIC_BASE_URL: 'https://backtalk.test' });
+    await t.reset();
+    await t.app.get(UsersService).create({ email: 'admin@example.com', name: 'Admin', role: Role.Admin, password: PASSWORD });
+    admin = await login('admin@example.com');
+
+    const teamA = (await asAdmin<TeamView>('POST', '/api/teams', { name: 'Team A' })).id;
+    const teamB = (await asAdmin<TeamView>('POST', '/api/teams', { name: 'Team B' })).id;
+    const supervisorA = await addUser('supervisor-a@example.com', Role.Supervisor, teamA);
+    const agentA = await addUser('agent-a@example.com', Role.Agent, teamA);
+    await addUser('supervisor-b@example.com', Role.Supervisor, teamB);
+    await addUser('agent-b@example.com', Role.Agent, teamB);
+    const tokenA = { supervisor: await login('supervisor-a@example.com'), agent: await login('agent-a@example.com') };
+    outsiders = { agent: await login('agent-b@example.com'), supervisor: await login('supervisor-b@example.com') };
+
+    const channelA = await addChannel(teamA, 'Team A line', '+14155550121');
+    const channelB = await addChannel(teamB, 'Team B line', '+14155550122');
+    const customerA = '+380501112233';
+    const questionA = 'Team A customer asks about parcel 7731';
+    const conversationA = await customerWrites(channelA, customerA, questionA, tokenA.agent);
+    const conversationB = await customerWrites(channelB, '+380504445566', 'Team B customer says hello', outsiders.agent);
+
+    const later = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+    const scheduled = await asAdmin<MessageView>('POST', `/api/conversations/${conversationA.id}/messages`, { body: 'Your parcel 7731 ships next week', sendAt: later }, tokenA.agent);
+    const note = await asAdmin<MessageView>('POST', `/api/conversations/${conversationA.id}/notes`, { body: 'Team A private note' }, tokenA.agent);
+    const answerA = await asAdmin<CannedAnswerView>('POST', '/api/canned-answers', { title: 'Team A refund', body: 'Refunds take a week.', shortcode: 'refund-a', teamId: teamA }, tokenA.supervisor);
+    const faqA = await asAdmin<CannedAnswerView>(
+      'POST',
+      '/api/canned-answers',
+      { title: 'Team A parcels', body: 'Parcels ship in two days.', shortcode: 'parcel-a', teamId: teamA, examples: ['Where is my parcel?', 'Parcel status'], autoReply: false },
+      tokenA.supervisor,
+    );
+    const answerB = await asAdmin<CannedAnswerView>('POST', '/api/canned-answers', { title: 'Team B parcels', body: 'On its way.', shortcode: 'parcel-b', teamId: teamB }, outsiders.supervisor);
+    // A reply names the answer it started from, whichever team's that is; team B's supervisor must still not learn team A's question.
+    await asAdmin('POST', `/api/conversations/${conversationA.id}/messages`, { body: 'On its way.', cannedAnswerId: answerB.id }, tokenA.agent);
+    const rule = await asAdmin<RuleView>(
+      'POST',
+      '/api/automation/rules',
+      { name: 'Team A tagging', teamId: teamA, trigger: RuleTrigger.InboundMessage, actions: [{ type: 'add_tag', tag: 'team-a' }], enabled: false },
+      tokenA.supervisor,
+    );
+    const apiKey = await asAdmin<CreatedApiKeyResponse>('POST', '/api/api-keys', { name: 'Team A shop', scopes: [ApiKeyScope.MessagesSend] });
+
+    seed = {
+      teamA,
+      teamB,
+      supervisorA,
+      agentA,
+      channelA: channelA.id,
+      contactA: conversationA.contact.id,
+      conversationA: conversationA.id,
+      conversationB: conversationB.id,
+      scheduledMessageA: scheduled.id,
+      noteA: note.id,
+      answerA: answerA.id,
+      faqA: faqA.id,
+      answerB: answerB.id,
+      ruleA: rule.id,
+      apiKey: apiKey.apiKey.id,
+      customerA,
+      questionA,
+    };
+    document = (await t.request<typeof document>('GET', '/api/docs/openapi.json')).body;
+  });
+  afterAll(() => t.close());
+
+  const routes = () =>
+    Object.entries(document.paths).flatMap(([path, operations]) =>
+      METHODS.filter((method) => operations[method]).map((method) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase() as Method, path })),
+    );
+  const idRoutes = () => routes().filter((route) => route.path.includes('{'));
+
+  it('knows every route with an id: each is swept or allow-listed with a reason, and none listed here is gone', () => {
+    const found = idRoutes().map((route) => route.key);
+    expect(found.filter((key) => !(key in ID_ROUTES) && !(key in ALLOW_LIST))).toEqual([]);
+    expect(Object.keys({ ...ID_ROUTES, ...ALLOW_LIST }).filter((key) => !found.includes(key))).toEqual([]);
+  });
+
+  it.each(['agent', 'supervisor'] as const)('cannot tell team A’s ids from made-up ones on any route, nor change anything through them, as a %s of team B', async (who) => {
+    const before = await databaseFingerprint();
+    const answers: Array<{ route: string; id: string; owned: unknown; random: unknown }> = [];
+    for (const route of idRoutes()) {
+      const spec = ID_ROUTES[route.key];
+      if (!spec) continue;
+      for (const id of spec.ids(seed)) {
+        const call = async (value: string) => {
+          const query = spec.query ? `?${spec.query(seed)}` : '';
+          const response = await t.request<{ code?: string; message?: string }>(route.method, `${route.path.replace(/\{[^}]+\}/, value)}${query}`, { token: outsiders[who], body: spec.body?.(seed) });
+          return { status: response.status, code: response.body?.code, message: response.body?.message };
+        };
+        answers.push({ route: route.key, id, owned: await call(id), random: await call(randomUUID()) });
+        // Checked per call, so that a failure names the route that wrote.
+        expect({ route: route.key, id, tables: await databaseFingerprint() }).toEqual({ route: route.key, id, tables: before });
+      }
+    }
+    expect(answers.filter((answer) => JSON.stringify(answer.owned) !== JSON.stringify(answer.random))).toEqual([]);
+    expect(answers.filter((answer) => ![403, 404].includes((answer.owned as { status: number }).status))).toEqual([]);
+  });
+
+  it.each(['agent', 'supervisor'] as const)('cannot tell team A’s ids from made-up ones in request bodies either, as a %s of team B', async (who) => {
+    const before = await databaseFingerprint();
+    const answers = [];
+    for (const route of IDS_IN_BODY) {
+      const call = async (id: string) => {
+        const response = await t.request<{ code?: string; message?: string }>(route.method, route.query ? `${route.path}?${route.query(id)}` : route.path, { token: outsiders[who], body: route.body?.(id) });
+        return { status: response.status, code: response.body?.code, message: response.body?.message };
+      };
+      answers.push({ route: `${route.method} ${route.path}`, owned: await call(route.id(seed)), random: await call(randomUUID()) });
+    }
+    expect(answers.filter((answer) => JSON.stringify(answer.owned) !== JSON.stringify(answer.random))).toEqual([]);
+    expect(answers.filter((answer) => answer.owned.status < 400)).toEqual([]);
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it.each(['agent', 'supervisor'] as const)('finds none of team A’s data in any list or search, as a %s of team B', async (who) => {
+    const markers = Object.entries(seed)
+      .filter(([name]) => !TEAM_B_OWN.includes(name as keyof Seed))
+      .map(([name, value]) => ({ name, value }));
+    const before = await databaseFingerprint();
+    const leaks: Array<{ url: string; markers: string[] }> = [];
+    const lists = routes().filter((route) => route.method === 'GET' && !route.path.includes('{'));
+    expect(lists.length).toBeGreaterThan(5);
+    for (const route of lists) {
+      for (const query of LIST_QUERIES[route.key]?.(seed) ?? ['']) {
+        const url = query ? `${route.path}?${query}` : route.path;
+        const response = await t.request('GET', url, { token: outsiders[who] });
+        const text = JSON.stringify(response.body);
+        const found = markers.filter((marker) => text.includes(marker.value)).map((marker) => marker.name);
+        if (found.length > 0) leaks.push({ url, markers: found });
+      }
+    }
+    // Team B's own answer, which a team A agent's reply named: its suggestions are team A's customer's words.
+    const suggestions = await t.request('GET', `/api/canned-answers/${seed.answerB}/suggestions`, { token: outsiders[who] });
+    const found = markers.filter((marker) => JSON.stringify(suggestions.body).includes(marker.value)).map((marker) => marker.name);
+    if (found.length > 0) leaks.push({ url: `/api/canned-answers/{team B's answer}/suggestions`, markers: found });
+
+    expect(leaks).toEqual([]);
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+});
