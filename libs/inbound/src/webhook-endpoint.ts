@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { BlockList } from 'node:net';
 import { WEBHOOKS_PATH } from '@backtalk/channels';
 import { ErrorCode, PROVIDERS } from '@backtalk/contracts';
-import { AppConfig, DomainError, errorReply, HTTP_BODY_LIMIT_BYTES, MetricsService, requestIdFor } from '@backtalk/platform';
+import { AppConfig, DomainError, errorReply, HTTP_BODY_LIMIT_BYTES, MetricsService, plainSecurityHeaders, requestIdFor } from '@backtalk/platform';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -74,6 +74,8 @@ export class WebhookEndpoint implements OnApplicationBootstrap, BeforeApplicatio
   /** Whether the configured level writes a line for every accepted webhook; building it costs more than the rest of the bookkeeping. */
   private readonly logsSuccess: boolean;
   private readonly latency = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
+  /** Helmet's headers on the other routes; this one answers before Fastify, so it sets them itself. */
+  private readonly securityHeaders: ReadonlyArray<readonly [string, string]>;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -83,6 +85,7 @@ export class WebhookEndpoint implements OnApplicationBootstrap, BeforeApplicatio
   ) {
     this.trustedProxies = trustedProxyList(config.TRUSTED_PROXIES);
     this.logsSuccess = pino.levels.values[config.LOG_LEVEL] <= pino.levels.values['info'];
+    this.securityHeaders = plainSecurityHeaders(config);
   }
 
   /** Only processes with an HTTP server (the API, not the worker) receive webhooks. */
@@ -115,6 +118,7 @@ export class WebhookEndpoint implements OnApplicationBootstrap, BeforeApplicatio
     const receivedAt = new Date();
     const requestId = requestIdFor(request);
     response.setHeader('x-request-id', requestId);
+    for (const [name, value] of this.securityHeaders) response.setHeader(name, value);
     try {
       if (this.closing) {
         response.setHeader('connection', 'close');
@@ -183,6 +187,7 @@ export const WEBHOOK_OPENAPI_PATHS: OpenAPIObject['paths'] = {
         '400': { description: 'Malformed webhook or channel id' },
         '401': { description: 'Authenticity check failed' },
         '404': { description: 'No channel of this provider with this id' },
+        '415': { description: 'A body declared as a content type this provider does not send; nothing stored' },
         '503': { description: 'A backing service is unavailable; the carrier should retry' },
       },
     },

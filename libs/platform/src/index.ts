@@ -8,6 +8,7 @@ export * from './errors/domain-error';
 export * from './errors/http-exception.filter';
 export * from './errors/validation';
 export * from './http/http-app';
+export { plainSecurityHeaders } from './http/security-headers';
 export * from './http/public.decorator';
 export * from './logging/logging.module';
 export * from './metrics/metrics.service';

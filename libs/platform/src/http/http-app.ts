@@ -10,6 +10,7 @@ import { createValidationPipe } from '../errors/validation';
 import { requestIdFor } from '../logging/logging.module';
 import { registerHttpMetrics } from '../metrics/http-metrics';
 import { MetricsService } from '../metrics/metrics.service';
+import { registerSecurityHeaders } from './security-headers';
 import { RedisIoAdapter } from './socket-io-adapter';
 
 export const API_PREFIX = 'api';
@@ -26,6 +27,7 @@ export interface HttpAppOptions {
 export async function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions = {}): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, app.get(AppConfig), `/${API_PREFIX}/docs`);
   registerHttpMetrics(fastify, app.get(MetricsService));
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
