@@ -163,7 +163,7 @@ export class UpdateTeamRoutingDto implements UpdateTeamRoutingRequest {
 }
 
 export class UpdateAgentRoutingDto implements UpdateAgentRoutingRequest {
-  @ApiPropertyOptional({ nullable: true, example: 5 })
+  @ApiPropertyOptional({ nullable: true, example: 5, description: 'Open conversations across all the agent’s teams; null: no limit. Only the agent and admins set it (403 for supervisors, who set capacity per team).' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsInt()

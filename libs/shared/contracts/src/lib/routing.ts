@@ -67,7 +67,7 @@ export interface TeamRoutingView {
 export interface TeamMemberRoutingView {
   userId: string;
   name: string;
-  /** Null: the team's default. */
+  /** Open conversations of this team only; null: the team's default. Admins and the team's supervisors set it. */
   capacity: number | null;
 }
 
@@ -85,12 +85,13 @@ export interface UpdateTeamRoutingRequest {
 /** An agent's own routing settings. */
 export interface AgentRoutingView {
   userId: string;
-  /** Open conversations across all teams; null: no limit. */
+  /** Open conversations across all teams; null: no limit. Only the agent and admins set it, since it spans every team. */
   capacity: number | null;
   languages: RoutingLanguage[];
 }
 
 export interface UpdateAgentRoutingRequest {
+  /** The agent's own limit across teams: a supervisor who sends it gets 403 and limits the agent per team instead. */
   capacity?: number | null;
   languages?: RoutingLanguage[];
 }

@@ -160,7 +160,7 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
         </div>
       </Panel>
 
-      <Panel title="Agents" description="A different capacity for some agents, e.g. someone who is training. Empty: the team default.">
+      <Panel title="Agents" description="A different capacity for some agents, e.g. someone who is training; it counts only this team's conversations. Empty: the team default.">
         {view.members.length === 0 ? (
           <p className="bt-muted">This team has no members yet.</p>
         ) : (
