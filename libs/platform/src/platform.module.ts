@@ -4,6 +4,7 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
+import { ShutdownState } from './lifecycle/shutdown-state';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
@@ -13,5 +14,7 @@ import { RedisModule } from './redis/redis.module';
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule, MetricsModule, QueuesModule, EventsModule],
   controllers: [HealthController],
+  providers: [ShutdownState],
+  exports: [ShutdownState],
 })
 export class PlatformModule {}

@@ -1,3 +1,6 @@
+/** pg's and ioredis's words for a connection that is gone, cannot be made, or takes no commands now. */
+const CONNECTION_LOST_MESSAGES =
+  /Connection terminated|Connection is closed|timeout exceeded when trying to connect|Client has encountered a connection error|Stream isn't writeable|Command aborted due to connection close|Socket timeout\. Expecting data/i;
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 
 /**
@@ -12,6 +15,6 @@ export function isDependencyFailure(error: unknown): boolean {
   // PostgreSQL SQLSTATE class 08 (connection exception), 57P01-57P03 (server shutting down / cannot connect now), 53300 (too many connections).
   if (code && (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300')) return true;
   if (candidate.name === 'MaxRetriesPerRequestError') return true;
-  if (/Connection terminated|Connection is closed|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message)) return true;
+  if (CONNECTION_LOST_MESSAGES.test(error.message)) return true;
   return candidate.driverError !== undefined && candidate.driverError !== error && isDependencyFailure(candidate.driverError);
 }

@@ -4,6 +4,12 @@ import type { FastifyReply } from 'fastify';
 import { isDependencyFailure } from './dependency-failure';
 import { DomainError, httpStatusFor } from './domain-error';
 
+/**
+ * Sent with every 503: carriers and load balancers that honour it come back after a pause instead of hammering a
+ * process that is restarting or waiting for PostgreSQL or Redis.
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /** Nest's own HttpExceptions (unknown route, bad JSON, ...) mapped onto our codes. */
 function codeForHttpStatus(status: number): ErrorCode {
   if (status === 400 || status === 413 || status === 415) return ErrorCode.ValidationFailed;
@@ -20,13 +26,18 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
   if (error instanceof DomainError) {
     const body: ErrorResponse = { code: error.code, message: error.message };
     if (error.details !== undefined) body.details = error.details;
-    return { status: httpStatusFor(error.code), body, retryAfterSeconds: error.retryAfterSeconds };
+    const status = httpStatusFor(error.code);
+    return { status, body, retryAfterSeconds: error.retryAfterSeconds ?? (status === 503 ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined) };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
     const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
-    return { status, body: { code: codeForHttpStatus(status), message: status >= 500 ? 'Internal error' : message } };
+    return {
+      status,
+      body: { code: codeForHttpStatus(status), message: status >= 500 ? 'Internal error' : message },
+      retryAfterSeconds: status === 503 ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined,
+    };
   }
   const maybeFastify = error as { statusCode?: unknown; code?: unknown; message?: unknown };
   if (typeof maybeFastify.statusCode === 'number' && maybeFastify.statusCode >= 400 && maybeFastify.statusCode < 500) {
@@ -37,7 +48,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
     return {
       status: 503,
       body: { code: ErrorCode.DependencyUnavailable, message: 'A backing service is unavailable; retry later' },
-      retryAfterSeconds: 5,
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
     };
   }
   return { status: 500, body: { code: ErrorCode.Internal, message: 'Internal error' } };

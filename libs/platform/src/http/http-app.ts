@@ -7,10 +7,12 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { AppConfig } from '../config/app-config';
 import { HttpErrorFilter } from '../errors/http-exception.filter';
 import { createValidationPipe } from '../errors/validation';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 import { requestIdFor } from '../logging/logging.module';
 import { registerHttpMetrics } from '../metrics/http-metrics';
 import { MetricsService } from '../metrics/metrics.service';
 import { registerSecurityHeaders } from './security-headers';
+import { registerServiceUnavailableAnswers } from './service-unavailable';
 import { RedisIoAdapter } from './socket-io-adapter';
 
 export const API_PREFIX = 'api';
@@ -33,6 +35,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
     void reply.header('x-request-id', request.id);
     done();
   });
+  registerServiceUnavailableAnswers(fastify, app.get(ShutdownState));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
@@ -57,7 +60,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
 export async function createHttpApp(rootModule: unknown, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule as Type<unknown>,
-    new FastifyAdapter({ trustProxy: false, bodyLimit: HTTP_BODY_LIMIT_BYTES, return503OnClosing: true, requestIdHeader: false, genReqId: requestIdFor }),
+    new FastifyAdapter({ trustProxy: false, bodyLimit: HTTP_BODY_LIMIT_BYTES, return503OnClosing: false, requestIdHeader: false, genReqId: requestIdFor }),
     // rawBody: carrier signatures are computed over the exact bytes the carrier sent.
     { rawBody: true, bufferLogs: options.bufferLogs ?? true },
   );
