@@ -4,6 +4,7 @@ import {
   ApiKeyScope,
   type CannedAnswerView,
   type ChannelView,
+  type ConsentEventView,
   type ConversationView,
   type CreatedApiKeyResponse,
   type MessageView,
@@ -140,6 +141,7 @@ describe('access rule sweep: another team’s people', () => {
   let seed: Seed;
   let admin: string;
   let outsiders: Record<'agent' | 'supervisor', string>;
+  let channels: { a: ChannelView; b: ChannelView };
   let document: { paths: Record<string, Partial<Record<(typeof METHODS)[number], unknown>>> };
 
   const login = async (email: string) => (await t.request<{ accessToken: string }>('POST', '/api/auth/login', { body: { email, password: PASSWORD } })).body.accessToken;
@@ -184,6 +186,7 @@ describe('access rule sweep: another team’s people', () => {
 
     const channelA = await addChannel(teamA, 'Team A line', '+14155550121');
     const channelB = await addChannel(teamB, 'Team B line', '+14155550122');
+    channels = { a: channelA, b: channelB };
     const customerA = '+380501112233';
     const questionA = 'Team A customer asks about parcel 7731';
     const conversationA = await customerWrites(channelA, customerA, questionA, tokenA.agent);
@@ -279,6 +282,30 @@ describe('access rule sweep: another team’s people', () => {
     expect(answers.filter((answer) => JSON.stringify(answer.owned) !== JSON.stringify(answer.random))).toEqual([]);
     expect(answers.filter((answer) => answer.owned.status < 400)).toEqual([]);
     expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it('shows team B, of a customer both teams serve, only what happened on its own channels', async () => {
+    const shared = '+380507778899';
+    const deliver = (channel: ChannelView, text: string) =>
+      t.deliver(genericSigned(new URL(channel.webhookUrl).pathname, { type: 'message', id: randomUUID(), from: shared, to: channel.sender, text }, SECRET));
+    expect((await deliver(channels.b, 'Hello team B')).status).toBe(200);
+    expect((await deliver(channels.a, 'Team A private matter 4242')).status).toBe(200);
+    expect((await deliver(channels.a, 'STOP')).status).toBe(200);
+    const [own] = (await t.request<Page<ConversationView>>('GET', `/api/conversations?channelId=${channels.b.id}&q=${encodeURIComponent(shared)}`, { token: outsiders.agent })).body.items;
+
+    for (const who of ['agent', 'supervisor'] as const) {
+      for (const path of ['', '/messages', '/consent', '/assignments']) {
+        const response = await t.request('GET', `/api/conversations/${own.id}${path}`, { token: outsiders[who] });
+        expect(response.status).toBe(200);
+        const text = JSON.stringify(response.body);
+        expect({ path, leaks: [channels.a.id, seed.teamA, 'Team A private matter', 'STOP'].filter((marker) => text.includes(marker)) }).toEqual({ path, leaks: [] });
+      }
+    }
+    expect((await deliver(channels.b, 'STOP')).status).toBe(200);
+    const ledger = await t.request<ConsentEventView[]>('GET', `/api/conversations/${own.id}/consent`, { token: outsiders.agent });
+    expect(ledger.body).toEqual([expect.objectContaining({ action: 'opt_out', channelId: channels.b.id })]);
+    const everything = await t.request<ConsentEventView[]>('GET', `/api/conversations/${own.id}/consent`, { token: admin });
+    expect(everything.body.map((event) => event.channelId).sort()).toEqual([channels.a.id, channels.b.id].sort());
   });
 
   it.each(['agent', 'supervisor'] as const)('finds none of team A’s data in any list or search, as a %s of team B', async (who) => {

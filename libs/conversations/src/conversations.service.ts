@@ -204,7 +204,17 @@ export class ConversationsService {
 
   async consentHistory(actor: UserActor, conversationId: string): Promise<ConsentEventView[]> {
     const conversation = await this.get(actor, conversationId);
-    const events = await this.dataSource.getRepository(ConsentEventEntity).find({ where: { contactId: conversation.contact.id }, order: { createdAt: 'DESC', id: 'DESC' } });
+    // A customer may write to several teams' channels; what they said to another team's channel (STOP there) is that
+    // team's, so the ledger shows this conversation's channel and the channels of the teams the actor can see.
+    const visibleChannels = AccessPolicy.scopeToVisibleTeams(this.dataSource.createQueryBuilder().select('ch.id').from('channel', 'ch'), 'ch.team_id', actor);
+    const events = await this.dataSource
+      .getRepository(ConsentEventEntity)
+      .createQueryBuilder('e')
+      .where('e.contactId = :contactId', { contactId: conversation.contact.id })
+      .andWhere(`(e.channelId = :ownChannelId OR e.channelId IN (${visibleChannels.getQuery()}))`, { ownChannelId: conversation.channelId, ...visibleChannels.getParameters() })
+      .orderBy('e.createdAt', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .getMany();
     return events.map((event) => ({
       action: event.action,
       source: event.source,
