@@ -189,6 +189,51 @@ describe('automation: FAQ auto-replies and rules', () => {
     expect((await t.request<RuleView[]>('GET', '/api/automation/rules', { token: admin.token })).body).toEqual([]);
   });
 
+  it('accepts a nested-repetition pattern and decides a 1,600-character adversarial message at once, in the test bench and on a real webhook, while /health answers', async () => {
+    const created = await createRule({ name: 'Only a', trigger: RuleTrigger.InboundMessage, conditions: [{ type: 'regex', pattern: '^(a+)+$' }], actions: [{ type: 'add_tag', tag: 'only-a' }] });
+    expect(created.status).toBe(201);
+    // A backtracking engine tries every way of splitting the a's before giving up on the '!': 2^1599 of them.
+    const adversarial = `${'a'.repeat(1599)}!`;
+    const bench = (text: string) => t.request<AutomationTestResult>('POST', '/api/automation/test', { token: admin.token, body: { text, channelId: channel.id } });
+
+    const [refusal, health] = await Promise.all([bench(adversarial), t.request('GET', '/health')]);
+    expect(refusal.status).toBe(200);
+    expect(refusal.body.fired).toEqual([]);
+    expect(health.status).toBe(200);
+    expect((await bench('a'.repeat(1600))).body.fired).toEqual([expect.objectContaining({ ruleId: created.body.id })]);
+
+    const [delivered, healthDuringRules] = await Promise.all([customerSays(adversarial), t.request('GET', '/health')]);
+    expect(delivered.status).toBe(200);
+    expect(healthDuringRules.status).toBe(200);
+    const [run] = await runs();
+    expect(run.rule_id).toBeNull();
+    expect(await conversation()).toMatchObject({ tags: [] });
+  });
+
+  it('refuses a backreference with a sentence saying why, and stores nothing', async () => {
+    const refused = await createRule({ name: 'Repeated word', trigger: RuleTrigger.InboundMessage, conditions: [{ type: 'regex', pattern: '\\b(\\w+) \\1\\b' }], actions: [{ type: 'add_tag', tag: 'repeated' }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('regex pattern uses a backreference (\\1), which patterns cannot have: they are matched in linear time'),
+      details: [{ field: 'conditions[0]', messages: [expect.stringContaining('backreference')] }],
+    });
+    expect((await t.request<RuleView[]>('GET', '/api/automation/rules', { token: admin.token })).body).toEqual([]);
+  });
+
+  it('passes over a rule stored before patterns ran in linear time whose pattern no longer compiles, and runs the next rule', async () => {
+    await t.dataSource.query(`INSERT INTO automation_rule (name, position, trigger, conditions, actions) VALUES ('Legacy repeated word', 0, 'inbound_message', $1, $2)`, [
+      JSON.stringify([{ type: 'regex', pattern: '\\b(\\w+) \\1\\b' }]),
+      JSON.stringify([{ type: 'add_tag', tag: 'repeated' }]),
+    ]);
+    const next = await createRule({ name: 'Hello', trigger: RuleTrigger.InboundMessage, conditions: [{ type: 'keywords', any: ['hello'] }], actions: [{ type: 'add_tag', tag: 'greeting' }] });
+
+    expect((await customerSays('hello hello')).status).toBe(200);
+    const [run] = await runs();
+    expect(run.rule_id).toBe(next.body.id);
+    expect(await conversation()).toMatchObject({ tags: ['greeting'] });
+  });
+
   it('shows in the test bench which FAQ and rule would answer, and in the replay how many recent messages would have been answered', async () => {
     await customerSays('Where is my order?');
     await customerSays('Do you sell gift cards?', '+380509999999');

@@ -1,4 +1,7 @@
 import { ConversationStatus, RuleTrigger } from '@backtalk/contracts';
+import { Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { type EvaluableRule, evaluateRules, needsFaqMatch, type RuleContext } from './rule-evaluation';
 
 const context = (overrides: Partial<RuleContext> = {}): RuleContext => ({
@@ -13,6 +16,36 @@ const context = (overrides: Partial<RuleContext> = {}): RuleContext => ({
 });
 const rule = (id: string, overrides: Partial<EvaluableRule> = {}): EvaluableRule => ({ id, name: id, trigger: RuleTrigger.InboundMessage, conditions: [], actions: [{ type: 'add_tag', tag: id }], continueAfter: false, ...overrides });
 const firedIds = (rules: EvaluableRule[], ctx = context()) => evaluateRules(rules, ctx).map((fired) => fired.rule.id);
+
+/**
+ * Evaluates in a worker thread, so that an engine that backtracks for ages fails the test when the budget runs out
+ * instead of freezing Jest itself; the budget starts once the worker has loaded the code.
+ */
+function evaluateInWorker(rules: EvaluableRule[], ctx: RuleContext, budgetMs: number): Promise<string[] | 'still running'> {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     require('@swc-node/register');
+     const { evaluateRules } = require(workerData.module);
+     parentPort.on('message', ({ rules, context }) => parentPort.postMessage(evaluateRules(rules, context).map((fired) => fired.rule.id)));
+     parentPort.postMessage('ready');`,
+    { eval: true, workerData: { module: join(__dirname, 'rule-evaluation.ts') } },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  return new Promise<string[] | 'still running'>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('message', (message: 'ready' | string[]) => {
+      if (message === 'ready') {
+        timer = setTimeout(() => resolve('still running'), budgetMs);
+        worker.postMessage({ rules, context: ctx });
+      } else {
+        resolve(message);
+      }
+    });
+  }).finally(() => {
+    clearTimeout(timer);
+    return worker.terminate();
+  });
+}
 
 describe('evaluating automation rules', () => {
   it('fires the first matching rule only, unless it says to continue', () => {
@@ -58,6 +91,36 @@ describe('evaluating automation rules', () => {
     expect(firedIds([rule('pending', { conditions: [{ type: 'status', in: [ConversationStatus.Pending] }] })])).toEqual([]);
     expect(firedIds([rule('re', { conditions: [{ type: 'regex', pattern: 'order\\s*#?\\d+' }] })], context({ text: 'ORDER #123 late' }))).toEqual(['re']);
     expect(firedIds([rule('broken', { conditions: [{ type: 'regex', pattern: '(' }] })])).toEqual([]);
+  });
+
+  it('decides a nested-repetition pattern over the longest SMS at once, where a backtracking engine would run for ages', async () => {
+    const onlyA = rule('only-a', { conditions: [{ type: 'regex', pattern: '^(a+)+$' }] });
+    expect(await evaluateInWorker([onlyA], context({ text: 'a'.repeat(1599) + '!' }), 2000)).toEqual([]);
+    expect(firedIds([onlyA], context({ text: 'A'.repeat(1600) }))).toEqual(['only-a']);
+  });
+
+  it('matches patterns case-insensitively over Unicode text, as supervisors wrote them', () => {
+    expect(firedIds([rule('uk', { conditions: [{ type: 'regex', pattern: '^термін\\p{L}*!$' }] })], context({ text: 'ТЕРМІНОВО!' }))).toEqual(['uk']);
+    expect(firedIds([rule('letter', { conditions: [{ type: 'regex', pattern: '\\u0416' }] })], context({ text: 'жук' }))).toEqual(['letter']);
+  });
+
+  it('runs a pattern over the first 1,600 characters of a message only, the most an SMS holds', () => {
+    const refund = rule('refund', { conditions: [{ type: 'regex', pattern: 'refund' }] });
+    expect(firedIds([refund], context({ text: `${'x'.repeat(1594)}refund` }))).toEqual(['refund']);
+    expect(firedIds([refund], context({ text: `${'x'.repeat(1595)}refund` }))).toEqual([]);
+  });
+
+  it('does not fire a stored pattern that linear-time matching cannot run, and warns about it once', () => {
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      const pattern = '\\b(\\w+) \\1\\b';
+      const repeated = rule('repeated', { conditions: [{ type: 'regex', pattern }] });
+      expect(firedIds([repeated], context({ text: 'hello hello' }))).toEqual([]);
+      expect(firedIds([repeated], context({ text: 'bye bye' }))).toEqual([]);
+      expect(warnings.mock.calls.filter(([details]) => (details as { pattern?: string } | undefined)?.pattern === pattern)).toHaveLength(1);
+    } finally {
+      warnings.mockRestore();
+    }
   });
 
   it('asks for FAQ scores only when a rule uses them', () => {

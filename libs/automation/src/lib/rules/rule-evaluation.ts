@@ -1,4 +1,6 @@
 import { type ConversationStatus, type RoutingLanguage, type RuleAction, type RuleCondition, RuleTrigger } from '@backtalk/contracts';
+import { compileRulePattern, matchesRulePattern } from '@backtalk/patterns';
+import { Logger } from '@nestjs/common';
 
 /** What a rule looks at; FAQ matches are computed once per message, only when some rule asks for them. */
 export interface RuleContext {
@@ -40,6 +42,24 @@ function containsPhrase(text: string, phrase: string): boolean {
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
 }
 
+const logger = new Logger('AutomationRules');
+const reportedPatterns = new Set<string>();
+
+/**
+ * A rule saved before patterns ran on RE2 may hold one RE2 cannot run (a backreference, say): it never matches, and
+ * the log says so once per rule and pattern rather than on every message.
+ */
+function matchesPattern(rule: EvaluableRule, pattern: string, text: string): boolean {
+  const compiled = compileRulePattern(pattern);
+  if (compiled.ok) return matchesRulePattern(compiled.regex, text);
+  const key = `${rule.id}\u0000${pattern}`;
+  if (!reportedPatterns.has(key)) {
+    reportedPatterns.add(key);
+    logger.warn({ ruleId: rule.id, ruleName: rule.name, pattern, problem: compiled.problem }, 'automation rule has a regex condition that cannot run: it never matches until the rule is edited');
+  }
+  return false;
+}
+
 /** A trigger-specific rule applies to its trigger; a customer's first message also counts as an inbound message. */
 function triggerApplies(rule: EvaluableRule, context: RuleContext): boolean {
   if (rule.trigger === context.trigger) return true;
@@ -49,16 +69,12 @@ function triggerApplies(rule: EvaluableRule, context: RuleContext): boolean {
 }
 
 /** Whether the condition holds; for `faq_match`, the FAQ it accepted. */
-function check(condition: RuleCondition, context: RuleContext, normalized: string): { holds: boolean; faq?: { faqId: string; score: number } } {
+function check(rule: EvaluableRule, condition: RuleCondition, context: RuleContext, normalized: string): { holds: boolean; faq?: { faqId: string; score: number } } {
   switch (condition.type) {
     case 'keywords':
       return { holds: condition.any.some((phrase) => containsPhrase(normalized, phrase)) };
     case 'regex':
-      try {
-        return { holds: new RegExp(condition.pattern, 'iu').test(context.text) };
-      } catch {
-        return { holds: false };
-      }
+      return { holds: matchesPattern(rule, condition.pattern, context.text) };
     case 'faq_match': {
       const candidate = condition.faqId ? context.faqs.find((faq) => faq.faqId === condition.faqId) : context.faqs[0];
       const holds = candidate !== undefined && candidate.score >= condition.minConfidence;
@@ -106,7 +122,7 @@ export function evaluateRules(rules: readonly EvaluableRule[], context: RuleCont
     if (!triggerApplies(rule, context)) continue;
     let faq: FiredRule['faq'] = null;
     const holds = rule.conditions.every((condition) => {
-      const result = check(condition, context, normalized);
+      const result = check(rule, condition, context, normalized);
       if (result.faq) faq = result.faq;
       return result.holds;
     });

@@ -24,6 +24,34 @@ describe('checking a rule before it is saved', () => {
     ]);
   });
 
+  it('refuses backreferences and lookaround, which linear-time matching cannot run, with a sentence saying why', () => {
+    const problems = ruleProblems({
+      trigger: RuleTrigger.InboundMessage,
+      waitingMinutes: null,
+      conditions: [{ type: 'regex', pattern: '(\\w+) \\1' }, { type: 'regex', pattern: 'refund(?! later)' }, { type: 'regex', pattern: '(?<=order )\\d+' }],
+      actions: [{ type: 'add_tag', tag: 'repeat' }],
+    });
+    expect(problems).toEqual([
+      'conditions[0]: regex pattern uses a backreference (\\1), which patterns cannot have: they are matched in linear time (RE2 syntax) so that no message can stall the server',
+      'conditions[1]: regex pattern uses a lookahead ((?!), which patterns cannot have: they are matched in linear time (RE2 syntax) so that no message can stall the server',
+      'conditions[2]: regex pattern uses a lookbehind ((?<=), which patterns cannot have: they are matched in linear time (RE2 syntax) so that no message can stall the server',
+    ]);
+  });
+
+  it('accepts nested repetition such as ^(a+)+$, which linear-time matching runs safely', () => {
+    expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [{ type: 'regex', pattern: '^(a+)+$' }], actions: [{ type: 'add_tag', tag: 'only-a' }] })).toEqual([]);
+  });
+
+  it('refuses a pattern longer than 500 characters, or one too costly to run on every message', () => {
+    const problems = ruleProblems({
+      trigger: RuleTrigger.InboundMessage,
+      waitingMinutes: null,
+      conditions: [{ type: 'regex', pattern: 'a'.repeat(501) }, { type: 'regex', pattern: '(?:.{0,1000}a)z' }],
+      actions: [{ type: 'add_tag', tag: 'long' }],
+    });
+    expect(problems).toEqual(['conditions[0]: regex pattern is longer than 500 characters', expect.stringMatching(/^conditions\[1\]: regex pattern is too complex to run on every message/)]);
+  });
+
   it('requires an FAQ match condition for a reply with the matched FAQ, since it sets the confidence to reach', () => {
     expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [], actions: [{ type: 'reply', cannedAnswerId: 'matched_faq' }] })).toEqual([
       'actions: replying with the matched FAQ needs an "FAQ match" condition, which sets the confidence it must reach',

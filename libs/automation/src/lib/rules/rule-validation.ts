@@ -1,4 +1,5 @@
 import { ConversationPriority, ConversationStatus, ROUTING_LANGUAGES, type RuleAction, type RuleCondition, RuleTrigger } from '@backtalk/contracts';
+import { rulePatternProblem } from '@backtalk/patterns';
 
 export interface RuleShape {
   trigger: RuleTrigger;
@@ -17,13 +18,9 @@ function conditionProblem(condition: unknown): string | null {
     case 'keywords':
       return isStringList(condition['any'], 100) ? null : 'keywords needs "any": a list of words or phrases';
     case 'regex': {
-      if (typeof condition['pattern'] !== 'string' || !condition['pattern'] || condition['pattern'].length > 500) return 'regex needs a "pattern"';
-      try {
-        new RegExp(condition['pattern'], 'iu');
-        return null;
-      } catch (error) {
-        return `regex pattern does not compile: ${(error as Error).message}`;
-      }
+      if (typeof condition['pattern'] !== 'string' || !condition['pattern']) return 'regex needs a "pattern"';
+      const problem = rulePatternProblem(condition['pattern']);
+      return problem ? `regex pattern ${problem}` : null;
     }
     case 'faq_match': {
       const confidence = condition['minConfidence'];
