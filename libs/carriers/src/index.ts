@@ -13,6 +13,7 @@ export {
   WebhookParseError,
 } from './lib/carrier-adapter';
 export { adapterFor } from './lib/adapters';
+export { acceptsContentType, checkWebhookEvents, mediaTypeOf, WEBHOOK_LIMITS } from './lib/webhook-input';
 export { GENERIC_SIGNATURE_HEADER, signGenericWebhook } from './lib/providers/generic';
 export { basicAuthHeader } from './lib/internal/basic-auth';
 export { type FormParams, plivoV2Signature, plivoV3Signature, sinchSignature, telnyxSignature, twilioSignature, vonageSignature } from './lib/signing';

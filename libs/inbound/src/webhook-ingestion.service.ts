@@ -1,4 +1,4 @@
-import { adapterFor, type ChannelSecrets, type InboundSms, type WebhookRequest, WebhookParseError } from '@backtalk/carriers';
+import { acceptsContentType, adapterFor, checkWebhookEvents, type ChannelSecrets, type InboundSms, type WebhookRequest, WebhookParseError } from '@backtalk/carriers';
 import { type ChannelSecretsInput, ErrorCode, isHttpUrl } from '@backtalk/contracts';
 import { type ChannelEntity, ChannelsService } from '@backtalk/channels';
 import { OutboundQueue } from '@backtalk/outbound';
@@ -73,9 +73,15 @@ export class WebhookIngestionService {
       throw new DomainError(ErrorCode.Unauthenticated, `Webhook authenticity check failed: ${verification.reason}`);
     }
 
+    // After the signature check, so that an unsigned request learns nothing but 401.
+    if (!acceptsContentType(adapter, request)) {
+      const declared = request.headers['content-type'] ?? 'no content type';
+      throw new DomainError(ErrorCode.UnsupportedMediaType, `${provider} webhooks are sent as ${adapter.contentTypes.join(' or ')}, not ${declared.slice(0, 100)}`);
+    }
+
     let events;
     try {
-      events = adapter.parse(request);
+      events = checkWebhookEvents(adapter.parse(request), provider);
     } catch (error) {
       if (error instanceof WebhookParseError) throw new DomainError(ErrorCode.ValidationFailed, `Malformed ${provider} webhook: ${error.message}`);
       throw error;

@@ -117,6 +117,11 @@ export interface CarrierAdapter {
   parse(request: WebhookRequest): WebhookEvents;
   /** Provider error code to a plain-language reason and category; unknown codes give category `unknown`. */
   mapError(code: string): ProviderError;
+  /**
+   * The media types (lower case, no parameters) of the bodies this provider POSTs. A body declared as anything else
+   * is refused even when it is validly signed: parsing JSON as a form, or a form as JSON, would store garbage.
+   */
+  readonly contentTypes: readonly string[];
   /** What to answer once the events are safely queued. */
   acknowledgement(): { status: number; contentType: string; body: string };
 }

@@ -50,6 +50,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.Conflict:
     case ErrorCode.ContactOptedOut:
       return 409;
+    case ErrorCode.UnsupportedMediaType:
+      return 415;
     case ErrorCode.IdempotencyKeyReused:
       return 422;
     case ErrorCode.RateLimited:

@@ -132,6 +132,8 @@ export const bandwidthAdapter: CarrierAdapter = {
   verify: (request, secrets) => verifyBasicAuth(request, secrets, PROVIDER),
   parse: parseBandwidth,
   mapError: mapBandwidthError,
+  // Bandwidth documents `application/json; charset=utf-8` for every callback.
+  contentTypes: ['application/json'],
   // Bandwidth retries any non-2xx for 24 hours and gives up on a response larger than 16 kB.
   acknowledgement: () => PLAIN_OK,
 };

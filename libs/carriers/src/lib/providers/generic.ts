@@ -131,5 +131,6 @@ export const genericAdapter: CarrierAdapter = {
   verify: verifyGeneric,
   parse: parseGeneric,
   mapError: mapGenericError,
+  contentTypes: ['application/json'],
   acknowledgement: () => ({ status: 200, contentType: 'application/json', body: '{"received":true}' }),
 };

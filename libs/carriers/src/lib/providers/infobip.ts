@@ -157,5 +157,6 @@ export const infobipAdapter: CarrierAdapter = {
   verify: (request, secrets) => verifyBasicAuth(request, secrets, PROVIDER),
   parse: parseInfobip,
   mapError: mapInfobipError,
+  contentTypes: ['application/json'],
   acknowledgement: () => PLAIN_OK,
 };

@@ -208,6 +208,8 @@ export const plivoAdapter: CarrierAdapter = {
   verify: (request, secrets) => verifyPlivo(request, secrets),
   parse: parsePlivo,
   mapError: mapPlivoError,
+  // Plivo POSTs callbacks as a form (or GETs them, which carry no body).
+  contentTypes: ['application/x-www-form-urlencoded'],
   // An empty Message XML document: no auto-reply.
   acknowledgement: () => ({ status: 200, contentType: 'application/xml', body: '<Response></Response>' }),
 };

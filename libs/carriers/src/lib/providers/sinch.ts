@@ -178,5 +178,6 @@ export const sinchAdapter: CarrierAdapter = {
   parse: parseSinch,
   mapError: mapSinchError,
   // Sinch never retries a 4xx, so only success is ever answered here; transient failures must be 5xx.
+  contentTypes: ['application/json'],
   acknowledgement: () => PLAIN_OK,
 };

@@ -169,5 +169,6 @@ export const telnyxAdapter: CarrierAdapter = {
   parse: parseTelnyx,
   mapError: mapTelnyxError,
   // Telnyx waits 2 s for this before retrying.
+  contentTypes: ['application/json'],
   acknowledgement: () => PLAIN_OK,
 };

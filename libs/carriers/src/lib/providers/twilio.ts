@@ -191,6 +191,8 @@ export const twilioAdapter: CarrierAdapter = {
   verify: (request, secrets) => verifyTwilio(request, secrets),
   parse: parseTwilio,
   mapError: mapTwilioError,
+  // Messaging webhooks are form POSTs (or GETs); Twilio's JSON bodies with bodySHA256 belong to other products, and parse reads forms only.
+  contentTypes: ['application/x-www-form-urlencoded'],
   // An empty TwiML document: Twilio sends no auto-reply and logs no 12xxx error.
   acknowledgement: () => ({ status: 200, contentType: 'text/xml', body: '<Response/>' }),
 };

@@ -181,6 +181,8 @@ export const vonageAdapter: CarrierAdapter = {
   verify: verifyVonage,
   parse: parseVonage,
   mapError: mapVonageError,
+  // The dashboard's "HTTP method" picks GET, POST (form) or POST-JSON.
+  contentTypes: ['application/x-www-form-urlencoded', 'application/json'],
   // Anything but 200/204 makes Vonage resend for 24 hours.
   acknowledgement: () => PLAIN_OK,
 };

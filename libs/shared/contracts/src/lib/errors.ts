@@ -21,6 +21,8 @@ export enum ErrorCode {
   ContactOptedOut = 'CONTACT_OPTED_OUT',
   /** An Idempotency-Key was used again with a different request. */
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  /** The request body is of a media type this endpoint does not take (a carrier webhook declared as the wrong type). */
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   RateLimited = 'RATE_LIMITED',
   DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
   Internal = 'INTERNAL',

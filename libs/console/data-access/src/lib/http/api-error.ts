@@ -128,6 +128,7 @@ export function describeError(error: unknown): string {
     case ErrorCode.Conflict:
     case ErrorCode.ContactOptedOut:
     case ErrorCode.IdempotencyKeyReused:
+    case ErrorCode.UnsupportedMediaType:
       return error.message;
     default:
       return assertUnreachable(error.code);
