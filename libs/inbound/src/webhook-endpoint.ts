@@ -187,6 +187,7 @@ export const WEBHOOK_OPENAPI_PATHS: OpenAPIObject['paths'] = {
         '400': { description: 'Malformed webhook or channel id' },
         '401': { description: 'Authenticity check failed' },
         '404': { description: 'No channel of this provider with this id' },
+        '415': { description: 'A body declared as a content type this provider does not send; nothing stored' },
         '503': { description: 'A backing service is unavailable; the carrier should retry' },
       },
     },
