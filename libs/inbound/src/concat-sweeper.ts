@@ -1,5 +1,5 @@
 import { ChannelsService } from '@backtalk/channels';
-import { AppConfig, MetricsService, QueueName } from '@backtalk/platform';
+import { AppConfig, MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -17,11 +17,12 @@ export class ConcatSweeperProcessor implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
     @InjectQueue(QueueName.Inbound) private readonly queue: Queue,
+    private readonly repeatableJobs: RepeatableJobs,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.metrics.trackQueue(this.queue);
-    await this.queue.add(FLUSH_STALE_CONCAT_JOB, {}, { repeat: { every: 30_000 }, removeOnComplete: 10, removeOnFail: 50 });
+    await this.repeatableJobs.declare(this.queue, { name: FLUSH_STALE_CONCAT_JOB, repeat: { every: 30_000 }, removeOnComplete: 10, removeOnFail: 50 });
   }
 
   @Process(FLUSH_STALE_CONCAT_JOB)

@@ -1,4 +1,4 @@
-import { MetricsService, QueueName } from '@backtalk/platform';
+import { AppConfig, MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
 import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
@@ -17,11 +17,13 @@ export class OutboundProcessor implements OnApplicationBootstrap {
     private readonly sweeper: OutboxSweeper,
     private readonly metrics: MetricsService,
     @InjectQueue(QueueName.Outbound) private readonly queue: Queue,
+    private readonly config: AppConfig,
+    private readonly repeatableJobs: RepeatableJobs,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.metrics.trackQueue(this.queue);
-    await this.queue.add(SWEEP_OUTBOX_JOB, {}, { repeat: { every: 30_000 }, removeOnComplete: 10, removeOnFail: 50 });
+    await this.repeatableJobs.declare(this.queue, { name: SWEEP_OUTBOX_JOB, repeat: { every: this.config.OUTBOX_SWEEP_INTERVAL_MS }, removeOnComplete: 10, removeOnFail: 50 });
   }
 
   @Process({ name: SEND_JOB, concurrency: 8 })

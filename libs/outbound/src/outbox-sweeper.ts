@@ -1,5 +1,5 @@
 import { MessageStatus } from '@backtalk/contracts';
-import { EventLog } from '@backtalk/platform';
+import { AppConfig, EventLog } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,8 +7,6 @@ import { MessageEntity } from '@backtalk/conversations';
 import { MessageStatusWriter } from './message-status-writer';
 import { OutboundQueue } from './outbound-queue';
 
-/** A queued message whose job was lost (Redis restarted without persistence, enqueue failed) is picked up after this. */
-export const QUEUED_GRACE_SECONDS = 30;
 /** A message still `sending` after this had its worker die mid-call: its fate is unknown. */
 export const SENDING_TIMEOUT_SECONDS = 300;
 
@@ -19,6 +17,7 @@ export class OutboxSweeper {
     private readonly queue: OutboundQueue,
     private readonly statusWriter: MessageStatusWriter,
     private readonly eventLog: EventLog,
+    private readonly config: AppConfig,
   ) {}
 
   async sweep(now = new Date()): Promise<{ requeued: number; markedUnknown: number }> {
@@ -26,7 +25,7 @@ export class OutboxSweeper {
     const queued: Array<{ id: string }> = await this.dataSource.query(
       `(SELECT id FROM message WHERE status = 'queued' AND queued_at < $1 ORDER BY queued_at LIMIT 1000)
        UNION ALL (SELECT id FROM message WHERE status = 'scheduled' AND send_at < $1 ORDER BY send_at LIMIT 1000)`,
-      [new Date(now.getTime() - QUEUED_GRACE_SECONDS * 1000)],
+      [new Date(now.getTime() - this.config.OUTBOX_REQUEUE_AFTER_MS)],
     );
     await this.queue.enqueue(queued.map((row) => row.id));
 

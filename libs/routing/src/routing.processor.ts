@@ -1,4 +1,4 @@
-import { AppConfig, MetricsService, QueueName } from '@backtalk/platform';
+import { AppConfig, MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -31,11 +31,12 @@ export class RoutingProcessor implements OnApplicationBootstrap {
     private readonly assignment: AssignmentService,
     private readonly triggers: RoutingTriggers,
     private readonly sla: SlaService,
+    private readonly repeatableJobs: RepeatableJobs,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.metrics.trackQueue(this.queue);
-    await this.queue.add(ROUTING_SWEEP_JOB, {}, { repeat: { every: this.config.ROUTING_SWEEP_INTERVAL_MS }, removeOnComplete: 10, removeOnFail: 50 });
+    await this.repeatableJobs.declare(this.queue, { name: ROUTING_SWEEP_JOB, repeat: { every: this.config.ROUTING_SWEEP_INTERVAL_MS }, removeOnComplete: 10, removeOnFail: 50 });
   }
 
   @Process(WAKE_SNOOZED_JOB)

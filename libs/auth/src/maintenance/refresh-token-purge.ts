@@ -1,7 +1,7 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MetricsService, QueueName } from '@backtalk/platform';
+import { MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
 import type { Queue } from 'bull';
 import { Repository } from 'typeorm';
 import { RefreshTokenEntity } from '../entities';
@@ -33,12 +33,13 @@ export class RefreshTokenPurgeProcessor implements OnApplicationBootstrap {
     private readonly purgeService: RefreshTokenPurgeService,
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
     private readonly metrics: MetricsService,
+    private readonly repeatableJobs: RepeatableJobs,
   ) {}
 
-  /** A repeatable job is keyed by its schedule, so every worker registering it at boot still yields one schedule. */
+  /** A repeatable job is keyed by its schedule, so every worker declaring it still yields one schedule. */
   async onApplicationBootstrap(): Promise<void> {
     this.metrics.trackQueue(this.queue);
-    await this.queue.add(PURGE_REFRESH_TOKENS_JOB, {}, { repeat: { cron: '17 3 * * *' }, removeOnComplete: 10, removeOnFail: 10 });
+    await this.repeatableJobs.declare(this.queue, { name: PURGE_REFRESH_TOKENS_JOB, repeat: { cron: '17 3 * * *' }, removeOnComplete: 10, removeOnFail: 10 });
   }
 
   @Process(PURGE_REFRESH_TOKENS_JOB)

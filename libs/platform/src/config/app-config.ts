@@ -87,6 +87,34 @@ export class AppConfig {
   @Min(1000)
   QUEUE_LOCK_MS = 30000;
 
+  /**
+   * How often the worker's outbox sweeper runs: it enqueues again the messages whose send job was lost (Redis restarted
+   * empty, an enqueue failed) and marks sends stuck mid-call as unknown.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_SWEEP_INTERVAL_MS = 30000;
+
+  /**
+   * A message still `queued` (or `scheduled` and overdue) this long is presumed to have lost its job and is enqueued
+   * again. Enqueuing twice is harmless (the job id is the message id); the wait only spares Redis needless work.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_REQUEUE_AFTER_MS = 30000;
+
+  /**
+   * How often the worker checks that every repeatable job (the sweeps, the token purge) is still scheduled in Redis and
+   * schedules again what is missing. They are also scheduled again whenever a queue reconnects; this catches the rest
+   * (a FLUSHALL, an eviction).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REPEATABLE_JOBS_CHECK_INTERVAL_MS = 30000;
+
   /** The account-wide sending cap in message segments per second, on top of each channel's own rate. */
   @Transform(toInt)
   @IsInt()

@@ -1,6 +1,9 @@
 import { BullModule } from '@nestjs/bull';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { RepeatableJobs } from './repeatable-jobs';
+
+export * from './repeatable-jobs';
 
 export enum QueueName {
   Maintenance = 'maintenance',
@@ -17,6 +20,7 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: 5000,
 } as const;
 
+@Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -28,5 +32,7 @@ export const DEFAULT_JOB_OPTIONS = {
       }),
     }),
   ],
+  providers: [RepeatableJobs],
+  exports: [RepeatableJobs],
 })
 export class QueuesModule {}

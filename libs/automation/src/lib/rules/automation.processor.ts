@@ -1,4 +1,4 @@
-import { AppConfig, QueueName } from '@backtalk/platform';
+import { AppConfig, QueueName, RepeatableJobs } from '@backtalk/platform';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -13,10 +13,11 @@ export class AutomationProcessor implements OnApplicationBootstrap {
     @InjectQueue(QueueName.Routing) private readonly queue: Queue,
     private readonly config: AppConfig,
     private readonly automation: AutomationService,
+    private readonly repeatableJobs: RepeatableJobs,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.add(AUTOMATION_SWEEP_JOB, {}, { repeat: { every: this.config.ROUTING_SWEEP_INTERVAL_MS }, removeOnComplete: 10, removeOnFail: 50 });
+    await this.repeatableJobs.declare(this.queue, { name: AUTOMATION_SWEEP_JOB, repeat: { every: this.config.ROUTING_SWEEP_INTERVAL_MS }, removeOnComplete: 10, removeOnFail: 50 });
   }
 
   @Process(AUTOMATION_SWEEP_JOB)
