@@ -121,7 +121,7 @@ export function ConditionEditor({ draft, faqs, error, onChange, onRemove }: Cond
           placeholder="order\s*#?\d{4,}"
           value={draft.pattern}
           onChange={(event) => onChange({ ...draft, pattern: event.target.value })}
-          hint="JavaScript syntax, matched without regard to case."
+          hint="RE2 syntax, matched without regard to case against the first 1,600 characters: no backreferences or lookaround, so every message is checked in linear time."
         />,
       );
     case 'language':

@@ -12,9 +12,10 @@ import {
 } from '@backtalk/console/data-access';
 import { FormFooter, QueryState, useFormState } from '@backtalk/console/feature-admin';
 import { Button, buttonClassName, Checkbox, cx, EmptyState, Icon, Menu, PageHeader, Panel, SelectField, TextField } from '@backtalk/console/ui';
-import type { FormEvent } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import '../automation.css';
+import { loadPatternCheck } from './pattern-check';
 import { ActionEditor, ConditionEditor, faqsOf } from './RuleClauses';
 import {
   emptyRuleForm,
@@ -46,6 +47,10 @@ const SCOPES: ReadonlyArray<{ value: RuleScope; label: string }> = [
 function RuleForm({ rule }: { rule: RuleView | null }) {
   const form = useFormState<RuleFormValues, RuleFormError>(() => (rule ? ruleFormFrom(rule) : emptyRuleForm()));
   const { values, errors, setField, clearError } = form;
+  const hasPattern = values.conditions.some((condition) => condition.type === 'regex');
+  useEffect(() => {
+    if (hasPattern) void loadPatternCheck();
+  }, [hasPattern]);
   const create = useCreateRule();
   const update = useUpdateRule();
   const mutation = rule ? update : create;

@@ -10,6 +10,7 @@ import {
   validateRuleForm,
   type RuleFormValues,
 } from './rule-form';
+import { loadPatternCheck } from './pattern-check';
 
 const orderRule: RuleView = {
   id: 'r1',
@@ -89,6 +90,8 @@ describe('ruleFormFrom and toCreateRuleRequest', () => {
 });
 
 describe('validateRuleForm', () => {
+  beforeAll(() => loadPatternCheck());
+
   it('asks for a name, the waiting minutes and the scope’s team', () => {
     expect(validateRuleForm(named({ name: ' ', trigger: RuleTrigger.WaitingLongerThan, waitingMinutes: '0', scope: 'team', conditions: [], actions: [newAction('set_priority')] }))).toEqual({
       name: 'Name the rule, e.g. “Order status FAQ”.',
@@ -99,7 +102,15 @@ describe('validateRuleForm', () => {
 
   it('reports a broken regular expression on its condition', () => {
     const condition = { ...newCondition('regex'), pattern: '(order' };
-    expect(validateRuleForm(named({ conditions: [...emptyRuleForm().conditions, condition] }))[`condition:${condition.key}`]).toMatch(/^Not a valid pattern/);
+    expect(validateRuleForm(named({ conditions: [...emptyRuleForm().conditions, condition] }))[`condition:${condition.key}`]).toBe('This pattern does not compile: missing closing ).');
+  });
+
+  it('checks patterns with the engine the API runs them on: a backreference is refused with the reason, (?i) and \\x{…} are accepted', () => {
+    const backreference = { ...newCondition('regex'), pattern: '(\\w+) \\1' };
+    const re2Only = { ...newCondition('regex'), pattern: '(?i)\\x{0416}' };
+    const errors = validateRuleForm(named({ conditions: [...emptyRuleForm().conditions, backreference, re2Only] }));
+    expect(errors[`condition:${backreference.key}`]).toMatch(/^This pattern uses a backreference \(\\1\), which patterns cannot have: they are matched in linear time/);
+    expect(errors[`condition:${re2Only.key}`]).toBeUndefined();
   });
 
   it('does not reply with the matched FAQ when no condition finds one', () => {

@@ -9,6 +9,7 @@ import {
   type RuleView,
   type UpdateRuleRequest,
 } from '@backtalk/contracts';
+import { patternProblem } from './pattern-check';
 
 // The rule editor's values are what people type (numbers as text, keywords as one comma-separated line); they become
 // the API's conditions and actions only when saved, so a half-typed rule never has to be a valid one.
@@ -205,13 +206,8 @@ function conditionError(draft: ConditionDraft): string | null {
       return splitWords(draft.words).length === 0 ? 'Enter at least one word or phrase.' : null;
     case 'regex': {
       if (!draft.pattern.trim()) return 'Enter a pattern.';
-      try {
-        // The API compiles patterns with these flags: some escapes that pass without `u` fail with it.
-        new RegExp(draft.pattern.trim(), 'iu');
-        return null;
-      } catch (error) {
-        return `Not a valid pattern: ${(error as Error).message}.`;
-      }
+      const problem = patternProblem(draft.pattern.trim());
+      return problem ? `This pattern ${problem}.` : null;
     }
     case 'faq_match':
       return draft.percent < FAQ_PERCENT_MIN || draft.percent > FAQ_PERCENT_MAX ? `Choose between ${FAQ_PERCENT_MIN}% and ${FAQ_PERCENT_MAX}%.` : null;
