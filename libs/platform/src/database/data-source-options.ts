@@ -17,6 +17,9 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: 'backtalk',
+    // TypeORM's own logger prints a failed statement with its parameters; errors reach the log through the one
+    // pino configuration instead, which keeps only their code and message.
+    logging: false,
     extra: {
       max: config.DATABASE_POOL_SIZE,
       // Fail fast when PostgreSQL is down, so a webhook gets its 503 while the carrier is still waiting.

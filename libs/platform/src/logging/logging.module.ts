@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { serializeError } from './error-serializer';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -35,6 +36,7 @@ export const REDACTED_PATHS = [
           level: config.LOG_LEVEL,
           genReqId: requestIdFor,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          serializers: { err: serializeError },
           // Health probes and metrics scrapes every few seconds would drown the log.
           autoLogging: { ignore: (request: IncomingMessage) => /^\/(health|metrics)/.test(request.url ?? '') },
           customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
