@@ -16,7 +16,10 @@ export enum RuleTrigger {
 export type RuleCondition =
   /** Any of the words or phrases appears in the message (case and accents ignored). */
   | { type: 'keywords'; any: string[] }
-  /** A JavaScript regular expression, matched case-insensitively. */
+  /**
+   * An RE2 regular expression (at most 500 characters; no backreferences or lookaround), matched case-insensitively
+   * in linear time over the message's first 1,600 characters.
+   */
   | { type: 'regex'; pattern: string }
   /** The best FAQ (or the given one) matches the message with at least this calibrated confidence (0–1). */
   | { type: 'faq_match'; minConfidence: number; faqId?: string | null }
