@@ -105,7 +105,8 @@ const ID_ROUTES: Record<string, IdRoute> = {
 };
 
 /** Routes without an id in the path that take one of a team's ids in the body or query: called as for `ID_ROUTES`. */
-const IDS_IN_BODY: Array<{ method: Method; path: string; id: (seed: Seed) => string; body?: (id: string) => unknown; query?: (id: string) => string }> = [
+const IDS_IN_BODY: Array<{ method: Method; path: string | ((seed: Seed) => string); id: (seed: Seed) => string; body?: (id: string) => unknown; query?: (id: string) => string }> = [
+  { method: 'POST', path: (seed) => `/api/conversations/${seed.conversationB}/assign`, id: (seed) => seed.agentA, body: (assigneeId) => ({ assigneeId }) },
   { method: 'POST', path: '/api/conversations', id: (seed) => seed.channelA, body: (channelId) => ({ channelId, phone: '+380509998877', body: 'Hello' }) },
   { method: 'POST', path: '/api/automation/test', id: (seed) => seed.channelA, body: (channelId) => ({ channelId, text: 'Where is my parcel?' }) },
   { method: 'POST', path: '/api/automation/rules', id: (seed) => seed.channelA, body: (channelId) => ({ name: 'Theirs', channelId, trigger: RuleTrigger.InboundMessage, actions: [{ type: 'add_tag', tag: 'x' }] }) },
@@ -273,11 +274,12 @@ describe('access rule sweep: another team’s people', () => {
     const before = await databaseFingerprint();
     const answers = [];
     for (const route of IDS_IN_BODY) {
+      const path = typeof route.path === 'string' ? route.path : route.path(seed);
       const call = async (id: string) => {
-        const response = await t.request<{ code?: string; message?: string }>(route.method, route.query ? `${route.path}?${route.query(id)}` : route.path, { token: outsiders[who], body: route.body?.(id) });
+        const response = await t.request<{ code?: string; message?: string }>(route.method, route.query ? `${path}?${route.query(id)}` : path, { token: outsiders[who], body: route.body?.(id) });
         return { status: response.status, code: response.body?.code, message: response.body?.message };
       };
-      answers.push({ route: `${route.method} ${route.path}`, owned: await call(route.id(seed)), random: await call(randomUUID()) });
+      answers.push({ route: `${route.method} ${path}`, owned: await call(route.id(seed)), random: await call(randomUUID()) });
     }
     expect(answers.filter((answer) => JSON.stringify(answer.owned) !== JSON.stringify(answer.random))).toEqual([]);
     expect(answers.filter((answer) => answer.owned.status < 400)).toEqual([]);

@@ -237,7 +237,7 @@ export class ConversationActionsService {
       `SELECT u.role, u.active, EXISTS (SELECT 1 FROM team_member tm WHERE tm.user_id = u.id AND tm.team_id = $2) AS member FROM app_user u WHERE u.id = $1`,
       [userId, teamId],
     );
-    if (!user || !user.active) throw DomainError.validation('That agent does not exist or is deactivated');
-    if (!user.member && user.role !== Role.Admin) throw DomainError.validation('That agent is not a member of the conversation’s team');
+    // One answer for every refusal: telling "not in that team" from "no such agent" would confirm other teams' user ids.
+    if (!user || !user.active || (!user.member && user.role !== Role.Admin)) throw DomainError.validation('That agent is not a member of the conversation’s team, or is deactivated');
   }
 }
