@@ -104,7 +104,7 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'DELETE /api/automation/rules/{id}': { ids: (seed) => [seed.ruleA] },
 };
 
-/** Routes without an id in the path that take one of a team's ids in the body or query: called as for `ID_ROUTES`. */
+/** Requests that name one of team A’s ids in the body or query rather than the path: called as for `ID_ROUTES`. */
 const IDS_IN_BODY: Array<{ method: Method; path: string | ((seed: Seed) => string); id: (seed: Seed) => string; body?: (id: string) => unknown; query?: (id: string) => string }> = [
   { method: 'POST', path: (seed) => `/api/conversations/${seed.conversationB}/assign`, id: (seed) => seed.agentA, body: (assigneeId) => ({ assigneeId }) },
   { method: 'POST', path: '/api/conversations', id: (seed) => seed.channelA, body: (channelId) => ({ channelId, phone: '+380509998877', body: 'Hello' }) },
