@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 import tsconfigPaths from 'vite-tsconfig-paths';
+import { CONSOLE_CSP, CONSOLE_DEV_CSP, consoleSecurityHeaders } from './security-headers';
 
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
@@ -15,8 +16,8 @@ export default defineConfig({
   root: __dirname,
   cacheDir: '../../node_modules/.vite/apps/console',
   plugins: [react(), tsconfigPaths({ root: '../..' })],
-  server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy, headers: consoleSecurityHeaders(CONSOLE_DEV_CSP) },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy, headers: consoleSecurityHeaders(CONSOLE_CSP) },
   build: {
     outDir: '../../dist/apps/console',
     emptyOutDir: true,
