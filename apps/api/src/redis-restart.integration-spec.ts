@@ -113,8 +113,8 @@ function expectEachSentOnce(replies: MessageEntity[], aggregator: FakeAggregator
 }
 
 describe('a Redis restart that loses every job', () => {
-  // The periodic check stays at its default (30 s), far beyond the wait: the reconnect alone must restore the sweeps.
-  const context = withPrivateRedis({});
+  // The periodic check is an hour away: the reconnect alone must restore the sweeps.
+  const context = withPrivateRedis({ REPEATABLE_JOBS_CHECK_INTERVAL_MS: '3600000' });
 
   it('sends every reply queued before the restart exactly once, without restarting the worker', async () => {
     const replies = await repliesAcross(context, 'restart', '+14155550107', () => context.redis.restartEmpty());
