@@ -6,3 +6,4 @@ export * from './outbox-sweeper';
 export * from './send.service';
 export * from './replies.service';
 export * from './send-rate-limiter';
+export * from './sending-window';

@@ -6,9 +6,7 @@ import { DataSource } from 'typeorm';
 import { MessageEntity } from '@backtalk/conversations';
 import { MessageStatusWriter } from './message-status-writer';
 import { OutboundQueue } from './outbound-queue';
-
-/** A message still `sending` after this had its worker die mid-call: its fate is unknown. */
-export const SENDING_TIMEOUT_SECONDS = 300;
+import { sendingWindowMs } from './sending-window';
 
 @Injectable()
 export class OutboxSweeper {
@@ -30,7 +28,8 @@ export class OutboxSweeper {
     await this.queue.enqueue(queued.map((row) => row.id));
 
     const stuck: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM message WHERE status = 'sending' AND updated_at < $1 LIMIT 1000`, [
-      new Date(now.getTime() - SENDING_TIMEOUT_SECONDS * 1000),
+      // Past this its worker died mid-call: the message's fate is unknown, and it is not sent again blindly.
+      new Date(now.getTime() - sendingWindowMs(this.config)),
     ]);
     for (const { id } of stuck) {
       const events = await this.dataSource.transaction(async (manager) => {
