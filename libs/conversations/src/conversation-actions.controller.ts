@@ -12,6 +12,7 @@ import {
   type UpdateContactRequest,
 } from '@backtalk/contracts';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { IsOmittable } from '@backtalk/platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { ConversationActionsService } from './conversation-actions.service';
@@ -37,8 +38,8 @@ export class AddNoteBody implements AddNoteRequest {
 }
 
 export class UpdateContactBody implements UpdateContactRequest {
-  @IsOptional() @IsString() @MaxLength(120) name?: string;
-  @IsOptional() @IsString() @MaxLength(4000) notes?: string;
+  @IsOmittable() @IsString() @MaxLength(120) name?: string;
+  @IsOmittable() @IsString() @MaxLength(4000) notes?: string;
 }
 
 @ApiTags('conversations')

@@ -10,6 +10,7 @@ import {
 } from '@backtalk/contracts';
 import { containsPattern, DomainError } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { type ConversationRow, toConversationView, toMessageView } from './conversation-views';
@@ -25,14 +26,28 @@ const NOT_WAITING = '9999-12-31T00:00:00.000Z';
 
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-function decodeCursor(cursor: string): Cursor {
+/**
+ * Only what encodeCursor writes is accepted: a cursor is handed back by the client, and anything else in it (a date
+ * PostgreSQL cannot read, an id that is not a UUID) would otherwise fail inside the query as a 500.
+ */
+function decodeCursor(cursor: string, field: 'cursor' | 'before'): Cursor {
+  let decoded: Partial<Cursor> | null = null;
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (typeof decoded.at === 'string' && typeof decoded.id === 'string') return decoded;
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Cursor> | null;
   } catch {
-    // fall through to the validation error
+    // not JSON: refused below
   }
-  throw DomainError.notFound('Page');
+  const { at, id } = decoded ?? {};
+  if (typeof at === 'string' && isStoredTimestamp(at) && typeof id === 'string' && isUUID(id)) return { at, id };
+  throw DomainError.validation('Invalid request: the page cursor is malformed; use the nextCursor of the previous page', [
+    { field, messages: [`${field} must be a nextCursor this API returned`] },
+  ]);
+}
+
+/** An ISO timestamp exactly as Date#toISOString writes it, in years 1 to 9999 (PostgreSQL's year 0 does not exist). */
+function isStoredTimestamp(at: string): boolean {
+  const time = Date.parse(at);
+  return /^\d{4}-/.test(at) && !at.startsWith('0000') && Number.isFinite(time) && new Date(time).toISOString() === at;
 }
 
 /** Read side of conversations for agents: every query is scoped by the access rule. */
@@ -103,7 +118,7 @@ export class ConversationsService {
     if (waitingFirst) query.orderBy(sortKey, 'ASC').addOrderBy('c.id', 'ASC');
     else query.orderBy(sortKey, 'DESC').addOrderBy('c.id', 'DESC');
     if (filter.cursor) {
-      const cursor = decodeCursor(filter.cursor);
+      const cursor = decodeCursor(filter.cursor, 'cursor');
       query.andWhere(`(${sortKey}, c.id) ${waitingFirst ? '>' : '<'} (:cursorAt, :cursorId)`, { cursorAt: cursor.at, cursorId: cursor.id });
     }
 
@@ -190,7 +205,7 @@ export class ConversationsService {
       .addOrderBy('m.id', 'DESC')
       .limit(limit + 1);
     if (options.before) {
-      const cursor = decodeCursor(options.before);
+      const cursor = decodeCursor(options.before, 'before');
       query.andWhere('(m.sentAt, m.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
     }
     const newestFirst = await query.getMany();

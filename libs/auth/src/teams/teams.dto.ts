@@ -1,4 +1,5 @@
 import type { CreateTeamRequest, UpdateTeamRequest } from '@backtalk/contracts';
+import { IsOmittable } from '@backtalk/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
@@ -25,14 +26,14 @@ export class CreateTeamDto implements CreateTeamRequest {
 
 export class UpdateTeamDto implements UpdateTeamRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(80)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   description?: string;

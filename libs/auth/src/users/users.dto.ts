@@ -1,4 +1,5 @@
 import { type CreateUserRequest, PASSWORD_MIN_LENGTH, Role, type UpdateUserRequest } from '@backtalk/contracts';
+import { IsOmittable } from '@backtalk/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
@@ -34,19 +35,19 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
   name?: string;
 
   @ApiPropertyOptional({ enum: Role })
-  @IsOptional()
+  @IsOmittable()
   @IsEnum(Role, { message: 'role must be admin, supervisor or agent' })
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 

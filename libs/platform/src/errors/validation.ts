@@ -1,5 +1,6 @@
 import { ErrorCode } from '@backtalk/contracts';
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { DomainError } from './domain-error';
 
 export interface FieldError {
@@ -14,6 +15,13 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
+
+/**
+ * May be left out, but not sent as null: class-validator's IsOptional lets null through as well, and a service then
+ * writes it into a NOT NULL column (a 500). Fields where null means something keep IsOptional with their own
+ * `ValidateIf((_, value) => value !== null)`.
+ */
+export const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** Whitelisting rejects unknown fields, so a typo in a request is an error instead of a silent no-op. */
 export function createValidationPipe(): ValidationPipe {

@@ -13,6 +13,7 @@ import { registerHttpMetrics } from '../metrics/http-metrics';
 import { MetricsService } from '../metrics/metrics.service';
 import { registerSecurityHeaders } from './security-headers';
 import { registerServiceUnavailableAnswers } from './service-unavailable';
+import { answerFrameworkError, registerInputGuard } from './input-guard';
 import { RedisIoAdapter } from './socket-io-adapter';
 
 export const API_PREFIX = 'api';
@@ -31,6 +32,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app, app.get(AppConfig), `/${API_PREFIX}/docs`);
   registerHttpMetrics(fastify, app.get(MetricsService));
+  registerInputGuard(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
@@ -60,7 +62,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
 export async function createHttpApp(rootModule: unknown, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule as Type<unknown>,
-    new FastifyAdapter({ trustProxy: false, bodyLimit: HTTP_BODY_LIMIT_BYTES, return503OnClosing: false, requestIdHeader: false, genReqId: requestIdFor }),
+    new FastifyAdapter({ trustProxy: false, bodyLimit: HTTP_BODY_LIMIT_BYTES, return503OnClosing: false, requestIdHeader: false, genReqId: requestIdFor, frameworkErrors: answerFrameworkError }),
     // rawBody: carrier signatures are computed over the exact bytes the carrier sent.
     { rawBody: true, bufferLogs: options.bufferLogs ?? true },
   );

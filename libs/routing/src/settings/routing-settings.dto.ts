@@ -9,6 +9,7 @@ import {
   type UpdateTeamRoutingRequest,
   type WeeklySchedule,
 } from '@backtalk/contracts';
+import { IsOmittable } from '@backtalk/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -89,7 +90,7 @@ export class SlaTargetsDto implements Partial<SlaTargets> {
   nextResponseMinutes?: number | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   businessHoursOnly?: boolean;
 }
@@ -109,7 +110,7 @@ export class MemberCapacityDto {
 
 export class UpdateTeamRoutingDto implements UpdateTeamRoutingRequest {
   @ApiPropertyOptional({ enum: AssignmentPolicy })
-  @IsOptional()
+  @IsOmittable()
   @IsEnum(AssignmentPolicy, { message: `policy must be one of ${Object.values(AssignmentPolicy).join(', ')}` })
   policy?: AssignmentPolicy;
 
@@ -130,7 +131,7 @@ export class UpdateTeamRoutingDto implements UpdateTeamRoutingRequest {
   reassignOfflineAfterSeconds?: number | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   preferAgentLanguage?: boolean;
 
@@ -142,7 +143,7 @@ export class UpdateTeamRoutingDto implements UpdateTeamRoutingRequest {
   businessHours?: BusinessHoursDto | null;
 
   @ApiPropertyOptional({ example: 'We are closed now and will answer from 9:00.' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1600)
   outOfOfficeMessage?: string;

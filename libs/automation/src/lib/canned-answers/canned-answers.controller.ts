@@ -1,6 +1,7 @@
 import { CurrentUser, Roles, type UserActor } from '@backtalk/auth';
 import { type CannedAnswerView, type CreateCannedAnswerRequest, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { IsOmittable } from '@backtalk/platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CannedAnswersService } from './canned-answers.service';
@@ -23,15 +24,15 @@ export class CreateCannedAnswerBody implements CreateCannedAnswerRequest {
 }
 
 export class UpdateCannedAnswerBody implements UpdateCannedAnswerRequest {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120) title?: string;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1600) body?: string;
-  @IsOptional() @IsString() @MaxLength(40) @Matches(SHORTCODE, { message: SHORTCODE_MESSAGE }) shortcode?: string;
+  @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(120) title?: string;
+  @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(1600) body?: string;
+  @IsOmittable() @IsString() @MaxLength(40) @Matches(SHORTCODE, { message: SHORTCODE_MESSAGE }) shortcode?: string;
   @IsOptional() @ValidateIf((_object, value) => value !== null) @IsString() @MaxLength(10) language?: string | null;
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[];
+  @IsOmittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[];
   @IsOptional() @ValidateIf((_object, value) => value !== null) @IsUUID('4') teamId?: string | null;
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_EXAMPLES) @IsString({ each: true }) @MaxLength(320, { each: true }) examples?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(60, { each: true }) keywords?: string[];
-  @IsOptional() @IsBoolean() autoReply?: boolean;
+  @IsOmittable() @IsBoolean() autoReply?: boolean;
 }
 
 export class AddExampleBody {
