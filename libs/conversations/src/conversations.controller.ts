@@ -1,29 +1,29 @@
 import { CurrentUser, type UserActor } from '@backtalk/auth';
 import { type ConsentEventView, type ConversationListQuery, ConversationStatus, type ConversationView, type InboxCounts, type InboxSort, type InboxView, type MessageView, type Page } from '@backtalk/contracts';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ConversationsService } from './conversations.service';
 
 export class ListConversationsQuery implements ConversationListQuery {
-  @IsOptional() @IsIn(['mine', 'unassigned', 'team', 'all']) view?: InboxView;
-  @IsOptional() @IsIn(['recent', 'waiting']) sort?: InboxSort;
-  @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
-  @IsOptional() @IsUUID('4') teamId?: string;
-  @IsOptional() @IsUUID('4') channelId?: string;
-  @IsOptional() @IsString() cursor?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ enum: ['mine', 'unassigned', 'team', 'all'] }) @IsOptional() @IsIn(['mine', 'unassigned', 'team', 'all']) view?: InboxView;
+  @ApiPropertyOptional({ enum: ['recent', 'waiting'] }) @IsOptional() @IsIn(['recent', 'waiting']) sort?: InboxSort;
+  @ApiPropertyOptional({ description: 'Number, name or message text' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: ConversationStatus }) @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') teamId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') channelId?: string;
+  @ApiPropertyOptional({ description: "The previous page's nextCursor" }) @IsOptional() @IsString() cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export class InboxCountsQuery {
-  @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
+  @ApiPropertyOptional({ enum: ConversationStatus }) @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
 }
 
 export class ListMessagesQuery {
-  @IsOptional() @IsString() before?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ description: "The previous page's nextCursor" }) @IsOptional() @IsString() before?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
 @ApiTags('conversations')

@@ -3,15 +3,15 @@ import { type AgentRoutingView, type QueueView, Role, type SlaBreachView, type T
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AssignmentService } from './assignment/assignment.service';
 import { QueueViewsService } from './queues/queue-views.service';
 import { UpdateAgentRoutingDto, UpdateTeamRoutingDto } from './settings/routing-settings.dto';
 import { TeamRoutingService } from './settings/team-routing.service';
 
 export class SlaBreachesQuery {
-  @IsOptional() @IsUUID('4') teamId?: string;
-  @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') teamId?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000 }) @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
 
 @ApiTags('routing')

@@ -2,7 +2,7 @@ import { CurrentUser, Roles, type UserActor } from '@backtalk/auth';
 import { type CannedAnswerView, type CreateCannedAnswerRequest, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { IsOmittable } from '@backtalk/platform';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CannedAnswersService } from './canned-answers.service';
 
@@ -40,12 +40,12 @@ export class AddExampleBody {
 }
 
 export class ListCannedAnswersQuery {
-  @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @IsOptional() @IsUUID('4') conversationId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') conversationId?: string;
 }
 
 export class RenderCannedAnswerQuery {
-  @IsUUID('4') conversationId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4') conversationId!: string;
 }
 
 @ApiTags('canned answers')

@@ -46,5 +46,5 @@ export class AutomationTestDto implements AutomationTestRequest {
 }
 
 export class ReplayQuery {
-  @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000 }) @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
