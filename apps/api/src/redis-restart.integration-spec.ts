@@ -40,6 +40,8 @@ function withPrivateRedis(env: Record<string, string>) {
       OUTBOX_REQUEUE_AFTER_MS: '1000',
       ...env,
     });
+    // Earlier files of the run share the database; their channels may hold this file's senders.
+    await context.t.reset();
   });
   afterAll(async () => {
     try {
