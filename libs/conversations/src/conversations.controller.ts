@@ -1,9 +1,10 @@
 import { CurrentUser, type UserActor } from '@backtalk/auth';
-import { type ConsentEventView, type ConversationListQuery, ConversationStatus, type ConversationView, type InboxCounts, type InboxSort, type InboxView, type MessageView, type Page } from '@backtalk/contracts';
+import { type ActivityView, type ConsentEventView, type ConversationListQuery, ConversationStatus, type ConversationView, type InboxCounts, type InboxSort, type InboxView, type MessageView, type Page } from '@backtalk/contracts';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ConversationActivity } from './conversation-activity.service';
 import { ConversationsService } from './conversations.service';
 
 export class ListConversationsQuery implements ConversationListQuery {
@@ -30,7 +31,10 @@ export class ListMessagesQuery {
 @ApiBearerAuth('user')
 @Controller('conversations')
 export class ConversationsController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly activity: ConversationActivity,
+  ) {}
 
   @Get()
   list(@CurrentUser() actor: UserActor, @Query() query: ListConversationsQuery): Promise<Page<ConversationView>> {
@@ -51,6 +55,12 @@ export class ConversationsController {
   @Get(':id/messages')
   messages(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListMessagesQuery): Promise<Page<MessageView>> {
     return this.conversations.messages(actor, id, query);
+  }
+
+  /** The thread's activity lines, oldest first; the console merges them with the messages by time. */
+  @Get(':id/activity')
+  activityLines(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<ActivityView[]> {
+    return this.activity.list(actor, id);
   }
 
   @Get(':id/consent')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentService } from './consent.service';
+import { ConversationActivity } from './conversation-activity.service';
 import { ConversationActionsController } from './conversation-actions.controller';
 import { ConversationActionsService } from './conversation-actions.service';
 import { ContactsService } from './contacts.service';
@@ -12,7 +13,7 @@ import { ThreadingService } from './threading.service';
 @Module({
   imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES)],
   controllers: [ConversationsController, ConversationActionsController],
-  providers: [ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService],
-  exports: [ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService],
+  providers: [ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService, ConversationActivity],
+  exports: [ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService, ConversationActivity],
 })
 export class ConversationsModule {}

@@ -1,4 +1,5 @@
 export * from './consent.service';
+export * from './conversation-activity.service';
 export * from './contacts.service';
 export * from './conversation-actions.service';
 export * from './conversation-views';

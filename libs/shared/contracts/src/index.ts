@@ -7,6 +7,7 @@ export * from './lib/api-keys';
 export * from './lib/health';
 export * from './lib/channels';
 export * from './lib/conversations';
+export * from './lib/activity';
 export * from './lib/events';
 export * from './lib/realtime';
 export * from './lib/canned-answers';

@@ -1,3 +1,4 @@
+import type { ActivityView } from './activity';
 import type { ConversationStatus, MessageKind, MessageStatus } from './conversations';
 
 /** Domain events, recorded in the same transaction as the change and published only after it commits. */
@@ -19,6 +20,8 @@ export interface DomainEventPayloads {
     actorId: string | null;
   };
   'contact.updated': { contactId: string };
+  /** A line for the conversation's thread (status, priority, hands, consent, SLA, automation decisions). */
+  'conversation.activity': { activity: ActivityView };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

@@ -1,0 +1,43 @@
+/** What happened to a conversation, shown in its thread as a quiet line between the messages. */
+export enum ActivityType {
+  Resolved = 'resolved',
+  Reopened = 'reopened',
+  Snoozed = 'snoozed',
+  Woke = 'woke',
+  MarkedPending = 'marked_pending',
+  PriorityChanged = 'priority_changed',
+  Assigned = 'assigned',
+  Transferred = 'transferred',
+  OptedOut = 'opted_out',
+  OptedIn = 'opted_in',
+  SlaBreached = 'sla_breached',
+  LabelsChanged = 'labels_changed',
+  AutomationHeld = 'automation_held',
+  AutoReplyCancelled = 'auto_reply_cancelled',
+}
+
+export const ACTIVITY_TYPES: readonly ActivityType[] = Object.values(ActivityType);
+
+export type ActivityActorKind = 'user' | 'customer' | 'automation' | 'system';
+
+export const ACTIVITY_ACTOR_KINDS: readonly ActivityActorKind[] = ['user', 'customer', 'automation', 'system'];
+
+/**
+ * One activity line. `data` carries what the line needs to be written without another request, by type:
+ * - Resolved, Reopened, MarkedPending: `{}` (Reopened by the customer has actor kind `customer`)
+ * - Snoozed: `{ until: string | null }` (null: until the customer writes)
+ * - Woke: `{ reason: 'timer' | 'customer' }`
+ * - PriorityChanged: `{ from: ConversationPriority; to: ConversationPriority }`
+ * - Assigned / Transferred: `{ fromTeamId, toTeamId, fromTeamName, toTeamName, assigneeId, assigneeName, previousAssigneeId, previousAssigneeName }`
+ * - OptedOut / OptedIn: `{ keyword: string | null }`
+ * - SlaBreached: `{ kind: SlaKind }`
+ * - AutomationHeld / AutoReplyCancelled: `{ reason: string }`, a short sentence for agents
+ */
+export interface ActivityView {
+  id: string;
+  conversationId: string;
+  type: ActivityType;
+  actor: { kind: ActivityActorKind; id: string | null; name: string | null };
+  data: Record<string, unknown>;
+  occurredAt: string;
+}
