@@ -260,6 +260,12 @@ export class InboundMessageService {
       const optedOut = keyword.kind === 'optOut';
       const changed = await this.consent.record(manager, { contactId, channelId: channel.id, optedOut, source: 'keyword', keyword: keyword.keyword, messageId });
       if (changed) followUps.push({ ...scope, type: 'consent.changed', payload: { contactId, channelId: channel.id, optedOut, keyword: keyword.keyword } });
+      // Nobody may answer a customer who opted out, so they are not waiting for an answer: their SLA clock stops and
+      // they leave the queue now, not at the next sweep. Their next message starts a new wait like any other.
+      if (optedOut) {
+        await manager.query(`UPDATE conversation SET waiting_since = NULL, sla_kind = NULL, sla_due_at = NULL, sla_started_at = NULL, updated_at = now() WHERE id = $1`, [conversationId]);
+        followUps.push({ ...scope, type: 'conversation.updated', payload: { conversationId, status: row.status, previousStatus: row.status, reason: 'opted_out' } });
+      }
       // Confirm a change once; a repeated STOP to someone already opted out gets no further message.
       if (changed) reply = optedOut ? channel.confirmations.optOut : channel.confirmations.optIn;
     }

@@ -7,6 +7,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { detectLanguage } from '../language';
+import { inQueue } from '../queues/queue-membership';
 import { TeamRoutingCache } from '../settings/team-routing.cache';
 import { type CandidateAgent, chooseAgent, hasRoom } from './agent-selection';
 
@@ -51,7 +52,7 @@ const MEMBERSHIPS_SQL = `${MEMBER_LOADS_SQL} WHERE tm.user_id = $1 AND tm.team_i
 /** The queue's head: open, nobody's, most urgent first, then whoever has waited longest. Busy rows are someone else's. */
 const QUEUE_HEAD_SQL = (teamFilter: string) => `
 SELECT id FROM conversation
-WHERE ${teamFilter} AND assignee_id IS NULL AND status = 'open'
+WHERE ${teamFilter} AND assignee_id IS NULL AND status = 'open' AND ${inQueue('conversation')}
 ORDER BY priority DESC, COALESCE(waiting_since, last_message_at), id
 LIMIT 1
 FOR UPDATE SKIP LOCKED`;

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isOpenAt, nextChange } from '@backtalk/business-hours';
+import { inQueue } from './queue-membership';
 
 interface TeamQueueRow {
   id: string;
@@ -34,7 +35,7 @@ SELECT t.id, t.name, t.assignment_policy, t.business_hours,
        count(c.id) FILTER (WHERE c.sla_due_at > now() AND c.sla_due_at - now() <= (c.sla_due_at - c.sla_started_at) * $2::float8) AS sla_at_risk,
        count(c.id) FILTER (WHERE c.sla_due_at <= now()) AS sla_breached
 FROM team t
-LEFT JOIN conversation c ON c.team_id = t.id AND c.status = 'open'
+LEFT JOIN conversation c ON c.team_id = t.id AND c.status = 'open' AND ${inQueue('c')}
 WHERE ($1::uuid[] IS NULL OR t.id = ANY($1::uuid[]))
 GROUP BY t.id
 ORDER BY t.name`;

@@ -1,0 +1,107 @@
+import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
+import { ChannelsService } from '@backtalk/channels';
+import { type ChannelView, Provider, type QueueView, Role, SenderType, type TakeNextResult, type TeamRoutingView, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
+import { ConversationEntity } from '@backtalk/conversations';
+import { RoutingProcessor } from '@backtalk/routing';
+import { genericSigned, TestApp } from '@backtalk/testing';
+import { ApiModule } from './api.module';
+
+const SECRET = 'generic-webhook-secret';
+const PASSWORD = 'correct horse battery staple';
+
+interface Person {
+  id: string;
+  token: string;
+}
+
+describe('opt-out and the composer: queues, SLA clocks, reply validation, preferences and search', () => {
+  let t: TestApp;
+  let teamId: string;
+  let admin: Person;
+  let channel: ChannelView;
+  let messageNumber = 0;
+
+  beforeAll(async () => {
+    // The routing sweep is driven by hand, so each test decides when due times are computed.
+    t = await TestApp.create(ApiModule.forRoot({ runWorkers: true }), { PUBLIC_BASE_URL: 'https://backtalk.test', ROUTING_SWEEP_INTERVAL_MS: '600000' });
+  });
+  beforeEach(async () => {
+    await t.reset();
+    teamId = (await t.app.get(TeamsService).create({ name: 'Support' })).id;
+    admin = await person('admin', [], Role.Admin);
+    channel = await t.app.get(ChannelsService).create({
+      teamId,
+      name: 'Orders line',
+      provider: Provider.Generic,
+      sender: '+14155550107',
+      senderType: SenderType.TollFree,
+      ratePerSecond: 100,
+      country: 'US',
+      secrets: { signatureSecret: SECRET, baseUrl: 'http://127.0.0.1:9' },
+      confirmations: { optOut: null, optIn: null, help: false },
+    });
+  });
+  afterAll(() => t.close());
+
+  async function person(name: string, teamIds: string[], role = Role.Agent): Promise<Person> {
+    const user = await t.app.get(UsersService).create({ email: `${name}@example.com`, name, role, password: PASSWORD, teamIds });
+    return { id: user.id, token: await t.app.get(AccessTokenService).issue(user.id) };
+  }
+  const configure = (change: UpdateTeamRoutingRequest) => t.request<TeamRoutingView>('PATCH', `/api/teams/${teamId}/routing`, { token: admin.token, body: change });
+  const customerSays = (from: string, text: string) =>
+    t.deliver(genericSigned(new URL(channel.webhookUrl).pathname, { type: 'message', id: `in-${++messageNumber}`, from, to: channel.sender, text }, SECRET));
+  const conversationOf = (phone: string) =>
+    t.dataSource.getRepository(ConversationEntity).createQueryBuilder('c').innerJoin('contact', 'ct', 'ct.id = c.contact_id').where('ct.phone = :phone', { phone }).getOneOrFail();
+  const sweep = () => t.app.get(RoutingProcessor).sweep();
+  const takeNext = async (agent: Person) => (await t.request<TakeNextResult>('POST', '/api/queues/take-next', { token: agent.token })).body.conversationId;
+  const waitingInQueue = async () => (await t.request<QueueView>('GET', `/api/queues/${teamId}`, { token: admin.token })).body.waiting;
+
+  describe('a customer who opts out', () => {
+    const optingOut = '+380501110001';
+    const other = '+380501110002';
+
+    beforeEach(async () => {
+      await configure({ sla: { firstResponseMinutes: 30, nextResponseMinutes: 60 } });
+      await customerSays(optingOut, 'Where is my order?');
+      await customerSays(other, 'Can I change the address?');
+      await sweep();
+      expect((await conversationOf(optingOut)).slaDueAt).not.toBeNull();
+      await customerSays(optingOut, 'STOP');
+    });
+
+    it('stops waiting with the STOP itself: its SLA clock is cleared at once, it leaves the queue, and no breach is ever recorded', async () => {
+      // No sweep between the STOP and this read: the clock stops in the STOP's own transaction.
+      expect(await conversationOf(optingOut)).toMatchObject({ waitingSince: null, slaDueAt: null, slaKind: null, slaStartedAt: null });
+      expect(await waitingInQueue()).toBe(1);
+
+      const agent = await person('olena', [teamId]);
+      expect(await takeNext(agent)).toBe((await conversationOf(other)).id);
+      expect(await takeNext(agent)).toBeNull();
+
+      await t.dataSource.query(`UPDATE conversation SET sla_due_at = now() - interval '1 minute' WHERE sla_due_at IS NOT NULL`);
+      await sweep();
+      expect(await t.dataSource.query(`SELECT conversation_id FROM sla_breach`)).toEqual([{ conversation_id: (await conversationOf(other)).id }]);
+      expect((await conversationOf(optingOut)).slaDueAt).toBeNull();
+    });
+
+    it('re-enters the queue with a running clock when the customer opts back in with START', async () => {
+      await customerSays(optingOut, 'START');
+      await sweep();
+      const back = await conversationOf(optingOut);
+      expect(back.waitingSince).not.toBeNull();
+      expect(back.slaDueAt).not.toBeNull();
+      expect(await waitingInQueue()).toBe(2);
+      const agent = await person('olena', [teamId]);
+      // It has waited since START, after the other customer's question.
+      expect(await takeNext(agent)).toBe((await conversationOf(other)).id);
+      expect(await takeNext(agent)).toBe(back.id);
+    });
+
+    it('re-enters the queue when the customer writes anything again, even without opting back in', async () => {
+      await customerSays(optingOut, 'Actually, one more thing about my order');
+      await sweep();
+      expect((await conversationOf(optingOut)).slaDueAt).not.toBeNull();
+      expect(await waitingInQueue()).toBe(2);
+    });
+  });
+});
