@@ -21,7 +21,7 @@ const apiUrl = `http://127.0.0.1:${apiPort}`;
 const processes = [
   { name: 'api', command: process.execPath, args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env: { PORT: apiPort } },
   { name: 'worker', command: process.execPath, args: ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], env: {} },
-  { name: 'sim', command: process.execPath, args: ['-r', '@swc-node/register', 'apps/carrier-sim/src/main.ts'], env: { SIM_PORT: simPort, SIM_NUMBERS_FILE: simNumbersFile } },
+  { name: 'sim', command: process.execPath, args: ['-r', '@swc-node/register', 'apps/carrier-sim/src/main.ts'], env: { SIM_PORT: simPort, SIM_NUMBERS_FILE: simNumbersFile, SIM_STATE_FILE: 'tmp/carrier-sim.json' } },
   {
     name: 'console',
     // Vite's script directly, not through npx: a wrapper process would survive a stop and keep the port.

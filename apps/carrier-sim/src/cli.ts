@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEFAULT_STATE_FILE, processIsRunning, readSimState, type ResolvedSimUrl, resolveSimUrl } from './sim-url';
 
-// `npm run sim -- <command>`: talks to a running simulator over its HTTP API (SIM_URL, default http://127.0.0.1:4010).
+// `npm run sim -- <command>`: talks to a running simulator over its HTTP API (see resolveSimUrl for which one).
 
 const USAGE = `usage: npm run sim -- <command> [options]
 
@@ -16,7 +17,7 @@ const USAGE = `usage: npm run sim -- <command> [options]
   numbers [--register <file.json>]
       Registered channels; --register adds the numbers in a JSON file (same format as SIM_NUMBERS_FILE).
 
-SIM_URL points at the simulator (default http://127.0.0.1:4010).`;
+The simulator is SIM_URL, else http://127.0.0.1:SIM_PORT, else the one "npm start" runs, else http://127.0.0.1:4010.`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -171,7 +172,8 @@ function describeListing(command: string | undefined, record: Record<string, unk
   return JSON.stringify(body, null, 2);
 }
 
-async function call(baseUrl: string, request: ApiCall): Promise<unknown> {
+async function call(simulator: ResolvedSimUrl, request: ApiCall): Promise<unknown> {
+  const baseUrl = simulator.url;
   let response: Response;
   try {
     response = await fetch(`${baseUrl}${request.path}`, {
@@ -184,8 +186,8 @@ async function call(baseUrl: string, request: ApiCall): Promise<unknown> {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     throw new Error(
       cause === 'ECONNREFUSED' || cause === 'ENOTFOUND'
-        ? `the carrier simulator is not running at ${baseUrl} (start it with "npm run carrier-sim", or set SIM_URL)`
-        : `cannot reach the carrier simulator at ${baseUrl}: ${(error as Error).message}`,
+        ? `the carrier simulator is not running at ${baseUrl} (from ${simulator.source}; start it with "npm start" or "npm run carrier-sim", or set SIM_URL or SIM_PORT)`
+        : `cannot reach the carrier simulator at ${baseUrl} (from ${simulator.source}): ${(error as Error).message}`,
     );
   }
   const text = await response.text();
@@ -200,8 +202,10 @@ async function call(baseUrl: string, request: ApiCall): Promise<unknown> {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const baseUrl = (process.env['SIM_URL']?.trim() || 'http://127.0.0.1:4010').replace(/\/+$/, '');
-  const answer = formatAnswer(argv, await call(baseUrl, apiCallFor(argv)));
+  const request = apiCallFor(argv);
+  const stateFile = process.env['SIM_STATE_FILE']?.trim() || DEFAULT_STATE_FILE;
+  const simulator = resolveSimUrl(process.env, readSimState(stateFile), processIsRunning);
+  const answer = formatAnswer(argv, await call(simulator, request));
   process.stdout.write(`${answer.text}\n`);
   if (!answer.ok) process.exitCode = 1;
 }

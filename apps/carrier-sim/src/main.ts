@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { loadNumbersFile, loadSimConfig, SimConfigError } from './config';
 import { startSimulator } from './simulator';
+import { clearSimState, writeSimState } from './sim-url';
 import { postWebhookVia } from './webhook-client';
 
 /** Pending delivery reports are dropped on shutdown, so closing never takes long; this only guards a hang. */
@@ -11,6 +12,12 @@ async function main(): Promise<void> {
   const numbers = config.numbersFile ? loadNumbersFile(config.numbersFile) : [];
   const logger = pino({ level: config.logLevel, base: { app: 'carrier-sim' } });
   const simulator = await startSimulator({ host: config.host, port: config.port, seed: config.seed, numbers, logger, ...(config.deliverTo ? { postWebhook: postWebhookVia(config.deliverTo) } : {}) });
+  // Where `npm run sim` finds this simulator when its terminal has no SIM_URL or SIM_PORT (set by `npm start`).
+  const stateFile = process.env['SIM_STATE_FILE']?.trim();
+  if (stateFile) {
+    writeSimState(stateFile, { url: simulator.url, pid: process.pid });
+    process.once('exit', () => clearSimState(stateFile, process.pid));
+  }
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
