@@ -31,4 +31,16 @@ describe('AccessPolicy', () => {
     expect(AccessPolicy.canSetAgentLimit(actor(Role.Admin, []), 'u2')).toBe(true);
     expect(AccessPolicy.canSetAgentLimit(actor(Role.Supervisor, ['team-a']), 'u2')).toBe(false);
   });
+
+  it('narrows raw SQL to the visible teams with parameters numbered after the caller’s own, and not at all for an admin', () => {
+    expect(AccessPolicy.visibleTeamsCondition(actor(Role.Supervisor, ['team-a', 'team-b']), 'b.team_id', 3)).toEqual({ sql: 'b.team_id = ANY($3::uuid[])', parameters: [['team-a', 'team-b']] });
+    expect(AccessPolicy.visibleTeamsCondition(actor(Role.Admin, []), 'b.team_id', 3)).toEqual({ sql: 'true', parameters: [] });
+  });
+
+  it('lets raw SQL over conversations also reach those assigned to the actor in a team they are not in', () => {
+    expect(AccessPolicy.visibleConversationsCondition(actor(Role.Agent, []), 'c', 2)).toEqual({
+      sql: '(c.team_id = ANY($2::uuid[]) OR c.assignee_id = $3)',
+      parameters: [[], 'u1'],
+    });
+  });
 });

@@ -2,6 +2,12 @@ import { Role } from '@backtalk/contracts';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { UserActor } from './actor';
 
+/** A WHERE condition for raw SQL and the values of the parameters it names. */
+export interface SqlCondition {
+  sql: string;
+  parameters: unknown[];
+}
+
 /**
  * The access rule, written once. Everything in Backtalk belongs to a team (channels, and through them contacts and
  * conversations). Admins see every team; supervisors and agents see the teams they are members of. Supervisors
@@ -59,6 +65,26 @@ export const AccessPolicy = {
       `(${userIdExpression} = :visibleSelfId OR ${userIdExpression} IN (SELECT teammate.user_id FROM team_member teammate WHERE teammate.team_id IN (:...visibleMemberTeamIds)))`,
       { visibleSelfId: actor.userId, visibleMemberTeamIds: visible },
     );
+  },
+
+  /**
+   * `scopeToVisibleTeams` for raw SQL: a condition on `teamIdExpression`, with its parameters numbered from
+   * `firstParameter` ($n) for the caller to append to its own.
+   */
+  visibleTeamsCondition(actor: UserActor, teamIdExpression: string, firstParameter: number): SqlCondition {
+    const visible = AccessPolicy.visibleTeams(actor);
+    if (visible === 'all') return { sql: 'true', parameters: [] };
+    return { sql: `${teamIdExpression} = ANY($${firstParameter}::uuid[])`, parameters: [[...visible]] };
+  },
+
+  /** `scopeToVisibleConversations` for raw SQL over the conversation table as `alias`; see `visibleTeamsCondition`. */
+  visibleConversationsCondition(actor: UserActor, alias: string, firstParameter: number): SqlCondition {
+    const visible = AccessPolicy.visibleTeams(actor);
+    if (visible === 'all') return { sql: 'true', parameters: [] };
+    return {
+      sql: `(${alias}.team_id = ANY($${firstParameter}::uuid[]) OR ${alias}.assignee_id = $${firstParameter + 1})`,
+      parameters: [[...visible], actor.userId],
+    };
   },
 
   /** `scopeToVisibleTeams` for conversations: their team is visible, or they are assigned to the actor. */

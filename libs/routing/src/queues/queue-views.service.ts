@@ -69,11 +69,11 @@ export class QueueViewsService {
   /** Recorded SLA breaches of the teams the actor can see, newest first, for reports. */
   async breaches(actor: UserActor, filter: { teamId?: string; limit?: number }): Promise<SlaBreachView[]> {
     if (filter.teamId && !AccessPolicy.canSeeTeam(actor, filter.teamId)) throw DomainError.notFound('Team');
-    const visible = AccessPolicy.visibleTeams(actor);
-    const teams = filter.teamId ? [filter.teamId] : visible === 'all' ? null : [...visible];
+    const visibleTeams = AccessPolicy.visibleTeamsCondition(actor, 'team_id', 3);
     const rows = await this.dataSource.query<Array<{ conversation_id: string; team_id: string; kind: SlaKind; due_at: Date; breached_at: Date }>>(
-      `SELECT conversation_id, team_id, kind, due_at, breached_at FROM sla_breach WHERE ($1::uuid[] IS NULL OR team_id = ANY($1::uuid[])) ORDER BY breached_at DESC LIMIT $2`,
-      [teams, Math.min(Math.max(filter.limit ?? 100, 1), 1000)],
+      `SELECT conversation_id, team_id, kind, due_at, breached_at FROM sla_breach
+       WHERE ($1::uuid IS NULL OR team_id = $1) AND ${visibleTeams.sql} ORDER BY breached_at DESC LIMIT $2`,
+      [filter.teamId ?? null, Math.min(Math.max(filter.limit ?? 100, 1), 1000), ...visibleTeams.parameters],
     );
     return rows.map((row) => ({ conversationId: row.conversation_id, teamId: row.team_id, kind: row.kind, dueAt: row.due_at.toISOString(), breachedAt: row.breached_at.toISOString() }));
   }

@@ -120,7 +120,7 @@ export class CannedAnswersService {
   async suggestions(actor: UserActor, id: string): Promise<FaqExampleSuggestion[]> {
     const answer = await this.findVisible(actor, id);
     this.assertCanWrite(actor, answer.teamId);
-    const visible = AccessPolicy.visibleTeams(actor);
+    const visibleConversations = AccessPolicy.visibleConversationsCondition(actor, 'c', 3);
     const rows = await this.dataSource.query<Array<{ message_id: string; conversation_id: string; body: string; answered_at: Date }>>(
       `SELECT DISTINCT ON (question.id) question.id AS message_id, question.conversation_id, question.body, reply.sent_at AS answered_at
        FROM message reply
@@ -132,10 +132,10 @@ export class CannedAnswersService {
        ) question ON true
        WHERE reply.kind = 'agent' AND reply.metadata ->> 'cannedAnswerId' = $1
          AND NOT ($2::jsonb @> jsonb_build_array(question.body))
-         AND ($3::uuid[] IS NULL OR c.team_id = ANY($3::uuid[]) OR c.assignee_id = $4)
+         AND ${visibleConversations.sql}
        ORDER BY question.id, reply.sent_at DESC
        LIMIT 50`,
-      [id, JSON.stringify(answer.examples), visible === 'all' ? null : [...visible], actor.userId],
+      [id, JSON.stringify(answer.examples), ...visibleConversations.parameters],
     );
     return rows
       .filter((row) => row.body.trim())

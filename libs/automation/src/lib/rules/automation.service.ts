@@ -169,12 +169,12 @@ export class AutomationService {
 
   /** The rules run over the last `limit` customer messages the actor can see, as if each had just arrived. */
   async replay(actor: UserActor, limit: number, now = new Date()): Promise<ReplayReport> {
-    const visible = AccessPolicy.visibleTeams(actor);
+    const visibleConversations = AccessPolicy.visibleConversationsCondition(actor, 'c', 2);
     const recent = await this.dataSource.query<Array<{ id: string }>>(
       `SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id
-       WHERE m.direction = 'inbound' AND ($1::uuid[] IS NULL OR c.team_id = ANY($1::uuid[]))
-       ORDER BY m.created_at DESC LIMIT $2`,
-      [visible === 'all' ? null : [...visible], limit],
+       WHERE m.direction = 'inbound' AND ${visibleConversations.sql}
+       ORDER BY m.created_at DESC LIMIT $1`,
+      [limit, ...visibleConversations.parameters],
     );
     const rows = await this.dataSource.query<InboundRow[]>(INBOUND_SQL, [recent.map((message) => message.id)]);
     rows.sort((a, b) => b.sent_at.getTime() - a.sent_at.getTime());
