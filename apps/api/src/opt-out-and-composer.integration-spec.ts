@@ -1,6 +1,6 @@
 import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
-import { type ChannelView, Provider, type QueueView, Role, SenderType, type TakeNextResult, type TeamRoutingView, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
+import { type ChannelView, ConversationStatus, type ConversationView, type Page, Provider, type QueueView, Role, SenderType, type TakeNextResult, type TeamRoutingView, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
 import { ConversationEntity } from '@backtalk/conversations';
 import { RoutingProcessor } from '@backtalk/routing';
 import { genericSigned, TestApp } from '@backtalk/testing';
@@ -102,6 +102,29 @@ describe('opt-out and the composer: queues, SLA clocks, reply validation, prefer
       await sweep();
       expect((await conversationOf(optingOut)).slaDueAt).not.toBeNull();
       expect(await waitingInQueue()).toBe(2);
+    });
+  });
+
+  describe('search', () => {
+    it('finds resolved and snoozed conversations when no status is asked for', async () => {
+      const agent = await person('olena', [teamId]);
+      await customerSays('+380501110011', 'Refund for order 42 please');
+      await customerSays('+380501110012', 'Refund for order 43 please');
+      await customerSays('+380501110013', 'Where is my parcel?');
+      const resolved = await conversationOf('+380501110011');
+      const snoozed = await conversationOf('+380501110012');
+      expect((await t.request('POST', `/api/conversations/${resolved.id}/resolve`, { token: agent.token })).status).toBe(200);
+      expect((await t.request('POST', `/api/conversations/${snoozed.id}/snooze`, { token: agent.token, body: {} })).status).toBe(200);
+
+      const found = await t.request<Page<ConversationView>>('GET', '/api/conversations?view=all&q=refund', { token: agent.token });
+      expect(found.body.items.map((conversation) => [conversation.id, conversation.status]).sort()).toEqual(
+        [
+          [resolved.id, ConversationStatus.Resolved],
+          [snoozed.id, ConversationStatus.Snoozed],
+        ].sort(),
+      );
+      const onlyOpen = await t.request<Page<ConversationView>>('GET', '/api/conversations?view=all&q=refund&status=open', { token: agent.token });
+      expect(onlyOpen.body.items).toEqual([]);
     });
   });
 });

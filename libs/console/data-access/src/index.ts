@@ -48,6 +48,7 @@ export {
   filterFromSearchParams,
   filterToSearchParams,
   listKey,
+  searchFor,
   type InboxFilter,
   type InboxViewer,
 } from './lib/inbox/inbox-filter';

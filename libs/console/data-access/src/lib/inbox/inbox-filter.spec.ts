@@ -7,6 +7,7 @@ import {
   filterFromSearchParams,
   filterToSearchParams,
   listKey,
+  searchFor,
   toListQuery,
   type InboxFilter,
 } from './inbox-filter';
@@ -34,6 +35,35 @@ describe('inbox filters in the address bar', () => {
 
   it('trims the search text', () => {
     expect(filterFromSearchParams(new URLSearchParams('q=%20%2B380%20')).q).toBe('+380');
+  });
+});
+
+describe('searching', () => {
+  it('covers every status when a search starts, whichever status tab was open', () => {
+    const searching = searchFor(filter({ status: ConversationStatus.Pending }), 'refund');
+    expect(searching).toEqual(filter({ status: null, q: 'refund' }));
+    expect(toListQuery(searching, null, 50)).not.toHaveProperty('status');
+  });
+
+  it('keeps a status the agent picked while changing the search text', () => {
+    expect(searchFor(filter({ status: ConversationStatus.Resolved, q: 'refund' }), 'refund 42').status).toBe(ConversationStatus.Resolved);
+  });
+
+  it('returns to open conversations when the search is cleared', () => {
+    expect(searchFor(filter({ status: null, q: 'refund' }), '')).toEqual(DEFAULT_FILTER);
+  });
+
+  it('reads a searched address without a status as every status, and writes it back without one', () => {
+    const read = filterFromSearchParams(new URLSearchParams('q=refund'));
+    expect(read.status).toBeNull();
+    expect(filterToSearchParams(read).toString()).toBe('q=refund');
+    expect(filterFromSearchParams(new URLSearchParams('q=refund&status=open')).status).toBe(ConversationStatus.Open);
+  });
+
+  it('keeps a conversation of any status in a search over every status, and gives that search its own list', () => {
+    const anyStatus = filter({ view: 'all', status: null, q: 'refund' });
+    expect(belongsToList(conversation('c1', { status: ConversationStatus.Resolved }), anyStatus, agentViewer)).toBe('unknown');
+    expect(listKey(anyStatus)).not.toBe(listKey({ ...anyStatus, status: ConversationStatus.Open }));
   });
 });
 

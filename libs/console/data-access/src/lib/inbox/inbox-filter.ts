@@ -1,11 +1,12 @@
 import { ConversationStatus, Role, type ConversationListQuery, type ConversationView, type InboxSort, type InboxView } from '@backtalk/contracts';
 
-/** What one conversation list shows: the inbox view, one status, an order and an optional search. */
+/** What one conversation list shows: the inbox view, one status (or any, for a search), an order and an optional search. */
 export interface InboxFilter {
   view: InboxView;
   /** Only for the `team` view. */
   teamId: string | null;
-  status: ConversationStatus;
+  /** null: every status, which a search covers unless the agent narrows it. */
+  status: ConversationStatus | null;
   sort: InboxSort;
   /** Trimmed search text; empty for none. */
   q: string;
@@ -26,14 +27,14 @@ const STATUSES = new Set<string>(Object.values(ConversationStatus));
 
 /** One string per distinct list, to key lists in the store. */
 export function listKey(filter: InboxFilter): string {
-  return [filter.view, filter.view === 'team' ? (filter.teamId ?? '') : '', filter.status, filter.sort, filter.q].join('|');
+  return [filter.view, filter.view === 'team' ? (filter.teamId ?? '') : '', filter.status ?? 'any', filter.sort, filter.q].join('|');
 }
 
 export function toListQuery(filter: InboxFilter, cursor: string | null, limit: number): ConversationListQuery {
   return {
     view: filter.view,
     ...(filter.view === 'team' && filter.teamId ? { teamId: filter.teamId } : {}),
-    status: filter.status,
+    ...(filter.status ? { status: filter.status } : {}),
     sort: filter.sort,
     ...(filter.q ? { q: filter.q } : {}),
     ...(cursor ? { cursor } : {}),
@@ -49,13 +50,27 @@ export function filterFromSearchParams(params: URLSearchParams): InboxFilter {
   const sort = params.get('sort');
   const parsedView: InboxView = VIEWS.includes(view as InboxView) ? (view as InboxView) : DEFAULT_FILTER.view;
   const teamView = parsedView === 'team' && !!teamId;
+  const q = (params.get('q') ?? '').trim();
   return {
     view: parsedView === 'team' && !teamId ? DEFAULT_FILTER.view : parsedView,
     teamId: teamView ? teamId : null,
-    status: status && STATUSES.has(status) ? (status as ConversationStatus) : DEFAULT_FILTER.status,
+    status: status && STATUSES.has(status) ? (status as ConversationStatus) : defaultStatus(q),
     sort: SORTS.includes(sort as InboxSort) ? (sort as InboxSort) : DEFAULT_FILTER.sort,
-    q: (params.get('q') ?? '').trim(),
+    q,
   };
+}
+
+/** A search looks for a customer wherever their conversation is now; the plain inbox shows what is open. */
+const defaultStatus = (q: string): ConversationStatus | null => (q ? null : DEFAULT_FILTER.status);
+
+/**
+ * The filter after the agent typed `q`: starting a search widens it to every status, clearing it returns to the open
+ * conversations, and a status picked during a search stays while the text changes.
+ */
+export function searchFor(filter: InboxFilter, q: string): InboxFilter {
+  const text = q.trim();
+  if (!text) return { ...filter, q: '', status: filter.status ?? DEFAULT_FILTER.status };
+  return { ...filter, q: text, status: filter.q ? filter.status : null };
 }
 
 /** The inverse of `filterFromSearchParams`, leaving defaults out so links stay short. */
@@ -63,7 +78,7 @@ export function filterToSearchParams(filter: InboxFilter): URLSearchParams {
   const params = new URLSearchParams();
   if (filter.view !== DEFAULT_FILTER.view) params.set('view', filter.view);
   if (filter.view === 'team' && filter.teamId) params.set('team', filter.teamId);
-  if (filter.status !== DEFAULT_FILTER.status) params.set('status', filter.status);
+  if (filter.status !== defaultStatus(filter.q)) params.set('status', filter.status ?? 'any');
   if (filter.sort !== DEFAULT_FILTER.sort) params.set('sort', filter.sort);
   if (filter.q) params.set('q', filter.q);
   return params;
@@ -74,7 +89,7 @@ export function filterToSearchParams(filter: InboxFilter): URLSearchParams {
  * matches message texts the console does not have, so a search list only keeps or drops what it already shows.
  */
 export function belongsToList(conversation: ConversationView, filter: InboxFilter, viewer: InboxViewer): boolean | 'unknown' {
-  if (conversation.status !== filter.status) return false;
+  if (filter.status && conversation.status !== filter.status) return false;
   if (!canSee(conversation, viewer) || !inView(conversation, filter, viewer)) return false;
   return filter.q ? 'unknown' : true;
 }

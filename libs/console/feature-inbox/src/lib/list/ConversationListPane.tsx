@@ -2,6 +2,7 @@ import { ConversationStatus, type InboxSort } from '@backtalk/contracts';
 import {
   filterToSearchParams,
   loadConversationList,
+  searchFor,
   useConversationIds,
   useConversationList,
   useConversationListLoader,
@@ -20,7 +21,8 @@ import { TakeNextButton } from '../routing/TakeNextButton';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import type { ListContext } from './list-context';
 
-const STATUS_TABS: ReadonlyArray<{ status: ConversationStatus; label: string }> = [
+const STATUS_TABS: ReadonlyArray<{ status: ConversationStatus | null; label: string }> = [
+  { status: null, label: 'Any status' },
   { status: ConversationStatus.Open, label: 'Open' },
   { status: ConversationStatus.Pending, label: 'Pending' },
   { status: ConversationStatus.Snoozed, label: 'Snoozed' },
@@ -168,7 +170,9 @@ function EmptyList({ filter }: { filter: InboxFilter }) {
   if (filter.q) {
     return (
       <EmptyState compact icon="search" title="No matches">
-        <p>No {filter.status} conversation matches “{filter.q}”. Try the number without spaces, or another tab.</p>
+        <p>
+          No {filter.status ?? ''} conversation matches “{filter.q}”. Try the number without spaces{filter.status ? ', or another tab' : ''}.
+        </p>
       </EmptyState>
     );
   }
@@ -235,7 +239,9 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
   }, [cursorId, ids, virtualizer]);
 
   const setFilter = (changes: Partial<InboxFilter>) => onFilterChange({ ...filter, ...changes });
-  const onSearch = useMemo(() => (q: string) => onFilterChange({ ...filter, q }), [filter, onFilterChange]);
+  const onSearch = useMemo(() => (q: string) => onFilterChange(searchFor(filter, q)), [filter, onFilterChange]);
+  // "Any status" is what a search starts with; without a search the tabs are the inbox's statuses.
+  const tabs = filter.q ? STATUS_TABS : STATUS_TABS.filter((tab) => tab.status !== null);
 
   return (
     <section className="bt-inbox-list" aria-label="Conversations">
@@ -254,9 +260,9 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
           </span>
         </div>
         <div className="bt-inbox-tabs" role="tablist" aria-label="Status">
-          {STATUS_TABS.map((tab) => (
+          {tabs.map((tab) => (
             <Link
-              key={tab.status}
+              key={tab.status ?? 'any'}
               role="tab"
               aria-selected={filter.status === tab.status}
               className={cx('bt-inbox-tabs__tab', filter.status === tab.status && 'bt-inbox-tabs__tab--active')}
@@ -302,7 +308,7 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
       {filter.q && list?.loaded ? (
         <p className="bt-inbox-list__results" role="status">
           {ids.length === 0 ? 'No matches' : `${hasMore ? `${ids.length}+` : ids.length} ${ids.length === 1 ? 'match' : 'matches'} for “${filter.q}”`}
-          <Link to={{ pathname, search: filterToSearchParams({ ...filter, q: '' }).toString() }}>Clear</Link>
+          <Link to={{ pathname, search: filterToSearchParams(searchFor(filter, '')).toString() }}>Clear</Link>
         </p>
       ) : null}
       <div ref={scroller} className="bt-inbox-list__scroller" data-testid="conversation-list">
@@ -315,7 +321,7 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
         ) : ids.length === 0 ? (
           <EmptyList filter={filter} />
         ) : (
-          <div role="list" aria-label={`${viewName}, ${filter.status}`} className="bt-inbox-list__rows" style={{ height: virtualizer.getTotalSize() }}>
+          <div role="list" aria-label={`${viewName}, ${filter.status ?? 'any status'}`} className="bt-inbox-list__rows" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const id = ids[item.index];
               return (

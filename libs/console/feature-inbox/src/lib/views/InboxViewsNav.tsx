@@ -1,5 +1,5 @@
 import '../inbox.css';
-import { Role } from '@backtalk/contracts';
+import { ConversationStatus, Role } from '@backtalk/contracts';
 import { filterFromSearchParams, filterToSearchParams, useInboxCounts, useSignedInUser, useTeams, type InboxFilter } from '@backtalk/console/data-access';
 import { cx } from '@backtalk/console/ui';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
@@ -23,7 +23,8 @@ export function InboxViewsNav() {
   const { pathname } = useLocation();
   const current = filterFromSearchParams(params);
   const user = useSignedInUser();
-  const { data: counts } = useInboxCounts(current.status);
+  // A search over every status counts what is open, as the plain inbox does.
+  const { data: counts } = useInboxCounts(current.status ?? ConversationStatus.Open);
   const { data: teams } = useTeams();
   const myTeams = (teams ?? []).filter((team) => user.role === Role.Admin || team.memberIds.includes(user.id));
 
