@@ -1,5 +1,6 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
 import {
+  ActivityType,
   type AssignConversationRequest,
   type AssignmentRecordView,
   type ConversationPriority,
@@ -18,11 +19,19 @@ import { DomainError, EventLog, isUniqueViolation, type NewDomainEvent } from '@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ConversationActivity } from './conversation-activity.service';
 import { toMessageView } from './conversation-views';
 import { ConversationsService } from './conversations.service';
 import { ContactEntity, ConversationAssignmentEntity, ConversationEntity, MessageEntity } from './entities';
 
 const MAX_SNOOZE_DAYS = 90;
+
+const STATUS_ACTIVITY: Record<ConversationStatus, ActivityType> = {
+  [ConversationStatus.Open]: ActivityType.Reopened,
+  [ConversationStatus.Pending]: ActivityType.MarkedPending,
+  [ConversationStatus.Snoozed]: ActivityType.Snoozed,
+  [ConversationStatus.Resolved]: ActivityType.Resolved,
+};
 
 /**
  * What agents do to a conversation. Each action locks the conversation, checks the access rule, changes it and logs
@@ -34,6 +43,7 @@ export class ConversationActionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventLog: EventLog,
     private readonly conversations: ConversationsService,
+    private readonly activity: ConversationActivity,
   ) {}
 
   async assign(actor: UserActor, conversationId: string, request: AssignConversationRequest): Promise<ConversationView> {
@@ -72,7 +82,15 @@ export class ConversationActionsService {
     await this.change(actor, conversationId, async (manager, conversation) => {
       if (conversation.priority === priority) return [];
       await manager.update(ConversationEntity, { id: conversation.id }, { priority });
-      return this.eventLog.append(manager, [this.updatedEvent(conversation, conversation.status, `priority_${priority}`)]);
+      const line = await this.activity.record(manager, {
+        conversationId: conversation.id,
+        teamId: conversation.teamId,
+        type: ActivityType.PriorityChanged,
+        actorKind: 'user',
+        actorId: actor.userId,
+        data: { from: conversation.priority, to: priority },
+      });
+      return this.eventLog.append(manager, [this.updatedEvent(conversation, conversation.status, `priority_${priority}`), line]);
     });
     return this.conversations.get(actor, conversationId);
   }
@@ -127,7 +145,10 @@ export class ConversationActionsService {
     return { id: contact.id, phone: contact.phone, name: contact.name, notes: contact.notes };
   }
 
-  /** Records a change of assignee or team, inside the caller's transaction; routing (issue 6) uses it too. */
+  /**
+   * Records a change of assignee or team, inside the caller's transaction, with its activity line; routing, rules and
+   * replies use it too, so every change of hands shows in the thread once (callers need not write a line of their own).
+   */
   async recordAssignment(
     manager: EntityManager,
     conversation: ConversationEntity,
@@ -157,6 +178,7 @@ export class ConversationActionsService {
     const events: NewDomainEvent[] = [{ type: 'assignment.changed', teamId: change.teamId, conversationId: conversation.id, payload }];
     // The team that lost the conversation must hear about it too, or its inboxes would keep showing it.
     if (change.teamId !== conversation.teamId) events.push({ type: 'assignment.changed', teamId: conversation.teamId, conversationId: conversation.id, payload });
+    events.push(await this.assignmentLine(manager, conversation, change));
     conversation.assigneeId = change.assigneeId;
     conversation.teamId = change.teamId;
     return this.eventLog.append(manager, events);
@@ -183,9 +205,49 @@ export class ConversationActionsService {
         if (isUniqueViolation(error)) throw DomainError.conflict('The customer already has another open conversation on this channel; continue there');
         throw error;
       }
-      return this.eventLog.append(manager, [this.updatedEvent(conversation, status, reason)]);
+      const line = await this.activity.record(manager, {
+        conversationId: conversation.id,
+        teamId: conversation.teamId,
+        type: STATUS_ACTIVITY[status],
+        actorKind: 'user',
+        actorId: actor.userId,
+        data: status === ConversationStatus.Snoozed ? { until: snoozedUntil?.toISOString() ?? null } : {},
+      });
+      return this.eventLog.append(manager, [this.updatedEvent(conversation, status, reason), line]);
     });
     return this.conversations.get(actor, conversationId);
+  }
+
+  /** The line of a change of hands, with the names the console shows, read in the same transaction. */
+  private async assignmentLine(
+    manager: EntityManager,
+    before: { id: string; assigneeId: string | null; teamId: string },
+    change: { assigneeId: string | null; teamId: string; actorId: string | null; reason: string },
+  ): Promise<NewDomainEvent> {
+    const [names]: Array<{ assignee: string | null; previous_assignee: string | null; team: string | null; previous_team: string | null }> = await manager.query(
+      `SELECT (SELECT name FROM app_user WHERE id = $1) AS assignee, (SELECT name FROM app_user WHERE id = $2) AS previous_assignee,
+              (SELECT name FROM team WHERE id = $3) AS team, (SELECT name FROM team WHERE id = $4) AS previous_team`,
+      [change.assigneeId, before.assigneeId, change.teamId, before.teamId],
+    );
+    return this.activity.record(manager, {
+      conversationId: before.id,
+      teamId: change.teamId,
+      type: change.teamId === before.teamId ? ActivityType.Assigned : ActivityType.Transferred,
+      // Without a person it was routing (queues, offline release) or an automation rule.
+      actorKind: change.actorId ? 'user' : change.reason === 'rule' ? 'automation' : 'system',
+      actorId: change.actorId,
+      data: {
+        reason: change.reason,
+        fromTeamId: before.teamId,
+        fromTeamName: names.previous_team,
+        toTeamId: change.teamId,
+        toTeamName: names.team,
+        assigneeId: change.assigneeId,
+        assigneeName: names.assignee,
+        previousAssigneeId: before.assigneeId,
+        previousAssigneeName: names.previous_assignee,
+      },
+    });
   }
 
   /** Locks the conversation, checks the access rule, runs `work` (which logs its events) and publishes after commit. */

@@ -1,7 +1,7 @@
 import type { InboundSms } from '@backtalk/carriers';
-import { type ChannelConfirmations, type ChannelKeywords, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
+import { ActivityType, type ChannelConfirmations, type ChannelKeywords, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
 import { OutboundMessagesService } from '@backtalk/outbound';
-import { ConsentService, ContactsService, ThreadingService } from '@backtalk/conversations';
+import { ConsentService, ContactsService, ConversationActivity, ThreadingService } from '@backtalk/conversations';
 import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
 import { EventLog, type NewDomainEvent, preparedQuery, preparedStatement } from '@backtalk/platform';
 import { analyseSms } from '@backtalk/sms';
@@ -160,6 +160,7 @@ export class InboundMessageService {
     private readonly consent: ConsentService,
     private readonly eventLog: EventLog,
     private readonly outbound: OutboundMessagesService,
+    private readonly activity: ConversationActivity,
   ) {}
 
   /**
@@ -220,6 +221,7 @@ export class InboundMessageService {
         events.push(
           ...(await this.eventLog.append(manager, [
             { ...scope, type: 'conversation.updated', payload: { conversationId, status: ConversationStatus.Open, previousStatus: ConversationStatus.Resolved, reason: 'reopened' } },
+            await this.activity.record(manager, { conversationId, teamId: conversation.teamId, type: ActivityType.Reopened, actorKind: 'customer' }),
           ])),
         );
       }
@@ -250,6 +252,9 @@ export class InboundMessageService {
     const followUps: NewDomainEvent[] = [];
     if (row.old_status && row.old_status !== row.status) {
       followUps.push({ ...scope, type: 'conversation.updated', payload: { conversationId, status: row.status, previousStatus: row.old_status, reason: 'customer_replied' } });
+      if (row.old_status === ConversationStatus.Snoozed) {
+        followUps.push(await this.activity.record(manager, { conversationId, teamId: channel.teamId, type: ActivityType.Woke, actorKind: 'customer', data: { reason: 'customer' } }));
+      }
     }
 
     const keyword = this.keywordOf(sms, channel);
@@ -259,7 +264,12 @@ export class InboundMessageService {
     } else if (keyword) {
       const optedOut = keyword.kind === 'optOut';
       const changed = await this.consent.record(manager, { contactId, channelId: channel.id, optedOut, source: 'keyword', keyword: keyword.keyword, messageId });
-      if (changed) followUps.push({ ...scope, type: 'consent.changed', payload: { contactId, channelId: channel.id, optedOut, keyword: keyword.keyword } });
+      if (changed) {
+        followUps.push({ ...scope, type: 'consent.changed', payload: { contactId, channelId: channel.id, optedOut, keyword: keyword.keyword } });
+        followUps.push(
+          await this.activity.record(manager, { conversationId, teamId: channel.teamId, type: optedOut ? ActivityType.OptedOut : ActivityType.OptedIn, actorKind: 'customer', data: { keyword: keyword.keyword } }),
+        );
+      }
       // Nobody may answer a customer who opted out, so they are not waiting for an answer: their SLA clock stops and
       // they leave the queue now, not at the next sweep. Their next message starts a new wait like any other.
       if (optedOut) {

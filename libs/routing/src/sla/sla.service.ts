@@ -1,4 +1,5 @@
-import { type BusinessHours, ConversationStatus, type SlaKind } from '@backtalk/contracts';
+import { ActivityType, type BusinessHours, ConversationStatus, type SlaKind } from '@backtalk/contracts';
+import { ConversationActivity } from '@backtalk/conversations';
 import { EventLog, type NewDomainEvent } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -42,6 +43,7 @@ export class SlaService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly eventLog: EventLog,
+    private readonly activity: ConversationActivity,
   ) {}
 
   /** Brings due times in line with who is waiting now; returns how many conversations changed. */
@@ -73,20 +75,22 @@ export class SlaService {
   /** Records every due time that passed while the customer still waits, once each. */
   async recordBreaches(): Promise<number> {
     const events = await this.dataSource.transaction(async (manager) => {
-      const breached = await manager.query<Array<{ conversation_id: string; team_id: string; status: ConversationStatus }>>(
+      const breached = await manager.query<Array<{ conversation_id: string; team_id: string; status: ConversationStatus; kind: SlaKind }>>(
         `INSERT INTO sla_breach (conversation_id, team_id, kind, due_at)
          SELECT c.id, c.team_id, c.sla_kind, c.sla_due_at FROM conversation c
          WHERE c.sla_due_at <= now() AND c.status = 'open' AND c.waiting_since IS NOT NULL
          ON CONFLICT (conversation_id, kind, due_at) DO NOTHING
-         RETURNING conversation_id, team_id, 'open'::conversation_status AS status`,
+         RETURNING conversation_id, team_id, 'open'::conversation_status AS status, kind`,
       );
-      return this.eventLog.append(
-        manager,
-        breached.map((row) => this.changed(row.conversation_id, row.team_id, row.status, 'sla_breached')),
-      );
+      const events: NewDomainEvent[] = [];
+      for (const row of breached) {
+        events.push(this.changed(row.conversation_id, row.team_id, row.status, 'sla_breached'));
+        events.push(await this.activity.record(manager, { conversationId: row.conversation_id, teamId: row.team_id, type: ActivityType.SlaBreached, actorKind: 'system', data: { kind: row.kind } }));
+      }
+      return this.eventLog.append(manager, events);
     });
     this.eventLog.publish(events);
-    return events.length;
+    return events.filter((event) => event.type === 'conversation.updated').length;
   }
 
   private changed(conversationId: string, teamId: string, status: ConversationStatus, reason: string): NewDomainEvent<'conversation.updated'> {

@@ -1,5 +1,5 @@
-import { ConversationStatus } from '@backtalk/contracts';
-import { ConversationEntity } from '@backtalk/conversations';
+import { ActivityType, ConversationStatus } from '@backtalk/contracts';
+import { ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { EventLog, QueueName } from '@backtalk/platform';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
@@ -27,6 +27,7 @@ export class SnoozeAlarms {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Routing) private readonly queue: Queue<WakeSnoozedJobData>,
     private readonly eventLog: EventLog,
+    private readonly activity: ConversationActivity,
   ) {}
 
   async schedule(conversationId: string, until: Date): Promise<void> {
@@ -44,6 +45,7 @@ export class SnoozeAlarms {
       await manager.update(ConversationEntity, { id: conversationId }, { status: ConversationStatus.Open, snoozedUntil: null });
       return this.eventLog.append(manager, [
         { type: 'conversation.updated', teamId: conversation.teamId, conversationId, payload: { conversationId, status: ConversationStatus.Open, previousStatus: ConversationStatus.Snoozed, reason: 'snooze_ended' } },
+        await this.activity.record(manager, { conversationId, teamId: conversation.teamId, type: ActivityType.Woke, actorKind: 'system', data: { reason: 'timer' } }),
       ]);
     });
     this.eventLog.publish(events);
