@@ -10,8 +10,8 @@ import {
 } from '@backtalk/contracts';
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { DomainError } from '@backtalk/platform';
+import { IsBoolean, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DomainError, tooLongMessage } from '@backtalk/platform';
 import { NotificationRateLimiter } from './notification-rate-limiter';
 import { MAX_BODY_LENGTH, RepliesService } from './replies.service';
 
@@ -25,11 +25,22 @@ function idempotencyKeyOrFail(raw: string | undefined): string | undefined {
 }
 
 export class SendReplyBody implements SendReplyRequest {
-  @ApiProperty({ example: 'Your order left our warehouse today.' }) @IsString() @IsNotEmpty() @MaxLength(MAX_BODY_LENGTH) body!: string;
+  @ApiProperty({ example: 'Your order left our warehouse today.' })
+  @IsString({ message: 'Write a message before sending.' })
+  @IsNotEmpty({ message: 'Write a message before sending.' })
+  @MaxLength(MAX_BODY_LENGTH, { message: tooLongMessage('message', 'SMS replies can be at most', MAX_BODY_LENGTH, 'send it') })
+  body!: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() smartEncode?: boolean;
   @ApiPropertyOptional({ example: '2026-12-01T09:00:00Z' }) @IsOptional() @IsDateString({ strict: true }) sendAt?: string;
   @ApiPropertyOptional({ description: 'Send when the team opens next (now, if it is open)' }) @IsOptional() @IsBoolean() sendAtNextOpening?: boolean;
   @ApiPropertyOptional({ format: 'uuid', description: 'The canned answer the reply started from' }) @IsOptional() @IsUUID('4') cannedAnswerId?: string;
+  @ApiPropertyOptional({ example: 1042, description: 'The realtime event seq the console had applied when the agent opened the thread: a colleague taking or answering the conversation after it holds the reply (409 REPLY_COLLISION)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  seenThrough?: number;
+  @ApiPropertyOptional({ description: 'Send even though a colleague took or answered the conversation since seenThrough' }) @IsOptional() @IsBoolean() force?: boolean;
 }
 
 export class StartConversationBody implements StartConversationRequest {

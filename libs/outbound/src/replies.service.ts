@@ -26,6 +26,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MessageStatusWriter } from './message-status-writer';
 import { OutboundMessagesService } from './outbound-messages.service';
 import { OutboundQueue } from './outbound-queue';
+import { replyCollision, replyCollisionError } from './reply-collision';
 
 /** Carriers cut longer texts or refuse them (Twilio: 1,600 characters). */
 export const MAX_BODY_LENGTH = 1600;
@@ -37,6 +38,13 @@ export interface ComposeOptions {
   sendAt?: string;
   sendAtNextOpening?: boolean;
   cannedAnswerId?: string;
+}
+
+export interface ReplyOptions extends ComposeOptions {
+  /** The event seq the agent's console had applied when they opened the thread; see `replyCollision`. */
+  seenThrough?: number;
+  /** Send even though a colleague got there first. */
+  force?: boolean;
 }
 
 /** Who asked, for the idempotency record: a retried request of the same caller with the same key is the same send. */
@@ -79,17 +87,25 @@ export class RepliesService {
     private readonly conversationActions: ConversationActionsService,
   ) {}
 
-  async reply(actor: UserActor, conversationId: string, request: ComposeOptions, idempotencyKey?: string): Promise<MessageView> {
+  async reply(actor: UserActor, conversationId: string, request: ReplyOptions, idempotencyKey?: string): Promise<MessageView> {
     if (request.sendAt && request.sendAtNextOpening) throw DomainError.validation('Choose a time or the next opening, not both');
     let sendAt = parseSendAt(request.sendAt);
-    const result = await this.transaction(idempotencyKey ? { scope: `user:${actor.userId}`, key: idempotencyKey, request: { conversationId, ...request } } : undefined, async (manager) => {
+    // What the agent saw and whether they insist say when to send, not what: a forced retry of a held request with the
+    // same Idempotency-Key is the same reply (the held one stored nothing, so its key is still free).
+    const { seenThrough, force, ...sent } = request;
+    const result = await this.transaction(idempotencyKey ? { scope: `user:${actor.userId}`, key: idempotencyKey, request: { conversationId, ...sent } } : undefined, async (manager) => {
       const conversation = await manager.findOne(ConversationEntity, { where: { id: conversationId }, lock: { mode: 'pessimistic_write' } });
       if (!conversation || !AccessPolicy.canSeeConversation(actor, conversation)) throw DomainError.notFound('Conversation');
+      if (seenThrough !== undefined && !force) {
+        const collision = await replyCollision(manager, conversation, actor.userId, seenThrough);
+        if (collision) throw replyCollisionError(collision);
+      }
       if (request.sendAtNextOpening) sendAt = await this.nextOpeningOf(manager, conversation.teamId);
       const channel = await this.activeChannel(manager, conversation.channelId);
       // Kept with the reply so the customer's question can be suggested as an example of that FAQ.
       const metadata = request.cannedAnswerId ? { cannedAnswerId: request.cannedAnswerId } : null;
-      return this.write(manager, { conversation, channel, body: this.textFor(channel, request), kind: MessageKind.Agent, authorId: actor.userId, sendAt, metadata });
+      const written = await this.write(manager, { conversation, channel, body: this.textFor(channel, request), kind: MessageKind.Agent, authorId: actor.userId, sendAt, metadata });
+      return { message: written.message, events: [...written.events, ...(await this.claimByReply(manager, actor, conversation))] };
     });
     return toMessageView(result.message);
   }
@@ -243,6 +259,18 @@ export class RepliesService {
         ? [{ type: 'conversation.updated' as const, teamId: threaded.conversation.teamId, conversationId: threaded.conversation.id, payload: { conversationId: threaded.conversation.id, status: threaded.conversation.status, previousStatus: ConversationStatus.Resolved, reason: 'reopened' } }]
         : [];
     return { conversation: threaded.conversation, events: await this.eventLog.append(manager, events) };
+  }
+
+  /**
+   * An agent who answers an unassigned conversation of their team works it, so it leaves the queue for them (unless the
+   * team turned this off). Capacity is not consulted: it limits what routing hands out, and replying is the agent's
+   * own explicit choice. An admin answering a team they are not in helps out without taking the conversation over.
+   */
+  private async claimByReply(manager: EntityManager, actor: UserActor, conversation: ConversationEntity): Promise<DomainEvent[]> {
+    if (conversation.assigneeId || !actor.teamIds.includes(conversation.teamId)) return [];
+    const [team] = await manager.query<Array<{ assign_on_reply: boolean }>>(`SELECT assign_on_reply FROM team WHERE id = $1`, [conversation.teamId]);
+    if (!team?.assign_on_reply) return [];
+    return this.conversationActions.recordAssignment(manager, conversation, { assigneeId: actor.userId, teamId: conversation.teamId, actorId: actor.userId, reason: 'reply' });
   }
 
   /** When the team opens next; null (now) while it is open. */

@@ -11,6 +11,8 @@ export class TeamEntity {
   @Column({ type: 'integer', nullable: true }) defaultCapacity!: number | null;
   @Column({ type: 'integer', nullable: true }) reassignOfflineAfterSeconds!: number | null;
   @Column({ type: 'boolean', default: false }) preferAgentLanguage!: boolean;
+  /** An agent's reply to an unassigned conversation assigns it to them, in the reply's transaction. */
+  @Column({ type: 'boolean', default: true }) assignOnReply!: boolean;
   @Column({ type: 'jsonb', nullable: true }) businessHours!: BusinessHours | null;
   @Column({ type: 'text', default: '' }) outOfOfficeMessage!: string;
   @Column({ type: 'integer', nullable: true }) slaFirstResponseMinutes!: number | null;

@@ -49,6 +49,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 404;
     case ErrorCode.Conflict:
     case ErrorCode.ContactOptedOut:
+    case ErrorCode.ReplyCollision:
       return 409;
     case ErrorCode.UnsupportedMediaType:
       return 415;

@@ -135,6 +135,11 @@ export class UpdateTeamRoutingDto implements UpdateTeamRoutingRequest {
   @IsBoolean()
   preferAgentLanguage?: boolean;
 
+  @ApiPropertyOptional({ description: 'An agent who replies to an unassigned conversation gets it (default true)' })
+  @IsOmittable()
+  @IsBoolean()
+  assignOnReply?: boolean;
+
   @ApiPropertyOptional({ type: BusinessHoursDto, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)

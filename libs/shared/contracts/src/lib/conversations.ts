@@ -149,6 +149,24 @@ export interface SendReplyRequest {
   sendAtNextOpening?: boolean;
   /** The canned answer the agent started from, so the customer's question can be suggested as an example of its FAQ. */
   cannedAnswerId?: string;
+  /**
+   * The event sequence (realtime `seq`) the agent's console had applied when they opened or last read the thread. If
+   * another person took or answered the conversation after it, nothing is sent: 409 REPLY_COLLISION with
+   * `ReplyCollisionDetails`. Omitted: no check.
+   */
+  seenThrough?: number;
+  /** Send even though a colleague took or answered the conversation since `seenThrough` ("Send anyway"). */
+  force?: boolean;
+}
+
+/** `details` of 409 REPLY_COLLISION: who got there first, and what they sent. */
+export interface ReplyCollisionDetails {
+  /** The person the conversation was assigned to since the agent's `seenThrough`, when it is not them. */
+  takenBy: { id: string; name: string } | null;
+  /** The last colleague who replied since then. */
+  repliedBy: { id: string; name: string } | null;
+  /** Colleagues' replies since then, oldest first. */
+  replies: Array<{ id: string; body: string; sentAt: string; authorName: string }>;
 }
 
 /** `POST /api/conversations/:id/notes` */

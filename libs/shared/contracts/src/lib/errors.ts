@@ -19,6 +19,8 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   /** The contact opted out of this channel (STOP): nothing may be sent to them until they opt back in. */
   ContactOptedOut = 'CONTACT_OPTED_OUT',
+  /** A colleague took or answered the conversation after the agent opened it; the reply was not sent. */
+  ReplyCollision = 'REPLY_COLLISION',
   /** An Idempotency-Key was used again with a different request. */
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   /** The request body is of a media type this endpoint does not take (a carrier webhook declared as the wrong type). */

@@ -56,6 +56,8 @@ export interface TeamRoutingView {
   /** Seconds an agent may be offline before their open conversations go back to the queue; null keeps them. */
   reassignOfflineAfterSeconds: number | null;
   preferAgentLanguage: boolean;
+  /** An agent who replies to an unassigned conversation gets it, whatever their capacity. */
+  assignOnReply: boolean;
   /** Null: always open. */
   businessHours: BusinessHours | null;
   /** Sent once per closed period when a customer writes outside business hours; empty: none. */
@@ -76,6 +78,7 @@ export interface UpdateTeamRoutingRequest {
   defaultCapacity?: number | null;
   reassignOfflineAfterSeconds?: number | null;
   preferAgentLanguage?: boolean;
+  assignOnReply?: boolean;
   businessHours?: BusinessHours | null;
   outOfOfficeMessage?: string;
   sla?: Partial<SlaTargets>;

@@ -127,6 +127,7 @@ export function describeError(error: unknown): string {
     case ErrorCode.NotFound:
     case ErrorCode.Conflict:
     case ErrorCode.ContactOptedOut:
+    case ErrorCode.ReplyCollision:
     case ErrorCode.IdempotencyKeyReused:
     case ErrorCode.UnsupportedMediaType:
       return error.message;
