@@ -71,6 +71,7 @@ export {
   viewerOf,
 } from './lib/inbox/inbox.store';
 export { useConversationListLoader, useThreadLoader } from './lib/inbox/inbox.hooks';
+export { appliedSeq, replyCollisionOf, whenSeqKnown } from './lib/inbox/reply-collision';
 export {
   markConversationRead,
   useAddNote,

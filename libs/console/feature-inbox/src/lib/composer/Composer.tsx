@@ -1,9 +1,11 @@
-import { ErrorCode, Role, type CannedAnswerView, type ChannelView, type ConversationView } from '@backtalk/contracts';
+import { ErrorCode, Role, type CannedAnswerView, type ChannelView, type ConversationView, type ReplyCollisionDetails } from '@backtalk/contracts';
 import {
+  appliedSeq,
   describeError,
   isApiError,
   realtimeCommands,
   refreshConversation,
+  replyCollisionOf,
   useAddFaqExample,
   useAddNote,
   useCannedAnswers,
@@ -13,8 +15,9 @@ import {
   useThreadMessages,
   useToastActions,
   useTypingAgents,
+  whenSeqKnown,
 } from '@backtalk/console/data-access';
-import { Button, cx, formatDateTime, Icon, Kbd, Menu } from '@backtalk/console/ui';
+import { Button, cx, formatDateTime, formatTime, Icon, Kbd, Menu } from '@backtalk/console/ui';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DateTimeDialog } from '../actions/DateTimeDialog';
 import { snoozePresets } from '../actions/snooze-presets';
@@ -151,6 +154,49 @@ function EncodingAdvice({ analysis, keepAsTyped, onFix, onKeepAsTyped }: { analy
   );
 }
 
+interface HeldReply {
+  message: string;
+  details: ReplyCollisionDetails;
+  /** The schedule the held send asked for, so "Send anyway" sends it the same way. */
+  sendAt?: Date;
+}
+
+/**
+ * A reply the API held because a colleague took or answered the conversation after this agent opened it: who, what
+ * they sent, and the agent's two ways on. The draft stays in the box either way until the agent decides.
+ */
+function HeldReplyPanel({ held, pending, onSendAnyway, onDiscard }: { held: HeldReply; pending: boolean; onSendAnyway: () => void; onDiscard: () => void }) {
+  const { takenBy, repliedBy, replies } = held.details;
+  return (
+    <section className="bt-composer__held" role="alert" aria-label="Your reply was not sent" data-testid="held-reply">
+      <p className="bt-composer__held-title">
+        <Icon name="alert" size={14} /> Not sent: {held.message}.
+      </p>
+      {takenBy && takenBy.id !== repliedBy?.id ? <p className="bt-composer__held-line">The conversation is now assigned to {takenBy.name}.</p> : null}
+      {replies.length > 0 ? (
+        <ul className="bt-composer__held-replies" aria-label="What they sent">
+          {replies.map((reply) => (
+            <li key={reply.id} className="bt-composer__held-reply">
+              <span className="bt-composer__held-meta">
+                {reply.authorName} · {formatTime(reply.sentAt)}
+              </span>
+              <span className="bt-composer__held-body">{reply.body}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="bt-composer__held-actions">
+        <Button size="sm" variant="primary" icon="send" pending={pending} onClick={onSendAnyway}>
+          Send anyway
+        </Button>
+        <Button size="sm" variant="ghost" disabled={pending} onClick={onDiscard}>
+          Discard my reply
+        </Button>
+      </div>
+    </section>
+  );
+}
+
 /** Reply or private note, with the SMS maths live under it. */
 export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   const conversationId = conversation.id;
@@ -159,6 +205,10 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   const [error, setError] = useState<string | null>(null);
   const [scheduling, setScheduling] = useState(false);
   const attempt = useRef<{ key: string; body: string } | null>(null);
+  // What the agent had in front of them when they opened the thread (or last sent, or read a colleague's reply in the
+  // held panel): a colleague taking or answering the conversation after it holds the reply.
+  const seenThrough = useRef<number | undefined>(appliedSeq());
+  const [held, setHeld] = useState<HeldReply | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const backdrop = useRef<HTMLDivElement>(null);
   const composerRequest = useInboxUi((s) => s.composerRequest);
@@ -215,6 +265,9 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
     if (composerRequest) textarea.current?.focus();
   }, [composerRequest]);
 
+  // Opened before the realtime stream was live: the thread on screen is what the stream's first sequence covers.
+  useEffect(() => (seenThrough.current === undefined ? whenSeqKnown((seq) => (seenThrough.current ??= seq)) : undefined), []);
+
   // Leaving the conversation ends any typing signal.
   useEffect(() => () => realtimeCommands.stoppedTyping(), [conversationId]);
 
@@ -268,6 +321,8 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
 
   const sent = () => {
     attempt.current = null;
+    setHeld(null);
+    seenThrough.current = appliedSeq() ?? seenThrough.current;
     setMissing([]);
     setInserted(null);
     setKeepAsTyped(false);
@@ -337,7 +392,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
     return false;
   };
 
-  const submit = (sendAt?: Date) => {
+  const submit = (sendAt?: Date, force = false) => {
     const body = text.trim();
     if (!body || pending) return;
     setError(null);
@@ -361,6 +416,8 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
           ...(keepAsTyped && channel?.smartEncoding ? { smartEncode: false } : {}),
           ...(sendAt ? { sendAt: sendAt.toISOString() } : {}),
           ...(canned ? { cannedAnswerId: canned.id } : {}),
+          ...(seenThrough.current !== undefined ? { seenThrough: seenThrough.current } : {}),
+          ...(force ? { force: true } : {}),
         },
         idempotencyKey: attempt.current.key,
       },
@@ -371,11 +428,23 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
           setExampleSuggestion(canned && question && mayTeach && !containsText(canned.examples, question) ? { answer: canned, text: question } : null);
         },
         onError: (e) => {
+          const collision = replyCollisionOf(e);
+          if (collision) {
+            setHeld({ ...collision, sendAt });
+            setScheduling(false);
+            return;
+          }
           setError(describeError(e));
           if (isApiError(e) && e.code === ErrorCode.ContactOptedOut) void refreshConversation(conversationId).catch(() => undefined);
         },
       },
     );
+  };
+
+  /** The agent read what the colleague sent and keeps out: their draft goes, and they have now seen the thread. */
+  const discardHeld = () => {
+    sent();
+    textarea.current?.focus();
   };
 
   const placeholder =
@@ -388,6 +457,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   return (
     <div className={cx('bt-composer', effectiveMode === 'note' && 'bt-composer--note')}>
       <TypingWarning conversationId={conversationId} />
+      {held && effectiveMode === 'reply' ? <HeldReplyPanel held={held} pending={sendReply.isPending} onSendAnyway={() => submit(held.sendAt, true)} onDiscard={discardHeld} /> : null}
       {exampleSuggestion && effectiveMode === 'reply' ? <LearnFromReply suggestion={exampleSuggestion} onDone={() => setExampleSuggestion(null)} /> : null}
       <div className="bt-composer__box">
         {popoverOpen && slashToken ? (

@@ -26,6 +26,11 @@ describe('describeAssignment', () => {
     expect(describeAssignment(record({ reason: 'least_loaded', assigneeId: 'olena' }), names)).toBe('Assigned to Olena, the least busy agent');
   });
 
+  it('says a reply made the conversation its author’s', () => {
+    expect(describeAssignment(record({ reason: 'reply', assigneeId: 'andriy', actorId: 'andriy' }), names)).toBe('Andriy took it by replying');
+    expect(describeAssignment(record({ reason: 'reply', assigneeId: 'me', actorId: 'me' }), names)).toBe('You took it by replying');
+  });
+
   it('says who took a conversation from the queue, "you" for the reader', () => {
     expect(describeAssignment(record({ reason: 'take_next', assigneeId: 'andriy', actorId: 'andriy' }), names)).toBe('Andriy took it from the queue');
     expect(describeAssignment(record({ reason: 'take_next', assigneeId: 'me', actorId: 'me' }), names)).toBe('You took it from the queue');

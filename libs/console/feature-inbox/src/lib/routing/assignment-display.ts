@@ -27,6 +27,8 @@ export function describeAssignment(record: AssignmentRecordView, names: Timeline
       return `Assigned to ${who(assignee)}, the least busy agent`;
     case 'take_next':
       return `${capitalise(who(assignee))} took it from the queue`;
+    case 'reply':
+      return `${capitalise(who(assignee))} took it by replying`;
     case 'agent_offline':
       return record.previousAssigneeId ? `Returned to the queue: ${who(record.previousAssigneeId)} went offline` : 'Returned to the queue: agent offline';
     case 'rule':

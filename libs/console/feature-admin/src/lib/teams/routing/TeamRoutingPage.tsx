@@ -157,6 +157,12 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
             checked={values.preferAgentLanguage}
             onChange={(event) => setField('preferAgentLanguage', event.target.checked)}
           />
+          <Checkbox
+            label="A reply assigns the conversation to the agent who sent it"
+            description="An unassigned conversation becomes the replying agent's at once, whatever their capacity, so a colleague does not answer the same customer again."
+            checked={values.assignOnReply}
+            onChange={(event) => setField('assignOnReply', event.target.checked)}
+          />
         </div>
       </Panel>
 

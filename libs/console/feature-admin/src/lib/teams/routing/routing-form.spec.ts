@@ -8,6 +8,7 @@ function view(overrides: Partial<TeamRoutingView> = {}): TeamRoutingView {
     defaultCapacity: null,
     reassignOfflineAfterSeconds: null,
     preferAgentLanguage: false,
+    assignOnReply: true,
     businessHours: null,
     outOfOfficeMessage: '',
     sla: { firstResponseMinutes: null, nextResponseMinutes: null, businessHoursOnly: false },
@@ -22,6 +23,12 @@ function view(overrides: Partial<TeamRoutingView> = {}): TeamRoutingView {
 const edit = (original: TeamRoutingView, changes: Partial<RoutingFormValues>) => ({ ...routingFormFrom(original, 'Europe/Kyiv'), ...changes });
 
 describe('the team routing form', () => {
+  it('saves the reply-claims-the-conversation switch only when it changed', () => {
+    const original = view();
+    expect(toUpdateRoutingRequest(original, edit(original, { assignOnReply: false }))).toEqual({ assignOnReply: false });
+    expect(toUpdateRoutingRequest(original, edit(original, { assignOnReply: true }))).toEqual({});
+  });
+
   it('saves nothing when nothing changed, stored hours included', () => {
     const original = view({
       businessHours: { timeZone: 'Europe/Kyiv', weekly: { fri: [{ start: '09:00', end: '18:00' }], mon: [{ start: '09:00', end: '24:00' }] }, holidays: ['2025-12-25', '2025-01-01'] },

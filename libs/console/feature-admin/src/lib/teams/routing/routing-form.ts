@@ -10,6 +10,7 @@ export interface RoutingFormValues {
   offline: 'keep' | 'reassign';
   offlineMinutes: string;
   preferAgentLanguage: boolean;
+  assignOnReply: boolean;
   /** False: always open. */
   hoursEnabled: boolean;
   timeZone: string;
@@ -55,6 +56,7 @@ export function routingFormFrom(view: TeamRoutingView, browserZone: string): Rou
     offline: view.reassignOfflineAfterSeconds === null ? 'keep' : 'reassign',
     offlineMinutes: view.reassignOfflineAfterSeconds === null ? String(DEFAULT_OFFLINE_MINUTES) : String(Math.round(view.reassignOfflineAfterSeconds / 60)),
     preferAgentLanguage: view.preferAgentLanguage,
+    assignOnReply: view.assignOnReply,
     hoursEnabled: hours !== null,
     timeZone: hours?.timeZone ?? browserZone,
     week: hours ? weekFromSchedule(hours.weekly) : defaultWeek(),
@@ -111,6 +113,7 @@ export function toUpdateRoutingRequest(original: TeamRoutingView, values: Routin
   if (reassign !== original.reassignOfflineAfterSeconds) changes.reassignOfflineAfterSeconds = reassign;
 
   if (values.preferAgentLanguage !== original.preferAgentLanguage) changes.preferAgentLanguage = values.preferAgentLanguage;
+  if (values.assignOnReply !== original.assignOnReply) changes.assignOnReply = values.assignOnReply;
 
   const businessHours = values.hoursEnabled ? { timeZone: values.timeZone, weekly: scheduleFromWeek(values.week), holidays: [...new Set(values.holidays)].sort() } : null;
   if (!sameJson(businessHours, canonicalHours(original.businessHours))) changes.businessHours = businessHours;
