@@ -1,6 +1,6 @@
 import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
-import { type ChannelView, ConversationStatus, type ConversationView, type Page, Provider, type QueueView, Role, SenderType, type TakeNextResult, type TeamRoutingView, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
+import { type ChannelView, ConversationStatus, ErrorCode, type ConversationView, type Page, Provider, type QueueView, Role, SenderType, type TakeNextResult, type TeamRoutingView, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
 import { ConversationEntity } from '@backtalk/conversations';
 import { RoutingProcessor } from '@backtalk/routing';
 import { genericSigned, TestApp } from '@backtalk/testing';
@@ -102,6 +102,28 @@ describe('opt-out and the composer: queues, SLA clocks, reply validation, prefer
       await sweep();
       expect((await conversationOf(optingOut)).slaDueAt).not.toBeNull();
       expect(await waitingInQueue()).toBe(2);
+    });
+  });
+
+  describe('validation messages agents read', () => {
+    it('refuses a reply or a note that is empty or too long with a sentence an agent can act on, and sends nothing', async () => {
+      const agent = await person('olena', [teamId]);
+      await customerSays('+380501110021', 'Hello?');
+      const { id } = await conversationOf('+380501110021');
+      const reply = (body: string) => t.request<{ code: string; message: string; details?: unknown }>('POST', `/api/conversations/${id}/messages`, { token: agent.token, body: { body } });
+      const note = (body: string) => t.request<{ code: string; message: string }>('POST', `/api/conversations/${id}/notes`, { token: agent.token, body: { body } });
+
+      const tooLong = await reply('a'.repeat(1642));
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body).toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        message: 'This message is too long: SMS replies can be at most 1,600 characters. Cut 42 characters to send it.',
+        details: [{ field: 'body', messages: [expect.any(String)] }],
+      });
+      expect((await reply('')).body.message).toBe('Write a message before sending.');
+      expect((await note('n'.repeat(4005))).body.message).toBe('This note is too long: notes can be at most 4,000 characters. Cut 5 characters to save it.');
+      expect((await note('')).body.message).toBe('Write a note before saving it.');
+      expect(await t.dataSource.query(`SELECT id FROM message WHERE direction <> 'inbound'`)).toEqual([]);
     });
   });
 

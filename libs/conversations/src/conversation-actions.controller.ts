@@ -12,7 +12,7 @@ import {
   type UpdateContactRequest,
 } from '@backtalk/contracts';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { IsOmittable } from '@backtalk/platform';
+import { IsOmittable, tooLongMessage } from '@backtalk/platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { ConversationActionsService } from './conversation-actions.service';
@@ -33,8 +33,13 @@ export class SetPriorityBody implements SetPriorityRequest {
   @IsEnum(ConversationPriority, { message: `priority must be one of ${Object.values(ConversationPriority).join(', ')}` }) priority!: ConversationPriority;
 }
 
+const MAX_NOTE_LENGTH = 4000;
+
 export class AddNoteBody implements AddNoteRequest {
-  @IsString() @IsNotEmpty() @MaxLength(4000) body!: string;
+  @IsString({ message: 'Write a note before saving it.' })
+  @IsNotEmpty({ message: 'Write a note before saving it.' })
+  @MaxLength(MAX_NOTE_LENGTH, { message: tooLongMessage('note', 'notes can be at most', MAX_NOTE_LENGTH, 'save it') })
+  body!: string;
 }
 
 export class UpdateContactBody implements UpdateContactRequest {
