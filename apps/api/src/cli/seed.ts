@@ -4,11 +4,10 @@ import { dirname } from 'node:path';
 import { TeamsService, UsersService } from '@backtalk/auth';
 import { CannedAnswersService, RulesService } from '@backtalk/automation';
 import { ChannelsService } from '@backtalk/channels';
-import { AssignmentPolicy, type ChannelSecretsInput, ConversationStatus, type CreateCannedAnswerRequest, Provider, Role, RuleTrigger, SenderType, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
+import { AssignmentPolicy, type ChannelSecretsInput, ConversationStatus, type CreateCannedAnswerRequest, Role, RuleTrigger, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
 import { TeamRoutingService } from '@backtalk/routing';
+import { DEMO_CHANNELS, DEMO_PEOPLE, demoPassword } from './demo-data';
 import { withApiContext } from './nest-context';
-
-export const DEMO_PASSWORDS = { admin: 'backtalk-demo-admin', others: 'backtalk-demo-agent' } as const;
 
 const WEEKDAYS_9_TO_18 = { start: '09:00', end: '18:00' };
 
@@ -30,41 +29,6 @@ const TEAMS: Array<{ name: string; description: string; routing: UpdateTeamRouti
     },
   },
 ];
-
-const PEOPLE = [
-  { email: 'admin@backtalk.local', name: 'Ada Admin', role: Role.Admin, teams: ['Support', 'Billing'] },
-  { email: 'supervisor@backtalk.local', name: 'Sofia Supervisor', role: Role.Supervisor, teams: ['Support'] },
-  { email: 'agent@backtalk.local', name: 'Andriy Agent', role: Role.Agent, teams: ['Support'] },
-  { email: 'agent2@backtalk.local', name: 'Maria Agent', role: Role.Agent, teams: ['Support'] },
-  { email: 'billing@backtalk.local', name: 'Bohdan Billing', role: Role.Agent, teams: ['Billing'] },
-];
-
-/**
- * Demo channels that send through the carrier simulator (apps/carrier-sim) instead of a real provider, so the demo
- * needs no carrier account. Their credentials are the simulator's, not secrets: never used against a real carrier.
- */
-const DEMO_CHANNELS = [
-  {
-    team: 'Support',
-    name: 'Support line',
-    provider: Provider.Twilio,
-    sender: '+15005550006',
-    senderType: SenderType.LongCode,
-    country: 'US',
-    helpText: 'Acme support: reply with your question, or call 0 800 123 456. Reply STOP to opt out.',
-    secrets: { accountSid: 'ACsim00000000000000000000000000001', authToken: 'sim-twilio-auth-token' },
-  },
-  {
-    team: 'Billing',
-    name: 'Billing line',
-    provider: Provider.Infobip,
-    sender: '+380931234567',
-    senderType: SenderType.LongCode,
-    country: 'UA',
-    helpText: 'Acme billing: reply with your invoice number. Reply STOP to opt out.',
-    secrets: { apiKey: 'sim-infobip-api-key', basicAuthUsername: 'backtalk-sim', basicAuthPassword: 'sim-infobip-webhook-password' },
-  },
-] as const;
 
 const DEMO_CANNED_ANSWERS: CreateCannedAnswerRequest[] = [
   { shortcode: 'hi', title: 'Greeting', body: 'Hi {{contact.first_name}}, this is {{agent.first_name}} from Acme support. How can I help?' },
@@ -134,13 +98,13 @@ async function main(): Promise<void> {
       await routing.update(systemActor, created.id, team.routing);
     }
     const existingEmails = new Set((await users.list(systemActor)).map((user) => user.email));
-    for (const person of PEOPLE) {
+    for (const person of DEMO_PEOPLE) {
       if (existingEmails.has(person.email)) continue;
       await users.create({
         email: person.email,
         name: person.name,
         role: person.role,
-        password: person.role === Role.Admin ? DEMO_PASSWORDS.admin : DEMO_PASSWORDS.others,
+        password: demoPassword(person),
         teamIds: person.teams.map((name) => teamIdByName.get(name)!),
       });
     }
@@ -169,13 +133,24 @@ async function main(): Promise<void> {
       const secrets: ChannelSecretsInput = { ...demo.secrets, baseUrl: simUrl };
       const channel =
         existing.find((found) => found.provider === demo.provider && found.sender === demo.sender) ??
-        (await channels.create({ teamId: teamIdByName.get(demo.team)!, name: demo.name, provider: demo.provider, sender: demo.sender, senderType: demo.senderType, country: demo.country, helpText: demo.helpText, secrets }));
+        (await channels.create({
+          teamId: teamIdByName.get(demo.team)!,
+          name: demo.name,
+          provider: demo.provider,
+          sender: demo.sender,
+          senderType: demo.senderType,
+          country: demo.country,
+          helpText: demo.helpText,
+          pricePerSegment: demo.pricePerSegment,
+          smartEncoding: demo.smartEncoding,
+          secrets,
+        }));
       registrations.push({ provider: demo.provider, sender: channel.sender, name: demo.name, inboundWebhookUrl: channel.webhookUrl, credentials: demo.secrets });
     }
     mkdirSync(dirname(numbersFile), { recursive: true });
     writeFileSync(numbersFile, JSON.stringify(registrations, null, 2));
   });
-  process.stdout.write(`demo data ready: admin@backtalk.local / ${DEMO_PASSWORDS.admin}; agent@backtalk.local, supervisor@backtalk.local, billing@backtalk.local / ${DEMO_PASSWORDS.others}\n`);
+  process.stdout.write(`demo data ready: ${DEMO_PEOPLE.map((person) => `${person.email} / ${demoPassword(person)}`).join('; ')}\n`);
   if (numbersFile) process.stdout.write(`demo channels send through the carrier simulator at ${simUrl} (numbers in ${numbersFile})\n`);
 }
 
