@@ -66,6 +66,7 @@ export {
   useMessage,
   useMessageAuthorId,
   useThread,
+  useThreadActivity,
   useThreadMessages,
   useUnreadForMe,
   viewerOf,

@@ -1,4 +1,5 @@
 import type {
+  ActivityView,
   AssignConversationRequest,
   AssignmentRecordView,
   ConsentEventView,
@@ -37,6 +38,7 @@ export const inboxApi = {
   conversation: (conversationId: string, signal?: AbortSignal) => api.get<ConversationView>(`/api/conversations/${id(conversationId)}`, { signal }),
   messages: (conversationId: string, before: string | null, limit: number, signal?: AbortSignal) =>
     api.get<Page<MessageView>>(`/api/conversations/${id(conversationId)}/messages${queryString({ before, limit })}`, { signal }),
+  activity: (conversationId: string, signal?: AbortSignal) => api.get<ActivityView[]>(`/api/conversations/${id(conversationId)}/activity`, { signal }),
   consent: (conversationId: string, signal?: AbortSignal) => api.get<ConsentEventView[]>(`/api/conversations/${id(conversationId)}/consent`, { signal }),
 
   /** The same key on a retry makes the API answer with the first result instead of sending twice. */

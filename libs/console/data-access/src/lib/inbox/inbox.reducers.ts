@@ -1,4 +1,4 @@
-import { MessageStatus, type ContactView, type ConversationView, type MessageView, type Page, type RealtimeEvent } from '@backtalk/contracts';
+import { MessageStatus, type ActivityView, type ContactView, type ConversationView, type MessageView, type Page, type RealtimeEvent } from '@backtalk/contracts';
 import { belongsToList, compareConversations, listKey, type InboxFilter, type InboxViewer } from './inbox-filter';
 
 /** One conversation list as loaded so far: ids in the API's order, and where the next page starts. */
@@ -31,9 +31,11 @@ export interface InboxState {
   messages: Record<string, MessageView>;
   lists: Record<string, ConversationList>;
   threads: Record<string, Thread>;
+  /** Activity lines of the threads opened so far, by conversation, oldest first. */
+  activity: Record<string, ActivityView[]>;
 }
 
-export const initialInboxState: InboxState = { conversations: new Map(), messages: {}, lists: {}, threads: {} };
+export const initialInboxState: InboxState = { conversations: new Map(), messages: {}, lists: {}, threads: {}, activity: {} };
 
 const emptyList = (filter: InboxFilter): ConversationList => ({ filter, ids: [], nextCursor: null, loaded: false, loading: false, error: null });
 const emptyThread: Thread = { ids: [], olderCursor: null, loaded: false, loading: false, error: null };
@@ -295,6 +297,34 @@ function lastMessageSynced(state: InboxState, message: MessageView): InboxState 
   return { ...state, conversations: new Map(state.conversations).set(conversation.id, updated) };
 }
 
+// ── Activity lines ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Lines never change once written, so a copy already held is kept. Ordered by time; lines of the same instant (one
+ * change's lines) keep the order they came in, which is the server's.
+ */
+function mergeActivity(current: readonly ActivityView[], incoming: readonly ActivityView[]): readonly ActivityView[] {
+  const known = new Set(current.map((line) => line.id));
+  const fresh = incoming.filter((line) => !known.has(line.id) && (known.add(line.id), true));
+  if (fresh.length === 0) return current;
+  return [...current, ...fresh].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
+}
+
+/** The thread's lines from the API; lines that events brought meanwhile stay. */
+export function activityLoaded(state: InboxState, conversationId: string, lines: readonly ActivityView[]): InboxState {
+  const current = state.activity[conversationId];
+  const merged = mergeActivity(current ?? [], lines);
+  if (current && merged === current) return state;
+  return { ...state, activity: { ...state.activity, [conversationId]: [...merged] } };
+}
+
+/** A line from an event. Threads not opened yet do not keep it: opening one loads its lines whole. */
+export function activityAdded(state: InboxState, line: ActivityView): InboxState {
+  const current = state.activity[line.conversationId];
+  if (!current && !state.threads[line.conversationId]) return state;
+  return activityLoaded(state, line.conversationId, [line]);
+}
+
 // ── Realtime ───────────────────────────────────────────────────────────────────────────────────
 
 /** Applies what an event carries. Events hold the current state, so applying one twice changes nothing. */
@@ -305,7 +335,10 @@ export function realtimeEventApplied(state: InboxState, event: RealtimeEvent, vi
 /** A batch of events (a replay after a reconnect) in one pass: messages in order, then the conversations they left. */
 export function realtimeEventsApplied(state: InboxState, events: readonly RealtimeEvent[], viewer: InboxViewer): InboxState {
   let next = state;
-  for (const event of events) if (event.message) next = messageUpserted(next, event.message);
+  for (const event of events) {
+    if (event.message) next = messageUpserted(next, event.message);
+    if (event.type === 'conversation.activity') next = activityAdded(next, (event as RealtimeEvent<'conversation.activity'>).payload.activity);
+  }
   const conversations = events.flatMap((event) => (event.conversation ? [event.conversation] : []));
   return conversations.length > 0 ? conversationsUpserted(next, conversations, viewer) : next;
 }

@@ -1,4 +1,4 @@
-import { Role, type ContactView, type ConversationView, type MessageView, type Page, type RealtimeEvent, type UserView } from '@backtalk/contracts';
+import { Role, type ActivityView, type ContactView, type ConversationView, type MessageView, type Page, type RealtimeEvent, type UserView } from '@backtalk/contracts';
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { describeError, isApiError } from '../http/api-error';
@@ -23,6 +23,7 @@ interface InboxActions {
   threadPageLoaded: (conversationId: string, page: Page<MessageView>, older: boolean) => void;
   threadFailed: (conversationId: string, error: string) => void;
   messageUpserted: (message: MessageView) => void;
+  activityLoaded: (conversationId: string, lines: readonly ActivityView[]) => void;
   realtimeEventsApplied: (events: readonly RealtimeEvent[]) => void;
   inboxCleared: () => void;
 }
@@ -49,6 +50,7 @@ export const useInboxStore = create<InboxState & { actions: InboxActions }>()((s
     threadPageLoaded: (conversationId, page, older) => set((s) => reducers.threadPageLoaded(s, conversationId, page, older)),
     threadFailed: (conversationId, error) => set((s) => reducers.threadFailed(s, conversationId, error)),
     messageUpserted: (message) => set((s) => reducers.messageUpserted(s, message)),
+    activityLoaded: (conversationId, lines) => set((s) => reducers.activityLoaded(s, conversationId, lines)),
     realtimeEventsApplied: (events) =>
       set((s) => reducers.realtimeEventsApplied(s, events, viewer())),
     inboxCleared: () => set(reducers.inboxCleared()),
@@ -60,6 +62,7 @@ export const inboxActions = (): InboxActions => useInboxStore.getState().actions
 // ── Selectors ─────────────────────────────────────────────────────────────────────────────────
 
 const NO_IDS: string[] = [];
+const NO_ACTIVITY: ActivityView[] = [];
 
 export const useInboxActions = (): InboxActions => useInboxStore((s) => s.actions);
 export const useConversation = (id: string | null | undefined): ConversationView | undefined => useInboxStore((s) => (id ? s.conversations.get(id) : undefined));
@@ -79,6 +82,10 @@ export const conversationById = (id: string): ConversationView | undefined => us
 /** The messages of a thread, oldest first. */
 export const useThreadMessages = (conversationId: string | null | undefined): MessageView[] =>
   useInboxStore(useShallow((s) => (conversationId ? (s.threads[conversationId]?.ids ?? NO_IDS).map((id) => s.messages[id]).filter(Boolean) : [])));
+
+/** The thread's activity lines (resolved, snoozed, opted out…), oldest first. */
+export const useThreadActivity = (conversationId: string | null | undefined): ActivityView[] =>
+  useInboxStore((s) => (conversationId ? (s.activity[conversationId] ?? NO_ACTIVITY) : NO_ACTIVITY));
 
 /**
  * Unread messages waiting for me: in conversations assigned to me or unassigned in my teams, among those loaded.
@@ -134,9 +141,14 @@ export async function loadThread(conversationId: string): Promise<void> {
   const isCurrent = begin(`thread:${conversationId}`);
   const { threadRequested, threadPageLoaded, threadFailed } = inboxActions();
   threadRequested(conversationId);
+  // The lines are extra: a thread whose lines could not be read still shows its messages.
+  const lines = inboxApi.activity(conversationId).catch(() => null);
   try {
     const page = await inboxApi.messages(conversationId, null, THREAD_PAGE_SIZE);
-    if (isCurrent()) threadPageLoaded(conversationId, page, false);
+    const activity = await lines;
+    if (!isCurrent()) return;
+    threadPageLoaded(conversationId, page, false);
+    if (activity) inboxActions().activityLoaded(conversationId, activity);
   } catch (error) {
     if (isCurrent()) threadFailed(conversationId, describeError(error));
   }

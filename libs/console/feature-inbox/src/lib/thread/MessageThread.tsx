@@ -1,13 +1,28 @@
-import { MessageDirection, type AssignmentRecordView, type ConversationView } from '@backtalk/contracts';
-import { loadOlderMessages, loadThread, useAssignmentHistory, useThread, useThreadMessages } from '@backtalk/console/data-access';
-import { Banner, Button, cx, formatDateTime, formatDayLabel, formatTime, Icon, Spinner, useNow } from '@backtalk/console/ui';
+import { MessageDirection, type ActivityView, type AssignmentRecordView, type ConversationView } from '@backtalk/contracts';
+import { loadOlderMessages, loadThread, useAssignmentHistory, useThread, useThreadActivity, useThreadMessages } from '@backtalk/console/data-access';
+import { Banner, Button, cx, formatDateTime, formatDayLabel, formatTime, formatUpcoming, Icon, Spinner, useNow } from '@backtalk/console/ui';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { usePeople, useTeamMap } from '../directory';
 import { describeAssignment } from '../routing/assignment-display';
+import { describeActivity, isShownInThread, type ActivityLine as ActivityLineText } from './activity-line';
 import { MessageBubble } from './MessageBubble';
 import { withDaySeparators } from './message-display';
 
 const NO_RECORDS: AssignmentRecordView[] = [];
+const NO_LINES: ActivityView[] = [];
+
+/** Something else that happened to the conversation (resolved, snoozed, opted out…), as a quiet line. */
+function ActivityLine({ activity, line }: { activity: ActivityView; line: ActivityLineText }) {
+  return (
+    <p className={cx('bt-thread__event-text', `bt-thread__event-text--${line.tone}`)} data-testid="activity-line" data-activity-type={activity.type}>
+      <Icon name={line.icon} size={12} />
+      <span>{line.text}</span>
+      <time dateTime={activity.occurredAt} title={formatDateTime(activity.occurredAt)}>
+        {formatTime(activity.occurredAt)}
+      </time>
+    </p>
+  );
+}
 
 /** A change of hands, as a quiet line between the messages. */
 function AssignmentLine({ record, text }: { record: AssignmentRecordView; text: string }) {
@@ -34,6 +49,7 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
   const teams = useTeamMap();
   const now = useNow();
   const { data: records = NO_RECORDS } = useAssignmentHistory(conversation.id);
+  const activity = useThreadActivity(conversation.id);
   // While older messages are not loaded, older changes of hands would float above the messages they came after.
   const firstSentAt = messages[0]?.sentAt;
   const olderPending = !!thread?.olderCursor;
@@ -41,7 +57,18 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
     () => (thread?.loaded ? records.filter((record) => !olderPending || (!!firstSentAt && record.createdAt >= firstSentAt)) : NO_RECORDS),
     [records, thread?.loaded, olderPending, firstSentAt],
   );
-  const items = useMemo(() => withDaySeparators(messages, shownRecords), [messages, shownRecords]);
+  const shownActivity = useMemo(
+    () => (thread?.loaded ? activity.filter((line) => isShownInThread(line) && (!olderPending || (!!firstSentAt && line.occurredAt >= firstSentAt))) : NO_LINES),
+    [activity, thread?.loaded, olderPending, firstSentAt],
+  );
+  const events = useMemo(
+    () =>
+      [...shownRecords.map((record) => ({ id: record.id, createdAt: record.createdAt })), ...shownActivity.map((line) => ({ id: line.id, createdAt: line.occurredAt }))].sort((a, b) =>
+        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+      ),
+    [shownRecords, shownActivity],
+  );
+  const items = useMemo(() => withDaySeparators(messages, events), [messages, events]);
   const byId = useMemo(() => new Map(messages.map((message) => [message.id, message])), [messages]);
   const recordTexts = useMemo(
     () =>
@@ -52,6 +79,10 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
         ]),
       ),
     [shownRecords, selfId, people, teams],
+  );
+  const activityTexts = useMemo(
+    () => new Map(shownActivity.map((line) => [line.id, { activity: line, line: describeActivity(line, { selfId, when: (iso) => formatUpcoming(iso, now) }) }])),
+    [shownActivity, selfId, now],
   );
 
   const scroller = useRef<HTMLDivElement>(null);
@@ -95,7 +126,7 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
   useLayoutEffect(() => {
     const element = scroller.current;
     if (element && nearBottom.current) element.scrollTop = element.scrollHeight;
-  }, [shownRecords.length]);
+  }, [shownRecords.length, shownActivity.length]);
 
   const onScroll = () => {
     const element = scroller.current;
@@ -154,6 +185,7 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
             ) : item.kind === 'event' ? (
               <li key={item.key} className="bt-thread__event">
                 {recordTexts.has(item.value) ? <AssignmentLine {...recordTexts.get(item.value)!} /> : null}
+                {activityTexts.has(item.value) ? <ActivityLine {...activityTexts.get(item.value)!} /> : null}
               </li>
             ) : (
               <li key={item.key} className={cx('bt-thread__item', item.continued && 'bt-thread__item--continued')}>

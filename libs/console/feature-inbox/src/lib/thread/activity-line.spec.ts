@@ -1,0 +1,84 @@
+import { ActivityType, type ActivityView } from '@backtalk/contracts';
+import { describeActivity, isShownInThread } from './activity-line';
+
+const ME = 'user-me';
+const maria = { kind: 'user' as const, id: 'user-maria', name: 'Maria Agent' };
+const customer = { kind: 'customer' as const, id: null, name: null };
+const system = { kind: 'system' as const, id: null, name: null };
+
+function line(type: ActivityType, actor: ActivityView['actor'], data: Record<string, unknown> = {}): ActivityView {
+  return { id: 'a1', conversationId: 'c1', type, actor, data, occurredAt: '2025-01-06T14:02:00.000Z' };
+}
+
+const text = (activity: ActivityView) => describeActivity(activity, { selfId: ME, when: (iso) => `when(${iso})` }).text;
+
+describe('how an activity line reads', () => {
+  it('says who resolved, reopened or marked the conversation pending, and "You" for the reader', () => {
+    expect(text(line(ActivityType.Resolved, maria))).toBe('Maria Agent resolved the conversation');
+    expect(text(line(ActivityType.Resolved, { ...maria, id: ME, name: 'Me Myself' }))).toBe('You resolved the conversation');
+    expect(text(line(ActivityType.Reopened, maria))).toBe('Maria Agent reopened the conversation');
+    expect(text(line(ActivityType.MarkedPending, maria))).toBe('Maria Agent marked the conversation pending');
+  });
+
+  it('says when the customer’s message reopened or woke the conversation', () => {
+    expect(text(line(ActivityType.Reopened, customer))).toBe('Reopened by the customer’s message');
+    expect(text(line(ActivityType.Woke, customer, { reason: 'customer' }))).toBe('Snooze ended by the customer’s message');
+    expect(text(line(ActivityType.Woke, system, { reason: 'timer' }))).toBe('Snooze ended');
+  });
+
+  it('says until when a conversation was snoozed, and by whom', () => {
+    expect(text(line(ActivityType.Snoozed, maria, { until: '2025-01-06T09:00:00.000Z' }))).toBe('Snoozed until when(2025-01-06T09:00:00.000Z) by Maria Agent');
+    expect(text(line(ActivityType.Snoozed, maria, { until: null }))).toBe('Snoozed until the customer writes, by Maria Agent');
+  });
+
+  it('names the priorities a change went from and to', () => {
+    expect(text(line(ActivityType.PriorityChanged, { kind: 'user', id: 's', name: 'Sofia Supervisor' }, { from: 'normal', to: 'urgent' }))).toBe(
+      'Priority changed from normal to urgent by Sofia Supervisor',
+    );
+  });
+
+  it('says what the customer texted to opt out or back in', () => {
+    expect(text(line(ActivityType.OptedOut, customer, { keyword: 'STOP' }))).toBe('Customer opted out (STOP)');
+    expect(text(line(ActivityType.OptedIn, customer, { keyword: 'START' }))).toBe('Customer opted back in (START)');
+    expect(text(line(ActivityType.OptedOut, customer, { keyword: null }))).toBe('Customer opted out');
+  });
+
+  it('names the SLA target that was breached', () => {
+    expect(text(line(ActivityType.SlaBreached, system, { kind: 'first_response' }))).toBe('SLA first-response target breached');
+    expect(text(line(ActivityType.SlaBreached, system, { kind: 'next_response' }))).toBe('SLA next-response target breached');
+  });
+
+  it('says why automation held back, in the sentence automation gave', () => {
+    const automation = { kind: 'automation' as const, id: null, name: null };
+    expect(text(line(ActivityType.AutomationHeld, automation, { reason: 'the customer asked for a person' }))).toBe('No automatic reply: the customer asked for a person');
+    expect(text(line(ActivityType.AutoReplyCancelled, automation, { reason: 'Maria Agent took the conversation' }))).toBe(
+      'Automatic reply cancelled: Maria Agent took the conversation',
+    );
+    expect(text(line(ActivityType.AutomationHeld, automation))).toBe('No automatic reply');
+  });
+
+  it('describes transfers and assignments, by a person or by routing', () => {
+    const data = { fromTeamName: 'Support', toTeamName: 'Billing', assigneeName: null, reason: 'transfer' };
+    expect(text(line(ActivityType.Transferred, maria, data))).toBe('Maria Agent transferred the conversation from Support to Billing');
+    expect(text(line(ActivityType.Assigned, system, { assigneeId: 'x', assigneeName: 'Andriy Agent', reason: 'round_robin' }))).toBe('Assigned to Andriy Agent by routing');
+    expect(text(line(ActivityType.Assigned, maria, { assigneeId: 'user-maria', assigneeName: 'Maria Agent', reason: 'take_next' }))).toBe('Maria Agent took the conversation');
+  });
+
+  it('reads sensibly when the person was deleted since', () => {
+    expect(text(line(ActivityType.Resolved, { kind: 'user', id: null, name: null }))).toBe('A former agent resolved the conversation');
+  });
+
+  it('leaves changes of hands to the assignment lines the thread already shows', () => {
+    expect(isShownInThread(line(ActivityType.Assigned, maria))).toBe(false);
+    expect(isShownInThread(line(ActivityType.Transferred, maria))).toBe(false);
+    expect(isShownInThread(line(ActivityType.Resolved, maria))).toBe(true);
+  });
+
+  it('gives quiet warning tone only to what agents must notice', () => {
+    const tone = (activity: ActivityView) => describeActivity(activity, { selfId: ME, when: String }).tone;
+    expect(tone(line(ActivityType.SlaBreached, system))).toBe('warning');
+    expect(tone(line(ActivityType.OptedOut, customer))).toBe('warning');
+    expect(tone(line(ActivityType.AutomationHeld, system))).toBe('info');
+    expect(tone(line(ActivityType.Resolved, maria))).toBe('muted');
+  });
+});

@@ -1,0 +1,105 @@
+import { ActivityType, type ActivityView } from '@backtalk/contracts';
+import type { IconName } from '@backtalk/console/ui';
+
+/** `warning` for what an agent must not miss (the customer left, a target passed), `info` for automation's decisions. */
+export type ActivityTone = 'muted' | 'info' | 'warning';
+
+export interface ActivityLine {
+  icon: IconName;
+  text: string;
+  tone: ActivityTone;
+}
+
+export interface ActivityWording {
+  /** The signed-in agent: their own actions read "You …". */
+  selfId: string;
+  /** A future time, short: "Mon 09:00". */
+  when: (iso: string) => string;
+}
+
+const SLA_TARGETS: Record<string, string> = { first_response: 'first-response', next_response: 'next-response' };
+
+const stringOf = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
+
+/** Who did it, as the subject of a sentence. */
+function who(activity: ActivityView, selfId: string): string {
+  const { actor } = activity;
+  if (actor.kind === 'user') return actor.id === selfId ? 'You' : (actor.name ?? 'A former agent');
+  if (actor.kind === 'customer') return 'The customer';
+  if (actor.kind === 'automation') return 'Automation';
+  return 'Backtalk';
+}
+
+/** "by Maria Agent" / "by you" / "by routing" after a passive sentence. */
+function byWhom(activity: ActivityView, selfId: string): string {
+  const subject = who(activity, selfId);
+  if (activity.actor.kind === 'system') return 'by routing';
+  return `by ${subject === 'You' ? 'you' : subject === 'The customer' ? 'the customer' : subject === 'Automation' ? 'automation' : subject}`;
+}
+
+/** Changes of hands already have their own lines in the thread (from the assignment history), with richer wording. */
+export function isShownInThread(activity: ActivityView): boolean {
+  return activity.type !== ActivityType.Assigned && activity.type !== ActivityType.Transferred;
+}
+
+/** One short sentence for the line between the messages; the time is shown next to it. */
+export function describeActivity(activity: ActivityView, wording: ActivityWording): ActivityLine {
+  const { data } = activity;
+  const subject = who(activity, wording.selfId);
+  const byCustomer = activity.actor.kind === 'customer';
+  switch (activity.type) {
+    case ActivityType.Resolved:
+      return { icon: 'circle-check', tone: 'muted', text: `${subject} resolved the conversation` };
+    case ActivityType.Reopened:
+      return { icon: 'undo', tone: 'muted', text: byCustomer ? 'Reopened by the customer’s message' : `${subject} reopened the conversation` };
+    case ActivityType.MarkedPending:
+      return { icon: 'hourglass', tone: 'muted', text: `${subject} marked the conversation pending` };
+    case ActivityType.Snoozed: {
+      const until = stringOf(data['until']);
+      return { icon: 'snooze', tone: 'muted', text: `${until ? `Snoozed until ${wording.when(until)}` : 'Snoozed until the customer writes,'} ${byWhom(activity, wording.selfId)}` };
+    }
+    case ActivityType.Woke:
+      return { icon: 'bell', tone: 'muted', text: byCustomer || data['reason'] === 'customer' ? 'Snooze ended by the customer’s message' : 'Snooze ended' };
+    case ActivityType.PriorityChanged:
+      return { icon: 'flag', tone: 'muted', text: `Priority changed from ${stringOf(data['from']) ?? '?'} to ${stringOf(data['to']) ?? '?'} ${byWhom(activity, wording.selfId)}` };
+    case ActivityType.Transferred: {
+      const from = stringOf(data['fromTeamName']) ?? 'another team';
+      const to = stringOf(data['toTeamName']) ?? 'another team';
+      const assignee = stringOf(data['assigneeName']);
+      const sentence = activity.actor.kind === 'user' ? `${subject} transferred the conversation from ${from} to ${to}` : `Moved from ${from} to ${to} ${byWhom(activity, wording.selfId)}`;
+      return { icon: 'shuffle', tone: 'muted', text: assignee ? `${sentence}, to ${assignee}` : sentence };
+    }
+    case ActivityType.Assigned: {
+      const assigneeId = stringOf(data['assigneeId']);
+      const assignee = assigneeId === wording.selfId ? 'you' : (stringOf(data['assigneeName']) ?? 'a former agent');
+      if (!assigneeId) return { icon: 'queue', tone: 'muted', text: `Returned to the queue ${byWhom(activity, wording.selfId)}` };
+      if (activity.actor.kind === 'user' && activity.actor.id === assigneeId) return { icon: 'user', tone: 'muted', text: `${subject} took the conversation` };
+      return { icon: 'user', tone: 'muted', text: `Assigned to ${assignee} ${byWhom(activity, wording.selfId)}` };
+    }
+    case ActivityType.OptedOut: {
+      const keyword = stringOf(data['keyword']);
+      return { icon: 'block', tone: 'warning', text: keyword ? `Customer opted out (${keyword})` : 'Customer opted out' };
+    }
+    case ActivityType.OptedIn: {
+      const keyword = stringOf(data['keyword']);
+      return { icon: 'check', tone: 'muted', text: keyword ? `Customer opted back in (${keyword})` : 'Customer opted back in' };
+    }
+    case ActivityType.SlaBreached: {
+      const target = SLA_TARGETS[stringOf(data['kind']) ?? ''];
+      return { icon: 'timer', tone: 'warning', text: target ? `SLA ${target} target breached` : 'SLA target breached' };
+    }
+    case ActivityType.LabelsChanged:
+      return { icon: 'edit', tone: 'muted', text: `Labels changed ${byWhom(activity, wording.selfId)}` };
+    case ActivityType.AutomationHeld: {
+      const reason = stringOf(data['reason']);
+      return { icon: 'bolt', tone: 'info', text: reason ? `No automatic reply: ${reason}` : 'No automatic reply' };
+    }
+    case ActivityType.AutoReplyCancelled: {
+      const reason = stringOf(data['reason']);
+      return { icon: 'bolt', tone: 'info', text: reason ? `Automatic reply cancelled: ${reason}` : 'Automatic reply cancelled' };
+    }
+    default:
+      // A line type newer than this console: still say that something happened rather than hide it.
+      return { icon: 'info', tone: 'muted', text: String(activity.type).replace(/_/g, ' ') };
+  }
+}
