@@ -1,6 +1,6 @@
 import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
-import { type ChannelView, ConversationStatus, ErrorCode, type ConversationView, type Page, Provider, type QueueView, Role, SenderType, type TakeNextResult, type TeamRoutingView, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
+import { type ChannelView, ConversationStatus, ErrorCode, type ConversationView, type Page, Provider, type QueueView, Role, SenderType, type TakeNextResult, type TeamRoutingView, type UpdateTeamRoutingRequest, type UserPreferences } from '@backtalk/contracts';
 import { ConversationEntity } from '@backtalk/conversations';
 import { RoutingProcessor } from '@backtalk/routing';
 import { genericSigned, TestApp } from '@backtalk/testing';
@@ -124,6 +124,25 @@ describe('opt-out and the composer: queues, SLA clocks, reply validation, prefer
       expect((await note('n'.repeat(4005))).body.message).toBe('This note is too long: notes can be at most 4,000 characters. Cut 5 characters to save it.');
       expect((await note('')).body.message).toBe('Write a note before saving it.');
       expect(await t.dataSource.query(`SELECT id FROM message WHERE direction <> 'inbound'`)).toEqual([]);
+    });
+  });
+
+  describe('personal preferences', () => {
+    it('keeps "after resolve, open the next conversation" per person, off until they switch it on', async () => {
+      const olena = await person('olena', [teamId]);
+      const petro = await person('petro', [teamId]);
+      const preferences = (who: Person) => t.request<UserPreferences>('GET', '/api/me/preferences', { token: who.token });
+      expect((await preferences(olena)).body).toEqual({ nextAfterResolve: false });
+
+      const saved = await t.request<UserPreferences>('PATCH', '/api/me/preferences', { token: olena.token, body: { nextAfterResolve: true } });
+      expect(saved.body).toEqual({ nextAfterResolve: true });
+      expect((await preferences(olena)).body).toEqual({ nextAfterResolve: true });
+      expect((await preferences(petro)).body).toEqual({ nextAfterResolve: false });
+
+      const refused = await t.request<{ code: string }>('PATCH', '/api/me/preferences', { token: olena.token, body: { nextAfterResolve: 'yes' } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe(ErrorCode.ValidationFailed);
+      expect((await preferences(olena)).body).toEqual({ nextAfterResolve: true });
     });
   });
 

@@ -15,15 +15,16 @@ import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
+import { UserPreferencesController, UserPreferencesService } from './users/user-preferences';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
-const SERVICES = [UsersService, TeamsService, SessionsService, ApiKeysService, AccessTokenService, LoginRateLimiter, PasswordHasher, RefreshTokenPurgeService];
+const SERVICES = [UsersService, UserPreferencesService, TeamsService, SessionsService, ApiKeysService, AccessTokenService, LoginRateLimiter, PasswordHasher, RefreshTokenPurgeService];
 
 /** Accounts and access: users, teams, sign-in sessions, API keys and the global guard. */
 @Module({
   imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), BullModule.registerQueue({ name: QueueName.Maintenance })],
-  controllers: [SessionsController, UsersController, TeamsController, ApiKeysController],
+  controllers: [SessionsController, UsersController, UserPreferencesController, TeamsController, ApiKeysController],
   providers: [...SERVICES, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [...SERVICES],
 })

@@ -1,4 +1,4 @@
-import { Role, type RoutingLanguage } from '@backtalk/contracts';
+import { Role, type RoutingLanguage, type UserPreferences } from '@backtalk/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'app_user' })
@@ -13,6 +13,8 @@ export class UserEntity {
   /** Open conversations across all teams; null: no limit beyond the teams' own. */
   @Column({ type: 'integer', nullable: true }) capacity!: number | null;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) languages!: RoutingLanguage[];
+  /** Only what the person saved; UserPreferencesService fills in the defaults. Not read unless asked for. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb", select: false }) preferences!: Partial<UserPreferences>;
   /** Access tokens issued before this instant are no longer accepted. */
   @Column({ type: 'timestamptz' }) passwordChangedAt!: Date;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -24,3 +24,11 @@ export interface UpdateUserRequest {
   active?: boolean;
   teamIds?: string[];
 }
+
+/** One person's own console settings, kept with their account so they follow them to any browser. */
+export interface UserPreferences {
+  /** After resolving a conversation, open the next one of the list it was in. */
+  nextAfterResolve: boolean;
+}
+
+export type UpdateUserPreferencesRequest = Partial<UserPreferences>;
