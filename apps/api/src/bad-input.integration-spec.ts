@@ -147,6 +147,7 @@ describe('malformed input on every route', () => {
     const bodies: Record<string, Json> = {
       'POST /api/auth/login': { email: 'admin@example.com', password: PASSWORD },
       'POST /api/me/password': { currentPassword: PASSWORD, newPassword: 'another long password' },
+      'PATCH /api/me/preferences': { nextAfterResolve: true },
       'POST /api/users': { email: 'new@example.com', name: 'New person', password: PASSWORD, role: 'agent', teamIds: [ids.team] },
       'PATCH /api/users/{id}': { name: 'Agent Smith', role: 'agent', active: true, teamIds: [ids.team] },
       'POST /api/teams': { name: 'Billing', description: 'Money matters', memberIds: [ids.user] },
