@@ -36,8 +36,10 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  // `on`, not `once`: Ctrl+C reaches `npm start` and its children alike, and `npm start` then sends its own SIGTERM;
+  // a second signal must not cut the shutdown short (the state file would stay behind).
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
   process.stdout.write(`READY carrier-sim ${simulator.url} (${numbers.length} numbers registered)\n`);
 }
 
