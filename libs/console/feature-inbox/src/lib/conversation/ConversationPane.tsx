@@ -11,6 +11,7 @@ import {
 } from '@backtalk/console/data-access';
 import { Avatar, Badge, Banner, Button, EmptyState, formatDateTime, Icon, LoadingState, type BadgeTone } from '@backtalk/console/ui';
 import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router-dom';
 import { AssignMenu, PriorityMenu, SnoozeMenu, StatusActions } from '../actions/ConversationActions';
 import { Composer } from '../composer/Composer';
 import { useInboxUiActions } from '../inbox-ui.store';
@@ -89,6 +90,7 @@ export function ConversationPane({ conversationId }: { conversationId: string })
   const [missing, setMissing] = useState<string | null>(null);
   const channel = useChannel(conversation?.channelId);
   const formatPhone = usePhoneFormat();
+  const location = useLocation();
 
   useThreadLoader(conversationId);
   useMarkRead(conversation);
@@ -131,6 +133,10 @@ export function ConversationPane({ conversationId }: { conversationId: string })
   return (
     <section className="bt-conversation" aria-label={`Conversation with ${name}`}>
       <header className="bt-conversation__header">
+        {/* Phones show one pane at a time; the filter stays in the query string, so the list comes back as it was. */}
+        <Link className="bt-conversation__back" to={{ pathname: '/inbox', search: location.search }} aria-label="Back to the conversations" title="Back to the conversations">
+          <Icon name="chevron" size={16} />
+        </Link>
         <div className="bt-conversation__who">
           <h2 className="bt-conversation__name">{name}</h2>
           <p className="bt-conversation__sub">
