@@ -83,6 +83,7 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'GET /api/conversations/{id}/messages': conversation,
   'POST /api/conversations/{id}/messages': { ...conversation, body: () => ({ body: 'Hello from another team' }) },
   'GET /api/conversations/{id}/consent': conversation,
+  'GET /api/conversations/{id}/activity': conversation,
   'POST /api/conversations/{id}/assign': { ...conversation, body: () => ({ assigneeId: null }) },
   'POST /api/conversations/{id}/resolve': conversation,
   'POST /api/conversations/{id}/reopen': conversation,
@@ -296,7 +297,7 @@ describe('access rule sweep: another team’s people', () => {
     const [own] = (await t.request<Page<ConversationView>>('GET', `/api/conversations?channelId=${channels.b.id}&q=${encodeURIComponent(shared)}`, { token: outsiders.agent })).body.items;
 
     for (const who of ['agent', 'supervisor'] as const) {
-      for (const path of ['', '/messages', '/consent', '/assignments']) {
+      for (const path of ['', '/messages', '/consent', '/assignments', '/activity']) {
         const response = await t.request('GET', `/api/conversations/${own.id}${path}`, { token: outsiders[who] });
         expect(response.status).toBe(200);
         const text = JSON.stringify(response.body);
