@@ -7,13 +7,14 @@ import { ConversationActionsService } from './conversation-actions.service';
 import { ContactsService } from './contacts.service';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
+import { ConversationTyping } from './conversation-typing';
 import { CONVERSATION_ENTITIES } from './entities';
 import { ThreadingService } from './threading.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES)],
   controllers: [ConversationsController, ConversationActionsController],
-  providers: [ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService, ConversationActivity],
-  exports: [ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService, ConversationActivity],
+  providers: [ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService, ConversationActivity, ConversationTyping],
+  exports: [ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService, ConversationActivity, ConversationTyping],
 })
 export class ConversationsModule {}

@@ -5,6 +5,7 @@ export * from './conversation-actions.service';
 export * from './conversation-views';
 export * from './conversations.module';
 export * from './conversations.service';
+export * from './conversation-typing';
 export * from './entities';
 export * from './message-status';
 export * from './threading.service';

@@ -41,10 +41,12 @@ describe('canAdvance', () => {
     expect(canAdvance(MessageStatus.Received, MessageStatus.Delivered)).toBe(false);
   });
 
-  it('releases a scheduled message to the queue and lets it be cancelled only before that', () => {
+  it('releases a scheduled message to the queue and lets it be cancelled until it goes to the provider', () => {
     expect(canAdvance(MessageStatus.Scheduled, MessageStatus.Queued)).toBe(true);
     expect(canAdvance(MessageStatus.Scheduled, MessageStatus.Cancelled)).toBe(true);
-    expect(canAdvance(MessageStatus.Queued, MessageStatus.Cancelled)).toBe(false);
+    expect(canAdvance(MessageStatus.Queued, MessageStatus.Cancelled)).toBe(true);
+    expect(canAdvance(MessageStatus.Sending, MessageStatus.Cancelled)).toBe(false);
+    expect(canAdvance(MessageStatus.Sent, MessageStatus.Cancelled)).toBe(false);
     expect(canAdvance(MessageStatus.Cancelled, MessageStatus.Queued)).toBe(false);
     expect(canAdvance(MessageStatus.Queued, MessageStatus.Scheduled)).toBe(false);
   });

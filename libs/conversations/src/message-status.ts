@@ -26,8 +26,9 @@ const UNTRACKED: ReadonlySet<MessageStatus> = new Set([MessageStatus.Received, M
 export function canAdvance(from: MessageStatus, to: MessageStatus): boolean {
   if (UNTRACKED.has(from) || UNTRACKED.has(to)) return false;
   if (FINAL_STATUSES.has(from)) return false;
-  // Only a message still waiting for its send time can be cancelled.
-  if (to === MessageStatus.Cancelled) return from === MessageStatus.Scheduled;
+  // Only a message that has not gone to the provider can be cancelled: a scheduled one, or an automatic reply that a
+  // person overtook while it was queued.
+  if (to === MessageStatus.Cancelled) return from === MessageStatus.Scheduled || from === MessageStatus.Queued;
   if (to === MessageStatus.Scheduled) return false;
   // Only a send interrupted mid-call is unknown: the provider may or may not have it.
   if (to === MessageStatus.Unknown) return from === MessageStatus.Sending;

@@ -1,3 +1,4 @@
+export * from './auto-reply-guard';
 export * from './message-status-writer';
 export * from './outbound-messages.service';
 export * from './outbound-queue';

@@ -1,6 +1,7 @@
 import { ChannelsModule } from '@backtalk/channels';
 import { ConversationsModule } from '@backtalk/conversations';
 import { Module } from '@nestjs/common';
+import { AutoReplyGuard } from './auto-reply-guard';
 import { MessageStatusWriter } from './message-status-writer';
 import { OutboundMessagesService } from './outbound-messages.service';
 import { OutboundQueue, OutboundQueueRegistration } from './outbound-queue';
@@ -12,7 +13,7 @@ import { NotificationRateLimiter } from './notification-rate-limiter';
 import { RepliesController } from './replies.controller';
 import { RepliesService } from './replies.service';
 
-const SERVICES = [MessageStatusWriter, OutboundMessagesService, OutboundQueue, SendService, OutboxSweeper, SendRateLimiter, RepliesService, NotificationRateLimiter];
+const SERVICES = [AutoReplyGuard, MessageStatusWriter, OutboundMessagesService, OutboundQueue, SendService, OutboxSweeper, SendRateLimiter, RepliesService, NotificationRateLimiter];
 
 /** Outbound SMS: queueing, sending at most once through the channel's provider, and status changes. */
 @Module({

@@ -1,11 +1,12 @@
 import { adapterFor, ErrorCategory, SendConfigurationError, type SendOutcome, senderFor } from '@backtalk/carriers';
-import { type DomainEvent, MessageKind, MessageStatus } from '@backtalk/contracts';
+import { ActivityType, ConversationStatus, type DomainEvent, MessageKind, MessageStatus } from '@backtalk/contracts';
 import { ChannelsService } from '@backtalk/channels';
-import { ConsentService, MessageEntity } from '@backtalk/conversations';
+import { ConsentService, ConversationActivity, MessageEntity } from '@backtalk/conversations';
 import { AppConfig, EventLog } from '@backtalk/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AutoReplyHold, AutoReplyGuard, cancelledReason } from './auto-reply-guard';
 import { MessageStatusWriter } from './message-status-writer';
 import { SendRateLimiter } from './send-rate-limiter';
 
@@ -69,6 +70,8 @@ export class SendService {
     private readonly eventLog: EventLog,
     private readonly config: AppConfig,
     private readonly rateLimiter: SendRateLimiter,
+    private readonly autoReplyGuard: AutoReplyGuard,
+    private readonly activity: ConversationActivity,
   ) {}
 
   /**
@@ -179,12 +182,64 @@ export class SendService {
         const events = await this.statusWriter.advance(manager, message, MessageStatus.Failed, { error: OPTED_OUT_ERROR, teamId: contact.team_id });
         return { message: undefined, recipient: contact.phone, events };
       }
+      if (message.kind === MessageKind.AutoReply && message.metadata?.['automation'] === 'rule') {
+        const cancelled = await this.cancelIfOvertaken(manager, message, contact.team_id);
+        if (cancelled) return { message: undefined, recipient: contact.phone, events: cancelled };
+      }
       const events = await this.statusWriter.advance(manager, message, MessageStatus.Sending, { teamId: contact.team_id });
       return { message, recipient: contact.phone, events };
     });
     if (!result) return undefined;
     this.eventLog.publish(result.events);
     return result.message ? { message: result.message, recipient: result.recipient } : undefined;
+  }
+
+  /**
+   * An automatic reply waits in the queue for a moment; a person may have taken the conversation meanwhile. Checked
+   * under the message's lock and the conversation's, the same moment the message would become `sending`: then the
+   * reply is cancelled, never sent, the status its rule set with it (pending, resolved) is undone, and the thread
+   * says why. Null when the reply may go.
+   */
+  private async cancelIfOvertaken(manager: EntityManager, message: MessageEntity, teamId: string): Promise<DomainEvent[] | null> {
+    await manager.query(`SELECT 1 FROM conversation WHERE id = $1 FOR UPDATE`, [message.conversationId]);
+    const metadata = message.metadata ?? {};
+    const hold = await this.autoReplyGuard.hold(manager, message.conversationId, {
+      sinceMessageId: metadata['inReplyTo'] ?? null,
+      sinceTime: message.createdAt,
+      sinceWaiting: false,
+      body: message.body,
+      excludeMessageId: message.id,
+      // The rule's own choice about assigned conversations was made when it fired; only what happened since counts.
+      answerAssigned: true,
+      windowMinutes: this.config.AUTO_REPLY_WINDOW_MINUTES,
+    });
+    if (!hold) return null;
+    const events = await this.statusWriter.advance(manager, message, MessageStatus.Cancelled, { error: { code: 'overtaken', reason: cancelledReason(hold), category: 'cancelled' }, teamId });
+    const restored = await this.undoRuleStatus(manager, message, hold);
+    const line = await this.activity.record(manager, { conversationId: message.conversationId, teamId, type: ActivityType.AutoReplyCancelled, actorKind: 'automation', data: { reason: cancelledReason(hold), messageId: message.id } });
+    return [...events, ...(await this.eventLog.append(manager, [...restored, line]))];
+  }
+
+  /** Puts the conversation back as it was before the rule set its status along with the reply, if nobody changed it since. */
+  private async undoRuleStatus(manager: EntityManager, message: MessageEntity, hold: AutoReplyHold) {
+    const metadata = message.metadata ?? {};
+    const set = metadata['statusSet'];
+    const before = metadata['statusBefore'];
+    if (!set || !before) return [];
+    // After an agent's reply the customer is not waiting any more; otherwise they still are, since their message.
+    const [updated]: [Array<{ team_id: string }>, number] = await manager.query(
+      `UPDATE conversation SET status = $3::conversation_status,
+              waiting_since = CASE WHEN $4::boolean THEN NULLIF($5, '')::timestamptz ELSE waiting_since END,
+              resolved_at = CASE WHEN $2 = 'resolved' THEN NULL ELSE resolved_at END,
+              unread_count = CASE WHEN $2 = 'resolved' THEN GREATEST(unread_count, $6::int) ELSE unread_count END,
+              updated_at = now()
+        WHERE id = $1 AND status = $2::conversation_status
+        RETURNING team_id`,
+      [message.conversationId, set, before, hold.kind !== 'replied', metadata['waitingSinceBefore'] ?? '', Number(metadata['unreadBefore'] ?? 0)],
+    );
+    if (updated.length === 0) return [];
+    const conversationId = message.conversationId;
+    return [{ type: 'conversation.updated' as const, teamId: updated[0].team_id, conversationId, payload: { conversationId, status: before as ConversationStatus, previousStatus: set as ConversationStatus, reason: 'auto_reply_cancelled' } }];
   }
 
   /** Returns how many times the provider has refused the message for now. */

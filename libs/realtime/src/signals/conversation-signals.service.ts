@@ -1,5 +1,5 @@
 import { ErrorCode, type ViewingSignal } from '@backtalk/contracts';
-import { ConversationsService } from '@backtalk/conversations';
+import { ConversationsService, ConversationTyping } from '@backtalk/conversations';
 import { DomainError, REDIS } from '@backtalk/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isUUID } from 'class-validator';
@@ -41,6 +41,7 @@ export class ConversationSignals {
     private readonly conversations: ConversationsService,
     private readonly presence: PresenceService,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly typists: ConversationTyping,
   ) {}
 
   async typing(session: RealtimeSession, request: unknown): Promise<void> {
@@ -51,6 +52,9 @@ export class ConversationSignals {
       if (!audience || session.closed) return;
       if (typing) session.typingIn.add(conversationId);
       else session.typingIn.delete(conversationId);
+      // Recorded where the worker sees it: an automatic reply is not sent while a person is about to answer.
+      if (typing) await this.typists.started(conversationId, { userId: session.userId, userName: session.identity.userName });
+      else await this.typists.stopped(conversationId, session.userId);
       this.server.namespace
         .to(roomsSeeing(audience))
         .except(session.socket.id)
@@ -101,6 +105,7 @@ export class ConversationSignals {
   async leave(session: RealtimeSession): Promise<void> {
     await this.guard('leave', async () => {
       for (const conversationId of session.typingIn) {
+        await this.typists.stopped(conversationId, session.userId);
         const audience = await this.audienceFor(session, conversationId);
         if (audience) {
           this.server.namespace

@@ -1,4 +1,5 @@
-import { normalizeText } from './rule-evaluation';
+import type { RuleAction, RuleCondition } from '@backtalk/contracts';
+import { type FiredRule, normalizeText, type RuleContext } from './rule-evaluation';
 
 /** A customer who writes one of these wants a person: automation stays out of the conversation for that message. */
 export const HANDOFF_WORDS = ['agent', 'human', 'operator', 'person', 'representative'];
@@ -68,4 +69,29 @@ export function autoReplyBlockers(text: string, history: AutoReplyHistory, now: 
   const recent = history.previousInbound.filter((message) => now.getTime() - message.at.getTime() < 10 * 60_000).length;
   if (recent >= policy.burstLimit) reasons.push(`more than ${policy.burstLimit} messages in ten minutes`);
   return reasons;
+}
+
+/** The activity line for a message automation held back on: short, for agents, saying that a person is needed. */
+export function heldLineText(reason: string): string {
+  return `No automatic reply: ${reason}.`;
+}
+
+/**
+ * Why no FAQ reply went out although a rule that replies with an FAQ applies to this message: the customer asked
+ * for a person, or no answer matched confidently. Null when a replying rule fired (its own blockers speak then), or
+ * when no FAQ reply rule is relevant here, or when such a rule stayed quiet for another of its conditions.
+ */
+export function unansweredReason(
+  applicable: ReadonlyArray<{ conditions: RuleCondition[]; actions: RuleAction[] }>,
+  context: Pick<RuleContext, 'text' | 'faqs'>,
+  fired: readonly FiredRule[],
+): string | null {
+  if (fired.some((entry) => entry.rule.actions.some((action) => action.type === 'reply'))) return null;
+  const thresholds = applicable
+    .filter((rule) => rule.actions.some((action) => action.type === 'reply'))
+    .flatMap((rule) => rule.conditions.flatMap((condition) => (condition.type === 'faq_match' ? [condition.minConfidence] : [])));
+  if (thresholds.length === 0) return null;
+  if (wantsHuman(context.text)) return 'the customer asked for a person';
+  const best = Math.max(0, ...context.faqs.map((faq) => faq.score));
+  return best < Math.min(...thresholds) ? 'no FAQ answer matched confidently enough' : null;
 }

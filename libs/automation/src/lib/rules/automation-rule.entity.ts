@@ -14,6 +14,10 @@ export class AutomationRuleEntity {
   @Column({ type: 'jsonb', default: [] }) actions!: RuleAction[];
   @Column({ type: 'boolean', default: false }) continueAfter!: boolean;
   @Column({ type: 'boolean', default: true }) enabled!: boolean;
+  /** When the rule's current form was switched on; null while off. It acts only on messages that arrived since. */
+  @Column({ type: 'timestamptz', nullable: true }) activeSince!: Date | null;
+  /** An auto-reply rule answers conversations a person has only when this is on. */
+  @Column({ type: 'boolean', default: false }) answerAssigned!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

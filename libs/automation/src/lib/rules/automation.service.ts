@@ -1,6 +1,6 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { type AutomationTestRequest, type AutomationTestResult, type ConversationStatus, type ReplayReport, RuleTrigger } from '@backtalk/contracts';
-import { ConversationEntity } from '@backtalk/conversations';
+import { ActivityType, type AutomationTestRequest, type AutomationTestResult, type ConversationStatus, type ReplayReport, RuleTrigger } from '@backtalk/contracts';
+import { ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { OutboundQueue } from '@backtalk/outbound';
 import { AppConfig, DomainError, EventLog } from '@backtalk/platform';
 import { isOpenAt } from '@backtalk/business-hours';
@@ -9,8 +9,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
+import type { AutomationRuleEntity } from './automation-rule.entity';
 import { renderTemplate } from '@backtalk/sms';
-import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy } from './auto-reply-safety';
+import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy, heldLineText, unansweredReason } from './auto-reply-safety';
 import { FaqLibraryService } from './faq-library.service';
 import { RuleActionsService } from './rule-actions.service';
 import { RuleCache } from './rule-cache';
@@ -20,6 +21,7 @@ interface InboundRow {
   message_id: string;
   body: string;
   sent_at: Date;
+  created_at: Date;
   conversation_id: string;
   channel_id: string;
   team_id: string;
@@ -34,7 +36,7 @@ interface InboundRow {
 }
 
 const INBOUND_SQL = `
-SELECT m.id AS message_id, m.body, m.sent_at, c.id AS conversation_id, c.channel_id, c.team_id, c.status,
+SELECT m.id AS message_id, m.body, m.sent_at, m.created_at, c.id AS conversation_id, c.channel_id, c.team_id, c.status,
        ct.name AS contact_name, ct.phone AS contact_phone, ct.notes AS contact_notes,
        ch.name AS channel_name, ch.help_text, ch.price_per_segment,
        NOT EXISTS (SELECT 1 FROM message earlier WHERE earlier.conversation_id = c.id AND earlier.direction = 'inbound' AND (earlier.sent_at, earlier.id) < (m.sent_at, m.id)) AS first_message
@@ -67,6 +69,7 @@ export class AutomationService {
     private readonly eventLog: EventLog,
     private readonly outboundQueue: OutboundQueue,
     private readonly config: AppConfig,
+    private readonly activity: ConversationActivity,
   ) {}
 
   private get policy(): AutoReplyPolicy {
@@ -78,22 +81,29 @@ export class AutomationService {
     if ((await this.rules.enabledRules()).length === 0) return { replied: false };
     const [row] = await this.dataSource.query<InboundRow[]>(INBOUND_SQL, [[messageId]]);
     if (!row) return { replied: false };
-    const applicable = await this.rules.rulesFor(row.channel_id, row.team_id);
+    // A rule acts only on messages that arrived while it was on in its current form: switching it on never answers the past.
+    const applicable = (await this.rules.rulesFor(row.channel_id, row.team_id)).filter((rule) => rule.activeSince !== null && rule.activeSince <= row.created_at);
     const context = await this.contextOf(row, applicable, now);
-    const fired = evaluateRules(applicable, context);
+    const evaluated = evaluateRules(applicable, context);
 
     const result = await this.dataSource.transaction(async (manager) => {
       const conversation = await manager.findOne(ConversationEntity, { where: { id: row.conversation_id }, lock: { mode: 'pessimistic_write' } });
       if (!conversation) return null;
+      const fired = await this.stillActive(manager, evaluated, applicable, row.message_id);
       const [run] = await manager.query<Array<{ id: string }>>(
         `INSERT INTO automation_run (conversation_id, message_id, rule_id, trigger) VALUES ($1, $2, $3, $4) ON CONFLICT (message_id) WHERE message_id IS NOT NULL DO NOTHING RETURNING id`,
         [conversation.id, row.message_id, fired[0]?.rule.id ?? null, context.trigger],
       );
       if (!run) return null;
-      if (fired.length === 0) return { events: [], queuedMessageIds: [], replied: false };
+      if (fired.length === 0) {
+        const unmatched = unansweredReason(applicable, context, fired);
+        return { events: unmatched ? await this.heldLine(manager, conversation, unmatched) : [], queuedMessageIds: [], replied: false };
+      }
       const history = await this.historyBefore(manager, conversation.id, row.message_id, row.sent_at);
       const outcome = await this.actions.apply(manager, fired, this.subjectOf(row, conversation, row.body, history), this.policy, now);
       await manager.query(`UPDATE automation_run SET outcome = $2 WHERE id = $1`, [run.id, JSON.stringify({ rules: fired.map((entry) => entry.rule.id), faq: fired.find((entry) => entry.faq)?.faq ?? null, notes: outcome.notes })]);
+      const held = outcome.held ?? unansweredReason(applicable, context, fired);
+      if (held) outcome.events.push(...(await this.heldLine(manager, conversation, held)));
       return outcome;
     });
     if (!result) return { replied: false };
@@ -109,8 +119,9 @@ export class AutomationService {
       `SELECT m.id FROM message m
        WHERE m.direction = 'inbound' AND m.created_at > $1 AND m.created_at < $2
          AND NOT EXISTS (SELECT 1 FROM automation_run r WHERE r.message_id = m.id)
-         -- A message that came before any rule existed had no automation to miss: a new rule does not answer the past.
-         AND m.created_at > (SELECT min(created_at) FROM automation_rule WHERE enabled)
+         -- Only a message that came while some rule was on (in its current form) had automation to miss: switching a
+         -- rule on, or editing it, does not answer the past.
+         AND EXISTS (SELECT 1 FROM automation_rule rule WHERE rule.enabled AND rule.active_since <= m.created_at)
        ORDER BY m.created_at LIMIT 200`,
       [new Date(now.getTime() - UNPROCESSED_LOOKBACK_MINUTES * 60_000), new Date(now.getTime() - UNPROCESSED_GRACE_SECONDS * 1000)],
     );
@@ -127,9 +138,11 @@ export class AutomationService {
         `SELECT c.id FROM conversation c
          WHERE c.status = 'open' AND c.waiting_since <= $1
            AND ($2::uuid IS NULL OR c.channel_id = $2) AND ($3::uuid IS NULL OR c.team_id = $3)
+           -- A wait that began before the rule was on (in this form) is not its business, like an older message.
+           AND c.waiting_since >= $5
            AND NOT EXISTS (SELECT 1 FROM automation_run r WHERE r.rule_id = $4 AND r.conversation_id = c.id AND r.wait_started_at = c.waiting_since)
          LIMIT 200`,
-        [new Date(now.getTime() - rule.waitingMinutes! * 60_000), rule.channelId, rule.teamId, rule.id],
+        [new Date(now.getTime() - rule.waitingMinutes! * 60_000), rule.channelId, rule.teamId, rule.id, rule.activeSince],
       );
       for (const { id } of due) if (await this.fireWaitingRule(rule.id, id, now)) fired += 1;
     }
@@ -243,6 +256,27 @@ export class AutomationService {
     return true;
   }
 
+  /**
+   * The fired rules still on, in the form they were evaluated in: another process may have switched one off or
+   * edited it within the rule cache's second.
+   */
+  private async stillActive(manager: EntityManager, fired: FiredRule[], applicable: readonly AutomationRuleEntity[], messageId: string): Promise<FiredRule[]> {
+    if (fired.length === 0) return fired;
+    const rows = await manager.query<Array<{ id: string; active_since: Date }>>(
+      `SELECT id, active_since FROM automation_rule WHERE id = ANY($1::uuid[]) AND enabled AND active_since <= (SELECT created_at FROM message WHERE id = $2)`,
+      [fired.map((entry) => entry.rule.id), messageId],
+    );
+    const current = new Map(rows.map((rule) => [rule.id, rule.active_since.getTime()]));
+    const evaluatedSince = new Map(applicable.map((rule) => [rule.id, rule.activeSince?.getTime()]));
+    return fired.filter((entry) => current.get(entry.rule.id) === evaluatedSince.get(entry.rule.id));
+  }
+
+  /** The thread's quiet line saying automation held back, and why, so agents know the customer waits for them. */
+  private async heldLine(manager: EntityManager, conversation: ConversationEntity, reason: string) {
+    const line = await this.activity.record(manager, { conversationId: conversation.id, teamId: conversation.teamId, type: ActivityType.AutomationHeld, actorKind: 'automation', data: { reason: heldLineText(reason) } });
+    return this.eventLog.append(manager, [line]);
+  }
+
   private async contextOf(row: InboundRow, applicable: Parameters<typeof needsFaqMatch>[0], now: Date): Promise<RuleContext> {
     const team = await this.teams.get(row.team_id);
     const matches = needsFaqMatch(applicable) ? await this.faqs.match(row.team_id, row.body).catch((error: unknown) => {
@@ -279,6 +313,7 @@ export class AutomationService {
 
   private subjectOf(row: InboundRow, conversation: ConversationEntity, text: string | null, history: AutoReplyHistory) {
     return {
+      messageId: text === null ? null : row.message_id,
       conversation,
       contact: { name: row.contact_name },
       channel: { name: row.channel_name, helpText: row.help_text, pricePerSegment: Number(row.price_per_segment) },

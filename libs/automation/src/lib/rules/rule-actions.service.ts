@@ -1,6 +1,6 @@
 import { ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
 import { ConsentService, ConversationActionsService, ConversationEntity } from '@backtalk/conversations';
-import { OutboundMessagesService } from '@backtalk/outbound';
+import { AutoReplyGuard, heldReason, OutboundMessagesService } from '@backtalk/outbound';
 import { EventLog, type NewDomainEvent } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -15,6 +15,8 @@ export interface ActionOutcome {
   replied: boolean;
   /** What each fired rule did or was stopped from doing, for the run's record. */
   notes: string[];
+  /** Why a reply was held back, for the thread's activity line; null when none was. */
+  held: string | null;
 }
 
 export interface ActionSubject {
@@ -23,6 +25,7 @@ export interface ActionSubject {
   channel: { name: string; helpText: string; pricePerSegment: number };
   /** The customer's message the rules ran for; null for waiting-time rules. */
   text: string | null;
+  messageId: string | null;
   history: AutoReplyHistory;
 }
 
@@ -34,11 +37,14 @@ export class RuleActionsService {
     private readonly outbound: OutboundMessagesService,
     private readonly consent: ConsentService,
     private readonly conversationActions: ConversationActionsService,
+    private readonly guard: AutoReplyGuard,
   ) {}
 
   async apply(manager: EntityManager, fired: readonly FiredRule[], subject: ActionSubject, policy: AutoReplyPolicy, now = new Date()): Promise<ActionOutcome> {
-    const outcome: ActionOutcome = { events: [], queuedMessageIds: [], replied: false, notes: [] };
+    const outcome: ActionOutcome = { events: [], queuedMessageIds: [], replied: false, notes: [], held: null };
     const { conversation } = subject;
+    /** How the conversation was before a status this run set along with a reply, so a cancelled reply can undo it. */
+    let statusUndo: Record<string, string> | null = null;
     for (const { rule, faq } of fired) {
       let replyBlocked = false;
       for (const action of rule.actions) {
@@ -46,20 +52,36 @@ export class RuleActionsService {
           case 'reply': {
             const blockers = await this.replyBlockers(manager, subject, policy, now, outcome.replied);
             const answer = action.cannedAnswerId === 'matched_faq' ? (faq ? await manager.findOneBy(CannedAnswerEntity, { id: faq.faqId }) : null) : await manager.findOneBy(CannedAnswerEntity, { id: action.cannedAnswerId });
-            if (!answer) blockers.push('its canned answer no longer exists');
+            if (!answer) blockers.push('the rule’s canned answer no longer exists');
             else if (action.cannedAnswerId === 'matched_faq' && !answer.autoReply) blockers.push(`the FAQ “${answer.title}” is not allowed to answer on its own`);
-            if (blockers.length > 0) {
+            const body = answer
+              ? renderTemplate(answer.body, {
+                  'contact.name': subject.contact.name,
+                  'contact.first_name': firstName(subject.contact.name),
+                  'channel.name': subject.channel.name,
+                  'channel.help_text': subject.channel.helpText,
+                }).body.trim()
+              : null;
+            if (!outcome.replied) {
+              const hold = await this.guard.hold(manager, conversation.id, {
+                sinceMessageId: subject.messageId,
+                sinceTime: now,
+                sinceWaiting: true,
+                body,
+                answerAssigned: rule.answerAssigned ?? false,
+                windowMinutes: policy.windowMinutes,
+              });
+              // A person in the conversation is the reason agents most need to read first.
+              if (hold) blockers.unshift(heldReason(hold));
+            }
+            if (blockers.length > 0 || !body) {
               replyBlocked = true;
               outcome.notes.push(`${rule.name}: no auto-reply because ${blockers.join('; ')}`);
+              if (!outcome.replied) outcome.held ??= blockers[0];
               break;
             }
-            const body = renderTemplate(answer!.body, {
-              'contact.name': subject.contact.name,
-              'contact.first_name': firstName(subject.contact.name),
-              'channel.name': subject.channel.name,
-              'channel.help_text': subject.channel.helpText,
-            }).body.trim();
             const metadata: Record<string, string> = { automation: 'rule', ruleId: rule.id, ruleName: rule.name };
+            if (subject.messageId) metadata['inReplyTo'] = subject.messageId;
             if (faq && action.cannedAnswerId === 'matched_faq') Object.assign(metadata, { faqId: faq.faqId, confidence: faq.score.toFixed(3) });
             const queued = await this.outbound.queue(manager, { conversationId: conversation.id, channelId: conversation.channelId, teamId: conversation.teamId, body, kind: MessageKind.AutoReply, pricePerSegment: subject.channel.pricePerSegment, metadata });
             outcome.events.push(...queued.events);
@@ -96,6 +118,11 @@ export class RuleActionsService {
             // A reply that was held back leaves the customer waiting: the conversation stays open for a person.
             if (replyBlocked || conversation.status === action.status) break;
             const previous = conversation.status;
+            if (outcome.replied && !statusUndo) {
+              // Kept with the queued reply: if it is cancelled before it goes out, the conversation goes back to this.
+              const [before] = await manager.query<Array<{ waiting_since: string | null; unread_count: number }>>(`SELECT waiting_since::text, unread_count FROM conversation WHERE id = $1`, [conversation.id]);
+              statusUndo = { statusSet: action.status, statusBefore: previous, waitingSinceBefore: before?.waiting_since ?? '', unreadBefore: String(before?.unread_count ?? 0) };
+            }
             await manager.update(ConversationEntity, { id: conversation.id }, {
               status: action.status,
               // Pending or resolved, the customer is not waiting for an answer any more (the auto-reply gave one).
@@ -108,6 +135,9 @@ export class RuleActionsService {
           }
         }
       }
+    }
+    if (statusUndo && outcome.queuedMessageIds.length > 0) {
+      await manager.query(`UPDATE message SET metadata = COALESCE(metadata, '{}'::jsonb) || $2::jsonb WHERE id = ANY($1::uuid[])`, [outcome.queuedMessageIds, JSON.stringify(statusUndo)]);
     }
     return outcome;
   }

@@ -21,6 +21,8 @@ export interface EvaluableRule {
   conditions: RuleCondition[];
   actions: RuleAction[];
   continueAfter: boolean;
+  /** A replying rule answers conversations a person has only with this on. */
+  answerAssigned?: boolean;
 }
 
 export interface FiredRule {

@@ -16,6 +16,7 @@ export class CreateRuleDto implements CreateRuleRequest {
   @ApiProperty({ example: [{ type: 'reply', cannedAnswerId: 'matched_faq' }, { type: 'set_status', status: 'pending' }] }) @IsArray() @ArrayMaxSize(10) @IsObject({ each: true }) actions!: RuleAction[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() continueAfter?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ description: 'Reply also in conversations assigned to a person (by default a reply rule leaves them to that person)' }) @IsOptional() @IsBoolean() answerAssigned?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) position?: number;
 }
 
@@ -29,6 +30,7 @@ export class UpdateRuleDto implements UpdateRuleRequest {
   @IsOptional() @IsArray() @ArrayMaxSize(10) @IsObject({ each: true }) actions?: RuleAction[];
   @IsOptional() @IsBoolean() continueAfter?: boolean;
   @IsOptional() @IsBoolean() enabled?: boolean;
+  @IsOptional() @IsBoolean() answerAssigned?: boolean;
   @IsOptional() @IsInt() @Min(0) position?: number;
 }
 

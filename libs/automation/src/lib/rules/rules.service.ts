@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
 import { type CreateRuleRequest, Role, type RuleView, type UpdateRuleRequest } from '@backtalk/contracts';
 import { DomainError, isForeignKeyViolation } from '@backtalk/platform';
@@ -20,9 +21,21 @@ export const toRuleView = (rule: AutomationRuleEntity): RuleView => ({
   actions: rule.actions,
   continueAfter: rule.continueAfter,
   enabled: rule.enabled,
+  activeSince: rule.activeSince?.toISOString() ?? null,
+  answerAssigned: rule.answerAssigned,
   createdAt: rule.createdAt.toISOString(),
   updatedAt: rule.updatedAt.toISOString(),
 });
+
+/** The transaction's own clock, the one messages' `created_at` is written with. */
+const DATABASE_NOW = () => 'now()';
+
+/** What decides which messages a rule acts on and how; a new name or position changes none of it. */
+const BEHAVIOUR: ReadonlyArray<keyof AutomationRuleEntity> = ['channelId', 'teamId', 'trigger', 'waitingMinutes', 'conditions', 'actions', 'continueAfter', 'answerAssigned'];
+
+function changesBehaviour(current: AutomationRuleEntity, next: Partial<AutomationRuleEntity>): boolean {
+  return BEHAVIOUR.some((field) => !isDeepStrictEqual(current[field], next[field]));
+}
 
 /**
  * Automation rules, in one order across all scopes. Admins manage every rule; supervisors those of their teams and
@@ -52,12 +65,14 @@ export class RulesService {
       actions: request.actions,
       continueAfter: request.continueAfter ?? false,
       enabled: request.enabled ?? true,
+      answerAssigned: request.answerAssigned ?? false,
     };
     this.assertValid(rule);
     await this.assertCanManage(actor, rule);
     const id = await this.ordered(async (manager, ids) => {
       const position = Math.min(Math.max(request.position ?? ids.length, 0), ids.length);
       const saved = await manager.save(manager.create(AutomationRuleEntity, { ...rule, position }));
+      if (rule.enabled) await manager.update(AutomationRuleEntity, { id: saved.id }, { activeSince: DATABASE_NOW });
       ids.splice(position, 0, saved.id);
       return saved.id;
     });
@@ -77,11 +92,14 @@ export class RulesService {
       actions: changes.actions ?? current.actions,
       continueAfter: changes.continueAfter ?? current.continueAfter,
       enabled: changes.enabled ?? current.enabled,
+      answerAssigned: changes.answerAssigned ?? current.answerAssigned,
     };
     this.assertValid(next);
     await this.assertCanManage(actor, next);
+    // Messages that came before the rule was on, or before this form of it, were never its business.
+    const activeSince = !next.enabled ? null : !current.enabled || changesBehaviour(current, next) ? DATABASE_NOW : undefined;
     await this.ordered(async (manager, ids) => {
-      await manager.update(AutomationRuleEntity, { id }, next);
+      await manager.update(AutomationRuleEntity, { id }, activeSince === undefined ? next : { ...next, activeSince });
       if (changes.position !== undefined) {
         ids.splice(ids.indexOf(id), 1);
         ids.splice(Math.min(Math.max(changes.position, 0), ids.length), 0, id);

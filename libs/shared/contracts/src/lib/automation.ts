@@ -52,6 +52,13 @@ export interface RuleView {
   actions: RuleAction[];
   continueAfter: boolean;
   enabled: boolean;
+  /**
+   * When the rule's current form was switched on (null while off): it acts only on messages that arrived since, so
+   * switching a rule on or editing it never answers the past.
+   */
+  activeSince: string | null;
+  /** Its replies also answer conversations a person has; by default it leaves those to them. */
+  answerAssigned: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -66,6 +73,8 @@ export interface CreateRuleRequest {
   actions: RuleAction[];
   continueAfter?: boolean;
   enabled?: boolean;
+  /** Reply also in conversations assigned to a person (default false). */
+  answerAssigned?: boolean;
   /** Where to insert; at the end when omitted. */
   position?: number;
 }
