@@ -1,4 +1,6 @@
-import { autoReplyBlockers, type AutoReplyHistory, looksLikeAutoResponder, wantsHuman } from './auto-reply-safety';
+import { RuleTrigger } from '@backtalk/contracts';
+import { autoReplyBlockers, type AutoReplyHistory, heldLineText, looksLikeAutoResponder, unansweredReason, wantsHuman } from './auto-reply-safety';
+import type { FiredRule } from './rule-evaluation';
 
 const now = new Date('2026-11-25T10:00:00Z');
 const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -40,5 +42,35 @@ describe('when Backtalk must not answer automatically', () => {
     expect(autoReplyBlockers('Where is my order?', { ...quiet, previousInbound: [{ body: 'where is my  ORDER?', at: minutesAgo(120) }] }, now)).toEqual(['the customer sent the same text before']);
     const burst = Array.from({ length: 5 }, (_, index) => ({ body: `message ${index}`, at: minutesAgo(index) }));
     expect(autoReplyBlockers('Where is my order?', { ...quiet, previousInbound: burst }, now)).toEqual(['more than 5 messages in ten minutes']);
+  });
+});
+
+describe('what the thread says when no automatic reply went out', () => {
+  const faqReply = { conditions: [{ type: 'faq_match' as const, minConfidence: 0.7 }], actions: [{ type: 'reply' as const, cannedAnswerId: 'matched_faq' }] };
+  const tagOnly = { conditions: [{ type: 'keywords' as const, any: ['urgent'] }], actions: [{ type: 'add_tag' as const, tag: 'urgent' }] };
+  const fired = (rule: typeof faqReply | typeof tagOnly): FiredRule => ({ rule: { id: 'r', name: 'Rule', trigger: RuleTrigger.InboundMessage, continueAfter: false, ...rule }, faq: null });
+
+  it('says no FAQ matched confidently when a reply rule applies and the best answer is below its threshold', () => {
+    expect(unansweredReason([faqReply], { text: 'Can I pay by card?', faqs: [{ faqId: 'a', score: 0.4 }] }, [])).toBe('no FAQ answer matched confidently enough');
+    expect(unansweredReason([faqReply], { text: 'Can I pay by card?', faqs: [] }, [])).toBe('no FAQ answer matched confidently enough');
+  });
+
+  it('says the customer asked for a person before anything about scores', () => {
+    expect(unansweredReason([faqReply], { text: 'Give me a human', faqs: [{ faqId: 'a', score: 0.1 }] }, [])).toBe('the customer asked for a person');
+  });
+
+  it('says nothing when no reply rule applies, when a reply rule fired, or when the FAQ matched and another condition kept the rule quiet', () => {
+    expect(unansweredReason([tagOnly], { text: 'Can I pay by card?', faqs: [] }, [])).toBeNull();
+    expect(unansweredReason([], { text: 'Give me a human', faqs: [] }, [])).toBeNull();
+    expect(unansweredReason([faqReply], { text: 'Where is my order?', faqs: [{ faqId: 'a', score: 0.9 }] }, [fired(faqReply)])).toBeNull();
+    expect(unansweredReason([faqReply], { text: 'Where is my order?', faqs: [{ faqId: 'a', score: 0.9 }] }, [])).toBeNull();
+  });
+
+  it('still speaks when only a routing rule fired and the reply rule did not', () => {
+    expect(unansweredReason([tagOnly, faqReply], { text: 'urgent: can I pay by card?', faqs: [{ faqId: 'a', score: 0.2 }] }, [fired(tagOnly)])).toBe('no FAQ answer matched confidently enough');
+  });
+
+  it('writes the reason as one short sentence', () => {
+    expect(heldLineText('the customer asked for a person')).toBe('No automatic reply: the customer asked for a person.');
   });
 });
