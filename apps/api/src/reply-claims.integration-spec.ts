@@ -188,6 +188,15 @@ describe('one answer per customer: a reply claims the conversation', () => {
     expect((await conversation(id)).assigneeId).toBe(mariaId);
   });
 
+  it('refuses a seenThrough that is not a sequence number, and sends nothing', async () => {
+    const id = await customerWrites();
+    for (const seenThrough of [null, -1, 1.5, '12']) {
+      const refused = await reply(andriy, id, { body: 'Hello', seenThrough });
+      expect({ seenThrough, status: refused.status, code: refused.body.code }).toEqual({ seenThrough, status: 400, code: ErrorCode.ValidationFailed });
+    }
+    expect(await outbound()).toHaveLength(0);
+  });
+
   it('an agent who opened the conversation after a colleague answered, or who answered it themselves, is not held', async () => {
     const id = await customerWrites();
     expect((await reply(maria, id, { body: 'Maria here: it arrives tomorrow.' })).status).toBe(201);

@@ -11,7 +11,7 @@ import {
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DomainError, tooLongMessage } from '@backtalk/platform';
+import { DomainError, IsOmittable, tooLongMessage } from '@backtalk/platform';
 import { NotificationRateLimiter } from './notification-rate-limiter';
 import { MAX_BODY_LENGTH, RepliesService } from './replies.service';
 
@@ -35,12 +35,12 @@ export class SendReplyBody implements SendReplyRequest {
   @ApiPropertyOptional({ description: 'Send when the team opens next (now, if it is open)' }) @IsOptional() @IsBoolean() sendAtNextOpening?: boolean;
   @ApiPropertyOptional({ format: 'uuid', description: 'The canned answer the reply started from' }) @IsOptional() @IsUUID('4') cannedAnswerId?: string;
   @ApiPropertyOptional({ example: 1042, description: 'The realtime event seq the console had applied when the agent opened the thread: a colleague taking or answering the conversation after it holds the reply (409 REPLY_COLLISION)' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   seenThrough?: number;
-  @ApiPropertyOptional({ description: 'Send even though a colleague took or answered the conversation since seenThrough' }) @IsOptional() @IsBoolean() force?: boolean;
+  @ApiPropertyOptional({ description: 'Send even though a colleague took or answered the conversation since seenThrough' }) @IsOmittable() @IsBoolean() force?: boolean;
 }
 
 export class StartConversationBody implements StartConversationRequest {
