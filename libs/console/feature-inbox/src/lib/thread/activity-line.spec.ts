@@ -55,6 +55,8 @@ describe('how an activity line reads', () => {
       'Automatic reply cancelled: Maria Agent took the conversation',
     );
     expect(text(line(ActivityType.AutomationHeld, automation))).toBe('No automatic reply');
+    // A reason written as a whole sentence is shown as it is, without repeating the lead-in.
+    expect(text(line(ActivityType.AutomationHeld, automation, { reason: 'No automatic reply: the customer opted out.' }))).toBe('No automatic reply: the customer opted out');
   });
 
   it('describes transfers and assignments, by a person or by routing', () => {

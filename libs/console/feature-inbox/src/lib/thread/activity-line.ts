@@ -21,6 +21,16 @@ const SLA_TARGETS: Record<string, string> = { first_response: 'first-response', 
 
 const stringOf = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
+/**
+ * Automation's reason after a lead-in ("No automatic reply: the customer asked for a person"). A reason that already
+ * starts with an automatic-reply lead-in is shown as it is, so it is not said twice; lines carry no final stop.
+ */
+function withReason(leadIn: string, reason: string | null): string {
+  if (!reason) return leadIn;
+  const sentence = /^(no )?automatic reply\b/i.test(reason) ? reason : `${leadIn}: ${reason}`;
+  return sentence.replace(/\.$/, '');
+}
+
 /** Who did it, as the subject of a sentence. */
 function who(activity: ActivityView, selfId: string): string {
   const { actor } = activity;
@@ -91,12 +101,10 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
     case ActivityType.LabelsChanged:
       return { icon: 'edit', tone: 'muted', text: `Labels changed ${byWhom(activity, wording.selfId)}` };
     case ActivityType.AutomationHeld: {
-      const reason = stringOf(data['reason']);
-      return { icon: 'bolt', tone: 'info', text: reason ? `No automatic reply: ${reason}` : 'No automatic reply' };
+      return { icon: 'bolt', tone: 'info', text: withReason('No automatic reply', stringOf(data['reason'])) };
     }
     case ActivityType.AutoReplyCancelled: {
-      const reason = stringOf(data['reason']);
-      return { icon: 'bolt', tone: 'info', text: reason ? `Automatic reply cancelled: ${reason}` : 'Automatic reply cancelled' };
+      return { icon: 'bolt', tone: 'info', text: withReason('Automatic reply cancelled', stringOf(data['reason'])) };
     }
     default:
       // A line type newer than this console: still say that something happened rather than hide it.
