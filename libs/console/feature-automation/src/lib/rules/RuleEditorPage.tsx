@@ -286,6 +286,14 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
             checked={values.continueAfter}
             onChange={(event) => setField('continueAfter', event.target.checked)}
           />
+          {values.actions.some((action) => action.type === 'reply') ? (
+            <Checkbox
+              label="Also reply in conversations a person has"
+              description="Off: a conversation assigned to someone is left to them. Either way, no reply goes out once a person has taken, answered or is typing in the conversation."
+              checked={values.answerAssigned}
+              onChange={(event) => setField('answerAssigned', event.target.checked)}
+            />
+          ) : null}
         </div>
       </Panel>
 

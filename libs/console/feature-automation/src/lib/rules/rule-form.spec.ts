@@ -31,6 +31,8 @@ const orderRule: RuleView = {
   ],
   continueAfter: false,
   enabled: true,
+  activeSince: null,
+  answerAssigned: false,
   createdAt: '',
   updatedAt: '',
 };
@@ -54,6 +56,7 @@ describe('emptyRuleForm', () => {
         { type: 'set_status', status: ConversationStatus.Pending },
       ],
       continueAfter: false,
+      answerAssigned: false,
     });
   });
 });
@@ -166,6 +169,10 @@ describe('toUpdateRuleRequest', () => {
     const priority = { ...newAction('set_priority'), priority: ConversationPriority.Urgent };
     const changes = toUpdateRuleRequest(orderRule, { ...values, actions: [...values.actions, priority], continueAfter: true });
     expect(changes).toEqual({ actions: [...orderRule.actions, { type: 'set_priority', priority: ConversationPriority.Urgent }], continueAfter: true });
+  });
+
+  it('sends the switch that lets the rule reply in conversations a person has, alone', () => {
+    expect(toUpdateRuleRequest(orderRule, { ...ruleFormFrom(orderRule), answerAssigned: true })).toEqual({ answerAssigned: true });
   });
 
   it('clears the team when the rule applies everywhere again', () => {

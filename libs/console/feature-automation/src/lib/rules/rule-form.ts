@@ -53,6 +53,7 @@ export interface RuleFormValues {
   conditions: ConditionDraft[];
   actions: ActionDraft[];
   continueAfter: boolean;
+  answerAssigned: boolean;
 }
 
 export type RuleFormError = 'name' | 'waitingMinutes' | 'scope' | 'conditions' | 'actions' | `condition:${string}` | `action:${string}`;
@@ -119,6 +120,7 @@ export function emptyRuleForm(): RuleFormValues {
     conditions: [newCondition('faq_match')],
     actions: [{ key: newKey(), type: 'reply', cannedAnswerId: MATCHED_FAQ }, newAction('set_status')],
     continueAfter: false,
+    answerAssigned: false,
   };
 }
 
@@ -160,6 +162,7 @@ export function ruleFormFrom(rule: RuleView): RuleFormValues {
     conditions: rule.conditions.map(conditionDraft),
     actions: rule.actions.map(actionDraft),
     continueAfter: rule.continueAfter,
+    answerAssigned: rule.answerAssigned,
   };
 }
 
@@ -276,6 +279,7 @@ export function toCreateRuleRequest(values: RuleFormValues): CreateRuleRequest {
     conditions: values.conditions.map(toCondition),
     actions: values.actions.map(toAction),
     continueAfter: values.continueAfter,
+    answerAssigned: values.answerAssigned,
   };
 }
 
@@ -294,6 +298,7 @@ export function toUpdateRuleRequest(original: RuleView, values: RuleFormValues):
   if (!same(request.conditions, original.conditions.map((condition) => toCondition(conditionDraft(condition))))) changes.conditions = request.conditions;
   if (!same(request.actions, original.actions)) changes.actions = request.actions;
   if (request.continueAfter !== original.continueAfter) changes.continueAfter = request.continueAfter;
+  if (request.answerAssigned !== original.answerAssigned) changes.answerAssigned = request.answerAssigned;
   return changes;
 }
 
