@@ -18,11 +18,13 @@ import {
   whenSeqKnown,
 } from '@backtalk/console/data-access';
 import { Button, cx, formatDateTime, formatTime, Icon, Kbd, Menu } from '@backtalk/console/ui';
+import { lengthCheck } from '@backtalk/sms';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DateTimeDialog } from '../actions/DateTimeDialog';
 import { snoozePresets } from '../actions/snooze-presets';
 import { useInboxUi, type ComposerMode } from '../inbox-ui.store';
 import { isSendChord } from '../shortcuts/shortcuts';
+import { contactLabel } from '../thread/message-display';
 import { CannedAnswerList, cannedOptionId } from './CannedAnswerList';
 import {
   containsText,
@@ -36,9 +38,18 @@ import {
   type TextRange,
 } from './canned-answers';
 import { analyseReply, describeCharacter, formatCost, highlightRuns, newIdempotencyKey, type ComposerAnalysis } from './composer-analysis';
+import './composer-limits.css';
 
 /** Unsent text per conversation, kept while the agent looks at other conversations. */
 const drafts = new Map<string, { reply: string; note: string }>();
+
+const hasReplyDraft = (conversationId: string): boolean => !!drafts.get(conversationId)?.reply.trim();
+
+/** Whether the agent has unsent text here: a customer opting out meanwhile must not take it off the screen. */
+export function hasDraft(conversationId: string): boolean {
+  const draft = drafts.get(conversationId);
+  return !!draft && !!(draft.reply.trim() || draft.note.trim());
+}
 const MAX_ROWS_PX = 240;
 const CANNED_LIMIT = 8;
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -46,8 +57,11 @@ const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(naviga
 export interface ComposerProps {
   conversation: ConversationView;
   channel: ChannelView | undefined;
-  /** Replies are impossible (the contact opted out): only notes can be written. */
-  notesOnly: boolean;
+  /**
+   * The contact opted out: replies cannot be sent. The composer stays (with the agent's draft, Send blocked and the
+   * reason shown) so that a STOP arriving mid-sentence loses nothing, and a START makes the draft sendable again.
+   */
+  optedOut: boolean;
 }
 
 function TypingWarning({ conversationId }: { conversationId: string }) {
@@ -198,10 +212,11 @@ function HeldReplyPanel({ held, pending, onSendAnyway, onDiscard }: { held: Held
 }
 
 /** Reply or private note, with the SMS maths live under it. */
-export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
+export function Composer({ conversation, channel, optedOut }: ComposerProps) {
   const conversationId = conversation.id;
-  const [mode, setMode] = useState<ComposerMode>(notesOnly ? 'note' : 'reply');
-  const [text, setText] = useState(() => drafts.get(conversationId)?.[notesOnly ? 'note' : 'reply'] ?? '');
+  // Opened on an opted-out customer, the box starts as a note, unless a reply was drafted before they opted out.
+  const [mode, setMode] = useState<ComposerMode>(() => (optedOut && !hasReplyDraft(conversationId) ? 'note' : 'reply'));
+  const [text, setText] = useState(() => drafts.get(conversationId)?.[mode] ?? '');
   const [error, setError] = useState<string | null>(null);
   const [scheduling, setScheduling] = useState(false);
   const attempt = useRef<{ key: string; body: string } | null>(null);
@@ -214,7 +229,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   const composerRequest = useInboxUi((s) => s.composerRequest);
   const sendReply = useSendReply();
   const addNote = useAddNote();
-  const effectiveMode: ComposerMode = notesOnly ? 'note' : mode;
+  const effectiveMode: ComposerMode = mode;
   const renderCanned = useRenderCannedAnswer();
   const me = useSignedInUser();
   const threadMessages = useThreadMessages(conversationId);
@@ -246,6 +261,9 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   const [keepAsTyped, setKeepAsTyped] = useState(false);
   const autoEncode = !!channel?.smartEncoding && !keepAsTyped;
   const analysis = useMemo(() => analyseReply(text, channel?.pricePerSegment, autoEncode), [text, channel?.pricePerSegment, autoEncode]);
+  const length = useMemo(() => lengthCheck(text), [text]);
+  // A reply that cannot go out keeps its text: Send waits for the customer's START or for the agent to shorten it.
+  const replyBlocked = effectiveMode === 'reply' && (optedOut || length.level === 'over');
   const runs = useMemo(
     () => (effectiveMode === 'reply' && analysis.encoding === 'UCS-2' ? highlightRuns(text, autoEncode ? new Set(analysis.nonGsmCharacters) : undefined) : null),
     [effectiveMode, analysis, text, autoEncode],
@@ -255,7 +273,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
   const [handledRequest, setHandledRequest] = useState(composerRequest?.nonce ?? 0);
   if (composerRequest && composerRequest.nonce !== handledRequest) {
     setHandledRequest(composerRequest.nonce);
-    const requested: ComposerMode = notesOnly ? 'note' : composerRequest.mode;
+    const requested: ComposerMode = composerRequest.mode;
     if (requested !== mode) {
       setMode(requested);
       setText(drafts.get(conversationId)?.[requested] ?? '');
@@ -394,7 +412,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
 
   const submit = (sendAt?: Date, force = false) => {
     const body = text.trim();
-    if (!body || pending) return;
+    if (!body || pending || replyBlocked) return;
     setError(null);
     if (effectiveMode === 'note') {
       addNote.mutate({ conversationId, body }, { onSuccess: sent, onError: (e) => setError(describeError(e)) });
@@ -480,7 +498,6 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
             role="tab"
             aria-selected={effectiveMode === 'reply'}
             className="bt-composer__mode"
-            disabled={notesOnly}
             onClick={() => switchMode('reply')}
           >
             <Icon name="message" size={13} /> Reply
@@ -582,6 +599,23 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
         {effectiveMode === 'reply' && text ? (
           <EncodingAdvice analysis={analysis} keepAsTyped={keepAsTyped && !!channel?.smartEncoding} onFix={(fixed) => changeText(fixed)} onKeepAsTyped={setKeepAsTyped} />
         ) : null}
+        {effectiveMode === 'reply' && optedOut ? (
+          <p className="bt-composer__blocked" role="status" data-testid="reply-blocked">
+            <Icon name="block" size={13} />
+            <span>
+              {contactLabel(conversation)} opted out of messages from this number, so replies can’t be sent until they text START.
+              {text.trim() ? ' Your draft stays here.' : ''} Private notes still work.
+            </span>
+          </p>
+        ) : null}
+        {effectiveMode === 'reply' && length.level === 'over' ? (
+          <p className="bt-composer__blocked" role="status" data-testid="length-over">
+            <Icon name="alert" size={13} />
+            <span>
+              Cut {length.over.toLocaleString()} {length.over === 1 ? 'character' : 'characters'} to send: SMS replies can be at most {length.max.toLocaleString()} characters.
+            </span>
+          </p>
+        ) : null}
         {error ? (
           <p className="bt-composer__error" role="alert">
             <Icon name="alert" size={13} /> {error}
@@ -598,6 +632,13 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
               <span title={`${analysis.characters} characters`}>{segmentsText}</span>
               {analysis.segments > 0 ? <span>{analysis.unitsLeftInSegment} left</span> : null}
               {analysis.estimatedCost !== null && analysis.segments > 0 ? <span title="Segments × the channel's price per segment">≈ {formatCost(analysis.estimatedCost)}</span> : null}
+              <span
+                className={cx('bt-sms-stats__length', length.level !== 'ok' && `bt-sms-stats__length--${length.level}`)}
+                data-testid="length-counter"
+                title={`SMS replies can be at most ${length.max.toLocaleString()} characters`}
+              >
+                {length.length.toLocaleString()} / {length.max.toLocaleString()}
+              </span>
             </span>
           ) : (
             <span className="bt-sms-stats">
@@ -630,7 +671,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
                 variant="ghost"
                 align="end"
                 title="Send later"
-                disabled={!text.trim() || pending}
+                disabled={!text.trim() || pending || replyBlocked}
                 entries={[
                   ...schedulePresets.map((preset) => ({
                     id: preset.id,
@@ -642,7 +683,7 @@ export function Composer({ conversation, channel, notesOnly }: ComposerProps) {
                 ]}
               />
             ) : null}
-            <Button variant="primary" size="sm" icon={effectiveMode === 'note' ? 'note' : 'send'} pending={pending} disabled={!text.trim()} onClick={() => submit()}>
+            <Button variant="primary" size="sm" icon={effectiveMode === 'note' ? 'note' : 'send'} pending={pending} disabled={!text.trim() || replyBlocked} onClick={() => submit()}>
               {effectiveMode === 'note' ? 'Add note' : 'Send'}
             </Button>
           </span>

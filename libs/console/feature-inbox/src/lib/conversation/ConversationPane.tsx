@@ -13,7 +13,7 @@ import { Avatar, Badge, Banner, Button, EmptyState, formatDateTime, Icon, Loadin
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { AssignMenu, PriorityMenu, SnoozeMenu, StatusActions } from '../actions/ConversationActions';
-import { Composer } from '../composer/Composer';
+import { Composer, hasDraft } from '../composer/Composer';
 import { useInboxUiActions } from '../inbox-ui.store';
 import { usePhoneFormat } from '../phone';
 import { SlaTimer } from '../routing/SlaTimer';
@@ -164,10 +164,11 @@ export function ConversationPane({ conversationId }: { conversationId: string })
         </Banner>
       ) : null}
       <MessageThread conversation={conversation} selfId={user.id} />
-      {conversation.optedOut && !noteOnOptOut ? (
+      {/* Text drafted before the customer opted out stays in the composer (Send blocked), never swapped away. */}
+      {conversation.optedOut && !noteOnOptOut && !hasDraft(conversation.id) ? (
         <OptedOutBlock conversation={conversation} onWriteNote={() => setNoteOnOptOut(true)} />
       ) : (
-        <Composer key={conversation.id} conversation={conversation} channel={channel} notesOnly={conversation.optedOut} />
+        <Composer key={conversation.id} conversation={conversation} channel={channel} optedOut={conversation.optedOut} />
       )}
     </section>
   );
