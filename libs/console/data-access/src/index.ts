@@ -39,6 +39,7 @@ export {
   type UpdateUserVariables,
 } from './lib/queries/directory.queries';
 export { useApiKeys, useCreateApiKey, useRevokeApiKey } from './lib/queries/api-keys.queries';
+export { useMyPreferences, useUpdateMyPreferences } from './lib/queries/preferences.queries';
 export { useChannel, useChannels, useCreateChannel, useUpdateChannel, type UpdateChannelVariables } from './lib/queries/channels.queries';
 
 export {

@@ -1,14 +1,22 @@
 import { ConversationStatus, type AssignConversationRequest, type ConversationPriority, type ConversationView } from '@backtalk/contracts';
 import {
   describeError,
+  filterFromSearchParams,
+  filterToSearchParams,
   useAssignConversation,
   useConversationAction,
+  useConversationIds,
+  useMyPreferences,
   useSetPriority,
   useSignedInUser,
   useSnoozeConversation,
   useToastActions,
 } from '@backtalk/console/data-access';
 import { formatDateTime } from '@backtalk/console/ui';
+import { useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useInboxUi } from '../inbox-ui.store';
+import { nextAfterResolve } from './next-after-resolve';
 
 /** The actions on one conversation, each saying how it went; shared by the buttons and the keyboard. */
 export function useConversationCommands() {
@@ -19,13 +27,35 @@ export function useConversationCommands() {
   const assign = useAssignConversation();
   const priority = useSetPriority();
   const fail = (error: unknown) => toastShown('danger', describeError(error));
+  // The list on screen, for "after resolve, open the next conversation" (a personal preference).
+  const [params] = useSearchParams();
+  const filter = useMemo(() => filterFromSearchParams(params), [params]);
+  const listIds = useConversationIds(filter);
+  const { data: preferences } = useMyPreferences();
+  const navigate = useNavigate();
 
   return {
     pending: status.isPending || snooze.isPending || assign.isPending,
     priorityPending: priority.isPending,
     resolve: (conversation: ConversationView) => {
       if (conversation.status === ConversationStatus.Resolved) return;
-      status.mutate({ conversationId: conversation.id, action: 'resolve' }, { onSuccess: () => toastShown('success', 'Resolved.'), onError: fail });
+      // Chosen from the list as it is now: once resolved, the conversation leaves an open list and its place with it.
+      const next = preferences?.nextAfterResolve ? nextAfterResolve(listIds, conversation.id) : null;
+      status.mutate(
+        { conversationId: conversation.id, action: 'resolve' },
+        {
+          onSuccess: () => {
+            // Only if the agent is still on it: they may have opened another conversation while the request ran.
+            const stillOpen = useInboxUi.getState().openConversationId === conversation.id;
+            if (next && stillOpen) {
+              const search = filterToSearchParams(filter).toString();
+              navigate(`/inbox/${next}${search ? `?${search}` : ''}`);
+            }
+            toastShown('success', next && stillOpen ? 'Resolved. Here is the next conversation.' : 'Resolved.');
+          },
+          onError: fail,
+        },
+      );
     },
     reopen: (conversation: ConversationView) =>
       status.mutate({ conversationId: conversation.id, action: 'reopen' }, { onSuccess: () => toastShown('success', 'Reopened.'), onError: fail }),
