@@ -196,6 +196,17 @@ describe('automation never steps on agents', () => {
       expect(await conversation(id)).toMatchObject({ status: ConversationStatus.Open });
     });
 
+    it('writes no line for a STOP, and says an opted-out customer’s next question gets no automatic reply because of it', async () => {
+      await faqRule();
+      await customerSays('STOP');
+      const id = await conversationOf(CUSTOMER);
+      expect(await eventually(() => runsOf(id), (runs) => runs.length === 1)).toHaveLength(1);
+      expect((await activity(id)).filter((line) => line.type === ActivityType.AutomationHeld)).toEqual([]);
+
+      await customerSays('Can I pay by card?');
+      await lineSaying(id, ActivityType.AutomationHeld, 'opted out');
+    });
+
     it('does not send a text an agent already sent this customer within the window, and says so', async () => {
       await faqRule();
       await customerSays('Hello, I have a question');

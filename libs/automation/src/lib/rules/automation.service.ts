@@ -1,6 +1,6 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
 import { ActivityType, type AutomationTestRequest, type AutomationTestResult, type ConversationStatus, type ReplayReport, RuleTrigger } from '@backtalk/contracts';
-import { ConversationActivity, ConversationEntity } from '@backtalk/conversations';
+import { ConsentService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { OutboundQueue } from '@backtalk/outbound';
 import { AppConfig, DomainError, EventLog } from '@backtalk/platform';
 import { isOpenAt } from '@backtalk/business-hours';
@@ -70,6 +70,7 @@ export class AutomationService {
     private readonly outboundQueue: OutboundQueue,
     private readonly config: AppConfig,
     private readonly activity: ConversationActivity,
+    private readonly consent: ConsentService,
   ) {}
 
   private get policy(): AutoReplyPolicy {
@@ -96,7 +97,7 @@ export class AutomationService {
       );
       if (!run) return null;
       if (fired.length === 0) {
-        const unmatched = unansweredReason(applicable, context, fired);
+        const unmatched = await this.unanswered(manager, conversation, row.message_id, unansweredReason(applicable, context, fired));
         return { events: unmatched ? await this.heldLine(manager, conversation, unmatched) : [], queuedMessageIds: [], replied: false };
       }
       const history = await this.historyBefore(manager, conversation.id, row.message_id, row.sent_at);
@@ -269,6 +270,23 @@ export class AutomationService {
     const current = new Map(rows.map((rule) => [rule.id, rule.active_since.getTime()]));
     const evaluatedSince = new Map(applicable.map((rule) => [rule.id, rule.activeSince?.getTime()]));
     return fired.filter((entry) => current.get(entry.rule.id) === evaluatedSince.get(entry.rule.id));
+  }
+
+  /**
+   * Why a message no replying rule fired for went unanswered, if a reply rule was relevant. A keyword the channel
+   * handles itself (STOP, START, HELP) has its own line or answer; an opted-out customer is never answered anyway.
+   */
+  private async unanswered(manager: EntityManager, conversation: ConversationEntity, messageId: string, reason: string | null): Promise<string | null> {
+    if (!reason) return null;
+    const [keyword] = await manager.query<Array<{ handled: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM consent_event WHERE message_id = m.id)
+           OR EXISTS (SELECT 1 FROM message answer WHERE answer.conversation_id = m.conversation_id AND answer.kind = 'keyword_reply' AND answer.created_at >= m.created_at) AS handled
+       FROM message m WHERE m.id = $1`,
+      [messageId],
+    );
+    if (keyword?.handled) return null;
+    if (await this.consent.isOptedOut(manager, conversation.contactId, conversation.channelId)) return 'the customer opted out (STOP)';
+    return reason;
   }
 
   /** The thread's quiet line saying automation held back, and why, so agents know the customer waits for them. */
