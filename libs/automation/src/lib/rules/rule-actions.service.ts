@@ -1,5 +1,5 @@
-import { ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
-import { ConsentService, ConversationActionsService, ConversationEntity } from '@backtalk/conversations';
+import { ActivityType, ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
+import { ConsentService, ConversationActionsService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { AutoReplyGuard, heldReason, OutboundMessagesService } from '@backtalk/outbound';
 import { EventLog, type NewDomainEvent } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
@@ -29,6 +29,13 @@ export interface ActionSubject {
   history: AutoReplyHistory;
 }
 
+const RULE_STATUS_ACTIVITY: Record<ConversationStatus, ActivityType> = {
+  [ConversationStatus.Open]: ActivityType.Reopened,
+  [ConversationStatus.Pending]: ActivityType.MarkedPending,
+  [ConversationStatus.Snoozed]: ActivityType.Snoozed,
+  [ConversationStatus.Resolved]: ActivityType.Resolved,
+};
+
 /** Carries out fired rules inside the caller's transaction, with the safety rules of automatic replies. */
 @Injectable()
 export class RuleActionsService {
@@ -38,6 +45,7 @@ export class RuleActionsService {
     private readonly consent: ConsentService,
     private readonly conversationActions: ConversationActionsService,
     private readonly guard: AutoReplyGuard,
+    private readonly activity: ConversationActivity,
   ) {}
 
   async apply(manager: EntityManager, fired: readonly FiredRule[], subject: ActionSubject, policy: AutoReplyPolicy, now = new Date()): Promise<ActionOutcome> {
@@ -102,12 +110,20 @@ export class RuleActionsService {
             outcome.events.push(...(await this.conversationActions.recordAssignment(manager, conversation, { assigneeId: action.userId, teamId: conversation.teamId, actorId: null, reason: 'rule' })));
             break;
           }
-          case 'set_priority':
+          case 'set_priority': {
             if (conversation.priority === action.priority) break;
             await manager.update(ConversationEntity, { id: conversation.id }, { priority: action.priority });
+            const line = await this.activity.record(manager, {
+              conversationId: conversation.id,
+              teamId: conversation.teamId,
+              type: ActivityType.PriorityChanged,
+              actorKind: 'automation',
+              data: { from: conversation.priority, to: action.priority, ruleName: rule.name },
+            });
             conversation.priority = action.priority as ConversationPriority;
-            outcome.events.push(...(await this.eventLog.append(manager, [this.updated(conversation, conversation.status, `priority_${action.priority}`)])));
+            outcome.events.push(...(await this.eventLog.append(manager, [this.updated(conversation, conversation.status, `priority_${action.priority}`), line])));
             break;
+          }
           case 'add_tag':
             if (conversation.tags.includes(action.tag)) break;
             await manager.query(`UPDATE conversation SET tags = array_append(tags, $2), updated_at = now() WHERE id = $1 AND NOT ($2 = ANY(tags))`, [conversation.id, action.tag]);
@@ -130,7 +146,10 @@ export class RuleActionsService {
               ...(action.status === ConversationStatus.Resolved ? { resolvedAt: now, unreadCount: 0 } : {}),
             });
             conversation.status = action.status;
-            outcome.events.push(...(await this.eventLog.append(manager, [{ ...this.updated(conversation, action.status, 'rule'), payload: { conversationId: conversation.id, status: action.status, previousStatus: previous, reason: 'rule' } }])));
+            const line = await this.activity.record(manager, { conversationId: conversation.id, teamId: conversation.teamId, type: RULE_STATUS_ACTIVITY[action.status], actorKind: 'automation', data: { ruleName: rule.name } });
+            outcome.events.push(
+              ...(await this.eventLog.append(manager, [{ ...this.updated(conversation, action.status, 'rule'), payload: { conversationId: conversation.id, status: action.status, previousStatus: previous, reason: 'rule' } }, line])),
+            );
             break;
           }
         }

@@ -66,6 +66,15 @@ describe('how an activity line reads', () => {
     expect(text(line(ActivityType.Assigned, maria, { assigneeId: 'user-maria', assigneeName: 'Maria Agent', reason: 'take_next' }))).toBe('Maria Agent took the conversation');
   });
 
+  it('names the rule when automation changed the conversation', () => {
+    const automation = { kind: 'automation' as const, id: null, name: null };
+    expect(text(line(ActivityType.PriorityChanged, automation, { from: 'normal', to: 'urgent', ruleName: 'Charged twice' }))).toBe(
+      'Priority changed from normal to urgent by rule “Charged twice”',
+    );
+    expect(text(line(ActivityType.MarkedPending, automation, { ruleName: 'Charged twice' }))).toBe('Rule “Charged twice” marked the conversation pending');
+    expect(text(line(ActivityType.Resolved, automation))).toBe('Automation resolved the conversation');
+  });
+
   it('reads sensibly when the person was deleted since', () => {
     expect(text(line(ActivityType.Resolved, { kind: 'user', id: null, name: null }))).toBe('A former agent resolved the conversation');
   });

@@ -36,7 +36,10 @@ function who(activity: ActivityView, selfId: string): string {
   const { actor } = activity;
   if (actor.kind === 'user') return actor.id === selfId ? 'You' : (actor.name ?? 'A former agent');
   if (actor.kind === 'customer') return 'The customer';
-  if (actor.kind === 'automation') return 'Automation';
+  if (actor.kind === 'automation') {
+    const rule = stringOf(activity.data['ruleName']);
+    return rule ? `Rule “${rule}”` : 'Automation';
+  }
   return 'Backtalk';
 }
 
@@ -44,7 +47,8 @@ function who(activity: ActivityView, selfId: string): string {
 function byWhom(activity: ActivityView, selfId: string): string {
   const subject = who(activity, selfId);
   if (activity.actor.kind === 'system') return 'by routing';
-  return `by ${subject === 'You' ? 'you' : subject === 'The customer' ? 'the customer' : subject === 'Automation' ? 'automation' : subject}`;
+  if (activity.actor.kind === 'automation') return `by ${subject === 'Automation' ? 'automation' : subject.replace(/^Rule/, 'rule')}`;
+  return `by ${subject === 'You' ? 'you' : subject === 'The customer' ? 'the customer' : subject}`;
 }
 
 /** Changes of hands already have their own lines in the thread (from the assignment history), with richer wording. */
