@@ -122,7 +122,7 @@ describe('the thread tells the whole story: activity lines', () => {
     expect((await activity(id, andriy.token)).body).toHaveLength(1);
   });
 
-  it('records who took a conversation, and routing and the snooze alarm and SLA breaches as Backtalk itself', async () => {
+  it('records who took a conversation, and the snooze alarm and SLA breaches as Backtalk itself', async () => {
     await customerSays('Hello');
     const { id } = await theConversation();
     await post('/api/queues/take-next', andriy.token);
