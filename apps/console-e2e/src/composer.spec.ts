@@ -137,6 +137,26 @@ test.describe('the composer', () => {
     });
   }
 
+  test('a search from the Open tab finds a resolved conversation too, and the tabs still narrow it', async ({ browser }) => {
+    const customer = uniquePhone();
+    await customerTexts(channel, customer, 'My voucher code KX-4471 did not work at checkout', minutesAgo(5));
+    const admin = await apiSignIn(DEMO.admin.email, DEMO.admin.password);
+    const { items } = await call<{ items: Array<{ id: string }> }>(`/api/conversations?view=all&q=${encodeURIComponent('KX-4471')}`, { token: admin.token });
+    await call(`/api/conversations/${items[0].id}/resolve`, { token: admin.token, body: {} });
+
+    const page = await agentPage(browser, DEMO.agentA.email);
+    await page.goto('/inbox?view=all');
+    await expectLive(page);
+    await page.getByRole('searchbox', { name: 'Search conversations' }).fill('KX-4471');
+    await expect(rowOf(page, customer)).toContainText('Resolved');
+    await expect(page.getByRole('tab', { name: 'Any status' })).toHaveAttribute('aria-selected', 'true');
+    await snapshot(page, 'inbox-search-any-status');
+    await page.getByRole('tab', { name: 'Open' }).click();
+    await expect(rowOf(page, customer)).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Resolved' }).click();
+    await expect(rowOf(page, customer)).toBeVisible();
+  });
+
   test('after resolving, the next conversation of the list opens for an agent who asked for it, by button and by keyboard', async ({ browser }) => {
     test.setTimeout(60_000);
     const customers = [uniquePhone(), uniquePhone(), uniquePhone()];

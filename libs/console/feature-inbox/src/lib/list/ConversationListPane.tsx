@@ -22,7 +22,7 @@ import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import type { ListContext } from './list-context';
 
 const STATUS_TABS: ReadonlyArray<{ status: ConversationStatus | null; label: string }> = [
-  { status: null, label: 'Any status' },
+  { status: null, label: 'Any' },
   { status: ConversationStatus.Open, label: 'Open' },
   { status: ConversationStatus.Pending, label: 'Pending' },
   { status: ConversationStatus.Snoozed, label: 'Snoozed' },
@@ -210,7 +210,8 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
   const ids = useConversationIds(filter);
   const viewName = useViewName(filter);
   const people = usePeople();
-  const context = useMemo<ListContext>(() => ({ people }), [people]);
+  const showStatus = filter.status === null;
+  const context = useMemo<ListContext>(() => ({ people, showStatus }), [people, showStatus]);
   const cursorId = useInboxUi((s) => s.cursorId);
   const { newConversationToggled } = useInboxUiActions();
   const scroller = useRef<HTMLDivElement>(null);
@@ -264,6 +265,7 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
             <Link
               key={tab.status ?? 'any'}
               role="tab"
+              aria-label={tab.status ? undefined : 'Any status'}
               aria-selected={filter.status === tab.status}
               className={cx('bt-inbox-tabs__tab', filter.status === tab.status && 'bt-inbox-tabs__tab--active')}
               to={{ pathname, search: filterToSearchParams({ ...filter, status: tab.status }).toString() }}

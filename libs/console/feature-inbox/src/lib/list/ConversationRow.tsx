@@ -1,6 +1,6 @@
 import { ConversationStatus, MessageDirection, type ConversationView } from '@backtalk/contracts';
 import { useChannel, useConversation, useMessageAuthorId, usePresence, useSignedInUser } from '@backtalk/console/data-access';
-import { Avatar, cx, formatDuration, formatShortAgo, Icon, useNow } from '@backtalk/console/ui';
+import { Avatar, Badge, cx, formatDuration, formatShortAgo, Icon, useNow, type BadgeTone } from '@backtalk/console/ui';
 import { memo } from 'react';
 import { Link } from 'react-router-dom';
 import { firstName } from '../directory';
@@ -8,6 +8,20 @@ import { usePhoneFormat } from '../phone';
 import { PriorityMarker } from '../routing/PriorityMarker';
 import { SlaTimer } from '../routing/SlaTimer';
 import { contactLabel, deliveryState, lastMessagePreview } from '../thread/message-display';
+
+/** Shown on a row only in a list over every status, where an agent must tell a closed case from a live one. */
+const STATUS_LABELS: Record<ConversationStatus, string> = {
+  [ConversationStatus.Open]: 'Open',
+  [ConversationStatus.Pending]: 'Pending',
+  [ConversationStatus.Snoozed]: 'Snoozed',
+  [ConversationStatus.Resolved]: 'Resolved',
+};
+const STATUS_TONES: Record<ConversationStatus, BadgeTone> = {
+  [ConversationStatus.Open]: 'accent',
+  [ConversationStatus.Pending]: 'warning',
+  [ConversationStatus.Snoozed]: 'neutral',
+  [ConversationStatus.Resolved]: 'success',
+};
 import type { ListContext } from './list-context';
 
 export const ROW_HEIGHT = 78;
@@ -83,6 +97,7 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
       </span>
       <span className="bt-conv-row__line bt-conv-row__meta">
         <span className="bt-conv-row__channel">{channel?.name ?? '\u00a0'}</span>
+        {context.showStatus && conversation.status !== ConversationStatus.Open ? <Badge tone={STATUS_TONES[conversation.status]}>{STATUS_LABELS[conversation.status]}</Badge> : null}
         {/* A running SLA says more than the wait it is counted from. */}
         {conversation.slaDueAt ? <SlaTimer conversation={conversation} variant="row" /> : <WaitingTime conversation={conversation} now={now} />}
         <span className="bt-conv-row__assignee">

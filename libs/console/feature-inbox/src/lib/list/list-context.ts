@@ -3,4 +3,6 @@ import type { UserView } from '@backtalk/contracts';
 /** Directory lookups every row needs, passed down once instead of each row subscribing to the queries. */
 export interface ListContext {
   people: Map<string, UserView>;
+  /** The list spans statuses (a search over any status): each row says which it is in. */
+  showStatus: boolean;
 }
