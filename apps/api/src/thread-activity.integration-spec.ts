@@ -109,6 +109,9 @@ describe('the thread tells the whole story: activity lines', () => {
       [ActivityType.OptedIn, 'customer', null, { keyword: 'START' }],
     ]);
     expect(response.body.every((line) => line.conversationId === id && !Number.isNaN(Date.parse(line.occurredAt)))).toBe(true);
+    // Lines go to the team that holds the conversation, not the team of the channel the customer wrote to.
+    const teams: Array<{ type: string; team_id: string }> = await t.dataSource.query(`SELECT type, team_id FROM conversation_activity WHERE type IN ('opted_out', 'opted_in')`);
+    expect(teams.map((row) => row.team_id)).toEqual([billingId, billingId]);
   });
 
   it('answers 404 to someone who cannot see the conversation, as its other routes do', async () => {

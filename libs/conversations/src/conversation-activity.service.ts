@@ -8,7 +8,10 @@ import { ConversationsService } from './conversations.service';
 
 export interface ActivityEntry {
   conversationId: string;
-  /** The conversation's team after the change: the event is addressed to it. */
+  /**
+   * The conversation's team after the change. The line is stored and addressed to the team that holds the
+   * conversation when it is written, which the insert reads itself; this is used only if it cannot.
+   */
   teamId: string;
   type: ActivityType;
   actorKind: ActivityActorKind;
@@ -18,6 +21,7 @@ export interface ActivityEntry {
 
 interface ActivityRow {
   id: string;
+  team_id?: string;
   conversation_id: string;
   type: ActivityType;
   actor_kind: ActivityActorKind;
@@ -49,17 +53,18 @@ export class ConversationActivity {
   ) {}
 
   async record(manager: EntityManager, entry: ActivityEntry): Promise<NewDomainEvent<'conversation.activity'>> {
-    // The actor's name rides in the event so a console writes the line without asking who that is.
+    // The actor's name rides in the event so a console writes the line without asking who that is. Callers such as
+    // inbound processing know the channel's team, not always the conversation's (it may have been transferred).
     const [row]: ActivityRow[] = await manager.query(
       `WITH inserted AS (
          INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, actor_id, data)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb)
-         RETURNING id, conversation_id, type, actor_kind, actor_id, data, occurred_at
+         VALUES ($1, COALESCE((SELECT team_id FROM conversation WHERE id = $1), $2), $3, $4, $5, $6::jsonb)
+         RETURNING id, team_id, conversation_id, type, actor_kind, actor_id, data, occurred_at
        )
        SELECT inserted.*, u.name AS actor_name FROM inserted LEFT JOIN app_user u ON u.id = inserted.actor_id`,
       [entry.conversationId, entry.teamId, entry.type, entry.actorKind, entry.actorId ?? null, JSON.stringify(entry.data ?? {})],
     );
-    return { type: 'conversation.activity', teamId: entry.teamId, conversationId: entry.conversationId, payload: { activity: toActivityView(row) } };
+    return { type: 'conversation.activity', teamId: row.team_id ?? entry.teamId, conversationId: entry.conversationId, payload: { activity: toActivityView(row) } };
   }
 
   /** Oldest first, as the thread reads. Someone who cannot see the conversation gets 404, like its other routes. */
