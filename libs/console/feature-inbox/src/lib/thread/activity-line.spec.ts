@@ -56,6 +56,12 @@ describe('how an activity line reads', () => {
     );
     expect(text(line(ActivityType.AutomationHeld, automation))).toBe('No automatic reply');
     // A reason written as a whole sentence is shown as it is, without repeating the lead-in.
+    expect(text(line(ActivityType.AutoReplyCancelled, automation, { reason: 'Maria Agent replied before the automatic reply went out.' }))).toBe(
+      'Maria Agent replied before the automatic reply went out',
+    );
+    expect(text(line(ActivityType.AutoReplyCancelled, automation, { reason: 'The automatic reply was not sent: the same text already went to this customer.' }))).toBe(
+      'The automatic reply was not sent: the same text already went to this customer',
+    );
     expect(text(line(ActivityType.AutomationHeld, automation, { reason: 'No automatic reply: the customer opted out.' }))).toBe('No automatic reply: the customer opted out');
   });
 

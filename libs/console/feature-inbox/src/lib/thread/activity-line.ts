@@ -22,12 +22,12 @@ const SLA_TARGETS: Record<string, string> = { first_response: 'first-response', 
 const stringOf = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
 /**
- * Automation's reason after a lead-in ("No automatic reply: the customer asked for a person"). A reason that already
- * starts with an automatic-reply lead-in is shown as it is, so it is not said twice; lines carry no final stop.
+ * Automation's reason after a lead-in ("No automatic reply: the customer asked for a person"). A reason that is
+ * already a sentence about the automatic reply is shown as it is, so it is not said twice; lines carry no final stop.
  */
 function withReason(leadIn: string, reason: string | null): string {
   if (!reason) return leadIn;
-  const sentence = /^(no )?automatic reply\b/i.test(reason) ? reason : `${leadIn}: ${reason}`;
+  const sentence = /automatic reply/i.test(reason) ? reason : `${leadIn}: ${reason}`;
   return sentence.replace(/\.$/, '');
 }
 
