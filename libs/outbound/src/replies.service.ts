@@ -19,7 +19,7 @@ import {
 import { ConsentService, ContactsService, ConversationActionsService, ConversationEntity, ConversationsService, MessageEntity, ThreadingService, toMessageView } from '@backtalk/conversations';
 import { isCountryCode, toE164 } from '@backtalk/phone';
 import { DomainError, EventLog, isUniqueViolation } from '@backtalk/platform';
-import { smartEncode } from '@backtalk/sms';
+import { MAX_MESSAGE_LENGTH, smartEncode } from '@backtalk/sms';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -28,8 +28,8 @@ import { OutboundMessagesService } from './outbound-messages.service';
 import { OutboundQueue } from './outbound-queue';
 import { replyCollision, replyCollisionError } from './reply-collision';
 
-/** Carriers cut longer texts or refuse them (Twilio: 1,600 characters). */
-export const MAX_BODY_LENGTH = 1600;
+/** Carriers cut longer texts or refuse them (Twilio: 1,600 characters); the console's counter uses the same limit. */
+export const MAX_BODY_LENGTH = MAX_MESSAGE_LENGTH;
 const MAX_SCHEDULE_DAYS = 365;
 
 export interface ComposeOptions {
