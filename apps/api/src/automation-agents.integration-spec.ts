@@ -207,6 +207,14 @@ describe('automation never steps on agents', () => {
       await lineSaying(id, ActivityType.AutomationHeld, 'opted out');
     });
 
+    it('says a person takes over when the customer answers an auto-reply, rather than that no FAQ matched', async () => {
+      await faqRule();
+      await customerSays('Where is my order?');
+      const [reply] = await eventually(autoReplies, (messages) => messages.length === 1);
+      await customerSays('Thanks, and can I pay by card?');
+      await lineSaying(reply.conversationId, ActivityType.AutomationHeld, 'the customer answered an auto-reply, so a person takes over');
+    });
+
     it('does not send a text an agent already sent this customer within the window, and says so', async () => {
       await faqRule();
       await customerSays('Hello, I have a question');

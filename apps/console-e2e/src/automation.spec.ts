@@ -126,7 +126,15 @@ test.describe('FAQ auto-replies', () => {
     const actions = page.getByRole('list', { name: 'Actions' });
     await expect(actions.getByLabel('Answer', { exact: true })).toHaveValue('matched_faq');
     await expect(actions.getByRole('radio', { name: /Pending/ })).toBeChecked();
-    await docsSnapshot(page, 'settings-rule-editor', { height: 1660 });
+    // By default a reply rule leaves conversations someone has to them.
+    const answerAssigned = page.getByRole('checkbox', { name: /Also reply in conversations a person has/ });
+    await expect(answerAssigned).not.toBeChecked();
+    await docsSnapshot(page, 'settings-rule-editor', { height: 1760 });
+    const desk = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await answerAssigned.scrollIntoViewIfNeeded();
+    await snapshot(page, 'settings-rule-editor-phone');
+    if (desk) await page.setViewportSize(desk);
     await page.getByRole('button', { name: 'Save rule' }).click();
     await expect(toasts(page)).toContainText(`Rule “${RULE_NAME}” saved.`);
     // New rules go last; the seed's rule for every channel would win before it, so this one moves to the top.
@@ -167,6 +175,9 @@ test.describe('FAQ auto-replies', () => {
     // ── The customer writes again: no second auto-reply, the agent takes over with the FAQ's answer ──
     await customerTexts(channel, customer, 'А посилку вже відправили?');
     await expect(thread(page).getByRole('article', { name: 'Customer message' }).last()).toContainText('А посилку вже відправили?');
+    // The thread says why automation stayed quiet this time, so the agent knows the customer waits for a person.
+    await expect(thread(page).getByTestId('activity-line').last()).toContainText('No automatic reply: the customer answered an auto-reply, so a person takes over');
+    await snapshot(page, 'inbox-automation-held');
     const reply = page.getByRole('textbox', { name: 'Reply' });
     await reply.click();
     await page.keyboard.type(`/${SHORTCODE}`);

@@ -97,7 +97,7 @@ export class AutomationService {
       );
       if (!run) return null;
       if (fired.length === 0) {
-        const unmatched = await this.unanswered(manager, conversation, row.message_id, unansweredReason(applicable, context, fired));
+        const unmatched = await this.unanswered(manager, conversation, row, unansweredReason(applicable, context, fired), now);
         return { events: unmatched ? await this.heldLine(manager, conversation, unmatched) : [], queuedMessageIds: [], replied: false };
       }
       const history = await this.historyBefore(manager, conversation.id, row.message_id, row.sent_at);
@@ -274,10 +274,12 @@ export class AutomationService {
 
   /**
    * Why a message no replying rule fired for went unanswered, if a reply rule was relevant. A keyword the channel
-   * handles itself (STOP, START, HELP) has its own line or answer; an opted-out customer is never answered anyway.
+   * handles itself (STOP, START, HELP) has its own line or answer; an opted-out customer, or one the safety rules
+   * leave to a person (answering an auto-reply, a burst …), would not have been answered whatever the FAQ score.
    */
-  private async unanswered(manager: EntityManager, conversation: ConversationEntity, messageId: string, reason: string | null): Promise<string | null> {
+  private async unanswered(manager: EntityManager, conversation: ConversationEntity, row: InboundRow, reason: string | null, now: Date): Promise<string | null> {
     if (!reason) return null;
+    const messageId = row.message_id;
     const [keyword] = await manager.query<Array<{ handled: boolean }>>(
       `SELECT EXISTS (SELECT 1 FROM consent_event WHERE message_id = m.id)
            OR EXISTS (SELECT 1 FROM message answer WHERE answer.conversation_id = m.conversation_id AND answer.kind = 'keyword_reply' AND answer.created_at >= m.created_at) AS handled
@@ -286,7 +288,8 @@ export class AutomationService {
     );
     if (keyword?.handled) return null;
     if (await this.consent.isOptedOut(manager, conversation.contactId, conversation.channelId)) return 'the customer opted out (STOP)';
-    return reason;
+    const [safety] = autoReplyBlockers(row.body, await this.historyBefore(manager, conversation.id, messageId, row.sent_at), now, this.policy);
+    return safety ?? reason;
   }
 
   /** The thread's quiet line saying automation held back, and why, so agents know the customer waits for them. */
