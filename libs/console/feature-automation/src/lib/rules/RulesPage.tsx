@@ -71,6 +71,7 @@ function RuleCard({
           </Link>
           <Badge>{describeScope(rule, names)}</Badge>
           {rule.continueAfter ? <Badge tone="accent">Continues</Badge> : null}
+          {rule.answerAssigned && rule.actions.some((action) => action.type === 'reply') ? <Badge tone="accent">Replies in assigned conversations</Badge> : null}
         </div>
         <dl className="bt-rule__summary">
           <div>
