@@ -243,7 +243,8 @@ describe('automation never steps on agents', () => {
       await outboundQueue().resume(true);
       expect(await finalStatusOf(reply.id)).toBe(MessageStatus.Cancelled);
       const cancelled = await lineSaying(reply.conversationId, ActivityType.AutoReplyCancelled, 'Andriy Agent');
-      expect(cancelled.data['reason']).toBe('Andriy Agent took the conversation before the automatic reply went out.');
+      // The rule had set the conversation pending along with its reply; the line says that is undone too.
+      expect(cancelled.data['reason']).toBe('Andriy Agent took the conversation before the automatic reply went out; the conversation is open again.');
       expect(aggregator.sends).toHaveLength(0);
       expect(await conversation(reply.conversationId)).toMatchObject({ status: ConversationStatus.Open, assigneeId: agent.id, waitingSince: expect.any(Date) });
     });
@@ -274,7 +275,7 @@ describe('automation never steps on agents', () => {
         await outboundQueue().resume(true);
         expect(await finalStatusOf(reply.id)).toBe(MessageStatus.Cancelled);
         const cancelled = await lineSaying(reply.conversationId, ActivityType.AutoReplyCancelled, 'Andriy Agent');
-        expect(cancelled.data['reason']).toBe('Andriy Agent was typing a reply when the automatic reply was due to go out.');
+        expect(cancelled.data['reason']).toBe('Andriy Agent was typing a reply when the automatic reply was due to go out; the conversation is open again.');
         expect(aggregator.sends).toHaveLength(0);
       } finally {
         socket.disconnect();

@@ -214,9 +214,11 @@ export class SendService {
       windowMinutes: this.config.AUTO_REPLY_WINDOW_MINUTES,
     });
     if (!hold) return null;
-    const events = await this.statusWriter.advance(manager, message, MessageStatus.Cancelled, { error: { code: 'overtaken', reason: cancelledReason(hold), category: 'cancelled' }, teamId });
     const restored = await this.undoRuleStatus(manager, message, hold);
-    const line = await this.activity.record(manager, { conversationId: message.conversationId, teamId, type: ActivityType.AutoReplyCancelled, actorKind: 'automation', data: { reason: cancelledReason(hold), messageId: message.id } });
+    // The thread showed the rule's status change; it says that this is undone as well.
+    const reason = restored.length > 0 ? cancelledReason(hold).replace(/\.$/, `; the conversation is ${restored[0].payload.status} again.`) : cancelledReason(hold);
+    const events = await this.statusWriter.advance(manager, message, MessageStatus.Cancelled, { error: { code: 'overtaken', reason: reason.slice(0, 300), category: 'cancelled' }, teamId });
+    const line = await this.activity.record(manager, { conversationId: message.conversationId, teamId, type: ActivityType.AutoReplyCancelled, actorKind: 'automation', data: { reason, messageId: message.id } });
     return [...events, ...(await this.eventLog.append(manager, [...restored, line]))];
   }
 
