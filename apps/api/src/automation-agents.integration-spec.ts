@@ -187,6 +187,24 @@ describe('automation never steps on agents', () => {
       expect(await activity(id)).toEqual([]);
     });
 
+    it('says once, not after every message, that no FAQ matched, and says nothing of it in a conversation a person has', async () => {
+      await faqRule();
+      await customerSays('Can I pay by card?');
+      const id = await conversationOf(CUSTOMER);
+      await lineSaying(id, ActivityType.AutomationHeld, 'no FAQ answer matched');
+      await customerSays('And by bank transfer?');
+      expect(await eventually(() => runsOf(id), (runs) => runs.length === 2)).toHaveLength(2);
+      expect((await activity(id)).filter((line) => line.type === ActivityType.AutomationHeld)).toHaveLength(1);
+
+      await customerSays('Can I pay by card too?', '+380509999999');
+      const taken = await conversationOf('+380509999999');
+      await lineSaying(taken, ActivityType.AutomationHeld, 'no FAQ answer matched');
+      await t.request('POST', `/api/conversations/${taken}/assign`, { token: agent.token, body: { assigneeId: agent.id } });
+      await customerSays('Do you take vouchers?', '+380509999999');
+      expect(await eventually(() => runsOf(taken), (runs) => runs.length === 2)).toHaveLength(2);
+      expect((await activity(taken)).filter((line) => line.type === ActivityType.AutomationHeld)).toHaveLength(1);
+    });
+
     it('says in the thread why it held back when the customer asked for a person', async () => {
       await faqRule();
       await customerSays('Where is my order? I want to talk to a person');

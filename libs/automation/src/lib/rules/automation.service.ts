@@ -1,7 +1,7 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
 import { ActivityType, type AutomationTestRequest, type AutomationTestResult, type ConversationStatus, type ReplayReport, RuleTrigger } from '@backtalk/contracts';
 import { ConsentService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
-import { OutboundQueue } from '@backtalk/outbound';
+import { AutoReplyGuard, OutboundQueue } from '@backtalk/outbound';
 import { AppConfig, DomainError, EventLog } from '@backtalk/platform';
 import { isOpenAt } from '@backtalk/business-hours';
 import { detectLanguage, TeamRoutingCache } from '@backtalk/routing';
@@ -71,6 +71,7 @@ export class AutomationService {
     private readonly config: AppConfig,
     private readonly activity: ConversationActivity,
     private readonly consent: ConsentService,
+    private readonly guard: AutoReplyGuard,
   ) {}
 
   private get policy(): AutoReplyPolicy {
@@ -287,6 +288,9 @@ export class AutomationService {
       [messageId],
     );
     if (keyword?.handled) return null;
+    // In a conversation a person has, a reply rule would not have acted whatever the score: nothing to say.
+    const taken = await this.guard.hold(manager, conversation.id, { sinceMessageId: messageId, sinceTime: now, sinceWaiting: true, body: null, answerAssigned: false, windowMinutes: this.policy.windowMinutes });
+    if (taken) return null;
     if (await this.consent.isOptedOut(manager, conversation.contactId, conversation.channelId)) return 'the customer opted out (STOP)';
     const [safety] = autoReplyBlockers(row.body, await this.historyBefore(manager, conversation.id, messageId, row.sent_at), now, this.policy);
     return safety ?? reason;
@@ -294,6 +298,12 @@ export class AutomationService {
 
   /** The thread's quiet line saying automation held back, and why, so agents know the customer waits for them. */
   private async heldLine(manager: EntityManager, conversation: ConversationEntity, reason: string) {
+    // Quiet means once: the same reason for the customer's next message as well adds nothing to the thread.
+    const [last] = await manager.query<Array<{ type: string; reason: string | null }>>(
+      `SELECT type, data ->> 'reason' AS reason FROM conversation_activity WHERE conversation_id = $1 ORDER BY occurred_at DESC, position DESC LIMIT 1`,
+      [conversation.id],
+    );
+    if (last?.type === ActivityType.AutomationHeld && last.reason === heldLineText(reason)) return [];
     const line = await this.activity.record(manager, { conversationId: conversation.id, teamId: conversation.teamId, type: ActivityType.AutomationHeld, actorKind: 'automation', data: { reason: heldLineText(reason) } });
     return this.eventLog.append(manager, [line]);
   }
