@@ -176,6 +176,17 @@ describe('automation never steps on agents', () => {
       expect(await eventually(() => aggregator.sends.length, (count) => count === 1)).toBe(1);
     });
 
+    it('leaves a held-back conversation open even when the rule lists its status change before its reply', async () => {
+      await faqRule({ actions: [{ type: 'set_status', status: 'pending' }, { type: 'reply', cannedAnswerId: 'matched_faq' }] });
+      await customerSays('Hello, I have a question');
+      const id = await conversationOf(CUSTOMER);
+      await t.request('POST', `/api/conversations/${id}/assign`, { token: agent.token, body: { assigneeId: agent.id } });
+
+      await customerSays('Where is my order?');
+      await lineSaying(id, ActivityType.AutomationHeld, 'Andriy Agent');
+      expect(await conversation(id)).toMatchObject({ status: ConversationStatus.Open, waitingSince: expect.any(Date) });
+    });
+
     it('writes no line for a message no rule was relevant to', async () => {
       await t.request('POST', '/api/automation/rules', {
         token: admin.token,

@@ -55,7 +55,9 @@ export class RuleActionsService {
     let statusUndo: Record<string, string> | null = null;
     for (const { rule, faq } of fired) {
       let replyBlocked = false;
-      for (const action of rule.actions) {
+      // A status change goes with the rule's reply: carried out after it, so a held-back reply keeps the conversation open.
+      const ordered = [...rule.actions.filter((action) => action.type !== 'set_status'), ...rule.actions.filter((action) => action.type === 'set_status')];
+      for (const action of ordered) {
         switch (action.type) {
           case 'reply': {
             const blockers = await this.replyBlockers(manager, subject, policy, now, outcome.replied);
