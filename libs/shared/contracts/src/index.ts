@@ -14,3 +14,4 @@ export * from './lib/canned-answers';
 export * from './lib/routing';
 export * from './lib/automation';
 export * from './lib/media';
+export * from './lib/reports';
