@@ -125,6 +125,20 @@ describe('opt-out and the composer: queues, SLA clocks, reply validation, prefer
       expect((await note('')).body.message).toBe('Write a note before saving it.');
       expect(await t.dataSource.query(`SELECT id FROM message WHERE direction <> 'inbound'`)).toEqual([]);
     });
+
+    it('refuses to start a conversation without a number, or with an empty or too long first message, in sentences, and stores nothing', async () => {
+      const agent = await person('olena', [teamId]);
+      const start = (body: Record<string, unknown>) => t.request<{ code: string; message: string }>('POST', '/api/conversations', { token: agent.token, body: { channelId: channel.id, ...body } });
+
+      expect((await start({ phone: '+380501110031', body: 'a'.repeat(1610) })).body).toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        message: 'This message is too long: SMS replies can be at most 1,600 characters. Cut 10 characters to send it.',
+      });
+      expect((await start({ phone: '+380501110031', body: '' })).body.message).toBe('Write a message before sending.');
+      expect((await start({ phone: '', body: 'Hello' })).body.message).toBe('Enter the customer’s phone number.');
+      expect(await t.dataSource.query(`SELECT id FROM message`)).toEqual([]);
+      expect(await t.dataSource.query(`SELECT id FROM conversation`)).toEqual([]);
+    });
   });
 
   describe('personal preferences', () => {

@@ -8,7 +8,7 @@ import {
   type StartConversationRequest,
   type StartConversationResponse,
 } from '@backtalk/contracts';
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DomainError, IsOmittable, tooLongMessage } from '@backtalk/platform';
@@ -24,11 +24,18 @@ function idempotencyKeyOrFail(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/** A reply's body rules, in the sentences the console shows: used for replies and for the first message of a conversation an agent starts, both written in the console's composer. */
+function ReplyBodyRules(): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: 'Write a message before sending.' }),
+    IsNotEmpty({ message: 'Write a message before sending.' }),
+    MaxLength(MAX_BODY_LENGTH, { message: tooLongMessage('message', 'SMS replies can be at most', MAX_BODY_LENGTH, 'send it') }),
+  );
+}
+
 export class SendReplyBody implements SendReplyRequest {
   @ApiProperty({ example: 'Your order left our warehouse today.' })
-  @IsString({ message: 'Write a message before sending.' })
-  @IsNotEmpty({ message: 'Write a message before sending.' })
-  @MaxLength(MAX_BODY_LENGTH, { message: tooLongMessage('message', 'SMS replies can be at most', MAX_BODY_LENGTH, 'send it') })
+  @ReplyBodyRules()
   body!: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() smartEncode?: boolean;
   @ApiPropertyOptional({ example: '2026-12-01T09:00:00Z' }) @IsOptional() @IsDateString({ strict: true }) sendAt?: string;
@@ -45,8 +52,11 @@ export class SendReplyBody implements SendReplyRequest {
 
 export class StartConversationBody implements StartConversationRequest {
   @IsUUID('4') channelId!: string;
-  @IsString() @IsNotEmpty() @MaxLength(40) phone!: string;
-  @IsString() @IsNotEmpty() @MaxLength(MAX_BODY_LENGTH) body!: string;
+  @IsString({ message: 'Enter the customer’s phone number.' })
+  @IsNotEmpty({ message: 'Enter the customer’s phone number.' })
+  @MaxLength(40, { message: 'That phone number is too long: numbers have at most 15 digits.' })
+  phone!: string;
+  @ReplyBodyRules() body!: string;
   @IsOptional() @IsDateString({ strict: true }) sendAt?: string;
 }
 
