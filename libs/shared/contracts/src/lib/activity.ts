@@ -14,6 +14,8 @@ export enum ActivityType {
   LabelsChanged = 'labels_changed',
   AutomationHeld = 'automation_held',
   AutoReplyCancelled = 'auto_reply_cancelled',
+  /** The customer answered the satisfaction survey. */
+  CsatRated = 'csat_rated',
 }
 
 export const ACTIVITY_TYPES: readonly ActivityType[] = Object.values(ActivityType);
@@ -32,6 +34,7 @@ export const ACTIVITY_ACTOR_KINDS: readonly ActivityActorKind[] = ['user', 'cust
  * - OptedOut / OptedIn: `{ keyword: string | null }`
  * - SlaBreached: `{ kind: SlaKind }`
  * - AutomationHeld / AutoReplyCancelled: `{ reason: string }`, a short sentence for agents
+ * - CsatRated: `{ rating: 1..5; comment: string | null; reopened: boolean }` (actor kind `customer`)
  */
 export interface ActivityView {
   id: string;

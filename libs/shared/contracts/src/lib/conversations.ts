@@ -46,6 +46,8 @@ export enum MessageKind {
   AutoReply = 'auto_reply',
   /** A private note by an agent. */
   Note = 'note',
+  /** Backtalk's satisfaction survey after a resolve, and its thank-you to the customer's rating. */
+  Survey = 'survey',
 }
 
 export interface MediaView {

@@ -47,6 +47,8 @@ export function automationLabel(message: Pick<MessageView, 'kind' | 'externalRef
       return 'Keyword reply';
     case MessageKind.Notification:
       return message.externalReference ? `Notification · ${message.externalReference}` : 'Notification';
+    case MessageKind.Survey:
+      return 'Satisfaction survey';
     case MessageKind.Customer:
     case MessageKind.Agent:
     case MessageKind.Note:
@@ -104,6 +106,8 @@ export function lastMessagePreview(conversation: Pick<ConversationView, 'lastMes
       return { prefix: 'Notification:', text };
     case MessageKind.Note:
       return { prefix: 'Note:', text };
+    case MessageKind.Survey:
+      return { prefix: 'Survey:', text };
     case MessageKind.Agent:
     case MessageKind.Customer:
       return { prefix: `${authorOf(message.id) ?? 'Agent'}:`, text };
