@@ -78,9 +78,10 @@ for (const spec of processes) {
   });
 }
 
-// On the first launch the demo customers text in through the simulator (the real webhook path); then the banner.
+// On the first launch the demo customers text in through the simulator (the real webhook path) and a month of history
+// is written for the reports; then the banner.
 function announce() {
-  const args = ['-r', '@swc-node/register', 'apps/api/src/cli/demo.ts', '--banner', '--api-url', apiUrl, '--sim-url', simUrl, '--console-url', `http://127.0.0.1:${consolePort}`];
+  const args = ['-r', '@swc-node/register', 'apps/api/src/cli/demo.ts', '--banner', '--history', '--api-url', apiUrl, '--sim-url', simUrl, '--console-url', `http://127.0.0.1:${consolePort}`];
   const demo = spawn(process.execPath, args, { cwd: root, env: process.env, stdio: ['ignore', 'inherit', 'inherit'] });
   children.push(demo);
 }
