@@ -135,3 +135,6 @@ export {
   useUpdateRule,
   type UpdateRuleVariables,
 } from './lib/automation/automation.queries';
+
+export { reportSearch, type ReportByName, type ReportFilters } from './lib/reports/reports.api';
+export { useDownloadReportCsv, useReport } from './lib/reports/reports.queries';

@@ -41,6 +41,14 @@ describe('createHttpClient', () => {
     expect(authHeader(0)).toBe('Bearer old-token');
   });
 
+  it('returns a text body as it is, asking for that media type, when the caller wants text (a CSV download)', async () => {
+    const csv = 'day,conversations\n2026-12-01,4\n';
+    const { client, calls } = setup([new Response(csv, { status: 200, headers: { 'Content-Type': 'text/csv' } })]);
+
+    await expect(client.get('/api/reports/overview?format=csv', { responseType: 'text', accept: 'text/csv' })).resolves.toBe(csv);
+    expect((calls[0].init.headers as Record<string, string>)['Accept']).toBe('text/csv');
+  });
+
   it('serialises bodies as JSON and includes cookies', async () => {
     const { client, calls } = setup([json(201, { id: 't1' })]);
 

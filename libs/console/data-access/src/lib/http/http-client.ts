@@ -12,6 +12,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Extra request headers, e.g. `Idempotency-Key`; they cannot replace the ones the client sets itself. */
   headers?: Record<string, string>;
+  /** `text` resolves with the body as it came (e.g. a CSV export) instead of parsing JSON. */
+  responseType?: 'json' | 'text';
+  /** The media type asked for; JSON unless said otherwise. */
+  accept?: string;
 }
 
 export interface Reachability {
@@ -49,7 +53,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
 
   async function send(method: HttpMethod, path: string, options: RequestOptions) {
     const token = options.anonymous ? null : deps.getAccessToken();
-    const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
+    const headers: Record<string, string> = { ...options.headers, Accept: options.accept ?? 'application/json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers['Authorization'] = `Bearer ${token}`;
 
@@ -93,6 +97,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
 
     if (!response.ok) throw await toError(response);
     const text = await response.text();
+    if (options.responseType === 'text') return text as T;
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
