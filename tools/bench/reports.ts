@@ -1,0 +1,189 @@
+/**
+ * npm run bench:reports — report endpoints at the volume of a busy install. Creates a database of its own, migrates
+ * it, makes 5 teams, 10 channels and 50 agents through the API, then seeds 90 days of history set-wise (see
+ * reports-seed.ts: ≥ 1,000,000 messages, 200,000 conversations, 100,000 contacts). Then it signs in as an admin and as
+ * an agent of one team and times every GET under /api/reports/ in the OpenAPI document for the last 7, 30 and 90 days,
+ * printing p50/p95/max per endpoint and range. The worst endpoint's p95 is what the RESULT line reports.
+ *
+ *   --reps N       timed requests per endpoint, range and person (20), after one untimed warm-up request
+ *   --contacts N   contacts; each has two conversations (100000)
+ *   --keep         keep the database (its name is printed) for EXPLAIN ANALYZE and later runs
+ *   --reuse DB     time against a database an earlier --keep run seeded, skipping migrations' data and the seed
+ */
+import 'reflect-metadata';
+import { execSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { deleteRedisKeys } from '@backtalk/testing';
+import { api, dropDatabase, freePort, percentile, ROOT, runId, type Started, startProcess } from './bench-support';
+import { seedReports, type SeedSetup } from './reports-seed';
+
+const { values: options } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '20' },
+    contacts: { type: 'string', default: '100000' },
+    days: { type: 'string', default: '90' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
+    'time-zone': { type: 'string', default: 'America/New_York' },
+  },
+});
+const REPS = Number(options.reps);
+const PASSWORD = 'bench-password-123';
+const ADMIN = 'bench@backtalk.local';
+/** The agent whose view is timed: a member of the first team only. */
+const AGENT = 'agent-1-1@bench.local';
+const RANGES = [7, 30, 90];
+const TEAMS = ['Support', 'Billing', 'Sales', 'Returns', 'Enterprise'];
+
+interface Timing {
+  endpoint: string;
+  who: string;
+  days: number;
+  samples: number[];
+}
+
+async function setUp(baseUrl: string, token: string): Promise<SeedSetup> {
+  const setup: SeedSetup = { teamIds: [], channelIds: [], pricePerSegment: [], agentIds: [] };
+  for (const [index, name] of TEAMS.entries()) {
+    const team = await api<{ id: string }>(baseUrl, 'POST', '/api/teams', { name }, token);
+    setup.teamIds.push(team.id);
+    const businessHours = index % 2 === 0 ? { timeZone: index === 0 ? 'America/New_York' : 'Europe/Kyiv', weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [{ start: '09:00', end: '18:00' }]])), holidays: [] } : null;
+    await api(baseUrl, 'PATCH', `/api/teams/${team.id}/routing`, { businessHours, sla: { firstResponseMinutes: 30, nextResponseMinutes: 60, businessHoursOnly: businessHours !== null } }, token);
+    for (const line of [1, 2]) {
+      const price = line === 1 ? 0.0079 : 0.045;
+      const channel = await api<{ id: string }>(
+        baseUrl,
+        'POST',
+        '/api/channels',
+        { teamId: team.id, name: `${name} line ${line}`, provider: 'generic', sender: `+1415555${index}${line}00`, senderType: 'long_code', country: 'US', secrets: { signatureSecret: 'bench-reports-secret' }, pricePerSegment: price },
+        token,
+      );
+      setup.channelIds.push(channel.id);
+      setup.pricePerSegment.push(price);
+    }
+    for (let k = 1; k <= 10; k++) {
+      const user = await api<{ id: string }>(
+        baseUrl,
+        'POST',
+        '/api/users',
+        { email: `agent-${index + 1}-${k}@bench.local`, name: `${name} agent ${k}`, password: PASSWORD, role: k === 10 ? 'supervisor' : 'agent', teamIds: [team.id] },
+        token,
+      );
+      setup.agentIds.push(user.id);
+    }
+  }
+  return setup;
+}
+
+/** Five FAQs and one (switched off, so no sweep acts on the history) FAQ reply rule per team, as auto-replies cite. */
+async function seedAutomation(client: Client, teamIds: string[]): Promise<void> {
+  await client.query(
+    `INSERT INTO canned_answer (team_id, title, body, shortcode, examples, auto_reply)
+     SELECT t, title, 'Answer: ' || title, 'faq-' || n, jsonb_build_array(title), true
+     FROM unnest($1::uuid[]) t CROSS JOIN unnest(ARRAY['Where is my order', 'Refund issued', 'Opening hours', 'Change address', 'Cancel order']) WITH ORDINALITY AS f(title, n)`,
+    [teamIds],
+  );
+  await client.query(
+    `INSERT INTO automation_rule (name, position, team_id, trigger, conditions, actions, enabled)
+     SELECT 'FAQ answers', n, t, 'inbound_message', '[{"type":"faq_match","minConfidence":0.8}]', '[{"type":"reply","cannedAnswerId":"matched_faq"}]', false
+     FROM unnest($1::uuid[]) WITH ORDINALITY AS x(t, n)`,
+    [teamIds],
+  );
+}
+
+async function time(baseUrl: string, path: string, token: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`GET ${path} → ${response.status} ${body.slice(0, 500)}`);
+  return performance.now() - started;
+}
+
+function row(cells: Array<string | number>, widths: number[]): string {
+  return cells.map((cell, index) => (index === 0 ? String(cell).padEnd(widths[index]) : String(cell).padStart(widths[index]))).join('  ');
+}
+
+async function main(): Promise<void> {
+  const id = runId();
+  const database = options.reuse ?? `backtalk_bench_reports_${id}`;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    REDIS_PREFIX: `bt_bench_reports_${id}`,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
+    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
+    PORT: String(port),
+    PUBLIC_BASE_URL: baseUrl,
+  };
+  let apiProcess: Started | undefined;
+  const db = new Client({ connectionString: env.DATABASE_URL });
+  try {
+    execSync('npm run --silent db:migrate', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+    if (!options.reuse) execSync(`npm run --silent admin:create -- --email ${ADMIN} --password ${PASSWORD}`, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+    apiProcess = await startProcess('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env, /READY api/, 'api');
+    const admin = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: ADMIN, password: PASSWORD });
+    await db.connect();
+
+    if (!options.reuse) {
+      process.stdout.write(`database ${database}: 5 teams, 10 channels, 50 agents through the API…\n`);
+      const setup = await setUp(baseUrl, admin.accessToken);
+      await seedAutomation(db, setup.teamIds);
+      process.stdout.write(`seeding ${options.days} days of history…\n`);
+      const started = performance.now();
+      const counts = await seedReports(db, setup, { contacts: Number(options.contacts), days: Number(options.days), now: new Date() }, (line) => process.stdout.write(`${line}\n`));
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(`seeded in ${seconds.toFixed(1)} s: ${Object.entries(counts).map(([table, n]) => `${table}=${n}`).join(' ')}\n`);
+    }
+    const messages = Number((await db.query(`SELECT count(*) AS n FROM message`)).rows[0].n);
+    const agent = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: AGENT, password: PASSWORD });
+
+    const document = await api<{ paths: Record<string, Record<string, unknown>> }>(baseUrl, 'GET', '/api/docs/openapi.json');
+    const endpoints = Object.entries(document.paths)
+      .filter(([path, methods]) => path.startsWith('/api/reports/') && 'get' in methods && !path.includes('{'))
+      .map(([path]) => path)
+      .sort();
+    if (endpoints.length === 0) throw new Error('The OpenAPI document lists no GET under /api/reports/');
+    process.stdout.write(`timing ${endpoints.length} endpoints × ${RANGES.join('/')} days × admin and agent, ${REPS} requests each (time zone ${options['time-zone']}, with the previous period)…\n`);
+
+    const now = Date.now();
+    const timings: Timing[] = [];
+    for (const endpoint of endpoints) {
+      for (const days of RANGES) {
+        const query = new URLSearchParams({ from: new Date(now - days * 86_400_000).toISOString(), to: new Date(now).toISOString(), timeZone: options['time-zone']!, compare: 'true' });
+        for (const [who, token] of [['admin', admin.accessToken], ['agent', agent.accessToken]] as const) {
+          const path = `${endpoint}?${query}`;
+          await time(baseUrl, path, token);
+          const samples: number[] = [];
+          for (let rep = 0; rep < REPS; rep++) samples.push(await time(baseUrl, path, token));
+          timings.push({ endpoint, who, days, samples: samples.sort((a, b) => a - b) });
+        }
+      }
+    }
+
+    const widths = [34, 6, 6, 9, 9, 9];
+    process.stdout.write(`\n${row(['endpoint', 'who', 'days', 'p50 ms', 'p95 ms', 'max ms'], widths)}\n`);
+    for (const timing of timings) {
+      process.stdout.write(`${row([timing.endpoint, timing.who, timing.days, percentile(timing.samples, 50).toFixed(0), percentile(timing.samples, 95).toFixed(0), Math.max(...timing.samples).toFixed(0)], widths)}\n`);
+    }
+    const worstP95 = (days: number) => Math.max(...timings.filter((timing) => timing.days === days).map((timing) => percentile(timing.samples, 95)));
+    const max = Math.max(...timings.flatMap((timing) => timing.samples));
+    process.stdout.write(`\np95 is the slowest endpoint's (admin or agent); target ≤ 300 ms for 30 days and ≤ 1000 ms for 90 days\n`);
+    if (options.keep || options.reuse) process.stdout.write(`database kept: ${database}\n`);
+    process.stdout.write(`RESULT reports msgs=${messages} p95_30d_ms=${worstP95(30).toFixed(0)} p95_90d_ms=${worstP95(90).toFixed(0)} max_ms=${max.toFixed(0)}\n`);
+  } finally {
+    await db.end().catch(() => undefined);
+    await apiProcess?.stop();
+    await deleteRedisKeys('redis://127.0.0.1:6379', `${env.REDIS_PREFIX}:*`).catch(() => undefined);
+    if (!options.keep && !options.reuse) await dropDatabase(database).catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
