@@ -133,7 +133,16 @@ const LIST_QUERIES: Record<string, (seed: Seed) => string[]> = {
   'GET /api/canned-answers': (seed) => ['', 'q=Team%20A', `conversationId=${seed.conversationA}`],
   'GET /api/sla-breaches': (seed) => ['', `teamId=${seed.teamA}`],
   'GET /api/automation/replay': () => ['', 'limit=1000'],
+  'GET /api/reports/overview': (seed) => reportQueries(seed),
+  'GET /api/reports/conversations': (seed) => reportQueries(seed),
 };
+
+/** Reports over the last 300 days to tomorrow, unfiltered and filtered to team A's team and channel: none may name them. */
+function reportQueries(seed: Seed): string[] {
+  const day = 86_400_000;
+  const range = `from=${encodeURIComponent(new Date(Date.now() - 300 * day).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + day).toISOString())}`;
+  return [`${range}&compare=true`, `${range}&teamId=${seed.teamA}`, `${range}&channelId=${seed.channelA}`];
+}
 
 /** What team B's people may see of the seed: their own. */
 const TEAM_B_OWN: ReadonlyArray<keyof Seed> = ['teamB', 'conversationB', 'answerB'];

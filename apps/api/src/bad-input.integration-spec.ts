@@ -100,7 +100,7 @@ describe('malformed input on every route', () => {
     ids.message = started.message.id;
     ids.canned = (await created<{ id: string }>('/api/canned-answers', { title: 'Where is my order', body: 'On its way', shortcode: 'order' })).id;
     ids.rule = (await created<{ id: string }>('/api/automation/rules', { name: 'Resolve', trigger: 'inbound_message', actions: [{ type: 'set_status', status: 'resolved' }] })).id;
-    const key = await created<{ apiKey: { id: string }; key: string }>('/api/api-keys', { name: 'Orders', scopes: ['messages:send', 'messages:read'] });
+    const key = await created<{ apiKey: { id: string }; key: string }>('/api/api-keys', { name: 'Orders', scopes: ['messages:send', 'messages:read', 'reports:read'] });
     ids.apiKey = key.apiKey.id;
     apiKey = key.key;
 
@@ -233,7 +233,7 @@ describe('malformed input on every route', () => {
 
   /** A value each query parameter would accept ('' leaves it out: a cursor comes only from a previous page). */
   function validQuery(operation: Operation): Record<string, string> {
-    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, conversationId: ids.conversation, cursor: '', before: '', limit: '10' };
+    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', compare: 'true', businessHours: 'false', format: 'json' };
     return Object.fromEntries(
       operation.queryParams.map((name) => {
         if (!(name in values)) throw new Error(`no valid value for query parameter ${name} of ${operation.method} ${operation.path}: add one so it is probed`);

@@ -1,9 +1,11 @@
 export enum ApiKeyScope {
   MessagesSend = 'messages:send',
   MessagesRead = 'messages:read',
+  /** Every report under `/api/v1/reports/...`, over all teams. */
+  ReportsRead = 'reports:read',
 }
 
-export const API_KEY_SCOPES: readonly ApiKeyScope[] = [ApiKeyScope.MessagesSend, ApiKeyScope.MessagesRead];
+export const API_KEY_SCOPES: readonly ApiKeyScope[] = [ApiKeyScope.MessagesSend, ApiKeyScope.MessagesRead, ApiKeyScope.ReportsRead];
 
 export interface ApiKeyView {
   id: string;

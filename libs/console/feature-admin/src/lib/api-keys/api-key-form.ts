@@ -3,6 +3,7 @@ import { ApiKeyScope, type CreateApiKeyRequest } from '@backtalk/contracts';
 export const SCOPE_LABELS: Record<ApiKeyScope, { label: string; description: string }> = {
   [ApiKeyScope.MessagesSend]: { label: 'Send messages', description: 'Send SMS through the API.' },
   [ApiKeyScope.MessagesRead]: { label: 'Read messages', description: 'Read conversations and messages.' },
+  [ApiKeyScope.ReportsRead]: { label: 'Read reports', description: 'Pull every team’s reports (JSON or CSV) into a BI tool.' },
 };
 
 export interface ApiKeyFormValues {

@@ -1,0 +1,273 @@
+import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
+import { ChannelsService } from '@backtalk/channels';
+import { type ConversationsReport, ErrorCode, type OverviewReport, Provider, Role, SenderType } from '@backtalk/contracts';
+import { TestApp } from '@backtalk/testing';
+import { ApiModule } from './api.module';
+
+const PASSWORD = 'correct horse battery staple';
+const FROM = '2026-03-02T00:00:00.000Z';
+const TO = '2026-03-04T00:00:00.000Z';
+const MINUTE = 60_000;
+
+type Kind = 'customer' | 'agent' | 'auto_reply' | 'notification' | 'note';
+
+/** A hand-made conversation: when it started, where, who holds it, and its messages as minutes after the start. */
+interface Fixture {
+  team: 'support' | 'billing';
+  createdAt: string;
+  assignee: 'agent' | 'billingAgent' | null;
+  messages: Array<{ at: number; kind: Kind; segments?: number; cost?: number }>;
+  resolvedAt?: number[];
+  firstResponseBreached?: boolean;
+  rating?: { value: number; comment?: string; at: number };
+}
+
+const FIXTURES: Fixture[] = [
+  {
+    team: 'support',
+    createdAt: '2026-03-02T09:00:00.000Z',
+    assignee: 'agent',
+    messages: [{ at: 0, kind: 'customer' }, { at: 3, kind: 'agent', segments: 2, cost: 0.0158 }, { at: 10, kind: 'customer' }, { at: 20, kind: 'agent', segments: 1, cost: 0.0079 }],
+    resolvedAt: [30],
+    rating: { value: 5, at: 60 },
+  },
+  {
+    // Answered by automation only, resolved, reopened by the customer and resolved again, late in the UTC day.
+    team: 'support',
+    createdAt: '2026-03-02T23:30:00.000Z',
+    assignee: null,
+    messages: [{ at: 0, kind: 'customer' }, { at: 0.5, kind: 'auto_reply', segments: 1, cost: 0.0079 }],
+    resolvedAt: [5, 60],
+  },
+  {
+    team: 'support',
+    createdAt: '2026-03-03T10:00:00.000Z',
+    assignee: 'agent',
+    messages: [{ at: 0, kind: 'customer' }, { at: 1, kind: 'note' }, { at: 12, kind: 'agent', segments: 1, cost: 0.0079 }],
+    firstResponseBreached: true,
+    rating: { value: 2, comment: '=1+1 too slow', at: 70 },
+  },
+  {
+    // Began with a notification; the customer answered it.
+    team: 'billing',
+    createdAt: '2026-03-03T12:00:00.000Z',
+    assignee: 'billingAgent',
+    messages: [{ at: 0, kind: 'notification', segments: 3, cost: 0.135 }, { at: 5, kind: 'customer' }, { at: 7, kind: 'agent', segments: 1, cost: 0.045 }],
+    rating: { value: 4, at: 30 },
+  },
+  // The previous period of equal length, for compare.
+  { team: 'support', createdAt: '2026-03-01T10:00:00.000Z', assignee: 'agent', messages: [{ at: 0, kind: 'customer' }, { at: 4, kind: 'agent', segments: 1, cost: 0.0079 }] },
+  // After the range.
+  { team: 'support', createdAt: '2026-03-04T01:00:00.000Z', assignee: null, messages: [{ at: 0, kind: 'customer' }] },
+];
+
+const at = (fixture: Fixture, minutes: number) => new Date(new Date(fixture.createdAt).getTime() + minutes * MINUTE);
+const inRange = (instant: Date, from = FROM, to = TO) => instant >= new Date(from) && instant < new Date(to);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = (sorted.length - 1) / 2;
+  return (sorted[Math.floor(middle)] + sorted[Math.ceil(middle)]) / 2;
+};
+
+/** The overview's numbers worked out from the fixtures by hand, as the metric definitions say. */
+function expectedOverview(fixtures: Fixture[], from = FROM, to = TO) {
+  const started = fixtures.filter((fixture) => inRange(new Date(fixture.createdAt), from, to));
+  const messages = fixtures.flatMap((fixture) => fixture.messages.filter((message) => message.kind !== 'note' && inRange(at(fixture, message.at), from, to)));
+  const outbound = messages.filter((message) => message.kind !== 'customer');
+  const firstResponses = started.flatMap((fixture) => {
+    const firstCustomer = fixture.messages.find((message) => message.kind === 'customer');
+    const reply = fixture.messages.find((message) => (message.kind === 'agent' || message.kind === 'auto_reply') && firstCustomer && message.at >= firstCustomer.at);
+    return firstCustomer && reply ? [(reply.at - firstCustomer.at) * 60] : [];
+  });
+  const slaEligible = started.filter((fixture) => fixture.team === 'support');
+  const ratings = fixtures.flatMap((fixture) => (fixture.rating && inRange(at(fixture, fixture.rating.at), from, to) ? [fixture.rating.value] : []));
+  const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
+  return {
+    conversationsCreated: started.length,
+    inboundMessages: messages.length - outbound.length,
+    outboundMessages: outbound.length,
+    medianFirstResponse: firstResponses.length ? median(firstResponses) : null,
+    resolutions: fixtures.flatMap((fixture) => (fixture.resolvedAt ?? []).filter((minutes) => inRange(at(fixture, minutes), from, to))).length,
+    slaMetPercent: percent(slaEligible.filter((fixture) => !fixture.firstResponseBreached).length, slaEligible.length),
+    autoAnsweredPercent: percent(started.filter((fixture) => fixture.messages.some((m) => m.kind === 'auto_reply') && !fixture.messages.some((m) => m.kind === 'agent')).length, started.length),
+    outboundSegments: outbound.reduce((sum, message) => sum + (message.segments ?? 0), 0),
+    cost: Math.round(outbound.reduce((sum, message) => sum + (message.cost ?? 0), 0) * 100000) / 100000,
+    csatPercent: percent(ratings.filter((rating) => rating >= 4).length, ratings.length),
+  };
+}
+
+describe('reports API: overview and conversation volume from the real tables, within the access rule, as JSON and CSV', () => {
+  let t: TestApp;
+  let admin: string;
+  let billingAgentToken: string;
+  let teams: Record<'support' | 'billing', string>;
+
+  beforeAll(async () => {
+    t = await TestApp.create(ApiModule.forRoot({ runWorkers: false }));
+    await t.reset();
+    const teamsService = t.app.get(TeamsService);
+    teams = { support: (await teamsService.create({ name: 'Support' })).id, billing: (await teamsService.create({ name: 'Billing' })).id };
+    await t.dataSource.query(`UPDATE team SET sla_first_response_minutes = 5 WHERE id = $1`, [teams.support]);
+    const users = t.app.get(UsersService);
+    const tokens = t.app.get(AccessTokenService);
+    const adminUser = await users.create({ email: 'lead@example.com', name: 'Lead', role: Role.Admin, password: PASSWORD, teamIds: [] });
+    const agent = await users.create({ email: 'agent@example.com', name: 'Ann Agent', role: Role.Agent, password: PASSWORD, teamIds: [teams.support] });
+    const billingAgent = await users.create({ email: 'billing@example.com', name: 'Bill Agent', role: Role.Agent, password: PASSWORD, teamIds: [teams.billing] });
+    admin = await tokens.issue(adminUser.id);
+    billingAgentToken = await tokens.issue(billingAgent.id);
+    const channels = t.app.get(ChannelsService);
+    const channelOf = async (team: 'support' | 'billing', sender: string) =>
+      (
+        await channels.create({
+          teamId: teams[team],
+          name: `${team} line`,
+          provider: Provider.Generic,
+          sender,
+          senderType: SenderType.TollFree,
+          ratePerSecond: 10,
+          country: 'US',
+          secrets: { signatureSecret: 'secret', baseUrl: 'http://127.0.0.1:9' },
+          confirmations: { optOut: 'You are unsubscribed.', optIn: null, help: false },
+        })
+      ).id;
+    const channelIds = { support: await channelOf('support', '+14155550101'), billing: await channelOf('billing', '+14155550102') };
+    const assignees = { agent: agent.id, billingAgent: billingAgent.id };
+
+    for (const [index, fixture] of FIXTURES.entries()) {
+      const [{ id: contactId }] = await t.dataSource.query<Array<{ id: string }>>(`INSERT INTO contact (phone) VALUES ($1) RETURNING id`, [`+3805000000${index}`]);
+      const resolved = fixture.resolvedAt?.length ? at(fixture, fixture.resolvedAt[fixture.resolvedAt.length - 1]) : null;
+      const [{ id: conversationId }] = await t.dataSource.query<Array<{ id: string }>>(
+        `INSERT INTO conversation (channel_id, contact_id, team_id, status, assignee_id, created_at, resolved_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [channelIds[fixture.team], contactId, teams[fixture.team], resolved ? 'resolved' : 'open', fixture.assignee ? assignees[fixture.assignee] : null, fixture.createdAt, resolved],
+      );
+      for (const message of fixture.messages) {
+        await t.dataSource.query(
+          `INSERT INTO message (conversation_id, channel_id, direction, status, body, encoding, segments, sent_at, kind, author_id, estimated_cost)
+           VALUES ($1, $2, $3, $4, 'text', 'GSM-7', $5, $6, $7, $8, $9)`,
+          [
+            conversationId,
+            channelIds[fixture.team],
+            message.kind === 'customer' ? 'inbound' : 'outbound',
+            message.kind === 'customer' ? 'received' : 'delivered',
+            message.segments ?? 1,
+            at(fixture, message.at),
+            message.kind,
+            message.kind === 'agent' && fixture.assignee ? assignees[fixture.assignee] : null,
+            message.cost ?? null,
+          ],
+        );
+      }
+      for (const minutes of fixture.resolvedAt ?? []) {
+        await t.dataSource.query(`INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, occurred_at) VALUES ($1, $2, 'resolved', 'system', $3)`, [conversationId, teams[fixture.team], at(fixture, minutes)]);
+      }
+      if (fixture.firstResponseBreached) {
+        await t.dataSource.query(`INSERT INTO sla_breach (conversation_id, team_id, kind, due_at, breached_at) VALUES ($1, $2, 'first_response', $3, $3)`, [conversationId, teams[fixture.team], at(fixture, 5)]);
+      }
+      if (fixture.rating) {
+        await t.dataSource.query(
+          `INSERT INTO csat_response (conversation_id, resolved_at, team_id, channel_id, contact_id, agent_id, rating, comment, surveyed_at, responded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $2, $9)`,
+          [conversationId, at(fixture, 20), teams[fixture.team], channelIds[fixture.team], contactId, fixture.assignee ? assignees[fixture.assignee] : null, fixture.rating.value, fixture.rating.comment ?? null, at(fixture, fixture.rating.at)],
+        );
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  const report = <T>(name: string, query: string, token = admin, headers: Record<string, string> = {}) => t.request<T>('GET', `/api/reports/${name}?from=${FROM}&to=${TO}${query}`, { token, headers });
+
+  it('gives the overview’s numbers as computed from the raw rows, with the previous period when asked', async () => {
+    const { status, body } = await report<OverviewReport>('overview', '&compare=true');
+    expect(status).toBe(200);
+    const expected = expectedOverview(FIXTURES);
+    const previous = expectedOverview(FIXTURES, '2026-02-28T00:00:00.000Z', FROM);
+    expect(Object.fromEntries(Object.entries(body.metrics).map(([key, metric]) => [key, metric.value]))).toEqual(expected);
+    expect(Object.fromEntries(Object.entries(body.metrics).map(([key, metric]) => [key, metric.previous]))).toEqual(previous);
+    expect(expected).toMatchObject({ conversationsCreated: 4, medianFirstResponse: 150, resolutions: 3 });
+    expect(body.previousRange).toEqual({ from: '2026-02-28T00:00:00.000Z', to: FROM, timeZone: 'UTC' });
+    expect(body.series.conversationsCreated).toEqual([
+      { day: '2026-03-02', value: 2 },
+      { day: '2026-03-03', value: 2 },
+    ]);
+    expect(Object.keys(body.definitions)).toEqual(Object.keys(body.metrics));
+  });
+
+  it('counts days and the hour × weekday heatmap in the time zone asked for', async () => {
+    const { body } = await report<ConversationsReport>('conversations', '&timeZone=Europe/Kyiv');
+    // 23:30 UTC on Monday 2 March is 01:30 on Tuesday in Kyiv.
+    expect(body.byDay.map((day) => [day.day, day.conversationsCreated])).toEqual([
+      ['2026-03-02', 1],
+      ['2026-03-03', 3],
+      ['2026-03-04', 0],
+    ]);
+    const busy = body.heatmap.filter((cell) => cell.inboundMessages > 0).map((cell) => [cell.weekday, cell.hour, cell.inboundMessages]);
+    expect(busy).toEqual([
+      [0, 11, 2],
+      [1, 1, 1],
+      [1, 12, 1],
+      [1, 14, 1],
+    ]);
+    expect(body.heatmap).toHaveLength(7 * 24);
+  });
+
+  it('breaks volume down by team, channel and agent, with outbound messages by who wrote them', async () => {
+    const { body } = await report<ConversationsReport>('conversations', '');
+    expect(body.totals.outboundByAuthor).toEqual({ agent: 4, automation: 1, notification: 1 });
+    expect(body.byTeam.map((row) => [row.name, row.conversationsCreated, row.inboundMessages, row.outboundMessages])).toEqual([
+      ['Support', 3, 4, 4],
+      ['Billing', 1, 1, 2],
+    ]);
+    expect(body.byAgent.map((row) => [row.name, row.conversationsCreated])).toEqual([
+      ['Ann Agent', 2],
+      ['Bill Agent', 1],
+      ['Unassigned', 1],
+    ]);
+    expect(body.byChannel.map((row) => row.name).sort()).toEqual(['billing line', 'support line']);
+  });
+
+  it('shows an agent only their own teams’ numbers, whatever team they filter by', async () => {
+    const own = (await report<OverviewReport>('overview', '', billingAgentToken)).body;
+    expect(own.metrics).toMatchObject(
+      Object.fromEntries(
+        Object.entries(expectedOverview(FIXTURES.filter((fixture) => fixture.team === 'billing'))).map(([key, value]) => [key, { value }]),
+      ),
+    );
+    const other = (await report<ConversationsReport>('conversations', `&teamId=${teams.support}`, billingAgentToken)).body;
+    expect(other.totals.conversationsCreated.value).toBe(0);
+    expect(other.byTeam).toEqual([]);
+  });
+
+  it('answers CSV with the same numbers as the JSON, by Accept header or ?format=csv', async () => {
+    const json = (await report<OverviewReport>('overview', '')).body;
+    const csv = await report<string>('overview', '', admin, { accept: 'text/csv' });
+    expect(csv.status).toBe(200);
+    expect(String(csv.headers['content-type'])).toContain('text/csv');
+    const lines = csv.body.trimEnd().split('\n');
+    expect(lines[0]).toBe('table,row,name,column,value');
+    const metricRows = lines.filter((line) => line.startsWith('metrics,')).map((line) => line.split(','));
+    expect(Object.fromEntries(metricRows.map(([, key, , , value]) => [key, value === '' ? null : Number(value)]))).toEqual(
+      Object.fromEntries(Object.entries(json.metrics).map(([key, metric]) => [key, metric.value])),
+    );
+    const viaQuery = await report<string>('conversations', '&format=csv');
+    const conversations = (await report<ConversationsReport>('conversations', '')).body;
+    const byTeamRows = viaQuery.body.split('\n').filter((line) => line.startsWith('byTeam,') && line.includes(',conversationsCreated,'));
+    expect(byTeamRows).toEqual(conversations.byTeam.map((row) => `byTeam,${row.id},${row.name},conversationsCreated,${row.conversationsCreated}`));
+  });
+
+  it('serves the same reports to an API key with reports:read, and refuses a key without it', async () => {
+    const keyWith = async (scopes: string[]) => (await t.request<{ key: string }>('POST', '/api/api-keys', { token: admin, body: { name: scopes.join(' '), scopes } })).body.key;
+    const reader = await keyWith(['reports:read']);
+    const viaKey = await t.request<OverviewReport>('GET', `/api/v1/reports/overview?from=${FROM}&to=${TO}`, { headers: { 'x-api-key': reader } });
+    expect(viaKey.status).toBe(200);
+    expect(viaKey.body.metrics).toEqual((await report<OverviewReport>('overview', '')).body.metrics);
+    const sender = await keyWith(['messages:send']);
+    expect((await t.request('GET', `/api/v1/reports/conversations?from=${FROM}&to=${TO}`, { headers: { 'x-api-key': sender } })).status).toBe(403);
+    expect((await t.request('GET', `/api/reports/overview?from=${FROM}&to=${TO}`, { headers: { 'x-api-key': reader } })).status).toBe(401);
+  });
+
+  it('refuses a range that ends before it starts, is longer than 366 days, or names an unknown time zone', async () => {
+    for (const query of [`from=${TO}&to=${FROM}`, `from=2025-01-01T00:00:00Z&to=2026-03-01T00:00:00Z`, `from=${FROM}&to=${TO}&timeZone=Mars/Olympus`, `from=yesterday&to=${TO}`, `from=${FROM}&to=${TO}&compare=maybe`]) {
+      const { status, body } = await t.request<{ code: string }>('GET', `/api/reports/overview?${query}`, { token: admin });
+      expect([query, status, body.code]).toEqual([query, 400, ErrorCode.ValidationFailed]);
+    }
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The one-sentence definition of every metric, written once: reports return the ones they use and the console shows
+ * them as tooltips, so what a number means is decided here and nowhere else.
+ */
+export const METRIC_DEFINITIONS = {
+  conversationsCreated: 'Conversations that started in the range (a customer texted in, or a notification began one), counted in the team that holds them now.',
+  inboundMessages: 'Messages customers sent in the range.',
+  outboundMessages: 'Messages Backtalk sent in the range: agents’ replies, automatic replies and confirmations, and notifications; private notes are not messages.',
+  outboundAgent: 'Outbound messages an agent wrote.',
+  outboundAutomation: 'Outbound messages Backtalk wrote on its own: FAQ auto-replies, STOP/START/HELP confirmations and satisfaction surveys.',
+  outboundNotification: 'Outbound messages sent by a system through the notification API.',
+  medianFirstResponse: 'Median time from a new conversation’s first customer message to the first reply by an agent or an automatic reply, over conversations that started in the range and got one.',
+  resolutions: 'Times a conversation was resolved in the range; one resolved, reopened and resolved again counts twice.',
+  slaMetPercent: 'Of the conversations that started in the range in a team with a first-response target and were answered or breached, the share answered without a first-response breach.',
+  autoAnsweredPercent: 'Of the conversations that started in the range, the share that got an automatic FAQ reply and no reply from an agent.',
+  outboundSegments: 'SMS segments of the outbound messages sent in the range (what carriers bill for).',
+  cost: 'Estimated cost of the outbound messages sent in the range: segments times the channel’s price per segment when the message was sent.',
+  csatPercent: 'Of the satisfaction ratings received in the range, the share that were 4 or 5 out of 5.',
+  heatmap: 'Customer messages by local weekday and hour of the day, in the report’s time zone.',
+  byTeam: 'Conversations and their messages by the team that holds the conversation now.',
+  byChannel: 'Conversations and their messages by the channel (sender) they run through.',
+  byAgent: 'Conversations and their messages by the agent the conversation is assigned to now; “Unassigned” when nobody is.',
+} as const;
+
+export type MetricKey = keyof typeof METRIC_DEFINITIONS;
+
+export function definitionsOf(keys: readonly MetricKey[]): Record<string, string> {
+  return Object.fromEntries(keys.map((key) => [key, METRIC_DEFINITIONS[key]]));
+}

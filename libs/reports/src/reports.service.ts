@@ -1,0 +1,323 @@
+import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import type { ConversationsReport, HeatmapCell, MetricValue, OutboundAuthor, OverviewReport, ReportQuery, VolumeBreakdownRow, VolumeDay } from '@backtalk/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { definitionsOf } from './metrics/definitions';
+import { daysOf, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
+
+type Author = 'customer' | OutboundAuthor;
+
+interface MessageGroup {
+  day: string;
+  team_id: string;
+  channel_id: string;
+  assignee_id: string | null;
+  author: Author;
+  messages: number;
+  segments: number;
+  cost: number;
+}
+
+interface ConversationGroup {
+  day: string;
+  team_id: string;
+  channel_id: string;
+  assignee_id: string | null;
+  conversations: number;
+}
+
+interface Volume {
+  conversations: ConversationGroup[];
+  messages: MessageGroup[];
+}
+
+interface OverviewNumbers {
+  conversationsCreated: number;
+  inboundMessages: number;
+  outboundMessages: number;
+  medianFirstResponse: number | null;
+  resolutions: number;
+  slaMetPercent: number | null;
+  autoAnsweredPercent: number | null;
+  outboundSegments: number;
+  cost: number;
+  csatPercent: number | null;
+}
+
+/** Who wrote an outbound message, from its kind; notes are not messages and never reach this. */
+const AUTHOR_SQL = `CASE WHEN m.direction = 'inbound' THEN 'customer' WHEN m.kind = 'agent' THEN 'agent' WHEN m.kind = 'notification' THEN 'notification' ELSE 'automation' END`;
+
+/**
+ * Reports over the tables the product already writes. Every query starts from its time column's range (indexed) and
+ * narrows by the access rule and the report's filters on the conversation, so an agent's numbers only ever include
+ * their teams' conversations.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async overview(actor: UserActor, query: ReportQuery): Promise<OverviewReport> {
+    const range = resolveRange(query.from, query.to, query.timeZone);
+    const previous = query.compare ? previousRange(range) : undefined;
+    const [{ numbers: current, volume, resolutionsByDay }, before] = await Promise.all([
+      this.overviewNumbers(actor, query, range),
+      previous ? this.overviewNumbers(actor, query, previous).then((result) => result.numbers) : undefined,
+    ]);
+    const days = daysOf(range);
+    const metrics = Object.fromEntries(
+      (Object.keys(current) as Array<keyof OverviewNumbers>).map((key): [string, MetricValue] => [key, before ? { value: current[key], previous: before[key] } : { value: current[key] }]),
+    ) as unknown as OverviewReport['metrics'];
+    return {
+      range: rangeView(range),
+      ...(previous ? { previousRange: rangeView(previous) } : {}),
+      metrics,
+      series: {
+        conversationsCreated: perDay(days, volume.conversations, (row) => row.conversations),
+        inboundMessages: perDay(days, volume.messages, (row) => (row.author === 'customer' ? row.messages : 0)),
+        outboundMessages: perDay(days, volume.messages, (row) => (row.author === 'customer' ? 0 : row.messages)),
+        resolutions: days.map((day) => ({ day, value: resolutionsByDay.get(day) ?? 0 })),
+      },
+      definitions: definitionsOf(['conversationsCreated', 'inboundMessages', 'outboundMessages', 'medianFirstResponse', 'resolutions', 'slaMetPercent', 'autoAnsweredPercent', 'outboundSegments', 'cost', 'csatPercent']),
+    };
+  }
+
+  async conversations(actor: UserActor, query: ReportQuery): Promise<ConversationsReport> {
+    const range = resolveRange(query.from, query.to, query.timeZone);
+    const previous = query.compare ? previousRange(range) : undefined;
+    const [volume, before, heatmap] = await Promise.all([this.volume(actor, query, range), previous ? this.volume(actor, query, previous) : undefined, this.heatmap(actor, query, range)]);
+    const totals = volumeTotals(volume);
+    const previousTotals = before ? volumeTotals(before) : undefined;
+    const metric = (key: 'conversationsCreated' | 'inboundMessages' | 'outboundMessages'): MetricValue => (previousTotals ? { value: totals[key], previous: previousTotals[key] } : { value: totals[key] });
+    const names = await this.names(volume);
+    const byDay: VolumeDay[] = daysOf(range).map((day) => ({ day, conversationsCreated: 0, inboundMessages: 0, outboundMessages: 0, outboundByAuthor: { agent: 0, automation: 0, notification: 0 } }));
+    const dayIndex = new Map(byDay.map((entry) => [entry.day, entry]));
+    for (const row of volume.conversations) {
+      const entry = dayIndex.get(row.day);
+      if (entry) entry.conversationsCreated += row.conversations;
+    }
+    for (const row of volume.messages) {
+      const entry = dayIndex.get(row.day);
+      if (!entry) continue;
+      if (row.author === 'customer') entry.inboundMessages += row.messages;
+      else {
+        entry.outboundMessages += row.messages;
+        entry.outboundByAuthor[row.author] += row.messages;
+      }
+    }
+    return {
+      range: rangeView(range),
+      ...(previous ? { previousRange: rangeView(previous) } : {}),
+      totals: { conversationsCreated: metric('conversationsCreated'), inboundMessages: metric('inboundMessages'), outboundMessages: metric('outboundMessages'), outboundByAuthor: totals.outboundByAuthor },
+      byDay,
+      heatmap,
+      byTeam: breakdown(volume, (row) => row.team_id, (id) => names.teams.get(id ?? '') ?? 'Unknown team'),
+      byChannel: breakdown(volume, (row) => row.channel_id, (id) => names.channels.get(id ?? '') ?? 'Unknown channel'),
+      byAgent: breakdown(volume, (row) => row.assignee_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'Unassigned')),
+      definitions: definitionsOf(['conversationsCreated', 'inboundMessages', 'outboundMessages', 'outboundAgent', 'outboundAutomation', 'outboundNotification', 'heatmap', 'byTeam', 'byChannel', 'byAgent']),
+    };
+  }
+
+  private async overviewNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<{ numbers: OverviewNumbers; volume: Volume; resolutionsByDay: Map<string, number> }> {
+    const [conversations, volume, resolutionsByDay, csat] = await Promise.all([
+      this.conversationOutcomes(actor, query, range),
+      this.volume(actor, query, range),
+      this.resolutionsByDay(actor, query, range),
+      this.csat(actor, query, range),
+    ]);
+    const totals = volumeTotals(volume);
+    const outbound = volume.messages.filter((row) => row.author !== 'customer');
+    const numbers: OverviewNumbers = {
+      conversationsCreated: totals.conversationsCreated,
+      inboundMessages: totals.inboundMessages,
+      outboundMessages: totals.outboundMessages,
+      medianFirstResponse: conversations.median_first_response === null ? null : Number(conversations.median_first_response),
+      resolutions: [...resolutionsByDay.values()].reduce((sum, count) => sum + count, 0),
+      slaMetPercent: percent(conversations.sla_met, conversations.sla_eligible),
+      autoAnsweredPercent: percent(conversations.auto_answered, totals.conversationsCreated),
+      outboundSegments: outbound.reduce((sum, row) => sum + row.segments, 0),
+      cost: roundMoney(outbound.reduce((sum, row) => sum + row.cost, 0)),
+      csatPercent: percent(csat.satisfied, csat.ratings),
+    };
+    return { numbers, volume, resolutionsByDay };
+  }
+
+  /**
+   * Per conversation that started in the range: its first customer message, the first reply by an agent or an
+   * automatic reply at or after it, whether it breached its first-response target, and whether only automation
+   * answered. Each lookup is one index probe on the thread (conversation_id, sent_at).
+   */
+  private async conversationOutcomes(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
+    const parameters: unknown[] = [range.from, range.to];
+    const where = conversationFilters(actor, query, parameters);
+    const [row] = await this.dataSource.query<Array<{ median_first_response: string | null; sla_eligible: number; sla_met: number; auto_answered: number }>>(
+      `WITH started AS (
+         SELECT first_customer.sent_at AS first_customer_at, first_reply.sent_at AS first_reply_at,
+                team.sla_first_response_minutes IS NOT NULL AS has_target,
+                EXISTS (SELECT 1 FROM sla_breach b WHERE b.conversation_id = c.id AND b.kind = 'first_response') AS first_breached,
+                EXISTS (SELECT 1 FROM message a WHERE a.conversation_id = c.id AND a.kind = 'auto_reply') AS auto_replied,
+                EXISTS (SELECT 1 FROM message h WHERE h.conversation_id = c.id AND h.kind = 'agent') AS agent_replied
+           FROM conversation c
+           JOIN team ON team.id = c.team_id
+           LEFT JOIN LATERAL (
+             SELECT m.sent_at FROM message m WHERE m.conversation_id = c.id AND m.direction = 'inbound' ORDER BY m.sent_at LIMIT 1
+           ) first_customer ON true
+           LEFT JOIN LATERAL (
+             SELECT m.sent_at FROM message m
+              WHERE m.conversation_id = c.id AND m.kind IN ('agent', 'auto_reply') AND m.sent_at >= first_customer.sent_at
+              ORDER BY m.sent_at LIMIT 1
+           ) first_reply ON true
+          WHERE c.created_at >= $1 AND c.created_at < $2 AND ${where}
+       )
+       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply_at - first_customer_at)) AS median_first_response,
+              count(*) FILTER (WHERE has_target AND (first_reply_at IS NOT NULL OR first_breached))::int AS sla_eligible,
+              count(*) FILTER (WHERE has_target AND first_reply_at IS NOT NULL AND NOT first_breached)::int AS sla_met,
+              count(*) FILTER (WHERE auto_replied AND NOT agent_replied)::int AS auto_answered
+         FROM started`,
+      parameters,
+    );
+    return row;
+  }
+
+  private async volume(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<Volume> {
+    const conversationParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const conversationWhere = conversationFilters(actor, query, conversationParameters);
+    const messageParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const messageWhere = conversationFilters(actor, query, messageParameters);
+    const [conversations, messages] = await Promise.all([
+      this.dataSource.query<ConversationGroup[]>(
+        `SELECT to_char(c.created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, c.team_id, c.channel_id, c.assignee_id, count(*)::int AS conversations
+           FROM conversation c
+          WHERE c.created_at >= $1 AND c.created_at < $2 AND ${conversationWhere}
+          GROUP BY 1, 2, 3, 4`,
+        conversationParameters,
+      ),
+      this.dataSource.query<MessageGroup[]>(
+        `SELECT to_char(m.sent_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, c.team_id, c.channel_id, c.assignee_id, ${AUTHOR_SQL} AS author,
+                count(*)::int AS messages, COALESCE(sum(m.segments), 0)::int AS segments, COALESCE(sum(m.estimated_cost), 0)::float8 AS cost
+           FROM message m
+           JOIN conversation c ON c.id = m.conversation_id
+          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.kind <> 'note' AND ${messageWhere}
+          GROUP BY 1, 2, 3, 4, 5`,
+        messageParameters,
+      ),
+    ]);
+    return { conversations, messages };
+  }
+
+  private async heatmap(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<HeatmapCell[]> {
+    const parameters: unknown[] = [range.from, range.to, range.timeZone];
+    const where = conversationFilters(actor, query, parameters);
+    const rows = await this.dataSource.query<Array<{ weekday: number; hour: number; messages: number }>>(
+      `SELECT extract(isodow FROM m.sent_at AT TIME ZONE $3)::int - 1 AS weekday, extract(hour FROM m.sent_at AT TIME ZONE $3)::int AS hour, count(*)::int AS messages
+         FROM message m
+         JOIN conversation c ON c.id = m.conversation_id
+        WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.direction = 'inbound' AND ${where}
+        GROUP BY 1, 2`,
+      parameters,
+    );
+    const counts = new Map(rows.map((row) => [`${row.weekday}:${row.hour}`, row.messages]));
+    const cells: HeatmapCell[] = [];
+    for (let weekday = 0; weekday < 7; weekday++) for (let hour = 0; hour < 24; hour++) cells.push({ weekday, hour, inboundMessages: counts.get(`${weekday}:${hour}`) ?? 0 });
+    return cells;
+  }
+
+  /** Resolves are read from the thread's activity lines, so a conversation resolved, reopened and resolved again counts each time. */
+  private async resolutionsByDay(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<Map<string, number>> {
+    const parameters: unknown[] = [range.from, range.to, range.timeZone];
+    const where = conversationFilters(actor, query, parameters);
+    const rows = await this.dataSource.query<Array<{ day: string; resolutions: number }>>(
+      `SELECT to_char(a.occurred_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, count(*)::int AS resolutions
+         FROM conversation_activity a
+         JOIN conversation c ON c.id = a.conversation_id
+        WHERE a.type = 'resolved' AND a.occurred_at >= $1 AND a.occurred_at < $2 AND ${where}
+        GROUP BY 1`,
+      parameters,
+    );
+    return new Map(rows.map((row) => [row.day, row.resolutions]));
+  }
+
+  private async csat(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<{ ratings: number; satisfied: number }> {
+    const parameters: unknown[] = [range.from, range.to];
+    const access = AccessPolicy.visibleTeamsCondition(actor, 'r.team_id', parameters.length + 1);
+    parameters.push(...access.parameters);
+    const conditions = [access.sql];
+    if (query.teamId) conditions.push(`r.team_id = $${parameters.push(query.teamId)}`);
+    if (query.channelId) conditions.push(`r.channel_id = $${parameters.push(query.channelId)}`);
+    if (query.agentId) conditions.push(`r.agent_id = $${parameters.push(query.agentId)}`);
+    const [row] = await this.dataSource.query<Array<{ ratings: number; satisfied: number }>>(
+      `SELECT count(*)::int AS ratings, count(*) FILTER (WHERE r.rating >= 4)::int AS satisfied
+         FROM csat_response r
+        WHERE r.responded_at >= $1 AND r.responded_at < $2 AND ${conditions.join(' AND ')}`,
+      parameters,
+    );
+    return row;
+  }
+
+  private async names(volume: Volume): Promise<{ teams: Map<string, string>; channels: Map<string, string>; users: Map<string, string> }> {
+    const rows = [...volume.conversations, ...volume.messages];
+    const ids = (pick: (row: ConversationGroup | MessageGroup) => string | null) => [...new Set(rows.map(pick).filter((id): id is string => id !== null))];
+    const lookup = async (table: 'team' | 'channel' | 'app_user', list: string[]) =>
+      new Map((await this.dataSource.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [list])).map((row) => [row.id, row.name]));
+    const [teams, channels, users] = await Promise.all([lookup('team', ids((row) => row.team_id)), lookup('channel', ids((row) => row.channel_id)), lookup('app_user', ids((row) => row.assignee_id))]);
+    return { teams, channels, users };
+  }
+}
+
+/**
+ * The access rule and the report's filters on the conversation `c`, appending their values to `parameters`. Reports
+ * count a conversation in the team that holds it, so the rule is the team one (not "or assigned to me").
+ */
+function conversationFilters(actor: UserActor, query: ReportQuery, parameters: unknown[]): string {
+  const access = AccessPolicy.visibleTeamsCondition(actor, 'c.team_id', parameters.length + 1);
+  parameters.push(...access.parameters);
+  const conditions = [access.sql];
+  if (query.teamId) conditions.push(`c.team_id = $${parameters.push(query.teamId)}`);
+  if (query.channelId) conditions.push(`c.channel_id = $${parameters.push(query.channelId)}`);
+  if (query.agentId) conditions.push(`c.assignee_id = $${parameters.push(query.agentId)}`);
+  return conditions.join(' AND ');
+}
+
+function volumeTotals(volume: Volume) {
+  const outboundByAuthor: Record<OutboundAuthor, number> = { agent: 0, automation: 0, notification: 0 };
+  let inboundMessages = 0;
+  for (const row of volume.messages) {
+    if (row.author === 'customer') inboundMessages += row.messages;
+    else outboundByAuthor[row.author] += row.messages;
+  }
+  return {
+    conversationsCreated: volume.conversations.reduce((sum, row) => sum + row.conversations, 0),
+    inboundMessages,
+    outboundMessages: outboundByAuthor.agent + outboundByAuthor.automation + outboundByAuthor.notification,
+    outboundByAuthor,
+  };
+}
+
+function perDay<Row extends { day: string }>(days: string[], rows: Row[], value: (row: Row) => number) {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.day, (totals.get(row.day) ?? 0) + value(row));
+  return days.map((day) => ({ day, value: totals.get(day) ?? 0 }));
+}
+
+function breakdown(volume: Volume, key: (row: ConversationGroup | MessageGroup) => string | null, name: (id: string | null) => string): VolumeBreakdownRow[] {
+  const rows = new Map<string | null, VolumeBreakdownRow>();
+  const entry = (id: string | null) => {
+    let found = rows.get(id);
+    if (!found) rows.set(id, (found = { id, name: name(id), conversationsCreated: 0, inboundMessages: 0, outboundMessages: 0 }));
+    return found;
+  };
+  for (const row of volume.conversations) entry(key(row)).conversationsCreated += row.conversations;
+  for (const row of volume.messages) {
+    if (row.author === 'customer') entry(key(row)).inboundMessages += row.messages;
+    else entry(key(row)).outboundMessages += row.messages;
+  }
+  return [...rows.values()].sort((a, b) => b.conversationsCreated + b.inboundMessages - (a.conversationsCreated + a.inboundMessages) || a.name.localeCompare(b.name));
+}
+
+function percent(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
+}
+
+function roundMoney(amount: number): number {
+  return Math.round(amount * 100000) / 100000;
+}
