@@ -20,7 +20,7 @@ const SCHEDULES = {
   [QueueName.Maintenance]: ['purge-refresh-tokens'],
   [QueueName.Inbound]: ['flush-stale-concat'],
   [QueueName.Outbound]: ['sweep-outbox'],
-  [QueueName.Routing]: ['automation-sweep', 'routing-sweep'],
+  [QueueName.Routing]: ['automation-sweep', 'csat-sweep', 'routing-sweep'],
 };
 
 /**

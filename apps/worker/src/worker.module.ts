@@ -1,5 +1,6 @@
 import { AuthWorkerModule } from '@backtalk/auth';
 import { AutomationWorkerModule } from '@backtalk/automation';
+import { CsatWorkerModule } from '@backtalk/csat';
 import { InboundWorkerModule } from '@backtalk/inbound';
 import { OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
@@ -7,5 +8,5 @@ import { RoutingWorkerModule } from '@backtalk/routing';
 import { Module } from '@nestjs/common';
 
 /** Every queue processor, and no HTTP server. */
-@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule] })
+@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule] })
 export class WorkerModule {}

@@ -1,5 +1,6 @@
 import type { InboundSms } from '@backtalk/carriers';
 import { ActivityType, type ChannelConfirmations, type ChannelKeywords, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
+import { type CapturedAnswer, CsatSurveyService } from '@backtalk/csat';
 import { OutboundMessagesService } from '@backtalk/outbound';
 import { ConsentService, ContactsService, ConversationActivity, ThreadingService } from '@backtalk/conversations';
 import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
@@ -140,6 +141,32 @@ SELECT ct.id AS contact_id, cv.id AS conversation_id FROM contact ct
 LEFT JOIN conversation cv ON cv.contact_id = ct.id AND cv.channel_id = $2 AND cv.status <> 'resolved'
 WHERE ct.phone = $1`;
 
+/**
+ * A customer's answer to the satisfaction survey: stored in the surveyed conversation like any message (and logged as
+ * message.received), but the conversation stays resolved, unread and out of the queue.
+ */
+const STORE_SURVEY_ANSWER_SQL = `
+WITH inserted AS (
+  INSERT INTO message (conversation_id, channel_id, direction, kind, status, body, encoding, segments, media, provider_message_id, provider_timestamp, sent_at, incomplete)
+  VALUES ($1, $2, 'inbound', 'customer', 'received', $3, $4, $5, $6, $7, $8, $9, false)
+  ON CONFLICT (channel_id, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
+  RETURNING id
+), updated AS (
+  UPDATE conversation c SET
+    last_message_at = GREATEST(c.last_message_at, $9),
+    last_inbound_at = GREATEST(COALESCE(c.last_inbound_at, $9), $9),
+    updated_at = now()
+  WHERE c.id = $1 AND EXISTS (SELECT 1 FROM inserted)
+  RETURNING c.id
+), event AS (
+  INSERT INTO domain_event (type, team_id, conversation_id, payload)
+  SELECT 'message.received', $10, $1, jsonb_build_object('messageId', inserted.id, 'conversationId', $1::uuid, 'channelId', $2::uuid, 'contactId', $11::uuid)
+  FROM inserted
+  RETURNING seq, created_at
+)
+SELECT inserted.id AS message_id, event.seq, event.created_at
+FROM inserted LEFT JOIN updated ON true LEFT JOIN event ON true`;
+
 /** $2 to $9 of both message statements: the channel, then the message's own columns. */
 function messageColumns(channelId: string, sms: InboundSms, sentAt: Date): unknown[] {
   const analysis = analyseSms(sms.text);
@@ -161,6 +188,7 @@ export class InboundMessageService {
     private readonly eventLog: EventLog,
     private readonly outbound: OutboundMessagesService,
     private readonly activity: ConversationActivity,
+    private readonly csat: CsatSurveyService,
   ) {}
 
   /**
@@ -211,6 +239,10 @@ export class InboundMessageService {
     const [known] = await preparedQuery<{ contact_id: string; conversation_id: string | null }>(manager, 'inbound_known_customer', KNOWN_CUSTOMER_SQL, [phone, channel.id]);
     const contactId = known?.contact_id ?? (await this.contacts.findOrCreateByPhone(manager, phone));
     let conversationId = known?.conversation_id ?? null;
+    if (!conversationId && !options.incomplete && !this.keywordOf(sms, channel)) {
+      const answer = await this.surveyAnswerTarget(manager, channel, contactId, sms.text, sentAt);
+      if (answer) return this.storeSurveyAnswer(manager, channel, sms, sentAt, contactId, answer);
+    }
     if (!conversationId) {
       const { conversation, outcome } = await this.threading.conversationFor(manager, channel, contactId, sentAt);
       conversationId = conversation.id;
@@ -287,6 +319,39 @@ export class InboundMessageService {
       queuedMessageIds.push(queued.message.id);
     }
     return { messageId, conversationId, contactId, keyword, events, queuedMessageIds };
+  }
+
+  /**
+   * A rating for a survey awaiting its answer, when the customer has no active conversation on this channel. Takes
+   * threading's lock for this customer and sender first, so a message threaded at the same moment cannot open a
+   * conversation alongside.
+   */
+  private async surveyAnswerTarget(manager: EntityManager, channel: InboundChannel, contactId: string, text: string, at: Date): Promise<CapturedAnswer | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`thread:${channel.id}:${contactId}`]);
+    const [active] = await manager.query<Array<{ id: string }>>(`SELECT id FROM conversation WHERE channel_id = $1 AND contact_id = $2 AND status <> 'resolved'`, [channel.id, contactId]);
+    if (active) return null;
+    return this.csat.findAnswerTarget(manager, channel.id, contactId, text, at);
+  }
+
+  private async storeSurveyAnswer(manager: EntityManager, channel: InboundChannel, sms: InboundSms, sentAt: Date, contactId: string, answer: CapturedAnswer): Promise<StoredInbound> {
+    const { conversationId } = answer;
+    const [row] = await preparedQuery<{ message_id: string; seq: string; created_at: Date }>(manager, 'inbound_store_survey_answer', STORE_SURVEY_ANSWER_SQL, [
+      conversationId,
+      ...messageColumns(channel.id, sms, sentAt),
+      channel.teamId,
+      contactId,
+    ]);
+    if (!row) throw new DuplicateInboundMessage(sms.providerMessageId);
+    const received: DomainEvent = {
+      teamId: channel.teamId,
+      conversationId,
+      seq: Number(row.seq),
+      type: 'message.received',
+      payload: { messageId: row.message_id, conversationId, channelId: channel.id, contactId },
+      createdAt: new Date(row.created_at).toISOString(),
+    };
+    const recorded = await this.csat.recordAnswer(manager, answer, { messageId: row.message_id, text: sms.text, at: sentAt });
+    return { messageId: row.message_id, conversationId, contactId, keyword: null, events: [received, ...recorded.events], queuedMessageIds: recorded.queuedMessageIds };
   }
 
   /** A provider's own classification (Plivo MessageIntent, Twilio OptOutType) counts like a keyword. */

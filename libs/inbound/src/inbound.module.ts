@@ -1,5 +1,6 @@
 import { ChannelsModule } from '@backtalk/channels';
 import { ConversationsModule } from '@backtalk/conversations';
+import { CsatModule } from '@backtalk/csat';
 import { OutboundModule } from '@backtalk/outbound';
 import { QueueName } from '@backtalk/platform';
 import { BullModule } from '@nestjs/bull';
@@ -15,7 +16,7 @@ const SERVICES = [InboundMessageService, ConcatAssemblerService, DeliveryReports
 
 /** Carrier webhooks in: verification, exactly-once storage, threading, delivery reports, keyword consent. */
 @Module({
-  imports: [ChannelsModule, ConversationsModule, OutboundModule],
+  imports: [ChannelsModule, ConversationsModule, OutboundModule, CsatModule],
   providers: [...SERVICES, WebhookEndpoint],
   exports: SERVICES,
 })

@@ -15,3 +15,4 @@ export * from './lib/routing';
 export * from './lib/automation';
 export * from './lib/media';
 export * from './lib/reports';
+export * from './lib/csat';
