@@ -65,6 +65,18 @@ describe('how an activity line reads', () => {
     expect(text(line(ActivityType.AutomationHeld, automation, { reason: 'No automatic reply: the customer opted out.' }))).toBe('No automatic reply: the customer opted out');
   });
 
+  it('gives the customer’s survey rating with their comment, as a warning when it is low or reopened the conversation', () => {
+    const rated = (data: Record<string, unknown>) => describeActivity(line(ActivityType.CsatRated, customer, data), { selfId: ME, when: (iso) => iso });
+    expect(rated({ rating: 4, comment: 'спасибі', reopened: false })).toEqual({ icon: 'star', tone: 'muted', text: 'The customer rated the conversation 4 of 5: “спасибі”' });
+    expect(rated({ rating: 5, comment: null, reopened: false }).text).toBe('The customer rated the conversation 5 of 5');
+    expect(rated({ rating: 2, comment: null, reopened: false }).tone).toBe('warning');
+    expect(rated({ rating: 1, comment: 'too slow', reopened: true })).toEqual({
+      icon: 'star',
+      tone: 'warning',
+      text: 'The customer rated the conversation 1 of 5: “too slow” (reopened for the low score)',
+    });
+  });
+
   it('describes transfers and assignments, by a person or by routing', () => {
     const data = { fromTeamName: 'Support', toTeamName: 'Billing', assigneeName: null, reason: 'transfer' };
     expect(text(line(ActivityType.Transferred, maria, data))).toBe('Maria Agent transferred the conversation from Support to Billing');

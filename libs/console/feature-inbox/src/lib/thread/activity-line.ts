@@ -110,6 +110,14 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
     case ActivityType.AutoReplyCancelled: {
       return { icon: 'bolt', tone: 'info', text: withReason('Automatic reply cancelled', stringOf(data['reason'])) };
     }
+    case ActivityType.CsatRated: {
+      const rating = typeof data['rating'] === 'number' ? data['rating'] : null;
+      const comment = stringOf(data['comment']);
+      const reopened = data['reopened'] === true;
+      const text = `The customer rated the conversation ${rating ?? '?'} of 5${comment ? `: “${comment}”` : ''}${reopened ? ' (reopened for the low score)' : ''}`;
+      // A low score is what a supervisor looks for in a thread; 1 and 2 are CSAT's "dissatisfied".
+      return { icon: 'star', tone: reopened || (rating !== null && rating <= 2) ? 'warning' : 'muted', text };
+    }
     default:
       // A line type newer than this console: still say that something happened rather than hide it.
       return { icon: 'info', tone: 'muted', text: String(activity.type).replace(/_/g, ' ') };

@@ -37,6 +37,7 @@ describe('automationLabel', () => {
     expect(automationLabel({ kind: MessageKind.AutoReply, externalReference: null })).toBe('Auto-reply');
     expect(automationLabel({ kind: MessageKind.KeywordReply, externalReference: null })).toBe('Keyword reply');
     expect(automationLabel({ kind: MessageKind.Notification, externalReference: 'order-42' })).toBe('Notification · order-42');
+    expect(automationLabel({ kind: MessageKind.Survey, externalReference: null })).toBe('Satisfaction survey');
     expect(automationLabel({ kind: MessageKind.Agent, externalReference: null })).toBeNull();
   });
 });
