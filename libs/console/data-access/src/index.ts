@@ -110,6 +110,8 @@ export {
   useUpdateTeamRouting,
 } from './lib/routing/routing.queries';
 
+export { csatApi, useCsatSurveySettings, useUpdateCsatSurveySettings } from './lib/csat/csat.queries';
+
 export {
   useAddFaqExample,
   useCannedAnswers,

@@ -16,6 +16,7 @@ import {
 } from './routing-form';
 import { timeZoneOptions, zoneLabel } from './schedule';
 import { HolidayList, ScheduleEditor } from './ScheduleEditor';
+import { CsatSurveyPanel } from '../csat/CsatSurveyPanel';
 
 const POLICIES: ReadonlyArray<{ value: AssignmentPolicy; description: string }> = [
   { value: AssignmentPolicy.Manual, description: 'Conversations wait in the queue until an agent takes the next one.' },
@@ -309,6 +310,7 @@ export function TeamRoutingPage() {
       <QueryState what="routing settings" isPending={routing.isPending} error={routing.error} onRetry={() => void routing.refetch()}>
         {routing.data ? <RoutingForm view={routing.data} /> : null}
       </QueryState>
+      {teamId ? <CsatSurveyPanel teamId={teamId} /> : null}
     </>
   );
 }
