@@ -1,6 +1,6 @@
 import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
-import { type ConversationsReport, ErrorCode, type OverviewReport, Provider, Role, SenderType } from '@backtalk/contracts';
+import { type ConversationsReport, ErrorCode, type OverviewReport, Provider, type ResponseTimesReport, Role, SenderType } from '@backtalk/contracts';
 import { TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
 
@@ -18,6 +18,7 @@ interface Fixture {
   assignee: 'agent' | 'billingAgent' | null;
   messages: Array<{ at: number; kind: Kind; segments?: number; cost?: number }>;
   resolvedAt?: number[];
+  reopenedAt?: number[];
   firstResponseBreached?: boolean;
   rating?: { value: number; comment?: string; at: number };
 }
@@ -38,6 +39,7 @@ const FIXTURES: Fixture[] = [
     assignee: null,
     messages: [{ at: 0, kind: 'customer' }, { at: 0.5, kind: 'auto_reply', segments: 1, cost: 0.0079 }],
     resolvedAt: [5, 60],
+    reopenedAt: [30],
   },
   {
     team: 'support',
@@ -96,7 +98,7 @@ function expectedOverview(fixtures: Fixture[], from = FROM, to = TO) {
   };
 }
 
-describe('reports API: overview and conversation volume from the real tables, within the access rule, as JSON and CSV', () => {
+describe('reports API: overview, conversation volume and response times from the real tables, within the access rule, as JSON and CSV', () => {
   let t: TestApp;
   let admin: string;
   let billingAgentToken: string;
@@ -159,6 +161,9 @@ describe('reports API: overview and conversation volume from the real tables, wi
       }
       for (const minutes of fixture.resolvedAt ?? []) {
         await t.dataSource.query(`INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, occurred_at) VALUES ($1, $2, 'resolved', 'system', $3)`, [conversationId, teams[fixture.team], at(fixture, minutes)]);
+      }
+      for (const minutes of fixture.reopenedAt ?? []) {
+        await t.dataSource.query(`INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, occurred_at) VALUES ($1, $2, 'reopened', 'customer', $3)`, [conversationId, teams[fixture.team], at(fixture, minutes)]);
       }
       if (fixture.firstResponseBreached) {
         await t.dataSource.query(`INSERT INTO sla_breach (conversation_id, team_id, kind, due_at, breached_at) VALUES ($1, $2, 'first_response', $3, $3)`, [conversationId, teams[fixture.team], at(fixture, 5)]);
@@ -262,6 +267,35 @@ describe('reports API: overview and conversation volume from the real tables, wi
     const sender = await keyWith(['messages:send']);
     expect((await t.request('GET', `/api/v1/reports/conversations?from=${FROM}&to=${TO}`, { headers: { 'x-api-key': sender } })).status).toBe(403);
     expect((await t.request('GET', `/api/reports/overview?from=${FROM}&to=${TO}`, { headers: { 'x-api-key': reader } })).status).toBe(401);
+  });
+
+  it('measures first response, next response and resolution times from the timelines, in calendar or in business hours', async () => {
+    // First responses (customer's first message to the first agent or automatic reply): 3, 0.5, 12 and 2 minutes. Next
+    // response: the first conversation's second question, answered in 10 minutes. Resolutions: 30 minutes, then the
+    // reopened conversation's 5 and (from its reopening) 30 minutes.
+    const calendar = (await report<ResponseTimesReport>('response-times', '')).body;
+    expect(calendar.businessHours).toBe(false);
+    expect(calendar.totals).toEqual({
+      firstResponse: { count: 4, median: 150, p90: 558 },
+      nextResponse: { count: 1, median: 600, p90: 600 },
+      resolution: { count: 3, median: 1800, p90: 1800 },
+    });
+    expect(calendar.byDay.map((day) => [day.day, day.firstResponse.count, day.resolution.count])).toEqual([
+      ['2026-03-02', 2, 2],
+      ['2026-03-03', 2, 1],
+    ]);
+    // Support opens 09:00–17:00 UTC on weekdays: the conversation that came in at 23:30 waited, and was resolved, while closed.
+    const weekday = [{ start: '09:00', end: '17:00' }];
+    await t.dataSource.query(`UPDATE team SET business_hours = $2 WHERE id = $1`, [teams.support, JSON.stringify({ timeZone: 'UTC', weekly: { mon: weekday, tue: weekday }, holidays: [] })]);
+    try {
+      const business = (await report<ResponseTimesReport>('response-times', '&businessHours=true')).body;
+      expect(business.businessHours).toBe(true);
+      expect(business.totals.firstResponse).toEqual({ count: 4, median: 150, p90: 558 });
+      expect(business.totals.resolution).toEqual({ count: 3, median: 0, p90: 1440 });
+      expect(business.definitions.businessHours).toBeDefined();
+    } finally {
+      await t.dataSource.query(`UPDATE team SET business_hours = NULL WHERE id = $1`, [teams.support]);
+    }
   });
 
   it('refuses a range that ends before it starts, is longer than 366 days, or names an unknown time zone', async () => {

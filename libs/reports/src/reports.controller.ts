@@ -1,5 +1,5 @@
 import { type ApiKeyActor, ApiKeyAuth, CurrentActor, CurrentUser, type UserActor } from '@backtalk/auth';
-import { ApiKeyScope, type ConversationsReport, type OverviewReport, Role } from '@backtalk/contracts';
+import { ApiKeyScope, type ConversationsReport, type OverviewReport, type ResponseTimesReport, Role } from '@backtalk/contracts';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -9,6 +9,7 @@ import { ReportsService } from './reports.service';
 
 const OVERVIEW = 'The numbers a team lead checks every morning, with per-day series for sparklines and, with compare, the previous period';
 const CONVERSATIONS = 'Conversations and messages by day, by local hour × weekday, and by team, channel and agent';
+const RESPONSE_TIMES = 'First response, next response and resolution times (median and 90th percentile) in total and by day, in calendar or business hours';
 
 /**
  * An API key reads every team's reports, as an admin would: only admins create keys, and a BI export is about the
@@ -46,6 +47,13 @@ export class ReportsController {
     return respond(await this.reports.conversations(actor, query), 'conversations', query, request, reply) as ConversationsReport | string;
   }
 
+  @ApiBearerAuth('user')
+  @ApiOperation({ summary: RESPONSE_TIMES })
+  @Get('reports/response-times')
+  async responseTimes(@CurrentUser() actor: UserActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ResponseTimesReport | string> {
+    return respond(await this.reports.responseTimes(actor, query), 'response-times', query, request, reply) as ResponseTimesReport | string;
+  }
+
   @ApiBearerAuth('api-key')
   @ApiKeyAuth(ApiKeyScope.ReportsRead)
   @ApiOperation({ summary: `${OVERVIEW} (API key with reports:read; all teams)` })
@@ -60,5 +68,13 @@ export class ReportsController {
   @Get('v1/reports/conversations')
   async conversationsForKey(@CurrentActor() actor: ApiKeyActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConversationsReport | string> {
     return respond(await this.reports.conversations(viewerOf(actor), query), 'conversations', query, request, reply) as ConversationsReport | string;
+  }
+
+  @ApiBearerAuth('api-key')
+  @ApiKeyAuth(ApiKeyScope.ReportsRead)
+  @ApiOperation({ summary: `${RESPONSE_TIMES} (API key with reports:read; all teams)` })
+  @Get('v1/reports/response-times')
+  async responseTimesForKey(@CurrentActor() actor: ApiKeyActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ResponseTimesReport | string> {
+    return respond(await this.reports.responseTimes(viewerOf(actor), query), 'response-times', query, request, reply) as ResponseTimesReport | string;
   }
 }

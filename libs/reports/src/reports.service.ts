@@ -1,10 +1,11 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import type { ConversationsReport, HeatmapCell, MetricValue, OutboundAuthor, OverviewReport, ReportQuery, VolumeBreakdownRow, VolumeDay } from '@backtalk/contracts';
+import type { BusinessHours, ConversationsReport, HeatmapCell, MetricValue, OutboundAuthor, OverviewReport, ReportQuery, ResponseTimesReport, VolumeBreakdownRow, VolumeDay } from '@backtalk/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { definitionsOf } from './metrics/definitions';
-import { daysOf, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
+import { daysOf, localDay, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
+import { businessSeconds, calendarSeconds, durationStats, type Elapsed, measureTimeline, type TimelineEvent } from './metrics/timeline';
 
 type Author = 'customer' | OutboundAuthor;
 
@@ -30,6 +31,12 @@ interface ConversationGroup {
 interface Volume {
   conversations: ConversationGroup[];
   messages: MessageGroup[];
+}
+
+interface SpeedSamples {
+  firstResponse: Array<{ day: string; seconds: number }>;
+  nextResponse: Array<{ day: string; seconds: number }>;
+  resolution: Array<{ day: string; seconds: number }>;
 }
 
 interface OverviewNumbers {
@@ -116,6 +123,79 @@ export class ReportsService {
       byAgent: breakdown(volume, (row) => row.assignee_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'Unassigned')),
       definitions: definitionsOf(['conversationsCreated', 'inboundMessages', 'outboundMessages', 'outboundAgent', 'outboundAutomation', 'outboundNotification', 'heatmap', 'byTeam', 'byChannel', 'byAgent']),
     };
+  }
+
+  async responseTimes(actor: UserActor, query: ReportQuery): Promise<ResponseTimesReport> {
+    const range = resolveRange(query.from, query.to, query.timeZone);
+    const previous = query.compare ? previousRange(range) : undefined;
+    const [current, before] = await Promise.all([this.speed(actor, query, range), previous ? this.speed(actor, query, previous) : undefined]);
+    const days = daysOf(range);
+    const ofDay = (values: Array<{ day: string; seconds: number }>, day: string) => durationStats(values.filter((value) => value.day === day).map((value) => value.seconds));
+    const totals = (measured: SpeedSamples) => ({
+      firstResponse: durationStats(measured.firstResponse.map((value) => value.seconds)),
+      nextResponse: durationStats(measured.nextResponse.map((value) => value.seconds)),
+      resolution: durationStats(measured.resolution.map((value) => value.seconds)),
+    });
+    return {
+      range: rangeView(range),
+      ...(previous ? { previousRange: rangeView(previous) } : {}),
+      businessHours: query.businessHours ?? false,
+      totals: totals(current),
+      ...(before ? { previousTotals: totals(before) } : {}),
+      byDay: days.map((day) => ({ day, firstResponse: ofDay(current.firstResponse, day), nextResponse: ofDay(current.nextResponse, day), resolution: ofDay(current.resolution, day) })),
+      definitions: definitionsOf(['firstResponse', 'nextResponse', 'resolution', query.businessHours ? 'businessHours' : 'calendarTime']),
+    };
+  }
+
+  /**
+   * Waits and resolutions of every conversation a customer wrote in, or that was resolved, during the range: each
+   * conversation's whole timeline is read (SMS threads are short) so a wait that began before the range, or was answered
+   * after it, is measured right, then only the waits that began in the range (and resolves in it) are kept.
+   */
+  private async speed(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<SpeedSamples> {
+    const parameters: unknown[] = [range.from, range.to];
+    const where = conversationFilters(actor, query, parameters);
+    const rows = await this.dataSource.query<Array<{ id: string; team_id: string; at: Date; type: TimelineEvent['type'] }>>(
+      `WITH touched AS (
+         SELECT m.conversation_id AS id FROM message m WHERE m.direction = 'inbound' AND m.sent_at >= $1 AND m.sent_at < $2
+         UNION
+         SELECT a.conversation_id FROM conversation_activity a WHERE a.type = 'resolved' AND a.occurred_at >= $1 AND a.occurred_at < $2
+       )
+       SELECT c.id, c.team_id, event.at, event.type
+         FROM touched
+         JOIN conversation c ON c.id = touched.id
+         CROSS JOIN LATERAL (
+           SELECT c.created_at AS at, 'created' AS type, 0 AS tie
+           UNION ALL
+           SELECT m.sent_at, CASE WHEN m.direction = 'inbound' THEN 'customer' ELSE 'reply' END, 1
+             FROM message m WHERE m.conversation_id = c.id AND (m.direction = 'inbound' OR m.kind IN ('agent', 'auto_reply'))
+           UNION ALL
+           SELECT a.occurred_at, a.type, 2 FROM conversation_activity a WHERE a.conversation_id = c.id AND a.type IN ('resolved', 'reopened')
+         ) event
+        WHERE ${where}
+        ORDER BY c.id, event.at, event.tie`,
+      parameters,
+    );
+    const elapsedFor = await this.elapsedByTeam(query.businessHours ? [...new Set(rows.map((row) => row.team_id))] : []);
+    const samples: SpeedSamples = { firstResponse: [], nextResponse: [], resolution: [] };
+    const inRange = (instant: Date) => instant >= range.from && instant < range.to;
+    const sample = (measured: { start: Date; seconds: number }) => ({ day: localDay(measured.start, range.timeZone), seconds: measured.seconds });
+    for (let index = 0; index < rows.length; ) {
+      const { id, team_id: teamId } = rows[index];
+      const events: TimelineEvent[] = [];
+      for (; index < rows.length && rows[index].id === id; index++) events.push({ at: new Date(rows[index].at), type: rows[index].type });
+      const measures = measureTimeline(events, elapsedFor.get(teamId) ?? calendarSeconds);
+      if (measures.firstResponse && inRange(measures.firstResponse.start)) samples.firstResponse.push(sample(measures.firstResponse));
+      samples.nextResponse.push(...measures.nextResponses.filter((one) => inRange(one.start)).map(sample));
+      samples.resolution.push(...measures.resolutions.filter((one) => inRange(one.start)).map(sample));
+    }
+    return samples;
+  }
+
+  private async elapsedByTeam(teamIds: string[]): Promise<Map<string, Elapsed>> {
+    if (teamIds.length === 0) return new Map();
+    const teams = await this.dataSource.query<Array<{ id: string; business_hours: BusinessHours | null }>>(`SELECT id, business_hours FROM team WHERE id = ANY($1::uuid[])`, [teamIds]);
+    return new Map(teams.map((team) => [team.id, businessSeconds(team.business_hours)]));
   }
 
   private async overviewNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<{ numbers: OverviewNumbers; volume: Volume; resolutionsByDay: Map<string, number> }> {

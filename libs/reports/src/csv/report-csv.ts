@@ -35,7 +35,7 @@ export function reportRows(report: object): Cell[][] {
         rows.push([key, row, '', column.join('.') || 'value', cell]);
       }
     } else {
-      rows.push([key, '', '', 'value', value as Cell]);
+      rows.push([key, '', '', 'value', typeof value === 'number' ? value : String(value)]);
     }
   }
   return rows;
