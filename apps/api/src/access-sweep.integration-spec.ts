@@ -136,6 +136,7 @@ const LIST_QUERIES: Record<string, (seed: Seed) => string[]> = {
   'GET /api/reports/overview': (seed) => reportQueries(seed),
   'GET /api/reports/conversations': (seed) => reportQueries(seed),
   'GET /api/reports/response-times': (seed) => reportQueries(seed),
+  'GET /api/reports/delivery': (seed) => reportQueries(seed),
 };
 
 /** Reports over the last 300 days to tomorrow, unfiltered and filtered to team A's team and channel: none may name them. */

@@ -1,6 +1,6 @@
 import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
-import { type ConversationsReport, ErrorCode, type OverviewReport, Provider, type ResponseTimesReport, Role, SenderType } from '@backtalk/contracts';
+import { type ConversationsReport, type DeliveryReport, ErrorCode, type OverviewReport, Provider, type ResponseTimesReport, Role, SenderType } from '@backtalk/contracts';
 import { TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
 
@@ -16,7 +16,7 @@ interface Fixture {
   team: 'support' | 'billing';
   createdAt: string;
   assignee: 'agent' | 'billingAgent' | null;
-  messages: Array<{ at: number; kind: Kind; segments?: number; cost?: number }>;
+  messages: Array<{ at: number; kind: Kind; segments?: number; cost?: number; status?: 'sent' | 'undelivered' | 'failed'; error?: [string, string] }>;
   resolvedAt?: number[];
   reopenedAt?: number[];
   firstResponseBreached?: boolean;
@@ -28,7 +28,7 @@ const FIXTURES: Fixture[] = [
     team: 'support',
     createdAt: '2026-03-02T09:00:00.000Z',
     assignee: 'agent',
-    messages: [{ at: 0, kind: 'customer' }, { at: 3, kind: 'agent', segments: 2, cost: 0.0158 }, { at: 10, kind: 'customer' }, { at: 20, kind: 'agent', segments: 1, cost: 0.0079 }],
+    messages: [{ at: 0, kind: 'customer' }, { at: 3, kind: 'agent', segments: 2, cost: 0.0158 }, { at: 10, kind: 'customer' }, { at: 20, kind: 'agent', segments: 1, cost: 0.0079, status: 'failed', error: ['30007', 'The carrier filtered the message as spam'] }],
     resolvedAt: [30],
     rating: { value: 5, at: 60 },
   },
@@ -37,7 +37,7 @@ const FIXTURES: Fixture[] = [
     team: 'support',
     createdAt: '2026-03-02T23:30:00.000Z',
     assignee: null,
-    messages: [{ at: 0, kind: 'customer' }, { at: 0.5, kind: 'auto_reply', segments: 1, cost: 0.0079 }],
+    messages: [{ at: 0, kind: 'customer' }, { at: 0.5, kind: 'auto_reply', segments: 1, cost: 0.0079, status: 'sent' }],
     resolvedAt: [5, 60],
     reopenedAt: [30],
   },
@@ -54,7 +54,7 @@ const FIXTURES: Fixture[] = [
     team: 'billing',
     createdAt: '2026-03-03T12:00:00.000Z',
     assignee: 'billingAgent',
-    messages: [{ at: 0, kind: 'notification', segments: 3, cost: 0.135 }, { at: 5, kind: 'customer' }, { at: 7, kind: 'agent', segments: 1, cost: 0.045 }],
+    messages: [{ at: 0, kind: 'notification', segments: 3, cost: 0.135, status: 'undelivered', error: ['30003', 'The phone is switched off or out of coverage'] }, { at: 5, kind: 'customer' }, { at: 7, kind: 'agent', segments: 1, cost: 0.045 }],
     rating: { value: 4, at: 30 },
   },
   // The previous period of equal length, for compare.
@@ -98,7 +98,7 @@ function expectedOverview(fixtures: Fixture[], from = FROM, to = TO) {
   };
 }
 
-describe('reports API: overview, conversation volume and response times from the real tables, within the access rule, as JSON and CSV', () => {
+describe('reports API: overview, conversation volume, response times and delivery from the real tables, within the access rule, as JSON and CSV', () => {
   let t: TestApp;
   let admin: string;
   let billingAgentToken: string;
@@ -144,18 +144,20 @@ describe('reports API: overview, conversation volume and response times from the
       );
       for (const message of fixture.messages) {
         await t.dataSource.query(
-          `INSERT INTO message (conversation_id, channel_id, direction, status, body, encoding, segments, sent_at, kind, author_id, estimated_cost)
-           VALUES ($1, $2, $3, $4, 'text', 'GSM-7', $5, $6, $7, $8, $9)`,
+          `INSERT INTO message (conversation_id, channel_id, direction, status, body, encoding, segments, sent_at, kind, author_id, estimated_cost, error_code, error_reason)
+           VALUES ($1, $2, $3, $4, 'text', 'GSM-7', $5, $6, $7, $8, $9, $10, $11)`,
           [
             conversationId,
             channelIds[fixture.team],
             message.kind === 'customer' ? 'inbound' : 'outbound',
-            message.kind === 'customer' ? 'received' : 'delivered',
+            message.kind === 'customer' ? 'received' : (message.status ?? 'delivered'),
             message.segments ?? 1,
             at(fixture, message.at),
             message.kind,
             message.kind === 'agent' && fixture.assignee ? assignees[fixture.assignee] : null,
             message.cost ?? null,
+            message.error?.[0] ?? null,
+            message.error?.[1] ?? null,
           ],
         );
       }
@@ -174,6 +176,17 @@ describe('reports API: overview, conversation volume and response times from the
           [conversationId, at(fixture, 20), teams[fixture.team], channelIds[fixture.team], contactId, fixture.assignee ? assignees[fixture.assignee] : null, fixture.rating.value, fixture.rating.comment ?? null, at(fixture, fixture.rating.at)],
         );
       }
+    }
+    // Two opt-outs and an opt-in on Support's line in the range, one opt-out on Billing's, one before the range.
+    const [{ id: anyContact }] = await t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM contact LIMIT 1`);
+    for (const [channel, action, when] of [
+      ['support', 'opt_out', '2026-03-02T08:00:00Z'],
+      ['support', 'opt_out', '2026-03-03T08:00:00Z'],
+      ['support', 'opt_in', '2026-03-03T09:00:00Z'],
+      ['billing', 'opt_out', '2026-03-03T13:00:00Z'],
+      ['support', 'opt_out', '2026-03-01T08:00:00Z'],
+    ] as const) {
+      await t.dataSource.query(`INSERT INTO consent_event (contact_id, channel_id, action, source, created_at) VALUES ($1, $2, $3, 'keyword', $4)`, [anyContact, channelIds[channel], action, when]);
     }
   });
   afterAll(() => t.close());
@@ -296,6 +309,37 @@ describe('reports API: overview, conversation volume and response times from the
     } finally {
       await t.dataSource.query(`UPDATE team SET business_hours = NULL WHERE id = $1`, [teams.support]);
     }
+  });
+
+  it('gives delivery and cost: segments, cost, delivery rate over reported outcomes, failures by provider code, opt-outs and opt-ins', async () => {
+    const outbound = FIXTURES.flatMap((fixture) => fixture.messages.filter((message) => message.kind !== 'customer' && message.kind !== 'note' && inRange(at(fixture, message.at))).map((message) => ({ ...message, team: fixture.team })));
+    const delivered = outbound.filter((message) => (message.status ?? 'delivered') === 'delivered').length;
+    const failed = outbound.filter((message) => message.status === 'failed' || message.status === 'undelivered').length;
+    const { body } = await report<DeliveryReport>('delivery', '');
+    expect(Object.fromEntries(Object.entries(body.metrics).map(([key, metric]) => [key, metric.value]))).toEqual({
+      outboundMessages: outbound.length,
+      segments: outbound.reduce((sum, message) => sum + (message.segments ?? 1), 0),
+      cost: Math.round(outbound.reduce((sum, message) => sum + (message.cost ?? 0), 0) * 100000) / 100000,
+      deliveryRatePercent: Math.round((delivered / (delivered + failed)) * 1000) / 10,
+      optOuts: 3,
+      optIns: 1,
+    });
+    expect(body.failures).toEqual([
+      { errorCode: '30003', reason: 'The phone is switched off or out of coverage', count: 1 },
+      { errorCode: '30007', reason: 'The carrier filtered the message as spam', count: 1 },
+    ]);
+    expect(body.byDay.map((day) => [day.day, day.optOuts, day.optIns])).toEqual([
+      ['2026-03-02', 1, 0],
+      ['2026-03-03', 2, 1],
+    ]);
+    expect(body.byAgent.find((row) => row.id === null)?.messages).toBe(outbound.filter((message) => message.kind !== 'agent').length);
+    expect(Object.keys(body.definitions)).toEqual(expect.arrayContaining(Object.keys(body.metrics)));
+
+    const billing = (await report<DeliveryReport>('delivery', '', billingAgentToken)).body;
+    expect(billing.metrics.outboundMessages.value).toBe(outbound.filter((message) => message.team === 'billing').length);
+    expect(billing.metrics.optOuts.value).toBe(1);
+    expect(billing.failures.map((row) => row.errorCode)).toEqual(['30003']);
+    expect(billing.byTeam.map((row) => row.name)).toEqual(['Billing']);
   });
 
   it('refuses a range that ends before it starts, is longer than 366 days, or names an unknown time zone', async () => {

@@ -1,5 +1,5 @@
 import { type ApiKeyActor, ApiKeyAuth, CurrentActor, CurrentUser, type UserActor } from '@backtalk/auth';
-import { ApiKeyScope, type ConversationsReport, type OverviewReport, type ResponseTimesReport, Role } from '@backtalk/contracts';
+import { ApiKeyScope, type ConversationsReport, type DeliveryReport, type OverviewReport, type ResponseTimesReport, Role } from '@backtalk/contracts';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -9,6 +9,7 @@ import { ReportsService } from './reports.service';
 
 const OVERVIEW = 'The numbers a team lead checks every morning, with per-day series for sparklines and, with compare, the previous period';
 const CONVERSATIONS = 'Conversations and messages by day, by local hour × weekday, and by team, channel and agent';
+const DELIVERY = 'Outbound segments and cost by day, team, channel and agent; delivery rate; failures by provider error code with a plain reason; opt-outs and opt-ins';
 const RESPONSE_TIMES = 'First response, next response and resolution times (median and 90th percentile) in total and by day, in calendar or business hours';
 
 /**
@@ -76,5 +77,20 @@ export class ReportsController {
   @Get('v1/reports/response-times')
   async responseTimesForKey(@CurrentActor() actor: ApiKeyActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ResponseTimesReport | string> {
     return respond(await this.reports.responseTimes(viewerOf(actor), query), 'response-times', query, request, reply) as ResponseTimesReport | string;
+  }
+
+  @ApiBearerAuth('user')
+  @ApiOperation({ summary: DELIVERY })
+  @Get('reports/delivery')
+  async delivery(@CurrentUser() actor: UserActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<DeliveryReport | string> {
+    return respond(await this.reports.delivery(actor, query), 'delivery', query, request, reply) as DeliveryReport | string;
+  }
+
+  @ApiBearerAuth('api-key')
+  @ApiKeyAuth(ApiKeyScope.ReportsRead)
+  @ApiOperation({ summary: `${DELIVERY} (API key with reports:read; all teams)` })
+  @Get('v1/reports/delivery')
+  async deliveryForKey(@CurrentActor() actor: ApiKeyActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<DeliveryReport | string> {
+    return respond(await this.reports.delivery(viewerOf(actor), query), 'delivery', query, request, reply) as DeliveryReport | string;
   }
 }

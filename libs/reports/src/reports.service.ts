@@ -1,11 +1,12 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import type { BusinessHours, ConversationsReport, HeatmapCell, MetricValue, OutboundAuthor, OverviewReport, ReportQuery, ResponseTimesReport, VolumeBreakdownRow, VolumeDay } from '@backtalk/contracts';
+import type { BusinessHours, ConversationsReport, CostBreakdownRow, DeliveryReport, HeatmapCell, MetricValue, OutboundAuthor, OverviewReport, ReportQuery, ResponseTimesReport, VolumeBreakdownRow, VolumeDay } from '@backtalk/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { definitionsOf } from './metrics/definitions';
+import { definitionsOf, METRIC_DEFINITIONS } from './metrics/definitions';
 import { daysOf, localDay, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
 import { businessSeconds, calendarSeconds, durationStats, type Elapsed, measureTimeline, type TimelineEvent } from './metrics/timeline';
+import { messageVolumeSql, rollupFitsZone } from './rollups/report-rollups';
 
 type Author = 'customer' | OutboundAuthor;
 
@@ -31,6 +32,18 @@ interface ConversationGroup {
 interface Volume {
   conversations: ConversationGroup[];
   messages: MessageGroup[];
+}
+
+interface DeliveryGroup {
+  day: string;
+  team_id: string;
+  channel_id: string;
+  author_id: string | null;
+  messages: number;
+  segments: number;
+  cost: number;
+  delivered: number;
+  failed: number;
 }
 
 interface SpeedSamples {
@@ -198,6 +211,113 @@ export class ReportsService {
     return new Map(teams.map((team) => [team.id, businessSeconds(team.business_hours)]));
   }
 
+  async delivery(actor: UserActor, query: ReportQuery): Promise<DeliveryReport> {
+    const range = resolveRange(query.from, query.to, query.timeZone);
+    const previous = query.compare ? previousRange(range) : undefined;
+    const [current, before] = await Promise.all([this.deliveryNumbers(actor, query, range), previous ? this.deliveryNumbers(actor, query, previous) : undefined]);
+    const names = await this.namesOf({ teams: current.groups.map((row) => row.team_id), channels: current.groups.map((row) => row.channel_id), users: current.groups.map((row) => row.author_id) });
+    const totals = deliveryTotals(current);
+    const previousTotals = before ? deliveryTotals(before) : undefined;
+    const metrics = Object.fromEntries(
+      (Object.keys(totals) as Array<keyof typeof totals>).map((key): [string, MetricValue] => [key, previousTotals ? { value: totals[key], previous: previousTotals[key] } : { value: totals[key] }]),
+    ) as unknown as DeliveryReport['metrics'];
+    const byDay = daysOf(range).map((day) => ({ day, segments: 0, cost: 0, delivered: 0, failed: 0, optOuts: 0, optIns: 0 }));
+    const dayIndex = new Map(byDay.map((entry) => [entry.day, entry]));
+    for (const row of current.groups) {
+      const entry = dayIndex.get(row.day);
+      if (!entry) continue;
+      entry.segments += row.segments;
+      entry.cost = roundMoney(entry.cost + row.cost);
+      entry.delivered += row.delivered;
+      entry.failed += row.failed;
+    }
+    for (const row of current.consent) {
+      const entry = dayIndex.get(row.day);
+      if (entry) entry[row.action === 'opt_out' ? 'optOuts' : 'optIns'] += row.events;
+    }
+    const costBy = (key: (row: DeliveryGroup) => string | null, name: (id: string | null) => string): CostBreakdownRow[] => {
+      const rows = new Map<string | null, CostBreakdownRow>();
+      for (const row of current.groups) {
+        const id = key(row);
+        const entry = rows.get(id) ?? { id, name: name(id), messages: 0, segments: 0, cost: 0 };
+        entry.messages += row.messages;
+        entry.segments += row.segments;
+        entry.cost = roundMoney(entry.cost + row.cost);
+        rows.set(id, entry);
+      }
+      return [...rows.values()].sort((a, b) => b.cost - a.cost || b.segments - a.segments || a.name.localeCompare(b.name));
+    };
+    return {
+      range: rangeView(range),
+      ...(previous ? { previousRange: rangeView(previous) } : {}),
+      metrics,
+      currency: null,
+      byDay,
+      byTeam: costBy((row) => row.team_id, (id) => names.teams.get(id ?? '') ?? 'Unknown team'),
+      byChannel: costBy((row) => row.channel_id, (id) => names.channels.get(id ?? '') ?? 'Unknown channel'),
+      byAgent: costBy((row) => row.author_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'Automatic replies and notifications')),
+      failures: current.failures.map((row) => ({ errorCode: row.error_code, reason: row.reason ?? 'The provider gave no reason', count: row.failures })),
+      definitions: { ...definitionsOf(['outboundMessages', 'cost', 'deliveryRatePercent', 'failures', 'optOuts', 'optIns', 'costByAgent']), segments: METRIC_DEFINITIONS.outboundSegments },
+    };
+  }
+
+  /**
+   * Outbound messages sent in the range, grouped by day, team, channel and author, with their delivery outcome as it
+   * stands now (a late delivery report updates the message row, so it counts here on the message's own day); failures
+   * by provider code with the reason the carrier adapter mapped when the report came in; consent changes by day.
+   */
+  private async deliveryNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
+    const groupParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const groupWhere = conversationFilters(actor, query, groupParameters);
+    const failureParameters: unknown[] = [range.from, range.to];
+    const failureWhere = conversationFilters(actor, query, failureParameters);
+    const consentParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const access = AccessPolicy.visibleTeamsCondition(actor, 'ch.team_id', consentParameters.length + 1);
+    consentParameters.push(...access.parameters);
+    const consentConditions = [access.sql];
+    if (query.teamId) consentConditions.push(`ch.team_id = $${consentParameters.push(query.teamId)}`);
+    if (query.channelId) consentConditions.push(`ch.id = $${consentParameters.push(query.channelId)}`);
+    const [groups, failures, consent] = await Promise.all([
+      this.dataSource.query<DeliveryGroup[]>(
+        `SELECT to_char(m.sent_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, c.team_id, c.channel_id, CASE WHEN m.kind = 'agent' THEN m.author_id END AS author_id,
+                count(*)::int AS messages, COALESCE(sum(m.segments), 0)::int AS segments, COALESCE(sum(m.estimated_cost), 0)::float8 AS cost,
+                count(*) FILTER (WHERE m.status = 'delivered')::int AS delivered,
+                count(*) FILTER (WHERE m.status IN ('undelivered', 'failed'))::int AS failed
+           FROM message m
+           JOIN conversation c ON c.id = m.conversation_id
+          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.direction = 'outbound' AND m.kind <> 'note' AND ${groupWhere}
+          GROUP BY 1, 2, 3, 4`,
+        groupParameters,
+      ),
+      this.dataSource.query<Array<{ error_code: string | null; reason: string | null; failures: number }>>(
+        `SELECT m.error_code, max(m.error_reason) AS reason, count(*)::int AS failures
+           FROM message m
+           JOIN conversation c ON c.id = m.conversation_id
+          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.direction = 'outbound' AND m.status IN ('undelivered', 'failed') AND ${failureWhere}
+          GROUP BY m.error_code
+          ORDER BY failures DESC, m.error_code`,
+        failureParameters,
+      ),
+      this.dataSource.query<Array<{ day: string; action: 'opt_out' | 'opt_in'; events: number }>>(
+        `SELECT to_char(ce.created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, ce.action, count(*)::int AS events
+           FROM consent_event ce
+           JOIN channel ch ON ch.id = ce.channel_id
+          WHERE ce.created_at >= $1 AND ce.created_at < $2 AND ${consentConditions.join(' AND ')}
+          GROUP BY 1, 2`,
+        consentParameters,
+      ),
+    ]);
+    return { groups, failures, consent };
+  }
+
+  private async namesOf(ids: { teams: Array<string | null>; channels: Array<string | null>; users: Array<string | null> }) {
+    const distinct = (list: Array<string | null>) => [...new Set(list.filter((id): id is string => id !== null))];
+    const lookup = async (table: 'team' | 'channel' | 'app_user', list: string[]) =>
+      new Map((await this.dataSource.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [list])).map((row) => [row.id, row.name]));
+    const [teams, channels, users] = await Promise.all([lookup('team', distinct(ids.teams)), lookup('channel', distinct(ids.channels)), lookup('app_user', distinct(ids.users))]);
+    return { teams, channels, users };
+  }
+
   private async overviewNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<{ numbers: OverviewNumbers; volume: Volume; resolutionsByDay: Map<string, number> }> {
     const [conversations, volume, resolutionsByDay, csat] = await Promise.all([
       this.conversationOutcomes(actor, query, range),
@@ -273,11 +393,11 @@ export class ReportsService {
         conversationParameters,
       ),
       this.dataSource.query<MessageGroup[]>(
-        `SELECT to_char(m.sent_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, c.team_id, c.channel_id, c.assignee_id, ${AUTHOR_SQL} AS author,
-                count(*)::int AS messages, COALESCE(sum(m.segments), 0)::int AS segments, COALESCE(sum(m.estimated_cost), 0)::float8 AS cost
-           FROM message m
-           JOIN conversation c ON c.id = m.conversation_id
-          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.kind <> 'note' AND ${messageWhere}
+        // Hourly rollup rows plus the messages of hours not rolled up yet (see messageVolumeSql), filtered as conversations.
+        `SELECT to_char(c.at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, c.team_id, c.channel_id, c.assignee_id, ${AUTHOR_SQL.replace(/\bm\./g, 'c.')} AS author,
+                sum(c.messages)::int AS messages, COALESCE(sum(c.segments), 0)::int AS segments, COALESCE(sum(c.cost), 0)::float8 AS cost
+           FROM ${messageVolumeSql('$1', '$2', rollupFitsZone(range))} c
+          WHERE c.kind <> 'note' AND ${messageWhere}
           GROUP BY 1, 2, 3, 4, 5`,
         messageParameters,
       ),
@@ -289,10 +409,9 @@ export class ReportsService {
     const parameters: unknown[] = [range.from, range.to, range.timeZone];
     const where = conversationFilters(actor, query, parameters);
     const rows = await this.dataSource.query<Array<{ weekday: number; hour: number; messages: number }>>(
-      `SELECT extract(isodow FROM m.sent_at AT TIME ZONE $3)::int - 1 AS weekday, extract(hour FROM m.sent_at AT TIME ZONE $3)::int AS hour, count(*)::int AS messages
-         FROM message m
-         JOIN conversation c ON c.id = m.conversation_id
-        WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.direction = 'inbound' AND ${where}
+      `SELECT extract(isodow FROM c.at AT TIME ZONE $3)::int - 1 AS weekday, extract(hour FROM c.at AT TIME ZONE $3)::int AS hour, sum(c.messages)::int AS messages
+         FROM ${messageVolumeSql('$1', '$2', rollupFitsZone(range))} c
+        WHERE c.direction = 'inbound' AND ${where}
         GROUP BY 1, 2`,
       parameters,
     );
@@ -334,14 +453,11 @@ export class ReportsService {
     return row;
   }
 
-  private async names(volume: Volume): Promise<{ teams: Map<string, string>; channels: Map<string, string>; users: Map<string, string> }> {
+  private names(volume: Volume) {
     const rows = [...volume.conversations, ...volume.messages];
-    const ids = (pick: (row: ConversationGroup | MessageGroup) => string | null) => [...new Set(rows.map(pick).filter((id): id is string => id !== null))];
-    const lookup = async (table: 'team' | 'channel' | 'app_user', list: string[]) =>
-      new Map((await this.dataSource.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [list])).map((row) => [row.id, row.name]));
-    const [teams, channels, users] = await Promise.all([lookup('team', ids((row) => row.team_id)), lookup('channel', ids((row) => row.channel_id)), lookup('app_user', ids((row) => row.assignee_id))]);
-    return { teams, channels, users };
+    return this.namesOf({ teams: rows.map((row) => row.team_id), channels: rows.map((row) => row.channel_id), users: rows.map((row) => row.assignee_id) });
   }
+
 }
 
 /**
@@ -392,6 +508,19 @@ function breakdown(volume: Volume, key: (row: ConversationGroup | MessageGroup) 
     else entry(key(row)).outboundMessages += row.messages;
   }
   return [...rows.values()].sort((a, b) => b.conversationsCreated + b.inboundMessages - (a.conversationsCreated + a.inboundMessages) || a.name.localeCompare(b.name));
+}
+
+function deliveryTotals(numbers: { groups: DeliveryGroup[]; consent: Array<{ action: 'opt_out' | 'opt_in'; events: number }> }) {
+  const sum = (pick: (row: DeliveryGroup) => number) => numbers.groups.reduce((total, row) => total + pick(row), 0);
+  const delivered = sum((row) => row.delivered);
+  return {
+    outboundMessages: sum((row) => row.messages),
+    segments: sum((row) => row.segments),
+    cost: roundMoney(sum((row) => row.cost)),
+    deliveryRatePercent: percent(delivered, delivered + sum((row) => row.failed)),
+    optOuts: numbers.consent.filter((row) => row.action === 'opt_out').reduce((total, row) => total + row.events, 0),
+    optIns: numbers.consent.filter((row) => row.action === 'opt_in').reduce((total, row) => total + row.events, 0),
+  };
 }
 
 function percent(part: number, whole: number): number | null {
