@@ -7,7 +7,7 @@ import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
 import { OutboundModule, OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
 import { RealtimeModule } from '@backtalk/realtime';
-import { ReportsModule } from '@backtalk/reports';
+import { ReportsModule, ReportsWorkerModule } from '@backtalk/reports';
 import { RoutingModule, RoutingWorkerModule } from '@backtalk/routing';
 import { type DynamicModule, Module } from '@nestjs/common';
 
@@ -21,7 +21,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] : [])],
     };
   }
 }

@@ -4,9 +4,10 @@ import { CsatWorkerModule } from '@backtalk/csat';
 import { InboundWorkerModule } from '@backtalk/inbound';
 import { OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
+import { ReportsWorkerModule } from '@backtalk/reports';
 import { RoutingWorkerModule } from '@backtalk/routing';
 import { Module } from '@nestjs/common';
 
 /** Every queue processor, and no HTTP server. */
-@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule] })
+@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] })
 export class WorkerModule {}

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { definitionsOf, METRIC_DEFINITIONS } from './metrics/definitions';
 import { daysOf, localDay, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
 import { businessSeconds, calendarSeconds, durationStats, type Elapsed, measureTimeline, type TimelineEvent } from './metrics/timeline';
+import { messageVolumeSql, rollupFitsZone } from './rollups/report-rollups';
 
 type Author = 'customer' | OutboundAuthor;
 
@@ -392,11 +393,11 @@ export class ReportsService {
         conversationParameters,
       ),
       this.dataSource.query<MessageGroup[]>(
-        `SELECT to_char(m.sent_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, c.team_id, c.channel_id, c.assignee_id, ${AUTHOR_SQL} AS author,
-                count(*)::int AS messages, COALESCE(sum(m.segments), 0)::int AS segments, COALESCE(sum(m.estimated_cost), 0)::float8 AS cost
-           FROM message m
-           JOIN conversation c ON c.id = m.conversation_id
-          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.kind <> 'note' AND ${messageWhere}
+        // Hourly rollup rows plus the messages of hours not rolled up yet (see messageVolumeSql), filtered as conversations.
+        `SELECT to_char(c.at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, c.team_id, c.channel_id, c.assignee_id, ${AUTHOR_SQL.replace(/\bm\./g, 'c.')} AS author,
+                sum(c.messages)::int AS messages, COALESCE(sum(c.segments), 0)::int AS segments, COALESCE(sum(c.cost), 0)::float8 AS cost
+           FROM ${messageVolumeSql('$1', '$2', rollupFitsZone(range))} c
+          WHERE c.kind <> 'note' AND ${messageWhere}
           GROUP BY 1, 2, 3, 4, 5`,
         messageParameters,
       ),
@@ -408,10 +409,9 @@ export class ReportsService {
     const parameters: unknown[] = [range.from, range.to, range.timeZone];
     const where = conversationFilters(actor, query, parameters);
     const rows = await this.dataSource.query<Array<{ weekday: number; hour: number; messages: number }>>(
-      `SELECT extract(isodow FROM m.sent_at AT TIME ZONE $3)::int - 1 AS weekday, extract(hour FROM m.sent_at AT TIME ZONE $3)::int AS hour, count(*)::int AS messages
-         FROM message m
-         JOIN conversation c ON c.id = m.conversation_id
-        WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.direction = 'inbound' AND ${where}
+      `SELECT extract(isodow FROM c.at AT TIME ZONE $3)::int - 1 AS weekday, extract(hour FROM c.at AT TIME ZONE $3)::int AS hour, sum(c.messages)::int AS messages
+         FROM ${messageVolumeSql('$1', '$2', rollupFitsZone(range))} c
+        WHERE c.direction = 'inbound' AND ${where}
         GROUP BY 1, 2`,
       parameters,
     );

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import type { ResolvedRange } from '../metrics/report-range';
+
+/** Hours recomputed per call: a busy hour is a few thousand messages, so a call stays well under a second. */
+export const HOURS_PER_REFRESH = 48;
+
+/**
+ * True when every local hour of the range is one UTC hour, so hourly rollup rows fall on one local day and hour
+ * (zones such as India's or Nepal's are offset by 30 or 45 minutes, and their reports count from the messages).
+ */
+export function rollupFitsZone(range: ResolvedRange): boolean {
+  return [range.from, range.to].every((instant) => offsetMinutes(instant, range.timeZone) % 60 === 0);
+}
+
+function offsetMinutes(instant: Date, timeZone: string): number {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).offset;
+}
+
+/**
+ * Rows of message volume in [from, to) as a subquery with the columns `at` (an instant: the message's time, or the
+ * start of a rollup hour), `team_id`, `channel_id`, `assignee_id` (the conversation's), `direction`, `kind`,
+ * `messages`, `segments` and `cost`. Whole hours nobody changed since the last refresh come from
+ * `report_message_hour`; the partial hours at the range's edges and hours marked as changed are counted from the
+ * messages themselves, so the sum is exact whatever the refresh has caught up with. `$from` and `$to` are the
+ * placeholders of the range's bounds.
+ */
+export function messageVolumeSql(from: string, to: string, useRollup: boolean): string {
+  const raw = (hours: string, hourEnd: string) => `
+    SELECT m.sent_at AS at, rc.team_id, m.channel_id, rc.assignee_id, m.direction, m.kind, 1 AS messages, m.segments::int AS segments, COALESCE(m.estimated_cost, 0) AS cost
+      FROM ${hours}
+      JOIN message m ON m.sent_at >= greatest(h.hour, ${from}::timestamptz) AND m.sent_at < least(${hourEnd}, ${to}::timestamptz)
+      JOIN conversation rc ON rc.id = m.conversation_id`;
+  if (!useRollup) return `(${raw(`(SELECT ${from}::timestamptz AS hour) h`, `${to}::timestamptz`)})`;
+  const rawHours = `(
+      SELECT DISTINCT d.hour FROM report_dirty_hour d WHERE d.hour >= date_trunc('hour', ${from}::timestamptz) AND d.hour < ${to}::timestamptz
+      UNION SELECT date_trunc('hour', ${from}::timestamptz)
+      UNION SELECT date_trunc('hour', ${to}::timestamptz))`;
+  return `(
+    SELECT r.hour AS at, r.team_id, r.channel_id, r.assignee_id, r.direction, r.kind, r.messages, r.segments, r.cost
+      FROM report_message_hour r
+     WHERE r.hour >= ${from}::timestamptz AND r.hour < ${to}::timestamptz AND r.hour NOT IN ${rawHours}
+    UNION ALL
+    ${raw(`${rawHours} h`, `h.hour + interval '1 hour'`)})`;
+}
+
+/** Brings the hourly rollup up to date with the hours marked as changed (see the ReportRollups migration). */
+@Injectable()
+export class ReportRollupsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Recomputes up to `maxHours` marked hours; 0 when nothing was marked or another process is refreshing. */
+  async refresh(maxHours = HOURS_PER_REFRESH): Promise<number> {
+    const [row] = await this.dataSource.query<Array<{ hours: number }>>(`SELECT report_refresh_rollups($1) AS hours`, [maxHours]);
+    return row.hours;
+  }
+}

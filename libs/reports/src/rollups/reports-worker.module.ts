@@ -1,0 +1,43 @@
+import { BullModule, InjectQueue, Process, Processor } from '@nestjs/bull';
+import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
+import type { Queue } from 'bull';
+import { ReportsModule } from '../reports.module';
+import { HOURS_PER_REFRESH, ReportRollupsService } from './report-rollups';
+
+export const REFRESH_REPORT_ROLLUPS_JOB = 'refresh-report-rollups';
+/** How stale the rollup may get; reports stay exact regardless, only slower while many hours wait. */
+const REFRESH_EVERY_MS = 60_000;
+
+@Processor(QueueName.Maintenance)
+export class ReportRollupsProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReportRollupsProcessor.name);
+
+  constructor(
+    private readonly rollups: ReportRollupsService,
+    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    private readonly metrics: MetricsService,
+    private readonly repeatableJobs: RepeatableJobs,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.metrics.trackQueue(this.queue);
+    await this.repeatableJobs.declare(this.queue, { name: REFRESH_REPORT_ROLLUPS_JOB, repeat: { every: REFRESH_EVERY_MS }, removeOnComplete: 10, removeOnFail: 10 });
+  }
+
+  /** Keeps refreshing while a call still finds a full batch, so a backlog (after a migration, an import) drains in one job. */
+  @Process(REFRESH_REPORT_ROLLUPS_JOB)
+  async handle(): Promise<{ hours: number }> {
+    let hours = 0;
+    for (let refreshed = HOURS_PER_REFRESH; refreshed === HOURS_PER_REFRESH; hours += refreshed) refreshed = await this.rollups.refresh();
+    if (hours > 0) this.logger.log({ hours }, 'refreshed report rollups');
+    return { hours };
+  }
+}
+
+/** The rollup refresher; imported by the worker, or by the API when it runs workers in-process. */
+@Module({
+  imports: [ReportsModule, BullModule.registerQueue({ name: QueueName.Maintenance })],
+  providers: [ReportRollupsProcessor],
+})
+export class ReportsWorkerModule {}
