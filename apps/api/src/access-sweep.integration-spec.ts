@@ -137,6 +137,10 @@ const LIST_QUERIES: Record<string, (seed: Seed) => string[]> = {
   'GET /api/reports/conversations': (seed) => reportQueries(seed),
   'GET /api/reports/response-times': (seed) => reportQueries(seed),
   'GET /api/reports/delivery': (seed) => reportQueries(seed),
+  'GET /api/reports/sla': (seed) => reportQueries(seed),
+  'GET /api/reports/automation': (seed) => reportQueries(seed),
+  'GET /api/reports/agents': (seed) => reportQueries(seed),
+  'GET /api/reports/csat': (seed) => reportQueries(seed),
 };
 
 /** Reports over the last 300 days to tomorrow, unfiltered and filtered to team A's team and channel: none may name them. */

@@ -1,6 +1,6 @@
 import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
-import { type ConversationsReport, type DeliveryReport, ErrorCode, type OverviewReport, Provider, type ResponseTimesReport, Role, SenderType } from '@backtalk/contracts';
+import { type AgentsReport, type AutomationReport, type ConversationsReport, type CsatReport, type DeliveryReport, ErrorCode, type OverviewReport, Provider, type ResponseTimesReport, Role, SenderType, type SlaReport } from '@backtalk/contracts';
 import { TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
 
@@ -16,7 +16,9 @@ interface Fixture {
   team: 'support' | 'billing';
   createdAt: string;
   assignee: 'agent' | 'billingAgent' | null;
-  messages: Array<{ at: number; kind: Kind; segments?: number; cost?: number; status?: 'sent' | 'undelivered' | 'failed'; error?: [string, string] }>;
+  messages: Array<{ at: number; kind: Kind; segments?: number; cost?: number; status?: 'sent' | 'undelivered' | 'failed'; error?: [string, string]; faq?: boolean }>;
+  /** Replies automation held back: minutes after the start, and the reason the thread shows. */
+  held?: Array<[number, string]>;
   resolvedAt?: number[];
   reopenedAt?: number[];
   firstResponseBreached?: boolean;
@@ -30,6 +32,7 @@ const FIXTURES: Fixture[] = [
     assignee: 'agent',
     messages: [{ at: 0, kind: 'customer' }, { at: 3, kind: 'agent', segments: 2, cost: 0.0158 }, { at: 10, kind: 'customer' }, { at: 20, kind: 'agent', segments: 1, cost: 0.0079, status: 'failed', error: ['30007', 'The carrier filtered the message as spam'] }],
     resolvedAt: [30],
+    held: [[11, 'The customer asked for a person']],
     rating: { value: 5, at: 60 },
   },
   {
@@ -37,7 +40,7 @@ const FIXTURES: Fixture[] = [
     team: 'support',
     createdAt: '2026-03-02T23:30:00.000Z',
     assignee: null,
-    messages: [{ at: 0, kind: 'customer' }, { at: 0.5, kind: 'auto_reply', segments: 1, cost: 0.0079, status: 'sent' }],
+    messages: [{ at: 0, kind: 'customer' }, { at: 0.5, kind: 'auto_reply', segments: 1, cost: 0.0079, status: 'sent', faq: true }, { at: 40, kind: 'customer' }],
     resolvedAt: [5, 60],
     reopenedAt: [30],
   },
@@ -47,6 +50,10 @@ const FIXTURES: Fixture[] = [
     assignee: 'agent',
     messages: [{ at: 0, kind: 'customer' }, { at: 1, kind: 'note' }, { at: 12, kind: 'agent', segments: 1, cost: 0.0079 }],
     firstResponseBreached: true,
+    held: [
+      [0.2, 'The FAQ score was below the threshold'],
+      [0.4, 'The FAQ score was below the threshold'],
+    ],
     rating: { value: 2, comment: '=1+1 too slow', at: 70 },
   },
   {
@@ -98,11 +105,13 @@ function expectedOverview(fixtures: Fixture[], from = FROM, to = TO) {
   };
 }
 
-describe('reports API: overview, conversation volume, response times and delivery from the real tables, within the access rule, as JSON and CSV', () => {
+describe('reports API: every report from the real tables, within the access rule, as JSON and CSV', () => {
   let t: TestApp;
   let admin: string;
   let billingAgentToken: string;
   let teams: Record<'support' | 'billing', string>;
+  let faqId: string;
+  const conversationIds: string[] = [];
 
   beforeAll(async () => {
     t = await TestApp.create(ApiModule.forRoot({ runWorkers: false }));
@@ -134,6 +143,7 @@ describe('reports API: overview, conversation volume, response times and deliver
       ).id;
     const channelIds = { support: await channelOf('support', '+14155550101'), billing: await channelOf('billing', '+14155550102') };
     const assignees = { agent: agent.id, billingAgent: billingAgent.id };
+    faqId = (await t.dataSource.query<Array<{ id: string }>>(`INSERT INTO canned_answer (team_id, title, body, shortcode) VALUES ($1, 'Where is my order', 'On its way', 'order') RETURNING id`, [teams.support]))[0].id;
 
     for (const [index, fixture] of FIXTURES.entries()) {
       const [{ id: contactId }] = await t.dataSource.query<Array<{ id: string }>>(`INSERT INTO contact (phone) VALUES ($1) RETURNING id`, [`+3805000000${index}`]);
@@ -144,8 +154,8 @@ describe('reports API: overview, conversation volume, response times and deliver
       );
       for (const message of fixture.messages) {
         await t.dataSource.query(
-          `INSERT INTO message (conversation_id, channel_id, direction, status, body, encoding, segments, sent_at, kind, author_id, estimated_cost, error_code, error_reason)
-           VALUES ($1, $2, $3, $4, 'text', 'GSM-7', $5, $6, $7, $8, $9, $10, $11)`,
+          `INSERT INTO message (conversation_id, channel_id, direction, status, body, encoding, segments, sent_at, kind, author_id, estimated_cost, error_code, error_reason, metadata)
+           VALUES ($1, $2, $3, $4, 'text', 'GSM-7', $5, $6, $7, $8, $9, $10, $11, $12)`,
           [
             conversationId,
             channelIds[fixture.team],
@@ -158,15 +168,28 @@ describe('reports API: overview, conversation volume, response times and deliver
             message.cost ?? null,
             message.error?.[0] ?? null,
             message.error?.[1] ?? null,
+            message.faq ? JSON.stringify({ automation: 'rule', faqId }) : null,
           ],
         );
       }
       for (const minutes of fixture.resolvedAt ?? []) {
-        await t.dataSource.query(`INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, occurred_at) VALUES ($1, $2, 'resolved', 'system', $3)`, [conversationId, teams[fixture.team], at(fixture, minutes)]);
+        // The assigned agent resolved it; with nobody assigned, a rule did.
+        const resolver = fixture.assignee ? assignees[fixture.assignee] : null;
+        await t.dataSource.query(`INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, actor_id, occurred_at) VALUES ($1, $2, 'resolved', $3, $4, $5)`, [
+          conversationId,
+          teams[fixture.team],
+          resolver ? 'user' : 'automation',
+          resolver,
+          at(fixture, minutes),
+        ]);
       }
       for (const minutes of fixture.reopenedAt ?? []) {
         await t.dataSource.query(`INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, occurred_at) VALUES ($1, $2, 'reopened', 'customer', $3)`, [conversationId, teams[fixture.team], at(fixture, minutes)]);
       }
+      for (const [minutes, reason] of fixture.held ?? []) {
+        await t.dataSource.query(`INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, data, occurred_at) VALUES ($1, $2, 'automation_held', 'automation', $3, $4)`, [conversationId, teams[fixture.team], JSON.stringify({ reason }), at(fixture, minutes)]);
+      }
+      conversationIds.push(conversationId);
       if (fixture.firstResponseBreached) {
         await t.dataSource.query(`INSERT INTO sla_breach (conversation_id, team_id, kind, due_at, breached_at) VALUES ($1, $2, 'first_response', $3, $3)`, [conversationId, teams[fixture.team], at(fixture, 5)]);
       }
@@ -221,6 +244,7 @@ describe('reports API: overview, conversation volume, response times and deliver
     expect(busy).toEqual([
       [0, 11, 2],
       [1, 1, 1],
+      [1, 2, 1],
       [1, 12, 1],
       [1, 14, 1],
     ]);
@@ -231,13 +255,13 @@ describe('reports API: overview, conversation volume, response times and deliver
     const { body } = await report<ConversationsReport>('conversations', '');
     expect(body.totals.outboundByAuthor).toEqual({ agent: 4, automation: 1, notification: 1 });
     expect(body.byTeam.map((row) => [row.name, row.conversationsCreated, row.inboundMessages, row.outboundMessages])).toEqual([
-      ['Support', 3, 4, 4],
+      ['Support', 3, 5, 4],
       ['Billing', 1, 1, 2],
     ]);
     expect(body.byAgent.map((row) => [row.name, row.conversationsCreated])).toEqual([
       ['Ann Agent', 2],
-      ['Bill Agent', 1],
       ['Unassigned', 1],
+      ['Bill Agent', 1],
     ]);
     expect(body.byChannel.map((row) => row.name).sort()).toEqual(['billing line', 'support line']);
   });
@@ -340,6 +364,58 @@ describe('reports API: overview, conversation volume, response times and deliver
     expect(billing.metrics.optOuts.value).toBe(1);
     expect(billing.failures.map((row) => row.errorCode)).toEqual(['30003']);
     expect(billing.byTeam.map((row) => row.name)).toEqual(['Billing']);
+  });
+
+  it('gives CSAT: distribution, CSAT %, response rate, breakdowns and the comments, with a customer’s formula kept as text in CSV', async () => {
+    const { body } = await report<CsatReport>('csat', '');
+    expect(Object.fromEntries(Object.entries(body.metrics).map(([key, metric]) => [key, metric.value]))).toEqual({ surveysSent: 3, responses: 3, responseRatePercent: 100, csatPercent: 66.7 });
+    expect(body.distribution.map((entry) => entry.count)).toEqual([0, 1, 0, 1, 1]);
+    expect(body.byTeam.map((row) => [row.name, row.responses, row.csatPercent])).toEqual([
+      ['Support', 2, 50],
+      ['Billing', 1, 100],
+    ]);
+    expect(body.comments).toEqual([expect.objectContaining({ conversationId: conversationIds[2], rating: 2, comment: '=1+1 too slow' })]);
+    const csv = (await report<string>('csat', '&format=csv')).body.split('\n');
+    expect(csv).toContain(`comments,${conversationIds[2]},,comment,'=1+1 too slow`);
+    const billing = (await report<CsatReport>('csat', '', billingAgentToken)).body;
+    expect([billing.metrics.responses.value, billing.comments]).toEqual([1, []]);
+  });
+
+  it('gives SLA: first responses within target, breaches by day, team and agent', async () => {
+    const { body } = await report<SlaReport>('sla', '');
+    // Support's three conversations were answered; one after its 5-minute target passed. Billing has no target.
+    expect(Object.fromEntries(Object.entries(body.metrics).map(([key, metric]) => [key, metric.value]))).toEqual({ firstResponseMetPercent: 66.7, nextResponseMetPercent: null, breaches: 1 });
+    expect(body.breachesByDay).toEqual([
+      { day: '2026-03-02', firstResponse: 0, nextResponse: 0 },
+      { day: '2026-03-03', firstResponse: 1, nextResponse: 0 },
+    ]);
+    expect(body.byAgent).toEqual([{ id: expect.any(String), name: 'Ann Agent', breaches: 1 }]);
+    expect((await report<SlaReport>('sla', '', billingAgentToken)).body.metrics).toEqual({ firstResponseMetPercent: { value: null }, nextResponseMetPercent: { value: null }, breaches: { value: 0 } });
+  });
+
+  it('gives automation: auto-answered share, replies by FAQ, customers who wrote again within 24 hours, held-back reasons', async () => {
+    const { body } = await report<AutomationReport>('automation', '');
+    expect(Object.fromEntries(Object.entries(body.metrics).map(([key, metric]) => [key, metric.value]))).toEqual({ autoAnsweredPercent: 25, autoReplies: 1, wroteAgainPercent: 100 });
+    expect(body.byFaq).toEqual([{ faqId, question: 'Where is my order', autoReplies: 1, wroteAgain: 1 }]);
+    expect(body.heldBack).toEqual([
+      { reason: 'The FAQ score was below the threshold', count: 2 },
+      { reason: 'The customer asked for a person', count: 1 },
+    ]);
+    expect(body.byDay).toEqual([
+      { day: '2026-03-02', autoReplies: 1, conversationsCreated: 2 },
+      { day: '2026-03-03', autoReplies: 0, conversationsCreated: 2 },
+    ]);
+    expect((await report<AutomationReport>('automation', '', billingAgentToken)).body.heldBack).toEqual([]);
+  });
+
+  it('gives each agent of the viewer’s teams their conversations, replies, median first response and resolution, and current load', async () => {
+    const { body } = await report<AgentsReport>('agents', '');
+    expect(body.agents.map(({ userId: _userId, ...row }) => row)).toEqual([
+      // Ann answered the first conversation in 3 minutes (and once more) and the third in 12; she resolved the first after 30.
+      { name: 'Ann Agent', conversationsHandled: 2, repliesSent: 3, medianFirstResponse: 450, medianResolution: 1800, currentLoad: 2 },
+      { name: 'Bill Agent', conversationsHandled: 1, repliesSent: 1, medianFirstResponse: 120, medianResolution: null, currentLoad: 1 },
+    ]);
+    expect((await report<AgentsReport>('agents', '', billingAgentToken)).body.agents.map((row) => row.name)).toEqual(['Bill Agent']);
   });
 
   it('refuses a range that ends before it starts, is longer than 366 days, or names an unknown time zone', async () => {

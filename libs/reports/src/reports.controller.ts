@@ -1,15 +1,20 @@
 import { type ApiKeyActor, ApiKeyAuth, CurrentActor, CurrentUser, type UserActor } from '@backtalk/auth';
-import { ApiKeyScope, type ConversationsReport, type DeliveryReport, type OverviewReport, type ResponseTimesReport, Role } from '@backtalk/contracts';
+import { type AgentsReport, ApiKeyScope, type AutomationReport, type ConversationsReport, type CsatReport, type DeliveryReport, type OverviewReport, type ResponseTimesReport, Role, type SlaReport } from '@backtalk/contracts';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { reportCsv } from './csv/report-csv';
 import { ReportQueryDto } from './report-query.dto';
+import { QualityReportsService } from './quality-reports.service';
 import { ReportsService } from './reports.service';
 
 const OVERVIEW = 'The numbers a team lead checks every morning, with per-day series for sparklines and, with compare, the previous period';
 const CONVERSATIONS = 'Conversations and messages by day, by local hour × weekday, and by team, channel and agent';
 const DELIVERY = 'Outbound segments and cost by day, team, channel and agent; delivery rate; failures by provider error code with a plain reason; opt-outs and opt-ins';
+const SLA = 'Share of conversations that met their team’s first- and next-response targets, breaches by day, team and agent';
+const AUTOMATION = 'Auto-answered share, automatic replies by FAQ, customers who wrote again within 24 hours, and why replies were held back';
+const AGENTS = 'Per agent: conversations handled, replies sent, median first response and resolution, current load';
+const CSAT = 'Satisfaction survey answers: distribution, CSAT %, response rate, by team, agent and channel, with the customers’ comments';
 const RESPONSE_TIMES = 'First response, next response and resolution times (median and 90th percentile) in total and by day, in calendar or business hours';
 
 /**
@@ -32,7 +37,10 @@ function respond(report: object, name: string, query: ReportQueryDto, request: F
 @ApiProduces('application/json', 'text/csv')
 @Controller()
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly quality: QualityReportsService,
+  ) {}
 
   @ApiBearerAuth('user')
   @ApiOperation({ summary: OVERVIEW })
@@ -92,5 +100,65 @@ export class ReportsController {
   @Get('v1/reports/delivery')
   async deliveryForKey(@CurrentActor() actor: ApiKeyActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<DeliveryReport | string> {
     return respond(await this.reports.delivery(viewerOf(actor), query), 'delivery', query, request, reply) as DeliveryReport | string;
+  }
+
+  @ApiBearerAuth('user')
+  @ApiOperation({ summary: SLA })
+  @Get('reports/sla')
+  async sla(@CurrentUser() actor: UserActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SlaReport | string> {
+    return respond(await this.quality.sla(actor, query), 'sla', query, request, reply) as SlaReport | string;
+  }
+
+  @ApiBearerAuth('api-key')
+  @ApiKeyAuth(ApiKeyScope.ReportsRead)
+  @ApiOperation({ summary: `${SLA} (API key with reports:read; all teams)` })
+  @Get('v1/reports/sla')
+  async slaForKey(@CurrentActor() actor: ApiKeyActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SlaReport | string> {
+    return respond(await this.quality.sla(viewerOf(actor), query), 'sla', query, request, reply) as SlaReport | string;
+  }
+
+  @ApiBearerAuth('user')
+  @ApiOperation({ summary: AUTOMATION })
+  @Get('reports/automation')
+  async automation(@CurrentUser() actor: UserActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AutomationReport | string> {
+    return respond(await this.quality.automation(actor, query), 'automation', query, request, reply) as AutomationReport | string;
+  }
+
+  @ApiBearerAuth('api-key')
+  @ApiKeyAuth(ApiKeyScope.ReportsRead)
+  @ApiOperation({ summary: `${AUTOMATION} (API key with reports:read; all teams)` })
+  @Get('v1/reports/automation')
+  async automationForKey(@CurrentActor() actor: ApiKeyActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AutomationReport | string> {
+    return respond(await this.quality.automation(viewerOf(actor), query), 'automation', query, request, reply) as AutomationReport | string;
+  }
+
+  @ApiBearerAuth('user')
+  @ApiOperation({ summary: AGENTS })
+  @Get('reports/agents')
+  async agents(@CurrentUser() actor: UserActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgentsReport | string> {
+    return respond(await this.quality.agents(actor, query), 'agents', query, request, reply) as AgentsReport | string;
+  }
+
+  @ApiBearerAuth('api-key')
+  @ApiKeyAuth(ApiKeyScope.ReportsRead)
+  @ApiOperation({ summary: `${AGENTS} (API key with reports:read; all teams)` })
+  @Get('v1/reports/agents')
+  async agentsForKey(@CurrentActor() actor: ApiKeyActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgentsReport | string> {
+    return respond(await this.quality.agents(viewerOf(actor), query), 'agents', query, request, reply) as AgentsReport | string;
+  }
+
+  @ApiBearerAuth('user')
+  @ApiOperation({ summary: CSAT })
+  @Get('reports/csat')
+  async csat(@CurrentUser() actor: UserActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CsatReport | string> {
+    return respond(await this.quality.csat(actor, query), 'csat', query, request, reply) as CsatReport | string;
+  }
+
+  @ApiBearerAuth('api-key')
+  @ApiKeyAuth(ApiKeyScope.ReportsRead)
+  @ApiOperation({ summary: `${CSAT} (API key with reports:read; all teams)` })
+  @Get('v1/reports/csat')
+  async csatForKey(@CurrentActor() actor: ApiKeyActor, @Query() query: ReportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CsatReport | string> {
+    return respond(await this.quality.csat(viewerOf(actor), query), 'csat', query, request, reply) as CsatReport | string;
   }
 }

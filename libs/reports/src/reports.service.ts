@@ -463,7 +463,7 @@ export class ReportsService {
  * The access rule and the report's filters on the conversation `c`, appending their values to `parameters`. Reports
  * count a conversation in the team that holds it, so the rule is the team one (not "or assigned to me").
  */
-function conversationFilters(actor: UserActor, query: ReportQuery, parameters: unknown[]): string {
+export function conversationFilters(actor: UserActor, query: ReportQuery, parameters: unknown[]): string {
   const access = AccessPolicy.visibleTeamsCondition(actor, 'c.team_id', parameters.length + 1);
   parameters.push(...access.parameters);
   const conditions = [access.sql];
@@ -522,7 +522,7 @@ function deliveryTotals(numbers: { groups: DeliveryGroup[]; consent: Array<{ act
   };
 }
 
-function percent(part: number, whole: number): number | null {
+export function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 }
 

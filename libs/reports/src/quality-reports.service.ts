@@ -1,0 +1,385 @@
+import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import type { AgentReportRow, AgentsReport, AutomationReport, CsatBreakdownRow, CsatReport, MetricValue, ReportQuery, SlaBreakdownRow, SlaReport } from '@backtalk/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { definitionsOf, METRIC_DEFINITIONS } from './metrics/definitions';
+import { daysOf, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
+import { durationStats } from './metrics/timeline';
+import { conversationFilters, percent } from './reports.service';
+
+/** How many customers' comments a CSAT report lists, newest first. */
+export const CSAT_COMMENT_LIMIT = 200;
+
+/** A value for the range and, with compare, for the previous range. */
+function metric(value: number | null, previous?: { value: number | null }): MetricValue {
+  return previous ? { value, previous: previous.value } : { value };
+}
+
+/**
+ * The SLA, automation, agents and CSAT reports: the same rules as ReportsService (range first, then the access rule and
+ * the filters on the conversation that holds the data).
+ */
+@Injectable()
+export class QualityReportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async csat(actor: UserActor, query: ReportQuery): Promise<CsatReport> {
+    const range = resolveRange(query.from, query.to, query.timeZone);
+    const previous = query.compare ? previousRange(range) : undefined;
+    const [current, before] = await Promise.all([this.csatNumbers(actor, query, range), previous ? this.csatNumbers(actor, query, previous) : undefined]);
+    const ratings = current.responses;
+    const names = await this.names({ teams: ratings.map((row) => row.team_id), channels: ratings.map((row) => row.channel_id), users: ratings.map((row) => row.agent_id) });
+    const breakdown = (key: (row: CsatRow) => string | null, name: (id: string | null) => string): CsatBreakdownRow[] => {
+      const groups = new Map<string | null, CsatRow[]>();
+      for (const row of ratings) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+      return [...groups.entries()]
+        .map(([id, rows]) => ({ id, name: name(id), responses: rows.length, csatPercent: percent(rows.filter((row) => row.rating >= 4).length, rows.length) }))
+        .sort((a, b) => b.responses - a.responses || a.name.localeCompare(b.name));
+    };
+    return {
+      range: rangeView(range),
+      ...(previous ? { previousRange: rangeView(previous) } : {}),
+      metrics: {
+        surveysSent: metric(current.totals.surveysSent, before && { value: before.totals.surveysSent }),
+        responses: metric(current.totals.responses, before && { value: before.totals.responses }),
+        responseRatePercent: metric(current.totals.responseRatePercent, before && { value: before.totals.responseRatePercent }),
+        csatPercent: metric(current.totals.csatPercent, before && { value: before.totals.csatPercent }),
+      },
+      distribution: [1, 2, 3, 4, 5].map((rating) => ({ rating, count: ratings.filter((row) => row.rating === rating).length })),
+      byTeam: breakdown((row) => row.team_id, (id) => names.teams.get(id ?? '') ?? 'Unknown team'),
+      byAgent: breakdown((row) => row.agent_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'No agent')),
+      byChannel: breakdown((row) => row.channel_id, (id) => names.channels.get(id ?? '') ?? 'Unknown channel'),
+      comments: ratings
+        .filter((row) => row.comment)
+        .slice(0, CSAT_COMMENT_LIMIT)
+        .map((row) => ({ conversationId: row.conversation_id, rating: row.rating, comment: row.comment ?? '', respondedAt: new Date(row.responded_at).toISOString(), agentId: row.agent_id })),
+      definitions: { ...definitionsOf(['surveysSent', 'responseRatePercent', 'csatPercent']), responses: METRIC_DEFINITIONS.csatResponses, distribution: METRIC_DEFINITIONS.csatDistribution, comments: METRIC_DEFINITIONS.csatComments },
+    };
+  }
+
+  /** Ratings received in the range (newest first), and the surveys sent in it with how many of those were answered. */
+  private async csatNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
+    const responseParameters: unknown[] = [range.from, range.to];
+    const responseWhere = csatFilters(actor, query, responseParameters);
+    const surveyParameters: unknown[] = [range.from, range.to];
+    const surveyWhere = csatFilters(actor, query, surveyParameters);
+    const [responses, [surveys]] = await Promise.all([
+      this.dataSource.query<CsatRow[]>(
+        `SELECT r.conversation_id, r.team_id, r.channel_id, r.agent_id, r.rating, r.comment, r.responded_at
+           FROM csat_response r
+          WHERE r.responded_at >= $1 AND r.responded_at < $2 AND r.rating IS NOT NULL AND ${responseWhere}
+          ORDER BY r.responded_at DESC`,
+        responseParameters,
+      ),
+      this.dataSource.query<Array<{ sent: number; answered: number }>>(
+        `SELECT count(*)::int AS sent, count(r.responded_at)::int AS answered
+           FROM csat_response r
+          WHERE r.surveyed_at >= $1 AND r.surveyed_at < $2 AND ${surveyWhere}`,
+        surveyParameters,
+      ),
+    ]);
+    return {
+      responses,
+      totals: {
+        surveysSent: surveys.sent,
+        responses: responses.length,
+        responseRatePercent: percent(surveys.answered, surveys.sent),
+        csatPercent: percent(responses.filter((row) => row.rating >= 4).length, responses.length),
+      },
+    };
+  }
+
+  async sla(actor: UserActor, query: ReportQuery): Promise<SlaReport> {
+    const range = resolveRange(query.from, query.to, query.timeZone);
+    const previous = query.compare ? previousRange(range) : undefined;
+    const [current, before] = await Promise.all([this.slaNumbers(actor, query, range), previous ? this.slaNumbers(actor, query, previous) : undefined]);
+    const names = await this.names({ teams: current.breaches.map((row) => row.team_id), channels: [], users: current.breaches.map((row) => row.assignee_id) });
+    const byDay = daysOf(range).map((day) => ({ day, firstResponse: 0, nextResponse: 0 }));
+    const dayIndex = new Map(byDay.map((entry) => [entry.day, entry]));
+    const breakdown = (key: (row: BreachRow) => string | null, name: (id: string | null) => string): SlaBreakdownRow[] => {
+      const counts = new Map<string | null, number>();
+      for (const row of current.breaches) counts.set(key(row), (counts.get(key(row)) ?? 0) + row.breaches);
+      return [...counts.entries()].map(([id, breaches]) => ({ id, name: name(id), breaches })).sort((a, b) => b.breaches - a.breaches || a.name.localeCompare(b.name));
+    };
+    for (const row of current.breaches) {
+      const entry = dayIndex.get(row.day);
+      if (entry) entry[row.kind === 'first_response' ? 'firstResponse' : 'nextResponse'] += row.breaches;
+    }
+    return {
+      range: rangeView(range),
+      ...(previous ? { previousRange: rangeView(previous) } : {}),
+      metrics: {
+        firstResponseMetPercent: metric(current.totals.firstResponseMetPercent, before && { value: before.totals.firstResponseMetPercent }),
+        nextResponseMetPercent: metric(current.totals.nextResponseMetPercent, before && { value: before.totals.nextResponseMetPercent }),
+        breaches: metric(current.totals.breaches, before && { value: before.totals.breaches }),
+      },
+      breachesByDay: byDay,
+      byTeam: breakdown((row) => row.team_id, (id) => names.teams.get(id ?? '') ?? 'Unknown team'),
+      byAgent: breakdown((row) => row.assignee_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'Unassigned')),
+      definitions: { ...definitionsOf(['firstResponseMetPercent', 'nextResponseMetPercent', 'breaches']), byAgent: METRIC_DEFINITIONS.breachesByAgent },
+    };
+  }
+
+  private async slaNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
+    const outcomeParameters: unknown[] = [range.from, range.to];
+    const outcomeWhere = conversationFilters(actor, query, outcomeParameters);
+    const breachParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const breachWhere = conversationFilters(actor, query, breachParameters);
+    const [[outcomes], breaches] = await Promise.all([
+      // A conversation counts towards a target once it was answered (or breached it); one still waiting within its
+      // target has neither met nor missed it yet.
+      this.dataSource.query<Array<{ first_eligible: number; first_met: number; next_eligible: number; next_met: number }>>(
+        `WITH started AS (
+           SELECT team.sla_first_response_minutes IS NOT NULL AS has_first, team.sla_next_response_minutes IS NOT NULL AS has_next,
+                  first_reply.sent_at AS first_reply_at,
+                  EXISTS (SELECT 1 FROM sla_breach b WHERE b.conversation_id = c.id AND b.kind = 'first_response') AS first_breached,
+                  EXISTS (SELECT 1 FROM sla_breach b WHERE b.conversation_id = c.id AND b.kind = 'next_response') AS next_breached,
+                  EXISTS (SELECT 1 FROM message later WHERE later.conversation_id = c.id AND later.direction = 'inbound' AND later.sent_at > first_reply.sent_at) AS wrote_again
+             FROM conversation c
+             JOIN team ON team.id = c.team_id
+             LEFT JOIN LATERAL (
+               SELECT m.sent_at FROM message m WHERE m.conversation_id = c.id AND m.kind IN ('agent', 'auto_reply') ORDER BY m.sent_at LIMIT 1
+             ) first_reply ON true
+            WHERE c.created_at >= $1 AND c.created_at < $2 AND ${outcomeWhere}
+         )
+         SELECT count(*) FILTER (WHERE has_first AND (first_reply_at IS NOT NULL OR first_breached))::int AS first_eligible,
+                count(*) FILTER (WHERE has_first AND first_reply_at IS NOT NULL AND NOT first_breached)::int AS first_met,
+                count(*) FILTER (WHERE has_next AND (wrote_again OR next_breached))::int AS next_eligible,
+                count(*) FILTER (WHERE has_next AND wrote_again AND NOT next_breached)::int AS next_met
+           FROM started`,
+        outcomeParameters,
+      ),
+      this.dataSource.query<BreachRow[]>(
+        `SELECT to_char(b.breached_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, b.kind, c.team_id, c.assignee_id, count(*)::int AS breaches
+           FROM sla_breach b
+           JOIN conversation c ON c.id = b.conversation_id
+          WHERE b.breached_at >= $1 AND b.breached_at < $2 AND ${breachWhere}
+          GROUP BY 1, 2, 3, 4`,
+        breachParameters,
+      ),
+    ]);
+    return {
+      breaches,
+      totals: {
+        firstResponseMetPercent: percent(outcomes.first_met, outcomes.first_eligible),
+        nextResponseMetPercent: percent(outcomes.next_met, outcomes.next_eligible),
+        breaches: breaches.reduce((sum, row) => sum + row.breaches, 0),
+      },
+    };
+  }
+
+  async automation(actor: UserActor, query: ReportQuery): Promise<AutomationReport> {
+    const range = resolveRange(query.from, query.to, query.timeZone);
+    const previous = query.compare ? previousRange(range) : undefined;
+    const [current, before] = await Promise.all([this.automationNumbers(actor, query, range), previous ? this.automationNumbers(actor, query, previous) : undefined]);
+    const byDay = daysOf(range).map((day) => ({ day, autoReplies: 0, conversationsCreated: 0 }));
+    const dayIndex = new Map(byDay.map((entry) => [entry.day, entry]));
+    for (const row of current.replies) {
+      const entry = dayIndex.get(row.day);
+      if (entry) entry.autoReplies += row.replies;
+    }
+    for (const row of current.created) {
+      const entry = dayIndex.get(row.day);
+      if (entry) entry.conversationsCreated += row.conversations;
+    }
+    const byFaq = new Map<string | null, { faqId: string | null; question: string; autoReplies: number; wroteAgain: number }>();
+    for (const row of current.replies) {
+      const entry = byFaq.get(row.faq_id) ?? { faqId: row.faq_id, question: row.question ?? (row.faq_id ? 'A deleted FAQ' : 'Not an FAQ answer'), autoReplies: 0, wroteAgain: 0 };
+      entry.autoReplies += row.replies;
+      entry.wroteAgain += row.wrote_again;
+      byFaq.set(row.faq_id, entry);
+    }
+    return {
+      range: rangeView(range),
+      ...(previous ? { previousRange: rangeView(previous) } : {}),
+      metrics: {
+        autoAnsweredPercent: metric(current.totals.autoAnsweredPercent, before && { value: before.totals.autoAnsweredPercent }),
+        autoReplies: metric(current.totals.autoReplies, before && { value: before.totals.autoReplies }),
+        wroteAgainPercent: metric(current.totals.wroteAgainPercent, before && { value: before.totals.wroteAgainPercent }),
+      },
+      byFaq: [...byFaq.values()].sort((a, b) => b.autoReplies - a.autoReplies || a.question.localeCompare(b.question)),
+      heldBack: current.held.map((row) => ({ reason: row.reason, count: row.held })),
+      byDay,
+      definitions: definitionsOf(['autoAnsweredPercent', 'autoReplies', 'wroteAgainPercent', 'byFaq', 'heldBack']),
+    };
+  }
+
+  private async automationNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
+    const replyParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const replyWhere = conversationFilters(actor, query, replyParameters);
+    const createdParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const createdWhere = conversationFilters(actor, query, createdParameters);
+    const heldParameters: unknown[] = [range.from, range.to];
+    const heldWhere = conversationFilters(actor, query, heldParameters);
+    const [replies, created, held] = await Promise.all([
+      this.dataSource.query<Array<{ day: string; faq_id: string | null; question: string | null; replies: number; wrote_again: number }>>(
+        `SELECT to_char(m.sent_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, faq.id AS faq_id, faq.title AS question, count(*)::int AS replies,
+                count(*) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM message again
+                   WHERE again.conversation_id = m.conversation_id AND again.direction = 'inbound' AND again.sent_at > m.sent_at AND again.sent_at <= m.sent_at + interval '24 hours'
+                ))::int AS wrote_again
+           FROM message m
+           JOIN conversation c ON c.id = m.conversation_id
+           LEFT JOIN canned_answer faq ON faq.id::text = m.metadata ->> 'faqId'
+          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.kind = 'auto_reply' AND ${replyWhere}
+          GROUP BY 1, 2, 3`,
+        replyParameters,
+      ),
+      this.dataSource.query<Array<{ day: string; conversations: number; auto_answered: number }>>(
+        `SELECT to_char(c.created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, count(*)::int AS conversations,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM message a WHERE a.conversation_id = c.id AND a.kind = 'auto_reply')
+                                   AND NOT EXISTS (SELECT 1 FROM message h WHERE h.conversation_id = c.id AND h.kind = 'agent'))::int AS auto_answered
+           FROM conversation c
+          WHERE c.created_at >= $1 AND c.created_at < $2 AND ${createdWhere}
+          GROUP BY 1`,
+        createdParameters,
+      ),
+      this.dataSource.query<Array<{ reason: string; held: number }>>(
+        `SELECT COALESCE(a.data ->> 'reason', 'No reason recorded') AS reason, count(*)::int AS held
+           FROM conversation_activity a
+           JOIN conversation c ON c.id = a.conversation_id
+          WHERE a.type = 'automation_held' AND a.occurred_at >= $1 AND a.occurred_at < $2 AND ${heldWhere}
+          GROUP BY 1
+          ORDER BY held DESC, reason`,
+        heldParameters,
+      ),
+    ]);
+    const autoReplies = replies.reduce((sum, row) => sum + row.replies, 0);
+    const conversations = created.reduce((sum, row) => sum + row.conversations, 0);
+    return {
+      replies,
+      created,
+      held,
+      totals: {
+        autoAnsweredPercent: percent(
+          created.reduce((sum, row) => sum + row.auto_answered, 0),
+          conversations,
+        ),
+        autoReplies,
+        wroteAgainPercent: percent(
+          replies.reduce((sum, row) => sum + row.wrote_again, 0),
+          autoReplies,
+        ),
+      },
+    };
+  }
+
+  async agents(actor: UserActor, query: ReportQuery): Promise<AgentsReport> {
+    const range = resolveRange(query.from, query.to, query.timeZone);
+    const parameters: unknown[] = [range.from, range.to];
+    const where = conversationFilters(actor, query, parameters);
+    const memberParameters: unknown[] = [];
+    const access = AccessPolicy.visibleTeamsCondition(actor, 'tm.team_id', 1);
+    memberParameters.push(...access.parameters);
+    const memberConditions = [access.sql];
+    if (query.teamId) memberConditions.push(`tm.team_id = $${memberParameters.push(query.teamId)}`);
+    if (query.agentId) memberConditions.push(`u.id = $${memberParameters.push(query.agentId)}`);
+    const [members, replies, firstResponses, resolutions, loads] = await Promise.all([
+      this.dataSource.query<Array<{ id: string; name: string }>>(
+        `SELECT DISTINCT u.id, u.name FROM team_member tm JOIN app_user u ON u.id = tm.user_id WHERE ${memberConditions.join(' AND ')}`,
+        memberParameters,
+      ),
+      this.dataSource.query<Array<{ author_id: string; replies: number; conversations: number }>>(
+        `SELECT m.author_id, count(*)::int AS replies, count(DISTINCT m.conversation_id)::int AS conversations
+           FROM message m
+           JOIN conversation c ON c.id = m.conversation_id
+          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.kind = 'agent' AND m.author_id IS NOT NULL AND ${where}
+          GROUP BY 1`,
+        parameters,
+      ),
+      // The first response of a conversation that started in the range belongs to whoever wrote it.
+      this.dataSource.query<Array<{ author_id: string; seconds: number }>>(
+        `SELECT first_reply.author_id, extract(epoch FROM first_reply.sent_at - first_customer.sent_at)::float8 AS seconds
+           FROM conversation c
+           CROSS JOIN LATERAL (
+             SELECT m.sent_at FROM message m WHERE m.conversation_id = c.id AND m.direction = 'inbound' ORDER BY m.sent_at LIMIT 1
+           ) first_customer
+           CROSS JOIN LATERAL (
+             SELECT m.sent_at, m.author_id, m.kind FROM message m
+              WHERE m.conversation_id = c.id AND m.kind IN ('agent', 'auto_reply') AND m.sent_at >= first_customer.sent_at
+              ORDER BY m.sent_at LIMIT 1
+           ) first_reply
+          WHERE c.created_at >= $1 AND c.created_at < $2 AND first_reply.kind = 'agent' AND first_reply.author_id IS NOT NULL AND ${where}`,
+        parameters,
+      ),
+      // A resolve by a person, timed from the conversation's start or its last reopening before it.
+      this.dataSource.query<Array<{ actor_id: string; seconds: number }>>(
+        `SELECT a.actor_id, extract(epoch FROM a.occurred_at - COALESCE(reopened.occurred_at, c.created_at))::float8 AS seconds
+           FROM conversation_activity a
+           JOIN conversation c ON c.id = a.conversation_id
+           LEFT JOIN LATERAL (
+             SELECT r.occurred_at FROM conversation_activity r
+              WHERE r.conversation_id = a.conversation_id AND r.type = 'reopened' AND r.occurred_at <= a.occurred_at
+              ORDER BY r.occurred_at DESC LIMIT 1
+           ) reopened ON true
+          WHERE a.type = 'resolved' AND a.actor_kind = 'user' AND a.actor_id IS NOT NULL AND a.occurred_at >= $1 AND a.occurred_at < $2 AND ${where}`,
+        parameters,
+      ),
+      this.loads(actor, query),
+    ]);
+    const byAuthor = new Map(replies.map((row) => [row.author_id, row]));
+    const loadOf = new Map(loads.map((row) => [row.assignee_id, row.open]));
+    const agents: AgentReportRow[] = members.map((member) => ({
+      userId: member.id,
+      name: member.name,
+      conversationsHandled: byAuthor.get(member.id)?.conversations ?? 0,
+      repliesSent: byAuthor.get(member.id)?.replies ?? 0,
+      medianFirstResponse: durationStats(firstResponses.filter((row) => row.author_id === member.id).map((row) => row.seconds)).median,
+      medianResolution: durationStats(resolutions.filter((row) => row.actor_id === member.id).map((row) => row.seconds)).median,
+      currentLoad: loadOf.get(member.id) ?? 0,
+    }));
+    return {
+      range: rangeView(range),
+      agents: agents.sort((a, b) => b.repliesSent - a.repliesSent || a.name.localeCompare(b.name)),
+      definitions: { ...definitionsOf(['conversationsHandled', 'repliesSent', 'currentLoad']), medianFirstResponse: METRIC_DEFINITIONS.agentMedianFirstResponse, medianResolution: METRIC_DEFINITIONS.agentMedianResolution },
+    };
+  }
+
+  /** Open conversations assigned to each agent now, whatever the range. */
+  private loads(actor: UserActor, query: ReportQuery) {
+    const parameters: unknown[] = [];
+    const where = conversationFilters(actor, query, parameters);
+    return this.dataSource.query<Array<{ assignee_id: string; open: number }>>(
+      `SELECT c.assignee_id, count(*)::int AS open FROM conversation c WHERE c.status = 'open' AND c.assignee_id IS NOT NULL AND ${where} GROUP BY 1`,
+      parameters,
+    );
+  }
+
+  private async names(ids: { teams: Array<string | null>; channels: Array<string | null>; users: Array<string | null> }) {
+    const distinct = (list: Array<string | null>) => [...new Set(list.filter((id): id is string => id !== null))];
+    const lookup = async (table: 'team' | 'channel' | 'app_user', list: string[]) =>
+      list.length === 0 ? new Map<string, string>() : new Map((await this.dataSource.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [list])).map((row) => [row.id, row.name]));
+    const [teams, channels, users] = await Promise.all([lookup('team', distinct(ids.teams)), lookup('channel', distinct(ids.channels)), lookup('app_user', distinct(ids.users))]);
+    return { teams, channels, users };
+  }
+}
+
+interface CsatRow {
+  conversation_id: string;
+  team_id: string;
+  channel_id: string;
+  agent_id: string | null;
+  rating: number;
+  comment: string | null;
+  responded_at: Date;
+}
+
+interface BreachRow {
+  day: string;
+  kind: 'first_response' | 'next_response';
+  team_id: string;
+  assignee_id: string | null;
+  breaches: number;
+}
+
+/** The access rule and filters on a CSAT answer, which records its own team, channel and agent. */
+function csatFilters(actor: UserActor, query: ReportQuery, parameters: unknown[]): string {
+  const access = AccessPolicy.visibleTeamsCondition(actor, 'r.team_id', parameters.length + 1);
+  parameters.push(...access.parameters);
+  const conditions = [access.sql];
+  if (query.teamId) conditions.push(`r.team_id = $${parameters.push(query.teamId)}`);
+  if (query.channelId) conditions.push(`r.channel_id = $${parameters.push(query.channelId)}`);
+  if (query.agentId) conditions.push(`r.agent_id = $${parameters.push(query.agentId)}`);
+  return conditions.join(' AND ');
+}
