@@ -28,12 +28,8 @@ function offsetMinutes(instant: Date, timeZone: string): number {
  * placeholders of the range's bounds.
  */
 export function messageVolumeSql(from: string, to: string, useRollup: boolean): string {
-  const raw = (hours: string, hourEnd: string) => `
-    SELECT m.sent_at AS at, rc.team_id, m.channel_id, rc.assignee_id, m.direction, m.kind, 1 AS messages, m.segments::int AS segments, COALESCE(m.estimated_cost, 0) AS cost
-      FROM ${hours}
-      JOIN message m ON m.sent_at >= greatest(h.hour, ${from}::timestamptz) AND m.sent_at < least(${hourEnd}, ${to}::timestamptz)
-      JOIN conversation rc ON rc.id = m.conversation_id`;
-  if (!useRollup) return `(${raw(`(SELECT ${from}::timestamptz AS hour) h`, `${to}::timestamptz`)})`;
+  const columns = 'm.sent_at AS at, m.team_id, m.channel_id, m.assignee_id, m.direction, m.kind, 1 AS messages, m.segments, m.cost';
+  if (!useRollup) return `(SELECT ${columns} FROM report_raw_messages(${from}::timestamptz, ${to}::timestamptz) m)`;
   const rawHours = `(
       SELECT DISTINCT d.hour FROM report_dirty_hour d WHERE d.hour >= date_trunc('hour', ${from}::timestamptz) AND d.hour < ${to}::timestamptz
       UNION SELECT date_trunc('hour', ${from}::timestamptz)
@@ -43,7 +39,9 @@ export function messageVolumeSql(from: string, to: string, useRollup: boolean): 
       FROM report_message_hour r
      WHERE r.hour >= ${from}::timestamptz AND r.hour < ${to}::timestamptz AND r.hour NOT IN ${rawHours}
     UNION ALL
-    ${raw(`${rawHours} h`, `h.hour + interval '1 hour'`)})`;
+    SELECT ${columns}
+      FROM ${rawHours} h
+      CROSS JOIN LATERAL report_raw_messages(greatest(h.hour, ${from}::timestamptz), least(h.hour + interval '1 hour', ${to}::timestamptz)) m)`;
 }
 
 /** Brings the hourly rollup up to date with the hours marked as changed (see the ReportRollups migration). */

@@ -29,7 +29,8 @@ export class ReportRollups1765200200000 implements MigrationInterface {
         segments integer NOT NULL,
         cost numeric(16, 5) NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX ix_report_message_hour ON report_message_hour (hour)`);
+    // Covering, so a report's range is an index-only scan of the rollup.
+    await queryRunner.query(`CREATE INDEX ix_report_message_hour ON report_message_hour (hour) INCLUDE (team_id, channel_id, assignee_id, direction, kind, messages, segments, cost)`);
     await queryRunner.query(`CREATE TABLE report_dirty_hour (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, hour timestamptz NOT NULL)`);
     await queryRunner.query(`CREATE INDEX ix_report_dirty_hour ON report_dirty_hour (hour)`);
 
@@ -97,6 +98,20 @@ export class ReportRollups1765200200000 implements MigrationInterface {
         RETURN cardinality(hours);
       END $$`);
 
+    // The messages of one stretch of time with their conversation's team and agent, for the hours reports read raw.
+    // PL/pgSQL so the planner cannot inline it: it plans each call for its own bounds, and the caller's plan counts on
+    // ROWS rather than guessing from a range whose bounds come from another table.
+    await queryRunner.query(`
+      CREATE FUNCTION report_raw_messages(from_at timestamptz, to_at timestamptz)
+      RETURNS TABLE (sent_at timestamptz, team_id uuid, channel_id uuid, assignee_id uuid, direction message_direction, kind message_kind, segments integer, cost numeric)
+      LANGUAGE plpgsql STABLE ROWS 1000 AS $$
+      BEGIN
+        RETURN QUERY
+          SELECT m.sent_at, c.team_id, m.channel_id, c.assignee_id, m.direction, m.kind, m.segments::integer, COALESCE(m.estimated_cost, 0)::numeric
+            FROM message m JOIN conversation c ON c.id = m.conversation_id
+           WHERE m.sent_at >= from_at AND m.sent_at < to_at;
+      END $$`);
+
     // Existing history: every hour with messages starts marked, so reports stay exact until the first refresh fills it.
     await queryRunner.query(`INSERT INTO report_dirty_hour (hour) SELECT DISTINCT date_trunc('hour', sent_at) FROM message`);
   }
@@ -106,6 +121,7 @@ export class ReportRollups1765200200000 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER report_message_updated ON message`);
     await queryRunner.query(`DROP TRIGGER report_message_deleted ON message`);
     await queryRunner.query(`DROP TRIGGER report_message_inserted ON message`);
+    await queryRunner.query(`DROP FUNCTION report_raw_messages(timestamptz, timestamptz)`);
     await queryRunner.query(`DROP FUNCTION report_refresh_rollups(integer)`);
     await queryRunner.query(`DROP FUNCTION report_mark_conversation_hours()`);
     await queryRunner.query(`DROP FUNCTION report_mark_message_hours()`);
