@@ -75,6 +75,8 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'DELETE /api/teams/{id}': { ids: (seed) => [seed.teamA] },
   'GET /api/teams/{id}/routing': { ids: (seed) => [seed.teamA] },
   'PATCH /api/teams/{id}/routing': { ids: (seed) => [seed.teamA], body: () => ({ policy: 'round_robin' }) },
+  'GET /api/teams/{id}/csat-survey': { ids: (seed) => [seed.teamA] },
+  'PATCH /api/teams/{id}/csat-survey': { ids: (seed) => [seed.teamA], body: () => ({ enabled: true }) },
   'GET /api/queues/{teamId}': { ids: (seed) => [seed.teamA] },
   'DELETE /api/api-keys/{id}': { ids: (seed) => [seed.apiKey] },
   'GET /api/channels/{id}': { ids: (seed) => [seed.channelA] },

@@ -203,6 +203,15 @@ describe('malformed input on every route', () => {
         members: [{ userId: ids.user, capacity: 2 }],
       },
       'PATCH /api/users/{id}/routing': { capacity: 5, languages: ['en', 'uk'] },
+      'PATCH /api/teams/{id}/csat-survey': {
+        enabled: true,
+        message: 'How did we do? Reply 1 (bad) to 5 (great).',
+        thankYou: 'Thank you!',
+        delayMinutes: 30,
+        minDaysBetween: 30,
+        reopenOnLowScore: true,
+        lowScoreThreshold: 2,
+      },
       'POST /api/automation/rules': {
         name: 'Refunds',
         channelId: ids.channel,
