@@ -1,4 +1,4 @@
-import { computeDelta, durationAxisUnit, formatDayTick, formatMoney, formatPercent, formatSeconds } from './report-format';
+import { computeDelta, formatDayTick, formatMoney, formatPercent, formatSeconds, shortDuration } from './report-format';
 
 describe('formatSeconds', () => {
   it('shows two units at most, the larger first, and drops a zero second unit', () => {
@@ -40,6 +40,11 @@ describe('computeDelta', () => {
     expect(computeDelta(103, 100, 'count', 'higher').description).toBe('up 3% on the previous period');
   });
 
+  it('says how many times as many when a number grew tenfold or more', () => {
+    expect(computeDelta(252, 6, 'count', 'higher')).toMatchObject({ text: '×42', direction: 'up', tone: 'good', description: 'up 42 times on the previous period' });
+    expect(computeDelta(95, 10, 'count', 'neither').text).toBe('+850%');
+  });
+
   it('gives percentage points for percentages', () => {
     expect(computeDelta(91.5, 88, 'percent', 'higher')).toMatchObject({ text: '+3.5 pts', tone: 'good' });
     expect(computeDelta(80, 92, 'percent', 'higher')).toMatchObject({ text: '\u221212 pts', tone: 'bad' });
@@ -54,9 +59,8 @@ describe('computeDelta', () => {
 });
 
 describe('axis helpers', () => {
-  it('reads durations in minutes up to two hours and in hours above', () => {
-    expect(durationAxisUnit(3600).unit).toBe('min');
-    expect(durationAxisUnit(3 * 3600).unit).toBe('h');
+  it('labels duration ticks with one unit that fits the size', () => {
+    expect([0, 45, 900, 4 * 3600, 3 * 86_400].map(shortDuration)).toEqual(['0', '45 s', '15 min', '4 h', '3 d']);
   });
 
   it('labels a local day without moving it through the browser’s time zone', () => {

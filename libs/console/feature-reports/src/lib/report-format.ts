@@ -79,14 +79,21 @@ export function computeDelta(current: number | null | undefined, previous: numbe
   else if (kind === 'percent') text = signed(diff, ' pts');
   // From nothing, any amount is not a percentage change: say "new" rather than "+∞%".
   else if (previous === 0) text = 'new';
+  // Ten times as many reads better as "×10" than as "+900%".
+  else if (previous > 0 && current / previous >= 10) text = `×${Math.round(current / previous)}`;
   else text = signed((diff / Math.abs(previous)) * 100, '%');
-  const words = direction === 'flat' ? 'no change on the previous period' : `${direction} ${text.replace(/^[+\u2212]/, '')} on the previous period`;
+  const words =
+    direction === 'flat' ? 'no change on the previous period' : `${direction} ${text.startsWith('×') ? `${text.slice(1)} times` : text.replace(/^[+\u2212]/, '')} on the previous period`;
   return { text, direction, tone, description: text === 'new' ? 'none in the previous period' : words };
 }
 
-/** Axis ticks for durations: minutes under two hours, hours above, so the scale reads at a glance. */
-export function durationAxisUnit(maxSeconds: number): { unit: 'min' | 'h'; divisor: number; label: string } {
-  return maxSeconds > 2 * 3600 ? { unit: 'h', divisor: 3600, label: 'hours' } : { unit: 'min', divisor: 60, label: 'minutes' };
+/** An axis tick for a duration: "0", "45 s", "15 min", "4 h", "3 d". */
+export function shortDuration(seconds: number): string {
+  if (seconds <= 0) return '0';
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86_400)} d`;
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

@@ -1,7 +1,7 @@
 import { buttonClassName, EmptyState, PageHeader, useDocumentTitle } from '@backtalk/console/ui';
 import { Link } from 'react-router-dom';
 
-// Contacts and Reports get their real features later; until then they say so plainly.
+// Contacts gets its real feature later; until then it says so plainly.
 
 export function ContactsPage() {
   return (
@@ -9,17 +9,6 @@ export function ContactsPage() {
       <PageHeader title="Contacts" />
       <EmptyState icon="contacts" title="No customers yet">
         <p>A contact is added the first time a customer texts one of your team's numbers.</p>
-      </EmptyState>
-    </>
-  );
-}
-
-export function ReportsPage() {
-  return (
-    <>
-      <PageHeader title="Reports" />
-      <EmptyState icon="reports" title="Nothing to report yet">
-        <p>Conversation volume and response times will show here once your teams start handling conversations.</p>
       </EmptyState>
     </>
   );

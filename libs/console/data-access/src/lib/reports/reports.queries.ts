@@ -1,10 +1,19 @@
 import type { ReportName } from '@backtalk/contracts';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { reportsApi, type ReportFilters } from './reports.api';
 
 export const reportsQueryKeys = {
   report: (name: ReportName, query: ReportFilters) => ['reports', name, query] as const,
 };
+
+/**
+ * Placeholder data for a report: the previous answer of the same report (another range or filter), never another
+ * report's, whose shape differs (the reports share a query cache and the page switches between them).
+ */
+export function keepSameReport(name: ReportName) {
+  return <T>(previous: T | undefined, previousQuery: { queryKey: readonly unknown[] } | undefined): T | undefined =>
+    previousQuery?.queryKey[1] === name ? previous : undefined;
+}
 
 /**
  * One report for a range and filters. The previous answer stays on screen while a new range loads, so changing the
@@ -15,7 +24,7 @@ export function useReport<N extends ReportName>(name: N, query: ReportFilters | 
     queryKey: reportsQueryKeys.report(name, query ?? { from: '', to: '' }),
     queryFn: ({ signal }) => reportsApi.report(name, query as ReportFilters, signal),
     enabled: query !== null,
-    placeholderData: keepPreviousData,
+    placeholderData: keepSameReport(name),
     // Reports cover hours and days: a minute-old answer is as good as a fresh one.
     staleTime: 60_000,
   });

@@ -1,0 +1,49 @@
+import { Table, type TableColumn } from '@backtalk/console/ui';
+
+export interface BreakdownColumn<T> {
+  id: string;
+  header: string;
+  value: (row: T) => number | null;
+  format: (value: number | null) => string;
+  /** Draws a bar behind this column's numbers, scaled to the largest, so the biggest rows stand out. */
+  bar?: boolean;
+  secondary?: boolean;
+}
+
+/** Rows of a report by team, channel or agent: a name and numbers, largest first. */
+export function BreakdownTable<T extends { id: string | null; name: string }>({
+  caption,
+  nameHeader,
+  rows,
+  columns,
+}: {
+  caption: string;
+  nameHeader: string;
+  rows: readonly T[];
+  columns: readonly BreakdownColumn<T>[];
+}) {
+  const maxima = new Map(columns.map((c) => [c.id, Math.max(0, ...rows.map((r) => c.value(r) ?? 0))]));
+  const tableColumns: TableColumn<T>[] = [
+    { id: 'name', header: nameHeader, cell: (row) => row.name, grow: true },
+    ...columns.map<TableColumn<T>>((column) => ({
+      id: column.id,
+      header: column.header,
+      align: 'end',
+      secondary: column.secondary,
+      cell: (row) => {
+        const value = column.value(row);
+        const max = maxima.get(column.id) ?? 0;
+        if (!column.bar || value === null || max === 0) return column.format(value);
+        return (
+          <span className="bt-breakdown__bar-cell">
+            <span className="bt-breakdown__track" aria-hidden="true">
+              <span className="bt-breakdown__bar" style={{ width: `${Math.round((value / max) * 100)}%` }} />
+            </span>
+            {column.format(value)}
+          </span>
+        );
+      },
+    })),
+  ];
+  return <Table caption={caption} columns={tableColumns} rows={rows} rowKey={(row) => row.id ?? `none:${row.name}`} />;
+}

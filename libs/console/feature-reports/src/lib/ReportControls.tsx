@@ -1,0 +1,76 @@
+import type { ReportName } from '@backtalk/contracts';
+import { useChannels, useDownloadReportCsv, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
+import { Button, Checkbox, SelectField, TextField } from '@backtalk/console/ui';
+import { useState } from 'react';
+import { describeDays, RANGE_PRESETS, type RangePreset } from './date-range';
+import type { ReportView, ReportViewChange } from './report-params';
+
+type Update = (changes: ReportViewChange) => void;
+
+/**
+ * Range, comparison and filters. The team, channel and agent lists come from the same endpoints as the rest of the
+ * console, so they hold only what the viewer may see; the API applies the same rule to the numbers.
+ */
+export function ReportControls({ view, update, report }: { view: ReportView; update: Update; report: ReportName }) {
+  const teams = useTeams();
+  const channels = useChannels();
+  const users = useUsers();
+  const download = useDownloadReportCsv();
+  // The URL updates a moment after each change, so two date fields changed in quick succession write both ends from
+  // here rather than from the URL, which may not show the first change yet.
+  const [draft, setDraft] = useState(view.days);
+  const [synced, setSynced] = useState(view.days);
+  if (synced.firstDay !== view.days.firstDay || synced.lastDay !== view.days.lastDay) {
+    // The range changed from outside the fields (a preset, the URL): the fields show it.
+    setSynced(view.days);
+    setDraft(view.days);
+  }
+  const changeDays = (days: typeof draft) => {
+    setDraft(days);
+    update(days);
+  };
+  const { toastShown } = useToastActions();
+  const all = (label: string) => ({ value: '', label });
+  const teamOptions = [all('All teams'), ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))];
+  const channelOptions = [all('All channels'), ...(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
+  const agentOptions = [all('All agents'), ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))];
+
+  const downloadCsv = () => {
+    if (!view.query) return;
+    download.mutate(
+      { name: report, query: view.query, fileName: `backtalk-${report}-${view.days.firstDay}-to-${view.days.lastDay}.csv` },
+      { onError: () => toastShown('danger', 'Couldn’t download the CSV. Try again in a moment.') },
+    );
+  };
+
+  return (
+    <div className="bt-report-controls" role="group" aria-label="Report period and filters">
+      <div className="bt-report-controls__range">
+        <SelectField<RangePreset> label="Range" options={RANGE_PRESETS} value={view.preset} onChange={(preset) => update({ preset })} />
+        {view.preset === 'custom' ? (
+          <>
+            <TextField label="From" type="date" value={draft.firstDay} max={draft.lastDay || undefined} onChange={(e) => changeDays({ ...draft, firstDay: e.target.value })} />
+            <TextField label="To" type="date" value={draft.lastDay} min={draft.firstDay || undefined} onChange={(e) => changeDays({ ...draft, lastDay: e.target.value })} />
+          </>
+        ) : null}
+        <p className="bt-report-controls__summary">
+          {view.query ? describeDays(view.days) : 'Choose a first and a last day'} <span className="bt-muted">· {view.timeZone}</span>
+        </p>
+      </div>
+      <div className="bt-report-controls__filters">
+        <SelectField label="Team" options={teamOptions} value={view.teamId} onChange={(teamId) => update({ teamId })} />
+        <SelectField label="Channel" options={channelOptions} value={view.channelId} onChange={(channelId) => update({ channelId })} />
+        <SelectField label="Agent" options={agentOptions} value={view.agentId} onChange={(agentId) => update({ agentId })} />
+      </div>
+      <div className="bt-report-controls__options">
+        <Checkbox label="Compare with previous period" checked={view.compare} onChange={(e) => update({ compare: e.target.checked })} />
+        {report === 'response-times' ? (
+          <Checkbox label="Business hours only" checked={view.businessHours} onChange={(e) => update({ businessHours: e.target.checked })} />
+        ) : null}
+        <Button size="sm" icon="arrow-right" onClick={downloadCsv} pending={download.isPending} disabled={!view.query}>
+          Download CSV
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ReportName } from '@backtalk/contracts';
+import type { ReportByName } from '@backtalk/console/data-access';
+import { cx, PageHeader } from '@backtalk/console/ui';
+import type { ReactNode } from 'react';
+import { Link, Navigate, useLocation, useParams } from 'react-router-dom';
+import { ConversationsTab } from './ConversationsTab';
+import { OverviewTab } from './OverviewTab';
+import { ReportBody } from './ReportBody';
+import { ReportControls } from './ReportControls';
+import { ResponseTimesTab } from './ResponseTimesTab';
+import { useReportView, type ReportView } from './report-params';
+import './reports.css';
+
+interface ReportTab {
+  /** The path under /reports; the overview is /reports itself. */
+  slug: string;
+  report: ReportName;
+  label: string;
+  render: (view: ReportView) => ReactNode;
+}
+
+const body = <N extends ReportName>(name: N, view: ReportView, render: (report: ReportByName[N]) => ReactNode) => (
+  <ReportBody name={name} view={view}>
+    {render}
+  </ReportBody>
+);
+
+/** The reports the API serves, in the order a lead reads them. */
+export const REPORT_TABS: readonly ReportTab[] = [
+  { slug: '', report: 'overview', label: 'Overview', render: (v) => body('overview', v, (r) => <OverviewTab report={r} compare={v.compare} />) },
+  { slug: 'conversations', report: 'conversations', label: 'Conversations', render: (v) => body('conversations', v, (r) => <ConversationsTab report={r} compare={v.compare} />) },
+  { slug: 'response-times', report: 'response-times', label: 'Response times', render: (v) => body('response-times', v, (r) => <ResponseTimesTab report={r} compare={v.compare} />) },
+];
+
+/** The Reports area: range and filters on top, one tab per report, each downloadable as CSV. */
+export function ReportsPage() {
+  const slug = useParams()['*'] ?? '';
+  const { search } = useLocation();
+  const [view, update] = useReportView();
+  const tab = REPORT_TABS.find((t) => t.slug === slug);
+  if (!tab) return <Navigate to={{ pathname: '/reports', search }} replace />;
+  return (
+    <div className="bt-reports">
+      <PageHeader title={tab.slug ? `Reports · ${tab.label}` : 'Reports'} description="How your teams are doing: volume, speed, SLA, automation, cost and satisfaction." />
+      <ReportControls view={view} update={update} report={tab.report} />
+      <nav className="bt-report-tabs" aria-label="Reports">
+        {REPORT_TABS.map((t) => (
+          <Link
+            key={t.slug}
+            to={{ pathname: t.slug ? `/reports/${t.slug}` : '/reports', search }}
+            className={cx('bt-report-tabs__tab', t === tab && 'bt-report-tabs__tab--current')}
+            aria-current={t === tab ? 'page' : undefined}
+          >
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      {tab.render(view)}
+    </div>
+  );
+}
