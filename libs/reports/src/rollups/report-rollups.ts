@@ -12,8 +12,14 @@ export const HOURS_PER_REFRESH = 48;
  * (zones such as India's or Nepal's are offset by 30 or 45 minutes, and their reports count from the messages).
  */
 export function rollupFitsZone(range: ResolvedRange): boolean {
-  return [range.from, range.to].every((instant) => offsetMinutes(instant, range.timeZone) % 60 === 0);
+  // Checked weekly through the range, not just at its ends: Lord Howe Island is +11:00 in summer but +10:30 for half
+  // the year, so a range from one summer to the next has whole-hour ends and half-hour months between them.
+  const instants: Date[] = [range.to];
+  for (let time = range.from.getTime(); time < range.to.getTime(); time += WEEK_MS) instants.push(new Date(time));
+  return instants.every((instant) => offsetMinutes(instant, range.timeZone) % 60 === 0);
 }
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 function offsetMinutes(instant: Date, timeZone: string): number {
   return DateTime.fromJSDate(instant, { zone: timeZone }).offset;
