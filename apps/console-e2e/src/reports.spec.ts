@@ -58,6 +58,8 @@ test.describe('reports', () => {
     await call(`/api/conversations/${(await conversationWith(admin, phones[0])).id}/resolve`, { token: supervisor.token, body: {} });
   });
 
+  // Sign-in is slow on purpose and the month of reports is real work for the API: more room than the default.
+  test.beforeEach(() => test.setTimeout(60_000));
   test.afterEach(closeDesks);
 
   test.afterAll(async () => {
@@ -134,6 +136,41 @@ test.describe('reports', () => {
     await expect(page.getByRole('checkbox', { name: 'Business hours only' })).toBeChecked();
     await expect(page).toHaveURL(/hours=business/);
     await expect(page.getByText(/^Counted in business hours only/)).toBeVisible();
+  });
+
+  test('a lead reads SLA, automation, delivery and cost, agents and CSAT for the month, each filled in', async ({ browser }) => {
+    const page = await desk(browser);
+    await signIn(page, DEMO.supervisor.email);
+    await page.goto('/reports?range=30d');
+    const open = async (tab: string, path: string) => {
+      await tabs(page).getByRole('link', { name: tab }).click();
+      await expect(page).toHaveURL(new RegExp(`/reports/${path}\\?range=30d$`));
+    };
+
+    await open('SLA', 'sla');
+    await expect(card(page, 'Breaches by day').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(card(page, 'First response within SLA').locator('.bt-kpi__value')).toHaveText(/%$/);
+    await docsSnapshot(page, 'reports-sla', { height: 1100 });
+
+    await open('Automation', 'automation');
+    await expect(card(page, 'Automatic replies by day').locator('.recharts-line-curve')).toBeVisible();
+    await expect(card(page, 'By FAQ').getByRole('row')).not.toHaveCount(0);
+    await docsSnapshot(page, 'reports-automation', { height: 1100 });
+
+    await open('Delivery & cost', 'delivery');
+    await expect(card(page, 'Segments by day').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(card(page, 'Cost by channel').getByRole('cell', { name: 'Support line' })).toBeVisible();
+    await expect(card(page, 'Failures').getByRole('row').nth(1)).toBeVisible();
+    await docsSnapshot(page, 'reports-delivery', { height: 1500 });
+
+    await open('Agents', 'agents');
+    await expect(card(page, 'Agents').getByRole('row', { name: /Maria Agent/ })).toBeVisible();
+    await docsSnapshot(page, 'reports-agents');
+
+    await open('CSAT', 'csat');
+    await expect(card(page, 'Ratings').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(card(page, 'Comments').getByRole('listitem').first()).toBeVisible();
+    await docsSnapshot(page, 'reports-csat', { height: 1100 });
   });
 
   test('on a phone the overview stacks and the tabs scroll', async ({ browser }) => {

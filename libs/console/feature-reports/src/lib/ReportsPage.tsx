@@ -3,11 +3,16 @@ import type { ReportByName } from '@backtalk/console/data-access';
 import { cx, PageHeader } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation, useParams } from 'react-router-dom';
+import { AgentsTab } from './AgentsTab';
+import { AutomationTab } from './AutomationTab';
 import { ConversationsTab } from './ConversationsTab';
+import { CsatTab } from './CsatTab';
+import { DeliveryTab } from './DeliveryTab';
 import { OverviewTab } from './OverviewTab';
 import { ReportBody } from './ReportBody';
 import { ReportControls } from './ReportControls';
 import { ResponseTimesTab } from './ResponseTimesTab';
+import { SlaTab } from './SlaTab';
 import { useReportView, type ReportView } from './report-params';
 import './reports.css';
 
@@ -25,11 +30,16 @@ const body = <N extends ReportName>(name: N, view: ReportView, render: (report: 
   </ReportBody>
 );
 
-/** The reports the API serves, in the order a lead reads them. */
+/** Every report the API serves, in the order a lead reads them. */
 export const REPORT_TABS: readonly ReportTab[] = [
   { slug: '', report: 'overview', label: 'Overview', render: (v) => body('overview', v, (r) => <OverviewTab report={r} compare={v.compare} />) },
   { slug: 'conversations', report: 'conversations', label: 'Conversations', render: (v) => body('conversations', v, (r) => <ConversationsTab report={r} compare={v.compare} />) },
   { slug: 'response-times', report: 'response-times', label: 'Response times', render: (v) => body('response-times', v, (r) => <ResponseTimesTab report={r} compare={v.compare} />) },
+  { slug: 'sla', report: 'sla', label: 'SLA', render: (v) => body('sla', v, (r) => <SlaTab report={r} compare={v.compare} />) },
+  { slug: 'automation', report: 'automation', label: 'Automation', render: (v) => body('automation', v, (r) => <AutomationTab report={r} compare={v.compare} />) },
+  { slug: 'delivery', report: 'delivery', label: 'Delivery & cost', render: (v) => body('delivery', v, (r) => <DeliveryTab report={r} compare={v.compare} />) },
+  { slug: 'agents', report: 'agents', label: 'Agents', render: (v) => body('agents', v, (r) => <AgentsTab report={r} />) },
+  { slug: 'csat', report: 'csat', label: 'CSAT', render: (v) => body('csat', v, (r) => <CsatTab report={r} compare={v.compare} />) },
 ];
 
 /** The Reports area: range and filters on top, one tab per report, each downloadable as CSV. */
