@@ -70,7 +70,7 @@ test.describe('reports', () => {
     const page = await desk(browser);
     const violations = cspViolations(page);
     await signIn(page, DEMO.supervisor.email);
-    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
     await expect(tabs(page).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
 
