@@ -5,13 +5,12 @@ import { AuthModule, TeamsService } from '@backtalk/auth';
 import { ChannelsModule, ChannelsService } from '@backtalk/channels';
 import { type ChannelView, ConversationStatus, MessageDirection, MessageKind, MessageStatus, Provider, SenderType } from '@backtalk/contracts';
 import { ConsentEventEntity, ConsentEntity, ContactEntity, ConversationEntity, ConversationsModule, MessageEntity } from '@backtalk/conversations';
-import { EventLog, PlatformModule, REDIS } from '@backtalk/platform';
+import { EventLog, PlatformModule, REDIS, ShutdownState } from '@backtalk/platform';
 import { eventually, genericSigned, type SignedWebhook, TcpProxy, TestApp, twilioForm, vonageGet } from '@backtalk/testing';
 import { Logger, Module } from '@nestjs/common';
 import { ConcatAssemblerService } from './concat-assembler.service';
 import { InboundModule } from './inbound.module';
 import { PROVIDER_FIXTURES, PUBLIC_BASE_URL } from './__fixtures__/providers';
-import { WebhookEndpoint } from './webhook-endpoint';
 import { toInboundChannel } from './webhook-ingestion.service';
 
 @Module({ imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule] })
@@ -276,7 +275,7 @@ describe('inbound SMS webhooks', () => {
       const channel = await givenChannel(generic);
       const stopping = await TestApp.create(InboundTestModule, { PUBLIC_BASE_URL });
       try {
-        stopping.app.get(WebhookEndpoint).beforeApplicationShutdown();
+        stopping.app.get(ShutdownState).beforeApplicationShutdown();
         const response = await stopping.deliver(generic.inbound(pathOf(channel), { id: 'late', from: CUSTOMER, to: generic.sender, text: 'hi' }));
         expect(response.status).toBe(503);
         expect(response.body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });

@@ -2,8 +2,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { BlockList } from 'node:net';
 import { WEBHOOKS_PATH } from '@backtalk/channels';
 import { ErrorCode, PROVIDERS } from '@backtalk/contracts';
-import { AppConfig, DomainError, errorReply, HTTP_BODY_LIMIT_BYTES, MetricsService, plainSecurityHeaders, requestIdFor } from '@backtalk/platform';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig, DomainError, errorReply, HTTP_BODY_LIMIT_BYTES, MetricsService, plainSecurityHeaders, requestIdFor, ShutdownState } from '@backtalk/platform';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import pino from 'pino';
@@ -67,10 +67,9 @@ function send(response: ServerResponse, status: number, contentType: string, bod
  * latency metric, and 503 while the process shuts down.
  */
 @Injectable()
-export class WebhookEndpoint implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WebhookEndpoint implements OnApplicationBootstrap {
   private readonly logger = new Logger('Webhooks');
   private readonly trustedProxies: BlockList | null;
-  private closing = false;
   /** Whether the configured level writes a line for every accepted webhook; building it costs more than the rest of the bookkeeping. */
   private readonly logsSuccess: boolean;
   private readonly latency = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();
@@ -82,6 +81,8 @@ export class WebhookEndpoint implements OnApplicationBootstrap, BeforeApplicatio
     private readonly ingestion: WebhookIngestionService,
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
+    /** Carriers retry a 503, so a webhook arriving while the process stops is delivered again to one that runs. */
+    private readonly shutdown: ShutdownState,
   ) {
     this.trustedProxies = trustedProxyList(config.TRUSTED_PROXIES);
     this.logsSuccess = pino.levels.values[config.LOG_LEVEL] <= pino.levels.values['info'];
@@ -92,11 +93,6 @@ export class WebhookEndpoint implements OnApplicationBootstrap, BeforeApplicatio
   onApplicationBootstrap(): void {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (server) this.attach(server);
-  }
-
-  /** Carriers retry a 503, so a webhook arriving while the process stops is delivered again to one that runs. */
-  beforeApplicationShutdown(): void {
-    this.closing = true;
   }
 
   /** Answers webhook requests itself and hands every other request to the listeners the server had (Fastify, socket.io). */
@@ -120,7 +116,7 @@ export class WebhookEndpoint implements OnApplicationBootstrap, BeforeApplicatio
     response.setHeader('x-request-id', requestId);
     for (const [name, value] of this.securityHeaders) response.setHeader(name, value);
     try {
-      if (this.closing) {
+      if (this.shutdown.isClosing) {
         response.setHeader('connection', 'close');
         throw new DomainError(ErrorCode.DependencyUnavailable, 'The server is shutting down; retry later');
       }

@@ -16,6 +16,7 @@ export * from './platform.module';
 export * from './queues/queues.module';
 export * from './redis/redis.module';
 export * from './lifecycle/graceful-shutdown';
+export * from './lifecycle/shutdown-state';
 export * from './events/domain-event.entity';
 export * from './events/event-log';
 export * from './database/prepared-query';

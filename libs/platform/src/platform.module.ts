@@ -4,7 +4,7 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
-import { ShutdownState } from './lifecycle/shutdown-state';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
@@ -12,9 +12,7 @@ import { RedisModule } from './redis/redis.module';
 
 /** The infrastructure every process shares: configuration, logging, PostgreSQL, Redis, queues, secrets, metrics. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule, MetricsModule, QueuesModule, EventsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, CryptoModule, MetricsModule, QueuesModule, EventsModule, LifecycleModule],
   controllers: [HealthController],
-  providers: [ShutdownState],
-  exports: [ShutdownState],
 })
 export class PlatformModule {}
