@@ -166,8 +166,11 @@ test.describe('the composer', () => {
     try {
       await page.goto('/settings/profile');
       const setting = page.getByRole('checkbox', { name: 'After resolving, open the next conversation' });
+      // Disabled until the saved preferences load; the box then shows the saved value, which a click changes once stored.
+      await expect(setting).toBeEnabled();
       await expect(setting).not.toBeChecked();
-      await setting.check();
+      await setting.click();
+      await expect(setting).toBeChecked();
       await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Resolving now opens the next conversation.');
       await snapshot(page, 'profile-next-after-resolve');
 
