@@ -16,3 +16,4 @@ export * from './lib/automation';
 export * from './lib/media';
 export * from './lib/reports';
 export * from './lib/csat';
+export * from './lib/contacts';

@@ -87,6 +87,7 @@ export interface ContactView {
   id: string;
   phone: string;
   name: string;
+  /** The notes of the conversation's team about the contact (each team keeps its own). */
   notes: string;
 }
 
@@ -207,7 +208,9 @@ export interface SnoozeConversationRequest {
 /** `PATCH /api/contacts/:id` */
 export interface UpdateContactRequest {
   name?: string;
+  /** The notes of team `teamId` (required with notes): notes belong to the team that writes them. */
   notes?: string;
+  teamId?: string;
 }
 
 /** `POST /api/v1/messages` (API key with the `messages:send` scope). */

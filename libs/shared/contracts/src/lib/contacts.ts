@@ -1,0 +1,69 @@
+import type { ConsentEventView, ConversationView } from './conversations';
+
+export type ContactSort = 'last_contact' | 'name' | 'created';
+export type ContactConsentFilter = 'opted_out' | 'subscribed';
+
+/**
+ * `GET /api/contacts`: the directory, within the access rule (a contact is visible through a conversation in one of
+ * the viewer's teams). `q` matches a phone number in any format (international, or national for the country of a
+ * channel the viewer can see) or a part of the name or number.
+ */
+export interface ContactListQuery {
+  q?: string;
+  teamId?: string;
+  channelId?: string;
+  consent?: ContactConsentFilter;
+  /** Last contact on or after this instant (ISO 8601). */
+  lastContactFrom?: string;
+  /** Last contact before this instant (ISO 8601). */
+  lastContactTo?: string;
+  sort?: ContactSort;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ContactListItem {
+  id: string;
+  phone: string;
+  name: string;
+  /** The latest conversation activity the viewer can see. */
+  lastContactAt: string;
+  createdAt: string;
+  /** Opted out on at least one channel of the viewer's teams. */
+  optedOut: boolean;
+}
+
+export interface ContactConsentView {
+  channelId: string;
+  channelName: string;
+  optedOut: boolean;
+  updatedAt: string;
+}
+
+/** A team's notes about a contact: only that team's members and admins read and write them. */
+export interface ContactNoteView {
+  teamId: string;
+  teamName: string;
+  body: string;
+  updatedAt: string | null;
+}
+
+/** `GET /api/contacts/:id`: the contact page, with what the viewer may see of it. */
+export interface ContactDetailView {
+  id: string;
+  phone: string;
+  name: string;
+  createdAt: string;
+  lastContactAt: string | null;
+  consent: ContactConsentView[];
+  consentHistory: ConsentEventView[];
+  /** One per team of the viewer the contact was seen in (an empty body when nothing is written yet). */
+  notes: ContactNoteView[];
+  /** Newest first. */
+  conversations: ConversationView[];
+}
+
+/** `PUT /api/contacts/:id/notes/:teamId`; an empty body clears the team's notes. */
+export interface SaveContactNoteRequest {
+  body: string;
+}
