@@ -95,6 +95,7 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'GET /api/conversations/{id}/assignments': conversation,
   'POST /api/conversations/{id}/read': conversation,
   'POST /api/conversations/{id}/notes': { ...conversation, body: () => ({ body: 'A note from another team' }) },
+  'GET /api/contacts/{id}': { ids: (seed) => [seed.contactA] },
   'PATCH /api/contacts/{id}': { ids: (seed) => [seed.contactA], body: () => ({ name: 'Renamed' }) },
   'POST /api/messages/{id}/resend': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
   'POST /api/messages/{id}/cancel': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },

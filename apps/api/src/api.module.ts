@@ -1,6 +1,7 @@
 import { AuthModule, AuthWorkerModule } from '@backtalk/auth';
 import { AutomationModule, AutomationWorkerModule, CannedAnswersModule } from '@backtalk/automation';
 import { ChannelsModule } from '@backtalk/channels';
+import { ContactsDirectoryModule } from '@backtalk/contacts';
 import { ConversationsModule } from '@backtalk/conversations';
 import { CsatModule, CsatWorkerModule } from '@backtalk/csat';
 import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
@@ -21,7 +22,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] : [])],
     };
   }
 }

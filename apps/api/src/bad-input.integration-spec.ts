@@ -187,7 +187,7 @@ describe('malformed input on every route', () => {
       'POST /api/conversations/{id}/snooze': { until: '2030-01-01T09:00:00Z' },
       'POST /api/conversations/{id}/priority': { priority: 'urgent' },
       'POST /api/conversations/{id}/notes': { body: 'A private note' },
-      'PATCH /api/contacts/{id}': { name: 'Olena', notes: 'Prefers mornings' },
+      'PATCH /api/contacts/{id}': { name: 'Olena', notes: 'Prefers mornings', teamId: ids.team },
       'POST /api/v1/messages': { channelId: ids.channel, to: '+14155550197', body: 'Hi {{name}}', variables: { name: 'Olena' }, externalReference: 'order-1', metadata: { orderId: 'A-1' }, sendAt: '2030-01-01T09:00:00Z' },
       'POST /api/canned-answers': { title: 'Refund', body: 'Refund issued', shortcode: 'refund', language: 'en', tags: ['money'], teamId: ids.team, examples: ['where is my refund'], keywords: ['refund'], autoReply: false },
       'PATCH /api/canned-answers/{id}': { title: 'Where is my order', body: 'On its way', shortcode: 'order', language: 'en', tags: ['orders'], teamId: ids.team, examples: ['where is my order'], keywords: ['order'], autoReply: false },

@@ -4,15 +4,13 @@ import {
   type AssignConversationRequest,
   type AssignmentRecordView,
   ConversationPriority,
-  type ContactView,
   type ConversationView,
   type MessageView,
   type SetPriorityRequest,
   type SnoozeConversationRequest,
-  type UpdateContactRequest,
 } from '@backtalk/contracts';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { IsOmittable, tooLongMessage } from '@backtalk/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { tooLongMessage } from '@backtalk/platform';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { ConversationActionsService } from './conversation-actions.service';
@@ -40,11 +38,6 @@ export class AddNoteBody implements AddNoteRequest {
   @IsNotEmpty({ message: 'Write a note before saving it.' })
   @MaxLength(MAX_NOTE_LENGTH, { message: tooLongMessage('note', 'notes can be at most', MAX_NOTE_LENGTH, 'save it') })
   body!: string;
-}
-
-export class UpdateContactBody implements UpdateContactRequest {
-  @IsOmittable() @IsString() @MaxLength(120) name?: string;
-  @IsOmittable() @IsString() @MaxLength(4000) notes?: string;
 }
 
 @ApiTags('conversations')
@@ -104,10 +97,5 @@ export class ConversationActionsController {
   @Post('conversations/:id/notes')
   addNote(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddNoteBody): Promise<MessageView> {
     return this.actions.addNote(actor, id, body.body);
-  }
-
-  @Patch('contacts/:id')
-  updateContact(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateContactBody): Promise<ContactView> {
-    return this.actions.updateContact(actor, id, body);
   }
 }

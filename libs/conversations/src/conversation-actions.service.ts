@@ -4,7 +4,6 @@ import {
   type AssignConversationRequest,
   type AssignmentRecordView,
   type ConversationPriority,
-  type ContactView,
   ConversationStatus,
   type ConversationView,
   type DomainEvent,
@@ -13,7 +12,6 @@ import {
   MessageStatus,
   type MessageView,
   Role,
-  type UpdateContactRequest,
 } from '@backtalk/contracts';
 import { DomainError, EventLog, isUniqueViolation, type NewDomainEvent } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
@@ -22,7 +20,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ConversationActivity } from './conversation-activity.service';
 import { toMessageView } from './conversation-views';
 import { ConversationsService } from './conversations.service';
-import { ContactEntity, ConversationAssignmentEntity, ConversationEntity, MessageEntity } from './entities';
+import { ConversationAssignmentEntity, ConversationEntity, MessageEntity } from './entities';
 
 const MAX_SNOOZE_DAYS = 90;
 
@@ -128,21 +126,6 @@ export class ConversationActionsService {
       return written.events;
     });
     return toMessageView(note!);
-  }
-
-  async updateContact(actor: UserActor, contactId: string, request: UpdateContactRequest): Promise<ContactView> {
-    const events = await this.dataSource.transaction(async (manager) => {
-      const contact = await manager.findOne(ContactEntity, { where: { id: contactId }, lock: { mode: 'pessimistic_write' } });
-      const conversations = await manager.find(ConversationEntity, { where: { contactId }, select: { id: true, teamId: true, assigneeId: true } });
-      if (!contact || !conversations.some((conversation) => AccessPolicy.canSeeConversation(actor, conversation))) throw DomainError.notFound('Contact');
-      await manager.update(ContactEntity, { id: contactId }, { ...(request.name !== undefined ? { name: request.name.trim() } : {}), ...(request.notes !== undefined ? { notes: request.notes } : {}) });
-      // One event per team that has a conversation with them, so every inbox showing the contact refreshes it.
-      const teams = [...new Set(conversations.map((conversation) => conversation.teamId))];
-      return this.eventLog.append(manager, teams.map((teamId) => ({ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } })));
-    });
-    this.eventLog.publish(events);
-    const contact = await this.dataSource.getRepository(ContactEntity).findOneByOrFail({ id: contactId });
-    return { id: contact.id, phone: contact.phone, name: contact.name, notes: contact.notes };
   }
 
   /**

@@ -60,6 +60,8 @@ export class ConversationsService {
       .createQueryBuilder(ConversationEntity, 'c')
       .innerJoin('contact', 'ct', 'ct.id = c.contact_id')
       .leftJoin('consent', 'cs', 'cs.contact_id = c.contact_id AND cs.channel_id = c.channel_id')
+      // The notes of the conversation's team only: another team's notes about the customer are theirs.
+      .leftJoin('contact_note', 'cn', 'cn.contact_id = c.contact_id AND cn.team_id = c.team_id')
       // The latest message a customer saw or sent (a private note is neither), found through the thread index.
       .leftJoin(
         MessageEntity,
@@ -87,7 +89,7 @@ export class ConversationsService {
         'ct.id AS contact_id',
         'ct.phone AS contact_phone',
         'ct.name AS contact_name',
-        'ct.notes AS contact_notes',
+        `COALESCE(cn.body, '') AS contact_notes`,
         'cs.opted_out AS opted_out',
         'lm.id AS last_message_id',
         'lm.direction AS last_message_direction',

@@ -33,16 +33,19 @@ interface InboundRow {
   help_text: string;
   price_per_segment: string;
   first_message: boolean;
+  survey_answer: boolean;
 }
 
 const INBOUND_SQL = `
 SELECT m.id AS message_id, m.body, m.sent_at, m.created_at, c.id AS conversation_id, c.channel_id, c.team_id, c.status,
-       ct.name AS contact_name, ct.phone AS contact_phone, ct.notes AS contact_notes,
+       ct.name AS contact_name, ct.phone AS contact_phone, COALESCE(cn.body, '') AS contact_notes,
        ch.name AS channel_name, ch.help_text, ch.price_per_segment,
-       NOT EXISTS (SELECT 1 FROM message earlier WHERE earlier.conversation_id = c.id AND earlier.direction = 'inbound' AND (earlier.sent_at, earlier.id) < (m.sent_at, m.id)) AS first_message
+       NOT EXISTS (SELECT 1 FROM message earlier WHERE earlier.conversation_id = c.id AND earlier.direction = 'inbound' AND (earlier.sent_at, earlier.id) < (m.sent_at, m.id)) AS first_message,
+       m.metadata->>'csatResponseId' IS NOT NULL AS survey_answer
 FROM message m
 JOIN conversation c ON c.id = m.conversation_id
 JOIN contact ct ON ct.id = c.contact_id
+LEFT JOIN contact_note cn ON cn.contact_id = c.contact_id AND cn.team_id = c.team_id
 JOIN channel ch ON ch.id = c.channel_id
 WHERE m.id = ANY($1::uuid[]) AND m.direction = 'inbound'`;
 
@@ -82,7 +85,9 @@ export class AutomationService {
   async processInbound(messageId: string, now = new Date()): Promise<{ replied: boolean }> {
     if ((await this.rules.enabledRules()).length === 0) return { replied: false };
     const [row] = await this.dataSource.query<InboundRow[]>(INBOUND_SQL, [[messageId]]);
-    if (!row) return { replied: false };
+    // A rating answers the survey, not a question: automation has nothing to say to it, even when a low score reopened
+    // the conversation for a supervisor.
+    if (!row || row.survey_answer) return { replied: false };
     // A rule acts only on messages that arrived while it was on in its current form: switching it on never answers the past.
     const applicable = (await this.rules.rulesFor(row.channel_id, row.team_id)).filter((rule) => rule.activeSince !== null && rule.activeSince <= row.created_at);
     const context = await this.contextOf(row, applicable, now);
@@ -121,6 +126,7 @@ export class AutomationService {
       `SELECT m.id FROM message m
        WHERE m.direction = 'inbound' AND m.created_at > $1 AND m.created_at < $2
          AND NOT EXISTS (SELECT 1 FROM automation_run r WHERE r.message_id = m.id)
+         AND m.metadata->>'csatResponseId' IS NULL
          -- Only a message that came while some rule was on (in its current form) had automation to miss: switching a
          -- rule on, or editing it, does not answer the past.
          AND EXISTS (SELECT 1 FROM automation_rule rule WHERE rule.enabled AND rule.active_since <= m.created_at)
@@ -232,9 +238,11 @@ export class AutomationService {
       );
       if (!run) return null;
       const [row] = await manager.query<InboundRow[]>(
-        `SELECT c.id AS conversation_id, c.channel_id, c.team_id, c.status, ct.name AS contact_name, ct.phone AS contact_phone, ct.notes AS contact_notes,
+        `SELECT c.id AS conversation_id, c.channel_id, c.team_id, c.status, ct.name AS contact_name, ct.phone AS contact_phone, COALESCE(cn.body, '') AS contact_notes,
                 ch.name AS channel_name, ch.help_text, ch.price_per_segment
-         FROM conversation c JOIN contact ct ON ct.id = c.contact_id JOIN channel ch ON ch.id = c.channel_id WHERE c.id = $1`,
+         FROM conversation c JOIN contact ct ON ct.id = c.contact_id
+         LEFT JOIN contact_note cn ON cn.contact_id = c.contact_id AND cn.team_id = c.team_id
+         JOIN channel ch ON ch.id = c.channel_id WHERE c.id = $1`,
         [conversationId],
       );
       const team = await this.teams.get(row.team_id);

@@ -27,7 +27,7 @@ function ContactEditor({ conversation, onDone }: { conversation: ConversationVie
       onSubmit={(event) => {
         event.preventDefault();
         update.mutate(
-          { contactId: conversation.contact.id, changes: { name: name.trim(), notes } },
+          { contactId: conversation.contact.id, changes: { name: name.trim(), notes, teamId: conversation.teamId } },
           {
             onSuccess: () => {
               toastShown('success', 'Contact saved.');

@@ -1,0 +1,60 @@
+import { CurrentUser, type UserActor } from '@backtalk/auth';
+import {
+  type ContactConsentFilter,
+  type ContactDetailView,
+  type ContactListItem,
+  type ContactListQuery,
+  type ContactSort,
+  type ContactView,
+  type Page,
+  type UpdateContactRequest,
+} from '@backtalk/contracts';
+import { IsOmittable } from '@backtalk/platform';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ContactsService } from './contacts.service';
+
+const SORTS: ContactSort[] = ['last_contact', 'name', 'created'];
+const CONSENT_FILTERS: ContactConsentFilter[] = ['opted_out', 'subscribed'];
+
+export class ContactListQueryParams implements ContactListQuery {
+  @IsOptional() @IsString() @MaxLength(120) q?: string;
+  @IsOptional() @IsUUID('4') teamId?: string;
+  @IsOptional() @IsUUID('4') channelId?: string;
+  @IsOptional() @IsIn(CONSENT_FILTERS, { message: `consent must be one of ${CONSENT_FILTERS.join(', ')}` }) consent?: ContactConsentFilter;
+  @IsOptional() @IsDateString({ strict: true }) lastContactFrom?: string;
+  @IsOptional() @IsDateString({ strict: true }) lastContactTo?: string;
+  @IsOptional() @IsIn(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` }) sort?: ContactSort;
+  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+export class UpdateContactBody implements UpdateContactRequest {
+  @IsOmittable() @IsString() @MaxLength(120) name?: string;
+  @IsOmittable() @IsString() @MaxLength(4000) notes?: string;
+  @ValidateIf((body: UpdateContactBody) => body.notes !== undefined || body.teamId !== undefined) @IsUUID('4', { message: 'teamId must name the team whose notes these are' }) teamId?: string;
+}
+
+@ApiTags('contacts')
+@ApiBearerAuth('user')
+@Controller('contacts')
+export class ContactsController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @Get()
+  list(@CurrentUser() actor: UserActor, @Query() query: ContactListQueryParams): Promise<Page<ContactListItem>> {
+    return this.contacts.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<ContactDetailView> {
+    return this.contacts.get(actor, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateContactBody): Promise<ContactView> {
+    return this.contacts.update(actor, id, body);
+  }
+}

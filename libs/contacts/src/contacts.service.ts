@@ -1,0 +1,273 @@
+import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import {
+  type ConsentEventView,
+  type ContactDetailView,
+  type ContactListItem,
+  type ContactListQuery,
+  type ContactNoteView,
+  type ContactSort,
+  type ContactView,
+  type Page,
+  type UpdateContactRequest,
+} from '@backtalk/contracts';
+import { ConversationsService } from '@backtalk/conversations';
+import { type CountryCode, isCountryCode } from '@backtalk/phone';
+import { containsPattern, DomainError, EventLog } from '@backtalk/platform';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type ContactCursor, contactSearch, decodeContactCursor, encodeContactCursor } from './contact-search';
+
+/** Positional parameters for raw SQL, numbered as they are added. */
+class SqlParameters {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  /** The access rule's condition on a team id expression, with its parameters appended here. */
+  visibleTeams(actor: UserActor, teamIdExpression: string): string {
+    const condition = AccessPolicy.visibleTeamsCondition(actor, teamIdExpression, this.values.length + 1);
+    this.values.push(...condition.parameters);
+    return condition.sql;
+  }
+}
+
+interface ListRow {
+  id: string;
+  phone: string;
+  name: string;
+  created_at: Date;
+  last_contact_at: Date;
+  /** The sort keys as PostgreSQL prints them: to the microsecond, where a Date stops at the millisecond. */
+  last_contact_key: string;
+  created_key: string;
+  opted_out: boolean;
+}
+
+const MAX_CONVERSATIONS_ON_PAGE = 200;
+const MAX_CONSENT_EVENTS_ON_PAGE = 200;
+
+/**
+ * The contacts directory and the contact page. A contact is visible through a conversation in one of the viewer's
+ * teams (contact_presence, kept by a trigger on conversation); everything about them the page shows is narrowed to
+ * those teams and their channels: another team's consent ledger, notes and conversations are that team's.
+ */
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly conversations: ConversationsService,
+    private readonly eventLog: EventLog,
+  ) {}
+
+  async list(actor: UserActor, query: ContactListQuery): Promise<Page<ContactListItem>> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    const sort: ContactSort = query.sort ?? 'last_contact';
+    const cursor = query.cursor ? decodeContactCursor(query.cursor, sort) : null;
+    const params = new SqlParameters();
+    const presence = (alias: string): string => {
+      const conditions = [params.visibleTeams(actor, `${alias}.team_id`)];
+      if (query.teamId) conditions.push(`${alias}.team_id = ${params.add(query.teamId)}`);
+      if (query.channelId) conditions.push(`${alias}.channel_id = ${params.add(query.channelId)}`);
+      return conditions.join(' AND ');
+    };
+    const contactConditions = await this.contactConditions(actor, query, params);
+
+    let sql: string;
+    if (sort === 'last_contact') {
+      // Each visible contact once, at its latest visible presence row: read in index order, so a page stops early.
+      const where = [
+        presence('p'),
+        `NOT EXISTS (SELECT 1 FROM contact_presence q WHERE q.contact_id = p.contact_id AND ${presence('q')}
+           AND (q.last_contact_at, q.team_id, q.channel_id) > (p.last_contact_at, p.team_id, p.channel_id))`,
+        ...contactConditions,
+        ...this.lastContactRange('p.last_contact_at', query, params),
+      ];
+      if (cursor?.sort === 'last_contact') where.push(`(p.last_contact_at, p.contact_id) < (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
+      sql = `SELECT ct.id, ct.phone, ct.name, ct.created_at, p.last_contact_at, p.last_contact_at::text AS last_contact_key, ct.created_at::text AS created_key, ${this.optedOut(actor, query, params)} AS opted_out
+             FROM contact_presence p JOIN contact ct ON ct.id = p.contact_id
+             WHERE ${where.join(' AND ')}
+             ORDER BY p.last_contact_at DESC, p.contact_id DESC LIMIT ${limit + 1}`;
+    } else {
+      const where = [...contactConditions, ...this.lastContactRange('v.last_contact_at', query, params)];
+      let order: string;
+      if (sort === 'name') {
+        order = `(ct.name = ''), ct.name, ct.id`;
+        if (cursor?.sort === 'name') where.push(`((ct.name = ''), ct.name, ct.id) > (${params.add(cursor.name)} = '', ${params.add(cursor.name)}, ${params.add(cursor.id)}::uuid)`);
+      } else {
+        order = `ct.created_at DESC, ct.id DESC`;
+        if (cursor?.sort === 'created') where.push(`(ct.created_at, ct.id) < (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
+      }
+      sql = `SELECT ct.id, ct.phone, ct.name, ct.created_at, v.last_contact_at, v.last_contact_at::text AS last_contact_key, ct.created_at::text AS created_key, ${this.optedOut(actor, query, params)} AS opted_out
+             FROM contact ct
+             JOIN LATERAL (SELECT max(p.last_contact_at) AS last_contact_at FROM contact_presence p WHERE p.contact_id = ct.id AND ${presence('p')}) v
+               ON v.last_contact_at IS NOT NULL
+             ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+             ORDER BY ${order} LIMIT ${limit + 1}`;
+    }
+
+    const rows = await this.dataSource.query<ListRow[]>(sql, params.values);
+    const last = rows[limit - 1];
+    return { items: rows.slice(0, limit).map(toListItem), nextCursor: rows.length > limit && last ? encodeContactCursor(cursorAfter(sort, last)) : null };
+  }
+
+  async get(actor: UserActor, contactId: string): Promise<ContactDetailView> {
+    const params = new SqlParameters();
+    const id = params.add(contactId);
+    const [contact] = await this.dataSource.query<Array<{ id: string; phone: string; name: string; created_at: Date; last_contact_at: Date | null }>>(
+      `SELECT ct.id, ct.phone, ct.name, ct.created_at,
+              (SELECT max(p.last_contact_at) FROM contact_presence p WHERE p.contact_id = ct.id AND ${params.visibleTeams(actor, 'p.team_id')}) AS last_contact_at
+       FROM contact ct WHERE ct.id = ${id}`,
+      params.values,
+    );
+    const conversationIds = contact ? await this.visibleConversationIds(actor, contactId) : [];
+    // Visible through a team it was seen in, or through a conversation assigned to the viewer after a transfer.
+    if (!contact || (contact.last_contact_at === null && conversationIds.length === 0)) throw DomainError.notFound('Contact');
+
+    const channels = new SqlParameters();
+    const channelContact = channels.add(contactId);
+    const visibleChannel = channels.visibleTeams(actor, 'ch.team_id');
+    const [consent, history, notes, views] = await Promise.all([
+      this.dataSource.query<Array<{ channel_id: string; channel_name: string; opted_out: boolean; updated_at: Date }>>(
+        `SELECT cs.channel_id, ch.name AS channel_name, cs.opted_out, cs.updated_at FROM consent cs JOIN channel ch ON ch.id = cs.channel_id
+         WHERE cs.contact_id = ${channelContact} AND ${visibleChannel} ORDER BY ch.name, ch.id`,
+        channels.values,
+      ),
+      this.dataSource.query<Array<{ action: ConsentEventView['action']; source: ConsentEventView['source']; keyword: string | null; actor_user_id: string | null; channel_id: string; created_at: Date }>>(
+        `SELECT e.action, e.source, e.keyword, e.actor_user_id, e.channel_id, e.created_at FROM consent_event e JOIN channel ch ON ch.id = e.channel_id
+         WHERE e.contact_id = ${channelContact} AND ${visibleChannel} ORDER BY e.created_at DESC, e.id DESC LIMIT ${MAX_CONSENT_EVENTS_ON_PAGE}`,
+        channels.values,
+      ),
+      this.notes(actor, contactId),
+      this.conversations.viewsOf(conversationIds),
+    ]);
+    return {
+      id: contact.id,
+      phone: contact.phone,
+      name: contact.name,
+      createdAt: contact.created_at.toISOString(),
+      lastContactAt: contact.last_contact_at?.toISOString() ?? null,
+      consent: consent.map((row) => ({ channelId: row.channel_id, channelName: row.channel_name, optedOut: row.opted_out, updatedAt: row.updated_at.toISOString() })),
+      consentHistory: history.map((row) => ({ action: row.action, source: row.source, keyword: row.keyword, actorUserId: row.actor_user_id, channelId: row.channel_id, createdAt: row.created_at.toISOString() })),
+      notes,
+      conversations: conversationIds.map((conversationId) => views.get(conversationId)).filter((view) => view !== undefined),
+    };
+  }
+
+  /**
+   * The shared fields (name) change for every team that knows the contact; notes only for `teamId`, which the actor
+   * must be in (or be an admin) and the contact must have been seen in.
+   */
+  async update(actor: UserActor, contactId: string, request: UpdateContactRequest): Promise<ContactView> {
+    if (request.notes !== undefined && !request.teamId) throw DomainError.validation('Invalid request: notes belong to a team; say which with teamId', [{ field: 'teamId', messages: ['teamId is required with notes'] }]);
+    const events = await this.dataSource.transaction(async (manager) => {
+      const teams = await this.teamsOf(manager, contactId);
+      const visible = await this.visibleConversationIds(actor, contactId, manager);
+      if (visible.length === 0 && !teams.some((teamId) => AccessPolicy.canSeeTeam(actor, teamId))) throw DomainError.notFound('Contact');
+      const changed = new Set<string>();
+      if (request.name !== undefined) {
+        await manager.query(`UPDATE contact SET name = $2, updated_at = now() WHERE id = $1`, [contactId, request.name.trim()]);
+        for (const teamId of teams) changed.add(teamId);
+      }
+      if (request.notes !== undefined && request.teamId) {
+        await this.writeNote(manager, actor, contactId, request.teamId, request.notes, teams);
+        changed.add(request.teamId);
+      }
+      return this.eventLog.append(manager, [...changed].map((teamId) => ({ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } })));
+    });
+    this.eventLog.publish(events);
+    const [row] = await this.dataSource.query<Array<{ id: string; phone: string; name: string; notes: string | null }>>(
+      `SELECT ct.id, ct.phone, ct.name, n.body AS notes FROM contact ct LEFT JOIN contact_note n ON n.contact_id = ct.id AND n.team_id = $2 WHERE ct.id = $1`,
+      [contactId, request.teamId ?? null],
+    );
+    return { id: row.id, phone: row.phone, name: row.name, notes: row.notes ?? '' };
+  }
+
+  /** Another team's notes answer 404 exactly like a contact nobody has, so writing cannot probe them either. */
+  private async writeNote(manager: EntityManager, actor: UserActor, contactId: string, teamId: string, body: string, teams: readonly string[]): Promise<void> {
+    if (!AccessPolicy.canSeeTeam(actor, teamId) || !teams.includes(teamId)) throw DomainError.notFound('Contact');
+    const text = body.trim();
+    if (!text) {
+      await manager.query(`DELETE FROM contact_note WHERE contact_id = $1 AND team_id = $2`, [contactId, teamId]);
+      return;
+    }
+    await manager.query(
+      `INSERT INTO contact_note (contact_id, team_id, body, updated_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (contact_id, team_id) DO UPDATE SET body = EXCLUDED.body, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [contactId, teamId, text, actor.userId],
+    );
+  }
+
+  /** The teams the contact was seen in, the contact row locked so concurrent edits of it take turns. */
+  private async teamsOf(manager: EntityManager, contactId: string): Promise<string[]> {
+    const [contact] = await manager.query<Array<{ id: string }>>(`SELECT id FROM contact WHERE id = $1 FOR UPDATE`, [contactId]);
+    if (!contact) throw DomainError.notFound('Contact');
+    const rows = await manager.query<Array<{ team_id: string }>>(`SELECT DISTINCT team_id FROM contact_presence WHERE contact_id = $1`, [contactId]);
+    return rows.map((row) => row.team_id);
+  }
+
+  private async notes(actor: UserActor, contactId: string): Promise<ContactNoteView[]> {
+    const params = new SqlParameters();
+    const id = params.add(contactId);
+    const rows = await this.dataSource.query<Array<{ team_id: string; team_name: string; body: string | null; updated_at: Date | null }>>(
+      `SELECT t.id AS team_id, t.name AS team_name, n.body, n.updated_at
+       FROM team t LEFT JOIN contact_note n ON n.team_id = t.id AND n.contact_id = ${id}
+       WHERE t.id IN (SELECT p.team_id FROM contact_presence p WHERE p.contact_id = ${id}) AND ${params.visibleTeams(actor, 't.id')}
+       ORDER BY t.name, t.id`,
+      params.values,
+    );
+    return rows.map((row) => ({ teamId: row.team_id, teamName: row.team_name, body: row.body ?? '', updatedAt: row.updated_at?.toISOString() ?? null }));
+  }
+
+  private async visibleConversationIds(actor: UserActor, contactId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const condition = AccessPolicy.visibleConversationsCondition(actor, 'c', 2);
+    const rows = await manager.query<Array<{ id: string }>>(
+      `SELECT c.id FROM conversation c WHERE c.contact_id = $1 AND ${condition.sql} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ${MAX_CONVERSATIONS_ON_PAGE}`,
+      [contactId, ...condition.parameters],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Search and consent, on the contact row `ct`. */
+  private async contactConditions(actor: UserActor, query: ContactListQuery, params: SqlParameters): Promise<string[]> {
+    const conditions: string[] = [];
+    const search = query.q ? contactSearch(query.q, await this.countries(actor)) : null;
+    if (search) {
+      // The expression of the trigram index over number and name.
+      const fragment = `(ct.phone || ' ' || ct.name) ILIKE ${params.add(containsPattern(search.fragment))}`;
+      conditions.push(search.numbers.length > 0 ? `(ct.phone = ANY(${params.add(search.numbers)}::varchar[]) OR ${fragment})` : fragment);
+    }
+    if (query.consent) conditions.push(`${query.consent === 'opted_out' ? '' : 'NOT '}${this.optedOut(actor, query, params)}`);
+    return conditions;
+  }
+
+  /** Opted out on a channel of the viewer's teams (the filtered channel, when there is one). */
+  private optedOut(actor: UserActor, query: ContactListQuery, params: SqlParameters): string {
+    const channel = query.channelId ? `cs.channel_id = ${params.add(query.channelId)}` : params.visibleTeams(actor, 'och.team_id');
+    return `EXISTS (SELECT 1 FROM consent cs JOIN channel och ON och.id = cs.channel_id WHERE cs.contact_id = ct.id AND cs.opted_out AND ${channel})`;
+  }
+
+  private lastContactRange(column: string, query: ContactListQuery, params: SqlParameters): string[] {
+    const conditions: string[] = [];
+    if (query.lastContactFrom) conditions.push(`${column} >= ${params.add(query.lastContactFrom)}::timestamptz`);
+    if (query.lastContactTo) conditions.push(`${column} < ${params.add(query.lastContactTo)}::timestamptz`);
+    return conditions;
+  }
+
+  /** The countries of the viewer's channels: a number typed in national format is read as one of theirs. */
+  private async countries(actor: UserActor): Promise<CountryCode[]> {
+    const params = new SqlParameters();
+    const rows = await this.dataSource.query<Array<{ country: string | null }>>(`SELECT DISTINCT country FROM channel WHERE ${params.visibleTeams(actor, 'team_id')}`, params.values);
+    return rows.map((row) => row.country ?? '').filter(isCountryCode);
+  }
+}
+
+function toListItem(row: ListRow): ContactListItem {
+  return { id: row.id, phone: row.phone, name: row.name, createdAt: row.created_at.toISOString(), lastContactAt: row.last_contact_at.toISOString(), optedOut: row.opted_out };
+}
+
+function cursorAfter(sort: ContactSort, last: ListRow): ContactCursor {
+  if (sort === 'name') return { sort, name: last.name, id: last.id };
+  return { sort, at: sort === 'created' ? last.created_key : last.last_contact_key, id: last.id };
+}

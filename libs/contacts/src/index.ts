@@ -1,0 +1,3 @@
+export * from './contacts.module';
+export * from './contacts.service';
+export * from './contact-search';
