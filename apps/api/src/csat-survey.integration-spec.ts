@@ -1,9 +1,12 @@
 import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
 import { isOpenAt, nextChange, nextOpening } from '@backtalk/business-hours';
 import { ChannelsService } from '@backtalk/channels';
+import { AutomationService } from '@backtalk/automation';
 import {
   ActivityType,
   type ActivityView,
+  type AssignmentRecordView,
+  type CannedAnswerView,
   type BusinessHours,
   type ChannelView,
   ConversationStatus,
@@ -12,11 +15,14 @@ import {
   Provider,
   type QueueView,
   Role,
+  RuleTrigger,
   SenderType,
   type UpdateCsatSurveySettingsRequest,
 } from '@backtalk/contracts';
 import { ConversationEntity } from '@backtalk/conversations';
 import { CsatSurveyService } from '@backtalk/csat';
+import { EventLog } from '@backtalk/platform';
+import { PresenceService } from '@backtalk/realtime';
 import { genericSigned, TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
 
@@ -128,18 +134,100 @@ describe('the satisfaction survey by SMS', () => {
     expect(await t.dataSource.query(`SELECT rating FROM csat_response`)).toEqual([{ rating: null }]);
   });
 
-  it('reopens the conversation, waiting for an answer, on a low score when the team asks for it', async () => {
-    await configure({ enabled: true, delayMinutes: 0, reopenOnLowScore: true, lowScoreThreshold: 2 });
-    const id = await answeredAndResolved('+380501110003');
-    await sweepAt(minutesFromNow(1));
-    await customerSays('+380501110003', '1 nobody told me it would take a week');
-    // Open and waiting again, with whoever had it, as when the customer reopens it by writing.
-    const reopened = await conversationOf('+380501110003');
-    expect(reopened).toMatchObject({ id, status: ConversationStatus.Open, resolvedAt: null });
-    expect(reopened.waitingSince).not.toBeNull();
-    const activity = await t.request<ActivityView[]>('GET', `/api/conversations/${id}/activity`, { token: agent.token });
-    expect(activity.body.find((line) => line.type === ActivityType.CsatRated)?.data).toEqual({ rating: 1, comment: 'nobody told me it would take a week', reopened: true });
-    expect(await t.dataSource.query(`SELECT rating, comment FROM csat_response`)).toEqual([{ rating: 1, comment: 'nobody told me it would take a week' }]);
+  describe('a low score, when the team asks for it', () => {
+    beforeEach(() => configure({ enabled: true, delayMinutes: 0, reopenOnLowScore: true, lowScoreThreshold: 2 }));
+
+    /** A rule that would answer the rating's words automatically if automation ever saw the survey answer. */
+    async function ruleAnsweringEveryWeek(): Promise<void> {
+      const canned = await t.request<CannedAnswerView>('POST', '/api/canned-answers', { token: admin.token, body: { title: 'Delays', shortcode: 'delays', body: 'Sorry for the wait!', autoReply: true } });
+      expect(canned.status).toBe(201);
+      const rule = await t.request('POST', '/api/automation/rules', {
+        token: admin.token,
+        body: { name: 'Delays', trigger: RuleTrigger.InboundMessage, conditions: [{ type: 'keywords', any: ['week'] }], actions: [{ type: 'reply', cannedAnswerId: canned.body.id }] },
+      });
+      expect(rule.status).toBe(201);
+    }
+
+    it('reopens the conversation for the team’s online supervisor, says so in the thread, and publishes the change only after it is committed', async () => {
+      const onlineSupervisor = await person('maria', [teamId], Role.Supervisor);
+      // Less loaded, but not at the console: the one who can look at it now is preferred.
+      await person('ivan', [teamId], Role.Supervisor);
+      await t.app.get(PresenceService).touch(onlineSupervisor.id, `console-${onlineSupervisor.id}`, [teamId]);
+      const held = await answeredAndResolved('+380501110012');
+      await customerSays('+380501110012', 'one more thing');
+      await t.dataSource.query(`UPDATE conversation SET assignee_id = $2 WHERE id = $1`, [held, onlineSupervisor.id]);
+      await ruleAnsweringEveryWeek();
+      const id = await answeredAndResolved('+380501110003');
+      await t.dataSource.query(`UPDATE conversation SET assignee_id = $2 WHERE id = $1`, [id, agent.id]);
+      expect(await sweepAt(minutesFromNow(1))).toBe(1);
+      const seenAtPublish: Array<Promise<Array<{ assignee_id: string | null; status: string }>>> = [];
+      const unsubscribe = t.app.get(EventLog).subscribe((event) => {
+        if (event.type === 'assignment.changed' && event.conversationId === id) seenAtPublish.push(t.dataSource.query(`SELECT assignee_id, status FROM conversation WHERE id = $1`, [id]));
+      });
+      try {
+        await customerSays('+380501110003', '1 nobody told me it would take a week');
+      } finally {
+        unsubscribe();
+      }
+
+      const reopened = await conversationOf('+380501110003');
+      expect(reopened).toMatchObject({ id, status: ConversationStatus.Open, resolvedAt: null, assigneeId: onlineSupervisor.id });
+      expect(reopened.waitingSince).not.toBeNull();
+      expect(await Promise.all(seenAtPublish)).toEqual([[{ assignee_id: onlineSupervisor.id, status: 'open' }]]);
+      const activity = await t.request<ActivityView[]>('GET', `/api/conversations/${id}/activity`, { token: agent.token });
+      expect(activity.body.find((line) => line.type === ActivityType.CsatRated)?.data).toEqual({
+        rating: 1,
+        comment: 'nobody told me it would take a week',
+        reopened: true,
+        supervisorId: onlineSupervisor.id,
+        supervisorName: 'maria',
+      });
+      const assignments = await t.request<AssignmentRecordView[]>('GET', `/api/conversations/${id}/assignments`, { token: agent.token });
+      expect(assignments.body.at(-1)).toMatchObject({ assigneeId: onlineSupervisor.id, previousAssigneeId: agent.id, actorId: null, reason: 'low_csat_score' });
+      expect(await t.dataSource.query(`SELECT rating, comment FROM csat_response`)).toEqual([{ rating: 1, comment: 'nobody told me it would take a week' }]);
+
+      // The survey answer is the customer's verdict, not a question: neither the process that stored it nor the sweep answers it.
+      await t.app.get(AutomationService).processUnprocessed(minutesFromNow(1));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await t.dataSource.query(`SELECT id FROM message WHERE kind = 'auto_reply'`)).toEqual([]);
+      expect(await t.dataSource.query(`SELECT r.id FROM automation_run r JOIN csat_response c ON c.response_message_id = r.message_id`)).toEqual([]);
+    });
+
+    it('gives it to the least busy supervisor when none is online', async () => {
+      const busy = await person('maria', [teamId], Role.Supervisor);
+      const free = await person('ivan', [teamId], Role.Supervisor);
+      await person('otto', [], Role.Supervisor);
+      const other = await answeredAndResolved('+380501110010');
+      await customerSays('+380501110010', 'one more thing');
+      await t.dataSource.query(`UPDATE conversation SET assignee_id = $2 WHERE id = $1`, [other, busy.id]);
+      const id = await answeredAndResolved('+380501110011');
+      expect(await sweepAt(minutesFromNow(1))).toBe(1);
+      await customerSays('+380501110011', '2');
+      expect(await conversationOf('+380501110011')).toMatchObject({ id, status: ConversationStatus.Open, assigneeId: free.id });
+    });
+
+    it('returns it to the team’s queue when the team has no supervisor', async () => {
+      const id = await answeredAndResolved('+380501110003');
+      await t.dataSource.query(`UPDATE conversation SET assignee_id = $2 WHERE id = $1`, [id, agent.id]);
+      await sweepAt(minutesFromNow(1));
+      await customerSays('+380501110003', '1');
+      expect(await conversationOf('+380501110003')).toMatchObject({ id, status: ConversationStatus.Open, assigneeId: null });
+      expect((await t.request<QueueView>('GET', `/api/queues/${teamId}`, { token: admin.token })).body.waiting).toBe(1);
+      const activity = await t.request<ActivityView[]>('GET', `/api/conversations/${id}/activity`, { token: agent.token });
+      expect(activity.body.find((line) => line.type === ActivityType.CsatRated)?.data).toEqual({ rating: 1, comment: null, reopened: true, supervisorId: null, supervisorName: null });
+    });
+
+    it('leaves the conversation resolved, with whoever had it, for a score above the threshold', async () => {
+      const supervisor = await person('maria', [teamId], Role.Supervisor);
+      await t.app.get(PresenceService).touch(supervisor.id, `console-${supervisor.id}`, [teamId]);
+      const id = await answeredAndResolved('+380501110003');
+      await t.dataSource.query(`UPDATE conversation SET assignee_id = $2 WHERE id = $1`, [id, agent.id]);
+      await sweepAt(minutesFromNow(1));
+      await customerSays('+380501110003', '3 ok');
+      expect(await conversationOf('+380501110003')).toMatchObject({ id, status: ConversationStatus.Resolved, assigneeId: agent.id });
+      const activity = await t.request<ActivityView[]>('GET', `/api/conversations/${id}/activity`, { token: agent.token });
+      expect(activity.body.find((line) => line.type === ActivityType.CsatRated)?.data).toEqual({ rating: 3, comment: 'ok', reopened: false });
+    });
   });
 
   it('sends nothing to a customer who opted out after the resolve', async () => {

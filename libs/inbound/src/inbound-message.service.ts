@@ -143,12 +143,13 @@ WHERE ct.phone = $1`;
 
 /**
  * A customer's answer to the satisfaction survey: stored in the surveyed conversation like any message (and logged as
- * message.received), but the conversation stays resolved, unread and out of the queue.
+ * message.received), but the conversation stays resolved, unread and out of the queue. It names the survey it answers,
+ * which is how automation knows to leave it alone.
  */
 const STORE_SURVEY_ANSWER_SQL = `
 WITH inserted AS (
-  INSERT INTO message (conversation_id, channel_id, direction, kind, status, body, encoding, segments, media, provider_message_id, provider_timestamp, sent_at, incomplete)
-  VALUES ($1, $2, 'inbound', 'customer', 'received', $3, $4, $5, $6, $7, $8, $9, false)
+  INSERT INTO message (conversation_id, channel_id, direction, kind, status, body, encoding, segments, media, provider_message_id, provider_timestamp, sent_at, incomplete, metadata)
+  VALUES ($1, $2, 'inbound', 'customer', 'received', $3, $4, $5, $6, $7, $8, $9, false, jsonb_build_object('csatResponseId', $12::text))
   ON CONFLICT (channel_id, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
   RETURNING id
 ), updated AS (
@@ -340,6 +341,7 @@ export class InboundMessageService {
       ...messageColumns(channel.id, sms, sentAt),
       channel.teamId,
       contactId,
+      answer.responseId,
     ]);
     if (!row) throw new DuplicateInboundMessage(sms.providerMessageId);
     const received: DomainEvent = {

@@ -1,11 +1,13 @@
 import { ChannelsModule } from '@backtalk/channels';
 import { ConversationsModule } from '@backtalk/conversations';
+import { CsatModule } from '@backtalk/csat';
 import { OutboundModule } from '@backtalk/outbound';
 import { QueueName } from '@backtalk/platform';
 import { PresenceModule } from '@backtalk/realtime';
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { AssignmentService } from './assignment/assignment.service';
+import { CsatEscalation } from './assignment/csat-escalation';
 import { OutOfOfficeService } from './out-of-office/out-of-office.service';
 import { QueueViewsService } from './queues/queue-views.service';
 import { RoutingController } from './routing.controller';
@@ -22,9 +24,9 @@ const RoutingQueue = BullModule.registerQueue({ name: QueueName.Routing });
 
 /** Team queues: assignment, business hours, SLAs, snoozes. Reacts to changes in whichever process makes them. */
 @Module({
-  imports: [ChannelsModule, ConversationsModule, OutboundModule, PresenceModule, RoutingQueue],
+  imports: [ChannelsModule, ConversationsModule, OutboundModule, PresenceModule, CsatModule, RoutingQueue],
   controllers: [RoutingController],
-  providers: SERVICES,
+  providers: [...SERVICES, CsatEscalation],
   exports: SERVICES,
 })
 export class RoutingModule {}

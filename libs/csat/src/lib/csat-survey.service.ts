@@ -1,6 +1,6 @@
 import { isOpenAt } from '@backtalk/business-hours';
 import { ActivityType, type BusinessHours, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
-import { ConsentService, ConversationActivity } from '@backtalk/conversations';
+import { ConsentService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { OutboundMessagesService, OutboundQueue } from '@backtalk/outbound';
 import { EventLog, type NewDomainEvent } from '@backtalk/platform';
 import { Injectable, Logger } from '@nestjs/common';
@@ -15,6 +15,9 @@ const SURVEY_HORIZON_DAYS = 7;
 export const SURVEY_ANSWER_WINDOW_HOURS = 72;
 
 const SWEEP_BATCH = 200;
+
+/** The assignment history's reason when a low score hands the conversation to a supervisor (or back to the queue). */
+export const LOW_SCORE_ASSIGNMENT_REASON = 'low_csat_score';
 
 /**
  * Resolved conversations due a survey now, oldest first. Everything that can be decided in SQL is, so the sweep
@@ -67,6 +70,9 @@ interface PendingSurvey {
   price_per_segment: string;
 }
 
+/** Hands a conversation to a supervisor of its team inside the caller's transaction; null: back to the team's queue. */
+export type SupervisorEscalation = (manager: EntityManager, conversation: ConversationEntity, reason: string) => Promise<{ supervisorId: string | null; events: DomainEvent[] }>;
+
 export interface RecordedAnswer {
   rating: number;
   reopened: boolean;
@@ -84,6 +90,7 @@ export interface RecordedAnswer {
 @Injectable()
 export class CsatSurveyService {
   private readonly logger = new Logger(CsatSurveyService.name);
+  private escalation: SupervisorEscalation | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -93,6 +100,14 @@ export class CsatSurveyService {
     private readonly eventLog: EventLog,
     private readonly activity: ConversationActivity,
   ) {}
+
+  /**
+   * Who gets a conversation a low score reopened is routing's choice (the team's supervisors, their presence and
+   * loads). Registered by the routing module, which depends on the survey; the survey does not depend on routing.
+   */
+  useSupervisorEscalation(handler: SupervisorEscalation): void {
+    this.escalation = handler;
+  }
 
   /** Sends the surveys that are due; returns how many went out. Teams that are closed now are left for later. */
   async sendDue(now = new Date()): Promise<number> {
@@ -176,7 +191,8 @@ export class CsatSurveyService {
 
   /**
    * Records the rating the customer's message carries (stored by the caller in the surveyed conversation), with the
-   * thread's activity line and the optional thank-you; a low score reopens the conversation when the team asks for it.
+   * thread's activity line and the optional thank-you; a low score reopens the conversation for a supervisor of the
+   * team when the team asks for it.
    */
   async recordAnswer(manager: EntityManager, target: CapturedAnswer, answer: { messageId: string; text: string; at: Date }): Promise<RecordedAnswer> {
     const parsed = parseRating(answer.text);
@@ -191,28 +207,43 @@ export class CsatSurveyService {
     );
     const reopen = survey.reopen_on_low_score && parsed.rating <= survey.low_score_threshold;
     const conversationId = survey.conversation_id;
-    const followUps: NewDomainEvent[] = [];
+    const events: DomainEvent[] = [];
+    let supervisor: { supervisorId: string | null; supervisorName: string | null } | null = null;
     if (reopen) {
-      // Reopened as the customer waiting for an answer, so it goes back to the team's queue for a supervisor to look at.
+      // Reopened as the customer waiting for an answer, and handed to a supervisor: a low score needs a lead's eyes,
+      // not the next agent's.
       const [[reopened]] = await manager.query<[Array<{ channel_id: string }>, number]>(
         `UPDATE conversation SET status = 'open', resolved_at = NULL, waiting_since = COALESCE(waiting_since, $2), unread_count = unread_count + 1, updated_at = now()
          WHERE id = $1 AND status = 'resolved' RETURNING channel_id`,
         [conversationId, answer.at],
       );
       if (reopened) {
-        followUps.push({ type: 'conversation.updated', teamId: survey.team_id, conversationId, payload: { conversationId, status: ConversationStatus.Open, previousStatus: ConversationStatus.Resolved, reason: 'low_csat_score' } });
+        events.push(
+          ...(await this.eventLog.append(manager, [
+            { type: 'conversation.updated', teamId: survey.team_id, conversationId, payload: { conversationId, status: ConversationStatus.Open, previousStatus: ConversationStatus.Resolved, reason: 'low_csat_score' } },
+          ])),
+        );
+        if (this.escalation) {
+          const conversation = await manager.findOneByOrFail(ConversationEntity, { id: conversationId });
+          const escalated = await this.escalation(manager, conversation, LOW_SCORE_ASSIGNMENT_REASON);
+          events.push(...escalated.events);
+          const [named] = await manager.query<Array<{ name: string }>>(`SELECT name FROM app_user WHERE id = $1`, [escalated.supervisorId]);
+          supervisor = { supervisorId: escalated.supervisorId, supervisorName: named?.name ?? null };
+        } else {
+          this.logger.warn({ conversationId }, 'a low score reopened a conversation in a process without routing; it stays with whoever had it');
+        }
       }
     }
-    followUps.push(
+    const followUps: NewDomainEvent[] = [
       await this.activity.record(manager, {
         conversationId,
         teamId: survey.team_id,
         type: ActivityType.CsatRated,
         actorKind: 'customer',
-        data: { rating: parsed.rating, comment: parsed.comment, reopened: reopen },
+        data: { rating: parsed.rating, comment: parsed.comment, reopened: reopen, ...supervisor },
       }),
-    );
-    const events = await this.eventLog.append(manager, followUps);
+    ];
+    events.push(...(await this.eventLog.append(manager, followUps)));
     const queuedMessageIds: string[] = [];
     const [channel] = await manager.query<Array<{ channel_id: string }>>(`SELECT channel_id FROM conversation WHERE id = $1`, [conversationId]);
     if (survey.thank_you) {

@@ -1,5 +1,5 @@
 import { AssignmentPolicy } from '@backtalk/contracts';
-import { type CandidateAgent, chooseAgent, hasRoom } from './agent-selection';
+import { type CandidateAgent, chooseAgent, chooseSupervisor, hasRoom } from './agent-selection';
 
 const agent = (userId: string, overrides: Partial<CandidateAgent> = {}): CandidateAgent => ({
   userId,
@@ -50,5 +50,25 @@ describe('choosing the agent for the next conversation', () => {
     expect(chooseAgent(AssignmentPolicy.RoundRobin, [english, ukrainian], 'uk')?.userId).toBe('b');
     expect(chooseAgent(AssignmentPolicy.RoundRobin, [english, { ...ukrainian, teamLoad: 1, teamCapacity: 1 }], 'uk')?.userId).toBe('a');
     expect(chooseAgent(AssignmentPolicy.RoundRobin, [english, ukrainian], 'ru')?.userId).toBe('a');
+  });
+});
+
+describe('choosing the supervisor for an escalated conversation', () => {
+  const presence = (entries: Record<string, 'online' | 'away' | 'offline'>) => new Map(Object.entries(entries));
+
+  it('prefers a supervisor who is online, even a busier one, then one who is away, over one who is offline', () => {
+    const supervisors = [agent('idle', { totalLoad: 0 }), agent('busy', { totalLoad: 4, teamLoad: 4 }), agent('stepped-away', { totalLoad: 1 })];
+    expect(chooseSupervisor(supervisors, presence({ idle: 'offline', busy: 'online', 'stepped-away': 'away' }))?.userId).toBe('busy');
+    expect(chooseSupervisor(supervisors, presence({ idle: 'offline', busy: 'offline', 'stepped-away': 'away' }))?.userId).toBe('stepped-away');
+  });
+
+  it('gives it to the least loaded when presence does not tell them apart, and to one at capacity only when all are', () => {
+    const supervisors = [agent('a', { totalLoad: 2 }), agent('b', { totalLoad: 1, teamLoad: 1, teamCapacity: 1 }), agent('c', { totalLoad: 3 })];
+    expect(chooseSupervisor(supervisors, presence({}))?.userId).toBe('a');
+    expect(chooseSupervisor([agent('a', { totalLoad: 5, totalCapacity: 5 }), agent('b', { totalLoad: 6, totalCapacity: 6 })], presence({}))?.userId).toBe('a');
+  });
+
+  it('chooses nobody when the team has no supervisor', () => {
+    expect(chooseSupervisor([], presence({}))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { AssignmentPolicy, type RoutingLanguage } from '@backtalk/contracts';
+import { AssignmentPolicy, type PresenceStatus, type RoutingLanguage } from '@backtalk/contracts';
 
 /** An online member of the team, with what they already hold, as read under their row lock. */
 export interface CandidateAgent {
@@ -41,4 +41,18 @@ function byTurn(a: CandidateAgent, b: CandidateAgent): number {
 
 function byLoadThenTurn(a: CandidateAgent, b: CandidateAgent): number {
   return a.totalLoad - b.totalLoad || a.teamLoad - b.teamLoad || byTurn(a, b);
+}
+
+/** Whoever is at the console first, then whoever stepped away; offline last. */
+const PRESENCE_RANK: Record<PresenceStatus, number> = { online: 0, away: 1, offline: 2 };
+
+/**
+ * Which of a team's supervisors an escalated conversation goes to: one who is online if any is, otherwise whoever
+ * could look soonest; among those, one with room under their limits, then the least loaded. Nobody is refused for
+ * being at capacity: an escalation that waited in the queue would go to an agent, which is what it is meant to avoid.
+ */
+export function chooseSupervisor(supervisors: readonly CandidateAgent[], presence: ReadonlyMap<string, PresenceStatus>): CandidateAgent | null {
+  const rank = (supervisor: CandidateAgent) => PRESENCE_RANK[presence.get(supervisor.userId) ?? 'offline'];
+  const ordered = [...supervisors].sort((a, b) => rank(a) - rank(b) || Number(hasRoom(b)) - Number(hasRoom(a)) || byLoadThenTurn(a, b));
+  return ordered[0] ?? null;
 }

@@ -1,5 +1,5 @@
 import type { UserActor } from '@backtalk/auth';
-import { AssignmentPolicy, type RoutingLanguage } from '@backtalk/contracts';
+import { AssignmentPolicy, type DomainEvent, type RoutingLanguage } from '@backtalk/contracts';
 import { ConversationActionsService, ConversationEntity } from '@backtalk/conversations';
 import { DomainError, EventLog } from '@backtalk/platform';
 import { PresenceService } from '@backtalk/realtime';
@@ -9,7 +9,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { detectLanguage } from '../language';
 import { inQueue } from '../queues/queue-membership';
 import { TeamRoutingCache } from '../settings/team-routing.cache';
-import { type CandidateAgent, chooseAgent, hasRoom } from './agent-selection';
+import { type CandidateAgent, chooseAgent, chooseSupervisor, hasRoom } from './agent-selection';
 
 interface CandidateRow {
   user_id: string;
@@ -45,6 +45,9 @@ JOIN team t ON t.id = tm.team_id`;
 
 /** The online members of one team. */
 const CANDIDATES_SQL = `${MEMBER_LOADS_SQL} WHERE tm.team_id = $1 AND u.id = ANY($2::uuid[])`;
+
+/** The team's supervisors. */
+const SUPERVISORS_SQL = `${MEMBER_LOADS_SQL} WHERE tm.team_id = $1 AND u.role = 'supervisor'`;
 
 /** One agent's memberships among the given teams. */
 const MEMBERSHIPS_SQL = `${MEMBER_LOADS_SQL} WHERE tm.user_id = $1 AND tm.team_id = ANY($2::uuid[])`;
@@ -121,6 +124,31 @@ export class AssignmentService {
     });
     this.eventLog.publish(events);
     return conversationId;
+  }
+
+  /**
+   * Hands a conversation to a supervisor of its team, inside the caller's transaction, which holds the conversation's
+   * row: for what needs a lead's eyes rather than the next agent's (a low survey score). Without a supervisor in the
+   * team it goes back to the team's queue. The events are in the log; publish them after the commit.
+   */
+  async escalateToSupervisor(manager: EntityManager, conversation: ConversationEntity, reason: string): Promise<{ supervisorId: string | null; events: DomainEvent[] }> {
+    const members = await manager.query<Array<{ id: string }>>(
+      `SELECT u.id FROM team_member tm JOIN app_user u ON u.id = tm.user_id AND u.active WHERE tm.team_id = $1 AND u.role = 'supervisor'`,
+      [conversation.teamId],
+    );
+    let supervisor: CandidateAgent | null = null;
+    if (members.length > 0) {
+      await manager.query(LOCK_AGENTS_SQL, [members.map((member) => member.id)]);
+      const supervisors = (await manager.query<CandidateRow[]>(SUPERVISORS_SQL, [conversation.teamId])).map(toCandidate);
+      const presence = await this.presence.statusOf(supervisors.map((candidate) => candidate.userId));
+      supervisor = chooseSupervisor(supervisors, new Map([...presence.values()].map((view) => [view.userId, view.status])));
+    }
+    if (supervisor) {
+      await manager.query(`UPDATE team_member SET last_assigned_at = clock_timestamp() WHERE team_id = $1 AND user_id = $2`, [conversation.teamId, supervisor.userId]);
+    }
+    const supervisorId = supervisor?.userId ?? null;
+    const events = await this.actions.recordAssignment(manager, conversation, { assigneeId: supervisorId, teamId: conversation.teamId, actorId: null, reason });
+    return { supervisorId, events };
   }
 
   /**
