@@ -38,6 +38,8 @@ describe('describeAssignment', () => {
 
   it('explains a return to the queue when the agent went offline', () => {
     expect(describeAssignment(record({ reason: 'agent_offline', previousAssigneeId: 'olena' }), names)).toBe('Returned to the queue: Olena went offline');
+    expect(describeAssignment(record({ reason: 'low_csat_score', assigneeId: 'andriy' }), names)).toBe('Reopened for Andriy (supervisor) after a low survey score');
+    expect(describeAssignment(record({ reason: 'low_csat_score', assigneeId: null }), names)).toBe('Back in the queue after a low survey score');
   });
 
   it('says to which team and by whom a conversation was transferred', () => {

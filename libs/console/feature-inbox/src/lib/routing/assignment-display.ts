@@ -37,6 +37,8 @@ export function describeAssignment(record: AssignmentRecordView, names: Timeline
     case 'transfer':
       if (movedTeam) return `Transferred to ${team(record.teamId)}${assignee ? ` (${who(assignee)})` : ''}${by}`;
       return assignee ? `Transferred to ${who(assignee)}${by}` : `Returned to the queue${by}`;
+    case 'low_csat_score':
+      return assignee ? `Reopened for ${who(assignee)} (supervisor) after a low survey score` : 'Back in the queue after a low survey score';
     case 'unassigned':
       return `Returned to the queue${by}`;
     default:

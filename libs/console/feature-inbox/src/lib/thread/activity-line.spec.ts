@@ -77,6 +77,13 @@ describe('how an activity line reads', () => {
     });
   });
 
+  it('names the supervisor a low rating reopened the conversation for, and says “you” to that supervisor', () => {
+    const rated = (selfId: string) =>
+      describeActivity(line(ActivityType.CsatRated, customer, { rating: 2, comment: null, reopened: true, supervisorId: 'user-maria', supervisorName: 'Maria Lead' }), { selfId, when: (iso) => iso });
+    expect(rated(ME)).toEqual({ icon: 'star', tone: 'warning', text: 'The customer rated the conversation 2 of 5 (reopened for supervisor Maria Lead because of rating 2)' });
+    expect(rated('user-maria').text).toBe('The customer rated the conversation 2 of 5 (reopened for you as supervisor because of rating 2)');
+  });
+
   it('describes transfers and assignments, by a person or by routing', () => {
     const data = { fromTeamName: 'Support', toTeamName: 'Billing', assigneeName: null, reason: 'transfer' };
     expect(text(line(ActivityType.Transferred, maria, data))).toBe('Maria Agent transferred the conversation from Support to Billing');

@@ -114,7 +114,9 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
       const rating = typeof data['rating'] === 'number' ? data['rating'] : null;
       const comment = stringOf(data['comment']);
       const reopened = data['reopened'] === true;
-      const text = `The customer rated the conversation ${rating ?? '?'} of 5${comment ? `: “${comment}”` : ''}${reopened ? ' (reopened for the low score)' : ''}`;
+      const supervisor = data['supervisorId'] === wording.selfId ? 'you as supervisor' : stringOf(data['supervisorName']) && `supervisor ${stringOf(data['supervisorName'])}`;
+      const reopenedFor = supervisor ? ` (reopened for ${supervisor} because of rating ${rating ?? '?'})` : ' (reopened for the low score)';
+      const text = `The customer rated the conversation ${rating ?? '?'} of 5${comment ? `: “${comment}”` : ''}${reopened ? reopenedFor : ''}`;
       // A low score is what a supervisor looks for in a thread; 1 and 2 are CSAT's "dissatisfied".
       return { icon: 'star', tone: reopened || (rating !== null && rating <= 2) ? 'warning' : 'muted', text };
     }

@@ -38,7 +38,7 @@ function CsatSurveyForm({ view }: { view: CsatSurveySettingsView }) {
     <form className="bt-routing-form" onSubmit={submit} noValidate aria-label="Satisfaction survey">
       <Panel
         title="Satisfaction survey"
-        description="After a conversation an agent answered is resolved, the customer gets one text asking for a score from 1 to 5. Their answer is recorded for reports and shown in the thread, and does not reopen the conversation."
+        description="After a conversation an agent answered is resolved, the customer gets one text asking for a score from 1 to 5. Their answer is recorded for reports and shown in the thread, and does not reopen the conversation unless you ask for it on a low score."
       >
         <div className="bt-form">
           <Checkbox
@@ -97,8 +97,8 @@ function CsatSurveyForm({ view }: { view: CsatSurveySettingsView }) {
             />
           </div>
           <Checkbox
-            label="Reopen the conversation on a low score"
-            description="It goes back to open, waiting for an answer, so someone follows up with the customer."
+            label="Reopen the conversation for a supervisor on a low score"
+            description="It goes back to open, assigned to one of the team’s supervisors (one who is online if any is, otherwise the least busy), so a lead follows up with the customer; automation does not answer it. A team without a supervisor gets it back in its queue."
             checked={values.reopenOnLowScore}
             onChange={(event) => setField('reopenOnLowScore', event.target.checked)}
           />
