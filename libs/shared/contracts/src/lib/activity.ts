@@ -34,7 +34,8 @@ export const ACTIVITY_ACTOR_KINDS: readonly ActivityActorKind[] = ['user', 'cust
  * - OptedOut / OptedIn: `{ keyword: string | null }`
  * - SlaBreached: `{ kind: SlaKind }`
  * - AutomationHeld / AutoReplyCancelled: `{ reason: string }`, a short sentence for agents
- * - CsatRated: `{ rating: 1..5; comment: string | null; reopened: boolean }` (actor kind `customer`)
+ * - CsatRated: `{ rating: 1..5; comment: string | null; reopened: boolean }` (actor kind `customer`), and when a low score
+ *   reopened it: `supervisorId, supervisorName` (both null: the team had no supervisor and it went to the queue)
  */
 export interface ActivityView {
   id: string;
