@@ -7,6 +7,7 @@ import {
   type ConsentEventView,
   type ConversationView,
   type CreatedApiKeyResponse,
+  type LabelView,
   type MessageView,
   type Page,
   Provider,
@@ -48,6 +49,7 @@ interface Seed {
   faqA: string;
   answerB: string;
   ruleA: string;
+  labelA: string;
   apiKey: string;
   customerA: string;
   questionA: string;
@@ -106,6 +108,9 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'GET /api/canned-answers/{id}/suggestions': cannedAnswer(),
   'PATCH /api/automation/rules/{id}': { ids: (seed) => [seed.ruleA], body: () => ({ name: 'Renamed' }) },
   'DELETE /api/automation/rules/{id}': { ids: (seed) => [seed.ruleA] },
+  'PATCH /api/labels/{id}': { ids: (seed) => [seed.labelA], body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/labels/{id}': { ids: (seed) => [seed.labelA] },
+  'POST /api/conversations/{id}/labels': { ...conversation, body: (seed) => ({ remove: [seed.labelA] }) },
 };
 
 /** Requests that name one of team A’s ids in the body or query rather than the path: called as for `ID_ROUTES`. */
@@ -118,6 +123,9 @@ const IDS_IN_BODY: Array<{ method: Method; path: string | ((seed: Seed) => strin
   { method: 'POST', path: '/api/canned-answers', id: (seed) => seed.teamA, body: (teamId) => ({ title: 'Theirs', body: 'x', shortcode: 'theirs', teamId }) },
   { method: 'GET', path: '/api/sla-breaches', id: (seed) => seed.teamA, query: (teamId) => `teamId=${teamId}` },
   { method: 'GET', path: '/api/canned-answers', id: (seed) => seed.conversationA, query: (conversationId) => `conversationId=${conversationId}` },
+  { method: 'POST', path: '/api/labels', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', color: 'red', teamId }) },
+  { method: 'GET', path: '/api/labels', id: (seed) => seed.conversationA, query: (conversationId) => `conversationId=${conversationId}` },
+  { method: 'POST', path: (seed) => `/api/conversations/${seed.conversationB}/labels`, id: (seed) => seed.labelA, body: (labelId) => ({ add: [labelId] }) },
 ];
 
 /** Routes with an id that legitimately belongs to no team, each with the reason it is not swept. */
@@ -132,6 +140,7 @@ const LIST_QUERIES: Record<string, (seed: Seed) => string[]> = {
     `teamId=${seed.teamA}`,
     `view=team&teamId=${seed.teamA}`,
     `channelId=${seed.channelA}`,
+    `labelId=${seed.labelA}`,
   ],
   'GET /api/canned-answers': (seed) => ['', 'q=Team%20A', `conversationId=${seed.conversationA}`],
   'GET /api/sla-breaches': (seed) => ['', `teamId=${seed.teamA}`],
@@ -231,6 +240,8 @@ describe('access rule sweep: another team’s people', () => {
       { name: 'Team A tagging', teamId: teamA, trigger: RuleTrigger.InboundMessage, actions: [{ type: 'add_tag', tag: 'team-a' }], enabled: false },
       tokenA.supervisor,
     );
+    const labelA = await asAdmin<LabelView>('POST', '/api/labels', { name: 'Team A parcels', color: 'teal', teamId: teamA }, tokenA.supervisor);
+    await asAdmin('POST', `/api/conversations/${conversationA.id}/labels`, { add: [labelA.id] }, tokenA.agent);
     const apiKey = await asAdmin<CreatedApiKeyResponse>('POST', '/api/api-keys', { name: 'Team A shop', scopes: [ApiKeyScope.MessagesSend] });
 
     seed = {
@@ -248,6 +259,7 @@ describe('access rule sweep: another team’s people', () => {
       faqA: faqA.id,
       answerB: answerB.id,
       ruleA: rule.id,
+      labelA: labelA.id,
       apiKey: apiKey.apiKey.id,
       customerA,
       questionA,

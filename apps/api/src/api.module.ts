@@ -5,6 +5,7 @@ import { ContactsDirectoryModule } from '@backtalk/contacts';
 import { ConversationsModule } from '@backtalk/conversations';
 import { CsatModule, CsatWorkerModule } from '@backtalk/csat';
 import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
+import { LabelsModule } from '@backtalk/labels';
 import { OutboundModule, OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
 import { RealtimeModule } from '@backtalk/realtime';
@@ -22,7 +23,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, LabelsModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] : [])],
     };
   }
 }

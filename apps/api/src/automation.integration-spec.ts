@@ -110,7 +110,12 @@ describe('automation: FAQ auto-replies and rules', () => {
       actions: [{ type: 'reply', cannedAnswerId: 'matched_faq' }, { type: 'set_status', status: 'pending' }],
     });
   const autoReplies = () => t.dataSource.getRepository(MessageEntity).find({ where: { direction: MessageDirection.Outbound, kind: MessageKind.AutoReply }, order: { createdAt: 'ASC' } });
-  const conversation = async () => (await t.dataSource.getRepository(ConversationEntity).find())[0];
+  /** The conversation, with the names of its labels in the order they were put on. */
+  const conversation = async () => {
+    const [found] = await t.dataSource.getRepository(ConversationEntity).find();
+    const labels = await t.dataSource.query<Array<{ name: string }>>(`SELECT l.name FROM conversation_label cl JOIN label l ON l.id = cl.label_id WHERE cl.conversation_id = $1 ORDER BY cl.added_at, l.name`, [found.id]);
+    return { ...found, labels: labels.map((label) => label.name) };
+  };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
   /** Each customer message is run through the rules once, recorded with what happened. */
   const runs = () => eventually(() => t.dataSource.query<Array<{ rule_id: string | null; outcome: { notes?: string[] } }>>(`SELECT rule_id, outcome FROM automation_run ORDER BY id`), (rows) => rows.length > 0);
@@ -173,12 +178,12 @@ describe('automation: FAQ auto-replies and rules', () => {
     expect(await conversation()).toMatchObject({ status: ConversationStatus.Open });
   });
 
-  it('runs keyword rules that route: an urgent word raises the priority and tags the conversation, and the next rule still runs when told to continue', async () => {
+  it('runs keyword rules that route: an urgent word raises the priority and labels the conversation, and the next rule still runs when told to continue', async () => {
     await createRule({ name: 'Urgent', trigger: RuleTrigger.InboundMessage, conditions: [{ type: 'keywords', any: ['urgent', 'терміново'] }], actions: [{ type: 'set_priority', priority: 'urgent' }, { type: 'add_tag', tag: 'urgent' }], continueAfter: true });
     await faqRule();
     await customerSays('ТЕРМІНОВО! Де моє замовлення?');
     await eventually(autoReplies, (messages) => messages.length === 1);
-    expect(await conversation()).toMatchObject({ priority: 'urgent', tags: ['urgent'], status: ConversationStatus.Pending });
+    expect(await conversation()).toMatchObject({ priority: 'urgent', labels: ['urgent'], status: ConversationStatus.Pending });
   });
 
   it('refuses a rule it could not run, with the reason, and stores nothing', async () => {
@@ -207,7 +212,7 @@ describe('automation: FAQ auto-replies and rules', () => {
     expect(healthDuringRules.status).toBe(200);
     const [run] = await runs();
     expect(run.rule_id).toBeNull();
-    expect(await conversation()).toMatchObject({ tags: [] });
+    expect(await conversation()).toMatchObject({ labels: [] });
   });
 
   it('refuses a backreference with a sentence saying why, and stores nothing', async () => {
@@ -231,7 +236,7 @@ describe('automation: FAQ auto-replies and rules', () => {
     expect((await customerSays('hello hello')).status).toBe(200);
     const [run] = await runs();
     expect(run.rule_id).toBe(next.body.id);
-    expect(await conversation()).toMatchObject({ tags: ['greeting'] });
+    expect(await conversation()).toMatchObject({ labels: ['greeting'] });
   });
 
   it('shows in the test bench which FAQ and rule would answer, and in the replay how many recent messages would have been answered', async () => {

@@ -99,6 +99,7 @@ describe('malformed input on every route', () => {
     ids.contact = started.conversation.contact.id;
     ids.message = started.message.id;
     ids.canned = (await created<{ id: string }>('/api/canned-answers', { title: 'Where is my order', body: 'On its way', shortcode: 'order' })).id;
+    ids.label = (await created<{ id: string }>('/api/labels', { name: 'VIP', color: 'purple' })).id;
     ids.rule = (await created<{ id: string }>('/api/automation/rules', { name: 'Resolve', trigger: 'inbound_message', actions: [{ type: 'set_status', status: 'resolved' }] })).id;
     const key = await created<{ apiKey: { id: string }; key: string }>('/api/api-keys', { name: 'Orders', scopes: ['messages:send', 'messages:read', 'reports:read'] });
     ids.apiKey = key.apiKey.id;
@@ -136,6 +137,7 @@ describe('malformed input on every route', () => {
       [/^\/api\/messages\//, 'message'],
       [/^\/api\/canned-answers\//, 'canned'],
       [/^\/api\/automation\/rules\//, 'rule'],
+      [/^\/api\/labels\//, 'label'],
     ];
     const owner = owners.find(([pattern]) => pattern.test(path));
     if (!owner) throw new Error(`no fixture for the path parameter of ${path}`);
@@ -192,6 +194,9 @@ describe('malformed input on every route', () => {
       'POST /api/canned-answers': { title: 'Refund', body: 'Refund issued', shortcode: 'refund', language: 'en', tags: ['money'], teamId: ids.team, examples: ['where is my refund'], keywords: ['refund'], autoReply: false },
       'PATCH /api/canned-answers/{id}': { title: 'Where is my order', body: 'On its way', shortcode: 'order', language: 'en', tags: ['orders'], teamId: ids.team, examples: ['where is my order'], keywords: ['order'], autoReply: false },
       'POST /api/canned-answers/{id}/examples': { text: 'where is my parcel' },
+      'POST /api/labels': { name: 'Refund', color: 'amber', description: 'Asked for money back', teamId: ids.team },
+      'PATCH /api/labels/{id}': { name: 'VIP customer', color: 'purple', description: 'Spends a lot' },
+      'POST /api/conversations/{id}/labels': { add: [ids.label], remove: [] },
       'PATCH /api/teams/{id}/routing': {
         policy: 'manual',
         defaultCapacity: 3,
@@ -242,7 +247,7 @@ describe('malformed input on every route', () => {
 
   /** A value each query parameter would accept ('' leaves it out: a cursor comes only from a previous page). */
   function validQuery(operation: Operation): Record<string, string> {
-    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', compare: 'true', businessHours: 'false', format: 'json' };
+    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, labelId: ids.label, conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', compare: 'true', businessHours: 'false', format: 'json' };
     return Object.fromEntries(
       operation.queryParams.map((name) => {
         if (!(name in values)) throw new Error(`no valid value for query parameter ${name} of ${operation.method} ${operation.path}: add one so it is probed`);

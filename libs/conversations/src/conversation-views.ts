@@ -49,6 +49,7 @@ export interface ConversationRow {
   contact_name: string;
   contact_notes: string;
   opted_out: boolean | null;
+  label_ids: string[];
   last_message_id: string | null;
   last_message_direction: MessageDirection | null;
   last_message_kind: MessageKind | null;
@@ -76,6 +77,7 @@ export function toConversationView(row: ConversationRow): ConversationView {
     slaDueAt: row.sla_due_at?.toISOString() ?? null,
     slaKind: row.sla_kind,
     optedOut: row.opted_out ?? false,
+    labelIds: row.label_ids,
     lastMessage: row.last_message_id
       ? {
           id: row.last_message_id,

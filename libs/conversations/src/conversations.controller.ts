@@ -2,8 +2,8 @@ import { CurrentUser, type UserActor } from '@backtalk/auth';
 import { type ActivityView, type ConsentEventView, type ConversationListQuery, ConversationStatus, type ConversationView, type InboxCounts, type InboxSort, type InboxView, type MessageView, type Page } from '@backtalk/contracts';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ConversationActivity } from './conversation-activity.service';
 import { ConversationsService } from './conversations.service';
 
@@ -14,6 +14,12 @@ export class ListConversationsQuery implements ConversationListQuery {
   @ApiPropertyOptional({ enum: ConversationStatus }) @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') teamId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') channelId?: string;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only conversations with any of these labels; repeat for several' })
+  @IsOptional()
+  @Transform(({ value }) => [value].flat())
+  @ArrayMaxSize(20)
+  @IsUUID('4', { each: true })
+  labelId?: string[];
   @ApiPropertyOptional({ description: "The previous page's nextCursor" }) @IsOptional() @IsString() cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }

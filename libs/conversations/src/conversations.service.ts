@@ -91,6 +91,8 @@ export class ConversationsService {
         'ct.name AS contact_name',
         `COALESCE(cn.body, '') AS contact_notes`,
         'cs.opted_out AS opted_out',
+        // Through the (conversation_id, label_id) primary key: a few rows per conversation.
+        'ARRAY(SELECT cl.label_id::text FROM conversation_label cl WHERE cl.conversation_id = c.id ORDER BY cl.added_at, cl.label_id) AS label_ids',
         'lm.id AS last_message_id',
         'lm.direction AS last_message_direction',
         'lm.kind AS last_message_kind',
@@ -108,6 +110,10 @@ export class ConversationsService {
     this.applyView(query, actor, filter);
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.channelId) query.andWhere('c.channel_id = :channelId', { channelId: filter.channelId });
+    const labelIds = filter.labelId === undefined ? [] : [filter.labelId].flat();
+    if (labelIds.length > 0) {
+      query.andWhere('EXISTS (SELECT 1 FROM conversation_label fl WHERE fl.conversation_id = c.id AND fl.label_id IN (:...labelIds))', { labelIds });
+    }
     if (filter.q?.trim()) {
       query.andWhere(
         `(ct.phone || ' ' || ct.name ILIKE :pattern OR EXISTS (SELECT 1 FROM message sm WHERE sm.conversation_id = c.id AND sm.body ILIKE :pattern))`,

@@ -113,6 +113,17 @@ export {
 export { csatApi, useCsatSurveySettings, useUpdateCsatSurveySettings } from './lib/csat/csat.queries';
 
 export {
+  labelsApi,
+  useChangeConversationLabels,
+  useCreateLabel,
+  useDeleteLabel,
+  useLabels,
+  useUpdateLabel,
+  type ChangeConversationLabelsVariables,
+  type UpdateLabelVariables,
+} from './lib/labels/labels.queries';
+
+export {
   useAddFaqExample,
   useCannedAnswers,
   useCreateCannedAnswer,

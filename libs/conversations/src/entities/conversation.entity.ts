@@ -23,7 +23,6 @@ export class ConversationEntity {
   @Column({ type: 'enum', enum: ['first_response', 'next_response'], enumName: 'sla_kind', nullable: true }) slaKind!: SlaKind | null;
   @Column({ type: 'timestamptz', nullable: true }) slaDueAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) slaStartedAt!: Date | null;
-  @Column({ type: 'text', array: true, default: () => "'{}'" }) tags!: string[];
   /** The closed period (by its start) in which the out-of-office reply was sent, so it goes once per period. */
   @Column({ type: 'timestamptz', nullable: true }) outOfOfficePeriod!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

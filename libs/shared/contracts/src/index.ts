@@ -16,4 +16,5 @@ export * from './lib/automation';
 export * from './lib/media';
 export * from './lib/reports';
 export * from './lib/csat';
+export * from './lib/labels';
 export * from './lib/contacts';

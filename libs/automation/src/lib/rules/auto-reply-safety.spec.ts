@@ -47,7 +47,7 @@ describe('when Backtalk must not answer automatically', () => {
 
 describe('what the thread says when no automatic reply went out', () => {
   const faqReply = { conditions: [{ type: 'faq_match' as const, minConfidence: 0.7 }], actions: [{ type: 'reply' as const, cannedAnswerId: 'matched_faq' }] };
-  const tagOnly = { conditions: [{ type: 'keywords' as const, any: ['urgent'] }], actions: [{ type: 'add_tag' as const, tag: 'urgent' }] };
+  const tagOnly = { conditions: [{ type: 'keywords' as const, any: ['urgent'] }], actions: [{ type: 'add_tag' as const, labelId: '5d1f0c1e-3b7a-4f8e-9c2d-6a4b8e0f1a23' }] };
   const fired = (rule: typeof faqReply | typeof tagOnly): FiredRule => ({ rule: { id: 'r', name: 'Rule', trigger: RuleTrigger.InboundMessage, continueAfter: false, ...rule }, faq: null });
 
   it('says no FAQ matched confidently when a reply rule applies and the best answer is below its threshold', () => {

@@ -1,4 +1,5 @@
 import { ConversationsModule } from '@backtalk/conversations';
+import { LabelsModule } from '@backtalk/labels';
 import { OutboundModule } from '@backtalk/outbound';
 import { QueueName } from '@backtalk/platform';
 import { RoutingModule, RoutingTriggers } from '@backtalk/routing';
@@ -19,7 +20,7 @@ const SERVICES = [AutomationService, FaqLibraryService, RuleActionsService, Rule
 
 /** Rules and FAQ auto-replies, run on each customer message in the process that stored it. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AutomationRuleEntity]), CannedAnswersModule, ConversationsModule, OutboundModule, RoutingModule],
+  imports: [TypeOrmModule.forFeature([AutomationRuleEntity]), CannedAnswersModule, ConversationsModule, LabelsModule, OutboundModule, RoutingModule],
   controllers: [AutomationController],
   providers: SERVICES,
   exports: SERVICES,

@@ -1,6 +1,7 @@
 import { ActivityType, ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
 import { ConsentService, ConversationActionsService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { AutoReplyGuard, heldReason, OutboundMessagesService } from '@backtalk/outbound';
+import { ConversationLabels } from '@backtalk/labels';
 import { EventLog, type NewDomainEvent } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -46,6 +47,7 @@ export class RuleActionsService {
     private readonly conversationActions: ConversationActionsService,
     private readonly guard: AutoReplyGuard,
     private readonly activity: ConversationActivity,
+    private readonly labels: ConversationLabels,
   ) {}
 
   async apply(manager: EntityManager, fired: readonly FiredRule[], subject: ActionSubject, policy: AutoReplyPolicy, now = new Date()): Promise<ActionOutcome> {
@@ -126,12 +128,12 @@ export class RuleActionsService {
             outcome.events.push(...(await this.eventLog.append(manager, [this.updated(conversation, conversation.status, `priority_${action.priority}`), line])));
             break;
           }
-          case 'add_tag':
-            if (conversation.tags.includes(action.tag)) break;
-            await manager.query(`UPDATE conversation SET tags = array_append(tags, $2), updated_at = now() WHERE id = $1 AND NOT ($2 = ANY(tags))`, [conversation.id, action.tag]);
-            conversation.tags = [...conversation.tags, action.tag];
-            outcome.events.push(...(await this.eventLog.append(manager, [this.updated(conversation, conversation.status, 'tagged')])));
+          case 'add_tag': {
+            const labelled = await this.labels.addByRule(manager, conversation, action.labelId, rule.name);
+            if (labelled.skipped) outcome.notes.push(`${rule.name}: no label because ${labelled.skipped}`);
+            outcome.events.push(...labelled.events);
             break;
+          }
           case 'set_status': {
             // A reply that was held back leaves the customer waiting: the conversation stays open for a person.
             if (replyBlocked || conversation.status === action.status) break;

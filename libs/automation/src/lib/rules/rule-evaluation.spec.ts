@@ -14,7 +14,7 @@ const context = (overrides: Partial<RuleContext> = {}): RuleContext => ({
   status: ConversationStatus.Open,
   ...overrides,
 });
-const rule = (id: string, overrides: Partial<EvaluableRule> = {}): EvaluableRule => ({ id, name: id, trigger: RuleTrigger.InboundMessage, conditions: [], actions: [{ type: 'add_tag', tag: id }], continueAfter: false, ...overrides });
+const rule = (id: string, overrides: Partial<EvaluableRule> = {}): EvaluableRule => ({ id, name: id, trigger: RuleTrigger.InboundMessage, conditions: [], actions: [{ type: 'add_tag', labelId: id }], continueAfter: false, ...overrides });
 const firedIds = (rules: EvaluableRule[], ctx = context()) => evaluateRules(rules, ctx).map((fired) => fired.rule.id);
 
 /**

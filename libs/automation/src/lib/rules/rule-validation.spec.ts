@@ -52,6 +52,16 @@ describe('checking a rule before it is saved', () => {
     expect(problems).toEqual(['conditions[0]: regex pattern is longer than 500 characters', expect.stringMatching(/^conditions\[1\]: regex pattern is too complex to run on every message/)]);
   });
 
+  it('takes a label by id, or by name as rules were written before labels, and says what it needs otherwise', () => {
+    const withAction = (action: unknown) => ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [], actions: [action] });
+    expect(withAction({ type: 'add_tag', labelId: ANSWER })).toEqual([]);
+    expect(withAction({ type: 'add_tag', tag: 'Refund asked' })).toEqual([]);
+    const needs = 'actions[0]: add_tag needs a "labelId" (or a label\'s name as "tag", at most 40 characters)';
+    expect(withAction({ type: 'add_tag', labelId: 'urgent' })).toEqual([needs]);
+    expect(withAction({ type: 'add_tag', tag: '   ' })).toEqual([needs]);
+    expect(withAction({ type: 'add_tag', tag: 'x'.repeat(41) })).toEqual([needs]);
+  });
+
   it('requires an FAQ match condition for a reply with the matched FAQ, since it sets the confidence to reach', () => {
     expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [], actions: [{ type: 'reply', cannedAnswerId: 'matched_faq' }] })).toEqual([
       'actions: replying with the matched FAQ needs an "FAQ match" condition, which sets the confidence it must reach',

@@ -1,4 +1,4 @@
-import { ConversationPriority, ConversationStatus, ROUTING_LANGUAGES, type RuleAction, type RuleCondition, RuleTrigger } from '@backtalk/contracts';
+import { ConversationPriority, ConversationStatus, LABEL_NAME_MAX, ROUTING_LANGUAGES, type RuleAction, type RuleCondition, RuleTrigger } from '@backtalk/contracts';
 import { rulePatternProblem } from '@backtalk/patterns';
 
 export interface RuleShape {
@@ -62,7 +62,9 @@ function actionProblem(action: unknown): string | null {
     case 'set_priority':
       return Object.values(ConversationPriority).includes(action['priority'] as ConversationPriority) ? null : `set_priority "priority" must be one of ${Object.values(ConversationPriority).join(', ')}`;
     case 'add_tag':
-      return typeof action['tag'] === 'string' && /^[\p{L}\p{N}_-]{1,40}$/u.test(action['tag']) ? null : 'add_tag needs a "tag" of letters, digits, - and _ (at most 40)';
+      if (typeof action['labelId'] === 'string' && UUID.test(action['labelId'])) return null;
+      // Rules written before labels name the label; the rules service turns the name into the label of the rule's scope.
+      return typeof action['tag'] === 'string' && action['tag'].trim() !== '' && action['tag'].trim().length <= LABEL_NAME_MAX ? null : `add_tag needs a "labelId" (or a label's name as "tag", at most ${LABEL_NAME_MAX} characters)`;
     case 'set_status':
       return [ConversationStatus.Pending, ConversationStatus.Resolved].includes(action['status'] as ConversationStatus) ? null : 'set_status "status" must be pending or resolved';
     default:

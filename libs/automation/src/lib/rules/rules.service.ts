@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { type CreateRuleRequest, Role, type RuleView, type UpdateRuleRequest } from '@backtalk/contracts';
+import { type CreateRuleRequest, Role, type RuleAction, type RuleActionInput, type RuleView, type UpdateRuleRequest } from '@backtalk/contracts';
+import { LabelsService } from '@backtalk/labels';
 import { DomainError, isForeignKeyViolation } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -46,6 +47,7 @@ export class RulesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: RuleCache,
+    private readonly labels: LabelsService,
   ) {}
 
   async list(actor: UserActor): Promise<RuleView[]> {
@@ -69,9 +71,10 @@ export class RulesService {
     };
     this.assertValid(rule);
     await this.assertCanManage(actor, rule);
+    const actions = await this.labelledActions(actor, rule);
     const id = await this.ordered(async (manager, ids) => {
       const position = Math.min(Math.max(request.position ?? ids.length, 0), ids.length);
-      const saved = await manager.save(manager.create(AutomationRuleEntity, { ...rule, position }));
+      const saved = await manager.save(manager.create(AutomationRuleEntity, { ...rule, actions, position }));
       if (rule.enabled) await manager.update(AutomationRuleEntity, { id: saved.id }, { activeSince: DATABASE_NOW });
       ids.splice(position, 0, saved.id);
       return saved.id;
@@ -82,7 +85,7 @@ export class RulesService {
   async update(actor: UserActor, id: string, changes: UpdateRuleRequest): Promise<RuleView> {
     const repository = this.dataSource.getRepository(AutomationRuleEntity);
     const current = await this.findManageable(actor, id);
-    const next = {
+    const proposed = {
       name: changes.name?.trim() ?? current.name,
       channelId: changes.channelId !== undefined ? changes.channelId : current.channelId,
       teamId: changes.teamId !== undefined ? changes.teamId : current.teamId,
@@ -94,8 +97,9 @@ export class RulesService {
       enabled: changes.enabled ?? current.enabled,
       answerAssigned: changes.answerAssigned ?? current.answerAssigned,
     };
-    this.assertValid(next);
-    await this.assertCanManage(actor, next);
+    this.assertValid(proposed);
+    await this.assertCanManage(actor, proposed);
+    const next = { ...proposed, actions: await this.labelledActions(actor, proposed) };
     // Messages that came before the rule was on, or before this form of it, were never its business.
     const activeSince = !next.enabled ? null : !current.enabled || changesBehaviour(current, next) ? DATABASE_NOW : undefined;
     await this.ordered(async (manager, ids) => {
@@ -155,6 +159,13 @@ export class RulesService {
     if (!rule.name) problems.unshift('name: a rule needs a name');
     if (rule.channelId && rule.teamId) problems.push('scope: a rule applies to one channel or one team, not both');
     if (problems.length > 0) throw DomainError.validation(problems.join('; '), problems.map((problem) => ({ field: problem.split(':')[0], messages: [problem.slice(problem.indexOf(':') + 2)] })));
+  }
+
+  /** The rule's actions with every label named by id, each one the rule's scope may use. */
+  private async labelledActions(actor: UserActor, rule: { channelId: string | null; teamId: string | null; actions: RuleActionInput[] }): Promise<RuleAction[]> {
+    const { actions, problems } = await this.labels.resolveRuleLabels(actor, this.scopeTeam(rule, await this.channelTeams()) ?? null, rule.actions);
+    if (problems.length > 0) throw DomainError.validation(problems.join('; '), problems.map((problem) => ({ field: problem.split(':')[0], messages: [problem.slice(problem.indexOf(':') + 2)] })));
+    return actions;
   }
 
   private async channelTeams(): Promise<Map<string, string>> {

@@ -33,6 +33,7 @@ export const ACTIVITY_ACTOR_KINDS: readonly ActivityActorKind[] = ['user', 'cust
  * - Assigned / Transferred: `{ fromTeamId, toTeamId, fromTeamName, toTeamName, assigneeId, assigneeName, previousAssigneeId, previousAssigneeName }`
  * - OptedOut / OptedIn: `{ keyword: string | null }`
  * - SlaBreached: `{ kind: SlaKind }`
+ * - LabelsChanged: `{ added: LabelMention[]; removed: LabelMention[]; ruleName?: string }` (a rule's: actor kind `automation`)
  * - AutomationHeld / AutoReplyCancelled: `{ reason: string }`, a short sentence for agents
  * - CsatRated: `{ rating: 1..5; comment: string | null; reopened: boolean }` (actor kind `customer`), and when a low score
  *   reopened it: `supervisorId, supervisorName` (both null: the team had no supervisor and it went to the queue)

@@ -34,8 +34,15 @@ export type RuleAction =
   | { type: 'assign_team'; teamId: string }
   | { type: 'assign_agent'; userId: string }
   | { type: 'set_priority'; priority: ConversationPriority }
-  | { type: 'add_tag'; tag: string }
+  /** Puts a label on the conversation (a global one, or one of the rule's team). */
+  | { type: 'add_tag'; labelId: string }
   | { type: 'set_status'; status: Extract<ConversationStatus, ConversationStatus.Pending | ConversationStatus.Resolved> };
+
+/**
+ * What a rule may be saved with: its actions, and `add_tag` by a label's name as rules were written before labels
+ * (`{ type: 'add_tag', tag: 'urgent' }`), which names the label of the rule's scope (made if there is none yet).
+ */
+export type RuleActionInput = RuleAction | { type: 'add_tag'; tag: string };
 
 export interface RuleView {
   id: string;
@@ -70,7 +77,7 @@ export interface CreateRuleRequest {
   trigger: RuleTrigger;
   waitingMinutes?: number | null;
   conditions?: RuleCondition[];
-  actions: RuleAction[];
+  actions: RuleActionInput[];
   continueAfter?: boolean;
   enabled?: boolean;
   /** Reply also in conversations assigned to a person (default false). */

@@ -112,6 +112,8 @@ export interface ConversationView {
   slaDueAt: string | null;
   slaKind: SlaKind | null;
   optedOut: boolean;
+  /** The labels on it, by id (`GET /api/labels` names and colors them), in the order they were put on. */
+  labelIds: string[];
   lastMessage: Pick<MessageView, 'id' | 'direction' | 'kind' | 'body' | 'status' | 'sentAt'> | null;
   createdAt: string;
   /** Changes whenever anything shown in the inbox changes: the console keeps the newer of two copies. */
@@ -130,6 +132,8 @@ export interface ConversationListQuery {
   /** Matches the contact's number or name, or a message's text. */
   q?: string;
   channelId?: string;
+  /** Only conversations with any of these labels (`labelId=…&labelId=…`). */
+  labelId?: string | string[];
   cursor?: string;
   limit?: number;
 }

@@ -37,6 +37,7 @@ export function conversation(id: string, overrides: Partial<ConversationView> = 
     slaDueAt: null,
     slaKind: null,
     optedOut: false,
+    labelIds: [],
     lastMessage: null,
     createdAt: '2025-01-01T09:00:00.000Z',
     updatedAt: '2025-01-01T10:00:00.000Z',

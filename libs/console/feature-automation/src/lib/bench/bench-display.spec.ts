@@ -64,6 +64,7 @@ const conversation = (id: string, body: string, direction: MessageDirection): Co
   slaDueAt: null,
   slaKind: null,
   optedOut: false,
+  labelIds: [],
   lastMessage: { id: `m-${id}`, direction, kind: MessageKind.Customer, body, status: MessageStatus.Received, sentAt: '' },
   createdAt: '',
   updatedAt: '',

@@ -1,4 +1,4 @@
-import { ConversationStatus, ROUTING_LANGUAGES, type CannedAnswerView, type ConversationPriority, type TeamView, type UserView } from '@backtalk/contracts';
+import { ConversationStatus, ROUTING_LANGUAGES, type CannedAnswerView, type ConversationPriority, type LabelView, type TeamView, type UserView } from '@backtalk/contracts';
 import { previewLine } from '@backtalk/console/feature-inbox';
 import { Checkbox, cx, FieldShell, formatConfidence, Icon, LANGUAGE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, SelectField, TextField } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
@@ -184,12 +184,14 @@ export interface ActionEditorProps {
   answers: readonly CannedAnswerView[];
   teams: readonly TeamView[];
   users: readonly UserView[];
+  /** The labels the rule's scope may add: global ones, and its team's. */
+  labels: readonly LabelView[];
   error?: string;
   onChange: (draft: ActionDraft) => void;
   onRemove: () => void;
 }
 
-export function ActionEditor({ draft, answers, teams, users, error, onChange, onRemove }: ActionEditorProps) {
+export function ActionEditor({ draft, answers, teams, users, labels, error, onChange, onRemove }: ActionEditorProps) {
   const label = ACTION_LABELS[draft.type];
   const clause = (children: ReactNode) => (
     <Clause label={label} error={error} onRemove={onRemove}>
@@ -252,7 +254,19 @@ export function ActionEditor({ draft, answers, teams, users, error, onChange, on
         />,
       );
     case 'add_tag':
-      return clause(<TextField label="Tag" autoComplete="off" placeholder="order-status" value={draft.tag} onChange={(event) => onChange({ ...draft, tag: event.target.value })} />);
+      return clause(
+        <SelectField
+          label="Label"
+          value={draft.labelId}
+          onChange={(labelId: string) => onChange({ ...draft, labelId })}
+          options={[
+            ...(draft.labelId ? [] : [{ value: '', label: labels.length > 0 ? 'Choose a label…' : 'No labels yet: add them under Settings → Labels' }]),
+            // A label the rule names but the scope no longer offers (deleted, or the rule moved to another team) stays visible.
+            ...(draft.labelId && !labels.some((item) => item.id === draft.labelId) ? [{ value: draft.labelId, label: 'Removed or another team’s label' }] : []),
+            ...labels.map((item) => ({ value: item.id, label: item.teamId ? item.name : `${item.name} (all teams)` })),
+          ]}
+        />,
+      );
     case 'set_status':
       return clause(
         <Segmented

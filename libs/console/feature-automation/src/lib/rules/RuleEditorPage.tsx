@@ -4,6 +4,7 @@ import {
   useCannedAnswers,
   useChannels,
   useCreateRule,
+  useLabels,
   useRules,
   useTeams,
   useToastActions,
@@ -60,6 +61,10 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
   const { data: teams = [] } = useTeams();
   const { data: users = [] } = useUsers();
   const { data: channels = [] } = useChannels();
+  const { data: labels = [] } = useLabels();
+  // A rule for every channel may add only global labels; a team's or channel's rule also that team's.
+  const ruleTeamId = values.scope === 'team' ? values.teamId : values.scope === 'channel' ? channels.find((channel) => channel.id === values.channelId)?.teamId : null;
+  const scopeLabels = labels.filter((label) => label.teamId === null || label.teamId === ruleTeamId);
   const server = toFormErrors(mutation.error, RULE_SERVER_FIELDS);
   const changes = rule ? toUpdateRuleRequest(rule, values) : null;
   const dirty = rule ? Object.keys(changes ?? {}).length > 0 : true;
@@ -255,6 +260,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
                   answers={answers}
                   teams={teams}
                   users={users}
+                  labels={scopeLabels}
                   error={errors[`action:${draft.key}`]}
                   onChange={setAction}
                   onRemove={() => setField('actions', values.actions.filter((action) => action.key !== draft.key))}

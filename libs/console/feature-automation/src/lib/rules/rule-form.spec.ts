@@ -5,6 +5,7 @@ import {
   newAction,
   newCondition,
   ruleFormFrom,
+  toAction,
   toCreateRuleRequest,
   toUpdateRuleRequest,
   validateRuleForm,
@@ -134,20 +135,16 @@ describe('validateRuleForm', () => {
     expect(validateRuleForm(values)).toEqual({ [`condition:${faq.key}`]: 'A waiting-time rule has no message to check; remove this condition or pick another trigger.' });
   });
 
-  it('accepts tags the API accepts, in any alphabet, and nothing with spaces', () => {
-    const ok = { ...newAction('add_tag'), tag: 'замовлення_2' };
-    const spaced = { ...newAction('add_tag'), tag: 'order status' };
-    const errors = validateRuleForm(named({ actions: [...emptyRuleForm().actions, ok, spaced] }));
-    expect(errors[`action:${ok.key}`]).toBeUndefined();
-    expect(errors[`action:${spaced.key}`]).toBe('Use up to 40 letters, digits, - and _, without spaces.');
+  it('asks for the team, agent or label an action names', () => {
+    const team = newAction('assign_team');
+    const label = newAction('add_tag');
+    const errors = validateRuleForm(named({ actions: [team, label] }));
+    expect(errors[`action:${team.key}`]).toBe('Choose a team.');
+    expect(errors[`action:${label.key}`]).toBe('Choose a label.');
   });
 
-  it('asks for the team, agent or tag an action names', () => {
-    const team = newAction('assign_team');
-    const tag = newAction('add_tag');
-    const errors = validateRuleForm(named({ actions: [team, tag] }));
-    expect(errors[`action:${team.key}`]).toBe('Choose a team.');
-    expect(errors[`action:${tag.key}`]).toBe('Enter a tag.');
+  it('sends a chosen label by its id', () => {
+    expect(toAction({ key: 'k', type: 'add_tag', labelId: 'label-vip' })).toEqual({ type: 'add_tag', labelId: 'label-vip' });
   });
 });
 

@@ -35,7 +35,7 @@ export type ActionDraft = { key: string } & (
   | { type: 'assign_team'; teamId: string }
   | { type: 'assign_agent'; userId: string }
   | { type: 'set_priority'; priority: ConversationPriority }
-  | { type: 'add_tag'; tag: string }
+  | { type: 'add_tag'; labelId: string }
   | { type: 'set_status'; status: StatusAction['status'] }
 );
 
@@ -101,7 +101,7 @@ export function newAction(type: ActionType): ActionDraft {
     case 'set_priority':
       return { key, type, priority: ConversationPriority.High };
     case 'add_tag':
-      return { key, type, tag: '' };
+      return { key, type, labelId: '' };
     case 'set_status':
       return { key, type, status: ConversationStatus.Pending };
   }
@@ -193,12 +193,10 @@ export function toCondition(draft: ConditionDraft): RuleCondition {
 export function toAction(draft: ActionDraft): RuleAction {
   // Drops the editor's key; everything else already has the API's shape.
   const { key: _key, ...action } = draft;
-  if (action.type === 'add_tag') return { type: 'add_tag', tag: action.tag.trim() };
   return action;
 }
 
 const isWholeNumber = (text: string) => /^\d+$/.test(text.trim());
-const TAG = /^[\p{L}\p{N}_-]{1,40}$/u;
 
 /** Conditions that read the customer's message: a waiting-time rule fires on a clock, with no message to read. */
 export const MESSAGE_CONDITIONS: ReadonlySet<ConditionType> = new Set<ConditionType>(['keywords', 'regex', 'faq_match']);
@@ -235,8 +233,7 @@ function actionError(draft: ActionDraft, hasFaqCondition: boolean): string | nul
     case 'assign_agent':
       return draft.userId ? null : 'Choose an agent.';
     case 'add_tag':
-      if (!draft.tag.trim()) return 'Enter a tag.';
-      return TAG.test(draft.tag.trim()) ? null : 'Use up to 40 letters, digits, - and _, without spaces.';
+      return draft.labelId ? null : 'Choose a label.';
     case 'set_priority':
     case 'set_status':
       return null;

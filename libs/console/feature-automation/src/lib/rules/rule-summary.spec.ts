@@ -5,10 +5,16 @@ const names: RuleNames = {
   answer: (id) => (id === 'a1' ? 'Where is my order' : undefined),
   team: (id) => (id === 't1' ? 'Support' : undefined),
   user: (id) => (id === 'u1' ? 'Maria Agent' : undefined),
+  label: (id) => (id === 'l1' ? 'VIP' : undefined),
   channel: (id) => (id === 'c1' ? 'Support desk' : undefined),
 };
 
 describe('rule summaries', () => {
+  it('name the label a rule adds, and say when it was deleted', () => {
+    expect(describeAction({ type: 'add_tag', labelId: 'l1' }, names)).toBe('Label “VIP”');
+    expect(describeAction({ type: 'add_tag', labelId: 'gone' }, names)).toBe('Label “removed label”');
+  });
+
   it('read the trigger with its waiting time', () => {
     expect(describeTrigger({ trigger: RuleTrigger.WaitingLongerThan, waitingMinutes: 30 })).toBe('A customer waits longer than 30 minutes');
     expect(describeTrigger({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null })).toBe('A customer sends a message');

@@ -41,7 +41,7 @@ export const ACTION_LABELS: Record<RuleAction['type'], string> = {
   assign_team: 'Assign to a team',
   assign_agent: 'Assign to an agent',
   set_priority: 'Set priority',
-  add_tag: 'Add a tag',
+  add_tag: 'Add a label',
 };
 
 export const CONTACT_FIELD_LABELS = { name: 'Name', phone: 'Phone number', notes: 'Notes' } as const;
@@ -58,6 +58,7 @@ export interface RuleNames {
   answer: (id: string) => string | undefined;
   team: (id: string) => string | undefined;
   user: (id: string) => string | undefined;
+  label: (id: string) => string | undefined;
   channel: (id: string) => string | undefined;
 }
 
@@ -115,7 +116,7 @@ export function describeAction(action: RuleAction, names: RuleNames): string {
     case 'set_priority':
       return `Set priority to ${PRIORITY_LABELS[action.priority].toLowerCase()}`;
     case 'add_tag':
-      return `Tag ${quoted(action.tag)}`;
+      return `Label ${quoted(names.label(action.labelId) ?? 'removed label')}`;
     case 'set_status':
       return `Set status to ${STATUS_LABELS[action.status].toLowerCase()}`;
   }

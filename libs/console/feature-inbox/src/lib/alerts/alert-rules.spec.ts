@@ -31,6 +31,7 @@ function received(conversation: Partial<ConversationView>, message: Partial<Mess
       slaDueAt: null,
       slaKind: null,
       optedOut: false,
+      labelIds: [],
       lastMessage: null,
       createdAt: '2025-01-01T10:00:00Z',
       updatedAt: '2025-01-01T10:00:00Z',
