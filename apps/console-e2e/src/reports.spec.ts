@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { DEMO, serverEnvironment } from '../e2e-environment';
-import { closeDesks, desk, docsSnapshot, signIn, snapshot } from './support/console';
+import { closeDesks, desk, docsSnapshot, expectLive, signIn, snapshot } from './support/console';
 import { conversationWith } from './support/routing-world';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 
@@ -97,6 +97,45 @@ test.describe('reports', () => {
     await snapshot(page, 'reports-overview-empty');
     // The charts are drawn without anything the policy forbids.
     expect(violations).toEqual([]);
+  });
+
+  test('today’s numbers on the overview go up as a customer texts in, without a reload', async ({ browser }) => {
+    const page = await desk(browser);
+    // The socket goes through the test, so that its connection can be cut as a network would.
+    const sockets: Array<{ page: WebSocketRoute; server: WebSocketRoute }> = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      sockets.push({ page: ws, server: ws.connectToServer() });
+    });
+    await signIn(page, DEMO.supervisor.email);
+    await page.goto('/reports');
+    await expectLive(page);
+    const today = page.getByRole('region', { name: 'Today so far' });
+    await expect(today.getByTestId('today-live')).toHaveAttribute('data-status', 'live');
+    const inbound = today.locator('[data-metric="inboundMessages"] dd');
+    await expect(inbound).toHaveText(/^\d[\d,]*$/);
+    const count = async () => Number((await inbound.innerText()).replace(/,/g, ''));
+    const before = await count();
+    const started = Number((await today.locator('[data-metric="conversationsCreated"] dd').innerText()).replace(/,/g, ''));
+
+    await customerTexts(channel, uniquePhone(), 'Is the shop open on Sunday?');
+    // Within the refetch interval and the socket's delivery; the page is never reloaded.
+    await expect.poll(count, { timeout: 10_000 }).toBe(before + 1);
+    await expect(today.locator('[data-metric="conversationsCreated"] dd')).toHaveText(String(started + 1));
+    await expect(today.getByText(/^Updated \d/)).toBeVisible();
+    await docsSnapshot(page, 'reports-today', { height: 1000 });
+
+    // The connection drops while two more customers write; once it is back the strip has them, still without a reload.
+    await page.context().setOffline(true);
+    for (const { page: client, server } of sockets.splice(0)) {
+      await server.close({ code: 1001, reason: 'network gone' });
+      await client.close({ code: 1001, reason: 'network gone' });
+    }
+    await expect(today.getByTestId('today-live')).not.toHaveAttribute('data-status', 'live');
+    await customerTexts(channel, uniquePhone(), 'Do you ship to Poland?');
+    await customerTexts(channel, uniquePhone(), 'Can I change my address?');
+    await page.context().setOffline(false);
+    await expectLive(page);
+    await expect.poll(count, { timeout: 10_000 }).toBe(before + 3);
   });
 
   test('a lead reads the conversations tab, by day, hour and team, and downloads it as CSV', async ({ browser }) => {

@@ -150,4 +150,4 @@ export {
 } from './lib/automation/automation.queries';
 
 export { reportSearch, type ReportByName, type ReportFilters } from './lib/reports/reports.api';
-export { useDownloadReportCsv, useReport } from './lib/reports/reports.queries';
+export { LIVE_REPORT_REFETCH_MS, useDownloadReportCsv, useLiveReport, useReport } from './lib/reports/reports.queries';

@@ -13,6 +13,7 @@ import { ReportBody } from './ReportBody';
 import { ReportControls } from './ReportControls';
 import { ResponseTimesTab } from './ResponseTimesTab';
 import { SlaTab } from './SlaTab';
+import { TodayStrip } from './TodayStrip';
 import { useReportView, type ReportView } from './report-params';
 import './reports.css';
 
@@ -32,7 +33,17 @@ const body = <N extends ReportName>(name: N, view: ReportView, render: (report: 
 
 /** Every report the API serves, in the order a lead reads them. */
 export const REPORT_TABS: readonly ReportTab[] = [
-  { slug: '', report: 'overview', label: 'Overview', render: (v) => body('overview', v, (r) => <OverviewTab report={r} compare={v.compare} />) },
+  {
+    slug: '',
+    report: 'overview',
+    label: 'Overview',
+    render: (v) => (
+      <>
+        <TodayStrip view={v} />
+        {body('overview', v, (r) => <OverviewTab report={r} compare={v.compare} />)}
+      </>
+    ),
+  },
   { slug: 'conversations', report: 'conversations', label: 'Conversations', render: (v) => body('conversations', v, (r) => <ConversationsTab report={r} compare={v.compare} />) },
   { slug: 'response-times', report: 'response-times', label: 'Response times', render: (v) => body('response-times', v, (r) => <ResponseTimesTab report={r} compare={v.compare} />) },
   { slug: 'sla', report: 'sla', label: 'SLA', render: (v) => body('sla', v, (r) => <SlaTab report={r} compare={v.compare} />) },

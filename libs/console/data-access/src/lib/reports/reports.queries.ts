@@ -1,6 +1,13 @@
 import type { ReportName } from '@backtalk/contracts';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { subscribeToInboxEvents } from '../realtime/realtime.connection';
+import { useRealtimeStore } from '../realtime/realtime.store';
+import { cameBackLive, createRefetchSchedule, movesReportNumbers } from './live-report';
 import { reportsApi, type ReportFilters } from './reports.api';
+
+/** A live report is fetched again at most this often, however busy the realtime channel is. */
+export const LIVE_REPORT_REFETCH_MS = 2_000;
 
 export const reportsQueryKeys = {
   report: (name: ReportName, query: ReportFilters) => ['reports', name, query] as const,
@@ -28,6 +35,44 @@ export function useReport<N extends ReportName>(name: N, query: ReportFilters | 
     // Reports cover hours and days: a minute-old answer is as good as a fresh one.
     staleTime: 60_000,
   });
+}
+
+/**
+ * A report that follows the realtime channel: after events that move its numbers (the socket only delivers what the
+ * viewer may see) and after a reconnect, it is fetched again, at most every two seconds. Refetching rather than
+ * counting events keeps it exact: the API decides what counts, in the viewer's time zone and within the access rule.
+ * No placeholder: an answer for another range must never be shown as this one's.
+ */
+export function useLiveReport<N extends ReportName>(name: N, query: ReportFilters | null) {
+  const queryClient = useQueryClient();
+  const queryKey = reportsQueryKeys.report(name, query ?? { from: '', to: '' });
+  // The key's text stands for the query: a new object with the same filters is the same report.
+  const keyText = JSON.stringify(queryKey);
+  const enabled = query !== null;
+  const report = useQuery({
+    queryKey,
+    queryFn: ({ signal }) => reportsApi.report(name, query as ReportFilters, signal),
+    enabled,
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const schedule = createRefetchSchedule(() => void queryClient.invalidateQueries({ queryKey: JSON.parse(keyText) as unknown[], exact: true }), LIVE_REPORT_REFETCH_MS, {
+      setTimeout: (run, ms) => setTimeout(run, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    });
+    const stopEvents = subscribeToInboxEvents((events) => {
+      if (events.some(movesReportNumbers)) schedule.request();
+    });
+    const stopStatus = useRealtimeStore.subscribe((state, previous) => {
+      if (cameBackLive(state.status, previous.status)) schedule.request();
+    });
+    return () => {
+      stopEvents();
+      stopStatus();
+      schedule.cancel();
+    };
+  }, [keyText, enabled, queryClient]);
+  return report;
 }
 
 /** Fetches a report's CSV and saves it as a file named after the report and range. */
