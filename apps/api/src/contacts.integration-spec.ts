@@ -83,6 +83,13 @@ describe('the contacts directory, the contact page and each team’s notes', () 
     expect((await t.request('GET', `/api/contacts/${await contactId(OLENA)}`, { token: supportAgent })).status).toBe(404);
   });
 
+  it('names on each row the teams the customer was seen in, only those the viewer is in', async () => {
+    const petro = async (token: string) => (await directory({ q: PETRO }, token)).items[0].teamIds;
+    expect((await petro(admin)).sort()).toEqual([supportId, billingId].sort());
+    expect(await petro(supportAgent)).toEqual([supportId]);
+    expect((await directory({ sort: 'name', q: PETRO }, billingAgent)).items[0].teamIds).toEqual([billingId]);
+  });
+
   it('filters by the team and channel a customer was seen in, by consent and by the date of the last contact', async () => {
     expect(await phones({ teamId: billingId })).toEqual([OLENA, PETRO].sort());
     expect(await phones({ channelId: supportLine.id })).toEqual([JOHN, PETRO].sort());

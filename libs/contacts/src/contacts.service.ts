@@ -43,6 +43,7 @@ interface ListRow {
   last_contact_key: string;
   created_key: string;
   opted_out: boolean;
+  team_ids: string[];
 }
 
 const MAX_CONVERSATIONS_ON_PAGE = 200;
@@ -85,7 +86,7 @@ export class ContactsService {
         ...this.lastContactRange('p.last_contact_at', query, params),
       ];
       if (cursor?.sort === 'last_contact') where.push(`(p.last_contact_at, p.contact_id) < (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
-      sql = `SELECT ct.id, ct.phone, ct.name, ct.created_at, p.last_contact_at, p.last_contact_at::text AS last_contact_key, ct.created_at::text AS created_key, ${this.optedOut(actor, query, params)} AS opted_out
+      sql = `SELECT ct.id, ct.phone, ct.name, ct.created_at, p.last_contact_at, p.last_contact_at::text AS last_contact_key, ct.created_at::text AS created_key, ${this.optedOut(actor, query, params)} AS opted_out, ${this.teamsSeen(actor, params)} AS team_ids
              FROM contact_presence p JOIN contact ct ON ct.id = p.contact_id
              WHERE ${where.join(' AND ')}
              ORDER BY p.last_contact_at DESC, p.contact_id DESC LIMIT ${limit + 1}`;
@@ -99,7 +100,7 @@ export class ContactsService {
         order = `ct.created_at DESC, ct.id DESC`;
         if (cursor?.sort === 'created') where.push(`(ct.created_at, ct.id) < (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
       }
-      sql = `SELECT ct.id, ct.phone, ct.name, ct.created_at, v.last_contact_at, v.last_contact_at::text AS last_contact_key, ct.created_at::text AS created_key, ${this.optedOut(actor, query, params)} AS opted_out
+      sql = `SELECT ct.id, ct.phone, ct.name, ct.created_at, v.last_contact_at, v.last_contact_at::text AS last_contact_key, ct.created_at::text AS created_key, ${this.optedOut(actor, query, params)} AS opted_out, ${this.teamsSeen(actor, params)} AS team_ids
              FROM contact ct
              JOIN LATERAL (SELECT max(p.last_contact_at) AS last_contact_at FROM contact_presence p WHERE p.contact_id = ct.id AND ${presence('p')}) v
                ON v.last_contact_at IS NOT NULL
@@ -248,6 +249,11 @@ export class ContactsService {
     return `EXISTS (SELECT 1 FROM consent cs JOIN channel och ON och.id = cs.channel_id WHERE cs.contact_id = ct.id AND cs.opted_out AND ${channel})`;
   }
 
+  /** The viewer's teams the contact was seen in: read from the contact's own presence rows (its primary key's prefix). */
+  private teamsSeen(actor: UserActor, params: SqlParameters): string {
+    return `ARRAY(SELECT DISTINCT ts.team_id FROM contact_presence ts WHERE ts.contact_id = ct.id AND ${params.visibleTeams(actor, 'ts.team_id')})`;
+  }
+
   private lastContactRange(column: string, query: ContactListQuery, params: SqlParameters): string[] {
     const conditions: string[] = [];
     if (query.lastContactFrom) conditions.push(`${column} >= ${params.add(query.lastContactFrom)}::timestamptz`);
@@ -264,7 +270,7 @@ export class ContactsService {
 }
 
 function toListItem(row: ListRow): ContactListItem {
-  return { id: row.id, phone: row.phone, name: row.name, createdAt: row.created_at.toISOString(), lastContactAt: row.last_contact_at.toISOString(), optedOut: row.opted_out };
+  return { id: row.id, phone: row.phone, name: row.name, createdAt: row.created_at.toISOString(), lastContactAt: row.last_contact_at.toISOString(), optedOut: row.opted_out, teamIds: row.team_ids };
 }
 
 function cursorAfter(sort: ContactSort, last: ListRow): ContactCursor {

@@ -31,6 +31,8 @@ export interface ContactListItem {
   createdAt: string;
   /** Opted out on at least one channel of the viewer's teams. */
   optedOut: boolean;
+  /** The viewer's teams the contact was seen in (a conversation there), whichever filter found them. */
+  teamIds: string[];
 }
 
 export interface ContactConsentView {
