@@ -4,7 +4,7 @@ import { LoginPage, RequireAuth } from '@backtalk/console/feature-auth';
 import { automationSettingsRoutes } from '@backtalk/console/feature-automation';
 import { InboxEffects, inboxRoute } from '@backtalk/console/feature-inbox';
 import { queuesRoute } from '@backtalk/console/feature-queues';
-import { AppShell, ContactsPage, NotFoundPage, RootLayout } from '@backtalk/console/feature-shell';
+import { AppShell, NotFoundPage, RootLayout } from '@backtalk/console/feature-shell';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 
 const router = createBrowserRouter([
@@ -26,8 +26,8 @@ const router = createBrowserRouter([
               { index: true, element: <Navigate to="/inbox" replace /> },
               inboxRoute,
               queuesRoute,
-              { path: 'contacts', element: <ContactsPage /> },
-              // Reports and their chart library load only when opened, so the inbox's bundle does not carry them.
+              // Contacts, Reports and their chart library load only when opened, so the inbox's bundle does not carry them.
+              { path: 'contacts/*', lazy: async () => ({ Component: (await import('@backtalk/console/feature-contacts')).ContactsArea }) },
               { path: 'reports/*', lazy: async () => ({ Component: (await import('@backtalk/console/feature-reports')).ReportsPage }) },
               // The automation pages build on the settings library's forms, so they join its routes here rather than in it.
               { ...settingsRoute, index: false, children: [...automationSettingsRoutes, ...(settingsRoute.children ?? [])] },

@@ -149,5 +149,14 @@ export {
   type UpdateRuleVariables,
 } from './lib/automation/automation.queries';
 
+export {
+  contactsApi,
+  useContact,
+  useContactDirectory,
+  useSaveContact,
+  type ContactDirectoryQuery,
+  type UpdateContactVariables,
+} from './lib/contacts/contacts.queries';
+
 export { reportSearch, type ReportByName, type ReportFilters } from './lib/reports/reports.api';
 export { LIVE_REPORT_REFETCH_MS, useDownloadReportCsv, useLiveReport, useReport } from './lib/reports/reports.queries';

@@ -1,18 +1,5 @@
-import { buttonClassName, EmptyState, PageHeader, useDocumentTitle } from '@backtalk/console/ui';
+import { buttonClassName, EmptyState, useDocumentTitle } from '@backtalk/console/ui';
 import { Link } from 'react-router-dom';
-
-// Contacts gets its real feature later; until then it says so plainly.
-
-export function ContactsPage() {
-  return (
-    <>
-      <PageHeader title="Contacts" />
-      <EmptyState icon="contacts" title="No customers yet">
-        <p>A contact is added the first time a customer texts one of your team's numbers.</p>
-      </EmptyState>
-    </>
-  );
-}
 
 /** Also shown for pages the user's role may not see, so their existence is not confirmed. */
 export function NotFoundPage() {

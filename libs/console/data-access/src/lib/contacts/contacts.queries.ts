@@ -1,0 +1,64 @@
+import type { ContactDetailView, ContactListItem, ContactListQuery, ContactView, Page, UpdateContactRequest } from '@backtalk/contracts';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../client';
+
+/** What the directory asks for: the list query without its paging, which the infinite query adds. */
+export type ContactDirectoryQuery = Omit<ContactListQuery, 'cursor' | 'limit'>;
+
+const id = (value: string) => encodeURIComponent(value);
+const PAGE_SIZE = 50;
+
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export const contactsApi = {
+  list: (query: ContactListQuery, signal?: AbortSignal) => api.get<Page<ContactListItem>>(`/api/contacts${queryString(query)}`, { signal }),
+  get: (contactId: string, signal?: AbortSignal) => api.get<ContactDetailView>(`/api/contacts/${id(contactId)}`, { signal }),
+  update: (contactId: string, request: UpdateContactRequest) => api.patch<ContactView>(`/api/contacts/${id(contactId)}`, request),
+};
+
+export const contactsKeys = {
+  all: ['contacts'] as const,
+  directory: (query: ContactDirectoryQuery) => ['contacts', 'directory', query] as const,
+  contact: (contactId: string) => ['contacts', 'contact', contactId] as const,
+};
+
+/**
+ * The directory, a page of 50 at a time through the API's cursor. The previous answer stays on screen while a new
+ * search or filter loads, so typing does not blank the list; `isPlaceholderData` says the rows are the old ones.
+ */
+export function useContactDirectory(query: ContactDirectoryQuery) {
+  return useInfiniteQuery({
+    queryKey: contactsKeys.directory(query),
+    queryFn: ({ pageParam, signal }) => contactsApi.list({ ...query, limit: PAGE_SIZE, cursor: pageParam ?? undefined }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+/** The contact page: consent, the viewer's teams' notes and every visible conversation. */
+export function useContact(contactId: string) {
+  return useQuery({ queryKey: contactsKeys.contact(contactId), queryFn: ({ signal }) => contactsApi.get(contactId, signal) });
+}
+
+export interface UpdateContactVariables {
+  contactId: string;
+  changes: UpdateContactRequest;
+}
+
+/** A name for everyone who knows the contact, or one team's notes (`teamId` says which). */
+export function useSaveContact() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ contactId, changes }: UpdateContactVariables) => contactsApi.update(contactId, changes),
+    onSuccess: () => client.invalidateQueries({ queryKey: contactsKeys.all }),
+  });
+}

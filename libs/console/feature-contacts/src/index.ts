@@ -1,0 +1,1 @@
+export { ContactsArea } from './lib/ContactsArea';
