@@ -154,6 +154,9 @@ async function main(): Promise<void> {
     for (let refreshed = -1; refreshed !== 0; hours += refreshed) refreshed = Number((await db.query(`SELECT report_refresh_rollups(500) AS n`)).rows[0].n);
     await db.query('VACUUM ANALYZE report_message_hour');
     process.stdout.write(`report rollups refreshed: ${hours} hours in ${((performance.now() - refreshStarted) / 1000).toFixed(1)} s\n`);
+    // What the worker's facts job does every 10 seconds, for the whole seeded history at once.
+    process.stdout.write(execSync('npm run --silent reports:measure', { cwd: ROOT, env: { ...process.env, ...env } }).toString());
+    await db.query('VACUUM ANALYZE report_conversation_fact, report_wait, report_auto_reply');
     const messages = Number((await db.query(`SELECT count(*) AS n FROM message`)).rows[0].n);
     const agent = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: AGENT, password: PASSWORD });
 

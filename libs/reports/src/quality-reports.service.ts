@@ -1,12 +1,11 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
 import type { AgentReportRow, AgentsReport, AutomationReport, CsatBreakdownRow, CsatReport, MetricValue, ReportQuery, SlaBreakdownRow, SlaReport } from '@backtalk/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { definitionsOf, METRIC_DEFINITIONS } from './metrics/definitions';
-import { daysOf, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
-import { durationStats } from './metrics/timeline';
-import { conversationFilters, percent } from './reports.service';
+import { dayParameters, daysOf, localDaySql, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
+import { ReportFactsService } from './facts/report-facts.service';
+import { ReportDatabase } from './report-database';
+import { conversationFilters, percent, tenths } from './reports.service';
 
 /** How many customers' comments a CSAT report lists, newest first. */
 export const CSAT_COMMENT_LIMIT = 200;
@@ -22,7 +21,10 @@ function metric(value: number | null, previous?: { value: number | null }): Metr
  */
 @Injectable()
 export class QualityReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: ReportDatabase,
+    private readonly facts: ReportFactsService,
+  ) {}
 
   async csat(actor: UserActor, query: ReportQuery): Promise<CsatReport> {
     const range = resolveRange(query.from, query.to, query.timeZone);
@@ -65,14 +67,14 @@ export class QualityReportsService {
     const surveyParameters: unknown[] = [range.from, range.to];
     const surveyWhere = csatFilters(actor, query, surveyParameters);
     const [responses, [surveys]] = await Promise.all([
-      this.dataSource.query<CsatRow[]>(
+      this.db.query<CsatRow[]>(
         `SELECT r.conversation_id, r.team_id, r.channel_id, r.agent_id, r.rating, r.comment, r.responded_at
            FROM csat_response r
           WHERE r.responded_at >= $1 AND r.responded_at < $2 AND r.rating IS NOT NULL AND ${responseWhere}
           ORDER BY r.responded_at DESC`,
         responseParameters,
       ),
-      this.dataSource.query<Array<{ sent: number; answered: number }>>(
+      this.db.query<Array<{ sent: number; answered: number }>>(
         `SELECT count(*)::int AS sent, count(r.responded_at)::int AS answered
            FROM csat_response r
           WHERE r.surveyed_at >= $1 AND r.surveyed_at < $2 AND ${surveyWhere}`,
@@ -92,6 +94,7 @@ export class QualityReportsService {
 
   async sla(actor: UserActor, query: ReportQuery): Promise<SlaReport> {
     const range = resolveRange(query.from, query.to, query.timeZone);
+    await this.facts.ensureFresh();
     const previous = query.compare ? previousRange(range) : undefined;
     const [current, before] = await Promise.all([this.slaNumbers(actor, query, range), previous ? this.slaNumbers(actor, query, previous) : undefined]);
     const names = await this.names({ teams: current.breaches.map((row) => row.team_id), channels: [], users: current.breaches.map((row) => row.assignee_id) });
@@ -124,34 +127,23 @@ export class QualityReportsService {
   private async slaNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
     const outcomeParameters: unknown[] = [range.from, range.to];
     const outcomeWhere = conversationFilters(actor, query, outcomeParameters);
-    const breachParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const breachParameters: unknown[] = dayParameters(range);
     const breachWhere = conversationFilters(actor, query, breachParameters);
     const [[outcomes], breaches] = await Promise.all([
       // A conversation counts towards a target once it was answered (or breached it); one still waiting within its
       // target has neither met nor missed it yet.
-      this.dataSource.query<Array<{ first_eligible: number; first_met: number; next_eligible: number; next_met: number }>>(
-        `WITH started AS (
-           SELECT team.sla_first_response_minutes IS NOT NULL AS has_first, team.sla_next_response_minutes IS NOT NULL AS has_next,
-                  first_reply.sent_at AS first_reply_at,
-                  EXISTS (SELECT 1 FROM sla_breach b WHERE b.conversation_id = c.id AND b.kind = 'first_response') AS first_breached,
-                  EXISTS (SELECT 1 FROM sla_breach b WHERE b.conversation_id = c.id AND b.kind = 'next_response') AS next_breached,
-                  EXISTS (SELECT 1 FROM message later WHERE later.conversation_id = c.id AND later.direction = 'inbound' AND later.sent_at > first_reply.sent_at) AS wrote_again
-             FROM conversation c
-             JOIN team ON team.id = c.team_id
-             LEFT JOIN LATERAL (
-               SELECT m.sent_at FROM message m WHERE m.conversation_id = c.id AND m.kind IN ('agent', 'auto_reply') ORDER BY m.sent_at LIMIT 1
-             ) first_reply ON true
-            WHERE c.created_at >= $1 AND c.created_at < $2 AND ${outcomeWhere}
-         )
-         SELECT count(*) FILTER (WHERE has_first AND (first_reply_at IS NOT NULL OR first_breached))::int AS first_eligible,
-                count(*) FILTER (WHERE has_first AND first_reply_at IS NOT NULL AND NOT first_breached)::int AS first_met,
-                count(*) FILTER (WHERE has_next AND (wrote_again OR next_breached))::int AS next_eligible,
-                count(*) FILTER (WHERE has_next AND wrote_again AND NOT next_breached)::int AS next_met
-           FROM started`,
+      this.db.query<Array<{ first_eligible: number; first_met: number; next_eligible: number; next_met: number }>>(
+        `SELECT count(*) FILTER (WHERE team.sla_first_response_minutes IS NOT NULL AND (c.first_reply_at IS NOT NULL OR c.first_breached))::int AS first_eligible,
+                count(*) FILTER (WHERE team.sla_first_response_minutes IS NOT NULL AND c.first_reply_at IS NOT NULL AND NOT c.first_breached)::int AS first_met,
+                count(*) FILTER (WHERE team.sla_next_response_minutes IS NOT NULL AND (c.wrote_again_after_reply OR c.next_breached))::int AS next_eligible,
+                count(*) FILTER (WHERE team.sla_next_response_minutes IS NOT NULL AND c.wrote_again_after_reply AND NOT c.next_breached)::int AS next_met
+           FROM report_conversation_fact c
+           JOIN team ON team.id = c.team_id
+          WHERE c.created_at >= $1 AND c.created_at < $2 AND ${outcomeWhere}`,
         outcomeParameters,
       ),
-      this.dataSource.query<BreachRow[]>(
-        `SELECT to_char(b.breached_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, b.kind, c.team_id, c.assignee_id, count(*)::int AS breaches
+      this.db.query<BreachRow[]>(
+        `SELECT ${localDaySql('b.breached_at')} AS day, b.kind, c.team_id, c.assignee_id, count(*)::int AS breaches
            FROM sla_breach b
            JOIN conversation c ON c.id = b.conversation_id
           WHERE b.breached_at >= $1 AND b.breached_at < $2 AND ${breachWhere}
@@ -171,6 +163,7 @@ export class QualityReportsService {
 
   async automation(actor: UserActor, query: ReportQuery): Promise<AutomationReport> {
     const range = resolveRange(query.from, query.to, query.timeZone);
+    await this.facts.ensureFresh();
     const previous = query.compare ? previousRange(range) : undefined;
     const [current, before] = await Promise.all([this.automationNumbers(actor, query, range), previous ? this.automationNumbers(actor, query, previous) : undefined]);
     const byDay = daysOf(range).map((day) => ({ day, autoReplies: 0, conversationsCreated: 0 }));
@@ -206,36 +199,30 @@ export class QualityReportsService {
   }
 
   private async automationNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
-    const replyParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const replyParameters: unknown[] = dayParameters(range);
     const replyWhere = conversationFilters(actor, query, replyParameters);
-    const createdParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const createdParameters: unknown[] = dayParameters(range);
     const createdWhere = conversationFilters(actor, query, createdParameters);
     const heldParameters: unknown[] = [range.from, range.to];
     const heldWhere = conversationFilters(actor, query, heldParameters);
     const [replies, created, held] = await Promise.all([
-      this.dataSource.query<Array<{ day: string; faq_id: string | null; question: string | null; replies: number; wrote_again: number }>>(
-        `SELECT to_char(m.sent_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, faq.id AS faq_id, faq.title AS question, count(*)::int AS replies,
-                count(*) FILTER (WHERE EXISTS (
-                  SELECT 1 FROM message again
-                   WHERE again.conversation_id = m.conversation_id AND again.direction = 'inbound' AND again.sent_at > m.sent_at AND again.sent_at <= m.sent_at + interval '24 hours'
-                ))::int AS wrote_again
-           FROM message m
-           JOIN conversation c ON c.id = m.conversation_id
-           LEFT JOIN canned_answer faq ON faq.id::text = m.metadata ->> 'faqId'
-          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.kind = 'auto_reply' AND ${replyWhere}
+      this.db.query<Array<{ day: string; faq_id: string | null; question: string | null; replies: number; wrote_again: number }>>(
+        `SELECT ${localDaySql('c.sent_at')} AS day, faq.id AS faq_id, faq.title AS question, count(*)::int AS replies,
+                count(*) FILTER (WHERE c.wrote_again)::int AS wrote_again
+           FROM report_auto_reply c
+           LEFT JOIN canned_answer faq ON faq.id = c.faq_id
+          WHERE c.sent_at >= $1 AND c.sent_at < $2 AND ${replyWhere}
           GROUP BY 1, 2, 3`,
         replyParameters,
       ),
-      this.dataSource.query<Array<{ day: string; conversations: number; auto_answered: number }>>(
-        `SELECT to_char(c.created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, count(*)::int AS conversations,
-                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM message a WHERE a.conversation_id = c.id AND a.kind = 'auto_reply')
-                                   AND NOT EXISTS (SELECT 1 FROM message h WHERE h.conversation_id = c.id AND h.kind = 'agent'))::int AS auto_answered
-           FROM conversation c
+      this.db.query<Array<{ day: string; conversations: number; auto_answered: number }>>(
+        `SELECT ${localDaySql('c.created_at')} AS day, count(*)::int AS conversations, count(*) FILTER (WHERE c.auto_replied AND NOT c.agent_replied)::int AS auto_answered
+           FROM report_conversation_fact c
           WHERE c.created_at >= $1 AND c.created_at < $2 AND ${createdWhere}
           GROUP BY 1`,
         createdParameters,
       ),
-      this.dataSource.query<Array<{ reason: string; held: number }>>(
+      this.db.query<Array<{ reason: string; held: number }>>(
         `SELECT COALESCE(a.data ->> 'reason', 'No reason recorded') AS reason, count(*)::int AS held
            FROM conversation_activity a
            JOIN conversation c ON c.id = a.conversation_id
@@ -267,6 +254,7 @@ export class QualityReportsService {
 
   async agents(actor: UserActor, query: ReportQuery): Promise<AgentsReport> {
     const range = resolveRange(query.from, query.to, query.timeZone);
+    await this.facts.ensureFresh();
     const parameters: unknown[] = [range.from, range.to];
     const where = conversationFilters(actor, query, parameters);
     const memberParameters: unknown[] = [];
@@ -276,11 +264,11 @@ export class QualityReportsService {
     if (query.teamId) memberConditions.push(`tm.team_id = $${memberParameters.push(query.teamId)}`);
     if (query.agentId) memberConditions.push(`u.id = $${memberParameters.push(query.agentId)}`);
     const [members, replies, firstResponses, resolutions, loads] = await Promise.all([
-      this.dataSource.query<Array<{ id: string; name: string }>>(
+      this.db.query<Array<{ id: string; name: string }>>(
         `SELECT DISTINCT u.id, u.name FROM team_member tm JOIN app_user u ON u.id = tm.user_id WHERE ${memberConditions.join(' AND ')}`,
         memberParameters,
       ),
-      this.dataSource.query<Array<{ author_id: string; replies: number; conversations: number }>>(
+      this.db.query<Array<{ author_id: string; replies: number; conversations: number }>>(
         `SELECT m.author_id, count(*)::int AS replies, count(DISTINCT m.conversation_id)::int AS conversations
            FROM message m
            JOIN conversation c ON c.id = m.conversation_id
@@ -289,31 +277,19 @@ export class QualityReportsService {
         parameters,
       ),
       // The first response of a conversation that started in the range belongs to whoever wrote it.
-      this.dataSource.query<Array<{ author_id: string; seconds: number }>>(
-        `SELECT first_reply.author_id, extract(epoch FROM first_reply.sent_at - first_customer.sent_at)::float8 AS seconds
-           FROM conversation c
-           CROSS JOIN LATERAL (
-             SELECT m.sent_at FROM message m WHERE m.conversation_id = c.id AND m.direction = 'inbound' ORDER BY m.sent_at LIMIT 1
-           ) first_customer
-           CROSS JOIN LATERAL (
-             SELECT m.sent_at, m.author_id, m.kind FROM message m
-              WHERE m.conversation_id = c.id AND m.kind IN ('agent', 'auto_reply') AND m.sent_at >= first_customer.sent_at
-              ORDER BY m.sent_at LIMIT 1
-           ) first_reply
-          WHERE c.created_at >= $1 AND c.created_at < $2 AND first_reply.kind = 'agent' AND first_reply.author_id IS NOT NULL AND ${where}`,
+      this.db.query<Array<{ agent_id: string; median: number | null }>>(
+        `SELECT c.first_reply_author_id AS agent_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${query.businessHours ? 'c.first_response_business_seconds' : 'c.first_response_seconds'}) AS median
+           FROM report_conversation_fact c
+          WHERE c.created_at >= $1 AND c.created_at < $2 AND c.first_reply_author_id IS NOT NULL AND ${where}
+          GROUP BY 1`,
         parameters,
       ),
       // A resolve by a person, timed from the conversation's start or its last reopening before it.
-      this.dataSource.query<Array<{ actor_id: string; seconds: number }>>(
-        `SELECT a.actor_id, extract(epoch FROM a.occurred_at - COALESCE(reopened.occurred_at, c.created_at))::float8 AS seconds
-           FROM conversation_activity a
-           JOIN conversation c ON c.id = a.conversation_id
-           LEFT JOIN LATERAL (
-             SELECT r.occurred_at FROM conversation_activity r
-              WHERE r.conversation_id = a.conversation_id AND r.type = 'reopened' AND r.occurred_at <= a.occurred_at
-              ORDER BY r.occurred_at DESC LIMIT 1
-           ) reopened ON true
-          WHERE a.type = 'resolved' AND a.actor_kind = 'user' AND a.actor_id IS NOT NULL AND a.occurred_at >= $1 AND a.occurred_at < $2 AND ${where}`,
+      this.db.query<Array<{ agent_id: string; median: number | null }>>(
+        `SELECT c.responder_id AS agent_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY ${query.businessHours ? 'c.business_seconds' : 'c.seconds'}) AS median
+           FROM report_wait c
+          WHERE c.kind = 'resolution' AND c.started_at >= $1 AND c.started_at < $2 AND c.responder_id IS NOT NULL AND ${where}
+          GROUP BY 1`,
         parameters,
       ),
       this.loads(actor, query),
@@ -325,8 +301,8 @@ export class QualityReportsService {
       name: member.name,
       conversationsHandled: byAuthor.get(member.id)?.conversations ?? 0,
       repliesSent: byAuthor.get(member.id)?.replies ?? 0,
-      medianFirstResponse: durationStats(firstResponses.filter((row) => row.author_id === member.id).map((row) => row.seconds)).median,
-      medianResolution: durationStats(resolutions.filter((row) => row.actor_id === member.id).map((row) => row.seconds)).median,
+      medianFirstResponse: tenths(firstResponses.find((row) => row.agent_id === member.id)?.median ?? null),
+      medianResolution: tenths(resolutions.find((row) => row.agent_id === member.id)?.median ?? null),
       currentLoad: loadOf.get(member.id) ?? 0,
     }));
     return {
@@ -340,7 +316,7 @@ export class QualityReportsService {
   private loads(actor: UserActor, query: ReportQuery) {
     const parameters: unknown[] = [];
     const where = conversationFilters(actor, query, parameters);
-    return this.dataSource.query<Array<{ assignee_id: string; open: number }>>(
+    return this.db.query<Array<{ assignee_id: string; open: number }>>(
       `SELECT c.assignee_id, count(*)::int AS open FROM conversation c WHERE c.status = 'open' AND c.assignee_id IS NOT NULL AND ${where} GROUP BY 1`,
       parameters,
     );
@@ -349,7 +325,7 @@ export class QualityReportsService {
   private async names(ids: { teams: Array<string | null>; channels: Array<string | null>; users: Array<string | null> }) {
     const distinct = (list: Array<string | null>) => [...new Set(list.filter((id): id is string => id !== null))];
     const lookup = async (table: 'team' | 'channel' | 'app_user', list: string[]) =>
-      list.length === 0 ? new Map<string, string>() : new Map((await this.dataSource.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [list])).map((row) => [row.id, row.name]));
+      list.length === 0 ? new Map<string, string>() : new Map((await this.db.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [list])).map((row) => [row.id, row.name]));
     const [teams, channels, users] = await Promise.all([lookup('team', distinct(ids.teams)), lookup('channel', distinct(ids.channels)), lookup('app_user', distinct(ids.users))]);
     return { teams, channels, users };
   }

@@ -1,11 +1,11 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import type { BusinessHours, ConversationsReport, CostBreakdownRow, DeliveryReport, HeatmapCell, MetricValue, OutboundAuthor, OverviewReport, ReportQuery, ResponseTimesReport, VolumeBreakdownRow, VolumeDay } from '@backtalk/contracts';
+import type { ConversationsReport, DurationStats, CostBreakdownRow, DeliveryReport, HeatmapCell, MetricValue, OutboundAuthor, OverviewReport, ReportQuery, ResponseTimesReport, VolumeBreakdownRow, VolumeDay } from '@backtalk/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DateTime } from 'luxon';
 import { definitionsOf, METRIC_DEFINITIONS } from './metrics/definitions';
-import { daysOf, localDay, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
-import { businessSeconds, calendarSeconds, durationStats, type Elapsed, measureTimeline, type TimelineEvent } from './metrics/timeline';
+import { dayParameters, daysOf, localDaySql, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
+import { ReportFactsService } from './facts/report-facts.service';
+import { ReportDatabase } from './report-database';
 import { messageVolumeSql, rollupFitsZone } from './rollups/report-rollups';
 
 type Author = 'customer' | OutboundAuthor;
@@ -46,10 +46,13 @@ interface DeliveryGroup {
   failed: number;
 }
 
-interface SpeedSamples {
-  firstResponse: Array<{ day: string; seconds: number }>;
-  nextResponse: Array<{ day: string; seconds: number }>;
-  resolution: Array<{ day: string; seconds: number }>;
+/** Percentiles of one kind of wait on one local day, or over the whole range when `day` is null. */
+interface SpeedRow {
+  kind: 'first_response' | 'next_response' | 'resolution';
+  day: string | null;
+  count: number;
+  median: number | null;
+  p90: number | null;
 }
 
 interface OverviewNumbers {
@@ -75,11 +78,15 @@ const AUTHOR_SQL = `CASE WHEN m.direction = 'inbound' THEN 'customer' WHEN m.kin
  */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: ReportDatabase,
+    private readonly facts: ReportFactsService,
+  ) {}
 
   async overview(actor: UserActor, query: ReportQuery): Promise<OverviewReport> {
     const range = resolveRange(query.from, query.to, query.timeZone);
     const previous = query.compare ? previousRange(range) : undefined;
+    await this.facts.ensureFresh();
     const [{ numbers: current, volume, resolutionsByDay }, before] = await Promise.all([
       this.overviewNumbers(actor, query, range),
       previous ? this.overviewNumbers(actor, query, previous).then((result) => result.numbers) : undefined,
@@ -141,74 +148,42 @@ export class ReportsService {
   async responseTimes(actor: UserActor, query: ReportQuery): Promise<ResponseTimesReport> {
     const range = resolveRange(query.from, query.to, query.timeZone);
     const previous = query.compare ? previousRange(range) : undefined;
+    await this.facts.ensureFresh();
     const [current, before] = await Promise.all([this.speed(actor, query, range), previous ? this.speed(actor, query, previous) : undefined]);
-    const days = daysOf(range);
-    const ofDay = (values: Array<{ day: string; seconds: number }>, day: string) => durationStats(values.filter((value) => value.day === day).map((value) => value.seconds));
-    const totals = (measured: SpeedSamples) => ({
-      firstResponse: durationStats(measured.firstResponse.map((value) => value.seconds)),
-      nextResponse: durationStats(measured.nextResponse.map((value) => value.seconds)),
-      resolution: durationStats(measured.resolution.map((value) => value.seconds)),
-    });
+    const empty = (): DurationStats => ({ count: 0, median: null, p90: null });
+    const totals = (measured: SpeedRow[]) => {
+      const of = (kind: SpeedRow['kind']) => measured.find((row) => row.kind === kind && row.day === null) ?? null;
+      return { firstResponse: statsOf(of('first_response')) ?? empty(), nextResponse: statsOf(of('next_response')) ?? empty(), resolution: statsOf(of('resolution')) ?? empty() };
+    };
+    const ofDay = (kind: SpeedRow['kind'], day: string) => statsOf(current.find((row) => row.kind === kind && row.day === day) ?? null) ?? empty();
     return {
       range: rangeView(range),
       ...(previous ? { previousRange: rangeView(previous) } : {}),
       businessHours: query.businessHours ?? false,
       totals: totals(current),
       ...(before ? { previousTotals: totals(before) } : {}),
-      byDay: days.map((day) => ({ day, firstResponse: ofDay(current.firstResponse, day), nextResponse: ofDay(current.nextResponse, day), resolution: ofDay(current.resolution, day) })),
+      byDay: daysOf(range).map((day) => ({ day, firstResponse: ofDay('first_response', day), nextResponse: ofDay('next_response', day), resolution: ofDay('resolution', day) })),
       definitions: definitionsOf(['firstResponse', 'nextResponse', 'resolution', query.businessHours ? 'businessHours' : 'calendarTime']),
     };
   }
 
   /**
-   * Waits and resolutions of every conversation a customer wrote in, or that was resolved, during the range: each
-   * conversation's whole timeline is read (SMS threads are short) so a wait that began before the range, or was answered
-   * after it, is measured right, then only the waits that began in the range (and resolves in it) are kept.
+   * Median and 90th percentile of the waits that began (and the resolutions made) in the range, per local day and over
+   * the whole range, from the measured facts (see ReportFactsService): a wait that began before the range or was
+   * answered after it was measured over the whole conversation.
    */
-  private async speed(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<SpeedSamples> {
-    const parameters: unknown[] = [range.from, range.to];
+  private speed(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<SpeedRow[]> {
+    const parameters: unknown[] = dayParameters(range);
     const where = conversationFilters(actor, query, parameters);
-    const rows = await this.dataSource.query<Array<{ id: string; team_id: string; at: Date; type: TimelineEvent['type'] }>>(
-      `WITH touched AS (
-         SELECT m.conversation_id AS id FROM message m WHERE m.direction = 'inbound' AND m.sent_at >= $1 AND m.sent_at < $2
-         UNION
-         SELECT a.conversation_id FROM conversation_activity a WHERE a.type = 'resolved' AND a.occurred_at >= $1 AND a.occurred_at < $2
-       )
-       SELECT c.id, c.team_id, event.at, event.type
-         FROM touched
-         JOIN conversation c ON c.id = touched.id
-         CROSS JOIN LATERAL (
-           SELECT c.created_at AS at, 'created' AS type, 0 AS tie
-           UNION ALL
-           SELECT m.sent_at, CASE WHEN m.direction = 'inbound' THEN 'customer' ELSE 'reply' END, 1
-             FROM message m WHERE m.conversation_id = c.id AND (m.direction = 'inbound' OR m.kind IN ('agent', 'auto_reply'))
-           UNION ALL
-           SELECT a.occurred_at, a.type, 2 FROM conversation_activity a WHERE a.conversation_id = c.id AND a.type IN ('resolved', 'reopened')
-         ) event
-        WHERE ${where}
-        ORDER BY c.id, event.at, event.tie`,
+    const seconds = query.businessHours ? 'c.business_seconds' : 'c.seconds';
+    return this.db.query<SpeedRow[]>(
+      `SELECT c.kind, ${localDaySql('c.started_at')} AS day, count(*)::int AS count,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds}) AS p90
+         FROM report_wait c
+        WHERE c.started_at >= $1 AND c.started_at < $2 AND ${where}
+        GROUP BY GROUPING SETS ((1, 2), (1))`,
       parameters,
     );
-    const elapsedFor = await this.elapsedByTeam(query.businessHours ? [...new Set(rows.map((row) => row.team_id))] : []);
-    const samples: SpeedSamples = { firstResponse: [], nextResponse: [], resolution: [] };
-    const inRange = (instant: Date) => instant >= range.from && instant < range.to;
-    const sample = (measured: { start: Date; seconds: number }) => ({ day: localDay(measured.start, range.timeZone), seconds: measured.seconds });
-    for (let index = 0; index < rows.length; ) {
-      const { id, team_id: teamId } = rows[index];
-      const events: TimelineEvent[] = [];
-      for (; index < rows.length && rows[index].id === id; index++) events.push({ at: new Date(rows[index].at), type: rows[index].type });
-      const measures = measureTimeline(events, elapsedFor.get(teamId) ?? calendarSeconds);
-      if (measures.firstResponse && inRange(measures.firstResponse.start)) samples.firstResponse.push(sample(measures.firstResponse));
-      samples.nextResponse.push(...measures.nextResponses.filter((one) => inRange(one.start)).map(sample));
-      samples.resolution.push(...measures.resolutions.filter((one) => inRange(one.start)).map(sample));
-    }
-    return samples;
-  }
-
-  private async elapsedByTeam(teamIds: string[]): Promise<Map<string, Elapsed>> {
-    if (teamIds.length === 0) return new Map();
-    const teams = await this.dataSource.query<Array<{ id: string; business_hours: BusinessHours | null }>>(`SELECT id, business_hours FROM team WHERE id = ANY($1::uuid[])`, [teamIds]);
-    return new Map(teams.map((team) => [team.id, businessSeconds(team.business_hours)]));
   }
 
   async delivery(actor: UserActor, query: ReportQuery): Promise<DeliveryReport> {
@@ -267,19 +242,19 @@ export class ReportsService {
    * by provider code with the reason the carrier adapter mapped when the report came in; consent changes by day.
    */
   private async deliveryNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
-    const groupParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const groupParameters: unknown[] = dayParameters(range);
     const groupWhere = conversationFilters(actor, query, groupParameters);
     const failureParameters: unknown[] = [range.from, range.to];
     const failureWhere = conversationFilters(actor, query, failureParameters);
-    const consentParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const consentParameters: unknown[] = dayParameters(range);
     const access = AccessPolicy.visibleTeamsCondition(actor, 'ch.team_id', consentParameters.length + 1);
     consentParameters.push(...access.parameters);
     const consentConditions = [access.sql];
     if (query.teamId) consentConditions.push(`ch.team_id = $${consentParameters.push(query.teamId)}`);
     if (query.channelId) consentConditions.push(`ch.id = $${consentParameters.push(query.channelId)}`);
     const [groups, failures, consent] = await Promise.all([
-      this.dataSource.query<DeliveryGroup[]>(
-        `SELECT to_char(m.sent_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, c.team_id, c.channel_id, CASE WHEN m.kind = 'agent' THEN m.author_id END AS author_id,
+      this.db.query<DeliveryGroup[]>(
+        `SELECT ${localDaySql('m.sent_at')} AS day, c.team_id, c.channel_id, CASE WHEN m.kind = 'agent' THEN m.author_id END AS author_id,
                 count(*)::int AS messages, COALESCE(sum(m.segments), 0)::int AS segments, COALESCE(sum(m.estimated_cost), 0)::float8 AS cost,
                 count(*) FILTER (WHERE m.status = 'delivered')::int AS delivered,
                 count(*) FILTER (WHERE m.status IN ('undelivered', 'failed'))::int AS failed
@@ -289,7 +264,7 @@ export class ReportsService {
           GROUP BY 1, 2, 3, 4`,
         groupParameters,
       ),
-      this.dataSource.query<Array<{ error_code: string | null; reason: string | null; failures: number }>>(
+      this.db.query<Array<{ error_code: string | null; reason: string | null; failures: number }>>(
         `SELECT m.error_code, max(m.error_reason) AS reason, count(*)::int AS failures
            FROM message m
            JOIN conversation c ON c.id = m.conversation_id
@@ -298,8 +273,8 @@ export class ReportsService {
           ORDER BY failures DESC, m.error_code`,
         failureParameters,
       ),
-      this.dataSource.query<Array<{ day: string; action: 'opt_out' | 'opt_in'; events: number }>>(
-        `SELECT to_char(ce.created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, ce.action, count(*)::int AS events
+      this.db.query<Array<{ day: string; action: 'opt_out' | 'opt_in'; events: number }>>(
+        `SELECT ${localDaySql('ce.created_at')} AS day, ce.action, count(*)::int AS events
            FROM consent_event ce
            JOIN channel ch ON ch.id = ce.channel_id
           WHERE ce.created_at >= $1 AND ce.created_at < $2 AND ${consentConditions.join(' AND ')}
@@ -313,7 +288,7 @@ export class ReportsService {
   private async namesOf(ids: { teams: Array<string | null>; channels: Array<string | null>; users: Array<string | null> }) {
     const distinct = (list: Array<string | null>) => [...new Set(list.filter((id): id is string => id !== null))];
     const lookup = async (table: 'team' | 'channel' | 'app_user', list: string[]) =>
-      new Map((await this.dataSource.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [list])).map((row) => [row.id, row.name]));
+      new Map((await this.db.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM ${table} WHERE id = ANY($1::uuid[])`, [list])).map((row) => [row.id, row.name]));
     const [teams, channels, users] = await Promise.all([lookup('team', distinct(ids.teams)), lookup('channel', distinct(ids.channels)), lookup('app_user', distinct(ids.users))]);
     return { teams, channels, users };
   }
@@ -331,7 +306,7 @@ export class ReportsService {
       conversationsCreated: totals.conversationsCreated,
       inboundMessages: totals.inboundMessages,
       outboundMessages: totals.outboundMessages,
-      medianFirstResponse: conversations.median_first_response === null ? null : Number(conversations.median_first_response),
+      medianFirstResponse: tenths(conversations.median_first_response),
       resolutions: [...resolutionsByDay.values()].reduce((sum, count) => sum + count, 0),
       slaMetPercent: percent(conversations.sla_met, conversations.sla_eligible),
       autoAnsweredPercent: percent(conversations.auto_answered, totals.conversationsCreated),
@@ -343,58 +318,42 @@ export class ReportsService {
   }
 
   /**
-   * Per conversation that started in the range: its first customer message, the first reply by an agent or an
-   * automatic reply at or after it, whether it breached its first-response target, and whether only automation
-   * answered. Each lookup is one index probe on the thread (conversation_id, sent_at).
+   * Over the conversations that started in the range, from their measured facts: the median first response (in
+   * business time when asked), the first-response SLA outcome, and how many only automation answered.
    */
   private async conversationOutcomes(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
     const parameters: unknown[] = [range.from, range.to];
     const where = conversationFilters(actor, query, parameters);
-    const [row] = await this.dataSource.query<Array<{ median_first_response: string | null; sla_eligible: number; sla_met: number; auto_answered: number }>>(
-      `WITH started AS (
-         SELECT first_customer.sent_at AS first_customer_at, first_reply.sent_at AS first_reply_at,
-                team.sla_first_response_minutes IS NOT NULL AS has_target,
-                EXISTS (SELECT 1 FROM sla_breach b WHERE b.conversation_id = c.id AND b.kind = 'first_response') AS first_breached,
-                EXISTS (SELECT 1 FROM message a WHERE a.conversation_id = c.id AND a.kind = 'auto_reply') AS auto_replied,
-                EXISTS (SELECT 1 FROM message h WHERE h.conversation_id = c.id AND h.kind = 'agent') AS agent_replied
-           FROM conversation c
-           JOIN team ON team.id = c.team_id
-           LEFT JOIN LATERAL (
-             SELECT m.sent_at FROM message m WHERE m.conversation_id = c.id AND m.direction = 'inbound' ORDER BY m.sent_at LIMIT 1
-           ) first_customer ON true
-           LEFT JOIN LATERAL (
-             SELECT m.sent_at FROM message m
-              WHERE m.conversation_id = c.id AND m.kind IN ('agent', 'auto_reply') AND m.sent_at >= first_customer.sent_at
-              ORDER BY m.sent_at LIMIT 1
-           ) first_reply ON true
-          WHERE c.created_at >= $1 AND c.created_at < $2 AND ${where}
-       )
-       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply_at - first_customer_at)) AS median_first_response,
-              count(*) FILTER (WHERE has_target AND (first_reply_at IS NOT NULL OR first_breached))::int AS sla_eligible,
-              count(*) FILTER (WHERE has_target AND first_reply_at IS NOT NULL AND NOT first_breached)::int AS sla_met,
-              count(*) FILTER (WHERE auto_replied AND NOT agent_replied)::int AS auto_answered
-         FROM started`,
+    const seconds = query.businessHours ? 'c.first_response_business_seconds' : 'c.first_response_seconds';
+    const [row] = await this.db.query<Array<{ median_first_response: number | null; sla_eligible: number; sla_met: number; auto_answered: number }>>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) AS median_first_response,
+              count(*) FILTER (WHERE team.sla_first_response_minutes IS NOT NULL AND (c.first_reply_at IS NOT NULL OR c.first_breached))::int AS sla_eligible,
+              count(*) FILTER (WHERE team.sla_first_response_minutes IS NOT NULL AND c.first_reply_at IS NOT NULL AND NOT c.first_breached)::int AS sla_met,
+              count(*) FILTER (WHERE c.auto_replied AND NOT c.agent_replied)::int AS auto_answered
+         FROM report_conversation_fact c
+         JOIN team ON team.id = c.team_id
+        WHERE c.created_at >= $1 AND c.created_at < $2 AND ${where}`,
       parameters,
     );
     return row;
   }
 
   private async volume(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<Volume> {
-    const conversationParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const conversationParameters: unknown[] = dayParameters(range);
     const conversationWhere = conversationFilters(actor, query, conversationParameters);
-    const messageParameters: unknown[] = [range.from, range.to, range.timeZone];
+    const messageParameters: unknown[] = dayParameters(range);
     const messageWhere = conversationFilters(actor, query, messageParameters);
     const [conversations, messages] = await Promise.all([
-      this.dataSource.query<ConversationGroup[]>(
-        `SELECT to_char(c.created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, c.team_id, c.channel_id, c.assignee_id, count(*)::int AS conversations
+      this.db.query<ConversationGroup[]>(
+        `SELECT ${localDaySql('c.created_at')} AS day, c.team_id, c.channel_id, c.assignee_id, count(*)::int AS conversations
            FROM conversation c
           WHERE c.created_at >= $1 AND c.created_at < $2 AND ${conversationWhere}
           GROUP BY 1, 2, 3, 4`,
         conversationParameters,
       ),
-      this.dataSource.query<MessageGroup[]>(
+      this.db.query<MessageGroup[]>(
         // Hourly rollup rows plus the messages of hours not rolled up yet (see messageVolumeSql), filtered as conversations.
-        `SELECT to_char(c.at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, c.team_id, c.channel_id, c.assignee_id, ${AUTHOR_SQL.replace(/\bm\./g, 'c.')} AS author,
+        `SELECT ${localDaySql('c.at')} AS day, c.team_id, c.channel_id, c.assignee_id, ${AUTHOR_SQL.replace(/\bm\./g, 'c.')} AS author,
                 sum(c.messages)::int AS messages, COALESCE(sum(c.segments), 0)::int AS segments, COALESCE(sum(c.cost), 0)::float8 AS cost
            FROM ${messageVolumeSql('$1', '$2', rollupFitsZone(range))} c
           WHERE c.kind <> 'note' AND ${messageWhere}
@@ -405,31 +364,40 @@ export class ReportsService {
     return { conversations, messages };
   }
 
+  /**
+   * Inbound messages by local weekday and hour. SQL counts them per quarter hour (every time zone's offset is a whole
+   * number of quarter hours, so a quarter hour lies within one local hour) and the local hour of each of those few
+   * thousand instants is worked out here, rather than converting every message's time in SQL.
+   */
   private async heatmap(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<HeatmapCell[]> {
-    const parameters: unknown[] = [range.from, range.to, range.timeZone];
+    const parameters: unknown[] = [range.from, range.to];
     const where = conversationFilters(actor, query, parameters);
-    const rows = await this.dataSource.query<Array<{ weekday: number; hour: number; messages: number }>>(
-      `SELECT extract(isodow FROM c.at AT TIME ZONE $3)::int - 1 AS weekday, extract(hour FROM c.at AT TIME ZONE $3)::int AS hour, sum(c.messages)::int AS messages
+    const rows = await this.db.query<Array<{ quarter: Date; messages: number }>>(
+      `SELECT date_bin('15 minutes', c.at, timestamptz '2000-01-01 00:00+00') AS quarter, sum(c.messages)::int AS messages
          FROM ${messageVolumeSql('$1', '$2', rollupFitsZone(range))} c
         WHERE c.direction = 'inbound' AND ${where}
-        GROUP BY 1, 2`,
+        GROUP BY 1`,
       parameters,
     );
-    const counts = new Map(rows.map((row) => [`${row.weekday}:${row.hour}`, row.messages]));
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const local = DateTime.fromJSDate(new Date(row.quarter), { zone: range.timeZone });
+      const key = `${local.weekday - 1}:${local.hour}`;
+      counts.set(key, (counts.get(key) ?? 0) + row.messages);
+    }
     const cells: HeatmapCell[] = [];
     for (let weekday = 0; weekday < 7; weekday++) for (let hour = 0; hour < 24; hour++) cells.push({ weekday, hour, inboundMessages: counts.get(`${weekday}:${hour}`) ?? 0 });
     return cells;
   }
 
-  /** Resolves are read from the thread's activity lines, so a conversation resolved, reopened and resolved again counts each time. */
+  /** Each resolve is a measured resolution, so a conversation resolved, reopened and resolved again counts twice. */
   private async resolutionsByDay(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<Map<string, number>> {
-    const parameters: unknown[] = [range.from, range.to, range.timeZone];
+    const parameters: unknown[] = dayParameters(range);
     const where = conversationFilters(actor, query, parameters);
-    const rows = await this.dataSource.query<Array<{ day: string; resolutions: number }>>(
-      `SELECT to_char(a.occurred_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, count(*)::int AS resolutions
-         FROM conversation_activity a
-         JOIN conversation c ON c.id = a.conversation_id
-        WHERE a.type = 'resolved' AND a.occurred_at >= $1 AND a.occurred_at < $2 AND ${where}
+    const rows = await this.db.query<Array<{ day: string; resolutions: number }>>(
+      `SELECT ${localDaySql('c.started_at')} AS day, count(*)::int AS resolutions
+         FROM report_wait c
+        WHERE c.kind = 'resolution' AND c.started_at >= $1 AND c.started_at < $2 AND ${where}
         GROUP BY 1`,
       parameters,
     );
@@ -444,7 +412,7 @@ export class ReportsService {
     if (query.teamId) conditions.push(`r.team_id = $${parameters.push(query.teamId)}`);
     if (query.channelId) conditions.push(`r.channel_id = $${parameters.push(query.channelId)}`);
     if (query.agentId) conditions.push(`r.agent_id = $${parameters.push(query.agentId)}`);
-    const [row] = await this.dataSource.query<Array<{ ratings: number; satisfied: number }>>(
+    const [row] = await this.db.query<Array<{ ratings: number; satisfied: number }>>(
       `SELECT count(*)::int AS ratings, count(*) FILTER (WHERE r.rating >= 4)::int AS satisfied
          FROM csat_response r
         WHERE r.responded_at >= $1 AND r.responded_at < $2 AND ${conditions.join(' AND ')}`,
@@ -520,6 +488,15 @@ function deliveryTotals(numbers: { groups: DeliveryGroup[]; consent: Array<{ act
     optOuts: numbers.consent.filter((row) => row.action === 'opt_out').reduce((total, row) => total + row.events, 0),
     optIns: numbers.consent.filter((row) => row.action === 'opt_in').reduce((total, row) => total + row.events, 0),
   };
+}
+
+/** PostgreSQL's percentile_cont rounded to tenths of a second, as durationStats rounds. */
+export function tenths(value: number | string | null): number | null {
+  return value === null ? null : Math.round(Number(value) * 10) / 10;
+}
+
+function statsOf(row: SpeedRow | null): DurationStats | null {
+  return row ? { count: row.count, median: tenths(row.median), p90: tenths(row.p90) } : null;
 }
 
 export function percent(part: number, whole: number): number | null {

@@ -1,5 +1,6 @@
 import { REPORT_MAX_RANGE_DAYS, type ReportRange } from '@backtalk/contracts';
 import { DomainError } from '@backtalk/platform';
+import { DateTime } from 'luxon';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -51,4 +52,19 @@ export function daysOf(range: ResolvedRange): string[] {
 function nextDate(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * `[from, to, local midnights, local dates]`: the first parameters of a query that groups by local day with
+ * LOCAL_DAY_SQL. Sorting rows into the day whose midnight they follow (a binary search per row) is several times
+ * cheaper than converting each row's instant to the viewer's time zone in SQL.
+ */
+export function dayParameters(range: ResolvedRange): unknown[] {
+  const days = daysOf(range);
+  return [range.from, range.to, days.map((day) => DateTime.fromISO(day, { zone: range.timeZone }).startOf('day').toJSDate()), days];
+}
+
+/** The local date of `column` as "YYYY-MM-DD", for a query whose parameters start with dayParameters. */
+export function localDaySql(column: string): string {
+  return `($4::text[])[width_bucket(${column}, $3::timestamptz[])]`;
 }

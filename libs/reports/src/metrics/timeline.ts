@@ -3,12 +3,16 @@ import { isOpenAt, nextChange } from '@backtalk/business-hours';
 import type { BusinessHours } from '@backtalk/contracts';
 
 /** What happened in a conversation, as far as speed is concerned. Notes, notifications and confirmations are not replies. */
-export type TimelineEvent = { at: Date; type: 'created' | 'customer' | 'reply' | 'resolved' | 'reopened' };
+export type TimelineEvent = { at: Date; type: 'created' | 'customer' | 'reply' | 'resolved' | 'reopened'; by?: string | null };
 
-/** A measured wait: when it began (which day it counts in) and how long it took, in seconds. */
+/**
+ * A measured wait: when it began (which day it counts in), how long it took in seconds, and who ended it (the agent
+ * who replied or resolved, when the ending event names one).
+ */
 export interface Measured {
   start: Date;
   seconds: number;
+  by?: string | null;
 }
 
 export interface TimelineMeasures {
@@ -44,7 +48,7 @@ export function measureTimeline(events: readonly TimelineEvent[], elapsed: Elaps
         break;
       case 'reply':
         if (waitingSince) {
-          const wait = { start: waitingSince, seconds: elapsed(waitingSince, event.at) };
+          const wait = { start: waitingSince, seconds: elapsed(waitingSince, event.at), by: event.by };
           if (answeredBefore) measures.nextResponses.push(wait);
           else measures.firstResponse = wait;
           answeredBefore = true;
@@ -52,7 +56,7 @@ export function measureTimeline(events: readonly TimelineEvent[], elapsed: Elaps
         }
         break;
       case 'resolved':
-        if (episodeStart) measures.resolutions.push({ start: event.at, seconds: elapsed(episodeStart, event.at) });
+        if (episodeStart) measures.resolutions.push({ start: event.at, seconds: elapsed(episodeStart, event.at), by: event.by });
         episodeStart = null;
         // A resolve without a reply leaves nobody waiting; the customer's next message starts a new wait.
         waitingSince = null;

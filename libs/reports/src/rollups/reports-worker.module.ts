@@ -3,9 +3,13 @@ import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
 import type { Queue } from 'bull';
 import { ReportsModule } from '../reports.module';
+import { CONVERSATIONS_PER_REFRESH, ReportFactsService } from '../facts/report-facts.service';
 import { HOURS_PER_REFRESH, ReportRollupsService } from './report-rollups';
 
 export const REFRESH_REPORT_ROLLUPS_JOB = 'refresh-report-rollups';
+export const REFRESH_REPORT_FACTS_JOB = 'refresh-report-facts';
+/** Reports measure what is marked before they read; refreshing often keeps that to a few conversations. */
+const REFRESH_FACTS_EVERY_MS = 10_000;
 /** How stale the rollup may get; reports stay exact regardless, only slower while many hours wait. */
 const REFRESH_EVERY_MS = 60_000;
 
@@ -15,6 +19,7 @@ export class ReportRollupsProcessor implements OnApplicationBootstrap {
 
   constructor(
     private readonly rollups: ReportRollupsService,
+    private readonly facts: ReportFactsService,
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
     private readonly metrics: MetricsService,
     private readonly repeatableJobs: RepeatableJobs,
@@ -23,6 +28,16 @@ export class ReportRollupsProcessor implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     this.metrics.trackQueue(this.queue);
     await this.repeatableJobs.declare(this.queue, { name: REFRESH_REPORT_ROLLUPS_JOB, repeat: { every: REFRESH_EVERY_MS }, removeOnComplete: 10, removeOnFail: 10 });
+    await this.repeatableJobs.declare(this.queue, { name: REFRESH_REPORT_FACTS_JOB, repeat: { every: REFRESH_FACTS_EVERY_MS }, removeOnComplete: 10, removeOnFail: 10 });
+  }
+
+  /** Keeps measuring while a batch comes back full, so an upgrade's or a new schedule's backlog drains in one job. */
+  @Process(REFRESH_REPORT_FACTS_JOB)
+  async measureFacts(): Promise<{ conversations: number }> {
+    let conversations = 0;
+    for (let measured = CONVERSATIONS_PER_REFRESH; measured === CONVERSATIONS_PER_REFRESH; conversations += measured) measured = await this.facts.refresh();
+    if (conversations > 0) this.logger.log({ conversations }, 'measured report facts');
+    return { conversations };
   }
 
   /** Keeps refreshing while a call still finds a full batch, so a backlog (after a migration, an import) drains in one job. */
