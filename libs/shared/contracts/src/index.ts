@@ -18,3 +18,4 @@ export * from './lib/reports';
 export * from './lib/csat';
 export * from './lib/labels';
 export * from './lib/contacts';
+export * from './lib/saved-views';

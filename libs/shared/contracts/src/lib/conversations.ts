@@ -124,9 +124,18 @@ export interface ConversationView {
 export type InboxView = 'mine' | 'unassigned' | 'team' | 'all';
 export type InboxSort = 'recent' | 'waiting';
 
-export interface ConversationListQuery {
+/** Where a conversation's running SLA target stands: less than a quarter of it left, or past its due time. */
+export type SlaState = 'at_risk' | 'breached';
+export const SLA_STATES: readonly SlaState[] = ['at_risk', 'breached'];
+
+/**
+ * What narrows the inbox list; every filter given must hold. A list of values (`labelId`, `priority`, `language`)
+ * matches any of them; in a query string the parameter is repeated.
+ */
+export interface ConversationFilters {
   view?: InboxView;
   teamId?: string;
+  /** Left out: every status (a search's default). */
   status?: ConversationStatus;
   sort?: InboxSort;
   /** Matches the contact's number or name, or a message's text. */
@@ -134,6 +143,27 @@ export interface ConversationListQuery {
   channelId?: string;
   /** Only conversations with any of these labels (`labelId=…&labelId=…`). */
   labelId?: string | string[];
+  /** Assigned to this person; `view=mine` and `view=unassigned` say the viewer and nobody. */
+  assigneeId?: string;
+  priority?: ConversationPriority | ConversationPriority[];
+  /** The customer's detected language. */
+  language?: RoutingLanguage | RoutingLanguage[];
+  sla?: SlaState;
+  /** True: the customer opted out on the conversation's channel; false: they did not. */
+  optedOut?: boolean;
+  /** True: has messages nobody has read yet; false: has none. */
+  unread?: boolean;
+  /** Started at or after this instant (ISO 8601). */
+  createdFrom?: string;
+  /** Started before this instant. */
+  createdTo?: string;
+  /** Last message at or after this instant. */
+  activeFrom?: string;
+  /** Last message before this instant. */
+  activeTo?: string;
+}
+
+export interface ConversationListQuery extends ConversationFilters {
   cursor?: string;
   limit?: number;
 }
