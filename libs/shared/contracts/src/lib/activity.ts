@@ -16,6 +16,8 @@ export enum ActivityType {
   AutoReplyCancelled = 'auto_reply_cancelled',
   /** The customer answered the satisfaction survey. */
   CsatRated = 'csat_rated',
+  /** A step of a macro someone ran on the conversation, done or failed. */
+  MacroStep = 'macro_step',
 }
 
 export const ACTIVITY_TYPES: readonly ActivityType[] = Object.values(ActivityType);
@@ -37,6 +39,7 @@ export const ACTIVITY_ACTOR_KINDS: readonly ActivityActorKind[] = ['user', 'cust
  * - AutomationHeld / AutoReplyCancelled: `{ reason: string }`, a short sentence for agents
  * - CsatRated: `{ rating: 1..5; comment: string | null; reopened: boolean }` (actor kind `customer`), and when a low score
  *   reopened it: `supervisorId, supervisorName` (both null: the team had no supervisor and it went to the queue)
+ * - MacroStep: `{ macroId, macroName, runId, step (1-based), steps (how many), stepType: MacroStepType, outcome: 'done' | 'failed', reason?: string }`
  */
 export interface ActivityView {
   id: string;
