@@ -3,6 +3,7 @@ import { settingsRoute } from '@backtalk/console/feature-admin';
 import { LoginPage, RequireAuth } from '@backtalk/console/feature-auth';
 import { automationSettingsRoutes } from '@backtalk/console/feature-automation';
 import { InboxEffects, inboxRoute } from '@backtalk/console/feature-inbox';
+import { labelsSettingsRoutes } from '@backtalk/console/feature-labels';
 import { queuesRoute } from '@backtalk/console/feature-queues';
 import { AppShell, NotFoundPage, RootLayout } from '@backtalk/console/feature-shell';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
@@ -30,7 +31,7 @@ const router = createBrowserRouter([
               { path: 'contacts/*', lazy: async () => ({ Component: (await import('@backtalk/console/feature-contacts')).ContactsArea }) },
               { path: 'reports/*', lazy: async () => ({ Component: (await import('@backtalk/console/feature-reports')).ReportsPage }) },
               // The automation pages build on the settings library's forms, so they join its routes here rather than in it.
-              { ...settingsRoute, index: false, children: [...automationSettingsRoutes, ...(settingsRoute.children ?? [])] },
+              { ...settingsRoute, index: false, children: [...automationSettingsRoutes, ...labelsSettingsRoutes, ...(settingsRoute.children ?? [])] },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

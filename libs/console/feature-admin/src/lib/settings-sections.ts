@@ -16,6 +16,8 @@ export const SETTINGS_SECTIONS = [
   // Agents read canned answers in the composer; only admins and supervisors write them and the rules that send them.
   { path: 'faqs', label: 'FAQs & answers', roles: [Role.Admin, Role.Supervisor] },
   { path: 'automation', label: 'Automation', roles: [Role.Admin, Role.Supervisor] },
+  // Agents use labels in the inbox; admins manage every team's and the global ones, supervisors their teams'.
+  { path: 'labels', label: 'Labels', roles: [Role.Admin, Role.Supervisor] },
   { path: 'api-keys', label: 'API keys', roles: [Role.Admin] },
   { path: 'profile', label: 'My profile', roles: ROLES },
 ] as const satisfies readonly SettingsSection[];

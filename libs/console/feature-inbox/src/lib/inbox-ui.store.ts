@@ -11,6 +11,8 @@ interface InboxUiState {
   composerRequest: { mode: ComposerMode; nonce: number } | null;
   /** Bumped to focus the search box (/). */
   searchRequest: number;
+  /** Bumped to open the open conversation's label picker (l). */
+  labelPickerRequest: number;
   helpOpen: boolean;
   newConversationOpen: boolean;
   actions: {
@@ -18,6 +20,7 @@ interface InboxUiState {
     conversationOpened: (id: string | null) => void;
     composerRequested: (mode: ComposerMode) => void;
     searchRequested: () => void;
+    labelPickerRequested: () => void;
     helpToggled: (open: boolean) => void;
     newConversationToggled: (open: boolean) => void;
   };
@@ -29,6 +32,7 @@ export const useInboxUi = create<InboxUiState>()((set) => ({
   openConversationId: null,
   composerRequest: null,
   searchRequest: 0,
+  labelPickerRequest: 0,
   helpOpen: false,
   newConversationOpen: false,
   actions: {
@@ -36,6 +40,7 @@ export const useInboxUi = create<InboxUiState>()((set) => ({
     conversationOpened: (openConversationId) => set({ openConversationId, cursorId: openConversationId }),
     composerRequested: (mode) => set((s) => ({ composerRequest: { mode, nonce: (s.composerRequest?.nonce ?? 0) + 1 } })),
     searchRequested: () => set((s) => ({ searchRequest: s.searchRequest + 1 })),
+    labelPickerRequested: () => set((s) => ({ labelPickerRequest: s.labelPickerRequest + 1 })),
     helpToggled: (helpOpen) => set({ helpOpen }),
     newConversationToggled: (newConversationOpen) => set({ newConversationOpen }),
   },

@@ -13,6 +13,8 @@ export interface MenuAction {
   hint?: string;
   checked?: boolean;
   disabled?: boolean;
+  /** Shown before the label, e.g. a color swatch. */
+  decoration?: ReactNode;
   onSelect: () => void;
 }
 
@@ -31,6 +33,11 @@ export interface MenuProps {
   disabled?: boolean;
   /** A tooltip for an icon-only trigger. */
   title?: string;
+  /**
+   * `multiple`: entries with `checked` are checkboxes that each toggle on their own, and the menu stays open so that
+   * several can be toggled in a row. Otherwise choosing an entry closes the menu.
+   */
+  selection?: 'single' | 'multiple';
 }
 
 const GAP = 4;
@@ -39,7 +46,7 @@ const GAP = 4;
  * A button that opens a list of actions, on the native popover: Esc and a click outside close it, and focus goes
  * back to the button. Arrow keys move between actions.
  */
-export function Menu({ label, children, icon, entries, variant = 'secondary', size = 'md', align = 'start', disabled, title }: MenuProps) {
+export function Menu({ label, children, icon, entries, variant = 'secondary', size = 'md', align = 'start', disabled, title, selection = 'single' }: MenuProps) {
   const id = useId();
   const trigger = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -57,7 +64,7 @@ export function Menu({ label, children, icon, entries, variant = 'secondary', si
     panel.style.top = `${top}px`;
   };
 
-  const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+  const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]:not(:disabled)') ?? [])];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const all = items();
@@ -114,16 +121,17 @@ export function Menu({ label, children, icon, entries, variant = 'secondary', si
             <button
               key={entry.id}
               type="button"
-              role={entry.checked === undefined ? 'menuitem' : 'menuitemradio'}
+              role={entry.checked === undefined ? 'menuitem' : selection === 'multiple' ? 'menuitemcheckbox' : 'menuitemradio'}
               aria-checked={entry.checked}
               className="bt-menu__item"
               disabled={entry.disabled}
               onClick={() => {
-                menu.current?.hidePopover();
+                if (selection !== 'multiple' || entry.checked === undefined) menu.current?.hidePopover();
                 entry.onSelect();
               }}
             >
               <span className="bt-menu__icon">{entry.checked ? <Icon name="check" size={14} /> : entry.icon ? <Icon name={entry.icon} size={14} /> : null}</span>
+              {entry.decoration}
               <span className="bt-menu__label">{entry.label}</span>
               {entry.hint ? <span className="bt-menu__hint">{entry.hint}</span> : null}
             </button>

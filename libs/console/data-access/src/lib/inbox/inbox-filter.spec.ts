@@ -33,8 +33,25 @@ describe('inbox filters in the address bar', () => {
     expect(filterFromSearchParams(new URLSearchParams('view=team')).view).toBe('mine');
   });
 
+  it('writes a label filter as one parameter per label and reads it back', () => {
+    const labelled = filter({ labelIds: ['refund', 'vip'] });
+    expect(filterToSearchParams(labelled).toString()).toBe('label=refund&label=vip');
+    expect(filterFromSearchParams(filterToSearchParams(labelled))).toEqual(labelled);
+    expect(toListQuery(labelled, null, 50)).toMatchObject({ labelId: ['refund', 'vip'] });
+  });
+
   it('trims the search text', () => {
     expect(filterFromSearchParams(new URLSearchParams('q=%20%2B380%20')).q).toBe('+380');
+  });
+});
+
+describe('the label filter', () => {
+  it('keeps a conversation with any of the labels and lets one that lost them leave the list', () => {
+    const labelled = filter({ view: 'all', labelIds: ['vip', 'refund'] });
+    expect(belongsToList(conversation('a', { labelIds: ['refund'] }), labelled, agentViewer)).toBe(true);
+    expect(belongsToList(conversation('a', { labelIds: ['bug'] }), labelled, agentViewer)).toBe(false);
+    expect(belongsToList(conversation('a', { labelIds: [] }), labelled, agentViewer)).toBe(false);
+    expect(belongsToList(conversation('a', { labelIds: [] }), filter({ view: 'all' }), agentViewer)).toBe(true);
   });
 });
 
@@ -71,6 +88,9 @@ describe('list keys and queries', () => {
   it('gives different searches and sorts their own lists', () => {
     expect(listKey(filter({ q: 'a' }))).not.toBe(listKey(filter({ q: 'b' })));
     expect(listKey(filter({ sort: 'waiting' }))).not.toBe(listKey(filter()));
+    expect(listKey(filter({ labelIds: ['vip'] }))).not.toBe(listKey(filter()));
+    expect(listKey(filter({ labelIds: ['vip', 'refund'] }))).toBe(listKey(filter({ labelIds: ['refund', 'vip'] })));
+    expect(listKey(filter({ labelIds: [] }))).toBe(listKey(filter()));
   });
 
   it('asks the API for a team only in the team view, and sends the cursor and search only when there are some', () => {

@@ -10,6 +10,8 @@ export interface InboxFilter {
   sort: InboxSort;
   /** Trimmed search text; empty for none. */
   q: string;
+  /** Only conversations with any of these labels; left out (or empty) for no label filter. */
+  labelIds?: readonly string[];
 }
 
 /** Who is looking: decides what "mine" means and which events a list may take in. */
@@ -25,9 +27,12 @@ const VIEWS: readonly InboxView[] = ['mine', 'unassigned', 'team', 'all'];
 const SORTS: readonly InboxSort[] = ['recent', 'waiting'];
 const STATUSES = new Set<string>(Object.values(ConversationStatus));
 
+/** The label filter in one order, so that picking the same labels in another order is the same list. */
+const labelIdsOf = (filter: InboxFilter): string[] => [...new Set(filter.labelIds ?? [])].sort();
+
 /** One string per distinct list, to key lists in the store. */
 export function listKey(filter: InboxFilter): string {
-  return [filter.view, filter.view === 'team' ? (filter.teamId ?? '') : '', filter.status ?? 'any', filter.sort, filter.q].join('|');
+  return [filter.view, filter.view === 'team' ? (filter.teamId ?? '') : '', filter.status ?? 'any', filter.sort, filter.q, labelIdsOf(filter).join(',')].join('|');
 }
 
 export function toListQuery(filter: InboxFilter, cursor: string | null, limit: number): ConversationListQuery {
@@ -37,6 +42,7 @@ export function toListQuery(filter: InboxFilter, cursor: string | null, limit: n
     ...(filter.status ? { status: filter.status } : {}),
     sort: filter.sort,
     ...(filter.q ? { q: filter.q } : {}),
+    ...(labelIdsOf(filter).length > 0 ? { labelId: labelIdsOf(filter) } : {}),
     ...(cursor ? { cursor } : {}),
     limit,
   };
@@ -51,12 +57,14 @@ export function filterFromSearchParams(params: URLSearchParams): InboxFilter {
   const parsedView: InboxView = VIEWS.includes(view as InboxView) ? (view as InboxView) : DEFAULT_FILTER.view;
   const teamView = parsedView === 'team' && !!teamId;
   const q = (params.get('q') ?? '').trim();
+  const labelIds = [...new Set(params.getAll('label').filter(Boolean))];
   return {
     view: parsedView === 'team' && !teamId ? DEFAULT_FILTER.view : parsedView,
     teamId: teamView ? teamId : null,
     status: status && STATUSES.has(status) ? (status as ConversationStatus) : defaultStatus(q),
     sort: SORTS.includes(sort as InboxSort) ? (sort as InboxSort) : DEFAULT_FILTER.sort,
     q,
+    ...(labelIds.length > 0 ? { labelIds } : {}),
   };
 }
 
@@ -81,6 +89,7 @@ export function filterToSearchParams(filter: InboxFilter): URLSearchParams {
   if (filter.status !== defaultStatus(filter.q)) params.set('status', filter.status ?? 'any');
   if (filter.sort !== DEFAULT_FILTER.sort) params.set('sort', filter.sort);
   if (filter.q) params.set('q', filter.q);
+  for (const labelId of labelIdsOf(filter)) params.append('label', labelId);
   return params;
 }
 
@@ -90,6 +99,7 @@ export function filterToSearchParams(filter: InboxFilter): URLSearchParams {
  */
 export function belongsToList(conversation: ConversationView, filter: InboxFilter, viewer: InboxViewer): boolean | 'unknown' {
   if (filter.status && conversation.status !== filter.status) return false;
+  if (filter.labelIds?.length && !conversation.labelIds.some((labelId) => filter.labelIds!.includes(labelId))) return false;
   if (!canSee(conversation, viewer) || !inView(conversation, filter, viewer)) return false;
   return filter.q ? 'unknown' : true;
 }

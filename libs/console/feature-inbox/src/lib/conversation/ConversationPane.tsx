@@ -15,6 +15,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { AssignMenu, PriorityMenu, SnoozeMenu, StatusActions } from '../actions/ConversationActions';
 import { Composer, hasDraft } from '../composer/Composer';
 import { useInboxUiActions } from '../inbox-ui.store';
+import { ConversationLabelBar, LabelPicker } from '../labels/LabelPicker';
 import { usePhoneFormat } from '../phone';
 import { SlaTimer } from '../routing/SlaTimer';
 import { contactLabel } from '../thread/message-display';
@@ -150,8 +151,10 @@ export function ConversationPane({ conversationId }: { conversationId: string })
             {conversation.optedOut ? <Badge tone="danger">Opted out</Badge> : null}
             <Viewers conversationId={conversation.id} />
           </p>
+          <ConversationLabelBar conversation={conversation} />
         </div>
         <div className="bt-conversation__actions">
+          <LabelPicker conversation={conversation} />
           <PriorityMenu conversation={conversation} />
           <AssignMenu conversation={conversation} compact />
           {conversation.status !== ConversationStatus.Resolved ? <SnoozeMenu conversation={conversation} /> : null}

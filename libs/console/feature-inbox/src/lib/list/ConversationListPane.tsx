@@ -1,4 +1,4 @@
-import { ConversationStatus, type InboxSort } from '@backtalk/contracts';
+import { ConversationStatus, type InboxSort, type LabelView } from '@backtalk/contracts';
 import {
   filterToSearchParams,
   loadConversationList,
@@ -6,6 +6,7 @@ import {
   useConversationIds,
   useConversationList,
   useConversationListLoader,
+  useLabels,
   useTeams,
   useToastActions,
   type InboxFilter,
@@ -17,6 +18,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { notificationSupport, useAlertPreferences } from '../alerts/alert-preferences';
 import { usePeople } from '../directory';
 import { useInboxUi, useInboxUiActions } from '../inbox-ui.store';
+import { LabelFilterChips, LabelFilterMenu } from '../labels/LabelFilter';
 import { TakeNextButton } from '../routing/TakeNextButton';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import type { ListContext } from './list-context';
@@ -29,6 +31,7 @@ const STATUS_TABS: ReadonlyArray<{ status: ConversationStatus | null; label: str
   { status: ConversationStatus.Resolved, label: 'Resolved' },
 ];
 
+const NO_LABELS: readonly LabelView[] = [];
 const SORT_LABELS: Record<InboxSort, string> = { recent: 'Latest activity', waiting: 'Longest waiting' };
 /** Start fetching the next page this many rows before the end, so scrolling rarely meets the spinner. */
 const PREFETCH_ROWS = 15;
@@ -167,6 +170,13 @@ function AlertsMenu() {
 }
 
 function EmptyList({ filter }: { filter: InboxFilter }) {
+  if (filter.labelIds?.length && !filter.q) {
+    return (
+      <EmptyState compact icon="tag" title="No conversations with these labels">
+        <p>Nothing {filter.status ?? ''} here carries {filter.labelIds.length === 1 ? 'this label' : 'any of these labels'}. Remove the label filter above to see the rest.</p>
+      </EmptyState>
+    );
+  }
   if (filter.q) {
     return (
       <EmptyState compact icon="search" title="No matches">
@@ -211,7 +221,8 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
   const viewName = useViewName(filter);
   const people = usePeople();
   const showStatus = filter.status === null;
-  const context = useMemo<ListContext>(() => ({ people, showStatus }), [people, showStatus]);
+  const { data: labels = NO_LABELS } = useLabels();
+  const context = useMemo<ListContext>(() => ({ people, showStatus, labels }), [people, showStatus, labels]);
   const cursorId = useInboxUi((s) => s.cursorId);
   const { newConversationToggled } = useInboxUiActions();
   const scroller = useRef<HTMLDivElement>(null);
@@ -290,7 +301,9 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
               onSelect: () => setFilter({ sort }),
             }))}
           />
+          <LabelFilterMenu filter={filter} onChange={onFilterChange} />
         </div>
+        <LabelFilterChips filter={filter} onChange={onFilterChange} />
       </header>
 
       {list?.error ? (

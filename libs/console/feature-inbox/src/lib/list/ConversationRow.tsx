@@ -1,6 +1,7 @@
 import { ConversationStatus, MessageDirection, type ConversationView } from '@backtalk/contracts';
 import { useChannel, useConversation, useMessageAuthorId, usePresence, useSignedInUser } from '@backtalk/console/data-access';
 import { Avatar, Badge, cx, formatDuration, formatShortAgo, Icon, useNow, type BadgeTone } from '@backtalk/console/ui';
+import { LabelChips, sortedLabels } from '@backtalk/console/feature-labels';
 import { memo } from 'react';
 import { Link } from 'react-router-dom';
 import { firstName } from '../directory';
@@ -97,6 +98,8 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
       </span>
       <span className="bt-conv-row__line bt-conv-row__meta">
         <span className="bt-conv-row__channel">{channel?.name ?? '\u00a0'}</span>
+        {/* Two fit beside the channel on a phone; the rest are counted. */}
+        <LabelChips className="bt-conv-row__labels" labels={sortedLabels(context.labels, conversation.labelIds)} max={2} size="sm" />
         {context.showStatus && conversation.status !== ConversationStatus.Open ? <Badge tone={STATUS_TONES[conversation.status]}>{STATUS_LABELS[conversation.status]}</Badge> : null}
         {/* A running SLA says more than the wait it is counted from. */}
         {conversation.slaDueAt ? <SlaTimer conversation={conversation} variant="row" /> : <WaitingTime conversation={conversation} now={now} />}

@@ -26,6 +26,11 @@ describe('shortcutFor', () => {
     ]);
   });
 
+  it('opens the label picker with l, which no other shortcut uses', () => {
+    expect(shortcutFor(press('l'))).toBe('labels');
+    expect(shortcutFor(press('l', { inEditable: true }))).toBeNull();
+  });
+
   it('does nothing while someone types in a field', () => {
     expect(shortcutFor(press('e', { inEditable: true }))).toBeNull();
   });

@@ -9,7 +9,8 @@ export type InboxShortcut =
   | 'note'
   | 'search'
   | 'help'
-  | 'new-conversation';
+  | 'new-conversation'
+  | 'labels';
 
 /** The keys, in the order the help lists them. */
 export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: InboxShortcut; description: string }> = [
@@ -20,6 +21,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: InboxShortcut; d
   { keys: ['n'], action: 'note', description: 'Write a private note' },
   { keys: ['e'], action: 'resolve', description: 'Resolve the open conversation' },
   { keys: ['a'], action: 'assign-to-me', description: 'Assign the open conversation to me' },
+  { keys: ['l'], action: 'labels', description: 'Label the open conversation' },
   { keys: ['t'], action: 'take-next', description: 'Take the next conversation from your queues' },
   { keys: ['c'], action: 'new-conversation', description: 'Start a new conversation' },
   { keys: ['/'], action: 'search', description: 'Search conversations' },

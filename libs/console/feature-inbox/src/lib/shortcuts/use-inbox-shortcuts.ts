@@ -14,7 +14,7 @@ function inOverlay(): boolean {
   return !!document.querySelector('dialog[open], [popover]:popover-open');
 }
 
-/** j/k, Enter, e, a, t, r, n, /, ?, c: the inbox without the mouse. */
+/** j/k, Enter, e, a, l, t, r, n, /, ?, c: the inbox without the mouse. */
 export function useInboxShortcuts(filter: InboxFilter, openConversation: (id: string) => void): void {
   const ids = useConversationIds(filter);
   const commands = useConversationCommands();
@@ -51,6 +51,9 @@ export function useInboxShortcuts(filter: InboxFilter, openConversation: (id: st
           break;
         case 'assign-to-me':
           if (open) commands.assignToMe(open);
+          break;
+        case 'labels':
+          if (open) ui.actions.labelPickerRequested();
           break;
         case 'take-next':
           takeNext();

@@ -31,6 +31,15 @@ describe('how an activity line reads', () => {
     expect(text(line(ActivityType.Snoozed, maria, { until: null }))).toBe('Snoozed until the customer writes, by Maria Agent');
   });
 
+  it('names the labels put on and taken off, and the rule that did it', () => {
+    const vip = { id: 'l1', name: 'VIP', color: 'purple' };
+    const refund = { id: 'l2', name: 'Refund', color: 'amber' };
+    const bug = { id: 'l3', name: 'Bug', color: 'red' };
+    expect(text(line(ActivityType.LabelsChanged, maria, { added: [vip, refund, bug], removed: [] }))).toBe('Maria Agent added “VIP”, “Refund” and “Bug”');
+    expect(text(line(ActivityType.LabelsChanged, { ...maria, id: ME }, { added: [vip], removed: [refund] }))).toBe('You added “VIP” and removed “Refund”');
+    expect(text(line(ActivityType.LabelsChanged, { kind: 'automation', id: null, name: null }, { added: [vip], removed: [], ruleName: 'Big spenders' }))).toBe('Rule “Big spenders” added “VIP”');
+  });
+
   it('names the priorities a change went from and to', () => {
     expect(text(line(ActivityType.PriorityChanged, { kind: 'user', id: 's', name: 'Sofia Supervisor' }, { from: 'normal', to: 'urgent' }))).toBe(
       'Priority changed from normal to urgent by Sofia Supervisor',

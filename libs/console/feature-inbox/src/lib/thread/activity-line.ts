@@ -31,6 +31,17 @@ function withReason(leadIn: string, reason: string | null): string {
   return sentence.replace(/\.$/, '');
 }
 
+/** The names of the labels an activity line mentions (`{ id, name, color }` each), in its order. */
+function labelNames(value: unknown): string[] {
+  return Array.isArray(value) ? value.flatMap((label: unknown) => stringOf((label as { name?: unknown } | null)?.name) ?? []) : [];
+}
+
+/** “VIP”, “VIP” and “Refund”, “VIP”, “Refund” and “Bug”. */
+function labelList(names: readonly string[]): string {
+  const quoted = names.map((name) => `“${name}”`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : quoted[0];
+}
+
 /** Who did it, as the subject of a sentence. */
 function who(activity: ActivityView, selfId: string): string {
   const { actor } = activity;
@@ -102,8 +113,12 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
       const target = SLA_TARGETS[stringOf(data['kind']) ?? ''];
       return { icon: 'timer', tone: 'warning', text: target ? `SLA ${target} target breached` : 'SLA target breached' };
     }
-    case ActivityType.LabelsChanged:
-      return { icon: 'edit', tone: 'muted', text: `Labels changed ${byWhom(activity, wording.selfId)}` };
+    case ActivityType.LabelsChanged: {
+      const added = labelNames(data['added']);
+      const removed = labelNames(data['removed']);
+      const changes = [added.length > 0 && `added ${labelList(added)}`, removed.length > 0 && `removed ${labelList(removed)}`].filter(Boolean).join(' and ');
+      return { icon: 'tag', tone: 'muted', text: changes ? `${subject} ${changes}` : `Labels changed ${byWhom(activity, wording.selfId)}` };
+    }
     case ActivityType.AutomationHeld: {
       return { icon: 'bolt', tone: 'info', text: withReason('No automatic reply', stringOf(data['reason'])) };
     }

@@ -1,0 +1,3 @@
+export { LABEL_COLOR_NAMES, sortedLabels } from './lib/label-colors';
+export { LabelChip, LabelChips, type LabelChipProps, type LabelChipsProps } from './lib/LabelChip';
+export { labelsSettingsRoutes } from './lib/labels.routes';
