@@ -1,6 +1,6 @@
 import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
-import { type ConversationsReport, Provider, Role, SenderType } from '@backtalk/contracts';
+import { type ConversationsReport, type DeliveryReport, Provider, Role, SenderType } from '@backtalk/contracts';
 import { ReportRollupsService } from '@backtalk/reports';
 import { TestApp } from '@backtalk/testing';
 import type { QueryRunner } from 'typeorm';
@@ -137,6 +137,27 @@ describe('report rollups: volume reports equal the raw messages before and after
       ),
     ]);
     expect(rollup).toEqual(raw);
+    const [deliveryRollup, deliveryRaw] = await Promise.all([
+      t.dataSource.query(`SELECT hour, team_id, direction, kind, sum(messages)::int AS n, sum(delivered)::int AS delivered, sum(failed)::int AS failed FROM report_delivery_hour GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`),
+      t.dataSource.query(
+        `SELECT date_trunc('hour', m.sent_at) AS hour, c.team_id, m.direction, m.kind, count(*)::int AS n,
+                count(*) FILTER (WHERE m.status = 'delivered')::int AS delivered, count(*) FILTER (WHERE m.status IN ('undelivered', 'failed'))::int AS failed
+           FROM message m JOIN conversation c ON c.id = m.conversation_id GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      ),
+    ]);
+    expect(deliveryRollup).toEqual(deliveryRaw);
+  }
+
+  /** Delivered and failed outbound messages and failures by code, from the API's delivery report and from the rows. */
+  async function expectDeliveredToEqualMessages() {
+    const { body } = await t.request<DeliveryReport>('GET', `/api/reports/delivery?from=${FROM}&to=${TO}`, { token: admin });
+    const [raw] = await t.dataSource.query<Array<{ delivered: number; failed: number }>>(
+      `SELECT count(*) FILTER (WHERE status = 'delivered')::int AS delivered, count(*) FILTER (WHERE status IN ('undelivered', 'failed'))::int AS failed
+         FROM message WHERE direction = 'outbound' AND sent_at >= $1 AND sent_at < $2`,
+      [FROM, TO],
+    );
+    expect({ delivered: body.byDay.reduce((sum, day) => sum + day.delivered, 0), failed: body.byDay.reduce((sum, day) => sum + day.failed, 0) }).toEqual(raw);
+    expect(body.failures.reduce((sum, failure) => sum + failure.count, 0)).toBe(raw.failed);
   }
 
   const dirtyHours = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM report_dirty_hour`))[0].n);
@@ -176,16 +197,23 @@ describe('report rollups: volume reports equal the raw messages before and after
     await expectApiToEqualMessages();
   });
 
-  it('marks no hour for a late delivery report, and a deleted message stops counting', async () => {
+  it('counts a late delivery report in the delivery report at once and after the refresh, and a deleted message stops counting', async () => {
     await refreshAll();
     await t.dataSource.query(`UPDATE message SET status = 'delivered', updated_at = now() WHERE direction = 'outbound' AND sent_at < '2026-03-02T06:00:00Z'`);
-    expect(await dirtyHours()).toBe(0);
+    expect(await dirtyHours()).toBeGreaterThan(0);
+    await expectDeliveredToEqualMessages();
+    await refreshAll();
+    await expectRollupToEqualMessages();
+    await expectDeliveredToEqualMessages();
+    await t.dataSource.query(`UPDATE message SET status = 'failed', error_code = '30007' WHERE id = (SELECT id FROM message WHERE direction = 'outbound' AND sent_at > '2026-03-02T07:00:00Z' ORDER BY sent_at LIMIT 1)`);
+    await expectDeliveredToEqualMessages();
     await expectApiToEqualMessages();
     await t.dataSource.query(`DELETE FROM message WHERE id = (SELECT id FROM message WHERE sent_at > '2026-03-02T08:00:00Z' ORDER BY sent_at LIMIT 1)`);
     await expectApiToEqualMessages();
     await refreshAll();
     await expectRollupToEqualMessages();
     await expectApiToEqualMessages();
+    await expectDeliveredToEqualMessages();
   });
 
   it('keeps reading an hour from the messages when a change to it commits only after a refresh took that hour’s earlier mark', async () => {

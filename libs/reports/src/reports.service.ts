@@ -6,7 +6,7 @@ import { definitionsOf, METRIC_DEFINITIONS } from './metrics/definitions';
 import { dayParameters, daysOf, localDaySql, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
 import { ReportFactsService } from './facts/report-facts.service';
 import { ReportDatabase } from './report-database';
-import { messageVolumeSql, rollupFitsZone } from './rollups/report-rollups';
+import { deliveryVolumeSql, messageVolumeSql, rollupFitsZone } from './rollups/report-rollups';
 
 type Author = 'customer' | OutboundAuthor;
 
@@ -112,11 +112,17 @@ export class ReportsService {
   async conversations(actor: UserActor, query: ReportQuery): Promise<ConversationsReport> {
     const range = resolveRange(query.from, query.to, query.timeZone);
     const previous = query.compare ? previousRange(range) : undefined;
-    const [volume, before, heatmap] = await Promise.all([this.volume(actor, query, range), previous ? this.volume(actor, query, previous) : undefined, this.heatmap(actor, query, range)]);
+    await this.facts.ensureFresh();
+    const [volume, before, heatmap, agentMessages] = await Promise.all([
+      this.volume(actor, query, range),
+      previous ? this.volume(actor, query, previous) : undefined,
+      this.heatmap(actor, query, range),
+      this.messagesByAgent(actor, query, range),
+    ]);
     const totals = volumeTotals(volume);
     const previousTotals = before ? volumeTotals(before) : undefined;
     const metric = (key: 'conversationsCreated' | 'inboundMessages' | 'outboundMessages'): MetricValue => (previousTotals ? { value: totals[key], previous: previousTotals[key] } : { value: totals[key] });
-    const names = await this.names(volume);
+    const names = await this.names({ conversations: volume.conversations, messages: [...volume.messages, ...agentMessages] });
     const byDay: VolumeDay[] = daysOf(range).map((day) => ({ day, conversationsCreated: 0, inboundMessages: 0, outboundMessages: 0, outboundByAuthor: { agent: 0, automation: 0, notification: 0 } }));
     const dayIndex = new Map(byDay.map((entry) => [entry.day, entry]));
     for (const row of volume.conversations) {
@@ -140,7 +146,7 @@ export class ReportsService {
       heatmap,
       byTeam: breakdown(volume, (row) => row.team_id, (id) => names.teams.get(id ?? '') ?? 'Unknown team'),
       byChannel: breakdown(volume, (row) => row.channel_id, (id) => names.channels.get(id ?? '') ?? 'Unknown channel'),
-      byAgent: breakdown(volume, (row) => row.assignee_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'Unassigned')),
+      byAgent: breakdown({ conversations: volume.conversations, messages: agentMessages }, (row) => row.assignee_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'Unassigned')),
       definitions: definitionsOf(['conversationsCreated', 'inboundMessages', 'outboundMessages', 'outboundAgent', 'outboundAutomation', 'outboundNotification', 'heatmap', 'byTeam', 'byChannel', 'byAgent']),
     };
   }
@@ -243,9 +249,10 @@ export class ReportsService {
    */
   private async deliveryNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
     const groupParameters: unknown[] = dayParameters(range);
-    const groupWhere = conversationFilters(actor, query, groupParameters);
+    const groupWhere = deliveryFilters(actor, query, groupParameters);
     const failureParameters: unknown[] = [range.from, range.to];
-    const failureWhere = conversationFilters(actor, query, failureParameters);
+    const failureWhere = deliveryFilters(actor, query, failureParameters);
+    const source = (from: string, to: string) => deliveryVolumeSql(from, to, rollupFitsZone(range));
     const consentParameters: unknown[] = dayParameters(range);
     const access = AccessPolicy.visibleTeamsCondition(actor, 'ch.team_id', consentParameters.length + 1);
     consentParameters.push(...access.parameters);
@@ -254,23 +261,20 @@ export class ReportsService {
     if (query.channelId) consentConditions.push(`ch.id = $${consentParameters.push(query.channelId)}`);
     const [groups, failures, consent] = await Promise.all([
       this.db.query<DeliveryGroup[]>(
-        `SELECT ${localDaySql('m.sent_at')} AS day, c.team_id, c.channel_id, CASE WHEN m.kind = 'agent' THEN m.author_id END AS author_id,
-                count(*)::int AS messages, COALESCE(sum(m.segments), 0)::int AS segments, COALESCE(sum(m.estimated_cost), 0)::float8 AS cost,
-                count(*) FILTER (WHERE m.status = 'delivered')::int AS delivered,
-                count(*) FILTER (WHERE m.status IN ('undelivered', 'failed'))::int AS failed
-           FROM message m
-           JOIN conversation c ON c.id = m.conversation_id
-          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.direction = 'outbound' AND m.kind <> 'note' AND ${groupWhere}
+        `SELECT ${localDaySql('c.at')} AS day, c.team_id, c.channel_id, c.author_id,
+                sum(c.messages)::int AS messages, COALESCE(sum(c.segments), 0)::int AS segments, COALESCE(sum(c.cost), 0)::float8 AS cost,
+                sum(c.delivered)::int AS delivered, sum(c.failed)::int AS failed
+           FROM ${source('$1', '$2')} c
+          WHERE c.direction = 'outbound' AND c.kind <> 'note' AND ${groupWhere}
           GROUP BY 1, 2, 3, 4`,
         groupParameters,
       ),
       this.db.query<Array<{ error_code: string | null; reason: string | null; failures: number }>>(
-        `SELECT m.error_code, max(m.error_reason) AS reason, count(*)::int AS failures
-           FROM message m
-           JOIN conversation c ON c.id = m.conversation_id
-          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.direction = 'outbound' AND m.status IN ('undelivered', 'failed') AND ${failureWhere}
-          GROUP BY m.error_code
-          ORDER BY failures DESC, m.error_code`,
+        `SELECT c.error_code, max(c.error_reason) AS reason, sum(c.failed)::int AS failures
+           FROM ${source('$1', '$2')} c
+          WHERE c.direction = 'outbound' AND c.failed > 0 AND ${failureWhere}
+          GROUP BY c.error_code
+          ORDER BY failures DESC, c.error_code`,
         failureParameters,
       ),
       this.db.query<Array<{ day: string; action: 'opt_out' | 'opt_in'; events: number }>>(
@@ -338,30 +342,49 @@ export class ReportsService {
     return row;
   }
 
+  /**
+   * Conversations started and messages sent in the range by local day, team and channel. Messages are split by the
+   * conversation's agent only when the report is filtered by one; `messagesByAgent` gives the by-agent totals.
+   */
   private async volume(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<Volume> {
     const conversationParameters: unknown[] = dayParameters(range);
     const conversationWhere = conversationFilters(actor, query, conversationParameters);
     const messageParameters: unknown[] = dayParameters(range);
     const messageWhere = conversationFilters(actor, query, messageParameters);
+    const source = query.agentId ? messageVolumeSql('$1', '$2', rollupFitsZone(range)) : deliveryVolumeSql('$1', '$2', rollupFitsZone(range));
     const [conversations, messages] = await Promise.all([
       this.db.query<ConversationGroup[]>(
         `SELECT ${localDaySql('c.created_at')} AS day, c.team_id, c.channel_id, c.assignee_id, count(*)::int AS conversations
-           FROM conversation c
+           FROM report_conversation_fact c
           WHERE c.created_at >= $1 AND c.created_at < $2 AND ${conversationWhere}
           GROUP BY 1, 2, 3, 4`,
         conversationParameters,
       ),
       this.db.query<MessageGroup[]>(
-        // Hourly rollup rows plus the messages of hours not rolled up yet (see messageVolumeSql), filtered as conversations.
-        `SELECT ${localDaySql('c.at')} AS day, c.team_id, c.channel_id, c.assignee_id, ${AUTHOR_SQL.replace(/\bm\./g, 'c.')} AS author,
+        // Hourly rollup rows plus the messages of hours not rolled up yet (see report-rollups), filtered as conversations.
+        `SELECT ${localDaySql('c.at')} AS day, c.team_id, c.channel_id, ${query.agentId ? 'c.assignee_id' : 'NULL::uuid AS assignee_id'}, ${AUTHOR_SQL.replace(/\bm\./g, 'c.')} AS author,
                 sum(c.messages)::int AS messages, COALESCE(sum(c.segments), 0)::int AS segments, COALESCE(sum(c.cost), 0)::float8 AS cost
-           FROM ${messageVolumeSql('$1', '$2', rollupFitsZone(range))} c
+           FROM ${source} c
           WHERE c.kind <> 'note' AND ${messageWhere}
           GROUP BY 1, 2, 3, 4, 5`,
         messageParameters,
       ),
     ]);
     return { conversations, messages };
+  }
+
+  /** Messages in the range by the agent their conversation is assigned to, for the by-agent breakdown. */
+  private messagesByAgent(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<MessageGroup[]> {
+    const parameters: unknown[] = [range.from, range.to];
+    const where = conversationFilters(actor, query, parameters);
+    return this.db.query<MessageGroup[]>(
+      `SELECT '' AS day, NULL::uuid AS team_id, NULL::uuid AS channel_id, c.assignee_id, ${AUTHOR_SQL.replace(/\bm\./g, 'c.')} AS author,
+              sum(c.messages)::int AS messages, 0 AS segments, 0 AS cost
+         FROM ${messageVolumeSql('$1', '$2', true)} c
+        WHERE c.kind <> 'note' AND ${where}
+        GROUP BY 4, 5`,
+      parameters,
+    );
   }
 
   /**
@@ -374,7 +397,7 @@ export class ReportsService {
     const where = conversationFilters(actor, query, parameters);
     const rows = await this.db.query<Array<{ quarter: Date; messages: number }>>(
       `SELECT date_bin('15 minutes', c.at, timestamptz '2000-01-01 00:00+00') AS quarter, sum(c.messages)::int AS messages
-         FROM ${messageVolumeSql('$1', '$2', rollupFitsZone(range))} c
+         FROM ${query.agentId ? messageVolumeSql('$1', '$2', rollupFitsZone(range)) : deliveryVolumeSql('$1', '$2', rollupFitsZone(range))} c
         WHERE c.direction = 'inbound' AND ${where}
         GROUP BY 1`,
       parameters,
@@ -438,6 +461,20 @@ export function conversationFilters(actor: UserActor, query: ReportQuery, parame
   if (query.teamId) conditions.push(`c.team_id = $${parameters.push(query.teamId)}`);
   if (query.channelId) conditions.push(`c.channel_id = $${parameters.push(query.channelId)}`);
   if (query.agentId) conditions.push(`c.assignee_id = $${parameters.push(query.agentId)}`);
+  return conditions.join(' AND ');
+}
+
+/**
+ * The access rule and filters for the delivery rollup, which has no conversation agent: there an agent filter means the
+ * agent who wrote the messages, as the cost-by-agent breakdown counts them.
+ */
+function deliveryFilters(actor: UserActor, query: ReportQuery, parameters: unknown[]): string {
+  const access = AccessPolicy.visibleTeamsCondition(actor, 'c.team_id', parameters.length + 1);
+  parameters.push(...access.parameters);
+  const conditions = [access.sql];
+  if (query.teamId) conditions.push(`c.team_id = $${parameters.push(query.teamId)}`);
+  if (query.channelId) conditions.push(`c.channel_id = $${parameters.push(query.channelId)}`);
+  if (query.agentId) conditions.push(`c.author_id = $${parameters.push(query.agentId)}`);
   return conditions.join(' AND ');
 }
 

@@ -25,21 +25,27 @@ function offsetMinutes(instant: Date, timeZone: string): number {
   return DateTime.fromJSDate(instant, { zone: timeZone }).offset;
 }
 
+/** The hours a report reads from the messages: those marked as changed, and the partial hours at the range's edges. */
+function rawHoursSql(from: string, to: string): string {
+  return `(
+      SELECT DISTINCT d.hour FROM report_dirty_hour d WHERE d.hour >= date_trunc('hour', ${from}::timestamptz) AND d.hour < ${to}::timestamptz
+      UNION SELECT date_trunc('hour', ${from}::timestamptz)
+      UNION SELECT date_trunc('hour', ${to}::timestamptz))`;
+}
+
 /**
  * Rows of message volume in [from, to) as a subquery with the columns `at` (an instant: the message's time, or the
  * start of a rollup hour), `team_id`, `channel_id`, `assignee_id` (the conversation's), `direction`, `kind`,
  * `messages`, `segments` and `cost`. Whole hours nobody changed since the last refresh come from
  * `report_message_hour`; the partial hours at the range's edges and hours marked as changed are counted from the
  * messages themselves, so the sum is exact whatever the refresh has caught up with. `$from` and `$to` are the
- * placeholders of the range's bounds.
+ * placeholders of the range's bounds. Only for reports split or filtered by the conversation's agent: the others read
+ * deliveryVolumeSql, many times smaller.
  */
 export function messageVolumeSql(from: string, to: string, useRollup: boolean): string {
   const columns = 'm.sent_at AS at, m.team_id, m.channel_id, m.assignee_id, m.direction, m.kind, 1 AS messages, m.segments, m.cost';
   if (!useRollup) return `(SELECT ${columns} FROM report_raw_messages(${from}::timestamptz, ${to}::timestamptz) m)`;
-  const rawHours = `(
-      SELECT DISTINCT d.hour FROM report_dirty_hour d WHERE d.hour >= date_trunc('hour', ${from}::timestamptz) AND d.hour < ${to}::timestamptz
-      UNION SELECT date_trunc('hour', ${from}::timestamptz)
-      UNION SELECT date_trunc('hour', ${to}::timestamptz))`;
+  const rawHours = rawHoursSql(from, to);
   return `(
     SELECT r.hour AS at, r.team_id, r.channel_id, r.assignee_id, r.direction, r.kind, r.messages, r.segments, r.cost
       FROM report_message_hour r
@@ -48,6 +54,25 @@ export function messageVolumeSql(from: string, to: string, useRollup: boolean): 
     SELECT ${columns}
       FROM ${rawHours} h
       CROSS JOIN LATERAL report_raw_messages(greatest(h.hour, ${from}::timestamptz), least(h.hour + interval '1 hour', ${to}::timestamptz)) m)`;
+}
+
+/**
+ * Like messageVolumeSql, without the conversation's agent, with the writing agent (of agent replies), the provider's
+ * error code and reason, and the delivery outcomes (`delivered`, `failed`): from `report_delivery_hour` and, for
+ * marked and partial hours, the messages.
+ */
+export function deliveryVolumeSql(from: string, to: string, useRollup: boolean): string {
+  const columns = `m.sent_at AS at, m.team_id, m.channel_id, m.direction, m.kind, m.author_id, m.error_code, m.error_reason, 1 AS messages, m.segments, m.cost, m.delivered, m.failed`;
+  if (!useRollup) return `(SELECT ${columns} FROM report_raw_delivery(${from}::timestamptz, ${to}::timestamptz) m)`;
+  const rawHours = rawHoursSql(from, to);
+  return `(
+    SELECT r.hour AS at, r.team_id, r.channel_id, r.direction, r.kind, r.author_id, r.error_code, r.error_reason, r.messages, r.segments, r.cost, r.delivered, r.failed
+      FROM report_delivery_hour r
+     WHERE r.hour >= ${from}::timestamptz AND r.hour < ${to}::timestamptz AND r.hour NOT IN ${rawHours}
+    UNION ALL
+    SELECT ${columns}
+      FROM ${rawHours} h
+      CROSS JOIN LATERAL report_raw_delivery(greatest(h.hour, ${from}::timestamptz), least(h.hour + interval '1 hour', ${to}::timestamptz)) m)`;
 }
 
 /** Brings the hourly rollup up to date with the hours marked as changed (see the ReportRollups migration). */
