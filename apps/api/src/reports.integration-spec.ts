@@ -232,6 +232,27 @@ describe('reports API: every report from the real tables, within the access rule
     expect(Object.keys(body.definitions)).toEqual(Object.keys(body.metrics));
   });
 
+  it('narrows every report to the conversations carrying a label, as computed from those conversations’ rows', async () => {
+    // The first conversation (agent-answered, one failed reply, rated 5) and the reopened auto-answered one.
+    const labelled = [0, 1];
+    const [{ id: labelId }] = await t.dataSource.query<Array<{ id: string }>>(`INSERT INTO label (name, color) VALUES ('Delivery', 'blue') RETURNING id`);
+    await t.dataSource.query(`INSERT INTO conversation_label (conversation_id, label_id) SELECT unnest($1::uuid[]), $2`, [labelled.map((index) => conversationIds[index]), labelId]);
+    try {
+      const overview = (await report<OverviewReport>('overview', `&labelId=${labelId}`)).body;
+      const expected = expectedOverview(labelled.map((index) => FIXTURES[index]));
+      expect(Object.fromEntries(Object.entries(overview.metrics).map(([key, metric]) => [key, metric.value]))).toEqual(expected);
+      const delivery = (await report<DeliveryReport>('delivery', `&labelId=${labelId}`)).body;
+      expect(delivery.failures).toEqual([{ errorCode: '30007', reason: 'The carrier filtered the message as spam', count: 1 }]);
+      const times = (await report<ResponseTimesReport>('response-times', `&labelId=${labelId}`)).body;
+      expect(times.totals.firstResponse.count).toBe(2);
+      const conversations = (await report<ConversationsReport>('conversations', `&labelId=${labelId}`)).body;
+      expect(conversations.heatmap.reduce((sum, cell) => sum + cell.inboundMessages, 0)).toBe(expected.inboundMessages);
+      expect((await report<CsatReport>('csat', `&labelId=${labelId}`)).body.metrics.responses.value).toBe(1);
+    } finally {
+      await t.dataSource.query(`DELETE FROM label WHERE id = $1`, [labelId]);
+    }
+  });
+
   it('counts days and the hour × weekday heatmap in the time zone asked for', async () => {
     const { body } = await report<ConversationsReport>('conversations', '&timeZone=Europe/Kyiv');
     // 23:30 UTC on Monday 2 March is 01:30 on Tuesday in Kyiv.

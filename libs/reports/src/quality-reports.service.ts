@@ -5,7 +5,7 @@ import { definitionsOf, METRIC_DEFINITIONS } from './metrics/definitions';
 import { dayParameters, daysOf, localDaySql, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
 import { ReportFactsService } from './facts/report-facts.service';
 import { ReportDatabase } from './report-database';
-import { conversationFilters, percent, tenths } from './reports.service';
+import { conversationFilters, labelCondition, percent, tenths } from './reports.service';
 
 /** How many customers' comments a CSAT report lists, newest first. */
 export const CSAT_COMMENT_LIMIT = 200;
@@ -126,9 +126,9 @@ export class QualityReportsService {
 
   private async slaNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
     const outcomeParameters: unknown[] = [range.from, range.to];
-    const outcomeWhere = conversationFilters(actor, query, outcomeParameters);
+    const outcomeWhere = conversationFilters(actor, query, outcomeParameters, 'c.conversation_id');
     const breachParameters: unknown[] = dayParameters(range);
-    const breachWhere = conversationFilters(actor, query, breachParameters);
+    const breachWhere = conversationFilters(actor, query, breachParameters, 'c.id');
     const [[outcomes], breaches] = await Promise.all([
       // A conversation counts towards a target once it was answered (or breached it); one still waiting within its
       // target has neither met nor missed it yet.
@@ -200,11 +200,11 @@ export class QualityReportsService {
 
   private async automationNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
     const replyParameters: unknown[] = dayParameters(range);
-    const replyWhere = conversationFilters(actor, query, replyParameters);
+    const replyWhere = conversationFilters(actor, query, replyParameters, 'c.conversation_id');
     const createdParameters: unknown[] = dayParameters(range);
-    const createdWhere = conversationFilters(actor, query, createdParameters);
+    const createdWhere = conversationFilters(actor, query, createdParameters, 'c.conversation_id');
     const heldParameters: unknown[] = [range.from, range.to];
-    const heldWhere = conversationFilters(actor, query, heldParameters);
+    const heldWhere = conversationFilters(actor, query, heldParameters, 'c.id');
     const [replies, created, held] = await Promise.all([
       this.db.query<Array<{ day: string; faq_id: string | null; question: string | null; replies: number; wrote_again: number }>>(
         `SELECT ${localDaySql('c.sent_at')} AS day, faq.id AS faq_id, faq.title AS question, count(*)::int AS replies,
@@ -256,7 +256,7 @@ export class QualityReportsService {
     const range = resolveRange(query.from, query.to, query.timeZone);
     await this.facts.ensureFresh();
     const parameters: unknown[] = [range.from, range.to];
-    const where = conversationFilters(actor, query, parameters);
+    const where = conversationFilters(actor, query, parameters, 'c.conversation_id');
     const memberParameters: unknown[] = [];
     const access = AccessPolicy.visibleTeamsCondition(actor, 'tm.team_id', 1);
     memberParameters.push(...access.parameters);
@@ -271,7 +271,7 @@ export class QualityReportsService {
       this.db.query<Array<{ author_id: string; replies: number; conversations: number }>>(
         `SELECT m.author_id, count(*)::int AS replies, count(DISTINCT m.conversation_id)::int AS conversations
            FROM message m
-           JOIN conversation c ON c.id = m.conversation_id
+           JOIN report_conversation_fact c ON c.conversation_id = m.conversation_id
           WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.kind = 'agent' AND m.author_id IS NOT NULL AND ${where}
           GROUP BY 1`,
         parameters,
@@ -315,7 +315,7 @@ export class QualityReportsService {
   /** Open conversations assigned to each agent now, whatever the range. */
   private loads(actor: UserActor, query: ReportQuery) {
     const parameters: unknown[] = [];
-    const where = conversationFilters(actor, query, parameters);
+    const where = conversationFilters(actor, query, parameters, 'c.id');
     return this.db.query<Array<{ assignee_id: string; open: number }>>(
       `SELECT c.assignee_id, count(*)::int AS open FROM conversation c WHERE c.status = 'open' AND c.assignee_id IS NOT NULL AND ${where} GROUP BY 1`,
       parameters,
@@ -357,5 +357,6 @@ function csatFilters(actor: UserActor, query: ReportQuery, parameters: unknown[]
   if (query.teamId) conditions.push(`r.team_id = $${parameters.push(query.teamId)}`);
   if (query.channelId) conditions.push(`r.channel_id = $${parameters.push(query.channelId)}`);
   if (query.agentId) conditions.push(`r.agent_id = $${parameters.push(query.agentId)}`);
+  if (query.labelId) conditions.push(labelCondition('r.conversation_id', parameters, query.labelId));
   return conditions.join(' AND ');
 }

@@ -35,6 +35,11 @@ export class ReportQueryDto implements ReportQuery {
   @IsUUID('4')
   agentId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only conversations that carry this label now' })
+  @IsOptional()
+  @IsUUID('4')
+  labelId?: string;
+
   @ApiPropertyOptional({ type: Boolean, description: 'Also answer for the previous range of equal length' })
   @IsOptional()
   @Transform(toBoolean)

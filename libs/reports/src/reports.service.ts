@@ -155,13 +155,17 @@ export class ReportsService {
     const range = resolveRange(query.from, query.to, query.timeZone);
     const previous = query.compare ? previousRange(range) : undefined;
     await this.facts.ensureFresh();
-    const [current, before] = await Promise.all([this.speed(actor, query, range), previous ? this.speed(actor, query, previous) : undefined]);
+    const [byDay, current, before] = await Promise.all([
+      this.speed(actor, query, range, true),
+      this.speed(actor, query, range, false),
+      previous ? this.speed(actor, query, previous, false) : undefined,
+    ]);
     const empty = (): DurationStats => ({ count: 0, median: null, p90: null });
     const totals = (measured: SpeedRow[]) => {
-      const of = (kind: SpeedRow['kind']) => measured.find((row) => row.kind === kind && row.day === null) ?? null;
-      return { firstResponse: statsOf(of('first_response')) ?? empty(), nextResponse: statsOf(of('next_response')) ?? empty(), resolution: statsOf(of('resolution')) ?? empty() };
+      const of = (kind: SpeedRow['kind']) => statsOf(measured.find((row) => row.kind === kind) ?? null) ?? empty();
+      return { firstResponse: of('first_response'), nextResponse: of('next_response'), resolution: of('resolution') };
     };
-    const ofDay = (kind: SpeedRow['kind'], day: string) => statsOf(current.find((row) => row.kind === kind && row.day === day) ?? null) ?? empty();
+    const ofDay = (kind: SpeedRow['kind'], day: string) => statsOf(byDay.find((row) => row.kind === kind && row.day === day) ?? null) ?? empty();
     return {
       range: rangeView(range),
       ...(previous ? { previousRange: rangeView(previous) } : {}),
@@ -174,22 +178,24 @@ export class ReportsService {
   }
 
   /**
-   * Median and 90th percentile of the waits that began (and the resolutions made) in the range, per local day and over
+   * Median and 90th percentile of the waits that began (and the resolutions made) in the range, per local day or over
    * the whole range, from the measured facts (see ReportFactsService): a wait that began before the range or was
-   * answered after it was measured over the whole conversation.
+   * answered after it was measured over the whole conversation. Days and totals are separate queries so they run side
+   * by side, and the previous period needs only its totals.
    */
-  private speed(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<SpeedRow[]> {
-    const parameters: unknown[] = dayParameters(range);
-    const where = conversationFilters(actor, query, parameters);
+  private speed(actor: UserActor, query: ReportQuery, range: ResolvedRange, perDay: boolean): Promise<SpeedRow[]> {
+    const parameters: unknown[] = perDay ? dayParameters(range) : [range.from, range.to];
+    const where = conversationFilters(actor, query, parameters, 'c.conversation_id');
     const seconds = query.businessHours ? 'c.business_seconds' : 'c.seconds';
-    return this.db.query<SpeedRow[]>(
-      `SELECT c.kind, ${localDaySql('c.started_at')} AS day, count(*)::int AS count,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds}) AS p90
-         FROM report_wait c
-        WHERE c.started_at >= $1 AND c.started_at < $2 AND ${where}
-        GROUP BY GROUPING SETS ((1, 2), (1))`,
-      parameters,
-    );
+    return this.db
+      .query<Array<Omit<SpeedRow, 'median' | 'p90'> & { percentiles: number[] }>>(
+        `SELECT c.kind, ${perDay ? localDaySql('c.started_at') : 'NULL'} AS day, count(*)::int AS count, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds}) AS percentiles
+           FROM report_wait c
+          WHERE c.started_at >= $1 AND c.started_at < $2 AND ${where}
+          GROUP BY 1, 2`,
+        parameters,
+      )
+      .then((rows) => rows.map(({ percentiles, ...row }) => ({ ...row, median: percentiles[0], p90: percentiles[1] })));
   }
 
   async delivery(actor: UserActor, query: ReportQuery): Promise<DeliveryReport> {
@@ -249,10 +255,11 @@ export class ReportsService {
    */
   private async deliveryNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
     const groupParameters: unknown[] = dayParameters(range);
+    const groupSource = messageSource(query, range, groupParameters, false);
     const groupWhere = deliveryFilters(actor, query, groupParameters);
     const failureParameters: unknown[] = [range.from, range.to];
+    const failureSource = messageSource(query, range, failureParameters, false);
     const failureWhere = deliveryFilters(actor, query, failureParameters);
-    const source = (from: string, to: string) => deliveryVolumeSql(from, to, rollupFitsZone(range));
     const consentParameters: unknown[] = dayParameters(range);
     const access = AccessPolicy.visibleTeamsCondition(actor, 'ch.team_id', consentParameters.length + 1);
     consentParameters.push(...access.parameters);
@@ -264,14 +271,14 @@ export class ReportsService {
         `SELECT ${localDaySql('c.at')} AS day, c.team_id, c.channel_id, c.author_id,
                 sum(c.messages)::int AS messages, COALESCE(sum(c.segments), 0)::int AS segments, COALESCE(sum(c.cost), 0)::float8 AS cost,
                 sum(c.delivered)::int AS delivered, sum(c.failed)::int AS failed
-           FROM ${source('$1', '$2')} c
+           FROM ${groupSource} c
           WHERE c.direction = 'outbound' AND c.kind <> 'note' AND ${groupWhere}
           GROUP BY 1, 2, 3, 4`,
         groupParameters,
       ),
       this.db.query<Array<{ error_code: string | null; reason: string | null; failures: number }>>(
         `SELECT c.error_code, max(c.error_reason) AS reason, sum(c.failed)::int AS failures
-           FROM ${source('$1', '$2')} c
+           FROM ${failureSource} c
           WHERE c.direction = 'outbound' AND c.failed > 0 AND ${failureWhere}
           GROUP BY c.error_code
           ORDER BY failures DESC, c.error_code`,
@@ -327,7 +334,7 @@ export class ReportsService {
    */
   private async conversationOutcomes(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
     const parameters: unknown[] = [range.from, range.to];
-    const where = conversationFilters(actor, query, parameters);
+    const where = conversationFilters(actor, query, parameters, 'c.conversation_id');
     const seconds = query.businessHours ? 'c.first_response_business_seconds' : 'c.first_response_seconds';
     const [row] = await this.db.query<Array<{ median_first_response: number | null; sla_eligible: number; sla_met: number; auto_answered: number }>>(
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) AS median_first_response,
@@ -348,10 +355,10 @@ export class ReportsService {
    */
   private async volume(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<Volume> {
     const conversationParameters: unknown[] = dayParameters(range);
-    const conversationWhere = conversationFilters(actor, query, conversationParameters);
+    const conversationWhere = conversationFilters(actor, query, conversationParameters, 'c.conversation_id');
     const messageParameters: unknown[] = dayParameters(range);
-    const messageWhere = conversationFilters(actor, query, messageParameters);
-    const source = query.agentId ? messageVolumeSql('$1', '$2', rollupFitsZone(range)) : deliveryVolumeSql('$1', '$2', rollupFitsZone(range));
+    const messageWhere = conversationFilters(actor, query, messageParameters, null);
+    const source = messageSource(query, range, messageParameters, Boolean(query.agentId));
     const [conversations, messages] = await Promise.all([
       this.db.query<ConversationGroup[]>(
         `SELECT ${localDaySql('c.created_at')} AS day, c.team_id, c.channel_id, c.assignee_id, count(*)::int AS conversations
@@ -376,11 +383,11 @@ export class ReportsService {
   /** Messages in the range by the agent their conversation is assigned to, for the by-agent breakdown. */
   private messagesByAgent(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<MessageGroup[]> {
     const parameters: unknown[] = [range.from, range.to];
-    const where = conversationFilters(actor, query, parameters);
+    const where = conversationFilters(actor, query, parameters, null);
     return this.db.query<MessageGroup[]>(
       `SELECT '' AS day, NULL::uuid AS team_id, NULL::uuid AS channel_id, c.assignee_id, ${AUTHOR_SQL.replace(/\bm\./g, 'c.')} AS author,
               sum(c.messages)::int AS messages, 0 AS segments, 0 AS cost
-         FROM ${messageVolumeSql('$1', '$2', true)} c
+         FROM ${messageSource(query, range, parameters, true)} c
         WHERE c.kind <> 'note' AND ${where}
         GROUP BY 4, 5`,
       parameters,
@@ -394,10 +401,10 @@ export class ReportsService {
    */
   private async heatmap(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<HeatmapCell[]> {
     const parameters: unknown[] = [range.from, range.to];
-    const where = conversationFilters(actor, query, parameters);
+    const where = conversationFilters(actor, query, parameters, null);
     const rows = await this.db.query<Array<{ quarter: Date; messages: number }>>(
       `SELECT date_bin('15 minutes', c.at, timestamptz '2000-01-01 00:00+00') AS quarter, sum(c.messages)::int AS messages
-         FROM ${query.agentId ? messageVolumeSql('$1', '$2', rollupFitsZone(range)) : deliveryVolumeSql('$1', '$2', rollupFitsZone(range))} c
+         FROM ${messageSource(query, range, parameters, Boolean(query.agentId))} c
         WHERE c.direction = 'inbound' AND ${where}
         GROUP BY 1`,
       parameters,
@@ -416,7 +423,7 @@ export class ReportsService {
   /** Each resolve is a measured resolution, so a conversation resolved, reopened and resolved again counts twice. */
   private async resolutionsByDay(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<Map<string, number>> {
     const parameters: unknown[] = dayParameters(range);
-    const where = conversationFilters(actor, query, parameters);
+    const where = conversationFilters(actor, query, parameters, 'c.conversation_id');
     const rows = await this.db.query<Array<{ day: string; resolutions: number }>>(
       `SELECT ${localDaySql('c.started_at')} AS day, count(*)::int AS resolutions
          FROM report_wait c
@@ -435,6 +442,7 @@ export class ReportsService {
     if (query.teamId) conditions.push(`r.team_id = $${parameters.push(query.teamId)}`);
     if (query.channelId) conditions.push(`r.channel_id = $${parameters.push(query.channelId)}`);
     if (query.agentId) conditions.push(`r.agent_id = $${parameters.push(query.agentId)}`);
+    if (query.labelId) conditions.push(labelCondition('r.conversation_id', parameters, query.labelId));
     const [row] = await this.db.query<Array<{ ratings: number; satisfied: number }>>(
       `SELECT count(*)::int AS ratings, count(*) FILTER (WHERE r.rating >= 4)::int AS satisfied
          FROM csat_response r
@@ -454,14 +462,36 @@ export class ReportsService {
  * The access rule and the report's filters on the conversation `c`, appending their values to `parameters`. Reports
  * count a conversation in the team that holds it, so the rule is the team one (not "or assigned to me").
  */
-export function conversationFilters(actor: UserActor, query: ReportQuery, parameters: unknown[]): string {
+export function conversationFilters(actor: UserActor, query: ReportQuery, parameters: unknown[], conversationId: string | null): string {
   const access = AccessPolicy.visibleTeamsCondition(actor, 'c.team_id', parameters.length + 1);
   parameters.push(...access.parameters);
   const conditions = [access.sql];
   if (query.teamId) conditions.push(`c.team_id = $${parameters.push(query.teamId)}`);
   if (query.channelId) conditions.push(`c.channel_id = $${parameters.push(query.channelId)}`);
   if (query.agentId) conditions.push(`c.assignee_id = $${parameters.push(query.agentId)}`);
+  if (query.labelId && conversationId) conditions.push(labelCondition(conversationId, parameters, query.labelId));
   return conditions.join(' AND ');
+}
+
+/** The conversation carries the label (an index probe on conversation_label's primary key). */
+export function labelCondition(conversationId: string, parameters: unknown[], labelId: string): string {
+  return `EXISTS (SELECT 1 FROM conversation_label cl WHERE cl.conversation_id = ${conversationId} AND cl.label_id = $${parameters.push(labelId)})`;
+}
+
+/**
+ * Where a report's messages come from: the rollups, or with a label filter the messages of the labelled conversations
+ * (rollups know no conversations), with the columns of deliveryVolumeSql plus the conversation's agent.
+ */
+function messageSource(query: ReportQuery, range: ResolvedRange, parameters: unknown[], splitByAgent: boolean): string {
+  if (query.labelId) {
+    return `(SELECT m.sent_at AS at, c.team_id, m.channel_id, c.assignee_id, m.direction, m.kind, CASE WHEN m.kind = 'agent' THEN m.author_id END AS author_id, m.error_code, m.error_reason,
+                    1 AS messages, m.segments, COALESCE(m.estimated_cost, 0) AS cost, (m.status = 'delivered')::int AS delivered, (m.status IN ('undelivered', 'failed'))::int AS failed
+               FROM conversation_label cl
+               JOIN conversation c ON c.id = cl.conversation_id
+               JOIN message m ON m.conversation_id = c.id AND m.sent_at >= $1 AND m.sent_at < $2
+              WHERE cl.label_id = $${parameters.push(query.labelId)})`;
+  }
+  return splitByAgent ? messageVolumeSql('$1', '$2', rollupFitsZone(range)) : deliveryVolumeSql('$1', '$2', rollupFitsZone(range));
 }
 
 /**

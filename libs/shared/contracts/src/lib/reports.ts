@@ -22,6 +22,8 @@ export interface ReportQuery {
   teamId?: string;
   channelId?: string;
   agentId?: string;
+  /** Only conversations carrying this label now. */
+  labelId?: string;
   /** Also answer for the previous range of equal length. */
   compare?: boolean;
   /** Count time metrics in each team's business hours instead of calendar time. */
