@@ -129,7 +129,10 @@ const IDS_IN_BODY: Array<{ method: Method; path: string | ((seed: Seed) => strin
 ];
 
 /** Routes with an id that legitimately belongs to no team, each with the reason it is not swept. */
-const ALLOW_LIST: Record<string, string> = {};
+const ALLOW_LIST: Record<string, string> = {
+  'PATCH /api/contact-attributes/{id}': 'an attribute belongs to no team: admins define them for every contact, and its values are swept through /api/contacts/{id}',
+  'DELETE /api/contact-attributes/{id}': 'an attribute belongs to no team: admins define them for every contact, and its values are swept through /api/contacts/{id}',
+};
 
 /** Routes without ids are listed as another team's people; these add query strings that aim straight at team A. */
 const LIST_QUERIES: Record<string, (seed: Seed) => string[]> = {

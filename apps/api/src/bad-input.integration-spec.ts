@@ -100,6 +100,7 @@ describe('malformed input on every route', () => {
     ids.message = started.message.id;
     ids.canned = (await created<{ id: string }>('/api/canned-answers', { title: 'Where is my order', body: 'On its way', shortcode: 'order' })).id;
     ids.label = (await created<{ id: string }>('/api/labels', { name: 'VIP', color: 'purple' })).id;
+    ids.attribute = (await created<{ id: string }>('/api/contact-attributes', { key: 'plan', label: 'Plan', type: 'list', choices: ['Gold', 'Silver'] })).id;
     ids.rule = (await created<{ id: string }>('/api/automation/rules', { name: 'Resolve', trigger: 'inbound_message', actions: [{ type: 'set_status', status: 'resolved' }] })).id;
     const key = await created<{ apiKey: { id: string }; key: string }>('/api/api-keys', { name: 'Orders', scopes: ['messages:send', 'messages:read', 'reports:read'] });
     ids.apiKey = key.apiKey.id;
@@ -138,6 +139,7 @@ describe('malformed input on every route', () => {
       [/^\/api\/canned-answers\//, 'canned'],
       [/^\/api\/automation\/rules\//, 'rule'],
       [/^\/api\/labels\//, 'label'],
+      [/^\/api\/contact-attributes\//, 'attribute'],
     ];
     const owner = owners.find(([pattern]) => pattern.test(path));
     if (!owner) throw new Error(`no fixture for the path parameter of ${path}`);
@@ -189,7 +191,9 @@ describe('malformed input on every route', () => {
       'POST /api/conversations/{id}/snooze': { until: '2030-01-01T09:00:00Z' },
       'POST /api/conversations/{id}/priority': { priority: 'urgent' },
       'POST /api/conversations/{id}/notes': { body: 'A private note' },
-      'PATCH /api/contacts/{id}': { name: 'Olena', notes: 'Prefers mornings', teamId: ids.team },
+      'PATCH /api/contacts/{id}': { name: 'Olena', notes: 'Prefers mornings', teamId: ids.team, attributes: { plan: 'Gold' } },
+      'POST /api/contact-attributes': { key: 'tier', label: 'Tier', type: 'list', choices: ['Bronze', 'Gold'] },
+      'PATCH /api/contact-attributes/{id}': { label: 'Plan', choices: ['Gold', 'Silver', 'Platinum'], position: 1 },
       'POST /api/v1/messages': { channelId: ids.channel, to: '+14155550197', body: 'Hi {{name}}', variables: { name: 'Olena' }, externalReference: 'order-1', metadata: { orderId: 'A-1' }, sendAt: '2030-01-01T09:00:00Z' },
       'POST /api/canned-answers': { title: 'Refund', body: 'Refund issued', shortcode: 'refund', language: 'en', tags: ['money'], teamId: ids.team, examples: ['where is my refund'], keywords: ['refund'], autoReply: false },
       'PATCH /api/canned-answers/{id}': { title: 'Where is my order', body: 'On its way', shortcode: 'order', language: 'en', tags: ['orders'], teamId: ids.team, examples: ['where is my order'], keywords: ['order'], autoReply: false },
@@ -247,7 +251,7 @@ describe('malformed input on every route', () => {
 
   /** A value each query parameter would accept ('' leaves it out: a cursor comes only from a previous page). */
   function validQuery(operation: Operation): Record<string, string> {
-    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, labelId: ids.label, conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', compare: 'true', businessHours: 'false', format: 'json' };
+    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, labelId: ids.label, conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', attribute: 'plan:Gold', compare: 'true', businessHours: 'false', format: 'json' };
     return Object.fromEntries(
       operation.queryParams.map((name) => {
         if (!(name in values)) throw new Error(`no valid value for query parameter ${name} of ${operation.method} ${operation.path}: add one so it is probed`);

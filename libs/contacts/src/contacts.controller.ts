@@ -1,5 +1,6 @@
 import { CurrentUser, type UserActor } from '@backtalk/auth';
 import {
+  type ContactAttributeValue,
   type ContactConsentFilter,
   type ContactDetailView,
   type ContactListItem,
@@ -11,9 +12,9 @@ import {
 } from '@backtalk/contracts';
 import { IsOmittable } from '@backtalk/platform';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ContactsService } from './contacts.service';
 
 const SORTS: ContactSort[] = ['last_contact', 'name', 'created'];
@@ -26,6 +27,14 @@ export class ContactListQueryParams implements ContactListQuery {
   @IsOptional() @IsIn(CONSENT_FILTERS, { message: `consent must be one of ${CONSENT_FILTERS.join(', ')}` }) consent?: ContactConsentFilter;
   @IsOptional() @IsDateString({ strict: true }) lastContactFrom?: string;
   @IsOptional() @IsDateString({ strict: true }) lastContactTo?: string;
+  @ApiPropertyOptional({ type: [String], description: 'key:value of a contact attribute, repeatable (all must hold), e.g. plan:Gold' })
+  @IsOptional()
+  @Transform(({ value }) => [value].flat())
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  attribute?: string[];
   @IsOptional() @IsIn(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` }) sort?: ContactSort;
   @IsOptional() @IsString() @MaxLength(500) cursor?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
@@ -34,6 +43,10 @@ export class ContactListQueryParams implements ContactListQuery {
 export class UpdateContactBody implements UpdateContactRequest {
   @IsOmittable() @IsString() @MaxLength(120) name?: string;
   @IsOmittable() @IsString() @MaxLength(4000) notes?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true }, description: 'Attribute values by key; null clears one' })
+  @IsOmittable()
+  @IsObject()
+  attributes?: Record<string, ContactAttributeValue | null>;
   @ValidateIf((body: UpdateContactBody) => body.notes !== undefined || body.teamId !== undefined) @IsUUID('4', { message: 'teamId must name the team whose notes these are' }) teamId?: string;
 }
 

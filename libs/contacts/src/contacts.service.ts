@@ -16,6 +16,7 @@ import { containsPattern, DomainError, EventLog } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ContactAttributesService } from './contact-attributes.service';
 import { type ContactCursor, type ContactSearch, contactSearch, decodeContactCursor, encodeContactCursor } from './contact-search';
 
 /** Positional parameters for raw SQL, numbered as they are added. */
@@ -66,6 +67,7 @@ export class ContactsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conversations: ConversationsService,
     private readonly eventLog: EventLog,
+    private readonly attributes: ContactAttributesService,
   ) {}
 
   async list(actor: UserActor, query: ContactListQuery): Promise<Page<ContactListItem>> {
@@ -135,7 +137,7 @@ export class ContactsService {
     const channels = new SqlParameters();
     const channelContact = channels.add(contactId);
     const visibleChannel = channels.visibleTeams(actor, 'ch.team_id');
-    const [consent, history, notes, views] = await Promise.all([
+    const [consent, history, notes, views, attributes] = await Promise.all([
       this.dataSource.query<Array<{ channel_id: string; channel_name: string; opted_out: boolean; updated_at: Date }>>(
         `SELECT cs.channel_id, ch.name AS channel_name, cs.opted_out, cs.updated_at FROM consent cs JOIN channel ch ON ch.id = cs.channel_id
          WHERE cs.contact_id = ${channelContact} AND ${visibleChannel} ORDER BY ch.name, ch.id`,
@@ -148,6 +150,7 @@ export class ContactsService {
       ),
       this.notes(actor, contactId),
       this.conversations.viewsOf(conversationIds),
+      this.attributes.valuesOf([contactId]),
     ]);
     return {
       id: contact.id,
@@ -158,13 +161,14 @@ export class ContactsService {
       consent: consent.map((row) => ({ channelId: row.channel_id, channelName: row.channel_name, optedOut: row.opted_out, updatedAt: row.updated_at.toISOString() })),
       consentHistory: history.map((row) => ({ action: row.action, source: row.source, keyword: row.keyword, actorUserId: row.actor_user_id, channelId: row.channel_id, createdAt: row.created_at.toISOString() })),
       notes,
+      attributes: attributes.get(contactId) ?? {},
       conversations: conversationIds.map((conversationId) => views.get(conversationId)).filter((view) => view !== undefined),
     };
   }
 
   /**
    * The shared fields (name) change for every team that knows the contact; notes only for `teamId`, which the actor
-   * must be in (or be an admin) and the contact must have been seen in.
+   * must be in (or be an admin) and the contact must have been seen in. Attributes are shared like the name.
    */
   async update(actor: UserActor, contactId: string, request: UpdateContactRequest): Promise<ContactView> {
     if (request.notes !== undefined && !request.teamId) throw DomainError.validation('Invalid request: notes belong to a team; say which with teamId', [{ field: 'teamId', messages: ['teamId is required with notes'] }]);
@@ -175,6 +179,9 @@ export class ContactsService {
       const changed = new Set<string>();
       if (request.name !== undefined) {
         await manager.query(`UPDATE contact SET name = $2, updated_at = now() WHERE id = $1`, [contactId, request.name.trim()]);
+        for (const teamId of teams) changed.add(teamId);
+      }
+      if (request.attributes && (await this.attributes.write(manager, actor, contactId, request.attributes))) {
         for (const teamId of teams) changed.add(teamId);
       }
       if (request.notes !== undefined && request.teamId) {
@@ -250,6 +257,7 @@ export class ContactsService {
         conditions.push(search.numbers.length > 0 ? `(ct.phone = ANY(${params.add(search.numbers)}::varchar[]) OR ${fragment})` : fragment);
       }
     }
+    conditions.push(...(await this.attributes.filterConditions(query.attribute ?? [], (value) => params.add(value))));
     if (query.consent) conditions.push(`${query.consent === 'opted_out' ? '' : 'NOT '}${this.optedOut(actor, query, params)}`);
     return conditions;
   }

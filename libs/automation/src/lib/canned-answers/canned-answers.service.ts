@@ -1,5 +1,5 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { type CannedAnswerView, type CreateCannedAnswerRequest, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
+import { CANNED_ANSWER_VARIABLES, type CannedAnswerView, type ContactAttributeValues, type CreateCannedAnswerRequest, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { ConversationsService } from '@backtalk/conversations';
 import { containsPattern, DomainError, isUniqueViolation } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { CannedAnswerEntity } from './canned-answer.entity';
 import { firstName, renderTemplate } from '@backtalk/sms';
+import { contactAttributesSql, contactVariables } from './contact-variables';
 
 /** Trimmed, without blanks or repeats, in the order given. */
 const cleanList = (values: readonly string[] | undefined): string[] => [...new Set((values ?? []).map((value) => value.trim().replace(/\s+/g, ' ')).filter(Boolean))];
@@ -55,6 +56,7 @@ export class CannedAnswersService {
   async create(actor: UserActor, request: CreateCannedAnswerRequest): Promise<CannedAnswerView> {
     const teamId = request.teamId ?? null;
     this.assertCanWrite(actor, teamId);
+    await this.assertKnownContactVariables(request.body);
     return this.saving(request.shortcode, async () => {
       const repository = this.dataSource.getRepository(CannedAnswerEntity);
       return toView(
@@ -80,6 +82,7 @@ export class CannedAnswersService {
     const answer = await this.findVisible(actor, id);
     this.assertCanWrite(actor, answer.teamId);
     if (changes.teamId !== undefined) this.assertCanWrite(actor, changes.teamId);
+    if (changes.body !== undefined) await this.assertKnownContactVariables(changes.body);
     return this.saving(changes.shortcode ?? answer.shortcode, async () => {
       await repository.update(
         { id },
@@ -154,18 +157,35 @@ export class CannedAnswersService {
     const answer = await this.findVisible(actor, id);
     const conversation = await this.conversations.get(actor, conversationId);
     if (answer.teamId && answer.teamId !== conversation.teamId) throw DomainError.validation('This canned answer belongs to another team');
-    const [context]: Array<{ agent_name: string; channel_name: string; help_text: string }> = await this.dataSource.query(
-      `SELECT u.name AS agent_name, ch.name AS channel_name, ch.help_text FROM app_user u, channel ch WHERE u.id = $1 AND ch.id = $2`,
-      [actor.userId, conversation.channelId],
+    const [context]: Array<{ agent_name: string; channel_name: string; help_text: string; contact_attributes: ContactAttributeValues }> = await this.dataSource.query(
+      `SELECT u.name AS agent_name, ch.name AS channel_name, ch.help_text, ${contactAttributesSql('$3::uuid')} AS contact_attributes FROM app_user u, channel ch WHERE u.id = $1 AND ch.id = $2`,
+      [actor.userId, conversation.channelId, conversation.contact.id],
     );
     return renderTemplate(answer.body, {
-      'contact.name': conversation.contact.name,
-      'contact.first_name': firstName(conversation.contact.name),
+      ...contactVariables({ name: conversation.contact.name, attributes: context?.contact_attributes ?? {} }),
       'agent.name': context?.agent_name,
       'agent.first_name': firstName(context?.agent_name),
       'channel.name': context?.channel_name,
       'channel.help_text': context?.help_text,
     });
+  }
+
+  /**
+   * A `{{contact.<key>}}` no attribute has (a typo, or one since deleted) is refused when saving, naming it, rather
+   * than found missing in every conversation. Other unknown variables stay as before: left out at rendering and
+   * reported missing.
+   */
+  private async assertKnownContactVariables(body: string): Promise<void> {
+    const named = [...new Set([...body.matchAll(/\{\{\s*contact\.(\w+)\s*\}\}/g)].map((match) => match[1]))];
+    if (named.length === 0) return;
+    const rows = await this.dataSource.query<Array<{ key: string }>>(`SELECT key FROM contact_attribute WHERE key = ANY($1::varchar[])`, [named]);
+    const known = new Set([...CANNED_ANSWER_VARIABLES.filter((name) => name.startsWith('contact.')).map((name) => name.slice('contact.'.length)), ...rows.map((row) => row.key)]);
+    const unknown = named.filter((key) => !known.has(key));
+    if (unknown.length === 0) return;
+    const list = unknown.map((key) => `{{contact.${key}}}`).join(', ');
+    throw DomainError.validation(`${list} ${unknown.length === 1 ? 'is not a contact attribute' : 'are not contact attributes'}: define ${unknown.length === 1 ? 'it' : 'them'} under Settings → Contact attributes, or fix the name.`, [
+      { field: 'body', messages: [`${list} unknown`] },
+    ]);
   }
 
   private async findVisible(actor: UserActor, id: string): Promise<CannedAnswerEntity> {

@@ -1,5 +1,5 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { ActivityType, type AutomationTestRequest, type AutomationTestResult, type ConversationStatus, type ReplayReport, RuleTrigger } from '@backtalk/contracts';
+import { ActivityType, type AutomationTestRequest, type ContactAttributeValues, type AutomationTestResult, type ConversationStatus, type ReplayReport, RuleTrigger } from '@backtalk/contracts';
 import { ConsentService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { AutoReplyGuard, OutboundQueue } from '@backtalk/outbound';
 import { AppConfig, DomainError, EventLog } from '@backtalk/platform';
@@ -9,6 +9,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
+import { contactAttributesSql } from '../canned-answers/contact-variables';
 import type { AutomationRuleEntity } from './automation-rule.entity';
 import { renderTemplate } from '@backtalk/sms';
 import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy, heldLineText, unansweredReason } from './auto-reply-safety';
@@ -29,6 +30,7 @@ interface InboundRow {
   contact_name: string;
   contact_phone: string;
   contact_notes: string;
+  contact_attributes: ContactAttributeValues;
   channel_name: string;
   help_text: string;
   price_per_segment: string;
@@ -38,7 +40,7 @@ interface InboundRow {
 
 const INBOUND_SQL = `
 SELECT m.id AS message_id, m.body, m.sent_at, m.created_at, c.id AS conversation_id, c.channel_id, c.team_id, c.status,
-       ct.name AS contact_name, ct.phone AS contact_phone, COALESCE(cn.body, '') AS contact_notes,
+       ct.name AS contact_name, ct.phone AS contact_phone, COALESCE(cn.body, '') AS contact_notes, ${contactAttributesSql('ct.id')} AS contact_attributes,
        ch.name AS channel_name, ch.help_text, ch.price_per_segment,
        NOT EXISTS (SELECT 1 FROM message earlier WHERE earlier.conversation_id = c.id AND earlier.direction = 'inbound' AND (earlier.sent_at, earlier.id) < (m.sent_at, m.id)) AS first_message,
        m.metadata->>'csatResponseId' IS NOT NULL AS survey_answer
@@ -171,7 +173,7 @@ export class AutomationService {
       text,
       language: detectLanguage(text),
       faqs: matches,
-      contact: { name: '', phone: '', notes: '' },
+      contact: { name: '', phone: '', notes: '', attributes: {} },
       businessHoursOpen: isOpenAt(team?.businessHours ?? null, now),
       status: 'open' as ConversationStatus,
     };
@@ -239,7 +241,7 @@ export class AutomationService {
       if (!run) return null;
       const [row] = await manager.query<InboundRow[]>(
         `SELECT c.id AS conversation_id, c.channel_id, c.team_id, c.status, ct.name AS contact_name, ct.phone AS contact_phone, COALESCE(cn.body, '') AS contact_notes,
-                ch.name AS channel_name, ch.help_text, ch.price_per_segment
+                ${contactAttributesSql('ct.id')} AS contact_attributes, ch.name AS channel_name, ch.help_text, ch.price_per_segment
          FROM conversation c JOIN contact ct ON ct.id = c.contact_id
          LEFT JOIN contact_note cn ON cn.contact_id = c.contact_id AND cn.team_id = c.team_id
          JOIN channel ch ON ch.id = c.channel_id WHERE c.id = $1`,
@@ -251,7 +253,7 @@ export class AutomationService {
         text: '',
         language: conversation.language,
         faqs: [],
-        contact: { name: row.contact_name, phone: row.contact_phone, notes: row.contact_notes },
+        contact: { name: row.contact_name, phone: row.contact_phone, notes: row.contact_notes, attributes: row.contact_attributes },
         businessHoursOpen: isOpenAt(team?.businessHours ?? null, now),
         status: conversation.status,
       };
@@ -327,7 +329,7 @@ export class AutomationService {
       text: row.body,
       language: detectLanguage(row.body),
       faqs: matches.map((match) => ({ faqId: match.faqId, score: match.score })),
-      contact: { name: row.contact_name, phone: row.contact_phone, notes: row.contact_notes },
+      contact: { name: row.contact_name, phone: row.contact_phone, notes: row.contact_notes, attributes: row.contact_attributes },
       businessHoursOpen: isOpenAt(team?.businessHours ?? null, now),
       status: row.status,
     };
@@ -354,7 +356,7 @@ export class AutomationService {
     return {
       messageId: text === null ? null : row.message_id,
       conversation,
-      contact: { name: row.contact_name },
+      contact: { name: row.contact_name, attributes: row.contact_attributes },
       channel: { name: row.channel_name, helpText: row.help_text, pricePerSegment: Number(row.price_per_segment) },
       text,
       history,

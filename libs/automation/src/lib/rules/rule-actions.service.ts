@@ -1,4 +1,4 @@
-import { ActivityType, ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
+import { ActivityType, type ContactAttributeValues, ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
 import { ConsentService, ConversationActionsService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { AutoReplyGuard, heldReason, OutboundMessagesService } from '@backtalk/outbound';
 import { ConversationLabels } from '@backtalk/labels';
@@ -6,7 +6,8 @@ import { EventLog, type NewDomainEvent } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
-import { firstName, renderTemplate } from '@backtalk/sms';
+import { renderTemplate } from '@backtalk/sms';
+import { contactVariables } from '../canned-answers/contact-variables';
 import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy } from './auto-reply-safety';
 import type { FiredRule } from './rule-evaluation';
 
@@ -22,7 +23,7 @@ export interface ActionOutcome {
 
 export interface ActionSubject {
   conversation: ConversationEntity;
-  contact: { name: string };
+  contact: { name: string; attributes: ContactAttributeValues };
   channel: { name: string; helpText: string; pricePerSegment: number };
   /** The customer's message the rules ran for; null for waiting-time rules. */
   text: string | null;
@@ -68,8 +69,7 @@ export class RuleActionsService {
             else if (action.cannedAnswerId === 'matched_faq' && !answer.autoReply) blockers.push(`the FAQ “${answer.title}” is not allowed to answer on its own`);
             const body = answer
               ? renderTemplate(answer.body, {
-                  'contact.name': subject.contact.name,
-                  'contact.first_name': firstName(subject.contact.name),
+                  ...contactVariables(subject.contact),
                   'channel.name': subject.channel.name,
                   'channel.help_text': subject.channel.helpText,
                 }).body.trim()

@@ -1,4 +1,4 @@
-import { ConversationStatus, RuleTrigger } from '@backtalk/contracts';
+import { ConversationStatus, type RuleCondition, RuleTrigger } from '@backtalk/contracts';
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,7 +9,7 @@ const context = (overrides: Partial<RuleContext> = {}): RuleContext => ({
   text: 'Where is my order?',
   language: 'en',
   faqs: [{ faqId: 'faq-order', score: 0.91 }, { faqId: 'faq-hours', score: 0.2 }],
-  contact: { name: 'Olena Kovalenko', phone: '+380501234567', notes: '' },
+  contact: { name: 'Olena Kovalenko', phone: '+380501234567', notes: '', attributes: { plan: 'Gold', orders: 12, renews_on: '2026-03-01', vip: true, website: 'https://shop.example/olena' } },
   businessHoursOpen: true,
   status: ConversationStatus.Open,
   ...overrides,
@@ -91,6 +91,30 @@ describe('evaluating automation rules', () => {
     expect(firedIds([rule('pending', { conditions: [{ type: 'status', in: [ConversationStatus.Pending] }] })])).toEqual([]);
     expect(firedIds([rule('re', { conditions: [{ type: 'regex', pattern: 'order\\s*#?\\d+' }] })], context({ text: 'ORDER #123 late' }))).toEqual(['re']);
     expect(firedIds([rule('broken', { conditions: [{ type: 'regex', pattern: '(' }] })])).toEqual([]);
+  });
+
+  it('checks the contact’s custom attributes: equals, contains, is set, and greater or less for numbers and dates', () => {
+    const holds = (condition: Omit<Extract<RuleCondition, { type: 'contact_attribute' }>, 'type'>) => firedIds([rule('attr', { conditions: [{ type: 'contact_attribute', ...condition }] })]).length === 1;
+    expect(holds({ key: 'plan', operator: 'equals', value: 'gold' })).toBe(true);
+    expect(holds({ key: 'plan', operator: 'equals', value: 'Silver' })).toBe(false);
+    expect(holds({ key: 'website', operator: 'contains', value: 'SHOP.example' })).toBe(true);
+    expect(holds({ key: 'orders', operator: 'greater', value: 10 })).toBe(true);
+    expect(holds({ key: 'orders', operator: 'less', value: '10' })).toBe(false);
+    expect(holds({ key: 'orders', operator: 'equals', value: '12' })).toBe(true);
+    expect(holds({ key: 'renews_on', operator: 'less', value: '2026-04-01' })).toBe(true);
+    expect(holds({ key: 'renews_on', operator: 'greater', value: '2026-04-01' })).toBe(false);
+    expect(holds({ key: 'vip', operator: 'equals', value: 'yes' })).toBe(true);
+    expect(holds({ key: 'vip', operator: 'equals', value: 'false' })).toBe(false);
+    expect(holds({ key: 'vip', operator: 'is_set' })).toBe(true);
+  });
+
+  it('never fires on an attribute the contact has no value for, nor compares a number with a date or a word', () => {
+    const holds = (condition: Omit<Extract<RuleCondition, { type: 'contact_attribute' }>, 'type'>) => firedIds([rule('attr', { conditions: [{ type: 'contact_attribute', ...condition }] })]).length === 1;
+    expect(holds({ key: 'order_id', operator: 'is_set' })).toBe(false);
+    expect(holds({ key: 'order_id', operator: 'equals', value: '' })).toBe(false);
+    expect(holds({ key: 'orders', operator: 'greater', value: '2026-01-01' })).toBe(false);
+    expect(holds({ key: 'renews_on', operator: 'greater', value: 5 })).toBe(false);
+    expect(holds({ key: 'plan', operator: 'greater', value: 'A' })).toBe(false);
   });
 
   it('decides a nested-repetition pattern over the longest SMS at once, where a backtracking engine would run for ages', async () => {

@@ -1,4 +1,4 @@
-import { type ConversationStatus, type RoutingLanguage, type RuleAction, type RuleCondition, RuleTrigger } from '@backtalk/contracts';
+import { type ContactAttributeOperator, type ContactAttributeValue, type ContactAttributeValues, type ConversationStatus, isCalendarDate, type RoutingLanguage, type RuleAction, type RuleCondition, RuleTrigger } from '@backtalk/contracts';
 import { compileRulePattern, matchesRulePattern } from '@backtalk/patterns';
 import { Logger } from '@nestjs/common';
 
@@ -9,7 +9,7 @@ export interface RuleContext {
   text: string;
   language: RoutingLanguage | null;
   faqs: ReadonlyArray<{ faqId: string; score: number }>;
-  contact: { name: string; phone: string; notes: string };
+  contact: { name: string; phone: string; notes: string; attributes: ContactAttributeValues };
   businessHoursOpen: boolean;
   status: ConversationStatus;
 }
@@ -101,11 +101,49 @@ function check(rule: EvaluableRule, condition: RuleCondition, context: RuleConte
       }
       return { holds: false };
     }
+    case 'contact_attribute':
+      return { holds: attributeHolds(context.contact.attributes[condition.key], condition.operator, condition.value) };
     case 'business_hours':
       return { holds: (condition.state === 'open') === context.businessHoursOpen };
     case 'status':
       return { holds: condition.in.includes(context.status) };
   }
+}
+
+const YES = ['true', 'yes'];
+const NO = ['false', 'no'];
+
+/**
+ * A `contact_attribute` condition on the contact's value (undefined: none). Text compares as keyword conditions do;
+ * yes/no reads `true`/`yes` and `false`/`no`; greater and less hold only between two numbers or two dates, so a
+ * number never compares with a date or a word.
+ */
+export function attributeHolds(stored: ContactAttributeValue | undefined, operator: ContactAttributeOperator, wanted: string | number | undefined): boolean {
+  if (stored === undefined) return false;
+  if (operator === 'is_set') return true;
+  if (wanted === undefined) return false;
+  if (typeof stored === 'boolean') {
+    const text = normalizeText(String(wanted));
+    return operator === 'equals' && (stored ? YES : NO).includes(text);
+  }
+  if (operator === 'greater' || operator === 'less') {
+    const order = compare(stored, wanted);
+    return order !== null && (operator === 'greater' ? order > 0 : order < 0);
+  }
+  const value = normalizeText(String(stored));
+  const needle = normalizeText(String(wanted));
+  if (operator === 'equals') return typeof stored === 'number' ? Number(wanted) === stored : value === needle;
+  return needle !== '' && value.includes(needle);
+}
+
+/** Sign of stored − wanted for two numbers or two dates, else null. */
+function compare(stored: string | number, wanted: string | number): number | null {
+  if (typeof stored === 'number') {
+    const number = typeof wanted === 'number' ? wanted : wanted.trim() === '' ? NaN : Number(wanted);
+    return Number.isFinite(number) ? Math.sign(stored - number) : null;
+  }
+  if (isCalendarDate(stored) && typeof wanted === 'string' && isCalendarDate(wanted)) return stored === wanted ? 0 : stored > wanted ? 1 : -1;
+  return null;
 }
 
 /** True when a rule's conditions could need FAQ scores, so they are computed only then. */

@@ -77,6 +77,19 @@ describe('checking a rule before it is saved', () => {
     ]);
   });
 
+  it('takes a contact attribute condition by key, and says what its operator needs', () => {
+    const problems = (condition: Record<string, unknown>) => ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [{ type: 'contact_attribute', ...condition }], actions: [{ type: 'set_status', status: 'pending' }] });
+    expect(problems({ key: 'plan', operator: 'equals', value: 'Gold' })).toEqual([]);
+    expect(problems({ key: 'orders', operator: 'greater', value: 10 })).toEqual([]);
+    expect(problems({ key: 'renews_on', operator: 'less', value: '2026-04-01' })).toEqual([]);
+    expect(problems({ key: 'order_id', operator: 'is_set' })).toEqual([]);
+    expect(problems({ key: 'Order ID', operator: 'is_set' })).toEqual(['conditions[0]: contact_attribute needs the attribute\'s "key"']);
+    expect(problems({ key: 'plan', operator: 'starts_with', value: 'G' })).toEqual(['conditions[0]: contact_attribute "operator" must be equals, contains, is_set, greater, less']);
+    expect(problems({ key: 'plan', operator: 'equals' })).toEqual(['conditions[0]: contact_attribute equals needs a "value"']);
+    expect(problems({ key: 'orders', operator: 'greater', value: 'many' })).toEqual(['conditions[0]: contact_attribute greater needs a number or a date (YYYY-MM-DD) as "value"']);
+    expect(problems({ key: 'vip', operator: 'is_set', value: 'yes' })).toEqual(['conditions[0]: contact_attribute is_set takes no "value"']);
+  });
+
   it('needs at least one action, and one reply at most', () => {
     expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [], actions: [] })).toEqual(['actions: a rule needs at least one action']);
     expect(ruleProblems({ trigger: RuleTrigger.InboundMessage, waitingMinutes: null, conditions: [], actions: [{ type: 'reply', cannedAnswerId: ANSWER }, { type: 'reply', cannedAnswerId: ANSWER }] })).toEqual(['actions: one reply per rule']);

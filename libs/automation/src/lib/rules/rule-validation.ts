@@ -1,4 +1,15 @@
-import { ConversationPriority, ConversationStatus, LABEL_NAME_MAX, ROUTING_LANGUAGES, type RuleAction, type RuleCondition, RuleTrigger } from '@backtalk/contracts';
+import {
+  CONTACT_ATTRIBUTE_KEY_PATTERN,
+  CONTACT_ATTRIBUTE_OPERATORS,
+  ConversationPriority,
+  ConversationStatus,
+  isCalendarDate,
+  LABEL_NAME_MAX,
+  ROUTING_LANGUAGES,
+  type RuleAction,
+  type RuleCondition,
+  RuleTrigger,
+} from '@backtalk/contracts';
 import { rulePatternProblem } from '@backtalk/patterns';
 
 export interface RuleShape {
@@ -38,6 +49,19 @@ function conditionProblem(condition: unknown): string | null {
       if (!['contains', 'equals', 'starts_with', 'is_empty', 'is_not_empty'].includes(operator)) return 'contact "operator" must be contains, equals, starts_with, is_empty or is_not_empty';
       if (['contains', 'equals', 'starts_with'].includes(operator) && (typeof condition['value'] !== 'string' || condition['value'].length > 200)) return `contact ${operator} needs a "value"`;
       return null;
+    }
+    case 'contact_attribute': {
+      if (typeof condition['key'] !== 'string' || !CONTACT_ATTRIBUTE_KEY_PATTERN.test(condition['key'])) return 'contact_attribute needs the attribute\'s "key"';
+      const operator = condition['operator'] as string;
+      if (!(CONTACT_ATTRIBUTE_OPERATORS as readonly string[]).includes(operator)) return `contact_attribute "operator" must be ${CONTACT_ATTRIBUTE_OPERATORS.join(', ')}`;
+      const value = condition['value'];
+      if (operator === 'is_set') return value === undefined || value === null || value === '' ? null : 'contact_attribute is_set takes no "value"';
+      if (operator === 'greater' || operator === 'less') {
+        const comparable = (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && (isCalendarDate(value.trim()) || (value.trim() !== '' && Number.isFinite(Number(value)))));
+        return comparable ? null : `contact_attribute ${operator} needs a number or a date (YYYY-MM-DD) as "value"`;
+      }
+      const text = typeof value === 'number' ? String(value) : value;
+      return typeof text === 'string' && text.trim() !== '' && text.length <= 200 ? null : `contact_attribute ${operator} needs a "value"`;
     }
     case 'business_hours':
       return ['open', 'closed'].includes(condition['state'] as string) ? null : 'business_hours "state" must be open or closed';

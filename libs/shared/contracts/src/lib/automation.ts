@@ -25,8 +25,17 @@ export type RuleCondition =
   | { type: 'faq_match'; minConfidence: number; faqId?: string | null }
   | { type: 'language'; in: RoutingLanguage[] }
   | { type: 'contact'; field: 'name' | 'phone' | 'notes'; operator: 'contains' | 'equals' | 'starts_with' | 'is_empty' | 'is_not_empty'; value?: string }
+  /**
+   * A custom attribute of the contact (Settings → Contact attributes), by key: `equals` and `contains` compare text
+   * ignoring case and accents (yes/no as `true`/`false`), `greater` and `less` compare numbers and dates (`YYYY-MM-DD`),
+   * `is_set` holds when the contact has any value. A key no attribute has never holds.
+   */
+  | { type: 'contact_attribute'; key: string; operator: ContactAttributeOperator; value?: string | number }
   | { type: 'business_hours'; state: 'open' | 'closed' }
   | { type: 'status'; in: ConversationStatus[] };
+
+export const CONTACT_ATTRIBUTE_OPERATORS = ['equals', 'contains', 'is_set', 'greater', 'less'] as const;
+export type ContactAttributeOperator = (typeof CONTACT_ATTRIBUTE_OPERATORS)[number];
 
 export type RuleAction =
   /** Replies with a canned answer, or with the FAQ the `faq_match` condition found (`cannedAnswerId: 'matched_faq'`). */

@@ -1,3 +1,4 @@
+import type { ContactAttributeValues } from './contact-attributes';
 import type { ConsentEventView, ConversationView } from './conversations';
 
 export type ContactSort = 'last_contact' | 'name' | 'created';
@@ -17,6 +18,11 @@ export interface ContactListQuery {
   lastContactFrom?: string;
   /** Last contact before this instant (ISO 8601). */
   lastContactTo?: string;
+  /**
+   * `key:value`, repeatable (all must hold): contacts whose attribute has that value. Text and links match ignoring
+   * case, numbers and dates by value, yes/no as `true` or `false`, a list by the choice.
+   */
+  attribute?: string[];
   sort?: ContactSort;
   cursor?: string;
   limit?: number;
@@ -61,6 +67,8 @@ export interface ContactDetailView {
   consentHistory: ConsentEventView[];
   /** One per team of the viewer the contact was seen in (an empty body when nothing is written yet). */
   notes: ContactNoteView[];
+  /** The contact's custom attribute values by key, shared by every team like the name. */
+  attributes: ContactAttributeValues;
   /** Newest first. */
   conversations: ConversationView[];
 }

@@ -1,3 +1,4 @@
+import type { ContactAttributeValue } from './contact-attributes';
 import type { ConversationPriority, RoutingLanguage, SlaKind } from './routing';
 export enum ConversationStatus {
   Open = 'open',
@@ -245,6 +246,8 @@ export interface UpdateContactRequest {
   /** The notes of team `teamId` (required with notes): notes belong to the team that writes them. */
   notes?: string;
   teamId?: string;
+  /** Custom attribute values by key, shared by every team; null clears one. Keys not named stay as they are. */
+  attributes?: Record<string, ContactAttributeValue | null>;
 }
 
 /** `POST /api/v1/messages` (API key with the `messages:send` scope). */
@@ -270,7 +273,7 @@ export interface SendNotificationResponse {
 
 export interface ConsentEventView {
   action: 'opt_out' | 'opt_in';
-  source: 'keyword' | 'agent' | 'provider' | 'api';
+  source: 'keyword' | 'agent' | 'provider' | 'api' | 'import';
   keyword: string | null;
   actorUserId: string | null;
   channelId: string;
