@@ -29,14 +29,19 @@ export class QualityReportsService {
   async csat(actor: UserActor, query: ReportQuery): Promise<CsatReport> {
     const range = resolveRange(query.from, query.to, query.timeZone);
     const previous = query.compare ? previousRange(range) : undefined;
-    const [current, before] = await Promise.all([this.csatNumbers(actor, query, range), previous ? this.csatNumbers(actor, query, previous) : undefined]);
-    const ratings = current.responses;
+    const [current, before] = await Promise.all([this.csatNumbers(actor, query, range, true), previous ? this.csatNumbers(actor, query, previous, false) : undefined]);
+    const ratings = current.ratings;
     const names = await this.names({ teams: ratings.map((row) => row.team_id), channels: ratings.map((row) => row.channel_id), users: ratings.map((row) => row.agent_id) });
-    const breakdown = (key: (row: CsatRow) => string | null, name: (id: string | null) => string): CsatBreakdownRow[] => {
-      const groups = new Map<string | null, CsatRow[]>();
-      for (const row of ratings) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+    const breakdown = (key: (row: CsatGroup) => string | null, name: (id: string | null) => string): CsatBreakdownRow[] => {
+      const groups = new Map<string | null, { responses: number; satisfied: number }>();
+      for (const row of ratings) {
+        const group = groups.get(key(row)) ?? { responses: 0, satisfied: 0 };
+        group.responses += row.responses;
+        if (row.rating >= 4) group.satisfied += row.responses;
+        groups.set(key(row), group);
+      }
       return [...groups.entries()]
-        .map(([id, rows]) => ({ id, name: name(id), responses: rows.length, csatPercent: percent(rows.filter((row) => row.rating >= 4).length, rows.length) }))
+        .map(([id, group]) => ({ id, name: name(id), responses: group.responses, csatPercent: percent(group.satisfied, group.responses) }))
         .sort((a, b) => b.responses - a.responses || a.name.localeCompare(b.name));
     };
     return {
@@ -48,32 +53,44 @@ export class QualityReportsService {
         responseRatePercent: metric(current.totals.responseRatePercent, before && { value: before.totals.responseRatePercent }),
         csatPercent: metric(current.totals.csatPercent, before && { value: before.totals.csatPercent }),
       },
-      distribution: [1, 2, 3, 4, 5].map((rating) => ({ rating, count: ratings.filter((row) => row.rating === rating).length })),
+      distribution: [1, 2, 3, 4, 5].map((rating) => ({ rating, count: ratings.filter((row) => row.rating === rating).reduce((sum, row) => sum + row.responses, 0) })),
       byTeam: breakdown((row) => row.team_id, (id) => names.teams.get(id ?? '') ?? 'Unknown team'),
       byAgent: breakdown((row) => row.agent_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'No agent')),
       byChannel: breakdown((row) => row.channel_id, (id) => names.channels.get(id ?? '') ?? 'Unknown channel'),
-      comments: ratings
-        .filter((row) => row.comment)
-        .slice(0, CSAT_COMMENT_LIMIT)
-        .map((row) => ({ conversationId: row.conversation_id, rating: row.rating, comment: row.comment ?? '', respondedAt: new Date(row.responded_at).toISOString(), agentId: row.agent_id })),
+      comments: current.comments.map((row) => ({ conversationId: row.conversation_id, rating: row.rating, comment: row.comment ?? '', respondedAt: new Date(row.responded_at).toISOString(), agentId: row.agent_id })),
       definitions: { ...definitionsOf(['surveysSent', 'responseRatePercent', 'csatPercent']), responses: METRIC_DEFINITIONS.csatResponses, distribution: METRIC_DEFINITIONS.csatDistribution, comments: METRIC_DEFINITIONS.csatComments },
     };
   }
 
-  /** Ratings received in the range (newest first), and the surveys sent in it with how many of those were answered. */
-  private async csatNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange) {
-    const responseParameters: unknown[] = [range.from, range.to];
-    const responseWhere = csatFilters(actor, query, responseParameters);
+  /**
+   * Ratings received in the range counted by team, channel, agent and score; the newest comments; and the surveys sent
+   * in the range with how many of those were answered.
+   */
+  private async csatNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange, withComments: boolean) {
+    const ratingParameters: unknown[] = [range.from, range.to];
+    const ratingWhere = csatFilters(actor, query, ratingParameters);
+    const commentParameters: unknown[] = [range.from, range.to];
+    const commentWhere = csatFilters(actor, query, commentParameters);
     const surveyParameters: unknown[] = [range.from, range.to];
     const surveyWhere = csatFilters(actor, query, surveyParameters);
-    const [responses, [surveys]] = await Promise.all([
-      this.db.query<CsatRow[]>(
-        `SELECT r.conversation_id, r.team_id, r.channel_id, r.agent_id, r.rating, r.comment, r.responded_at
+    const [ratings, comments, [surveys]] = await Promise.all([
+      this.db.query<CsatGroup[]>(
+        `SELECT r.team_id, r.channel_id, r.agent_id, r.rating, count(*)::int AS responses
            FROM csat_response r
-          WHERE r.responded_at >= $1 AND r.responded_at < $2 AND r.rating IS NOT NULL AND ${responseWhere}
-          ORDER BY r.responded_at DESC`,
-        responseParameters,
+          WHERE r.responded_at >= $1 AND r.responded_at < $2 AND r.rating IS NOT NULL AND ${ratingWhere}
+          GROUP BY 1, 2, 3, 4`,
+        ratingParameters,
       ),
+      withComments
+        ? this.db.query<CsatComment[]>(
+            `SELECT r.conversation_id, r.agent_id, r.rating, r.comment, r.responded_at
+               FROM csat_response r
+              WHERE r.responded_at >= $1 AND r.responded_at < $2 AND r.rating IS NOT NULL AND r.comment IS NOT NULL AND r.comment <> '' AND ${commentWhere}
+              ORDER BY r.responded_at DESC
+              LIMIT ${CSAT_COMMENT_LIMIT}`,
+            commentParameters,
+          )
+        : [],
       this.db.query<Array<{ sent: number; answered: number }>>(
         `SELECT count(*)::int AS sent, count(r.responded_at)::int AS answered
            FROM csat_response r
@@ -81,14 +98,12 @@ export class QualityReportsService {
         surveyParameters,
       ),
     ]);
+    const responses = ratings.reduce((sum, row) => sum + row.responses, 0);
+    const satisfied = ratings.filter((row) => row.rating >= 4).reduce((sum, row) => sum + row.responses, 0);
     return {
-      responses,
-      totals: {
-        surveysSent: surveys.sent,
-        responses: responses.length,
-        responseRatePercent: percent(surveys.answered, surveys.sent),
-        csatPercent: percent(responses.filter((row) => row.rating >= 4).length, responses.length),
-      },
+      ratings,
+      comments,
+      totals: { surveysSent: surveys.sent, responses, responseRatePercent: percent(surveys.answered, surveys.sent), csatPercent: percent(satisfied, responses) },
     };
   }
 
@@ -331,10 +346,16 @@ export class QualityReportsService {
   }
 }
 
-interface CsatRow {
-  conversation_id: string;
+interface CsatGroup {
   team_id: string;
   channel_id: string;
+  agent_id: string | null;
+  rating: number;
+  responses: number;
+}
+
+interface CsatComment {
+  conversation_id: string;
   agent_id: string | null;
   rating: number;
   comment: string | null;

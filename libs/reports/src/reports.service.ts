@@ -105,7 +105,11 @@ export class ReportsService {
         outboundMessages: perDay(days, volume.messages, (row) => (row.author === 'customer' ? 0 : row.messages)),
         resolutions: days.map((day) => ({ day, value: resolutionsByDay.get(day) ?? 0 })),
       },
-      definitions: definitionsOf(['conversationsCreated', 'inboundMessages', 'outboundMessages', 'medianFirstResponse', 'resolutions', 'slaMetPercent', 'autoAnsweredPercent', 'outboundSegments', 'cost', 'csatPercent']),
+      definitions: {
+        ...definitionsOf(['conversationsCreated', 'inboundMessages', 'outboundMessages', 'medianFirstResponse', 'resolutions', 'slaMetPercent', 'autoAnsweredPercent', 'outboundSegments', 'cost', 'csatPercent']),
+        // The one duration on the overview says which clock it was counted on.
+        medianFirstResponse: `${METRIC_DEFINITIONS.medianFirstResponse} ${METRIC_DEFINITIONS[query.businessHours ? 'businessHours' : 'calendarTime']}`,
+      },
     };
   }
 

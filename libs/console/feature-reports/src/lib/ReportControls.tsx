@@ -1,5 +1,5 @@
 import type { ReportName } from '@backtalk/contracts';
-import { useChannels, useDownloadReportCsv, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
+import { useChannels, useDownloadReportCsv, useLabels, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
 import { Button, Checkbox, SelectField, TextField } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { describeDays, RANGE_PRESETS, type RangePreset } from './date-range';
@@ -8,13 +8,14 @@ import type { ReportView, ReportViewChange } from './report-params';
 type Update = (changes: ReportViewChange) => void;
 
 /**
- * Range, comparison and filters. The team, channel and agent lists come from the same endpoints as the rest of the
+ * Range, comparison and filters. The team, channel, agent and label lists come from the same endpoints as the rest of the
  * console, so they hold only what the viewer may see; the API applies the same rule to the numbers.
  */
 export function ReportControls({ view, update, report }: { view: ReportView; update: Update; report: ReportName }) {
   const teams = useTeams();
   const channels = useChannels();
   const users = useUsers();
+  const labels = useLabels();
   const download = useDownloadReportCsv();
   // The URL updates a moment after each change, so two date fields changed in quick succession write both ends from
   // here rather than from the URL, which may not show the first change yet.
@@ -34,6 +35,7 @@ export function ReportControls({ view, update, report }: { view: ReportView; upd
   const teamOptions = [all('All teams'), ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))];
   const channelOptions = [all('All channels'), ...(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
   const agentOptions = [all('All agents'), ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))];
+  const labelOptions = [all('Any label'), ...(labels.data ?? []).map((l) => ({ value: l.id, label: l.name }))];
 
   const downloadCsv = () => {
     if (!view.query) return;
@@ -61,10 +63,11 @@ export function ReportControls({ view, update, report }: { view: ReportView; upd
         <SelectField label="Team" options={teamOptions} value={view.teamId} onChange={(teamId) => update({ teamId })} />
         <SelectField label="Channel" options={channelOptions} value={view.channelId} onChange={(channelId) => update({ channelId })} />
         <SelectField label="Agent" options={agentOptions} value={view.agentId} onChange={(agentId) => update({ agentId })} />
+        <SelectField label="Label" options={labelOptions} value={view.labelId} onChange={(labelId) => update({ labelId })} />
       </div>
       <div className="bt-report-controls__options">
         <Checkbox label="Compare with previous period" checked={view.compare} onChange={(e) => update({ compare: e.target.checked })} />
-        {report === 'response-times' ? (
+        {report === 'response-times' || report === 'overview' || report === 'agents' ? (
           <Checkbox label="Business hours only" checked={view.businessHours} onChange={(e) => update({ businessHours: e.target.checked })} />
         ) : null}
         <Button size="sm" icon="arrow-right" onClick={downloadCsv} pending={download.isPending} disabled={!view.query}>

@@ -13,6 +13,7 @@ export interface ReportView {
   teamId: string;
   channelId: string;
   agentId: string;
+  labelId: string;
   /** The API query for this view; null while a custom range is incomplete or runs backwards. */
   query: ReportFilters | null;
 }
@@ -35,6 +36,7 @@ export function useReportView(): [ReportView, (changes: ReportViewChange) => voi
   const teamId = params.get('team') ?? '';
   const channelId = params.get('channel') ?? '';
   const agentId = params.get('agent') ?? '';
+  const labelId = params.get('label') ?? '';
 
   const view = useMemo<ReportView>(() => {
     const days = preset === 'custom' ? { firstDay: firstParam, lastDay: lastParam } : presetDays(preset, new Date(), timeZone);
@@ -48,10 +50,11 @@ export function useReportView(): [ReportView, (changes: ReportViewChange) => voi
           teamId: teamId || undefined,
           channelId: channelId || undefined,
           agentId: agentId || undefined,
+          labelId: labelId || undefined,
         }
       : null;
-    return { preset, days, timeZone, compare, businessHours, teamId, channelId, agentId, query };
-  }, [preset, firstParam, lastParam, timeZone, compare, businessHours, teamId, channelId, agentId]);
+    return { preset, days, timeZone, compare, businessHours, teamId, channelId, agentId, labelId, query };
+  }, [preset, firstParam, lastParam, timeZone, compare, businessHours, teamId, channelId, agentId, labelId]);
 
   const update = (changes: ReportViewChange) => {
     setParams(
@@ -76,6 +79,7 @@ export function useReportView(): [ReportView, (changes: ReportViewChange) => voi
         if (changes.teamId !== undefined) set('team', changes.teamId);
         if (changes.channelId !== undefined) set('channel', changes.channelId);
         if (changes.agentId !== undefined) set('agent', changes.agentId);
+        if (changes.labelId !== undefined) set('label', changes.labelId);
         return next;
       },
       { replace: true },
