@@ -14,6 +14,7 @@ import {
   Role,
   type RuleView,
   RuleTrigger,
+  type SavedViewView,
   SenderType,
   type TeamView,
   type UserView,
@@ -50,6 +51,8 @@ interface Seed {
   answerB: string;
   ruleA: string;
   labelA: string;
+  viewA: string;
+  privateViewA: string;
   apiKey: string;
   customerA: string;
   questionA: string;
@@ -111,6 +114,8 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'PATCH /api/labels/{id}': { ids: (seed) => [seed.labelA], body: () => ({ name: 'Renamed' }) },
   'DELETE /api/labels/{id}': { ids: (seed) => [seed.labelA] },
   'POST /api/conversations/{id}/labels': { ...conversation, body: (seed) => ({ remove: [seed.labelA] }) },
+  'PATCH /api/views/{id}': { ids: (seed) => [seed.viewA, seed.privateViewA], body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/views/{id}': { ids: (seed) => [seed.viewA, seed.privateViewA] },
 };
 
 /** Requests that name one of team A’s ids in the body or query rather than the path: called as for `ID_ROUTES`. */
@@ -126,6 +131,8 @@ const IDS_IN_BODY: Array<{ method: Method; path: string | ((seed: Seed) => strin
   { method: 'POST', path: '/api/labels', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', color: 'red', teamId }) },
   { method: 'GET', path: '/api/labels', id: (seed) => seed.conversationA, query: (conversationId) => `conversationId=${conversationId}` },
   { method: 'POST', path: (seed) => `/api/conversations/${seed.conversationB}/labels`, id: (seed) => seed.labelA, body: (labelId) => ({ add: [labelId] }) },
+  { method: 'POST', path: '/api/views', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', filters: {}, teamId }) },
+  { method: 'PUT', path: '/api/views/order', id: (seed) => seed.viewA, body: (viewId) => ({ ids: [viewId] }) },
 ];
 
 /** Routes with an id that legitimately belongs to no team, each with the reason it is not swept. */
@@ -144,6 +151,8 @@ const LIST_QUERIES: Record<string, (seed: Seed) => string[]> = {
     `view=team&teamId=${seed.teamA}`,
     `channelId=${seed.channelA}`,
     `labelId=${seed.labelA}`,
+    `assigneeId=${seed.agentA}`,
+    `labelId=${seed.labelA}&priority=normal&unread=true&status=open`,
   ],
   'GET /api/canned-answers': (seed) => ['', 'q=Team%20A', `conversationId=${seed.conversationA}`],
   'GET /api/sla-breaches': (seed) => ['', `teamId=${seed.teamA}`],
@@ -245,6 +254,8 @@ describe('access rule sweep: another team’s people', () => {
     );
     const labelA = await asAdmin<LabelView>('POST', '/api/labels', { name: 'Team A parcels', color: 'teal', teamId: teamA }, tokenA.supervisor);
     await asAdmin('POST', `/api/conversations/${conversationA.id}/labels`, { add: [labelA.id] }, tokenA.agent);
+    const viewA = await asAdmin<SavedViewView>('POST', '/api/views', { name: 'Team A parcels', filters: { labelId: [labelA.id] }, teamId: teamA }, tokenA.supervisor);
+    const privateViewA = await asAdmin<SavedViewView>('POST', '/api/views', { name: 'My parcels', filters: { view: 'mine', q: 'parcel' } }, tokenA.agent);
     const apiKey = await asAdmin<CreatedApiKeyResponse>('POST', '/api/api-keys', { name: 'Team A shop', scopes: [ApiKeyScope.MessagesSend] });
 
     seed = {
@@ -263,6 +274,8 @@ describe('access rule sweep: another team’s people', () => {
       answerB: answerB.id,
       ruleA: rule.id,
       labelA: labelA.id,
+      viewA: viewA.id,
+      privateViewA: privateViewA.id,
       apiKey: apiKey.apiKey.id,
       customerA,
       questionA,

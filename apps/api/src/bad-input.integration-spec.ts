@@ -100,6 +100,7 @@ describe('malformed input on every route', () => {
     ids.message = started.message.id;
     ids.canned = (await created<{ id: string }>('/api/canned-answers', { title: 'Where is my order', body: 'On its way', shortcode: 'order' })).id;
     ids.label = (await created<{ id: string }>('/api/labels', { name: 'VIP', color: 'purple' })).id;
+    ids.view = (await created<{ id: string }>('/api/views', { name: 'Urgent', filters: { priority: ['urgent'] } })).id;
     ids.attribute = (await created<{ id: string }>('/api/contact-attributes', { key: 'plan', label: 'Plan', type: 'list', choices: ['Gold', 'Silver'] })).id;
     ids.rule = (await created<{ id: string }>('/api/automation/rules', { name: 'Resolve', trigger: 'inbound_message', actions: [{ type: 'set_status', status: 'resolved' }] })).id;
     const key = await created<{ apiKey: { id: string }; key: string }>('/api/api-keys', { name: 'Orders', scopes: ['messages:send', 'messages:read', 'reports:read'] });
@@ -139,6 +140,7 @@ describe('malformed input on every route', () => {
       [/^\/api\/canned-answers\//, 'canned'],
       [/^\/api\/automation\/rules\//, 'rule'],
       [/^\/api\/labels\//, 'label'],
+      [/^\/api\/views\//, 'view'],
       [/^\/api\/contact-attributes\//, 'attribute'],
     ];
     const owner = owners.find(([pattern]) => pattern.test(path));
@@ -148,6 +150,11 @@ describe('malformed input on every route', () => {
 
   /** A request each route would accept, so that one malformed field is the only thing wrong with a variant. */
   function validBody(operation: Operation): Json | undefined {
+    // Every filter a saved view can hold, each with a value the list accepts.
+    const VIEW_FILTERS = (): Json => ({
+      view: 'team', teamId: ids.team, status: 'open', sort: 'waiting', q: 'refund', channelId: ids.channel, labelId: [ids.label], assigneeId: ids.user, priority: ['urgent'], language: ['uk'],
+      sla: 'at_risk', optedOut: false, unread: true, createdFrom: '2026-03-01T00:00:00Z', createdTo: '2026-03-08T00:00:00Z', activeFrom: '2026-03-01T00:00:00Z', activeTo: '2026-03-08T00:00:00Z',
+    });
     const bodies: Record<string, Json> = {
       'POST /api/auth/login': { email: 'admin@example.com', password: PASSWORD },
       'POST /api/me/password': { currentPassword: PASSWORD, newPassword: 'another long password' },
@@ -201,6 +208,9 @@ describe('malformed input on every route', () => {
       'POST /api/labels': { name: 'Refund', color: 'amber', description: 'Asked for money back', teamId: ids.team },
       'PATCH /api/labels/{id}': { name: 'VIP customer', color: 'purple', description: 'Spends a lot' },
       'POST /api/conversations/{id}/labels': { add: [ids.label], remove: [] },
+      'POST /api/views': { name: 'Refunds at risk', filters: VIEW_FILTERS(), teamId: ids.team },
+      'PATCH /api/views/{id}': { name: 'Urgent refunds', filters: VIEW_FILTERS() },
+      'PUT /api/views/order': { ids: [ids.view] },
       'PATCH /api/teams/{id}/routing': {
         policy: 'manual',
         defaultCapacity: 3,
@@ -251,7 +261,7 @@ describe('malformed input on every route', () => {
 
   /** A value each query parameter would accept ('' leaves it out: a cursor comes only from a previous page). */
   function validQuery(operation: Operation): Record<string, string> {
-    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, labelId: ids.label, conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', attribute: 'plan:Gold', compare: 'true', businessHours: 'false', format: 'json' };
+    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, labelId: ids.label, assigneeId: ids.user, priority: 'urgent', language: 'uk', sla: 'breached', optedOut: 'false', unread: 'true', createdFrom: '2026-03-01T00:00:00Z', createdTo: '2026-03-08T00:00:00Z', activeFrom: '2026-03-01T00:00:00Z', activeTo: '2026-03-08T00:00:00Z', conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', attribute: 'plan:Gold', compare: 'true', businessHours: 'false', format: 'json' };
     return Object.fromEntries(
       operation.queryParams.map((name) => {
         if (!(name in values)) throw new Error(`no valid value for query parameter ${name} of ${operation.method} ${operation.path}: add one so it is probed`);

@@ -1,25 +1,14 @@
 import { CurrentUser, type UserActor } from '@backtalk/auth';
-import { type ActivityView, type ConsentEventView, type ConversationListQuery, ConversationStatus, type ConversationView, type InboxCounts, type InboxSort, type InboxView, type MessageView, type Page } from '@backtalk/contracts';
+import { type ActivityView, type ConsentEventView, type ConversationListQuery, ConversationStatus, type ConversationView, type InboxCounts, type MessageView, type Page } from '@backtalk/contracts';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ConversationActivity } from './conversation-activity.service';
+import { ConversationFiltersDto } from './conversation-filters';
 import { ConversationsService } from './conversations.service';
 
-export class ListConversationsQuery implements ConversationListQuery {
-  @ApiPropertyOptional({ enum: ['mine', 'unassigned', 'team', 'all'] }) @IsOptional() @IsIn(['mine', 'unassigned', 'team', 'all']) view?: InboxView;
-  @ApiPropertyOptional({ enum: ['recent', 'waiting'] }) @IsOptional() @IsIn(['recent', 'waiting']) sort?: InboxSort;
-  @ApiPropertyOptional({ description: 'Number, name or message text' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ enum: ConversationStatus }) @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') teamId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') channelId?: string;
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only conversations with any of these labels; repeat for several' })
-  @IsOptional()
-  @Transform(({ value }) => [value].flat())
-  @ArrayMaxSize(20)
-  @IsUUID('4', { each: true })
-  labelId?: string[];
+export class ListConversationsQuery extends ConversationFiltersDto implements ConversationListQuery {
   @ApiPropertyOptional({ description: "The previous page's nextCursor" }) @IsOptional() @IsString() cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }

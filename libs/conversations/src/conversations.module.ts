@@ -9,12 +9,15 @@ import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 import { ConversationTyping } from './conversation-typing';
 import { CONVERSATION_ENTITIES } from './entities';
+import { SavedViewEntity } from './saved-views/saved-view.entity';
+import { SavedViewsController } from './saved-views/saved-views.controller';
+import { SavedViewsService } from './saved-views/saved-views.service';
 import { ThreadingService } from './threading.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES)],
-  controllers: [ConversationsController, ConversationActionsController],
-  providers: [ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService, ConversationActivity, ConversationTyping],
+  imports: [TypeOrmModule.forFeature([...CONVERSATION_ENTITIES, SavedViewEntity])],
+  controllers: [ConversationsController, ConversationActionsController, SavedViewsController],
+  providers: [SavedViewsService, ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService, ConversationActivity, ConversationTyping],
   exports: [ConversationsService, ConversationActionsService, ContactsService, ThreadingService, ConsentService, ConversationActivity, ConversationTyping],
 })
 export class ConversationsModule {}

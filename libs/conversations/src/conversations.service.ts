@@ -8,11 +8,12 @@ import {
   type MessageView,
   type Page,
 } from '@backtalk/contracts';
-import { containsPattern, DomainError } from '@backtalk/platform';
+import { DomainError } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { applyConversationFilters } from './conversation-filters';
 import { type ConversationRow, toConversationView, toMessageView } from './conversation-views';
 import { ConsentEventEntity, ConversationEntity, MessageEntity } from './entities';
 
@@ -103,23 +104,11 @@ export class ConversationsService {
     return actor ? AccessPolicy.scopeToVisibleConversations(query, 'c', actor) : query;
   }
 
-  /** The inbox: one view (mine, unassigned, a team, all), one status, newest activity or longest waiting first. */
+  /** The inbox: one view (mine, unassigned, a team, all) narrowed by the filters, newest activity or longest waiting first. */
   async list(actor: UserActor, filter: ConversationListQuery): Promise<Page<ConversationView>> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const query = this.baseQuery(actor).limit(limit + 1);
-    this.applyView(query, actor, filter);
-    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    if (filter.channelId) query.andWhere('c.channel_id = :channelId', { channelId: filter.channelId });
-    const labelIds = filter.labelId === undefined ? [] : [filter.labelId].flat();
-    if (labelIds.length > 0) {
-      query.andWhere('EXISTS (SELECT 1 FROM conversation_label fl WHERE fl.conversation_id = c.id AND fl.label_id IN (:...labelIds))', { labelIds });
-    }
-    if (filter.q?.trim()) {
-      query.andWhere(
-        `(ct.phone || ' ' || ct.name ILIKE :pattern OR EXISTS (SELECT 1 FROM message sm WHERE sm.conversation_id = c.id AND sm.body ILIKE :pattern))`,
-        { pattern: containsPattern(filter.q.trim()) },
-      );
-    }
+    applyConversationFilters(query, actor, filter);
 
     const waitingFirst = filter.sort === 'waiting';
     const sortKey = waitingFirst ? `COALESCE(c.waiting_since, '${NOT_WAITING}'::timestamptz)` : 'c.last_message_at';
@@ -157,24 +146,6 @@ export class ConversationsService {
       counts.teams[row.team_id] = row.total;
     }
     return counts;
-  }
-
-  private applyView(query: SelectQueryBuilder<ConversationEntity>, actor: UserActor, filter: ConversationListQuery): void {
-    switch (filter.view ?? 'all') {
-      case 'mine':
-        query.andWhere('c.assignee_id = :viewerId', { viewerId: actor.userId });
-        break;
-      case 'unassigned':
-        query.andWhere('c.assignee_id IS NULL');
-        break;
-      case 'team':
-        if (!filter.teamId) throw DomainError.validation('teamId is required for the team view');
-        query.andWhere('c.team_id = :viewTeamId', { viewTeamId: filter.teamId });
-        break;
-      case 'all':
-        if (filter.teamId) query.andWhere('c.team_id = :viewTeamId', { viewTeamId: filter.teamId });
-        break;
-    }
   }
 
   /**

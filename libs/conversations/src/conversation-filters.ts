@@ -1,0 +1,108 @@
+import type { UserActor } from '@backtalk/auth';
+import { type ConversationFilters, ConversationPriority, ConversationStatus, type InboxSort, type InboxView, ROUTING_LANGUAGES, type RoutingLanguage, SLA_STATES, SLA_WARNING_FRACTION, type SlaState } from '@backtalk/contracts';
+import { containsPattern, DomainError } from '@backtalk/platform';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** A repeated query parameter arrives as an array, a single one as a string; a JSON body sends the array itself. */
+const asList = ({ value }: { value: unknown }) => (value === undefined ? undefined : [value].flat());
+/** `true`/`false` in a query string, a boolean in a JSON body; anything else is left for IsBoolean to refuse. */
+const asBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const INSTANT = { strict: true, strictSeparator: true } as const;
+
+/** The inbox list's filters as the API reads them, from a query string (the list) or a JSON body (a saved view). */
+export class ConversationFiltersDto implements ConversationFilters {
+  @ApiPropertyOptional({ enum: ['mine', 'unassigned', 'team', 'all'] }) @IsOptional() @IsIn(['mine', 'unassigned', 'team', 'all']) view?: InboxView;
+  @ApiPropertyOptional({ enum: ['recent', 'waiting'] }) @IsOptional() @IsIn(['recent', 'waiting']) sort?: InboxSort;
+  @ApiPropertyOptional({ description: 'Number, name or message text' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: ConversationStatus, description: 'Left out: every status' }) @IsOptional() @IsEnum(ConversationStatus) status?: ConversationStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') teamId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') channelId?: string;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Only conversations with any of these labels; repeat for several' })
+  @IsOptional()
+  @Transform(asList)
+  @ArrayMaxSize(20)
+  @IsUUID('4', { each: true })
+  labelId?: string[];
+  @ApiPropertyOptional({ format: 'uuid', description: 'Assigned to this person' }) @IsOptional() @IsUUID('4') assigneeId?: string;
+  @ApiPropertyOptional({ enum: ConversationPriority, isArray: true, description: 'Any of these priorities; repeat for several' })
+  @IsOptional()
+  @Transform(asList)
+  @ArrayMaxSize(4)
+  @IsEnum(ConversationPriority, { each: true })
+  priority?: ConversationPriority[];
+  @ApiPropertyOptional({ enum: ROUTING_LANGUAGES, isArray: true, description: "The customer's detected language, any of these" })
+  @IsOptional()
+  @Transform(asList)
+  @ArrayMaxSize(ROUTING_LANGUAGES.length)
+  @IsIn(ROUTING_LANGUAGES, { each: true })
+  language?: RoutingLanguage[];
+  @ApiPropertyOptional({ enum: SLA_STATES, description: 'at_risk: under a quarter of the SLA target left; breached: past due and still waiting' })
+  @IsOptional()
+  @IsIn(SLA_STATES)
+  sla?: SlaState;
+  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(asBoolean) @IsBoolean() optedOut?: boolean;
+  @ApiPropertyOptional({ type: Boolean, description: 'Has unread messages' }) @IsOptional() @Transform(asBoolean) @IsBoolean() unread?: boolean;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Started at or after' }) @IsOptional() @IsISO8601(INSTANT) createdFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Started before' }) @IsOptional() @IsISO8601(INSTANT) createdTo?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Last message at or after' }) @IsOptional() @IsISO8601(INSTANT) activeFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Last message before' }) @IsOptional() @IsISO8601(INSTANT) activeTo?: string;
+}
+
+/**
+ * Narrows a query over `conversation c` (joined to `contact ct`) to the filters. It does not apply the access rule:
+ * callers scope the query with AccessPolicy first, so a filter can only narrow what the viewer may see.
+ */
+export function applyConversationFilters<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, actor: UserActor, filters: ConversationFilters): SelectQueryBuilder<T> {
+  switch (filters.view ?? 'all') {
+    case 'mine':
+      query.andWhere('c.assignee_id = :viewerId', { viewerId: actor.userId });
+      break;
+    case 'unassigned':
+      query.andWhere('c.assignee_id IS NULL');
+      break;
+    case 'team':
+      if (!filters.teamId) throw DomainError.validation('teamId is required for the team view');
+      query.andWhere('c.team_id = :viewTeamId', { viewTeamId: filters.teamId });
+      break;
+    case 'all':
+      if (filters.teamId) query.andWhere('c.team_id = :viewTeamId', { viewTeamId: filters.teamId });
+      break;
+  }
+  if (filters.status) query.andWhere('c.status = :status', { status: filters.status });
+  if (filters.channelId) query.andWhere('c.channel_id = :channelId', { channelId: filters.channelId });
+  if (filters.assigneeId) query.andWhere('c.assignee_id = :filterAssigneeId', { filterAssigneeId: filters.assigneeId });
+  const labelIds = listOf(filters.labelId);
+  if (labelIds.length > 0) {
+    query.andWhere('EXISTS (SELECT 1 FROM conversation_label fl WHERE fl.conversation_id = c.id AND fl.label_id IN (:...labelIds))', { labelIds });
+  }
+  const priorities = listOf(filters.priority);
+  if (priorities.length > 0) query.andWhere('c.priority IN (:...priorities)', { priorities });
+  const languages = listOf(filters.language);
+  if (languages.length > 0) query.andWhere('c.language IN (:...languages)', { languages });
+  if (filters.sla === 'breached') query.andWhere('c.sla_due_at <= now()');
+  if (filters.sla === 'at_risk') {
+    // The queue view's definition: due later, but with less than SLA_WARNING_FRACTION of its target left.
+    query.andWhere('c.sla_due_at > now() AND c.sla_due_at - now() <= (c.sla_due_at - c.sla_started_at) * CAST(:slaWarningFraction AS float8)', { slaWarningFraction: SLA_WARNING_FRACTION });
+  }
+  if (filters.optedOut !== undefined) {
+    const optedOut = 'EXISTS (SELECT 1 FROM consent fc WHERE fc.contact_id = c.contact_id AND fc.channel_id = c.channel_id AND fc.opted_out)';
+    query.andWhere(filters.optedOut ? optedOut : `NOT ${optedOut}`);
+  }
+  if (filters.unread !== undefined) query.andWhere(filters.unread ? 'c.unread_count > 0' : 'c.unread_count = 0');
+  if (filters.createdFrom) query.andWhere('c.created_at >= :createdFrom', { createdFrom: filters.createdFrom });
+  if (filters.createdTo) query.andWhere('c.created_at < :createdTo', { createdTo: filters.createdTo });
+  if (filters.activeFrom) query.andWhere('c.last_message_at >= :activeFrom', { activeFrom: filters.activeFrom });
+  if (filters.activeTo) query.andWhere('c.last_message_at < :activeTo', { activeTo: filters.activeTo });
+  const q = filters.q?.trim();
+  if (q) {
+    query.andWhere(`(ct.phone || ' ' || ct.name ILIKE :pattern OR EXISTS (SELECT 1 FROM message sm WHERE sm.conversation_id = c.id AND sm.body ILIKE :pattern))`, {
+      pattern: containsPattern(q),
+    });
+  }
+  return query;
+}
+
+const listOf = <V>(value: V | V[] | undefined): V[] => (value === undefined ? [] : [value].flat() as V[]);

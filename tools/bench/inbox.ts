@@ -1,0 +1,223 @@
+/**
+ * npm run bench:inbox — the inbox list's filters and search (GET /api/conversations) and the saved views' counts
+ * (GET /api/views/counts) at the volume of a busy install. Creates a database of its own (or --reuse one seeded by
+ * bench:reports, bench:contacts or an earlier --keep run), migrates it, makes 5 teams, 10 channels and 50 agents
+ * through the API and seeds the bench:reports history (100,000 contacts, 200,000 conversations, 1M+ messages), then
+ * times, as an admin and as an agent of one team, the first page of each filter, their combinations and searches over
+ * every status, printing p50/p95/max per case and person. The worst case's p95 is what the RESULT line reports.
+ *
+ *   --reps N       timed requests per case and person (20), after one untimed warm-up request
+ *   --contacts N   contacts; each has two conversations (100000)
+ *   --keep         keep the database (its name is printed) for EXPLAIN ANALYZE and later runs
+ *   --reuse DB     time against a database an earlier --keep run seeded
+ *   --only a,b     time only these cases (by name)
+ */
+import 'reflect-metadata';
+import { execSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import type { ChannelView, ConversationView, Page, SavedViewCounts, SavedViewView, TeamView } from '@backtalk/contracts';
+import { deleteRedisKeys } from '@backtalk/testing';
+import { api, dropDatabase, freePort, percentile, ROOT, runId, type Started, startProcess } from './bench-support';
+import { seedReports, type SeedSetup } from './reports-seed';
+
+const { values: options } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '20' },
+    contacts: { type: 'string', default: '100000' },
+    days: { type: 'string', default: '90' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const REPS = Number(options.reps);
+const PASSWORD = 'bench-password-123';
+const ADMIN = 'bench@backtalk.local';
+/** The agent whose view is timed: a member of the first team only (the same people bench:reports makes). */
+const AGENT = 'agent-1-1@bench.local';
+const TEAMS = ['Support', 'Billing', 'Sales', 'Returns', 'Enterprise'];
+const TARGET_P95_MS = 150;
+
+interface Timing {
+  name: string;
+  who: string;
+  samples: number[];
+  found: number;
+}
+
+async function setUp(baseUrl: string, token: string): Promise<SeedSetup> {
+  const setup: SeedSetup = { teamIds: [], channelIds: [], pricePerSegment: [], agentIds: [] };
+  for (const [index, name] of TEAMS.entries()) {
+    const team = await api<{ id: string }>(baseUrl, 'POST', '/api/teams', { name }, token);
+    setup.teamIds.push(team.id);
+    for (const line of [1, 2]) {
+      const price = line === 1 ? 0.0079 : 0.045;
+      const channel = await api<{ id: string }>(
+        baseUrl,
+        'POST',
+        '/api/channels',
+        { teamId: team.id, name: `${name} line ${line}`, provider: 'generic', sender: `+1415555${index}${line}00`, senderType: 'long_code', country: 'US', secrets: { signatureSecret: 'bench-inbox-secret' }, pricePerSegment: price },
+        token,
+      );
+      setup.channelIds.push(channel.id);
+      setup.pricePerSegment.push(price);
+    }
+    for (let k = 1; k <= 10; k++) {
+      const user = await api<{ id: string }>(
+        baseUrl,
+        'POST',
+        '/api/users',
+        { email: `agent-${index + 1}-${k}@bench.local`, name: `${name} agent ${k}`, password: PASSWORD, role: k === 10 ? 'supervisor' : 'agent', teamIds: [team.id] },
+        token,
+      );
+      setup.agentIds.push(user.id);
+    }
+  }
+  return setup;
+}
+
+async function timed<T>(baseUrl: string, path: string, token: string): Promise<{ ms: number; body: T }> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`GET ${path} → ${response.status} ${body.slice(0, 500)}`);
+  return { ms: performance.now() - started, body: JSON.parse(body) as T };
+}
+
+const WIDTHS = [30, 6, 7, 9, 9, 9];
+
+function row(cells: Array<string | number>): string {
+  return cells.map((cell, index) => (index === 0 ? String(cell).padEnd(WIDTHS[index]) : String(cell).padStart(WIDTHS[index]))).join('  ');
+}
+
+function format(timing: Timing): string {
+  return row([timing.name, timing.who, timing.found, percentile(timing.samples, 50).toFixed(0), percentile(timing.samples, 95).toFixed(0), Math.max(...timing.samples).toFixed(0)]);
+}
+
+async function main(): Promise<void> {
+  const id = runId();
+  const database = options.reuse ?? `backtalk_bench_inbox_${id}`;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    REDIS_PREFIX: `bt_bench_inbox_${id}`,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
+    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
+    PORT: String(port),
+    PUBLIC_BASE_URL: baseUrl,
+  };
+  let apiProcess: Started | undefined;
+  const db = new Client({ connectionString: env.DATABASE_URL });
+  try {
+    execSync('npm run --silent db:migrate', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+    if (!options.reuse) execSync(`npm run --silent admin:create -- --email ${ADMIN} --password ${PASSWORD}`, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+    apiProcess = await startProcess('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env, /READY api/, 'api');
+    const admin = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: ADMIN, password: PASSWORD });
+    await db.connect();
+
+    if (!options.reuse) {
+      process.stdout.write(`database ${database}: 5 teams, 10 channels, 50 agents through the API…\n`);
+      const setup = await setUp(baseUrl, admin.accessToken);
+      process.stdout.write(`seeding ${options.days} days of history…\n`);
+      const started = performance.now();
+      const counts = await seedReports(db, setup, { contacts: Number(options.contacts), days: Number(options.days), now: new Date() }, (line) => process.stdout.write(`${line}\n`));
+      process.stdout.write(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([table, n]) => `${table}=${n}`).join(' ')}\n`);
+    }
+    await db.query('VACUUM ANALYZE conversation, contact, consent, message, conversation_label');
+    const conversations = Number((await db.query(`SELECT count(*) AS n FROM conversation`)).rows[0].n);
+    const agent = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: AGENT, password: PASSWORD });
+
+    const teams = await api<TeamView[]>(baseUrl, 'GET', '/api/teams', undefined, admin.accessToken);
+    const channels = await api<ChannelView[]>(baseUrl, 'GET', '/api/channels', undefined, admin.accessToken);
+    const team = teams.find((candidate) => candidate.name === TEAMS[0]);
+    const channel = channels.find((candidate) => candidate.teamId === team?.id);
+    if (!team || !channel) throw new Error(`The database has no team ${TEAMS[0]} with a channel: was it seeded by bench:reports or bench:contacts?`);
+    const [sample] = (
+      await db.query<{ name: string; assignee_id: string }>(
+        `SELECT ct.name, c.assignee_id FROM conversation c JOIN contact ct ON ct.id = c.contact_id
+         WHERE c.team_id = $1 AND ct.name <> '' AND c.assignee_id IS NOT NULL ORDER BY c.id OFFSET 1000 LIMIT 1`,
+        [team.id],
+      )
+    ).rows;
+    if (!sample) throw new Error('No named, assigned conversation in the first team to search for');
+    const now = Date.now();
+    const week = new Date(now - 7 * 86_400_000).toISOString();
+    const month = new Date(now - 30 * 86_400_000).toISOString();
+
+    const cases: Array<{ name: string; query: Record<string, string | string[]> }> = [
+      { name: 'open', query: { status: 'open' } },
+      { name: 'every status', query: {} },
+      { name: 'resolved', query: { status: 'resolved' } },
+      { name: 'longest waiting', query: { status: 'open', sort: 'waiting' } },
+      { name: 'search name, every status', query: { q: sample.name.slice(3, -1).toLowerCase() } },
+      { name: 'search common, every status', query: { q: 'custom' } },
+      { name: 'search text, resolved', query: { q: 'parcel', status: 'resolved' } },
+      { name: 'team', query: { view: 'team', teamId: team.id } },
+      { name: 'channel', query: { channelId: channel.id } },
+      { name: 'assignee', query: { assigneeId: sample.assignee_id } },
+      { name: 'unassigned', query: { view: 'unassigned' } },
+      { name: 'priority urgent+high', query: { priority: ['urgent', 'high'] } },
+      { name: 'language uk', query: { language: 'uk' } },
+      { name: 'sla breached', query: { sla: 'breached' } },
+      { name: 'sla at risk', query: { sla: 'at_risk' } },
+      { name: 'opted out', query: { optedOut: 'true' } },
+      { name: 'unread', query: { unread: 'true' } },
+      { name: 'created 7d', query: { createdFrom: week } },
+      { name: 'active 30-7d', query: { activeFrom: month, activeTo: week } },
+      { name: 'combined', query: { status: 'resolved', priority: ['high', 'urgent'], activeFrom: month, channelId: channel.id } },
+    ];
+    const selected = cases.filter((entry) => !options.only || options.only.split(',').includes(entry.name));
+    process.stdout.write(`${conversations} conversations; timing ${selected.length} cases × admin and agent, ${REPS} requests each…\n`);
+    process.stdout.write(`${row(['case', 'who', 'found', 'p50 ms', 'p95 ms', 'max ms'])}\n`);
+
+    const people = [['admin', admin.accessToken], ['agent', agent.accessToken]] as const;
+    const timings: Timing[] = [];
+    const time = async (name: string, who: string, path: string, token: string, found: (body: unknown) => number) => {
+      const first = await timed<unknown>(baseUrl, path, token);
+      const samples: number[] = [];
+      for (let rep = 0; rep < REPS; rep++) samples.push((await timed(baseUrl, path, token)).ms);
+      const timing = { name, who, samples: samples.sort((a, b) => a - b), found: found(first.body) };
+      timings.push(timing);
+      process.stdout.write(`${format(timing)}\n`);
+    };
+    for (const entry of selected) {
+      const params = new URLSearchParams({ limit: '50' });
+      for (const [key, value] of Object.entries(entry.query)) for (const item of [value].flat()) params.append(key, item);
+      for (const [who, token] of people) await time(entry.name, who, `/api/conversations?${params}`, token, (body) => (body as Page<ConversationView>).items.length);
+    }
+    if (!options.only || options.only.split(',').includes('view counts')) {
+      // Each person's sidebar: one view per case above, private, counted in one request.
+      for (const [who, token] of people) {
+        const existing = await api<SavedViewView[]>(baseUrl, 'GET', '/api/views', undefined, token);
+        for (const entry of cases) {
+          if (existing.some((view) => view.name === entry.name)) continue;
+          const filters = Object.fromEntries(Object.entries(entry.query).map(([key, value]) => [key, ['priority', 'language'].includes(key) ? [value].flat() : value === 'true' ? true : value]));
+          await api(baseUrl, 'POST', '/api/views', { name: entry.name, filters }, token);
+        }
+        await time('view counts', who, '/api/views/counts', token, (body) => Object.keys(body as SavedViewCounts).length);
+      }
+    }
+
+    const worst = Math.max(...timings.map((timing) => percentile(timing.samples, 95)));
+    const max = Math.max(...timings.flatMap((timing) => timing.samples));
+    const missed = timings.filter((timing) => percentile(timing.samples, 95) > TARGET_P95_MS);
+    process.stdout.write(`\nfound is the page's size (50 at most), or the number of views counted; target p95 ≤ ${TARGET_P95_MS} ms${missed.length > 0 ? `; missed by: ${missed.map((timing) => `${timing.name} (${timing.who})`).join(', ')}` : ', met by every case'}\n`);
+    if (options.keep || options.reuse) process.stdout.write(`database kept: ${database}\n`);
+    process.stdout.write(`RESULT inbox p95_ms=${worst.toFixed(0)} max_ms=${max.toFixed(0)}\n`);
+  } finally {
+    await db.end().catch(() => undefined);
+    await apiProcess?.stop();
+    await deleteRedisKeys('redis://127.0.0.1:6379', `${env.REDIS_PREFIX}:*`).catch(() => undefined);
+    if (!options.keep && !options.reuse) await dropDatabase(database).catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
