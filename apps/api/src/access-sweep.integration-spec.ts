@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { UsersService } from '@backtalk/auth';
 import {
   ApiKeyScope,
+  type BulkActionView,
   type CannedAnswerView,
   type ChannelView,
   type ConsentEventView,
   type ConversationView,
   type CreatedApiKeyResponse,
   type LabelView,
+  type MacroView,
   type MessageView,
   type Page,
   Provider,
@@ -51,6 +53,10 @@ interface Seed {
   answerB: string;
   ruleA: string;
   labelA: string;
+  macroA: string;
+  personalMacroA: string;
+  globalMacro: string;
+  bulkA: string;
   viewA: string;
   privateViewA: string;
   apiKey: string;
@@ -64,6 +70,8 @@ interface IdRoute {
   body?: (seed: Seed) => unknown;
   /** Query string; points at the caller's own data so that the id in the path is the only thing that differs. */
   query?: (seed: Seed) => string;
+  /** For a path with two ids: the second, one the caller may use, so that the first is the only one of team A. */
+  second?: (seed: Seed) => string;
 }
 
 const conversation: IdRoute = { ids: (seed) => [seed.conversationA] };
@@ -114,6 +122,10 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'PATCH /api/labels/{id}': { ids: (seed) => [seed.labelA], body: () => ({ name: 'Renamed' }) },
   'DELETE /api/labels/{id}': { ids: (seed) => [seed.labelA] },
   'POST /api/conversations/{id}/labels': { ...conversation, body: (seed) => ({ remove: [seed.labelA] }) },
+  'PATCH /api/macros/{id}': { ids: (seed) => [seed.macroA, seed.personalMacroA], body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/macros/{id}': { ids: (seed) => [seed.macroA, seed.personalMacroA] },
+  'POST /api/conversations/{id}/macros/{macroId}/run': { ...conversation, second: (seed) => seed.globalMacro },
+  'GET /api/conversations/bulk/{bulkId}': { ids: (seed) => [seed.bulkA] },
   'PATCH /api/views/{id}': { ids: (seed) => [seed.viewA, seed.privateViewA], body: () => ({ name: 'Renamed' }) },
   'DELETE /api/views/{id}': { ids: (seed) => [seed.viewA, seed.privateViewA] },
 };
@@ -131,6 +143,9 @@ const IDS_IN_BODY: Array<{ method: Method; path: string | ((seed: Seed) => strin
   { method: 'POST', path: '/api/labels', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', color: 'red', teamId }) },
   { method: 'GET', path: '/api/labels', id: (seed) => seed.conversationA, query: (conversationId) => `conversationId=${conversationId}` },
   { method: 'POST', path: (seed) => `/api/conversations/${seed.conversationB}/labels`, id: (seed) => seed.labelA, body: (labelId) => ({ add: [labelId] }) },
+  { method: 'POST', path: '/api/macros', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', visibility: 'shared', teamId, steps: [{ type: 'resolve' }] }) },
+  { method: 'POST', path: '/api/macros', id: (seed) => seed.labelA, body: (labelId) => ({ name: 'Theirs', visibility: 'personal', steps: [{ type: 'add_label', labelId }] }) },
+  { method: 'GET', path: '/api/macros', id: (seed) => seed.conversationA, query: (conversationId) => `conversationId=${conversationId}` },
   { method: 'POST', path: '/api/views', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', filters: {}, teamId }) },
   { method: 'PUT', path: '/api/views/order', id: (seed) => seed.viewA, body: (viewId) => ({ ids: [viewId] }) },
 ];
@@ -174,8 +189,8 @@ function reportQueries(seed: Seed): string[] {
   return [`${range}&compare=true`, `${range}&teamId=${seed.teamA}`, `${range}&channelId=${seed.channelA}`];
 }
 
-/** What team B's people may see of the seed: their own. */
-const TEAM_B_OWN: ReadonlyArray<keyof Seed> = ['teamB', 'conversationB', 'answerB'];
+/** What team B's people may see of the seed: their own, and what everyone shares. */
+const TEAM_B_OWN: ReadonlyArray<keyof Seed> = ['teamB', 'conversationB', 'answerB', 'globalMacro'];
 
 describe('access rule sweep: another team’s people', () => {
   let t: TestApp;
@@ -254,6 +269,10 @@ describe('access rule sweep: another team’s people', () => {
     );
     const labelA = await asAdmin<LabelView>('POST', '/api/labels', { name: 'Team A parcels', color: 'teal', teamId: teamA }, tokenA.supervisor);
     await asAdmin('POST', `/api/conversations/${conversationA.id}/labels`, { add: [labelA.id] }, tokenA.agent);
+    const macroA = await asAdmin<MacroView>('POST', '/api/macros', { name: 'Team A routine', visibility: 'shared', teamId: teamA, steps: [{ type: 'add_label', labelId: labelA.id }] }, tokenA.supervisor);
+    const personalMacroA = await asAdmin<MacroView>('POST', '/api/macros', { name: 'My routine', visibility: 'personal', steps: [{ type: 'set_priority', priority: 'high' }] }, tokenA.agent);
+    const globalMacro = await asAdmin<MacroView>('POST', '/api/macros', { name: 'Everyone’s routine', visibility: 'shared', steps: [{ type: 'set_priority', priority: 'low' }] });
+    const bulkA = await asAdmin<BulkActionView>('POST', '/api/conversations/bulk', { action: 'set_priority', params: { priority: 'normal' }, ids: [conversationA.id] }, tokenA.agent);
     const viewA = await asAdmin<SavedViewView>('POST', '/api/views', { name: 'Team A parcels', filters: { labelId: [labelA.id] }, teamId: teamA }, tokenA.supervisor);
     const privateViewA = await asAdmin<SavedViewView>('POST', '/api/views', { name: 'My parcels', filters: { view: 'mine', q: 'parcel' } }, tokenA.agent);
     const apiKey = await asAdmin<CreatedApiKeyResponse>('POST', '/api/api-keys', { name: 'Team A shop', scopes: [ApiKeyScope.MessagesSend] });
@@ -274,6 +293,10 @@ describe('access rule sweep: another team’s people', () => {
       answerB: answerB.id,
       ruleA: rule.id,
       labelA: labelA.id,
+      macroA: macroA.id,
+      personalMacroA: personalMacroA.id,
+      globalMacro: globalMacro.id,
+      bulkA: bulkA.id,
       viewA: viewA.id,
       privateViewA: privateViewA.id,
       apiKey: apiKey.apiKey.id,
@@ -305,7 +328,7 @@ describe('access rule sweep: another team’s people', () => {
       for (const id of spec.ids(seed)) {
         const call = async (value: string) => {
           const query = spec.query ? `?${spec.query(seed)}` : '';
-          const response = await t.request<{ code?: string; message?: string }>(route.method, `${route.path.replace(/\{[^}]+\}/, value)}${query}`, { token: outsiders[who], body: spec.body?.(seed) });
+          const response = await t.request<{ code?: string; message?: string }>(route.method, `${route.path.replace(/\{[^}]+\}/, value).replace(/\{[^}]+\}/, spec.second?.(seed) ?? '')}${query}`, { token: outsiders[who], body: spec.body?.(seed) });
           return { status: response.status, code: response.body?.code, message: response.body?.message };
         };
         answers.push({ route: route.key, id, owned: await call(id), random: await call(randomUUID()) });

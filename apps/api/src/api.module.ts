@@ -6,6 +6,7 @@ import { ConversationsModule } from '@backtalk/conversations';
 import { CsatModule, CsatWorkerModule } from '@backtalk/csat';
 import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
 import { LabelsModule } from '@backtalk/labels';
+import { MacrosModule, MacrosWorkerModule } from '@backtalk/macros';
 import { OutboundModule, OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
 import { RealtimeModule } from '@backtalk/realtime';
@@ -23,7 +24,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, LabelsModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, ...(options.runWorkers ? [AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, LabelsModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, MacrosModule, ...(options.runWorkers ? [MacrosWorkerModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] : [])],
     };
   }
 }

@@ -100,6 +100,7 @@ describe('malformed input on every route', () => {
     ids.message = started.message.id;
     ids.canned = (await created<{ id: string }>('/api/canned-answers', { title: 'Where is my order', body: 'On its way', shortcode: 'order' })).id;
     ids.label = (await created<{ id: string }>('/api/labels', { name: 'VIP', color: 'purple' })).id;
+    ids.macro = (await created<{ id: string }>('/api/macros', { name: 'Prioritise', visibility: 'shared', steps: [{ type: 'set_priority', priority: 'high' }] })).id;
     ids.view = (await created<{ id: string }>('/api/views', { name: 'Urgent', filters: { priority: ['urgent'] } })).id;
     ids.attribute = (await created<{ id: string }>('/api/contact-attributes', { key: 'plan', label: 'Plan', type: 'list', choices: ['Gold', 'Silver'] })).id;
     ids.rule = (await created<{ id: string }>('/api/automation/rules', { name: 'Resolve', trigger: 'inbound_message', actions: [{ type: 'set_status', status: 'resolved' }] })).id;
@@ -140,6 +141,7 @@ describe('malformed input on every route', () => {
       [/^\/api\/canned-answers\//, 'canned'],
       [/^\/api\/automation\/rules\//, 'rule'],
       [/^\/api\/labels\//, 'label'],
+      [/^\/api\/macros\//, 'macro'],
       [/^\/api\/views\//, 'view'],
       [/^\/api\/contact-attributes\//, 'attribute'],
     ];
@@ -208,6 +210,21 @@ describe('malformed input on every route', () => {
       'POST /api/labels': { name: 'Refund', color: 'amber', description: 'Asked for money back', teamId: ids.team },
       'PATCH /api/labels/{id}': { name: 'VIP customer', color: 'purple', description: 'Spends a lot' },
       'POST /api/conversations/{id}/labels': { add: [ids.label], remove: [] },
+      'POST /api/conversations/bulk': { action: 'set_priority', params: { priority: 'urgent' }, ids: [ids.conversation] },
+      'POST /api/macros': {
+        name: 'Refund done',
+        visibility: 'shared',
+        teamId: ids.team,
+        steps: [
+          { type: 'send_canned_answer', cannedAnswerId: ids.canned },
+          { type: 'add_label', labelId: ids.label },
+          { type: 'assign', assigneeId: ids.user },
+          { type: 'set_priority', priority: 'high' },
+          { type: 'add_note', body: 'Refund confirmed' },
+          { type: 'snooze', minutes: 60 },
+        ],
+      },
+      'PATCH /api/macros/{id}': { name: 'Prioritise now', steps: [{ type: 'set_priority', priority: 'urgent' }, { type: 'resolve' }] },
       'POST /api/views': { name: 'Refunds at risk', filters: VIEW_FILTERS(), teamId: ids.team },
       'PATCH /api/views/{id}': { name: 'Urgent refunds', filters: VIEW_FILTERS() },
       'PUT /api/views/order': { ids: [ids.view] },

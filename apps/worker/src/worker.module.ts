@@ -2,6 +2,7 @@ import { AuthWorkerModule } from '@backtalk/auth';
 import { AutomationWorkerModule } from '@backtalk/automation';
 import { CsatWorkerModule } from '@backtalk/csat';
 import { InboundWorkerModule } from '@backtalk/inbound';
+import { MacrosWorkerModule } from '@backtalk/macros';
 import { OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
 import { ReportsWorkerModule } from '@backtalk/reports';
@@ -9,5 +10,5 @@ import { RoutingWorkerModule } from '@backtalk/routing';
 import { Module } from '@nestjs/common';
 
 /** Every queue processor, and no HTTP server. */
-@Module({ imports: [PlatformModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] })
+@Module({ imports: [PlatformModule, MacrosWorkerModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] })
 export class WorkerModule {}

@@ -10,6 +10,8 @@ export enum QueueName {
   Inbound = 'inbound',
   Outbound = 'outbound',
   Routing = 'routing',
+  /** Bulk actions on conversations too large to do while the request waits. */
+  Bulk = 'bulk',
 }
 
 /** Defaults set once for every queue: bounded retention so Redis does not grow without end. */
