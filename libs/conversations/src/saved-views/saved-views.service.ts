@@ -4,7 +4,7 @@ import { DomainError, isForeignKeyViolation, isUniqueViolation } from '@backtalk
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { applyConversationFilters } from '../conversation-filters';
+import { applyConversationFilters, findFewSearchMatches } from '../conversation-filters';
 import { ConversationEntity } from '../entities';
 import { canEditView, cleanViewName, isInSidebar, normalizeFilters } from './saved-view-rules';
 import { SavedViewEntity } from './saved-view.entity';
@@ -96,7 +96,7 @@ export class SavedViewsService {
     const matching = this.dataSource.createQueryBuilder(ConversationEntity, 'c').select('1').limit(SAVED_VIEW_COUNT_CAP);
     if (filters.q?.trim()) matching.innerJoin('contact', 'ct', 'ct.id = c.contact_id');
     AccessPolicy.scopeToVisibleConversations(matching, 'c', actor);
-    applyConversationFilters(matching, actor, filters);
+    applyConversationFilters(matching, actor, filters, await findFewSearchMatches(this.dataSource, actor, filters.q));
     const [sql, parameters] = matching.getQueryAndParameters();
     const [row] = await this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM (${sql}) matching`, parameters);
     return row?.n ?? 0;
