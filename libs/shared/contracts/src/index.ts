@@ -22,3 +22,4 @@ export * from './lib/contact-attributes';
 export * from './lib/contact-import';
 export * from './lib/saved-views';
 export * from './lib/macros';
+export * from './lib/money';
