@@ -21,6 +21,8 @@ const LOCK = `hashtext('report_refresh_facts')`;
 /** Keeps report_conversation_fact, report_wait and report_auto_reply equal to the timelines (see the ReportFacts migration). */
 @Injectable()
 export class ReportFactsService {
+  private readonly businessElapsed = new Map<string, Elapsed>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -67,6 +69,21 @@ export class ReportFactsService {
     return marked;
   }
 
+  /**
+   * Business time per schedule, kept between refreshes: it remembers the open stretches it has worked out, and a
+   * backlog's batches keep asking about the same weeks. Keyed by the schedule itself, so a changed schedule is new.
+   */
+  private elapsedFor(hours: BusinessHours | null): Elapsed {
+    if (!hours) return calendarSeconds;
+    const key = JSON.stringify(hours);
+    let elapsed = this.businessElapsed.get(key);
+    if (!elapsed) {
+      if (this.businessElapsed.size >= 200) this.businessElapsed.clear();
+      this.businessElapsed.set(key, (elapsed = businessSeconds(hours)));
+    }
+    return elapsed;
+  }
+
   /** Statements after the one that took the marks, so their snapshots include every change those marks stand for. */
   private async measure(runner: QueryRunner, ids: string[]): Promise<void> {
     // One connection, so one statement after another.
@@ -93,7 +110,7 @@ export class ReportFactsService {
     const elapsedByTeam = new Map<string, Elapsed>();
     for (const row of conversations) {
       timelines.set(row.id, { conversationId: row.id, teamId: row.team_id, channelId: row.channel_id, assigneeId: row.assignee_id, createdAt: new Date(row.created_at), messages: [], statusChanges: [], breaches: [] });
-      if (!elapsedByTeam.has(row.team_id)) elapsedByTeam.set(row.team_id, row.business_hours ? businessSeconds(row.business_hours) : calendarSeconds);
+      if (!elapsedByTeam.has(row.team_id)) elapsedByTeam.set(row.team_id, this.elapsedFor(row.business_hours));
     }
     for (const row of messages)
       timelines.get(row.conversation_id)?.messages.push({ id: row.id, at: new Date(row.sent_at), direction: row.direction, kind: row.kind, authorId: row.author_id, faqId: row.faq_id });

@@ -1,3 +1,4 @@
+import { isOpenAt } from '@backtalk/business-hours';
 import type { BusinessHours } from '@backtalk/contracts';
 import { businessSeconds, durationStats, measureTimeline, type TimelineEvent } from './timeline';
 
@@ -55,5 +56,32 @@ describe('speed metrics over a conversation’s timeline', () => {
   it('reports the median and 90th percentile, interpolated between ranks, and nothing over no values', () => {
     expect(durationStats([30, 120, 180, 720])).toEqual({ count: 4, median: 150, p90: 558 });
     expect(durationStats([])).toEqual({ count: 0, median: null, p90: null });
+  });
+});
+
+describe('business time over many waits', () => {
+  const kyiv: BusinessHours = {
+    timeZone: 'Europe/Kyiv',
+    weekly: { mon: [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }], tue: [{ start: '09:00', end: '18:00' }], wed: [{ start: '09:00', end: '18:00' }], thu: [{ start: '22:00', end: '24:00' }], fri: [{ start: '00:00', end: '02:00' }], sat: [], sun: [] },
+    holidays: ['2026-03-25'],
+  };
+  /** Quarter hour by quarter hour: slow, obviously right for instants on quarter hours (the schedule changes on them). */
+  const QUARTER = 15 * 60_000;
+  const byQuarterHour = (start: Date, end: Date) => {
+    let open = 0;
+    for (let at = start.getTime(); at < end.getTime(); at += QUARTER) if (isOpenAt(kyiv, new Date(at))) open += QUARTER / 1000;
+    return open;
+  };
+
+  it('sums the same open seconds as walking the schedule quarter hour by quarter hour, across a holiday and a daylight-saving change, whatever order the waits come in', () => {
+    const elapsed = businessSeconds(kyiv);
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const base = Date.parse('2026-03-16T00:00:00Z');
+    for (let index = 0; index < 40; index++) {
+      const start = new Date(base + Math.floor(random() * 30 * 24 * 4) * QUARTER);
+      const end = new Date(start.getTime() + Math.floor(random() * 4 * 24 * 4) * QUARTER);
+      expect([start.toISOString(), elapsed(start, end)]).toEqual([start.toISOString(), byQuarterHour(start, end)]);
+    }
   });
 });

@@ -72,18 +72,67 @@ export function measureTimeline(events: readonly TimelineEvent[], elapsed: Elaps
 /** Seconds between two instants during which the team is open; calendar seconds for a team without business hours. */
 export function businessSeconds(hours: BusinessHours | null): Elapsed {
   if (!hours) return calendarSeconds;
-  return (start, end) => {
-    let total = 0;
-    let at = start;
-    while (at < end) {
-      const change = nextChange(hours, at);
-      const until = change && change < end ? change : end;
-      if (isOpenAt(hours, at)) total += until.getTime() - at.getTime();
-      if (!change) break;
-      at = change;
+  const open = new OpenStretches(hours);
+  return (start, end) => open.openMillisecondsBetween(start.getTime(), end.getTime()) / 1000;
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * A team's open stretches over the weeks asked about, found once with the schedule's nextChange and then summed by
+ * binary search: measuring a batch of conversations asks about the same weeks thousands of times, and each nextChange
+ * works through the schedule's days and holidays in its time zone.
+ */
+class OpenStretches {
+  private coveredFrom = Infinity;
+  private coveredTo = -Infinity;
+  /** Sorted, not overlapping, within [coveredFrom, coveredTo). */
+  private stretches: Array<[number, number]> = [];
+  /** Open milliseconds of the stretches before each one. */
+  private openBefore: number[] = [];
+
+  constructor(private readonly hours: BusinessHours) {}
+
+  openMillisecondsBetween(start: number, end: number): number {
+    if (end <= start) return 0;
+    if (start < this.coveredFrom || end > this.coveredTo) this.cover(Math.min(start, this.coveredFrom) - WEEK_MS, Math.max(end, this.coveredTo) + WEEK_MS);
+    return this.openUntil(end) - this.openUntil(start);
+  }
+
+  /** Open milliseconds from the start of the covered span up to `instant`. */
+  private openUntil(instant: number): number {
+    let low = 0;
+    let high = this.stretches.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.stretches[middle][0] < instant) low = middle + 1;
+      else high = middle;
     }
-    return total / 1000;
-  };
+    if (low === 0) return 0;
+    const [start, end] = this.stretches[low - 1];
+    return this.openBefore[low - 1] + Math.min(instant, end) - start;
+  }
+
+  private cover(from: number, to: number): void {
+    const stretches: Array<[number, number]> = [];
+    let at = from;
+    while (at < to) {
+      const change = nextChange(this.hours, new Date(at));
+      const until = change ? Math.min(change.getTime(), to) : to;
+      if (isOpenAt(this.hours, new Date(at))) stretches.push([at, until]);
+      if (!change) break;
+      at = change.getTime();
+    }
+    this.stretches = stretches;
+    this.openBefore = [];
+    let total = 0;
+    for (const [start, end] of stretches) {
+      this.openBefore.push(total);
+      total += end - start;
+    }
+    this.coveredFrom = from;
+    this.coveredTo = to;
+  }
 }
 
 /**
