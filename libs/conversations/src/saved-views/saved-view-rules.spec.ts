@@ -1,9 +1,10 @@
+import type { UserActor } from '@backtalk/auth';
 import { ConversationPriority, Role } from '@backtalk/contracts';
 import { canEditView, cleanViewName, isInSidebar, normalizeFilters } from './saved-view-rules';
 
-const agent = { userId: 'agent', role: Role.Agent, teamIds: ['support'] };
-const supervisor = { userId: 'supervisor', role: Role.Supervisor, teamIds: ['support'] };
-const admin = { userId: 'admin', role: Role.Admin, teamIds: [] };
+const agent: UserActor = { kind: 'user', userId: 'agent', role: Role.Agent, teamIds: ['support'] };
+const supervisor: UserActor = { kind: 'user', userId: 'supervisor', role: Role.Supervisor, teamIds: ['support'] };
+const admin: UserActor = { kind: 'user', userId: 'admin', role: Role.Admin, teamIds: [] };
 
 describe('saved view rules', () => {
   it('stores filters without empty values, with lists deduplicated and in one order', () => {
