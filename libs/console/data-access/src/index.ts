@@ -157,6 +157,14 @@ export {
   type ContactDirectoryQuery,
   type UpdateContactVariables,
 } from './lib/contacts/contacts.queries';
+export {
+  contactAttributesApi,
+  useContactAttributes,
+  useCreateContactAttribute,
+  useDeleteContactAttribute,
+  useUpdateContactAttribute,
+  type UpdateContactAttributeVariables,
+} from './lib/contacts/contact-attributes.queries';
 
 export { reportSearch, type ReportByName, type ReportFilters } from './lib/reports/reports.api';
 export { LIVE_REPORT_REFETCH_MS, useDownloadReportCsv, useLiveReport, useReport } from './lib/reports/reports.queries';

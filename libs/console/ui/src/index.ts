@@ -8,6 +8,7 @@ export { Button, buttonClassName, type ButtonProps, type ButtonSize, type Button
 export { Chip, type ChipProps } from './lib/Chip';
 export { copyText } from './lib/copy';
 export { CopyField, type CopyFieldProps } from './lib/CopyField';
+export { ContactAttributeFields, type ContactAttributeFieldsProps } from './lib/ContactAttributeFields';
 export { cx } from './lib/cx';
 export { ConfirmDialog, Dialog, DialogFooter, type ConfirmDialogProps, type DialogProps } from './lib/Dialog';
 export { Disclosure, type DisclosureProps } from './lib/Disclosure';
@@ -31,6 +32,7 @@ export { Kbd } from './lib/Kbd';
 export { Menu, type MenuAction, type MenuEntry, type MenuProps } from './lib/Menu';
 export { DetailList, PageHeader, Panel, type PageHeaderProps } from './lib/PageHeader';
 export { LoadingState, Spinner } from './lib/Spinner';
+export { Switch, type SwitchProps } from './lib/Switch';
 export { LANGUAGE_LABELS, POLICY_LABELS, PRESENCE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS } from './lib/routing-labels';
 export { RowActions, Table, type TableColumn, type TableProps } from './lib/Table';
 export { Toasts, type ToastItem } from './lib/Toasts';

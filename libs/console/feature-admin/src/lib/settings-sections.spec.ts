@@ -5,7 +5,7 @@ const labels = (role: Role) => sectionsFor(role).map((section) => section.label)
 
 describe('settings sections', () => {
   it('gives admins every administration screen', () => {
-    expect(labels(Role.Admin)).toEqual(['Users', 'Teams', 'Channels', 'FAQs & answers', 'Automation', 'Labels', 'API keys', 'My profile']);
+    expect(labels(Role.Admin)).toEqual(['Users', 'Teams', 'Channels', 'FAQs & answers', 'Automation', 'Labels', 'Contact attributes', 'API keys', 'My profile']);
   });
 
   it('gives supervisors their teams and members but no API keys', () => {

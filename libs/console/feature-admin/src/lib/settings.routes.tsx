@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { ApiKeysPage } from './api-keys/ApiKeysPage';
 import { ChannelsPage } from './channels/ChannelsPage';
+import { ContactAttributesPage } from './contact-attributes/ContactAttributesPage';
 import { MyTeamsPage } from './my-teams/MyTeamsPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { sectionRoles, type SettingsSectionPath } from './settings-sections';
@@ -40,6 +41,7 @@ export const settingsRoute: RouteObject = {
     },
     section('my-teams', <MyTeamsPage />),
     section('channels', <ChannelsPage />),
+    section('contact-attributes', <ContactAttributesPage />),
     section('api-keys', <ApiKeysPage />),
     section('profile', <ProfilePage />),
     { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,6 @@
 import { ConversationStatus, MessageKind, type ConsentEventView, type ContactDetailView, type ContactNoteView, type ConversationView } from '@backtalk/contracts';
-import { DEFAULT_FILTER, describeError, filterToSearchParams, useChannels, useContact, useSaveContact, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
-import { Badge, Banner, Button, buttonClassName, EmptyState, formatDateTime, formatShortAgo, Icon, LoadingState, PageHeader, TextAreaField, useNow, type BadgeTone } from '@backtalk/console/ui';
+import { DEFAULT_FILTER, describeError, filterToSearchParams, useChannels, useContact, useContactAttributes, useSaveContact, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
+import { Badge, Banner, Button, buttonClassName, ContactAttributeFields, EmptyState, formatDateTime, formatShortAgo, Icon, LoadingState, PageHeader, TextAreaField, useNow, type BadgeTone } from '@backtalk/console/ui';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { contactTitle, displayPhone } from './phone';
@@ -186,6 +186,30 @@ function Notes({ contact }: { contact: ContactDetailView }) {
   );
 }
 
+/** The custom attributes admins defined, shared by every team, each saved as it is changed. */
+function Attributes({ contact }: { contact: ContactDetailView }) {
+  const { data: attributes } = useContactAttributes();
+  const save = useSaveContact();
+  if (!attributes || attributes.length === 0) return null;
+  return (
+    <section className="bt-panel" aria-labelledby="contact-attributes">
+      <header className="bt-panel__header">
+        <h2 id="contact-attributes" className="bt-panel__title">
+          Details
+        </h2>
+        <p className="bt-panel__description">Every team sees and edits the same details.</p>
+      </header>
+      <div className="bt-panel__body">
+        <ContactAttributeFields
+          attributes={attributes}
+          values={contact.attributes}
+          onSave={(key, value) => save.mutateAsync({ contactId: contact.id, changes: { attributes: { [key]: value } } }).catch((error: unknown) => Promise.reject(new Error(describeError(error))))}
+        />
+      </div>
+    </section>
+  );
+}
+
 /** One customer: who they are, whether they may be texted, each team's notes, and every conversation with them. */
 export function ContactPage() {
   const { contactId = '' } = useParams();
@@ -250,6 +274,7 @@ export function ContactPage() {
       <div className="bt-contact-page__grid">
         <Conversations contact={contact} channels={channels} teams={teams} />
         <div className="bt-contact-page__side">
+          <Attributes contact={contact} />
           <Consent contact={contact} channels={channels} />
           <Notes contact={contact} />
         </div>

@@ -11,7 +11,9 @@ const PAGE_SIZE = 50;
 function queryString(query: object): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    // A repeated filter (attribute=plan:Gold&attribute=vip:true) goes as the parameter repeated.
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -45,8 +47,8 @@ export function useContactDirectory(query: ContactDirectoryQuery) {
 }
 
 /** The contact page: consent, the viewer's teams' notes and every visible conversation. */
-export function useContact(contactId: string) {
-  return useQuery({ queryKey: contactsKeys.contact(contactId), queryFn: ({ signal }) => contactsApi.get(contactId, signal) });
+export function useContact(contactId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: contactsKeys.contact(contactId), queryFn: ({ signal }) => contactsApi.get(contactId, signal), enabled: options.enabled ?? true });
 }
 
 export interface UpdateContactVariables {

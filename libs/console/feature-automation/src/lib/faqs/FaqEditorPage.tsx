@@ -1,5 +1,5 @@
 import { CANNED_ANSWER_VARIABLES, ROUTING_LANGUAGES, Role, type CannedAnswerView, type ChannelView } from '@backtalk/contracts';
-import { toFormErrors, useCannedAnswers, useChannels, useCreateCannedAnswer, useSignedInUser, useTeams, useToastActions, useUpdateCannedAnswer } from '@backtalk/console/data-access';
+import { toFormErrors, useCannedAnswers, useChannels, useContactAttributes, useCreateCannedAnswer, useSignedInUser, useTeams, useToastActions, useUpdateCannedAnswer } from '@backtalk/console/data-access';
 import { FormFooter, QueryState, useFormState } from '@backtalk/console/feature-admin';
 import { formatCost } from '@backtalk/console/feature-inbox';
 import {
@@ -20,7 +20,7 @@ import { renderTemplate } from '@backtalk/sms';
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import '../automation.css';
-import { sampleValues, segmentRisk, type SegmentRisk } from './answer-preview';
+import { attributeVariables, sampleValues, segmentRisk, type SegmentRisk } from './answer-preview';
 import { ExamplesEditor, KeywordsField } from './ExamplesEditor';
 import {
   BODY_MAX_LENGTH,
@@ -116,6 +116,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
   const create = useCreateCannedAnswer();
   const update = useUpdateCannedAnswer();
   const mutation = answer ? update : create;
+  const attributeKeys = (useContactAttributes().data ?? []).map((attribute) => attribute.key);
   // Supervisors write only their teams' answers, so theirs start in their first team.
   const form = useFormState<FaqFormValues>(() => (answer ? faqFormFrom(answer) : emptyFaqForm(isAdmin ? '' : (teams[0]?.id ?? ''))));
   const { values, errors, setField } = form;
@@ -155,7 +156,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    form.submitWith(validateFaqForm, (valid) => {
+    form.submitWith((current) => validateFaqForm(current, attributeKeys), (valid) => {
       if (!answer) {
         create.mutate(toCreateFaqRequest(valid), {
           onSuccess: (created) => {
@@ -233,7 +234,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
                   />
                   <div className="bt-variables" role="group" aria-label="Insert a variable">
                     <span className="bt-variables__label">Insert</span>
-                    {CANNED_ANSWER_VARIABLES.map((name) => (
+                    {[...CANNED_ANSWER_VARIABLES, ...attributeVariables(attributeKeys)].map((name) => (
                       <button key={name} type="button" className="bt-variables__chip" onClick={() => insertVariable(name)}>
                         {`{{${name}}}`}
                       </button>

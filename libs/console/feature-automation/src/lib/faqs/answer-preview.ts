@@ -20,9 +20,12 @@ export function variablesIn(body: string): string[] {
   return [...new Set([...body.matchAll(VARIABLE)].map((match) => match[2]))];
 }
 
-/** Variables the API does not know: it would leave them out of every reply. */
-export function unknownVariables(body: string): string[] {
-  const known = new Set<string>(CANNED_ANSWER_VARIABLES);
+/** `{{contact.<key>}}` of each contact attribute admins defined. */
+export const attributeVariables = (attributeKeys: readonly string[]): string[] => attributeKeys.map((key) => `contact.${key}`);
+
+/** Variables the API does not know: it would leave them out of every reply, or refuse `{{contact.…}}` ones. */
+export function unknownVariables(body: string, attributeKeys: readonly string[] = []): string[] {
+  const known = new Set<string>([...CANNED_ANSWER_VARIABLES, ...attributeVariables(attributeKeys)]);
   return variablesIn(body).filter((name) => !known.has(name));
 }
 

@@ -81,6 +81,8 @@ describe('validateFaqForm', () => {
   });
 
   it('does not let an answer without examples auto-reply', () => {
+    expect(validateFaqForm({ ...valid, body: 'Order {{contact.order_id}}' }, ['order_id'])).toEqual({});
+    expect(validateFaqForm({ ...valid, body: 'Order {{contact.order_id}}' }).body).toMatch(/^\{\{contact\.order_id\}\} is not a variable/);
     expect(validateFaqForm({ ...valid, autoReply: true }).autoReply).toBe('Add examples first: without them no message can match this answer.');
   });
 });

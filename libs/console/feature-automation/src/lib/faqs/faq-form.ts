@@ -1,6 +1,6 @@
 import { CANNED_ANSWER_VARIABLES, RECOMMENDED_FAQ_EXAMPLES, type CannedAnswerView, type CreateCannedAnswerRequest, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { containsText } from '@backtalk/console/feature-inbox';
-import { unknownVariables } from './answer-preview';
+import { attributeVariables, unknownVariables } from './answer-preview';
 
 export interface FaqFormValues {
   title: string;
@@ -101,7 +101,8 @@ export function examplesAdvice(count: number): string | null {
   return `${count} of ${RECOMMENDED_FAQ_EXAMPLES} recommended. Ten varied examples work far better than three: add other wordings, typos, abbreviations, transliteration and every language customers write in.`;
 }
 
-export function validateFaqForm(values: FaqFormValues): FaqFormErrors {
+/** `attributeKeys`: the contact attributes defined, whose `{{contact.<key>}}` the answer may use. */
+export function validateFaqForm(values: FaqFormValues, attributeKeys: readonly string[] = []): FaqFormErrors {
   const errors: FaqFormErrors = {};
   if (!values.title.trim()) errors.title = 'Enter a title.';
   if (!values.shortcode.trim()) errors.shortcode = 'Enter a shortcode, typed after / in the composer.';
@@ -109,9 +110,9 @@ export function validateFaqForm(values: FaqFormValues): FaqFormErrors {
   if (!values.body.trim()) errors.body = 'Enter the answer customers get.';
   else if (values.body.length > BODY_MAX_LENGTH) errors.body = `Keep it under ${BODY_MAX_LENGTH} characters.`;
   else {
-    const unknown = unknownVariables(values.body);
+    const unknown = unknownVariables(values.body, attributeKeys);
     if (unknown.length > 0) {
-      errors.body = `${unknown.map((name) => `{{${name}}}`).join(', ')} ${unknown.length === 1 ? 'is not a variable' : 'are not variables'}; use ${CANNED_ANSWER_VARIABLES.map((name) => `{{${name}}}`).join(', ')}.`;
+      errors.body = `${unknown.map((name) => `{{${name}}}`).join(', ')} ${unknown.length === 1 ? 'is not a variable' : 'are not variables'}; use ${[...CANNED_ANSWER_VARIABLES, ...attributeVariables(attributeKeys)].map((name) => `{{${name}}}`).join(', ')}.`;
     }
   }
   if (values.examples.some((example) => example.length > EXAMPLE_MAX_LENGTH)) errors.examples = `Keep each example under ${EXAMPLE_MAX_LENGTH} characters.`;

@@ -1,9 +1,9 @@
-import { ConversationStatus, ROUTING_LANGUAGES, type CannedAnswerView, type ConversationPriority, type LabelView, type TeamView, type UserView } from '@backtalk/contracts';
+import { ConversationStatus, ROUTING_LANGUAGES, type CannedAnswerView, type ContactAttributeOperator, type ContactAttributeView, type ConversationPriority, type LabelView, type TeamView, type UserView } from '@backtalk/contracts';
 import { previewLine } from '@backtalk/console/feature-inbox';
 import { Checkbox, cx, FieldShell, formatConfidence, Icon, LANGUAGE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, SelectField, TextField } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
 import { FAQ_PERCENT_MAX, FAQ_PERCENT_MIN, MATCHED_FAQ, type ActionDraft, type ConditionDraft } from './rule-form';
-import { ACTION_LABELS, CONDITION_LABELS, CONTACT_FIELD_LABELS, CONTACT_OPERATOR_LABELS, STATUS_LABELS } from './rule-summary';
+import { ACTION_LABELS, CONDITION_LABELS, CONTACT_ATTRIBUTE_OPERATOR_LABELS, CONTACT_FIELD_LABELS, CONTACT_OPERATOR_LABELS, STATUS_LABELS } from './rule-summary';
 
 /** One condition or action: what it is, its controls, and a way to remove it. */
 function Clause({ label, error, onRemove, children }: { label: string; error?: string; onRemove: () => void; children: ReactNode }) {
@@ -57,12 +57,41 @@ export const faqsOf = (answers: readonly CannedAnswerView[]) => answers.filter((
 export interface ConditionEditorProps {
   draft: ConditionDraft;
   faqs: readonly CannedAnswerView[];
+  /** The contact attributes admins defined, for the contact attribute condition. */
+  attributes: readonly ContactAttributeView[];
   error?: string;
   onChange: (draft: ConditionDraft) => void;
   onRemove: () => void;
 }
 
-export function ConditionEditor({ draft, faqs, error, onChange, onRemove }: ConditionEditorProps) {
+/** The tests that make sense for a type: greater and less only compare numbers and dates. */
+function operatorsFor(attribute: ContactAttributeView | undefined): ContactAttributeOperator[] {
+  if (!attribute) return ['equals', 'contains', 'is_set', 'greater', 'less'];
+  if (attribute.type === 'number' || attribute.type === 'date') return ['equals', 'greater', 'less', 'is_set'];
+  if (attribute.type === 'boolean' || attribute.type === 'list') return ['equals', 'is_set'];
+  return ['equals', 'contains', 'is_set'];
+}
+
+function AttributeValue({ attribute, value, onChange }: { attribute: ContactAttributeView | undefined; value: string; onChange: (value: string) => void }) {
+  if (attribute?.type === 'boolean') {
+    return <SelectField label="Value" value={value === 'false' ? 'false' : 'true'} onChange={onChange} options={[{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }]} />;
+  }
+  if (attribute?.type === 'list') {
+    return <SelectField label="Value" value={value} onChange={onChange} options={[{ value: '', label: 'Choose…' }, ...attribute.choices.map((choice) => ({ value: choice, label: choice }))]} />;
+  }
+  return (
+    <TextField
+      label="Value"
+      autoComplete="off"
+      type={attribute?.type === 'date' ? 'date' : 'text'}
+      inputMode={attribute?.type === 'number' ? 'decimal' : undefined}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}
+
+export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRemove }: ConditionEditorProps) {
   const label = CONDITION_LABELS[draft.type];
   const clause = (children: ReactNode) => (
     <Clause label={label} error={error} onRemove={onRemove}>
@@ -155,6 +184,30 @@ export function ConditionEditor({ draft, faqs, error, onChange, onRemove }: Cond
           )}
         </div>,
       );
+    case 'contact_attribute': {
+      const attribute = attributes.find((candidate) => candidate.key === draft.attributeKey);
+      const operators = operatorsFor(attribute);
+      return clause(
+        <div className="bt-form__row bt-form__row--triple">
+          <SelectField
+            label="Attribute"
+            value={draft.attributeKey}
+            onChange={(attributeKey) => {
+              const chosen = attributes.find((candidate) => candidate.key === attributeKey);
+              const operator = operatorsFor(chosen).includes(draft.operator) ? draft.operator : 'equals';
+              onChange({ ...draft, attributeKey, operator, value: chosen?.type === 'boolean' ? 'true' : '' });
+            }}
+            options={[
+              ...(attribute || !draft.attributeKey ? [] : [{ value: draft.attributeKey, label: `${draft.attributeKey} (deleted)` }]),
+              { value: '', label: attributes.length > 0 ? 'Choose…' : 'No attributes defined' },
+              ...attributes.map((candidate) => ({ value: candidate.key, label: candidate.label })),
+            ]}
+          />
+          <SelectField label="Test" value={draft.operator} onChange={(operator) => onChange({ ...draft, operator })} options={operators.map((operator) => ({ value: operator, label: CONTACT_ATTRIBUTE_OPERATOR_LABELS[operator] }))} />
+          {draft.operator === 'is_set' ? <span /> : <AttributeValue attribute={attribute} value={draft.value} onChange={(value) => onChange({ ...draft, value })} />}
+        </div>,
+      );
+    }
     case 'business_hours':
       return clause(
         <Segmented

@@ -3,6 +3,7 @@ import {
   toFormErrors,
   useCannedAnswers,
   useChannels,
+  useContactAttributes,
   useCreateRule,
   useLabels,
   useRules,
@@ -62,6 +63,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
   const { data: users = [] } = useUsers();
   const { data: channels = [] } = useChannels();
   const { data: labels = [] } = useLabels();
+  const { data: attributes = [] } = useContactAttributes();
   // A rule for every channel may add only global labels; a team's or channel's rule also that team's.
   const ruleTeamId = values.scope === 'team' ? values.teamId : values.scope === 'channel' ? channels.find((channel) => channel.id === values.channelId)?.teamId : null;
   const scopeLabels = labels.filter((label) => label.teamId === null || label.teamId === ruleTeamId);
@@ -222,6 +224,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
                   key={draft.key}
                   draft={draft}
                   faqs={faqsOf(answers)}
+                  attributes={attributes}
                   error={errors[`condition:${draft.key}`]}
                   onChange={setCondition}
                   onRemove={() => setField('conditions', values.conditions.filter((condition) => condition.key !== draft.key))}

@@ -9,6 +9,7 @@ import {
   toCreateRuleRequest,
   toUpdateRuleRequest,
   validateRuleForm,
+  type ConditionDraft,
   type RuleFormValues,
 } from './rule-form';
 import { loadPatternCheck } from './pattern-check';
@@ -88,8 +89,23 @@ describe('ruleFormFrom and toCreateRuleRequest', () => {
   });
 
   it('send a contact value only for operators that compare with one', () => {
-    const condition = { ...newCondition('contact'), operator: 'is_not_empty' as const, value: 'left over' };
+    const condition = { ...(newCondition('contact') as Extract<ConditionDraft, { type: 'contact' }>), operator: 'is_not_empty' as const, value: 'left over' };
     expect(toCreateRuleRequest(named({ conditions: [condition] })).conditions).toEqual([{ type: 'contact', field: 'name', operator: 'is_not_empty' }]);
+  });
+
+  it('send a contact attribute condition by the attribute’s key, with a value unless it only asks whether one is set', () => {
+    const condition = { ...(newCondition('contact_attribute') as Extract<ConditionDraft, { type: 'contact_attribute' }>), attributeKey: 'orders', operator: 'greater' as const, value: ' 10 ' };
+    expect(toCreateRuleRequest(named({ conditions: [condition] })).conditions).toEqual([{ type: 'contact_attribute', key: 'orders', operator: 'greater', value: '10' }]);
+    expect(toCreateRuleRequest(named({ conditions: [{ ...condition, operator: 'is_set' }] })).conditions).toEqual([{ type: 'contact_attribute', key: 'orders', operator: 'is_set' }]);
+    const saved = ruleFormFrom({ ...toCreateRuleRequest(named({ conditions: [condition] })), id: 'r1', position: 0, enabled: true } as unknown as RuleView);
+    expect(saved.conditions[0]).toMatchObject({ type: 'contact_attribute', attributeKey: 'orders', operator: 'greater', value: '10' });
+  });
+
+  it('asks for the attribute and a value greater and less can compare', () => {
+    const condition = newCondition('contact_attribute') as Extract<ConditionDraft, { type: 'contact_attribute' }>;
+    expect(validateRuleForm(named({ conditions: [condition] }))[`condition:${condition.key}`]).toBe('Choose the attribute.');
+    expect(validateRuleForm(named({ conditions: [{ ...condition, attributeKey: 'orders', operator: 'less', value: 'many' }] }))[`condition:${condition.key}`]).toBe('Greater and less compare a number or a date (YYYY-MM-DD).');
+    expect(validateRuleForm(named({ conditions: [{ ...condition, attributeKey: 'renews_on', operator: 'less', value: '2026-04-01' }] }))[`condition:${condition.key}`]).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  type ContactAttributeOperator,
   ConversationPriority,
   ConversationStatus,
   RuleTrigger,
@@ -25,6 +26,8 @@ export type ConditionDraft = { key: string } & (
   | { type: 'faq_match'; /** Whole percent, as the slider shows it. */ percent: number; faqId: string }
   | { type: 'language'; in: RoutingLanguage[] }
   | { type: 'contact'; field: ContactCondition['field']; operator: ContactCondition['operator']; value: string }
+  /** `attributeKey`: the attribute's key ('' until one is picked); `key` is the editor's own. */
+  | { type: 'contact_attribute'; attributeKey: string; operator: ContactAttributeOperator; value: string }
   | { type: 'business_hours'; state: 'open' | 'closed' }
   | { type: 'status'; in: ConversationStatus[] }
 );
@@ -82,6 +85,8 @@ export function newCondition(type: ConditionType): ConditionDraft {
       return { key, type, in: [] };
     case 'contact':
       return { key, type, field: 'name', operator: 'contains', value: '' };
+    case 'contact_attribute':
+      return { key, type, attributeKey: '', operator: 'equals', value: '' };
     case 'business_hours':
       return { key, type, state: 'closed' };
     case 'status':
@@ -139,6 +144,8 @@ function conditionDraft(condition: RuleCondition): ConditionDraft {
       return { key, type: 'language', in: [...condition.in] };
     case 'contact':
       return { key, type: 'contact', field: condition.field, operator: condition.operator, value: condition.value ?? '' };
+    case 'contact_attribute':
+      return { key, type: 'contact_attribute', attributeKey: condition.key, operator: condition.operator, value: condition.value === undefined ? '' : String(condition.value) };
     case 'business_hours':
       return { key, type: 'business_hours', state: condition.state };
     case 'status':
@@ -183,6 +190,8 @@ export function toCondition(draft: ConditionDraft): RuleCondition {
       return needsValue(draft.operator)
         ? { type: 'contact', field: draft.field, operator: draft.operator, value: draft.value.trim() }
         : { type: 'contact', field: draft.field, operator: draft.operator };
+    case 'contact_attribute':
+      return draft.operator === 'is_set' ? { type: 'contact_attribute', key: draft.attributeKey, operator: draft.operator } : { type: 'contact_attribute', key: draft.attributeKey, operator: draft.operator, value: draft.value.trim() };
     case 'business_hours':
       return { type: 'business_hours', state: draft.state };
     case 'status':
@@ -216,6 +225,14 @@ function conditionError(draft: ConditionDraft): string | null {
       return draft.in.length === 0 ? 'Choose at least one language.' : null;
     case 'contact':
       return needsValue(draft.operator) && !draft.value.trim() ? 'Enter the text to compare with.' : null;
+    case 'contact_attribute': {
+      if (!draft.attributeKey) return 'Choose the attribute.';
+      if (draft.operator === 'is_set') return null;
+      const value = draft.value.trim();
+      if (!value) return 'Enter the value to compare with.';
+      const comparable = /^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isFinite(Number(value));
+      return (draft.operator === 'greater' || draft.operator === 'less') && !comparable ? 'Greater and less compare a number or a date (YYYY-MM-DD).' : null;
+    }
     case 'status':
       return draft.in.length === 0 ? 'Choose at least one status.' : null;
     case 'business_hours':

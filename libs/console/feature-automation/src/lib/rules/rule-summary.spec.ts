@@ -38,6 +38,8 @@ describe('rule summaries', () => {
     expect(describeCondition({ type: 'contact', field: 'name', operator: 'is_empty' }, names)).toBe('Contact name is empty');
     expect(describeCondition({ type: 'status', in: [ConversationStatus.Open, ConversationStatus.Pending] }, names)).toBe('Conversation is open or pending');
     expect(describeCondition({ type: 'business_hours', state: 'closed' }, names)).toBe('The team is closed');
+    expect(describeCondition({ type: 'contact_attribute', key: 'orders', operator: 'greater', value: 10 }, names)).toBe('Contact’s orders is more than “10”');
+    expect(describeCondition({ type: 'contact_attribute', key: 'vip', operator: 'is_set' }, names)).toBe('Contact’s vip is set');
   });
 
   it('read actions, naming what they point at', () => {

@@ -1,4 +1,4 @@
-import { ConversationStatus, RuleTrigger, type RuleAction, type RuleCondition, type RuleView } from '@backtalk/contracts';
+import { type ContactAttributeOperator, ConversationStatus, RuleTrigger, type RuleAction, type RuleCondition, type RuleView } from '@backtalk/contracts';
 import { formatConfidence, LANGUAGE_LABELS, PRIORITY_LABELS } from '@backtalk/console/ui';
 
 // Rules read as sentences in the list, the editor and the test bench: "When a customer sends a message, if an FAQ
@@ -31,6 +31,7 @@ export const CONDITION_LABELS: Record<RuleCondition['type'], string> = {
   regex: 'Message matches a pattern',
   language: 'Language',
   contact: 'Contact',
+  contact_attribute: 'Contact attribute',
   business_hours: 'Business hours',
   status: 'Conversation status',
 };
@@ -45,6 +46,14 @@ export const ACTION_LABELS: Record<RuleAction['type'], string> = {
 };
 
 export const CONTACT_FIELD_LABELS = { name: 'Name', phone: 'Phone number', notes: 'Notes' } as const;
+export const CONTACT_ATTRIBUTE_OPERATOR_LABELS: Record<ContactAttributeOperator, string> = {
+  equals: 'is',
+  contains: 'contains',
+  is_set: 'is set',
+  greater: 'is more than',
+  less: 'is less than',
+};
+
 export const CONTACT_OPERATOR_LABELS = {
   contains: 'contains',
   equals: 'is',
@@ -97,6 +106,10 @@ export function describeCondition(condition: RuleCondition, names: RuleNames): s
       return condition.value !== undefined && condition.operator !== 'is_empty' && condition.operator !== 'is_not_empty'
         ? `Contact ${field} ${operator} ${quoted(condition.value)}`
         : `Contact ${field} ${operator}`;
+    }
+    case 'contact_attribute': {
+      const operator = CONTACT_ATTRIBUTE_OPERATOR_LABELS[condition.operator];
+      return condition.operator === 'is_set' || condition.value === undefined ? `Contact’s ${condition.key} ${operator}` : `Contact’s ${condition.key} ${operator} ${quoted(String(condition.value))}`;
     }
     case 'business_hours':
       return condition.state === 'open' ? 'The team is open' : 'The team is closed';

@@ -4,12 +4,15 @@ import {
   filterToSearchParams,
   useChannel,
   useConsentHistory,
+  useContact,
+  useContactAttributes,
   useContactConversations,
+  useSaveContact,
   useToastActions,
   useUpdateContact,
   DEFAULT_FILTER,
 } from '@backtalk/console/data-access';
-import { Avatar, Badge, Button, copyText, formatDateTime, formatDuration, Icon, Spinner, TextAreaField, TextField, useNow } from '@backtalk/console/ui';
+import { Avatar, Badge, Button, ContactAttributeFields, copyText, formatDateTime, formatDuration, Icon, Spinner, TextAreaField, TextField, useNow } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { AssignMenu } from '../actions/ConversationActions';
@@ -107,6 +110,31 @@ function Consent({ conversation }: { conversation: ConversationView }) {
         </ul>
       ) : (
         <p className="bt-contact__quiet">No opt-out or opt-in recorded.</p>
+      )}
+    </section>
+  );
+}
+
+/** The contact's custom attributes, edited in place; shared with every team, like the name. */
+function Attributes({ conversation }: { conversation: ConversationView }) {
+  const { data: attributes } = useContactAttributes();
+  const hasAttributes = (attributes?.length ?? 0) > 0;
+  const { data: contact, isPending } = useContact(conversation.contact.id, { enabled: hasAttributes });
+  const save = useSaveContact();
+  if (!attributes || !hasAttributes) return null;
+  return (
+    <section className="bt-contact__section" aria-labelledby="attributes-heading">
+      <h3 id="attributes-heading" className="bt-contact__heading">
+        Details
+      </h3>
+      {isPending || !contact ? (
+        <Spinner size="sm" />
+      ) : (
+        <ContactAttributeFields
+          attributes={attributes}
+          values={contact.attributes}
+          onSave={(key, value) => save.mutateAsync({ contactId: contact.id, changes: { attributes: { [key]: value } } }).catch((error: unknown) => Promise.reject(new Error(describeError(error))))}
+        />
       )}
     </section>
   );
@@ -212,6 +240,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
         </dl>
       </section>
 
+      <Attributes conversation={conversation} />
       <Consent conversation={conversation} />
       <History conversation={conversation} />
     </aside>
