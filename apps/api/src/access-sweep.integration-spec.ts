@@ -21,6 +21,7 @@ import {
   type TeamView,
   type UserView,
 } from '@backtalk/contracts';
+import { ReportFactsService } from '@backtalk/reports';
 import { genericSigned, TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
 
@@ -216,8 +217,13 @@ describe('access rule sweep: another team’s people', () => {
     return found;
   };
 
-  /** A fingerprint of every row of every table: any write through a refused request changes it. */
+  /**
+   * A fingerprint of every row of every table: any write through a refused request changes it. Reports measure what
+   * earlier writes marked before they read, so that is done first: a report read then changes nothing.
+   */
   const databaseFingerprint = async (): Promise<Record<string, string>> => {
+    const facts = t.app.get(ReportFactsService);
+    while ((await facts.refresh()) > 0);
     const tables = await t.dataSource.query<Array<{ tablename: string }>>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
     const rows = await t.dataSource.query<Array<{ name: string; digest: string }>>(
       tables.map(({ tablename }) => `SELECT '${tablename}' AS name, md5(coalesce(string_agg(row_text, '|' ORDER BY row_text), '')) AS digest FROM (SELECT x::text AS row_text FROM "${tablename}" x) rows`).join(' UNION ALL '),

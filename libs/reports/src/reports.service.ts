@@ -187,19 +187,24 @@ export class ReportsService {
    * answered after it was measured over the whole conversation. Days and totals are separate queries so they run side
    * by side, and the previous period needs only its totals.
    */
-  private speed(actor: UserActor, query: ReportQuery, range: ResolvedRange, perDay: boolean): Promise<SpeedRow[]> {
-    const parameters: unknown[] = perDay ? dayParameters(range) : [range.from, range.to];
-    const where = conversationFilters(actor, query, parameters, 'c.conversation_id');
-    const seconds = query.businessHours ? 'c.business_seconds' : 'c.seconds';
-    return this.db
-      .query<Array<Omit<SpeedRow, 'median' | 'p90'> & { percentiles: number[] }>>(
-        `SELECT c.kind, ${perDay ? localDaySql('c.started_at') : 'NULL'} AS day, count(*)::int AS count, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds}) AS percentiles
-           FROM report_wait c
-          WHERE c.started_at >= $1 AND c.started_at < $2 AND ${where}
-          GROUP BY 1, 2`,
-        parameters,
-      )
-      .then((rows) => rows.map(({ percentiles, ...row }) => ({ ...row, median: percentiles[0], p90: percentiles[1] })));
+  private async speed(actor: UserActor, query: ReportQuery, range: ResolvedRange, perDay: boolean): Promise<SpeedRow[]> {
+    const kinds: Array<SpeedRow['kind']> = ['first_response', 'next_response', 'resolution'];
+    // A query per kind reads that kind's rows in index order, already grouped, and the three run side by side.
+    const perKind = await Promise.all(
+      kinds.map((kind) => {
+        const parameters: unknown[] = perDay ? dayParameters(range) : [range.from, range.to];
+        const where = conversationFilters(actor, query, parameters, 'c.conversation_id');
+        const seconds = query.businessHours ? 'c.business_seconds' : 'c.seconds';
+        return this.db.query<Array<{ day: string | null; count: number; percentiles: number[] }>>(
+          `SELECT ${perDay ? localDaySql('c.started_at') : 'NULL'} AS day, count(*)::int AS count, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds}) AS percentiles
+             FROM report_wait c
+            WHERE c.kind = $${parameters.push(kind)} AND c.started_at >= $1 AND c.started_at < $2 AND ${where}
+            ${perDay ? 'GROUP BY 1' : ''}`,
+          parameters,
+        );
+      }),
+    );
+    return perKind.flatMap((rows, index) => rows.filter((row) => row.count > 0).map(({ percentiles, ...row }) => ({ ...row, kind: kinds[index], median: percentiles[0], p90: percentiles[1] })));
   }
 
   async delivery(actor: UserActor, query: ReportQuery): Promise<DeliveryReport> {
