@@ -284,10 +284,14 @@ export class QualityReportsService {
         memberParameters,
       ),
       this.db.query<Array<{ author_id: string; replies: number; conversations: number }>>(
-        `SELECT m.author_id, count(*)::int AS replies, count(DISTINCT m.conversation_id)::int AS conversations
-           FROM message m
-           JOIN report_conversation_fact c ON c.conversation_id = m.conversation_id
-          WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.kind = 'agent' AND m.author_id IS NOT NULL AND ${where}
+        // Per agent and conversation first, so conversations are counted by hashing rather than a sorted DISTINCT; the
+        // conversation is joined only when the access rule or a filter needs it (an admin's unfiltered view does not).
+        `SELECT replied.author_id, sum(replied.replies)::int AS replies, count(*)::int AS conversations
+           FROM (SELECT m.author_id, m.conversation_id, count(*) AS replies
+                   FROM message m
+                   ${where === 'true' ? '' : 'JOIN report_conversation_fact c ON c.conversation_id = m.conversation_id'}
+                  WHERE m.sent_at >= $1 AND m.sent_at < $2 AND m.kind = 'agent' AND m.author_id IS NOT NULL AND ${where}
+                  GROUP BY 1, 2) replied
           GROUP BY 1`,
         parameters,
       ),
