@@ -60,6 +60,7 @@ interface Seed {
   bulkA: string;
   viewA: string;
   privateViewA: string;
+  importA: string;
   apiKey: string;
   customerA: string;
   questionA: string;
@@ -110,6 +111,9 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'POST /api/conversations/{id}/read': conversation,
   'POST /api/conversations/{id}/notes': { ...conversation, body: () => ({ body: 'A note from another team' }) },
   'GET /api/contacts/{id}': { ids: (seed) => [seed.contactA] },
+  'GET /api/contacts/imports/{id}': { ids: (seed) => [seed.importA] },
+  'GET /api/contacts/imports/{id}/errors': { ids: (seed) => [seed.importA] },
+  'POST /api/contacts/imports/{id}/start': { ids: (seed) => [seed.importA], body: () => ({ mapping: [{ column: 0, field: 'phone' }] }) },
   'PATCH /api/contacts/{id}': { ids: (seed) => [seed.contactA], body: () => ({ name: 'Renamed' }) },
   'POST /api/messages/{id}/resend': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
   'POST /api/messages/{id}/cancel': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
@@ -147,6 +151,7 @@ const IDS_IN_BODY: Array<{ method: Method; path: string | ((seed: Seed) => strin
   { method: 'POST', path: '/api/macros', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', visibility: 'shared', teamId, steps: [{ type: 'resolve' }] }) },
   { method: 'POST', path: '/api/macros', id: (seed) => seed.labelA, body: (labelId) => ({ name: 'Theirs', visibility: 'personal', steps: [{ type: 'add_label', labelId }] }) },
   { method: 'GET', path: '/api/macros', id: (seed) => seed.conversationA, query: (conversationId) => `conversationId=${conversationId}` },
+  { method: 'POST', path: '/api/contacts/imports', id: (seed) => seed.channelA, query: (channelId) => `channelId=${channelId}`, body: () => ({ csv: 'phone\n+380501112299' }) },
   { method: 'POST', path: '/api/views', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', filters: {}, teamId }) },
   { method: 'PUT', path: '/api/views/order', id: (seed) => seed.viewA, body: (viewId) => ({ ids: [viewId] }) },
 ];
@@ -171,6 +176,7 @@ const LIST_QUERIES: Record<string, (seed: Seed) => string[]> = {
     `labelId=${seed.labelA}&priority=normal&unread=true&status=open`,
   ],
   'GET /api/canned-answers': (seed) => ['', 'q=Team%20A', `conversationId=${seed.conversationA}`],
+  'GET /api/contacts/export': (seed) => ['', `q=${encodeURIComponent(seed.customerA)}`, `teamId=${seed.teamA}`, `channelId=${seed.channelA}`, 'consent=subscribed'],
   'GET /api/sla-breaches': (seed) => ['', `teamId=${seed.teamA}`],
   'GET /api/automation/replay': () => ['', 'limit=1000'],
   'GET /api/reports/overview': (seed) => reportQueries(seed),
@@ -281,6 +287,7 @@ describe('access rule sweep: another team’s people', () => {
     const bulkA = await asAdmin<BulkActionView>('POST', '/api/conversations/bulk', { action: 'set_priority', params: { priority: 'normal' }, ids: [conversationA.id] }, tokenA.agent);
     const viewA = await asAdmin<SavedViewView>('POST', '/api/views', { name: 'Team A parcels', filters: { labelId: [labelA.id] }, teamId: teamA }, tokenA.supervisor);
     const privateViewA = await asAdmin<SavedViewView>('POST', '/api/views', { name: 'My parcels', filters: { view: 'mine', q: 'parcel' } }, tokenA.agent);
+    const importA = await t.request<{ id: string }>('POST', `/api/contacts/imports?channelId=${channelA.id}`, { token: tokenA.supervisor, headers: { 'content-type': 'text/csv' }, body: 'phone,name\n+380501112244,Team A import' });
     const apiKey = await asAdmin<CreatedApiKeyResponse>('POST', '/api/api-keys', { name: 'Team A shop', scopes: [ApiKeyScope.MessagesSend] });
 
     seed = {
@@ -305,6 +312,7 @@ describe('access rule sweep: another team’s people', () => {
       bulkA: bulkA.id,
       viewA: viewA.id,
       privateViewA: privateViewA.id,
+      importA: importA.body.id,
       apiKey: apiKey.apiKey.id,
       customerA,
       questionA,

@@ -1,7 +1,7 @@
 import { AuthModule, AuthWorkerModule } from '@backtalk/auth';
 import { AutomationModule, AutomationWorkerModule, CannedAnswersModule } from '@backtalk/automation';
 import { ChannelsModule } from '@backtalk/channels';
-import { ContactsDirectoryModule } from '@backtalk/contacts';
+import { ContactsDirectoryModule, ContactsWorkerModule } from '@backtalk/contacts';
 import { ConversationsModule } from '@backtalk/conversations';
 import { CsatModule, CsatWorkerModule } from '@backtalk/csat';
 import { InboundModule, InboundWorkerModule } from '@backtalk/inbound';
@@ -24,7 +24,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, LabelsModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, MacrosModule, ...(options.runWorkers ? [MacrosWorkerModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, LabelsModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, MacrosModule, ...(options.runWorkers ? [MacrosWorkerModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule, ContactsWorkerModule] : [])],
     };
   }
 }

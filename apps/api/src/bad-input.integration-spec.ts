@@ -103,6 +103,7 @@ describe('malformed input on every route', () => {
     ids.macro = (await created<{ id: string }>('/api/macros', { name: 'Prioritise', visibility: 'shared', steps: [{ type: 'set_priority', priority: 'high' }] })).id;
     ids.view = (await created<{ id: string }>('/api/views', { name: 'Urgent', filters: { priority: ['urgent'] } })).id;
     ids.attribute = (await created<{ id: string }>('/api/contact-attributes', { key: 'plan', label: 'Plan', type: 'list', choices: ['Gold', 'Silver'] })).id;
+    ids.import = (await created<{ id: string }>(`/api/contacts/imports?channelId=${ids.channel}`, 'phone,name\n+14155550196,Olena', { 'content-type': 'text/csv' })).id;
     ids.rule = (await created<{ id: string }>('/api/automation/rules', { name: 'Resolve', trigger: 'inbound_message', actions: [{ type: 'set_status', status: 'resolved' }] })).id;
     const key = await created<{ apiKey: { id: string }; key: string }>('/api/api-keys', { name: 'Orders', scopes: ['messages:send', 'messages:read', 'reports:read'] });
     ids.apiKey = key.apiKey.id;
@@ -136,6 +137,7 @@ describe('malformed input on every route', () => {
       [/^\/api\/api-keys\//, 'apiKey'],
       [/^\/api\/channels\//, 'channel'],
       [/^\/api\/conversations\//, 'conversation'],
+      [/^\/api\/contacts\/imports\//, 'import'],
       [/^\/api\/contacts\//, 'contact'],
       [/^\/api\/messages\//, 'message'],
       [/^\/api\/canned-answers\//, 'canned'],
@@ -201,6 +203,7 @@ describe('malformed input on every route', () => {
       'POST /api/conversations/{id}/priority': { priority: 'urgent' },
       'POST /api/conversations/{id}/notes': { body: 'A private note' },
       'PATCH /api/contacts/{id}': { name: 'Olena', notes: 'Prefers mornings', teamId: ids.team, attributes: { plan: 'Gold' } },
+      'POST /api/contacts/imports/{id}/start': { mapping: [{ column: 0, field: 'phone' }, { column: 1, field: 'name' }], overwriteNames: false },
       'POST /api/contact-attributes': { key: 'tier', label: 'Tier', type: 'list', choices: ['Bronze', 'Gold'] },
       'PATCH /api/contact-attributes/{id}': { label: 'Plan', choices: ['Gold', 'Silver', 'Platinum'], position: 1 },
       'POST /api/v1/messages': { channelId: ids.channel, to: '+14155550197', body: 'Hi {{name}}', variables: { name: 'Olena' }, externalReference: 'order-1', metadata: { orderId: 'A-1' }, sendAt: '2030-01-01T09:00:00Z' },
@@ -278,7 +281,7 @@ describe('malformed input on every route', () => {
 
   /** A value each query parameter would accept ('' leaves it out: a cursor comes only from a previous page). */
   function validQuery(operation: Operation): Record<string, string> {
-    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, labelId: ids.label, assigneeId: ids.user, priority: 'urgent', language: 'uk', sla: 'breached', optedOut: 'false', unread: 'true', createdFrom: '2026-03-01T00:00:00Z', createdTo: '2026-03-08T00:00:00Z', activeFrom: '2026-03-01T00:00:00Z', activeTo: '2026-03-08T00:00:00Z', conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', attribute: 'plan:Gold', compare: 'true', businessHours: 'false', format: 'json' };
+    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, labelId: ids.label, assigneeId: ids.user, priority: 'urgent', language: 'uk', sla: 'breached', optedOut: 'false', unread: 'true', createdFrom: '2026-03-01T00:00:00Z', createdTo: '2026-03-08T00:00:00Z', activeFrom: '2026-03-01T00:00:00Z', activeTo: '2026-03-08T00:00:00Z', conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', attribute: 'plan:Gold', compare: 'true', businessHours: 'false', format: 'json', fileName: 'customers.csv' };
     return Object.fromEntries(
       operation.queryParams.map((name) => {
         if (!(name in values)) throw new Error(`no valid value for query parameter ${name} of ${operation.method} ${operation.path}: add one so it is probed`);

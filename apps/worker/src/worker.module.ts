@@ -1,5 +1,6 @@
 import { AuthWorkerModule } from '@backtalk/auth';
 import { AutomationWorkerModule } from '@backtalk/automation';
+import { ContactsWorkerModule } from '@backtalk/contacts';
 import { CsatWorkerModule } from '@backtalk/csat';
 import { InboundWorkerModule } from '@backtalk/inbound';
 import { MacrosWorkerModule } from '@backtalk/macros';
@@ -10,5 +11,5 @@ import { RoutingWorkerModule } from '@backtalk/routing';
 import { Module } from '@nestjs/common';
 
 /** Every queue processor, and no HTTP server. */
-@Module({ imports: [PlatformModule, MacrosWorkerModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule] })
+@Module({ imports: [PlatformModule, MacrosWorkerModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule, ContactsWorkerModule] })
 export class WorkerModule {}

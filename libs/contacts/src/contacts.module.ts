@@ -1,18 +1,50 @@
 import { ConversationsModule } from '@backtalk/conversations';
-import { Module } from '@nestjs/common';
-import { ContactAttributesController } from './contact-attributes.controller';
-import { ContactAttributesService } from './contact-attributes.service';
+import { QueueName } from '@backtalk/platform';
+import { BullModule } from '@nestjs/bull';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { CONTACT_IMPORT_MAX_BYTES } from '@backtalk/contracts';
+import { ContactExportController } from './contact-export.controller';
 import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
+import { ContactImportController } from './import/contact-import.controller';
+import { ContactImportProcessor } from './import/contact-import.processor';
+import { ContactImportRunner } from './import/contact-import.runner';
+import { ContactImportService } from './import/contact-import.service';
+
+const IMPORT_ROUTE = '/api/contacts/imports';
 
 /**
- * The contacts directory, the contact page, each team's notes and the custom attributes admins define. Finding or creating the contact of a number stays
- * with threading in ConversationsModule, where every inbound and outbound message passes.
+ * The contacts directory, the contact page and each team's notes; importing and exporting contacts as CSV. Finding
+ * or creating the contact of a number stays with threading in ConversationsModule, where every inbound and outbound
+ * message passes.
  */
 @Module({
-  imports: [ConversationsModule],
-  controllers: [ContactsController, ContactAttributesController],
-  providers: [ContactsService, ContactAttributesService],
-  exports: [ContactsService, ContactAttributesService],
+  imports: [ConversationsModule, BullModule.registerQueue({ name: QueueName.ContactImport })],
+  controllers: [ContactExportController, ContactImportController, ContactsController],
+  providers: [ContactsService, ContactImportService],
+  exports: [ContactsService],
 })
-export class ContactsDirectoryModule {}
+export class ContactsDirectoryModule implements OnModuleInit {
+  constructor(private readonly http: HttpAdapterHost) {}
+
+  /**
+   * A CSV upload is the one body larger than the API's 1 MB limit: the limit is raised for text/csv only, which no
+   * other route accepts (their DTOs refuse a string body).
+   */
+  onModuleInit(): void {
+    const fastify = this.http.httpAdapter?.getInstance<import('fastify').FastifyInstance>();
+    if (!fastify || fastify.hasContentTypeParser('text/csv')) return;
+    fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CONTACT_IMPORT_MAX_BYTES }, (request, body, done) => {
+      if (request.routeOptions.url === IMPORT_ROUTE) return done(null, body);
+      done(Object.assign(new Error('Unsupported Media Type: text/csv'), { statusCode: 415 }), undefined);
+    });
+  }
+}
+
+/** The import job. */
+@Module({
+  imports: [ConversationsModule, BullModule.registerQueue({ name: QueueName.ContactImport })],
+  providers: [ContactImportRunner, ContactImportProcessor],
+})
+export class ContactsWorkerModule {}

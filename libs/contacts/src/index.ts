@@ -1,3 +1,4 @@
 export * from './contacts.module';
 export * from './contacts.service';
 export * from './contact-search';
+export * from './import/contact-csv';

@@ -10,6 +10,7 @@ export enum QueueName {
   Inbound = 'inbound',
   Outbound = 'outbound',
   Routing = 'routing',
+  ContactImport = 'contact-import',
   /** Bulk actions on conversations too large to do while the request waits. */
   Bulk = 'bulk',
 }

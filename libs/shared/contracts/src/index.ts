@@ -18,6 +18,7 @@ export * from './lib/reports';
 export * from './lib/csat';
 export * from './lib/labels';
 export * from './lib/contacts';
+export * from './lib/contact-import';
 export * from './lib/contact-attributes';
 export * from './lib/contact-import';
 export * from './lib/saved-views';
