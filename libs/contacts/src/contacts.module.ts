@@ -4,6 +4,8 @@ import { BullModule } from '@nestjs/bull';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { CONTACT_IMPORT_MAX_BYTES } from '@backtalk/contracts';
+import { ContactAttributesController } from './contact-attributes.controller';
+import { ContactAttributesService } from './contact-attributes.service';
 import { ContactExportController } from './contact-export.controller';
 import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
@@ -21,9 +23,9 @@ const IMPORT_ROUTE = '/api/contacts/imports';
  */
 @Module({
   imports: [ConversationsModule, BullModule.registerQueue({ name: QueueName.ContactImport })],
-  controllers: [ContactExportController, ContactImportController, ContactsController],
-  providers: [ContactsService, ContactImportService],
-  exports: [ContactsService],
+  controllers: [ContactExportController, ContactImportController, ContactAttributesController, ContactsController],
+  providers: [ContactsService, ContactAttributesService, ContactImportService],
+  exports: [ContactsService, ContactAttributesService],
 })
 export class ContactsDirectoryModule implements OnModuleInit {
   constructor(private readonly http: HttpAdapterHost) {}

@@ -18,7 +18,6 @@ export * from './lib/reports';
 export * from './lib/csat';
 export * from './lib/labels';
 export * from './lib/contacts';
-export * from './lib/contact-import';
 export * from './lib/contact-attributes';
 export * from './lib/contact-import';
 export * from './lib/saved-views';
