@@ -1,14 +1,19 @@
-import { ConversationStatus, Role } from '@backtalk/contracts';
+import { ConversationPriority, ConversationStatus, Role } from '@backtalk/contracts';
 import { at, agentViewer, BILLING, conversation, ME, SUPPORT } from './inbox.fixtures';
 import {
   belongsToList,
   compareConversations,
   DEFAULT_FILTER,
+  extraFilterCount,
+  filterFromSavedView,
   filterFromSearchParams,
   filterToSearchParams,
   listKey,
+  sameFilter,
   searchFor,
   toListQuery,
+  toSavedViewFilters,
+  withoutFilter,
   type InboxFilter,
 } from './inbox-filter';
 
@@ -160,5 +165,71 @@ describe('compareConversations', () => {
     ];
 
     expect(ids(list, 'waiting')).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('the filter menu’s filters', () => {
+  const CHANNEL = '0b7e3c2a-1d4f-4c5e-9a8b-7c6d5e4f3a2b';
+  const AGENT = '1c8f4d3b-2e5a-4d6f-8b9c-8d7e6f5a4b3c';
+  const everything = filter({
+    view: 'all',
+    labelIds: ['vip'],
+    channelId: CHANNEL,
+    assigneeId: AGENT,
+    priorities: [ConversationPriority.Urgent, ConversationPriority.High],
+    languages: ['uk'],
+    sla: 'breached',
+    optedOut: false,
+    unread: true,
+    created: { from: '2025-01-01', to: '2025-01-31' },
+    active: { from: '2025-02-01' },
+  });
+
+  it('survives a round trip through the address bar, lists in one order', () => {
+    expect(filterFromSearchParams(filterToSearchParams(everything))).toEqual({ ...everything, priorities: [ConversationPriority.High, ConversationPriority.Urgent] });
+  });
+
+  it('writes readable parameters: days as days and yes/no for switches', () => {
+    const params = filterToSearchParams(filter({ unread: true, optedOut: false, created: { from: '2025-01-01' } }));
+    expect(params.toString()).toBe('optedOut=no&unread=yes&createdFrom=2025-01-01');
+  });
+
+  it('drops values it cannot use from a hand-edited address instead of asking the API for an error', () => {
+    const parsed = filterFromSearchParams(new URLSearchParams('channel=nope&priority=huge&priority=low&language=xx&sla=late&unread=maybe&createdFrom=yesterday'));
+    expect(parsed).toEqual({ ...DEFAULT_FILTER, priorities: [ConversationPriority.Low] });
+  });
+
+  it('asks the API for whole local days: the end of a range is the start of the next day', () => {
+    const query = toListQuery(filter({ created: { from: '2025-01-01', to: '2025-01-31' } }), null, 50);
+    expect(query.createdFrom).toBe(new Date(2025, 0, 1).toISOString());
+    expect(query.createdTo).toBe(new Date(2025, 1, 1).toISOString());
+  });
+
+  it('keys two filters picked in a different order as one list', () => {
+    expect(listKey(filter({ priorities: [ConversationPriority.Low, ConversationPriority.High] }))).toBe(listKey(filter({ priorities: [ConversationPriority.High, ConversationPriority.Low] })));
+    expect(listKey(filter({ unread: true }))).not.toBe(listKey(filter({ unread: false })));
+  });
+
+  it('counts and removes extra filters one at a time', () => {
+    expect(extraFilterCount(everything)).toBe(10);
+    expect(extraFilterCount(withoutFilter(everything, 'created'))).toBe(9);
+    expect(withoutFilter(everything, 'created').created).toBeUndefined();
+  });
+
+  it('opens a saved view as the same filter it was saved from', () => {
+    const saved = toSavedViewFilters(everything);
+    expect(saved).toMatchObject({ view: 'all', labelId: ['vip'], priority: ['high', 'urgent'], unread: true, optedOut: false, sla: 'breached' });
+    expect(sameFilter(filterFromSavedView(saved), everything)).toBe(true);
+  });
+
+  it('lets a conversation leave the list once it no longer matches', () => {
+    const unreadUrgent = filter({ view: 'all', unread: true, priorities: [ConversationPriority.Urgent] });
+    expect(belongsToList(conversation('a', { unreadCount: 2, priority: ConversationPriority.Urgent }), unreadUrgent, agentViewer)).toBe(true);
+    expect(belongsToList(conversation('a', { unreadCount: 0, priority: ConversationPriority.Urgent }), unreadUrgent, agentViewer)).toBe(false);
+    expect(belongsToList(conversation('a', { unreadCount: 2, priority: ConversationPriority.Low }), unreadUrgent, agentViewer)).toBe(false);
+  });
+
+  it('leaves an SLA filter to the API, since the clock alone moves a conversation in or out', () => {
+    expect(belongsToList(conversation('a'), filter({ view: 'all', sla: 'at_risk' }), agentViewer)).toBe('unknown');
   });
 });
