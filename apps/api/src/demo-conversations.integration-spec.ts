@@ -85,12 +85,12 @@ describe('the demo inbox on first launch', () => {
         ORDER BY ct.phone`,
     );
 
-  it('gives the demo channels a price per segment and smart encoding', async () => {
+  it('gives the demo channels a price per segment in the currency each is billed in, and smart encoding', async () => {
     const channels = await t.app.get(ChannelsService).list({ kind: 'user', userId: 'test', role: Role.Admin, teamIds: [] });
 
-    expect(channels.map((channel) => [channel.name, channel.pricePerSegment, channel.smartEncoding]).sort()).toEqual([
-      ['Billing line', 0.045, true],
-      ['Support line', 0.0079, true],
+    expect(channels.map((channel) => [channel.name, channel.pricePerSegment, channel.currency, channel.smartEncoding]).sort()).toEqual([
+      ['Billing line', 1.85, 'UAH', true],
+      ['Support line', 0.0079, 'USD', true],
     ]);
   });
 

@@ -22,6 +22,8 @@ export class ChannelEntity {
   @Column({ type: 'jsonb' }) confirmations!: ChannelConfirmations;
   @Column({ type: 'numeric', precision: 8, scale: 3, transformer: numeric }) ratePerSecond!: number;
   @Column({ type: 'numeric', precision: 10, scale: 5, transformer: numeric }) pricePerSegment!: number;
+  /** ISO 4217 code of pricePerSegment. */
+  @Column({ type: 'char', length: 3, default: 'USD' }) currency!: string;
   @Column({ type: 'boolean', default: true }) active!: boolean;
   /** Replace look-alike characters (curly quotes, long dashes) in replies so they stay GSM-7 and cheaper. */
   @Column({ type: 'boolean', default: false }) smartEncoding!: boolean;

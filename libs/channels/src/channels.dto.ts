@@ -1,4 +1,6 @@
 import {
+  currencyCodes,
+  DEFAULT_CURRENCY,
   type ChannelConfirmations,
   type ChannelKeywords,
   type ChannelSecretsInput,
@@ -29,6 +31,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+
+const CURRENCY_MESSAGE = 'currency must be an ISO 4217 currency code in capitals, such as USD, EUR or UAH';
+
+/** A code the runtime knows (Intl.supportedValuesOf), so the console can always format it. */
+const IsCurrencyCode = () => IsIn(currencyCodes(), { message: CURRENCY_MESSAGE });
 
 export class ChannelSecretsDto implements ChannelSecretsInput {
   @IsOptional() @IsString() @MaxLength(200) accountSid?: string;
@@ -83,6 +90,7 @@ export class CreateChannelDto implements CreateChannelRequest {
   reopenWindowMinutes?: number;
   @ApiPropertyOptional({ description: 'Message segments per second' }) @IsOptional() @IsNumber() @Min(0.01) @Max(10000) ratePerSecond?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(100) pricePerSegment?: number;
+  @ApiPropertyOptional({ example: 'UAH', default: DEFAULT_CURRENCY, description: 'ISO 4217 code of pricePerSegment' }) @IsOptional() @IsCurrencyCode() currency?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() smartEncoding?: boolean;
 }
 
@@ -99,6 +107,7 @@ export class UpdateChannelDto implements UpdateChannelRequest {
   @IsOptional() @IsInt() @Min(0) @Max(525600) reopenWindowMinutes?: number;
   @IsOptional() @IsNumber() @Min(0.01) @Max(10000) ratePerSecond?: number;
   @IsOptional() @IsNumber() @Min(0) @Max(100) pricePerSegment?: number;
+  @IsOptional() @IsCurrencyCode() currency?: string;
   @IsOptional() @IsBoolean() smartEncoding?: boolean;
   @IsOptional() @IsBoolean() active?: boolean;
 }

@@ -3,6 +3,7 @@ import {
   type ChannelSecretsInput,
   type ChannelView,
   type CreateChannelRequest,
+  DEFAULT_CURRENCY,
   DEFAULT_RATE_PER_SECOND,
   ErrorCode,
   Provider,
@@ -99,6 +100,7 @@ export class ChannelsService {
       reopenWindowMinutes: request.reopenWindowMinutes ?? 24 * 60,
       ratePerSecond: request.ratePerSecond ?? DEFAULT_RATE_PER_SECOND[request.senderType],
       pricePerSegment: request.pricePerSegment ?? 0,
+      currency: request.currency ?? DEFAULT_CURRENCY,
       smartEncoding: request.smartEncoding ?? false,
       active: true,
     });
@@ -131,6 +133,7 @@ export class ChannelsService {
       reopenWindowMinutes: changes.reopenWindowMinutes ?? channel.reopenWindowMinutes,
       ratePerSecond: changes.ratePerSecond ?? channel.ratePerSecond,
       pricePerSegment: changes.pricePerSegment ?? channel.pricePerSegment,
+      currency: changes.currency ?? channel.currency,
       smartEncoding: changes.smartEncoding ?? channel.smartEncoding,
       active: changes.active ?? channel.active,
     });
@@ -184,6 +187,7 @@ export class ChannelsService {
       reopenWindowMinutes: channel.reopenWindowMinutes,
       ratePerSecond: channel.ratePerSecond,
       pricePerSegment: channel.pricePerSegment,
+      currency: channel.currency,
       active: channel.active,
       smartEncoding: channel.smartEncoding,
       secretsSet: (Object.keys(secrets) as Array<keyof ChannelSecretsInput>).filter((field) => Boolean(secrets[field])).sort(),

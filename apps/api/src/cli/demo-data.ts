@@ -20,9 +20,10 @@ export function demoPassword(person: { role: Role }): string {
 /**
  * Demo channels that send through the carrier simulator (apps/carrier-sim) instead of a real provider, so the demo
  * needs no carrier account. Their credentials are the simulator's, not secrets: never used against a real carrier.
- * Prices are in US dollars per segment, roughly what the providers ask (Twilio's US long code; an aggregator's A2P
- * rate into Ukraine), so the composer's cost estimate shows real orders of magnitude; smart encoding is on so the
- * composer shows which look-alike characters it replaces to stay in GSM-7.
+ * Prices per segment are roughly what the providers ask, each in the currency it is billed in: Twilio's US long code
+ * in US dollars, an aggregator's A2P rate into Ukraine in hryvnias (about $0.045), so the composer's cost estimate
+ * shows real orders of magnitude and the reports show costs in two currencies, never added up; smart encoding is on
+ * so the composer shows which look-alike characters it replaces to stay in GSM-7.
  */
 export const DEMO_CHANNELS = [
   {
@@ -34,6 +35,7 @@ export const DEMO_CHANNELS = [
     country: 'US',
     helpText: 'Acme support: reply with your question, or call 0 800 123 456. Reply STOP to opt out.',
     pricePerSegment: 0.0079,
+    currency: 'USD',
     smartEncoding: true,
     secrets: { accountSid: 'ACsim00000000000000000000000000001', authToken: 'sim-twilio-auth-token' },
   },
@@ -45,7 +47,8 @@ export const DEMO_CHANNELS = [
     senderType: SenderType.LongCode,
     country: 'UA',
     helpText: 'Acme billing: reply with your invoice number. Reply STOP to opt out.',
-    pricePerSegment: 0.045,
+    pricePerSegment: 1.85,
+    currency: 'UAH',
     smartEncoding: true,
     secrets: { apiKey: 'sim-infobip-api-key', basicAuthUsername: 'backtalk-sim', basicAuthPassword: 'sim-infobip-webhook-password' },
   },

@@ -142,6 +142,7 @@ async function main(): Promise<void> {
           country: demo.country,
           helpText: demo.helpText,
           pricePerSegment: demo.pricePerSegment,
+          currency: demo.currency,
           smartEncoding: demo.smartEncoding,
           secrets,
         }));

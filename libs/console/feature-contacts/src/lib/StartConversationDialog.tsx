@@ -84,7 +84,7 @@ function StartForm({ contact, onClose, onStarted }: Omit<StartConversationDialog
         hint={
           body
             ? `${analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'} · ${analysis.segments} ${analysis.segments === 1 ? 'segment' : 'segments'}${
-                analysis.estimatedCost !== null ? ` · ≈ ${formatCost(analysis.estimatedCost)}` : ''
+                analysis.estimatedCost !== null ? ` · ≈ ${formatCost(analysis.estimatedCost, channel?.currency)}` : ''
               }`
             : 'Their reply lands in the new conversation.'
         }

@@ -73,7 +73,10 @@ export interface ChannelView {
   confirmations: ChannelConfirmations;
   reopenWindowMinutes: number;
   ratePerSecond: number;
+  /** In `currency`, per message segment; what the composer's estimate and the reports' costs are counted from. */
   pricePerSegment: number;
+  /** ISO 4217 code of `pricePerSegment` (and of the costs of this channel's messages in the reports). */
+  currency: string;
   active: boolean;
   /** Replies have look-alike characters (curly quotes, long dashes) replaced so they stay GSM-7. */
   smartEncoding: boolean;
@@ -98,6 +101,11 @@ export interface CreateChannelRequest {
   reopenWindowMinutes?: number;
   ratePerSecond?: number;
   pricePerSegment?: number;
+  /**
+   * ISO 4217 code of the price, default DEFAULT_CURRENCY. Past messages keep their cost as a number, so changing it
+   * later counts their cost in the new currency too.
+   */
+  currency?: string;
   smartEncoding?: boolean;
 }
 

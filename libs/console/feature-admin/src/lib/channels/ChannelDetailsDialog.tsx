@@ -1,4 +1,4 @@
-import type { ChannelView } from '@backtalk/contracts';
+import { formatMoney, type ChannelView } from '@backtalk/contracts';
 import { useToastActions } from '@backtalk/console/data-access';
 import { Badge, Button, CopyField, DetailList, Dialog, DialogFooter } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
@@ -99,7 +99,7 @@ function ChannelDetails({ channel, teamName, formatPhone }: ChannelDetailsProps)
           },
           { label: 'Reopen window', value: formatMinutes(channel.reopenWindowMinutes) },
           { label: 'Rate', value: `${channel.ratePerSecond} ${channel.ratePerSecond === 1 ? 'segment' : 'segments'} a second` },
-          { label: 'Price', value: channel.pricePerSegment > 0 ? `${channel.pricePerSegment} a segment` : none },
+          { label: 'Price', value: channel.pricePerSegment > 0 ? `${formatMoney(channel.pricePerSegment, channel.currency)} a segment` : none },
         ]}
       />
     </div>

@@ -19,6 +19,7 @@ import {
   channelFieldErrors,
   channelFormFrom,
   countryName,
+  currencyOptions,
   defaultCountry,
   emptyChannelForm,
   hasAdvancedError,
@@ -35,6 +36,7 @@ import { PROVIDER_SPECS, providerAnswersKeywords, SENDER_HELP, SENDER_TYPE_LABEL
 import { SecretFields } from './SecretFields';
 
 const PROVIDER_OPTIONS = PROVIDERS.map((provider) => ({ value: provider, label: PROVIDER_SPECS[provider].optionLabel }));
+const currencies = currencyOptions();
 
 function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
@@ -244,6 +246,8 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
             error={error('ratePerSecond')}
             hint={`Default for this sender type: ${DEFAULT_RATE_PER_SECOND[values.senderType]}.`}
           />
+        </div>
+        <div className="bt-form__row bt-form__row--pairs">
           <TextField
             label="Price per segment"
             name="pricePerSegment"
@@ -252,7 +256,16 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
             value={values.pricePerSegment}
             onChange={(e) => form.setField('pricePerSegment', e.target.value)}
             error={error('pricePerSegment')}
-            hint="What the provider charges, for cost reports."
+            hint="What the provider charges, for the composer’s estimate and cost reports."
+          />
+          <SelectField
+            label="Currency"
+            name="currency"
+            options={currencies}
+            value={values.currency}
+            onChange={(currency) => form.setField('currency', currency)}
+            error={error('currency')}
+            hint={channel ? 'Past costs keep their amounts: a change counts them in the new currency too.' : 'The one the provider bills in.'}
           />
         </div>
         <Checkbox

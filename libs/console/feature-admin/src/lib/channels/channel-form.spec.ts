@@ -3,6 +3,7 @@ import {
   channelFieldErrors,
   channelFormFrom,
   countryName,
+  currencyOptions,
   defaultCountry,
   emptyChannelForm,
   hasAdvancedError,
@@ -31,6 +32,7 @@ const support: ChannelView = {
   reopenWindowMinutes: 1440,
   ratePerSecond: 1,
   pricePerSegment: 0.0079,
+  currency: 'USD',
   active: true,
   smartEncoding: false,
   secretsSet: ['accountSid', 'authToken'],
@@ -143,6 +145,18 @@ describe('validateChannelForm', () => {
     expect(validateChannelForm({ ...cleared, secrets: { authToken: 'new' } }, support.secretsSet)).toEqual({});
   });
 
+  it('prices new channels in US dollars and refuses a currency that is not an ISO 4217 code', () => {
+    expect(emptyChannelForm({ country: 'UA' }).currency).toBe('USD');
+    expect(validateChannelForm(twilioForm({ currency: 'UAH' }))).toEqual({});
+    expect(validateChannelForm(twilioForm({ currency: 'usd' }))).toEqual({ currency: 'Choose the currency the provider bills in.' });
+  });
+
+  it('offers every currency by code with its name', () => {
+    const options = currencyOptions('en-US');
+    expect(options).toContainEqual({ value: 'UAH', label: 'UAH · Ukrainian Hryvnia' });
+    expect(options.map((option) => option.value)).toEqual([...options.map((option) => option.value)].sort());
+  });
+
   it('wants a two-letter country code', () => {
     expect(validateChannelForm(twilioForm({ country: 'USA' })).country).toMatch(/two-letter/);
     expect(validateChannelForm(twilioForm({ country: 'gb' })).country).toBeUndefined();
@@ -179,7 +193,7 @@ describe('withProvider', () => {
 });
 
 describe('toCreateChannelRequest', () => {
-  it('trims what was typed, upper-cases the country and leaves the defaults to the API', () => {
+  it('trims what was typed, upper-cases the country, sends the currency shown and leaves the other defaults to the API', () => {
     const request = toCreateChannelRequest(
       twilioForm({ name: '  Support line ', sender: ' +14155550123 ', country: ' us', secrets: { authToken: ' token\n' }, reopenWindowMinutes: '' }),
     );
@@ -193,7 +207,12 @@ describe('toCreateChannelRequest', () => {
       country: 'US',
       secrets: { authToken: 'token' },
       confirmations: { help: false },
+      currency: 'USD',
     });
+  });
+
+  it('sends the currency chosen for the price', () => {
+    expect(toCreateChannelRequest(twilioForm({ pricePerSegment: '1.85', currency: 'UAH' }))).toMatchObject({ pricePerSegment: 1.85, currency: 'UAH' });
   });
 
   it('drops empty secret fields and fields of other providers', () => {
@@ -235,6 +254,11 @@ describe('toUpdateChannelRequest', () => {
   it('sends the smart-encoding switch only when it changed', () => {
     expect(toUpdateChannelRequest(support, { ...channelFormFrom(support), smartEncoding: true })).toEqual({ smartEncoding: true });
     expect(toUpdateChannelRequest({ ...support, smartEncoding: true }, channelFormFrom({ ...support, smartEncoding: true }))).toEqual({});
+  });
+
+  it('sends the currency only when it changed', () => {
+    expect(channelFormFrom({ ...support, currency: 'UAH' }).currency).toBe('UAH');
+    expect(toUpdateChannelRequest(support, { ...channelFormFrom(support), currency: 'EUR' })).toEqual({ currency: 'EUR' });
   });
 
   it('sends nothing when nothing changed', () => {

@@ -1,4 +1,7 @@
 import {
+  currencyCodes,
+  DEFAULT_CURRENCY,
+  isCurrencyCode,
   Provider,
   SenderType,
   type ChannelKeywords,
@@ -27,6 +30,8 @@ export interface ChannelFormValues {
   reopenWindowMinutes: string;
   ratePerSecond: string;
   pricePerSegment: string;
+  /** ISO 4217 code the price is in. */
+  currency: string;
   smartEncoding: boolean;
   optOutKeywords: string;
   optInKeywords: string;
@@ -63,6 +68,7 @@ const SERVER_FIELDS: Readonly<Record<string, ChannelFormErrorKey>> = {
   reopenWindowMinutes: 'reopenWindowMinutes',
   ratePerSecond: 'ratePerSecond',
   pricePerSegment: 'pricePerSegment',
+  currency: 'currency',
   active: 'active',
 };
 
@@ -108,6 +114,7 @@ export const ADVANCED_FIELDS: readonly ChannelFormErrorKey[] = [
   'reopenWindowMinutes',
   'ratePerSecond',
   'pricePerSegment',
+  'currency',
   'optOutKeywords',
   'optInKeywords',
   'helpKeywords',
@@ -177,6 +184,15 @@ export function parseKeywords(text: string): string[] {
 export const formatKeywords = (keywords: readonly string[]): string => keywords.join(', ');
 
 /** '' → undefined (not given); "0,5" reads as 0.5 for people whose decimal separator is a comma; junk → NaN. */
+/** Every currency the runtime knows, "UAH · Ukrainian Hryvnia", by code; the names in the console's language. */
+export function currencyOptions(locale?: string): Array<{ value: string; label: string }> {
+  const names = new Intl.DisplayNames(locale, { type: 'currency', fallback: 'code' });
+  return currencyCodes().map((code) => {
+    const name = names.of(code);
+    return { value: code, label: name && name !== code ? `${code} · ${name}` : code };
+  });
+}
+
 export function parseNumber(text: string): number | undefined {
   const trimmed = text.trim().replace(',', '.');
   if (!trimmed) return undefined;
@@ -200,6 +216,7 @@ export function emptyChannelForm(options: { country: string; teamId?: string; pr
     reopenWindowMinutes: String(DEFAULT_REOPEN_WINDOW_MINUTES),
     ratePerSecond: '',
     pricePerSegment: '',
+    currency: DEFAULT_CURRENCY,
     smartEncoding: false,
     optOutKeywords: '',
     optInKeywords: '',
@@ -241,6 +258,7 @@ export function channelFormFrom(channel: ChannelView): ChannelFormValues {
     reopenWindowMinutes: String(channel.reopenWindowMinutes),
     ratePerSecond: String(channel.ratePerSecond),
     pricePerSegment: String(channel.pricePerSegment),
+    currency: channel.currency,
     smartEncoding: channel.smartEncoding,
     optOutKeywords: formatKeywords(channel.keywords.optOut),
     optInKeywords: formatKeywords(channel.keywords.optIn),
@@ -290,6 +308,7 @@ export function validateChannelForm(values: ChannelFormValues, secretsSet: reado
   if (rate) errors.ratePerSecond = rate;
   const price = numberError(values.pricePerSegment, { min: 0, max: MAX_PRICE_PER_SEGMENT, example: '0.0079' });
   if (price) errors.pricePerSegment = price;
+  if (!isCurrencyCode(values.currency)) errors.currency = 'Choose the currency the provider bills in.';
 
   for (const [, field] of KEYWORD_FIELDS) {
     const message = keywordsError(values[field]);
@@ -347,6 +366,7 @@ export function toCreateChannelRequest(values: ChannelFormValues): CreateChannel
   if (rate !== undefined) request.ratePerSecond = rate;
   const price = parseNumber(values.pricePerSegment);
   if (price !== undefined) request.pricePerSegment = price;
+  request.currency = values.currency;
   if (values.smartEncoding) request.smartEncoding = true;
   return request;
 }
@@ -398,6 +418,7 @@ export function toUpdateChannelRequest(original: ChannelView, values: ChannelFor
   if (rate !== undefined && rate !== original.ratePerSecond) changes.ratePerSecond = rate;
   const price = parseNumber(values.pricePerSegment);
   if (price !== undefined && price !== original.pricePerSegment) changes.pricePerSegment = price;
+  if (values.currency !== original.currency) changes.currency = values.currency;
   if (values.smartEncoding !== original.smartEncoding) changes.smartEncoding = values.smartEncoding;
   return changes;
 }

@@ -106,7 +106,7 @@ function BenchResult({ result, channel, threshold }: { result: AutomationTestRes
             <span>
               {reply.segments} {reply.segments === 1 ? 'segment' : 'segments'}
             </span>
-            {reply.estimatedCost !== null ? <span>≈ {formatCost(reply.estimatedCost)}</span> : null}
+            {reply.estimatedCost !== null ? <span>≈ {formatCost(reply.estimatedCost, channel?.currency)}</span> : null}
           </p>
         </section>
       ) : null}

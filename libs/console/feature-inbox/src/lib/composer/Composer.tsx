@@ -631,7 +631,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
               </span>
               <span title={`${analysis.characters} characters`}>{segmentsText}</span>
               {analysis.segments > 0 ? <span>{analysis.unitsLeftInSegment} left</span> : null}
-              {analysis.estimatedCost !== null && analysis.segments > 0 ? <span title="Segments × the channel's price per segment">≈ {formatCost(analysis.estimatedCost)}</span> : null}
+              {analysis.estimatedCost !== null && analysis.segments > 0 ? <span title="Segments × the channel's price per segment">≈ {formatCost(analysis.estimatedCost, channel?.currency)}</span> : null}
               <span
                 className={cx('bt-sms-stats__length', length.level !== 'ok' && `bt-sms-stats__length--${length.level}`)}
                 data-testid="length-counter"

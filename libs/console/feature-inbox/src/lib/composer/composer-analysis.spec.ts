@@ -1,4 +1,4 @@
-import { analyseReply, describeCharacter, highlightRuns, newIdempotencyKey } from './composer-analysis';
+import { analyseReply, describeCharacter, formatCost, highlightRuns, newIdempotencyKey } from './composer-analysis';
 
 describe('analyseReply', () => {
   it('counts a plain reply as one GSM-7 segment and prices it', () => {
@@ -69,6 +69,14 @@ describe('describeCharacter', () => {
   it('names the usual look-alikes with their code point', () => {
     expect(describeCharacter('’')).toBe('curly apostrophe (U+2019)');
     expect(describeCharacter('Ж')).toBe('U+0416');
+  });
+});
+
+describe('formatCost', () => {
+  it('shows a reply’s cost in its channel’s currency, to a hundredth of a cent', () => {
+    expect(formatCost(0.0158, 'USD', 'en-US')).toBe('$0.0158');
+    expect(formatCost(3.7, 'UAH', 'en-US')).toBe('₴3.70');
+    expect(formatCost(0.0158, undefined, 'en-US')).toBe('0.0158');
   });
 });
 

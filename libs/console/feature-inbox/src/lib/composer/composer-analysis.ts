@@ -1,3 +1,4 @@
+import { formatMoney } from '@backtalk/contracts';
 import { analyseSms, isGsm7Text, smartEncode, type SmsAnalysis } from '@backtalk/sms';
 
 export interface ComposerAnalysis extends SmsAnalysis {
@@ -49,9 +50,12 @@ export function highlightRuns(text: string, only?: ReadonlySet<string>): TextRun
   return runs;
 }
 
-/** A price per segment has many decimals; four are enough to compare replies. */
-export function formatCost(value: number): string {
-  return value.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+/**
+ * A reply's cost in its channel's currency ("$0.0158", "₴3.70"): a price per segment has many decimals, four are
+ * enough to compare replies. Without a currency, the bare number.
+ */
+export function formatCost(value: number, currency?: string, locale?: string): string {
+  return currency ? formatMoney(value, currency, locale) : value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 }
 
 /** "U+2019" plus a name people recognise for the usual suspects, to explain a highlighted character. */

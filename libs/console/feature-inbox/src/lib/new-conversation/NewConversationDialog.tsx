@@ -95,7 +95,7 @@ function NewConversationForm({ onClose, onStarted }: Omit<NewConversationDialogP
         hint={
           body
             ? `${analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'} · ${analysis.segments} ${analysis.segments === 1 ? 'segment' : 'segments'}${
-                analysis.estimatedCost !== null ? ` · ≈ ${formatCost(analysis.estimatedCost)}` : ''
+                analysis.estimatedCost !== null ? ` · ≈ ${formatCost(analysis.estimatedCost, channel?.currency)}` : ''
               }`
             : 'The reply lands in this conversation.'
         }
