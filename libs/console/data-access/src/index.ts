@@ -168,3 +168,17 @@ export {
 
 export { reportSearch, type ReportByName, type ReportFilters } from './lib/reports/reports.api';
 export { LIVE_REPORT_REFETCH_MS, useDownloadReportCsv, useLiveReport, useReport } from './lib/reports/reports.queries';
+
+export {
+  bulkFilterOf,
+  macrosApi,
+  useBulkAction,
+  useCreateMacro,
+  useDeleteMacro,
+  useMacros,
+  useRunMacro,
+  useStartBulkAction,
+  useUpdateMacro,
+  type RunMacroVariables,
+  type UpdateMacroVariables,
+} from './lib/macros/macros.queries';

@@ -18,6 +18,8 @@ export const SETTINGS_SECTIONS = [
   { path: 'automation', label: 'Automation', roles: [Role.Admin, Role.Supervisor] },
   // Agents use labels in the inbox; admins manage every team's and the global ones, supervisors their teams'.
   { path: 'labels', label: 'Labels', roles: [Role.Admin, Role.Supervisor] },
+  // Everyone keeps their own macros; admins and supervisors also share them with teams.
+  { path: 'macros', label: 'Macros', roles: ROLES },
   // Agents fill contact attributes in on contacts; only admins define them, for every team at once.
   { path: 'contact-attributes', label: 'Contact attributes', roles: [Role.Admin] },
   { path: 'api-keys', label: 'API keys', roles: [Role.Admin] },

@@ -5,6 +5,7 @@ import type { RouteObject } from 'react-router-dom';
 import { ApiKeysPage } from './api-keys/ApiKeysPage';
 import { ChannelsPage } from './channels/ChannelsPage';
 import { ContactAttributesPage } from './contact-attributes/ContactAttributesPage';
+import { MacrosPage } from './macros/MacrosPage';
 import { MyTeamsPage } from './my-teams/MyTeamsPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { sectionRoles, type SettingsSectionPath } from './settings-sections';
@@ -41,6 +42,7 @@ export const settingsRoute: RouteObject = {
     },
     section('my-teams', <MyTeamsPage />),
     section('channels', <ChannelsPage />),
+    section('macros', <MacrosPage />),
     section('contact-attributes', <ContactAttributesPage />),
     section('api-keys', <ApiKeysPage />),
     section('profile', <ProfilePage />),

@@ -13,6 +13,8 @@ interface InboxUiState {
   searchRequest: number;
   /** Bumped to open the open conversation's label picker (l). */
   labelPickerRequest: number;
+  /** Bumped to open the open conversation's Macros menu (m). */
+  macroPickerRequest: number;
   helpOpen: boolean;
   newConversationOpen: boolean;
   actions: {
@@ -21,6 +23,7 @@ interface InboxUiState {
     composerRequested: (mode: ComposerMode) => void;
     searchRequested: () => void;
     labelPickerRequested: () => void;
+    macroPickerRequested: () => void;
     helpToggled: (open: boolean) => void;
     newConversationToggled: (open: boolean) => void;
   };
@@ -33,6 +36,7 @@ export const useInboxUi = create<InboxUiState>()((set) => ({
   composerRequest: null,
   searchRequest: 0,
   labelPickerRequest: 0,
+  macroPickerRequest: 0,
   helpOpen: false,
   newConversationOpen: false,
   actions: {
@@ -41,6 +45,7 @@ export const useInboxUi = create<InboxUiState>()((set) => ({
     composerRequested: (mode) => set((s) => ({ composerRequest: { mode, nonce: (s.composerRequest?.nonce ?? 0) + 1 } })),
     searchRequested: () => set((s) => ({ searchRequest: s.searchRequest + 1 })),
     labelPickerRequested: () => set((s) => ({ labelPickerRequest: s.labelPickerRequest + 1 })),
+    macroPickerRequested: () => set((s) => ({ macroPickerRequest: s.macroPickerRequest + 1 })),
     helpToggled: (helpOpen) => set({ helpOpen }),
     newConversationToggled: (newConversationOpen) => set({ newConversationOpen }),
   },

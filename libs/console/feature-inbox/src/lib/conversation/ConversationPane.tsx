@@ -16,6 +16,7 @@ import { AssignMenu, PriorityMenu, SnoozeMenu, StatusActions } from '../actions/
 import { Composer, hasDraft } from '../composer/Composer';
 import { useInboxUiActions } from '../inbox-ui.store';
 import { ConversationLabelBar, LabelPicker } from '../labels/LabelPicker';
+import { MacrosMenu } from '../macros/MacrosMenu';
 import { usePhoneFormat } from '../phone';
 import { SlaTimer } from '../routing/SlaTimer';
 import { contactLabel } from '../thread/message-display';
@@ -154,6 +155,7 @@ export function ConversationPane({ conversationId }: { conversationId: string })
           <ConversationLabelBar conversation={conversation} />
         </div>
         <div className="bt-conversation__actions">
+          <MacrosMenu conversation={conversation} />
           <LabelPicker conversation={conversation} />
           <PriorityMenu conversation={conversation} />
           <AssignMenu conversation={conversation} compact />

@@ -17,6 +17,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { notificationSupport, useAlertPreferences } from '../alerts/alert-preferences';
 import { usePeople } from '../directory';
+import { BulkBar } from '../bulk/BulkBar';
+import { BulkCheckbox } from '../bulk/BulkCheckbox';
 import { useInboxUi, useInboxUiActions } from '../inbox-ui.store';
 import { LabelFilterChips, LabelFilterMenu } from '../labels/LabelFilter';
 import { TakeNextButton } from '../routing/TakeNextButton';
@@ -305,6 +307,7 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
         </div>
         <LabelFilterChips filter={filter} onChange={onFilterChange} />
       </header>
+      <BulkBar filter={filter} ids={ids} hasMore={hasMore} />
 
       {list?.error ? (
         <Banner
@@ -349,7 +352,10 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
                   style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 >
                   {id ? (
-                    <ConversationRow id={id} href={hrefFor(id)} selected={id === selectedId} highlighted={id === cursorId && id !== selectedId} context={context} />
+                    <>
+                      <BulkCheckbox id={id} />
+                      <ConversationRow id={id} href={hrefFor(id)} selected={id === selectedId} highlighted={id === cursorId && id !== selectedId} context={context} />
+                    </>
                   ) : (
                     <div className="bt-inbox-list__more">
                       <Spinner size="sm" /> Loading more…

@@ -31,6 +31,11 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('l', { inEditable: true }))).toBeNull();
   });
 
+  it('opens the macro picker with m, and leaves an m typed in a reply alone', () => {
+    expect(shortcutFor(press('m'))).toBe('macros');
+    expect(shortcutFor(press('m', { inEditable: true }))).toBeNull();
+  });
+
   it('does nothing while someone types in a field', () => {
     expect(shortcutFor(press('e', { inEditable: true }))).toBeNull();
   });

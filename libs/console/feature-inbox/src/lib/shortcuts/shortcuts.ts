@@ -10,7 +10,8 @@ export type InboxShortcut =
   | 'search'
   | 'help'
   | 'new-conversation'
-  | 'labels';
+  | 'labels'
+  | 'macros';
 
 /** The keys, in the order the help lists them. */
 export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: InboxShortcut; description: string }> = [
@@ -22,6 +23,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: InboxShortcut; d
   { keys: ['e'], action: 'resolve', description: 'Resolve the open conversation' },
   { keys: ['a'], action: 'assign-to-me', description: 'Assign the open conversation to me' },
   { keys: ['l'], action: 'labels', description: 'Label the open conversation' },
+  { keys: ['m'], action: 'macros', description: 'Run a macro on the open conversation' },
   { keys: ['t'], action: 'take-next', description: 'Take the next conversation from your queues' },
   { keys: ['c'], action: 'new-conversation', description: 'Start a new conversation' },
   { keys: ['/'], action: 'search', description: 'Search conversations' },

@@ -14,7 +14,7 @@ function inOverlay(): boolean {
   return !!document.querySelector('dialog[open], [popover]:popover-open');
 }
 
-/** j/k, Enter, e, a, l, t, r, n, /, ?, c: the inbox without the mouse. */
+/** j/k, Enter, e, a, l, m, t, r, n, /, ?, c: the inbox without the mouse. */
 export function useInboxShortcuts(filter: InboxFilter, openConversation: (id: string) => void): void {
   const ids = useConversationIds(filter);
   const commands = useConversationCommands();
@@ -54,6 +54,9 @@ export function useInboxShortcuts(filter: InboxFilter, openConversation: (id: st
           break;
         case 'labels':
           if (open) ui.actions.labelPickerRequested();
+          break;
+        case 'macros':
+          if (open) ui.actions.macroPickerRequested();
           break;
         case 'take-next':
           takeNext();

@@ -40,6 +40,14 @@ describe('how an activity line reads', () => {
     expect(text(line(ActivityType.LabelsChanged, { kind: 'automation', id: null, name: null }, { added: [vip], removed: [], ruleName: 'Big spenders' }))).toBe('Rule “Big spenders” added “VIP”');
   });
 
+  it('says which step of which macro ran, and why a failed one stopped the run', () => {
+    const run = { macroId: 'm1', macroName: 'Refund sent', runId: 'r1', steps: 3 };
+    expect(text(line(ActivityType.MacroStep, maria, { ...run, step: 1, stepType: 'send_canned_answer', outcome: 'done' }))).toBe('Maria Agent ran “Refund sent”, step 1 of 3: send the canned answer');
+    expect(text(line(ActivityType.MacroStep, maria, { ...run, step: 2, stepType: 'add_label', outcome: 'failed', reason: 'That label does not exist' }))).toBe(
+      '“Refund sent” stopped at step 2 of 3 (add the label): That label does not exist',
+    );
+  });
+
   it('names the priorities a change went from and to', () => {
     expect(text(line(ActivityType.PriorityChanged, { kind: 'user', id: 's', name: 'Sofia Supervisor' }, { from: 'normal', to: 'urgent' }))).toBe(
       'Priority changed from normal to urgent by Sofia Supervisor',

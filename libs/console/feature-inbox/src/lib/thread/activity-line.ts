@@ -1,5 +1,6 @@
 import { ActivityType, type ActivityView } from '@backtalk/contracts';
 import type { IconName } from '@backtalk/console/ui';
+import { macroStepName } from '../macros/macro-step-names';
 
 /** `warning` for what an agent must not miss (the customer left, a target passed), `info` for automation's decisions. */
 export type ActivityTone = 'muted' | 'info' | 'warning';
@@ -134,6 +135,12 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
       const text = `The customer rated the conversation ${rating ?? '?'} of 5${comment ? `: “${comment}”` : ''}${reopened ? reopenedFor : ''}`;
       // A low score is what a supervisor looks for in a thread; 1 and 2 are CSAT's "dissatisfied".
       return { icon: 'star', tone: reopened || (rating !== null && rating <= 2) ? 'warning' : 'muted', text };
+    }
+    case ActivityType.MacroStep: {
+      const macro = `“${stringOf(data['macroName']) ?? 'a macro'}”`;
+      const step = `step ${typeof data['step'] === 'number' ? data['step'] : '?'} of ${typeof data['steps'] === 'number' ? data['steps'] : '?'}`;
+      if (data['outcome'] === 'failed') return { icon: 'bolt', tone: 'warning', text: withReason(`${macro} stopped at ${step} (${macroStepName(data['stepType'])})`, stringOf(data['reason'])) };
+      return { icon: 'bolt', tone: 'muted', text: `${subject} ran ${macro}, ${step}: ${macroStepName(data['stepType'])}` };
     }
     default:
       // A line type newer than this console: still say that something happened rather than hide it.

@@ -1,0 +1,217 @@
+import { BulkActionType, Role, type BulkActionParams, type ConversationPriority, type BulkActionView } from '@backtalk/contracts';
+import {
+  bulkFilterOf,
+  describeError,
+  useBulkAction,
+  useConversation,
+  useLabels,
+  useSignedInUser,
+  useStartBulkAction,
+  useTeams,
+  useToastActions,
+  useUsers,
+  type InboxFilter,
+} from '@backtalk/console/data-access';
+import { Button, Icon, Menu, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, type MenuEntry } from '@backtalk/console/ui';
+import { useEffect, useRef } from 'react';
+import { snoozePresets } from '../actions/snooze-presets';
+import { usePhoneFormat } from '../phone';
+import { contactLabel } from '../thread/message-display';
+import { useBulk, useBulkActions } from './bulk.store';
+import './bulk.css';
+
+const DOING: Record<BulkActionType, string> = {
+  [BulkActionType.Assign]: 'Assigning',
+  [BulkActionType.Transfer]: 'Moving',
+  [BulkActionType.AddLabel]: 'Labelling',
+  [BulkActionType.RemoveLabel]: 'Taking the label off',
+  [BulkActionType.Resolve]: 'Resolving',
+  [BulkActionType.Snooze]: 'Snoozing',
+  [BulkActionType.SetPriority]: 'Setting the priority of',
+};
+
+const DONE: Record<BulkActionType, string> = {
+  [BulkActionType.Assign]: 'Assigned',
+  [BulkActionType.Transfer]: 'Moved',
+  [BulkActionType.AddLabel]: 'Labelled',
+  [BulkActionType.RemoveLabel]: 'Took the label off',
+  [BulkActionType.Resolve]: 'Resolved',
+  [BulkActionType.Snooze]: 'Snoozed',
+  [BulkActionType.SetPriority]: 'Set the priority of',
+};
+
+const plural = (count: number) => `${count.toLocaleString()} ${count === 1 ? 'conversation' : 'conversations'}`;
+
+function FailedItem({ conversationId, message }: { conversationId: string; message: string }) {
+  const conversation = useConversation(conversationId);
+  const format = usePhoneFormat();
+  return (
+    <li>
+      <strong>{conversation ? contactLabel(conversation, format) : `Conversation ${conversationId.slice(0, 8)}`}</strong>: {message}
+    </li>
+  );
+}
+
+/** How far the bulk action got, then what it did and each conversation it could not do, with the reason. */
+function BulkProgress({ bulkId }: { bulkId: string }) {
+  const { data: view, error } = useBulkAction(bulkId);
+  const { dismissed } = useBulkActions();
+  if (error) return <p className="bt-bulk-bar__outcome bt-bulk-bar__outcome--danger">{describeError(error)}</p>;
+  if (!view) return null;
+  if (view.status === 'running') {
+    return (
+      <div className="bt-bulk-bar__progress" role="status">
+        <span>
+          {DOING[view.action]} {view.done.toLocaleString()} of {plural(view.total)}…
+        </span>
+        <progress max={view.total} value={view.done} aria-label="Bulk action progress" />
+      </div>
+    );
+  }
+  return <BulkOutcome view={view} onDismiss={dismissed} />;
+}
+
+function BulkOutcome({ view, onDismiss }: { view: BulkActionView; onDismiss: () => void }) {
+  const succeeded = view.done - view.failed;
+  return (
+    <div className={`bt-bulk-bar__outcome${view.failed > 0 ? ' bt-bulk-bar__outcome--partial' : ''}`} role="status">
+      <div className="bt-bulk-bar__outcome-line">
+        <Icon name={view.failed > 0 ? 'alert' : 'circle-check'} size={14} />
+        <span>
+          {DONE[view.action]} {view.failed > 0 ? `${succeeded.toLocaleString()} of ${plural(view.total)}` : plural(view.total)}.
+          {view.failed > 0 ? ` ${view.failed.toLocaleString()} could not be:` : ''}
+        </span>
+        <Button size="sm" variant="ghost" icon="close" aria-label="Dismiss" title="Dismiss" onClick={onDismiss} />
+      </div>
+      {view.failures.length > 0 ? (
+        <ul className="bt-bulk-bar__failures" aria-label="Conversations not changed">
+          {view.failures.map((failure) => (
+            <FailedItem key={failure.conversationId} conversationId={failure.conversationId} message={failure.message} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export interface BulkBarProps {
+  filter: InboxFilter;
+  /** The list's loaded rows, in order. */
+  ids: readonly string[];
+  /** More rows match than are loaded. */
+  hasMore: boolean;
+}
+
+/**
+ * Above the list while conversations are selected: how many, "select all matching", and the actions that apply to
+ * all of them; then the action's progress and what could not be done. Each conversation is changed by the server
+ * through its single action, so the rows update over realtime as it goes.
+ */
+export function BulkBar({ filter, ids, hasMore }: BulkBarProps) {
+  const selection = useBulk((s) => s.selection);
+  const bulkId = useBulk((s) => s.bulkId);
+  const { listChanged, allLoadedToggled, allMatchingSelected, cleared, started } = useBulkActions();
+  const start = useStartBulkAction();
+  const { toastShown } = useToastActions();
+  const user = useSignedInUser();
+  const { data: users } = useUsers();
+  const { data: teams } = useTeams();
+  const { data: labels = [] } = useLabels();
+  const selectAll = useRef<HTMLInputElement>(null);
+
+  useEffect(() => listChanged(ids), [ids, listChanged]);
+  // Another view or filter is another list: a selection never carries over to rows the agent has not seen.
+  const filterKey = JSON.stringify(filter);
+  useEffect(() => cleared(), [filterKey, cleared]);
+
+  const count = selection.allMatching ? null : selection.ids.size;
+  const allLoaded = ids.length > 0 && ids.every((id) => selection.ids.has(id));
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = !selection.allMatching && !allLoaded && (count ?? 0) > 0;
+  }, [selection.allMatching, allLoaded, count]);
+
+  if (!selection.allMatching && selection.ids.size === 0 && !bulkId) return null;
+
+  const run = (action: BulkActionType, params: BulkActionParams = {}) => {
+    const request = selection.allMatching ? { action, params, filter: bulkFilterOf(filter) } : { action, params, ids: [...selection.ids] };
+    start.mutate(request, {
+      onSuccess: (view) => started(view.id),
+      onError: (error) => toastShown('danger', describeError(error)),
+    });
+  };
+
+  const agents = (users ?? []).filter((u) => u.active && u.id !== user.id && (u.role === Role.Admin || u.teamIds.some((teamId) => user.teamIds.includes(teamId))));
+  const assignEntries: MenuEntry[] = [
+    { id: 'me', label: 'Assign to me', icon: 'user-plus', onSelect: () => run(BulkActionType.Assign, { assigneeId: user.id }) },
+    ...(agents.length > 0 ? [{ kind: 'heading' as const, id: 'agents', label: 'Agents' }] : []),
+    ...agents.map((agent) => ({ id: agent.id, label: agent.name, onSelect: () => run(BulkActionType.Assign, { assigneeId: agent.id }) })),
+    { kind: 'separator', id: 'sep' },
+    { id: 'unassign', label: 'Unassign: back to the queue', icon: 'close', onSelect: () => run(BulkActionType.Assign, { assigneeId: null }) },
+    ...((teams ?? []).length > 0 ? [{ kind: 'heading' as const, id: 'teams', label: 'Move to team, unassigned' }] : []),
+    ...(teams ?? []).map((team) => ({ id: `team-${team.id}`, label: team.name, icon: 'team' as const, onSelect: () => run(BulkActionType.Transfer, { teamId: team.id }) })),
+  ];
+  const labelEntries: MenuEntry[] =
+    labels.length === 0
+      ? [{ kind: 'heading', id: 'none', label: 'No labels yet: admins and supervisors add them in Settings' }]
+      : [
+          { kind: 'heading', id: 'add', label: 'Put on' },
+          ...labels.map((label) => ({
+            id: `add-${label.id}`,
+            label: label.name,
+            decoration: <span className={`bt-label-swatch bt-label-chip--${label.color}`} aria-hidden="true" />,
+            onSelect: () => run(BulkActionType.AddLabel, { labelId: label.id }),
+          })),
+          { kind: 'heading', id: 'remove', label: 'Take off' },
+          ...labels.map((label) => ({ id: `remove-${label.id}`, label: label.name, onSelect: () => run(BulkActionType.RemoveLabel, { labelId: label.id }) })),
+        ];
+  const snoozeEntries: MenuEntry[] = [
+    ...snoozePresets(new Date()).map((preset) => ({ id: preset.id, label: preset.label, onSelect: () => run(BulkActionType.Snooze, { until: preset.until }) })),
+    { id: 'reply', label: 'Until the customer writes', onSelect: () => run(BulkActionType.Snooze) },
+  ];
+  const priorityEntries: MenuEntry[] = PRIORITIES_BY_URGENCY.map((priority: ConversationPriority) => ({
+    id: priority,
+    label: PRIORITY_LABELS[priority],
+    onSelect: () => run(BulkActionType.SetPriority, { priority }),
+  }));
+  const selecting = selection.allMatching || selection.ids.size > 0;
+  const busy = start.isPending;
+
+  return (
+    <div className="bt-bulk-bar" role="region" aria-label="Bulk actions">
+      {selecting ? (
+        <>
+          <div className="bt-bulk-bar__row">
+            <input
+              ref={selectAll}
+              type="checkbox"
+              className="bt-bulk-check bt-bulk-check--all"
+              checked={selection.allMatching || allLoaded}
+              aria-label="Select all conversations shown"
+              onChange={allLoadedToggled}
+            />
+            <span className="bt-bulk-bar__count" aria-live="polite">
+              {selection.allMatching ? 'All matching conversations selected' : `${count} selected`}
+            </span>
+            {/* Only while more match than are loaded: otherwise every match is already selected. */}
+            {allLoaded && hasMore && !selection.allMatching ? (
+              <button type="button" className="bt-link-button" onClick={allMatchingSelected}>
+                Select all matching this filter
+              </button>
+            ) : null}
+            <Button size="sm" variant="ghost" icon="close" aria-label="Clear selection" title="Clear selection" className="bt-bulk-bar__clear" onClick={cleared} />
+          </div>
+          <div className="bt-bulk-bar__actions">
+            <Button size="sm" icon="circle-check" disabled={busy} onClick={() => run(BulkActionType.Resolve)}>
+              Resolve
+            </Button>
+            <Menu label="Assign" icon="user-plus" size="sm" title="Assign or move to a team" disabled={busy} entries={assignEntries} />
+            <Menu label="Label" icon="tag" size="sm" title="Put a label on or take it off" disabled={busy} entries={labelEntries} />
+            <Menu label="Snooze" icon="snooze" size="sm" title="Snooze" disabled={busy} entries={snoozeEntries} />
+            <Menu label="Priority" icon="flag" size="sm" align="end" title="Set priority" disabled={busy} entries={priorityEntries} />
+          </div>
+        </>
+      ) : null}
+      {bulkId ? <BulkProgress bulkId={bulkId} /> : null}
+    </div>
+  );
+}
