@@ -46,10 +46,19 @@ export {
   belongsToList,
   compareConversations,
   DEFAULT_FILTER,
+  EXTRA_FILTER_KEYS,
+  extraFilterCount,
+  filterFromSavedView,
   filterFromSearchParams,
   filterToSearchParams,
   listKey,
+  normalizeFilter,
+  sameFilter,
   searchFor,
+  toSavedViewFilters,
+  withoutFilter,
+  type DayRange,
+  type ExtraFilterKey,
   type InboxFilter,
   type InboxViewer,
 } from './lib/inbox/inbox-filter';
@@ -165,6 +174,18 @@ export {
   useUpdateContactAttribute,
   type UpdateContactAttributeVariables,
 } from './lib/contacts/contact-attributes.queries';
+
+export {
+  savedViewsApi,
+  savedViewsKeys,
+  useCreateSavedView,
+  useDeleteSavedView,
+  useOrderSavedViews,
+  useSavedViewCounts,
+  useSavedViews,
+  useUpdateSavedView,
+  type UpdateSavedViewVariables,
+} from './lib/views/views.queries';
 
 export { reportSearch, type ReportByName, type ReportFilters } from './lib/reports/reports.api';
 export { LIVE_REPORT_REFETCH_MS, useDownloadReportCsv, useLiveReport, useReport } from './lib/reports/reports.queries';
