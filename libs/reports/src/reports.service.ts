@@ -1,5 +1,6 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import type { ConversationsReport, DurationStats, CostBreakdownRow, DeliveryReport, HeatmapCell, MetricValue, OutboundAuthor, OverviewReport, ReportQuery, ResponseTimesReport, VolumeBreakdownRow, VolumeDay } from '@backtalk/contracts';
+import type { ConversationsReport, CostMetric, CostsByCurrency, DurationStats, CostBreakdownRow, DeliveryReport, HeatmapCell, MetricValue, OutboundAuthor, OverviewReport, ReportQuery, ResponseTimesReport, VolumeBreakdownRow, VolumeDay } from '@backtalk/contracts';
+import { DEFAULT_CURRENCY } from '@backtalk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { definitionsOf, METRIC_DEFINITIONS } from './metrics/definitions';
@@ -64,7 +65,6 @@ interface OverviewNumbers {
   slaMetPercent: number | null;
   autoAnsweredPercent: number | null;
   outboundSegments: number;
-  cost: number;
   csatPercent: number | null;
 }
 
@@ -89,16 +89,21 @@ export class ReportsService {
     await this.facts.ensureFresh();
     const [{ numbers: current, volume, resolutionsByDay }, before] = await Promise.all([
       this.overviewNumbers(actor, query, range),
-      previous ? this.overviewNumbers(actor, query, previous).then((result) => result.numbers) : undefined,
+      previous ? this.overviewNumbers(actor, query, previous) : undefined,
     ]);
     const days = daysOf(range);
-    const metrics = Object.fromEntries(
-      (Object.keys(current) as Array<keyof OverviewNumbers>).map((key): [string, MetricValue] => [key, before ? { value: current[key], previous: before[key] } : { value: current[key] }]),
-    ) as unknown as OverviewReport['metrics'];
+    const outbound = (messages: MessageGroup[]) => messages.filter((row) => row.author !== 'customer');
+    const currencies = await this.currenciesOf([...volume.messages, ...(before?.volume.messages ?? [])]);
+    const cost = costMetric(costsOf(outbound(volume.messages), currencies), before ? costsOf(outbound(before.volume.messages), currencies) : undefined);
+    const { csatPercent, ...metrics } = Object.fromEntries(
+      (Object.keys(current) as Array<keyof OverviewNumbers>).map((key): [string, MetricValue] => [key, before ? { value: current[key], previous: before.numbers[key] } : { value: current[key] }]),
+    ) as Omit<OverviewReport['metrics'], 'cost'>;
     return {
       range: rangeView(range),
       ...(previous ? { previousRange: rangeView(previous) } : {}),
-      metrics,
+      // In the order the metrics always had, cost before CSAT.
+      metrics: { ...metrics, cost: cost.metric, csatPercent },
+      currency: cost.currency,
       series: {
         conversationsCreated: perDay(days, volume.conversations, (row) => row.conversations),
         inboundMessages: perDay(days, volume.messages, (row) => (row.author === 'customer' ? row.messages : 0)),
@@ -211,43 +216,43 @@ export class ReportsService {
     const range = resolveRange(query.from, query.to, query.timeZone);
     const previous = query.compare ? previousRange(range) : undefined;
     const [current, before] = await Promise.all([this.deliveryNumbers(actor, query, range), previous ? this.deliveryNumbers(actor, query, previous) : undefined]);
-    const names = await this.namesOf({ teams: current.groups.map((row) => row.team_id), channels: current.groups.map((row) => row.channel_id), users: current.groups.map((row) => row.author_id) });
+    const [names, currencies] = await Promise.all([
+      this.namesOf({ teams: current.groups.map((row) => row.team_id), channels: current.groups.map((row) => row.channel_id), users: current.groups.map((row) => row.author_id) }),
+      this.currenciesOf([...current.groups, ...(before?.groups ?? [])]),
+    ]);
     const totals = deliveryTotals(current);
     const previousTotals = before ? deliveryTotals(before) : undefined;
-    const metrics = Object.fromEntries(
+    const cost = costMetric(costsOf(current.groups, currencies), before ? costsOf(before.groups, currencies) : undefined);
+    // At most one currency in the whole report: every cost below is a plain total in it. Several: only the per-currency lists.
+    const single = cost.metric.value !== null;
+    const costFields = (rows: DeliveryGroup[]) => {
+      const costs = costsOf(rows, currencies);
+      return { cost: single ? roundMoney(Object.values(costs).reduce((sum, amount) => sum + amount, 0)) : null, costs };
+    };
+    const { outboundMessages, segments, ...metrics } = Object.fromEntries(
       (Object.keys(totals) as Array<keyof typeof totals>).map((key): [string, MetricValue] => [key, previousTotals ? { value: totals[key], previous: previousTotals[key] } : { value: totals[key] }]),
-    ) as unknown as DeliveryReport['metrics'];
-    const byDay = daysOf(range).map((day) => ({ day, segments: 0, cost: 0, delivered: 0, failed: 0, optOuts: 0, optIns: 0 }));
+    ) as Omit<DeliveryReport['metrics'], 'cost'>;
+    const groupsByDay = groupBy(current.groups, (row) => row.day);
+    const byDay: DeliveryReport['byDay'] = daysOf(range).map((day) => {
+      const rows = groupsByDay.get(day) ?? [];
+      const sum = (pick: (row: DeliveryGroup) => number) => rows.reduce((total, row) => total + pick(row), 0);
+      return { day, segments: sum((row) => row.segments), ...costFields(rows), delivered: sum((row) => row.delivered), failed: sum((row) => row.failed), optOuts: 0, optIns: 0 };
+    });
     const dayIndex = new Map(byDay.map((entry) => [entry.day, entry]));
-    for (const row of current.groups) {
-      const entry = dayIndex.get(row.day);
-      if (!entry) continue;
-      entry.segments += row.segments;
-      entry.cost = roundMoney(entry.cost + row.cost);
-      entry.delivered += row.delivered;
-      entry.failed += row.failed;
-    }
     for (const row of current.consent) {
       const entry = dayIndex.get(row.day);
       if (entry) entry[row.action === 'opt_out' ? 'optOuts' : 'optIns'] += row.events;
     }
     const costBy = (key: (row: DeliveryGroup) => string | null, name: (id: string | null) => string): CostBreakdownRow[] => {
-      const rows = new Map<string | null, CostBreakdownRow>();
-      for (const row of current.groups) {
-        const id = key(row);
-        const entry = rows.get(id) ?? { id, name: name(id), messages: 0, segments: 0, cost: 0 };
-        entry.messages += row.messages;
-        entry.segments += row.segments;
-        entry.cost = roundMoney(entry.cost + row.cost);
-        rows.set(id, entry);
-      }
-      return [...rows.values()].sort((a, b) => b.cost - a.cost || b.segments - a.segments || a.name.localeCompare(b.name));
+      return [...groupBy(current.groups, key)]
+        .map(([id, rows]): CostBreakdownRow => ({ id, name: name(id), messages: rows.reduce((sum, row) => sum + row.messages, 0), segments: rows.reduce((sum, row) => sum + row.segments, 0), ...costFields(rows) }))
+        .sort((a, b) => (b.cost ?? 0) - (a.cost ?? 0) || b.segments - a.segments || a.name.localeCompare(b.name));
     };
     return {
       range: rangeView(range),
       ...(previous ? { previousRange: rangeView(previous) } : {}),
-      metrics,
-      currency: null,
+      metrics: { outboundMessages, segments, cost: cost.metric, ...metrics },
+      currency: cost.currency,
       byDay,
       byTeam: costBy((row) => row.team_id, (id) => names.teams.get(id ?? '') ?? 'Unknown team'),
       byChannel: costBy((row) => row.channel_id, (id) => names.channels.get(id ?? '') ?? 'Unknown channel'),
@@ -313,6 +318,14 @@ export class ReportsService {
     return { teams, channels, users };
   }
 
+  /** Each channel's currency, for the channels of these rows (rollups and messages know only the channel). */
+  private async currenciesOf(rows: Array<{ channel_id: string | null }>): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.map((row) => row.channel_id).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return new Map();
+    const channels = await this.db.query<Array<{ id: string; currency: string }>>(`SELECT id, currency FROM channel WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(channels.map((row) => [row.id, row.currency]));
+  }
+
   private async overviewNumbers(actor: UserActor, query: ReportQuery, range: ResolvedRange): Promise<{ numbers: OverviewNumbers; volume: Volume; resolutionsByDay: Map<string, number> }> {
     const [conversations, volume, resolutionsByDay, csat] = await Promise.all([
       this.conversationOutcomes(actor, query, range),
@@ -331,7 +344,6 @@ export class ReportsService {
       slaMetPercent: percent(conversations.sla_met, conversations.sla_eligible),
       autoAnsweredPercent: percent(conversations.auto_answered, totals.conversationsCreated),
       outboundSegments: outbound.reduce((sum, row) => sum + row.segments, 0),
-      cost: roundMoney(outbound.reduce((sum, row) => sum + row.cost, 0)),
       csatPercent: percent(csat.satisfied, csat.ratings),
     };
     return { numbers, volume, resolutionsByDay };
@@ -559,7 +571,6 @@ function deliveryTotals(numbers: { groups: DeliveryGroup[]; consent: Array<{ act
   return {
     outboundMessages: sum((row) => row.messages),
     segments: sum((row) => row.segments),
-    cost: roundMoney(sum((row) => row.cost)),
     deliveryRatePercent: percent(delivered, delivered + sum((row) => row.failed)),
     optOuts: numbers.consent.filter((row) => row.action === 'opt_out').reduce((total, row) => total + row.events, 0),
     optIns: numbers.consent.filter((row) => row.action === 'opt_in').reduce((total, row) => total + row.events, 0),
@@ -581,4 +592,36 @@ export function percent(part: number, whole: number): number | null {
 
 function roundMoney(amount: number): number {
   return Math.round(amount * 100000) / 100000;
+}
+
+function groupBy<Row, Key>(rows: Row[], key: (row: Row) => Key): Map<Key, Row[]> {
+  const groups = new Map<Key, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+/** The rows' costs summed per currency of their channel, codes in alphabetical order, currencies with no rows left out. */
+function costsOf(rows: Array<{ channel_id: string | null; cost: number }>, currencies: Map<string, string>): CostsByCurrency {
+  const costs = new Map<string, number>();
+  for (const row of rows) {
+    // A channel is never deleted while messages name it (foreign key), so its currency is always found.
+    const currency = currencies.get(row.channel_id ?? '') ?? DEFAULT_CURRENCY;
+    costs.set(currency, (costs.get(currency) ?? 0) + row.cost);
+  }
+  return Object.fromEntries([...costs].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => [currency, roundMoney(amount)]));
+}
+
+/**
+ * The cost metric from the costs of the range and, with compare, of the previous range: a plain total only when both
+ * together are in at most one currency, since amounts in different currencies never add up.
+ */
+function costMetric(current: CostsByCurrency, previous: CostsByCurrency | undefined): { metric: CostMetric; currency: string | null } {
+  const codes = [...new Set([...Object.keys(current), ...Object.keys(previous ?? {})])].sort();
+  const total = (costs: CostsByCurrency) => (codes.length <= 1 ? roundMoney(Object.values(costs).reduce((sum, amount) => sum + amount, 0)) : null);
+  const byCurrency = Object.fromEntries(codes.map((code): [string, MetricValue] => [code, previous ? { value: current[code] ?? 0, previous: previous[code] ?? 0 } : { value: current[code] ?? 0 }]));
+  return { metric: { ...(previous ? { value: total(current), previous: total(previous) } : { value: total(current) }), byCurrency }, currency: codes.length === 1 ? codes[0] : null };
 }

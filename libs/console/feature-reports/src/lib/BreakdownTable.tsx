@@ -1,10 +1,13 @@
 import { Table, type TableColumn } from '@backtalk/console/ui';
+import type { ReactNode } from 'react';
 
 export interface BreakdownColumn<T> {
   id: string;
   header: string;
   value: (row: T) => number | null;
   format: (value: number | null) => string;
+  /** What the cell shows when `value` is null, instead of format(null): e.g. amounts in several currencies. */
+  fallback?: (row: T) => ReactNode;
   /** Draws a bar behind this column's numbers, scaled to the largest, so the biggest rows stand out. */
   bar?: boolean;
   secondary?: boolean;
@@ -32,6 +35,7 @@ export function BreakdownTable<T extends { id: string | null; name: string }>({
       secondary: column.secondary,
       cell: (row) => {
         const value = column.value(row);
+        if (value === null && column.fallback) return column.fallback(row);
         const max = maxima.get(column.id) ?? 0;
         if (!column.bar || value === null || max === 0) return column.format(value);
         return (

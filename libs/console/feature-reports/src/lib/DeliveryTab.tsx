@@ -4,8 +4,9 @@ import { BreakdownTable, type BreakdownColumn } from './BreakdownTable';
 import { ChartCard } from './ChartCard';
 import { CHART } from './chart-theme';
 import { DayChart } from './DayChart';
+import { CostKpiCard } from './CostKpiCard';
 import { KpiCard } from './KpiCard';
-import { formatCount, formatMoney, formatPercent } from './report-format';
+import { formatCostList, formatCount, formatMoney, formatPercent } from './report-format';
 
 type Failure = DeliveryReport['failures'][number];
 
@@ -17,16 +18,32 @@ export function DeliveryTab({ report, compare }: { report: DeliveryReport; compa
   const columns: BreakdownColumn<CostBreakdownRow>[] = [
     { id: 'messages', header: 'Messages', value: (r) => r.messages, format: count, secondary: true },
     { id: 'segments', header: 'Segments', value: (r) => r.segments, format: count },
-    { id: 'cost', header: `Cost${currency ? ` (${currency})` : ''}`, value: (r) => r.cost, format: money, bar: true },
+    {
+      id: 'cost',
+      header: `Cost${currency ? ` (${currency})` : ''}`,
+      value: (r) => r.cost,
+      format: money,
+      bar: true,
+      // Several currencies: each row's amounts one under the other, never added up.
+      fallback: (r) => (
+        <span className="bt-breakdown__amounts">
+          {formatCostList(r.costs).map((amount) => (
+            <span key={amount}>{amount}</span>
+          ))}
+        </span>
+      ),
+    },
   ];
-  const byCost = (rows: CostBreakdownRow[]) => [...rows].sort((a, b) => b.cost - a.cost || b.segments - a.segments);
+  const byCost = (rows: CostBreakdownRow[]) => [...rows].sort((a, b) => (b.cost ?? 0) - (a.cost ?? 0) || b.segments - a.segments);
+  // The charts take numbers per day; the per-currency costs are in the tables.
+  const days = report.byDay.map(({ costs: _costs, ...day }) => day);
   const nothingSent = (metrics.outboundMessages.value ?? 0) === 0;
   const emptySent = { title: 'Nothing was sent in this period', body: 'Replies, automatic answers and notifications count here once they leave. Try a longer range.', icon: 'send' as const };
   return (
     <>
       <div className="bt-kpis">
         <KpiCard label="Segments sent" metric={metrics.segments} format={count} kind="count" better="neither" definition={definitions['outboundSegments']} showDelta={showDelta} />
-        <KpiCard label="Cost" metric={metrics.cost} format={money} kind="money" better="neither" definition={definitions['cost']} showDelta={showDelta} />
+        <CostKpiCard label="Cost" metric={metrics.cost} currency={currency} definition={definitions['cost']} showDelta={showDelta} />
         <KpiCard label="Delivery rate" metric={metrics.deliveryRatePercent} format={formatPercent} kind="percent" better="higher" definition={definitions['deliveryRatePercent']} showDelta={showDelta} />
         <KpiCard label="Outbound messages" metric={metrics.outboundMessages} format={count} kind="count" better="neither" definition={definitions['outboundMessages']} showDelta={showDelta} />
         <KpiCard label="Opt-outs" metric={metrics.optOuts} format={count} kind="count" better="lower" definition={definitions['optOuts']} showDelta={showDelta} />
@@ -35,7 +52,7 @@ export function DeliveryTab({ report, compare }: { report: DeliveryReport; compa
       <div className="bt-report-grid">
         <ChartCard title="Segments by day" subtitle="Outbound SMS segments per day (what providers bill)" definition={definitions['outboundSegments']} empty={nothingSent ? emptySent : null}>
           <DayChart
-            data={report.byDay}
+            data={days}
             yLabel="Segments"
             summary="Outbound segments per day."
             series={[{ key: 'segments', name: 'Segments', color: CHART.primary, type: 'bar' }]}
@@ -43,7 +60,7 @@ export function DeliveryTab({ report, compare }: { report: DeliveryReport; compa
         </ChartCard>
         <ChartCard title="Delivered and failed by day" subtitle="Messages per day by final delivery report" definition={definitions['deliveryRatePercent']} empty={nothingSent ? emptySent : null}>
           <DayChart
-            data={report.byDay}
+            data={days}
             yLabel="Messages"
             summary="Delivered and failed outbound messages per day."
             series={[
@@ -75,7 +92,7 @@ export function DeliveryTab({ report, compare }: { report: DeliveryReport; compa
         </ChartCard>
         <ChartCard wide title="Opt-outs and opt-ins by day" subtitle="Customers per day" definition={definitions['optOuts']} empty={(metrics.optOuts.value ?? 0) + (metrics.optIns.value ?? 0) === 0 ? { title: 'Nobody opted out or in during this period', body: 'STOP and START replies count here.' } : null}>
           <DayChart
-            data={report.byDay}
+            data={days}
             yLabel="Customers"
             summary="Opt-outs and opt-ins per day."
             series={[

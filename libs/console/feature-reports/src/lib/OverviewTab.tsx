@@ -2,8 +2,9 @@ import type { OverviewReport } from '@backtalk/contracts';
 import { ChartCard } from './ChartCard';
 import { CHART } from './chart-theme';
 import { DayChart } from './DayChart';
+import { CostKpiCard } from './CostKpiCard';
 import { KpiCard } from './KpiCard';
-import { formatCount, formatMoney, formatPercent, formatSeconds } from './report-format';
+import { formatCount, formatPercent, formatSeconds } from './report-format';
 
 /** The numbers a lead checks every morning, each with its change on the previous period. */
 export function OverviewTab({ report, compare }: { report: OverviewReport; compare: boolean }) {
@@ -30,7 +31,7 @@ export function OverviewTab({ report, compare }: { report: OverviewReport; compa
         <KpiCard label="Outbound messages" metric={metrics.outboundMessages} format={count} kind="count" better="neither" definition={definitions['outboundMessages']} series={series.outboundMessages} showDelta={showDelta} />
         <KpiCard label="Answered automatically" metric={metrics.autoAnsweredPercent} format={formatPercent} kind="percent" better="higher" definition={definitions['autoAnsweredPercent']} showDelta={showDelta} />
         <KpiCard label="Segments sent" metric={metrics.outboundSegments} format={count} kind="count" better="neither" definition={definitions['outboundSegments']} showDelta={showDelta} />
-        <KpiCard label="SMS cost" metric={metrics.cost} format={(v) => formatMoney(v, null)} kind="money" better="neither" definition={definitions['cost']} showDelta={showDelta} />
+        <CostKpiCard label="SMS cost" metric={metrics.cost} currency={report.currency} definition={definitions['cost']} showDelta={showDelta} />
       </div>
       <ChartCard
         wide

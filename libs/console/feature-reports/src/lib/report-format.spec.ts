@@ -1,4 +1,4 @@
-import { computeDelta, formatDayTick, formatMoney, formatPercent, formatSeconds, shortDuration } from './report-format';
+import { computeDelta, formatCostList, formatDayTick, formatMoney, formatPercent, formatSeconds, shortDuration } from './report-format';
 
 describe('formatSeconds', () => {
   it('shows two units at most, the larger first, and drops a zero second unit', () => {
@@ -29,6 +29,15 @@ describe('formatMoney', () => {
     expect(formatMoney(12.4, 'USD', 'en-US')).toBe('$12.40');
     expect(formatMoney(0.0079, 'USD', 'en-US')).toBe('$0.0079');
     expect(formatMoney(3.5, null, 'en-US')).toBe('3.50');
+    expect(formatMoney(512, 'UAH', 'en-US')).toBe('₴512.00');
+    expect(formatMoney(null, 'USD', 'en-US')).toBe('—');
+  });
+});
+
+describe('formatCostList', () => {
+  it('lists each currency’s cost on its own instead of adding them up', () => {
+    expect(formatCostList({ UAH: 512, USD: 12.4 }, 'en-US')).toEqual(['₴512.00', '$12.40']);
+    expect(formatCostList({}, 'en-US')).toEqual(['—']);
   });
 });
 

@@ -1,3 +1,5 @@
+import { formatCosts, formatMoney as formatAmount, type CostsByCurrency } from '@backtalk/contracts';
+
 /** Formatting of report numbers for people. Durations arrive in seconds, percentages as 0–100, nulls mean "no data". */
 
 const NONE = '—';
@@ -26,20 +28,18 @@ export function formatCount(value: number | null | undefined, locale?: string): 
   return new Intl.NumberFormat(locale).format(value);
 }
 
-/** "$12.40" with a known currency; a bare "12.40" when channels of several currencies are summed. */
+/** "$12.40" in a known currency; a bare "12.40" without one (a report where nothing was sent has none). */
 export function formatMoney(value: number | null | undefined, currency: string | null, locale?: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NONE;
+  if (currency) return formatAmount(value, currency, locale);
   // SMS prices are fractions of a cent, so small sums keep more digits than money usually shows.
-  const digits = Math.abs(value) < 1 && value !== 0 ? 4 : 2;
-  if (currency) {
-    try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(value);
-    } catch {
-      // An unknown code: fall through to the plain number with the code after it.
-    }
-  }
-  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: digits }).format(value);
-  return currency ? `${number} ${currency}` : number;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: Math.abs(value) < 1 && value !== 0 ? 4 : 2 }).format(value);
+}
+
+/** Costs in several currencies, each in its own ("₴512.00", "$12.40"), since they are never added up; "—" for none. */
+export function formatCostList(costs: CostsByCurrency, locale?: string): string[] {
+  const amounts = formatCosts(costs, locale);
+  return amounts.length > 0 ? amounts : [NONE];
 }
 
 /** Which way is good for a metric: more conversations are neither, a faster response is. */

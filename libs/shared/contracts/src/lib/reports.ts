@@ -1,9 +1,16 @@
 /**
  * Reports: shapes of `/api/reports/...` (and `/api/v1/reports/...` with an API key scoped `reports:read`).
  * Every report answers for a half-open range [from, to) and may also answer for the previous range of equal length.
- * Durations are in seconds; money is in the channel's currency as a decimal number; percentages are 0–100.
- * A median or percentile over no values is null, never 0.
+ * Durations are in seconds; percentages are 0–100. A median or percentile over no values is null, never 0.
+ *
+ * Money is a decimal number in the currency of the channel that sent the messages (its currency now, see ChannelView),
+ * and amounts in different currencies are never added together. A report says its `currency` when every cost in it
+ * (with compare, in both periods) is in one, and then every `cost` is a plain total in it, as before currencies
+ * existed. When channels of several currencies are in scope, `currency` is null and so is every `cost` that would
+ * have mixed them; the amounts are always in `costs` (and `metrics.cost.byCurrency`), one per currency.
  */
+
+import type { CostsByCurrency } from './money';
 
 export type ReportName = 'overview' | 'conversations' | 'response-times' | 'sla' | 'automation' | 'delivery' | 'agents' | 'csat';
 export const REPORT_NAMES: readonly ReportName[] = ['overview', 'conversations', 'response-times', 'sla', 'automation', 'delivery', 'agents', 'csat'];
@@ -53,6 +60,15 @@ export interface MetricValue {
   previous?: number | null;
 }
 
+/**
+ * The cost of what was sent: `value` (and `previous`) is the total when the report has at most one `currency` (0 with
+ * nothing sent), null when several; `byCurrency` has each currency's amount for the range and, with compare, the
+ * previous range (0 where that period spent none in it).
+ */
+export interface CostMetric extends MetricValue {
+  byCurrency: Record<string, MetricValue>;
+}
+
 /** A local day "YYYY-MM-DD" in the report's time zone. */
 export interface DayPoint {
   day: string;
@@ -69,12 +85,14 @@ export interface OverviewMetrics {
   slaMetPercent: MetricValue;
   autoAnsweredPercent: MetricValue;
   outboundSegments: MetricValue;
-  cost: MetricValue;
+  cost: CostMetric;
   csatPercent: MetricValue;
 }
 
 export interface OverviewReport extends ReportBase {
   metrics: OverviewMetrics;
+  /** The one currency of every cost in the report (both periods with compare); null when several, or nothing was sent. */
+  currency: string | null;
   /** Per day of the range, for sparklines. */
   series: {
     conversationsCreated: DayPoint[];
@@ -182,22 +200,25 @@ export interface CostBreakdownRow {
   name: string;
   messages: number;
   segments: number;
-  cost: number;
+  /** In the report's `currency`; null when the report has several (see `costs`). */
+  cost: number | null;
+  costs: CostsByCurrency;
 }
 
 export interface DeliveryReport extends ReportBase {
   metrics: {
     outboundMessages: MetricValue;
     segments: MetricValue;
-    cost: MetricValue;
+    cost: CostMetric;
     /** delivered / (delivered + undelivered + failed), as a percentage. */
     deliveryRatePercent: MetricValue;
     optOuts: MetricValue;
     optIns: MetricValue;
   };
-  /** Currency of `cost` when all channels share one; null when mixed or unknown. */
+  /** The one currency of every cost in the report (both periods with compare); null when several, or nothing was sent. */
   currency: string | null;
-  byDay: Array<{ day: string; segments: number; cost: number; delivered: number; failed: number; optOuts: number; optIns: number }>;
+  /** `cost` as in CostBreakdownRow. */
+  byDay: Array<{ day: string; segments: number; cost: number | null; costs: CostsByCurrency; delivered: number; failed: number; optOuts: number; optIns: number }>;
   byTeam: CostBreakdownRow[];
   byChannel: CostBreakdownRow[];
   byAgent: CostBreakdownRow[];
