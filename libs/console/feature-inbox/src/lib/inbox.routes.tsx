@@ -2,8 +2,17 @@ import type { ShellRouteHandle } from '@backtalk/console/feature-shell';
 import type { RouteObject } from 'react-router-dom';
 import { InboxPage } from './InboxPage';
 import { InboxViewsNav } from './views/InboxViewsNav';
+import { SavedViewsNav } from './views/SavedViewsNav';
 
-const handle: ShellRouteHandle = { flush: true, sidebar: () => <InboxViewsNav /> };
+const handle: ShellRouteHandle = {
+  flush: true,
+  sidebar: () => (
+    <>
+      <InboxViewsNav />
+      <SavedViewsNav />
+    </>
+  ),
+};
 
 /**
  * Mount under the authenticated shell: `/inbox` and `/inbox/:conversationId` are one route, so opening a conversation

@@ -19,9 +19,12 @@ import { notificationSupport, useAlertPreferences } from '../alerts/alert-prefer
 import { usePeople } from '../directory';
 import { BulkBar } from '../bulk/BulkBar';
 import { BulkCheckbox } from '../bulk/BulkCheckbox';
+import { InboxFilterChips } from '../filters/InboxFilterChips';
+import { InboxFilterMenu } from '../filters/InboxFilterMenu';
 import { useInboxUi, useInboxUiActions } from '../inbox-ui.store';
 import { LabelFilterChips, LabelFilterMenu } from '../labels/LabelFilter';
 import { TakeNextButton } from '../routing/TakeNextButton';
+import { SaveViewButton } from '../views/SaveViewDialog';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import type { ListContext } from './list-context';
 
@@ -224,7 +227,7 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
   const people = usePeople();
   const showStatus = filter.status === null;
   const { data: labels = NO_LABELS } = useLabels();
-  const context = useMemo<ListContext>(() => ({ people, showStatus, labels }), [people, showStatus, labels]);
+  const context = useMemo<ListContext>(() => ({ people, showStatus, labels, query: filter.q }), [people, showStatus, labels, filter.q]);
   const cursorId = useInboxUi((s) => s.cursorId);
   const { newConversationToggled } = useInboxUiActions();
   const scroller = useRef<HTMLDivElement>(null);
@@ -304,8 +307,11 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
             }))}
           />
           <LabelFilterMenu filter={filter} onChange={onFilterChange} />
+          <InboxFilterMenu filter={filter} onChange={onFilterChange} />
+          <SaveViewButton filter={filter} />
         </div>
         <LabelFilterChips filter={filter} onChange={onFilterChange} />
+        <InboxFilterChips filter={filter} onChange={onFilterChange} />
       </header>
       <BulkBar filter={filter} ids={ids} hasMore={hasMore} />
 

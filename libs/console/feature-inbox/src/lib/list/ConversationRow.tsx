@@ -23,6 +23,7 @@ const STATUS_TONES: Record<ConversationStatus, BadgeTone> = {
   [ConversationStatus.Snoozed]: 'neutral',
   [ConversationStatus.Resolved]: 'success',
 };
+import { Highlighted } from './Highlighted';
 import type { ListContext } from './list-context';
 
 export const ROW_HEIGHT = 78;
@@ -73,7 +74,9 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
       data-conversation-id={id}
     >
       <span className="bt-conv-row__line">
-        <span className="bt-conv-row__name">{name}</span>
+        <span className="bt-conv-row__name">
+          <Highlighted text={name} query={context.query} />
+        </span>
         <PriorityMarker priority={conversation.priority} />
         {conversation.optedOut ? (
           <span className="bt-conv-row__optout" title="Opted out: messages can't be sent">
@@ -88,7 +91,9 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
         <span className="bt-conv-row__preview">
           {tick ? <Icon name={tick.icon} size={12} className={`bt-tick bt-tick--${tick.tone}`} /> : null}
           {preview.prefix ? <span className="bt-conv-row__prefix">{preview.prefix}</span> : null}
-          <span className="bt-conv-row__text">{preview.text}</span>
+          <span className="bt-conv-row__text">
+            <Highlighted text={preview.text} query={context.query} />
+          </span>
         </span>
         {unread ? (
           <span className="bt-conv-row__unread" aria-label={`${conversation.unreadCount} unread`}>

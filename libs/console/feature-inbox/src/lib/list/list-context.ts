@@ -7,4 +7,6 @@ export interface ListContext {
   showStatus: boolean;
   /** The labels the agent may use, to name and color the ids on each row. */
   labels: readonly LabelView[];
+  /** The search text, marked where a row's name or last message matches it; empty for none. */
+  query: string;
 }

@@ -1,0 +1,104 @@
+import '../inbox.css';
+import { SAVED_VIEW_COUNT_CAP, type SavedViewView } from '@backtalk/contracts';
+import {
+  describeError,
+  filterFromSavedView,
+  filterFromSearchParams,
+  filterToSearchParams,
+  sameFilter,
+  useDeleteSavedView,
+  useOrderSavedViews,
+  useSavedViewCounts,
+  useSavedViews,
+  useToastActions,
+  useUpdateSavedView,
+} from '@backtalk/console/data-access';
+import { ConfirmDialog, cx, Menu } from '@backtalk/console/ui';
+import { useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
+
+function countLabel(count: number | undefined): string {
+  if (count === undefined) return '';
+  return count >= SAVED_VIEW_COUNT_CAP ? `${(SAVED_VIEW_COUNT_CAP - 1).toLocaleString()}+` : String(count);
+}
+
+const moved = (ids: readonly string[], from: number, to: number): string[] => {
+  const next = [...ids];
+  const [id] = next.splice(from, 1);
+  next.splice(to, 0, id);
+  return next;
+};
+
+/** The person's saved views under the inbox views: click to open, with a live count, and a menu to move, rename or delete. */
+export function SavedViewsNav() {
+  const [params] = useSearchParams();
+  const { pathname } = useLocation();
+  const current = filterFromSearchParams(params);
+  const { data: views = [] } = useSavedViews();
+  const { data: counts } = useSavedViewCounts(views.length > 0);
+  const order = useOrderSavedViews();
+  const update = useUpdateSavedView();
+  const remove = useDeleteSavedView();
+  const { toastShown } = useToastActions();
+  const [deleting, setDeleting] = useState<SavedViewView | null>(null);
+  if (views.length === 0) return null;
+  const ids = views.map((view) => view.id);
+
+  const rename = (view: SavedViewView) => {
+    const name = window.prompt('New name for the view', view.name)?.trim();
+    if (!name || name === view.name) return;
+    update.mutate({ id: view.id, changes: { name } }, { onError: (error) => toastShown('danger', describeError(error)) });
+  };
+
+  return (
+    <section className="bt-saved-views" aria-label="Saved views">
+      <h2 className="bt-saved-views__title">Saved views</h2>
+      <ul className="bt-inbox-views">
+        {views.map((view, index) => {
+          const filter = filterFromSavedView(view.filters);
+          const active = sameFilter(filter, current);
+          const count = counts?.[view.id];
+          return (
+            <li key={view.id} className="bt-saved-views__item">
+              <Link
+                to={{ pathname, search: filterToSearchParams(filter).toString() }}
+                className={cx('bt-inbox-views__link', active && 'bt-inbox-views__link--active')}
+                aria-current={active ? 'page' : undefined}
+              >
+                <span className="bt-inbox-views__label">{view.name}</span>
+                <span className="bt-inbox-views__count" data-testid="saved-view-count" aria-label={count === undefined ? undefined : `${count} ${count === 1 ? 'conversation' : 'conversations'}`}>
+                  {countLabel(count)}
+                </span>
+              </Link>
+              <Menu
+                label={`Options for ${view.name}`}
+                icon="more"
+                variant="ghost"
+                size="sm"
+                align="end"
+                entries={[
+                  { id: 'up', label: 'Move up', icon: 'chevron', disabled: index === 0, onSelect: () => order.mutate(moved(ids, index, index - 1)) },
+                  { id: 'down', label: 'Move down', icon: 'chevron-down', disabled: index === views.length - 1, onSelect: () => order.mutate(moved(ids, index, index + 1)) },
+                  { kind: 'separator', id: 'sep' },
+                  { id: 'rename', label: 'Rename…', icon: 'edit', disabled: !view.editable, onSelect: () => rename(view) },
+                  { id: 'delete', label: 'Delete…', icon: 'trash', disabled: !view.editable, onSelect: () => setDeleting(view) },
+                ]}
+              />
+            </li>
+          );
+        })}
+      </ul>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete “${deleting?.name ?? ''}”?`}
+        confirmLabel="Delete view"
+        tone="danger"
+        pending={remove.isPending}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null), onError: (error) => toastShown('danger', describeError(error)) })}
+      >
+        <p>{deleting?.teamId ? 'It disappears from the sidebar of everyone in the team.' : 'Only the view goes; no conversation changes.'}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
