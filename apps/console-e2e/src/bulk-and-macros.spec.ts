@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { agentPage, closeDesks, conversationList, docsSnapshot, expectLive, thread } from './support/console';
+import { agentPage, closeDesks, conversationList, docsSnapshot, expectLive, snapshot as snapshotNow, thread } from './support/console';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel } from './support/sms-world';
 
 // Organised work: an agent selects several conversations (a click, then a shift-click) and resolves them at once, with
@@ -14,12 +14,14 @@ const bulkBar = (page: Page) => page.getByRole('region', { name: 'Bulk actions' 
 test.describe('bulk actions and macros', () => {
   let aggregator: FakeAggregator;
   let channel: GenericChannel;
+  let billingChannel: GenericChannel;
 
   test.beforeAll(async () => {
     aggregator = new FakeAggregator();
     const sendUrl = await aggregator.start();
     const admin = await apiSignIn(DEMO.admin.email, DEMO.admin.password);
     channel = await createGenericChannel(admin, { teamId: await teamId(admin, 'Support'), name: 'Returns line', sender: uniqueSender(), sendUrl });
+    billingChannel = await createGenericChannel(admin, { teamId: await teamId(admin, 'Billing'), name: 'Invoices line', sender: uniqueSender(), sendUrl });
   });
 
   test.afterEach(closeDesks);
@@ -66,6 +68,38 @@ test.describe('bulk actions and macros', () => {
     await checkboxes.nth(3).click({ modifiers: ['Shift'] });
     await expect(bulkBar(andriy)).toContainText('3 selected');
     await docsSnapshot(andriy, 'bulk-phone');
+  });
+
+  test('an admin labels every conversation a search matches, past the loaded page, in a background job, and sees which could not take the label and why', async ({ browser }) => {
+    test.setTimeout(120_000);
+    const admin = await apiSignIn(DEMO.admin.email, DEMO.admin.password);
+    const word = `recall-${Date.now().toString(36)}`;
+    for (let index = 0; index < 55; index += 1) await customerTexts(channel, uniquePhone(), `Is my kettle part of the ${word}? Serial ${5000 + index}`);
+    const billingPhones = [uniquePhone(), uniquePhone()];
+    for (const phone of billingPhones) await customerTexts(billingChannel, phone, `Will the ${word} be refunded on my invoice?`);
+    const label = await call<{ id: string; name: string }>('/api/labels', { token: admin.token, body: { name: `Recall ${word.slice(-4)}`, color: 'red', teamId: await teamId(admin, 'Support') } });
+
+    const page = await agentPage(browser, DEMO.admin.email, DEMO.admin.password);
+    await page.goto(`/inbox?view=all&q=${word}`);
+    await expectLive(page);
+    await expect(conversationList(page).getByRole('checkbox')).not.toHaveCount(0);
+    await conversationList(page).getByRole('checkbox').first().click();
+    await bulkBar(page).getByRole('checkbox', { name: 'Select all conversations shown' }).check();
+    await expect(bulkBar(page)).toContainText('50 selected');
+    await bulkBar(page).getByRole('button', { name: 'Select all matching this filter' }).click();
+    await expect(bulkBar(page)).toContainText('All matching conversations selected');
+
+    await bulkBar(page).getByRole('button', { name: 'Label' }).click();
+    await page.getByRole('menuitem', { name: label.name }).first().click();
+    await expect(bulkBar(page)).toContainText(/Labelling \d+ of 57 conversations/);
+    await snapshotNow(page, 'bulk-progress');
+    await expect(bulkBar(page)).toContainText('Labelled 55 of 57 conversations. 2 could not be:', { timeout: 15_000 });
+    const failures = bulkBar(page).getByRole('list', { name: 'Conversations not changed' });
+    await expect(failures.getByRole('listitem')).toHaveCount(2);
+    await expect(failures).toContainText(`The label “${label.name}” belongs to the team Support; this conversation is Billing’s.`);
+    await docsSnapshot(page, 'bulk-failures');
+    await page.setViewportSize(PHONE);
+    await docsSnapshot(page, 'bulk-failures-phone');
   });
 
   test('a supervisor makes a macro in Settings and an agent runs it from the thread with m', async ({ browser }) => {
