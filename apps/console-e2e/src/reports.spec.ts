@@ -200,6 +200,9 @@ test.describe('reports', () => {
     await expect(card(page, 'Segments by day').locator('.recharts-bar-rectangle').first()).toBeVisible();
     await expect(card(page, 'Cost by channel').getByRole('cell', { name: 'Support line' })).toBeVisible();
     await expect(card(page, 'Failures').getByRole('row').nth(1)).toBeVisible();
+    // Support's channels are priced in dollars, so the supervisor reads one total in dollars.
+    await expect(card(page, 'Cost').locator('.bt-kpi__value')).toHaveText(/^\$[\d,]+\.\d{2,4}$/);
+    await expect(card(page, 'Cost by channel').getByRole('row', { name: /Support line/ })).toContainText('$');
     await docsSnapshot(page, 'reports-delivery', { height: 1500 });
 
     await open('Agents', 'agents');
@@ -210,6 +213,23 @@ test.describe('reports', () => {
     await expect(card(page, 'Ratings').locator('.recharts-bar-rectangle').first()).toBeVisible();
     await expect(card(page, 'Comments').getByRole('listitem').first()).toBeVisible();
     await docsSnapshot(page, 'reports-csat', { height: 1100 });
+  });
+
+  test('an admin of both teams reads the cost in dollars and in hryvnias side by side, never added up', async ({ browser }) => {
+    const page = await desk(browser);
+    await signIn(page, DEMO.admin.email, DEMO.admin.password);
+    await page.goto('/reports/delivery?range=30d');
+    const cost = card(page, 'Cost');
+    await expect(cost.getByRole('listitem')).toHaveCount(2);
+    await expect(cost.getByRole('listitem').nth(0)).toHaveText(/^₴[\d,]+\.\d{2}/);
+    await expect(cost.getByRole('listitem').nth(1)).toHaveText(/^\$[\d,]+\.\d{2}/);
+    await expect(cost).toContainText('Mixed currencies, not added up');
+    await expect(card(page, 'Cost by channel').getByRole('row', { name: /Billing line/ })).toContainText('₴');
+    await expect(card(page, 'Cost by channel').getByRole('row', { name: /Support line/ })).toContainText('$');
+    await docsSnapshot(page, 'reports-delivery-currencies', { height: 1500 });
+
+    await page.goto('/reports?range=30d');
+    await expect(card(page, 'SMS cost').getByRole('listitem')).toHaveCount(2);
   });
 
   test('on a phone the overview stacks and the tabs scroll', async ({ browser }) => {
