@@ -15,7 +15,7 @@ import {
   MacroStepType,
   type UpdateMacroRequest,
 } from '@backtalk/contracts';
-import { ListConversationsQuery } from '@backtalk/conversations';
+import { ConversationFiltersDto } from '@backtalk/conversations';
 import { IsOmittable, tooLongMessage } from '@backtalk/platform';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -28,6 +28,7 @@ import {
   IsEnum,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -149,6 +150,6 @@ export class BulkActionBody implements BulkActionRequest {
   @ArrayMaxSize(BULK_MAX_ITEMS, { message: `At most ${BULK_MAX_ITEMS.toLocaleString('en-US')} conversations at once.` })
   @IsUUID('4', { each: true })
   ids?: string[];
-  /** The inbox list's filters, as its query takes them: the server finds the matching conversations. */
-  @ApiPropertyOptional({ type: ListConversationsQuery }) @IsOmittable() @ValidateNested() @Type(() => ListConversationsQuery) filter?: ListConversationsQuery;
+  /** The inbox list's filters, as a saved view holds them: the server finds the matching conversations. */
+  @ApiPropertyOptional({ type: ConversationFiltersDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => ConversationFiltersDto) filter?: ConversationFiltersDto;
 }
