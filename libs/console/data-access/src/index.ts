@@ -166,6 +166,7 @@ export {
   type ContactDirectoryQuery,
   type UpdateContactVariables,
 } from './lib/contacts/contacts.queries';
+export { contactImportApi, useContactImport, useDownloadContactCsv, useStartContactImport, useUploadContactImport } from './lib/contacts/contact-import.queries';
 export {
   contactAttributesApi,
   useContactAttributes,

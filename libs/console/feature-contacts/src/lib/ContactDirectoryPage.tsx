@@ -1,5 +1,5 @@
-import type { ContactListItem } from '@backtalk/contracts';
-import { describeError, useChannels, useContactDirectory, useTeams } from '@backtalk/console/data-access';
+import { Role, type ContactListItem } from '@backtalk/contracts';
+import { describeError, useChannels, useContactDirectory, useDownloadContactCsv, useSignedInUser, useTeams } from '@backtalk/console/data-access';
 import {
   Avatar,
   Badge,
@@ -32,6 +32,7 @@ import {
   SORT_LABELS,
   type DirectoryFilter,
 } from './directory-filter';
+import { ContactImportDialog } from './ContactImportDialog';
 import { LastContactDialog } from './LastContactDialog';
 import { contactTitle, displayPhone } from './phone';
 
@@ -160,6 +161,10 @@ export function ContactDirectoryPage() {
   const scroller = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const [rangeOpen, setRangeOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const download = useDownloadContactCsv();
+  const me = useSignedInUser();
+  const canImport = me.role === Role.Admin || me.role === Role.Supervisor;
 
   const contacts = useMemo(() => directory.data?.pages.flatMap((page) => page.items) ?? [], [directory.data]);
   const hasMore = directory.hasNextPage;
@@ -244,7 +249,24 @@ export function ContactDirectoryPage() {
 
   return (
     <div className="bt-contacts">
-      <PageHeader title="Contacts" description="Every customer who has texted your teams, with their consent, notes and conversations." />
+      <PageHeader
+        title="Contacts"
+        description="Every customer who has texted your teams, with their consent, notes and conversations."
+        actions={
+          <>
+            <Button pending={download.isPending} onClick={() => download.mutate({ directory: query })} title="Download the contacts this search and these filters show, as CSV">
+              Export
+            </Button>
+            {canImport ? (
+              <Button icon="plus" variant="primary" onClick={() => setImportOpen(true)}>
+                Import
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      {download.error ? <Banner tone="danger">{describeError(download.error)}</Banner> : null}
+      <ContactImportDialog open={importOpen} onClose={() => setImportOpen(false)} />
       <div className="bt-contacts-toolbar">
         <SearchBox value={filter.q} onSearch={onSearch} />
         <div className="bt-contacts-toolbar__menus">

@@ -58,6 +58,15 @@ describe('createHttpClient', () => {
     expect((calls[0].init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
   });
 
+  it('sends a file as it is, with its own media type, rather than as JSON', async () => {
+    const { client, calls } = setup([json(201, { id: 'i1' })]);
+    const file = new Blob(['phone,name\n+380501234567,Olena\n'], { type: 'text/csv' });
+
+    await client.post('/api/contacts/imports', file);
+    expect(calls[0].init.body).toBe(file);
+    expect((calls[0].init.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
+  });
+
   it('sends extra headers such as Idempotency-Key, and the same ones again on the retry after a refresh', async () => {
     const { client, calls } = setup([expired(), json(201, { id: 'm1' })]);
 

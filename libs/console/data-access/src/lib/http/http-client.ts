@@ -54,7 +54,9 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
   async function send(method: HttpMethod, path: string, options: RequestOptions) {
     const token = options.anonymous ? null : deps.getAccessToken();
     const headers: Record<string, string> = { ...options.headers, Accept: options.accept ?? 'application/json' };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    // A Blob (a file to upload) goes as it is, with its own media type; anything else as JSON.
+    const blob = typeof Blob !== 'undefined' && options.body instanceof Blob ? options.body : null;
+    if (options.body !== undefined) headers['Content-Type'] = blob ? blob.type : 'application/json';
     if (token) headers['Authorization'] = `Bearer ${token}`;
 
     let response: Response;
@@ -62,7 +64,7 @@ export function createHttpClient(deps: HttpClientDeps): HttpClient {
       response = await deps.fetch(path, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: blob ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
         credentials: 'include',
         signal: options.signal,
       });
