@@ -1,5 +1,6 @@
 import { TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
+import { ContactImportRunner } from '@backtalk/contacts';
 import { type ChannelView, type ContactImportView, type ContactListItem, type Page, Provider, Role, SenderType } from '@backtalk/contracts';
 import { eventually, genericSigned, TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
@@ -181,6 +182,32 @@ describe('importing contacts from CSV and exporting the directory', () => {
     expect(content).toBeNull();
   }, 120_000);
 
+  it('resumes after a failure mid-file from the last committed chunk, counting each row once', async () => {
+    const rows = ['phone,name'];
+    for (let index = 0; index < 2_500; index += 1) rows.push(`+1718${String(2_000_000 + index)},Resumed ${index}`);
+    // The same number again in the chunk after the failure: still a repeat of a row imported before it.
+    rows.push('+17182000005,Resumed again');
+    const uploaded = await upload(rows.join('\n'));
+    // Queued as start would, but run here by hand so the failure can be placed.
+    await t.dataSource.query(`UPDATE contact_import SET status = 'queued', mapping = $2 WHERE id = $1`, [uploaded.body.id, JSON.stringify([{ column: 0, field: 'phone' }, { column: 1, field: 'name' }])]);
+    await t.dataSource.query(`
+      CREATE FUNCTION fail_import_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'the database went away'; END $$`);
+    await t.dataSource.query(`CREATE TRIGGER trg_fail_import BEFORE INSERT ON contact FOR EACH ROW WHEN (NEW.phone = '+17182001500') EXECUTE FUNCTION fail_import_once()`);
+    const runner = t.app.get(ContactImportRunner);
+    try {
+      await expect(runner.run(uploaded.body.id)).rejects.toThrow('the database went away');
+      const [half] = await t.dataSource.query<Array<{ processed_rows: number; created_count: number }>>(`SELECT processed_rows, created_count FROM contact_import WHERE id = $1`, [uploaded.body.id]);
+      expect(half).toEqual({ processed_rows: 1_000, created_count: 1_000 });
+    } finally {
+      await t.dataSource.query(`DROP TRIGGER trg_fail_import ON contact`);
+      await t.dataSource.query(`DROP FUNCTION fail_import_once()`);
+    }
+    await runner.run(uploaded.body.id);
+    const done = (await t.request<ContactImportView>('GET', `/api/contacts/imports/${uploaded.body.id}`, { token: supervisor })).body;
+    expect(done).toMatchObject({ status: 'done', totalRows: 2_501, processedRows: 2_501, created: 2_500, updated: 0, duplicates: 1, errors: 0 });
+  });
+
   it('exports the directory with its filters as CSV, within the access rule', async () => {
     const optedOut = await t.request<string>('GET', '/api/contacts/export?consent=opted_out', { token: supervisor });
     expect(optedOut.status).toBe(200);
@@ -190,7 +217,7 @@ describe('importing contacts from CSV and exporting the directory', () => {
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(['+14155550101,Bob Jones,opted_out']);
 
     const everyone = await t.request<string>('GET', '/api/contacts/export', { token: supportAgent });
-    expect(everyone.body.trim().split('\n')).toHaveLength(1 + 19_500 + 6);
+    expect(everyone.body.trim().split('\n')).toHaveLength(1 + 19_500 + 2_500 + 6);
     expect((await t.request<string>('GET', '/api/contacts/export', { token: billingAgent })).body.trim().split('\n')).toEqual(['phone,name,consent,last_contact_at,created_at']);
     expect((await t.request('GET', '/api/contacts/export?sort=nope', { token: supervisor })).status).toBe(400);
   }, 60_000);

@@ -2,3 +2,4 @@ export * from './contacts.module';
 export * from './contacts.service';
 export * from './contact-search';
 export * from './import/contact-csv';
+export { ContactImportRunner } from './import/contact-import.runner';

@@ -49,11 +49,13 @@ export class ContactImportRunner {
     // Numbers already imported by an earlier run of this job, so their repeats later in the file count as duplicates.
     const seen = new Set<string>();
     let chunk: ImportRow[] = [];
-    let index = -1;
+    const resumeAfter = job.processed_rows;
+    // Records read so far, the header first: data row n (from 1) is record n.
+    let records = 0;
     for await (const record of csvRecords(job.content)) {
-      if (index++ < 0) continue;
+      if (records++ === 0) continue;
       const row = readRow(record, job.mapping, country);
-      if (index < job.processed_rows) {
+      if (records - 1 <= resumeAfter) {
         if ('phone' in row) seen.add(row.phone);
         continue;
       }
