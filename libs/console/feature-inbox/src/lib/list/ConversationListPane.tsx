@@ -1,12 +1,15 @@
 import { ConversationStatus, type InboxSort, type LabelView } from '@backtalk/contracts';
 import {
+  filterFromSavedView,
   filterToSearchParams,
   loadConversationList,
+  sameFilter,
   searchFor,
   useConversationIds,
   useConversationList,
   useConversationListLoader,
   useLabels,
+  useSavedViews,
   useTeams,
   useToastActions,
   type InboxFilter,
@@ -58,18 +61,23 @@ function useViewName(filter: InboxFilter): string {
   return teams?.find((team) => team.id === filter.teamId)?.name ?? 'Team';
 }
 
-/** On narrow screens the sidebar shows icons only, so the views move into the list header. */
+/** On narrow screens the sidebar shows icons only, so the views, saved ones too, move into the list header. */
 function ViewSelect({ filter, onChange }: { filter: InboxFilter; onChange: (filter: InboxFilter) => void }) {
   const { data: teams } = useTeams();
-  const value = filter.view === 'team' ? `team:${filter.teamId}` : filter.view;
+  const { data: savedViews = [] } = useSavedViews();
+  const saved = savedViews.map((view) => ({ view, filter: filterFromSavedView(view.filters) }));
+  const current = saved.find((entry) => sameFilter(entry.filter, filter));
+  const value = current ? `saved:${current.view.id}` : filter.view === 'team' ? `team:${filter.teamId}` : filter.view;
   return (
     <select
       className="bt-input bt-select bt-inbox-list__view-select"
       aria-label="Inbox view"
       value={value}
       onChange={(event) => {
-        const [view, teamId] = event.target.value.split(':') as [InboxFilter['view'], string | undefined];
-        onChange({ ...filter, view, teamId: teamId ?? null, q: '' });
+        const [view, id] = event.target.value.split(':') as [InboxFilter['view'] | 'saved', string | undefined];
+        const chosen = view === 'saved' ? saved.find((entry) => entry.view.id === id)?.filter : undefined;
+        if (chosen) onChange(chosen);
+        else if (view !== 'saved') onChange({ ...filter, view, teamId: id ?? null, q: '' });
       }}
     >
       <option value="mine">Mine</option>
@@ -80,6 +88,15 @@ function ViewSelect({ filter, onChange }: { filter: InboxFilter; onChange: (filt
         </option>
       ))}
       <option value="all">All</option>
+      {saved.length > 0 ? (
+        <optgroup label="Saved views">
+          {saved.map(({ view }) => (
+            <option key={view.id} value={`saved:${view.id}`}>
+              {view.name}
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
     </select>
   );
 }
@@ -310,8 +327,10 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
           <InboxFilterMenu filter={filter} onChange={onFilterChange} />
           <SaveViewButton filter={filter} />
         </div>
-        <LabelFilterChips filter={filter} onChange={onFilterChange} />
-        <InboxFilterChips filter={filter} onChange={onFilterChange} />
+        <div className="bt-inbox-list__chips">
+          <LabelFilterChips filter={filter} onChange={onFilterChange} />
+          <InboxFilterChips filter={filter} onChange={onFilterChange} />
+        </div>
       </header>
       <BulkBar filter={filter} ids={ids} hasMore={hasMore} />
 

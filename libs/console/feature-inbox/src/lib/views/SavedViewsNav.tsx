@@ -11,11 +11,11 @@ import {
   useSavedViewCounts,
   useSavedViews,
   useToastActions,
-  useUpdateSavedView,
 } from '@backtalk/console/data-access';
 import { ConfirmDialog, cx, Menu } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { RenameViewDialog } from './RenameViewDialog';
 
 function countLabel(count: number | undefined): string {
   if (count === undefined) return '';
@@ -37,18 +37,12 @@ export function SavedViewsNav() {
   const { data: views = [] } = useSavedViews();
   const { data: counts } = useSavedViewCounts(views.length > 0);
   const order = useOrderSavedViews();
-  const update = useUpdateSavedView();
   const remove = useDeleteSavedView();
   const { toastShown } = useToastActions();
   const [deleting, setDeleting] = useState<SavedViewView | null>(null);
+  const [renaming, setRenaming] = useState<SavedViewView | null>(null);
   if (views.length === 0) return null;
   const ids = views.map((view) => view.id);
-
-  const rename = (view: SavedViewView) => {
-    const name = window.prompt('New name for the view', view.name)?.trim();
-    if (!name || name === view.name) return;
-    update.mutate({ id: view.id, changes: { name } }, { onError: (error) => toastShown('danger', describeError(error)) });
-  };
 
   return (
     <section className="bt-saved-views" aria-label="Saved views">
@@ -80,7 +74,7 @@ export function SavedViewsNav() {
                   { id: 'up', label: 'Move up', icon: 'chevron', disabled: index === 0, onSelect: () => order.mutate(moved(ids, index, index - 1)) },
                   { id: 'down', label: 'Move down', icon: 'chevron-down', disabled: index === views.length - 1, onSelect: () => order.mutate(moved(ids, index, index + 1)) },
                   { kind: 'separator', id: 'sep' },
-                  { id: 'rename', label: 'Rename…', icon: 'edit', disabled: !view.editable, onSelect: () => rename(view) },
+                  { id: 'rename', label: 'Rename…', icon: 'edit', disabled: !view.editable, onSelect: () => setRenaming(view) },
                   { id: 'delete', label: 'Delete…', icon: 'trash', disabled: !view.editable, onSelect: () => setDeleting(view) },
                 ]}
               />
@@ -88,6 +82,7 @@ export function SavedViewsNav() {
           );
         })}
       </ul>
+      <RenameViewDialog view={renaming} onClose={() => setRenaming(null)} />
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete “${deleting?.name ?? ''}”?`}

@@ -1,0 +1,176 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO } from '../e2e-environment';
+import { agentPage, closeDesks, conversationList, docsSnapshot, expectLive, thread } from './support/console';
+import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
+
+// The inbox narrows by any mix of filters shown as removable chips, marks what a search found, and keeps a filter set
+// as a saved view in the sidebar whose count follows the customers who text in.
+
+const PHONE = { width: 390, height: 844 };
+const row = (page: Page, conversationId: string) => conversationList(page).locator(`[data-conversation-id="${conversationId}"]`);
+const chips = (page: Page) => page.getByRole('group', { name: 'Active filters' });
+const savedViews = (page: Page) => page.getByRole('region', { name: 'Saved views' });
+const savedView = (page: Page, name: string) => savedViews(page).getByRole('link', { name: new RegExp(`^${name}`) });
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+test.describe('inbox filters and saved views', () => {
+  let aggregator: FakeAggregator;
+  let channel: GenericChannel;
+  let admin: Session;
+
+  const conversationOf = async (phone: string) => (await call<{ items: Array<{ id: string }> }>(`/api/conversations?view=all&q=${encodeURIComponent(phone)}`, { token: admin.token })).items[0].id;
+
+  test.beforeAll(async () => {
+    aggregator = new FakeAggregator();
+    const sendUrl = await aggregator.start();
+    admin = await apiSignIn(DEMO.admin.email, DEMO.admin.password);
+    const support = await teamId(admin, 'Support');
+    channel = await createGenericChannel(admin, { teamId: support, name: 'Appliances line', sender: uniqueSender(), sendUrl });
+    // With one line there is nothing to choose: the menu offers channels only when the agent has two or more.
+    await createGenericChannel(admin, { teamId: support, name: 'Spare parts line', sender: uniqueSender(), sendUrl });
+  });
+
+  test.afterEach(closeDesks);
+
+  test.afterAll(async () => {
+    await aggregator.stop();
+  });
+
+  test('the list narrows by label and unread through chips that each remove one filter, and a search marks the word it found', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const warranty = await call<{ id: string }>('/api/labels', { token: admin.token, body: { name: 'Warranty', color: 'teal' } });
+    const kettle = uniquePhone();
+    const parcel = uniquePhone();
+    const answered = uniquePhone();
+    await customerTexts(channel, kettle, 'My kettle stopped boiling after a week, is it under warranty?', minutesAgo(12));
+    await customerTexts(channel, parcel, 'The tracking says delivered but there is no parcel at my door', minutesAgo(8));
+    await customerTexts(channel, answered, 'Do you sell spare filters for the KX-200 kettle?', minutesAgo(5));
+    const kettleId = await conversationOf(kettle);
+    const parcelId = await conversationOf(parcel);
+    const answeredId = await conversationOf(answered);
+    await call(`/api/conversations/${kettleId}/labels`, { token: admin.token, body: { add: [warranty.id] } });
+    await call(`/api/conversations/${answeredId}/labels`, { token: admin.token, body: { add: [warranty.id] } });
+
+    const andriy = await agentPage(browser, DEMO.agentA.email);
+    // Andriy reads the question about filters: it is no longer unread.
+    await andriy.goto(`/inbox/${answeredId}?view=all`);
+    await expectLive(andriy);
+    await expect(thread(andriy)).toContainText('spare filters');
+    await andriy.goto('/inbox?view=all');
+    await expect(row(andriy, answeredId)).toBeVisible();
+
+    await andriy.getByRole('button', { name: 'Filters', exact: true }).click();
+    await andriy.getByRole('menuitemcheckbox', { name: 'Unread' }).click();
+    await andriy.keyboard.press('Escape');
+    await expect(andriy).toHaveURL(/unread=yes/);
+    await expect(chips(andriy).getByText('Unread')).toBeVisible();
+    await expect(row(andriy, kettleId)).toBeVisible();
+    await expect(row(andriy, parcelId)).toBeVisible();
+    await expect(row(andriy, answeredId)).toHaveCount(0);
+
+    await andriy.getByRole('button', { name: 'Filter by label' }).click();
+    await andriy.getByRole('menuitemcheckbox', { name: /^Warranty/ }).click();
+    await andriy.keyboard.press('Escape');
+    await expect(row(andriy, kettleId)).toBeVisible();
+    await expect(row(andriy, parcelId)).toHaveCount(0);
+    await expect(row(andriy, answeredId)).toHaveCount(0);
+    await docsSnapshot(andriy, 'inbox-filters-chips');
+
+    // Taking off Unread brings back the read conversation with the label, and only that filter goes.
+    await chips(andriy).getByRole('button', { name: 'Remove filter Unread' }).click();
+    await expect(chips(andriy)).toHaveCount(0);
+    await expect(andriy).not.toHaveURL(/unread=/);
+    await expect(row(andriy, answeredId)).toBeVisible();
+    await expect(row(andriy, kettleId)).toBeVisible();
+    await expect(row(andriy, parcelId)).toHaveCount(0);
+    await andriy.getByRole('group', { name: 'Label filter' }).getByRole('button', { name: 'Stop filtering by Warranty' }).click();
+    await expect(row(andriy, parcelId)).toBeVisible();
+
+    // A search marks the word in each row it found, whatever its case.
+    await andriy.keyboard.press('/');
+    await andriy.keyboard.type('kettle');
+    await expect(row(andriy, parcelId)).toHaveCount(0);
+    await expect(row(andriy, kettleId).locator('mark')).toHaveText(['kettle']);
+    await expect(row(andriy, answeredId).locator('mark')).toHaveText(['kettle']);
+    await docsSnapshot(andriy, 'inbox-filters-search');
+
+    await andriy.setViewportSize(PHONE);
+    await andriy.goto(`/inbox?view=all&unread=yes&label=${warranty.id}`);
+    await expect(row(andriy, kettleId)).toBeVisible();
+    await docsSnapshot(andriy, 'inbox-filters-phone');
+  });
+
+  test('a saved view shows in the sidebar with a count that grows when a customer texts in, and is renamed and deleted there', async ({ browser }) => {
+    test.setTimeout(90_000);
+    await customerTexts(channel, uniquePhone(), 'Is the oven on sale this weekend too?', minutesAgo(3));
+    const andriy = await agentPage(browser, DEMO.agentA.email);
+    await andriy.goto('/inbox?view=all');
+    await expectLive(andriy);
+
+    await andriy.getByRole('button', { name: 'Filters', exact: true }).click();
+    await andriy.getByRole('menuitemcheckbox', { name: 'Appliances line' }).click();
+    await andriy.keyboard.press('Escape');
+    await expect(chips(andriy)).toContainText('Channel: Appliances line');
+    const shown = await conversationList(andriy).locator('[data-conversation-id]').count();
+
+    await andriy.getByRole('button', { name: 'Save view' }).click();
+    const dialog = andriy.getByRole('dialog', { name: 'Save view' });
+    await dialog.getByLabel('Name').fill('Appliances');
+    await docsSnapshot(andriy, 'saved-views-save');
+    await dialog.getByRole('button', { name: 'Save view' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(savedView(andriy, 'Appliances')).toHaveAttribute('aria-current', 'page');
+    const count = savedView(andriy, 'Appliances').getByTestId('saved-view-count');
+    await expect(count).toHaveText(String(shown));
+
+    // A customer texts the line: the count follows without a reload.
+    await customerTexts(channel, uniquePhone(), 'My fridge is making a clicking noise at night');
+    await expect(count).toHaveText(String(shown + 1));
+    await docsSnapshot(andriy, 'saved-views-sidebar');
+
+    // Another view, then the first moves below it.
+    await andriy.goto('/inbox?view=all&unread=yes');
+    await andriy.getByRole('button', { name: 'Save view' }).click();
+    await dialog.getByLabel('Name').fill('Waiting on us');
+    await dialog.getByRole('button', { name: 'Save view' }).click();
+    await expect(savedViews(andriy).getByRole('link')).toHaveText([/^Appliances/, /^Waiting on us/]);
+    await savedViews(andriy).getByRole('button', { name: 'Options for Appliances' }).click();
+    await andriy.getByRole('menuitem', { name: 'Move down' }).click();
+    await expect(savedViews(andriy).getByRole('link')).toHaveText([/^Waiting on us/, /^Appliances/]);
+
+    await savedViews(andriy).getByRole('button', { name: 'Options for Appliances' }).click();
+    await andriy.getByRole('menuitem', { name: 'Rename…' }).click();
+    const rename = andriy.getByRole('dialog', { name: 'Rename view' });
+    await expect(rename.getByLabel('Name')).toHaveValue('Appliances');
+    await rename.getByLabel('Name').fill('Kitchen appliances');
+    await docsSnapshot(andriy, 'saved-views-rename');
+    await rename.getByRole('button', { name: 'Rename view' }).click();
+    await expect(rename).toBeHidden();
+    await expect(savedViews(andriy).getByRole('link')).toHaveText([/^Waiting on us/, /^Kitchen appliances/]);
+
+    // A name already used in the sidebar is refused at the field.
+    await savedViews(andriy).getByRole('button', { name: 'Options for Kitchen appliances' }).click();
+    await andriy.getByRole('menuitem', { name: 'Rename…' }).click();
+    await rename.getByLabel('Name').fill('Waiting on us');
+    await rename.getByRole('button', { name: 'Rename view' }).click();
+    await expect(rename).toContainText('There is already a view named “Waiting on us” here');
+    await rename.getByRole('button', { name: 'Cancel' }).click();
+
+    await savedViews(andriy).getByRole('button', { name: 'Options for Kitchen appliances' }).click();
+    await andriy.getByRole('menuitem', { name: 'Delete…' }).click();
+    await andriy.getByRole('dialog', { name: 'Delete “Kitchen appliances”?' }).getByRole('button', { name: 'Delete view' }).click();
+    await expect(savedView(andriy, 'Kitchen appliances')).toHaveCount(0);
+    await expect(savedViews(andriy).getByRole('link')).toHaveText([/^Waiting on us/]);
+
+    // On a phone the sidebar is icons only: the saved views are in the list's view picker.
+    await andriy.setViewportSize(PHONE);
+    await andriy.goto('/inbox?view=all');
+    await expectLive(andriy);
+    const picker = andriy.getByRole('combobox', { name: 'Inbox view' });
+    await picker.selectOption({ label: 'Waiting on us' });
+    await expect(andriy).toHaveURL(/unread=yes/);
+    await expect(picker).toHaveValue(/^saved:/);
+    await expect(chips(andriy)).toContainText('Unread');
+    await docsSnapshot(andriy, 'saved-views-phone');
+  });
+});

@@ -1,0 +1,42 @@
+import { SAVED_VIEW_NAME_MAX, type SavedViewView } from '@backtalk/contracts';
+import { describeError, useUpdateSavedView } from '@backtalk/console/data-access';
+import { Button, Dialog, DialogFooter, TextField } from '@backtalk/console/ui';
+import { useState, type FormEvent } from 'react';
+
+function RenameViewForm({ view, onClose }: { view: SavedViewView; onClose: () => void }) {
+  const update = useUpdateSavedView();
+  const [name, setName] = useState(view.name);
+  const trimmed = name.trim();
+  // A refused name (taken, too long) is said at the field, where it is being fixed.
+  const error = update.error ? describeError(update.error) : undefined;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (trimmed === view.name) {
+      onClose();
+      return;
+    }
+    update.mutate({ id: view.id, changes: { name: trimmed } }, { onSuccess: onClose });
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <TextField label="Name" value={name} maxLength={SAVED_VIEW_NAME_MAX} required autoFocus onFocus={(event) => event.target.select()} onChange={(event) => setName(event.target.value)} error={error} />
+      <DialogFooter>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="primary" pending={update.isPending} disabled={!trimmed}>
+          Rename view
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+/** Renames a saved view in place; a shared view's new name shows in everyone's sidebar. */
+export function RenameViewDialog({ view, onClose }: { view: SavedViewView | null; onClose: () => void }) {
+  return (
+    <Dialog open={view !== null} onClose={onClose} title="Rename view" size="sm" description={view?.teamId ? 'Everyone in the team sees the new name.' : undefined}>
+      {view ? <RenameViewForm view={view} onClose={onClose} /> : null}
+    </Dialog>
+  );
+}
