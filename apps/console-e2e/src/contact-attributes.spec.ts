@@ -1,3 +1,4 @@
+import { formatPhone } from '@backtalk/phone';
 import { expect, test } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
 import { agentPage, closeDesks, docsSnapshot, expectLive, thread } from './support/console';
@@ -100,8 +101,16 @@ test.describe('contact attributes', () => {
     await expect(page.getByLabel('Renews on')).toHaveValue('2026-03-01');
     await docsSnapshot(andriy, 'contact-attributes-contact');
 
-    // The directory finds the customer by an attribute's value.
-    const found = await call<{ items: Array<{ id: string }> }>(`/api/contacts?attribute=${encodeURIComponent('plan:gold')}`, { token: admin.token });
-    expect(found.items.map((item) => item.id)).toContain(conversation.contact.id);
+    // The directory filters by a list's choice from its Filter menu, shown as a chip that removes it.
+    await andriy.goto('/contacts');
+    const directory = andriy.getByRole('listbox', { name: /^Contacts/ });
+    await expect(directory.getByRole('option').first()).toBeVisible();
+    await andriy.getByRole('button', { name: 'Filter' }).click();
+    await andriy.getByRole('menuitemradio', { name: 'Gold' }).click();
+    await expect(andriy).toHaveURL(/attr=plan%3AGold/);
+    await expect(directory.getByRole('option')).toHaveCount(1);
+    await expect(directory.getByRole('option')).toContainText(formatPhone(customer));
+    await andriy.getByRole('button', { name: 'Remove filter Plan: Gold' }).click();
+    await expect(andriy).not.toHaveURL(/attr=/);
   });
 });

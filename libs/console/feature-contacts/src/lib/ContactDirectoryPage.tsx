@@ -1,5 +1,5 @@
-import { Role, type ContactListItem } from '@backtalk/contracts';
-import { describeError, useChannels, useContactDirectory, useDownloadContactCsv, useSignedInUser, useTeams } from '@backtalk/console/data-access';
+import { Role, type ContactAttributeView, type ContactListItem } from '@backtalk/contracts';
+import { describeError, useChannels, useContactAttributes, useContactDirectory, useDownloadContactCsv, useSignedInUser, useTeams } from '@backtalk/console/data-access';
 import {
   Avatar,
   Badge,
@@ -23,6 +23,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
   CONSENT_LABELS,
   dayBefore,
+  describeAttributeFilter,
   describeLastContact,
   directoryQuery,
   EMPTY_FILTER,
@@ -121,13 +122,26 @@ function ContactRow({ contact, teamNames, now, active, onOpen }: { contact: Cont
   );
 }
 
-function FilterChips({ filter, update, teamNames, channelNames }: { filter: DirectoryFilter; update: (changes: Partial<DirectoryFilter>) => void; teamNames: Map<string, string>; channelNames: Map<string, string> }) {
+function FilterChips({
+  filter,
+  update,
+  teamNames,
+  channelNames,
+  attributes,
+}: {
+  filter: DirectoryFilter;
+  update: (changes: Partial<DirectoryFilter>) => void;
+  teamNames: Map<string, string>;
+  channelNames: Map<string, string>;
+  attributes: readonly ContactAttributeView[];
+}) {
   const lastContact = describeLastContact(filter.from, filter.to);
   const chips = [
     filter.teamId ? { key: 'team', label: `Team: ${teamNames.get(filter.teamId) ?? 'unknown team'}`, clear: { teamId: null } } : null,
     filter.channelId ? { key: 'channel', label: `Channel: ${channelNames.get(filter.channelId) ?? 'unknown channel'}`, clear: { channelId: null } } : null,
     filter.consent ? { key: 'consent', label: CONSENT_LABELS[filter.consent], clear: { consent: null } } : null,
     lastContact ? { key: 'last', label: lastContact, clear: { from: null, to: null } } : null,
+    filter.attribute ? { key: 'attribute', label: describeAttributeFilter(filter.attribute, attributes), clear: { attribute: null } } : null,
   ].filter((chip) => chip !== null);
   if (chips.length === 0) return null;
   return (
@@ -138,7 +152,7 @@ function FilterChips({ filter, update, teamNames, channelNames }: { filter: Dire
         </Chip>
       ))}
       {chips.length > 1 ? (
-        <Button size="sm" variant="ghost" onClick={() => update({ teamId: null, channelId: null, consent: null, from: null, to: null })}>
+        <Button size="sm" variant="ghost" onClick={() => update({ teamId: null, channelId: null, consent: null, from: null, to: null, attribute: null })}>
           Clear filters
         </Button>
       ) : null}
@@ -153,6 +167,7 @@ export function ContactDirectoryPage() {
   const directory = useContactDirectory(query);
   const { data: teams } = useTeams();
   const { data: channels } = useChannels();
+  const { data: attributes } = useContactAttributes();
   const teamNames = useMemo(() => new Map((teams ?? []).map((team) => [team.id, team.name])), [teams]);
   const channelNames = useMemo(() => new Map((channels ?? []).map((channel) => [channel.id, channel.name])), [channels]);
   const navigate = useNavigate();
@@ -225,6 +240,18 @@ export function ContactDirectoryPage() {
     { id: 'last-older', label: 'More than 30 days ago', onSelect: () => update({ from: null, to: dayBefore(today, 30) }) },
     { id: 'last-custom', label: 'Dates…', onSelect: () => setRangeOpen(true) },
   ];
+  // Attributes with few values filter from the menu; any attribute filters by its value from the address (attr=key:value).
+  for (const attribute of attributes ?? []) {
+    const values = attribute.type === 'list' ? attribute.choices.map((choice) => ({ value: choice, label: choice })) : attribute.type === 'boolean' ? [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] : [];
+    if (values.length === 0) continue;
+    filterEntries.push(
+      { kind: 'heading', id: `h-attribute-${attribute.key}`, label: attribute.label },
+      ...values.map(({ value, label }) => {
+        const chosen = `${attribute.key}:${value}`;
+        return { id: `attribute-${attribute.key}-${value}`, label, checked: filter.attribute === chosen, onSelect: () => update({ attribute: filter.attribute === chosen ? null : chosen }) };
+      }),
+    );
+  }
   if ((teams ?? []).length > 1) {
     filterEntries.push(
       { kind: 'heading', id: 'h-team', label: 'Team' },
@@ -283,7 +310,7 @@ export function ContactDirectoryPage() {
           </Menu>
         </div>
       </div>
-      <FilterChips filter={filter} update={update} teamNames={teamNames} channelNames={channelNames} />
+      <FilterChips filter={filter} update={update} teamNames={teamNames} channelNames={channelNames} attributes={attributes ?? []} />
       <LastContactDialog open={rangeOpen} from={filter.from} to={filter.to} onClose={() => setRangeOpen(false)} onApply={(from, to) => update({ from, to })} />
 
       {directory.isError && !loaded ? (

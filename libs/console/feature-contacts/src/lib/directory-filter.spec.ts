@@ -1,4 +1,4 @@
-import { describeLastContact, directoryQuery, EMPTY_FILTER, filterFromSearchParams, filterToSearchParams, isFiltered } from './directory-filter';
+import { describeAttributeFilter, describeLastContact, directoryQuery, EMPTY_FILTER, filterFromSearchParams, filterToSearchParams, isFiltered } from './directory-filter';
 
 const TEAM = '6f1d3f0e-8c1b-4a55-9d7e-0b7a3a9f2c11';
 
@@ -34,5 +34,29 @@ describe('the directory filter in the address bar', () => {
     expect(describeLastContact('2026-11-01', null)).toMatch(/^Last contact since .*2026$/);
     expect(describeLastContact(null, '2026-11-30')).toMatch(/^Last contact until /);
     expect(describeLastContact('2026-11-30', '2026-11-30')).toMatch(/^Last contact on /);
+  });
+});
+
+describe('filtering the directory by a contact attribute', () => {
+  const plan = { id: 'a1', key: 'plan', label: 'Plan', type: 'list' as const, choices: ['Gold'], position: 0, createdAt: '', updatedAt: '' };
+  const vip = { ...plan, id: 'a2', key: 'vip', label: 'VIP', type: 'boolean' as const, choices: [] };
+
+  it('keeps key:value in the address and asks the API for it', () => {
+    const filter = { ...EMPTY_FILTER, attribute: 'plan:Gold' };
+    expect(filterToSearchParams(filter).toString()).toBe('attr=plan%3AGold');
+    expect(filterFromSearchParams(filterToSearchParams(filter))).toEqual(filter);
+    expect(directoryQuery(filter).attribute).toEqual(['plan:Gold']);
+    expect(isFiltered(filter)).toBe(true);
+  });
+
+  it('ignores an address value that cannot be a filter', () => {
+    expect(filterFromSearchParams(new URLSearchParams('attr=Plan Gold')).attribute).toBeNull();
+    expect(filterFromSearchParams(new URLSearchParams('attr=plan:')).attribute).toBeNull();
+  });
+
+  it('names the attribute on the chip, yes/no in words, and a key nobody defines as typed', () => {
+    expect(describeAttributeFilter('plan:Gold', [plan, vip])).toBe('Plan: Gold');
+    expect(describeAttributeFilter('vip:true', [plan, vip])).toBe('VIP: yes');
+    expect(describeAttributeFilter('order_id:A-1', [plan, vip])).toBe('order_id: A-1');
   });
 });

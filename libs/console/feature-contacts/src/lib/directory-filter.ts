@@ -1,4 +1,4 @@
-import type { ContactConsentFilter, ContactSort } from '@backtalk/contracts';
+import type { ContactAttributeView, ContactConsentFilter, ContactSort } from '@backtalk/contracts';
 import type { ContactDirectoryQuery } from '@backtalk/console/data-access';
 
 /**
@@ -12,15 +12,18 @@ export interface DirectoryFilter {
   consent: ContactConsentFilter | null;
   from: string | null;
   to: string | null;
+  /** A contact attribute's value, `key:value` as the API takes it. */
+  attribute: string | null;
   sort: ContactSort;
 }
 
-export const EMPTY_FILTER: DirectoryFilter = { q: '', teamId: null, channelId: null, consent: null, from: null, to: null, sort: 'last_contact' };
+export const EMPTY_FILTER: DirectoryFilter = { q: '', teamId: null, channelId: null, consent: null, from: null, to: null, attribute: null, sort: 'last_contact' };
 
 export const SORT_LABELS: Record<ContactSort, string> = { last_contact: 'Last contact', name: 'Name', created: 'Newest contacts' };
 export const CONSENT_LABELS: Record<ContactConsentFilter, string> = { opted_out: 'Opted out', subscribed: 'Can receive texts' };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ATTRIBUTE = /^[a-z][a-z0-9_]{0,39}:\S/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
@@ -44,6 +47,7 @@ export function filterFromSearchParams(params: URLSearchParams): DirectoryFilter
     consent: oneOf(params.get('consent'), Object.keys(CONSENT_LABELS) as ContactConsentFilter[]),
     from: day('from'),
     to: day('to'),
+    attribute: ATTRIBUTE.test(params.get('attr') ?? '') ? params.get('attr') : null,
     sort: oneOf(params.get('sort'), Object.keys(SORT_LABELS) as ContactSort[]) ?? 'last_contact',
   };
 }
@@ -56,6 +60,7 @@ export function filterToSearchParams(filter: DirectoryFilter): URLSearchParams {
   if (filter.consent) params.set('consent', filter.consent);
   if (filter.from) params.set('from', filter.from);
   if (filter.to) params.set('to', filter.to);
+  if (filter.attribute) params.set('attr', filter.attribute);
   if (filter.sort !== 'last_contact') params.set('sort', filter.sort);
   return params;
 }
@@ -75,12 +80,23 @@ export function directoryQuery(filter: DirectoryFilter): ContactDirectoryQuery {
     consent: filter.consent ?? undefined,
     lastContactFrom: filter.from ? startOfLocalDay(filter.from) : undefined,
     lastContactTo: filter.to ? startOfLocalDay(filter.to, 1) : undefined,
+    attribute: filter.attribute ? [filter.attribute] : undefined,
     sort: filter.sort,
   };
 }
 
 export function isFiltered(filter: DirectoryFilter): boolean {
-  return !!(filter.q || filter.teamId || filter.channelId || filter.consent || filter.from || filter.to);
+  return !!(filter.q || filter.teamId || filter.channelId || filter.consent || filter.from || filter.to || filter.attribute);
+}
+
+/** The chip's text for an attribute filter: "Plan: Gold", "VIP: yes"; a key nobody defines any more reads as typed. */
+export function describeAttributeFilter(filter: string, attributes: readonly ContactAttributeView[]): string {
+  const separator = filter.indexOf(':');
+  const key = filter.slice(0, separator);
+  const value = filter.slice(separator + 1);
+  const attribute = attributes.find((candidate) => candidate.key === key);
+  if (!attribute) return `${key}: ${value}`;
+  return `${attribute.label}: ${attribute.type === 'boolean' ? (value === 'true' ? 'yes' : 'no') : value}`;
 }
 
 /** A local calendar day `days` before `now` (0 is today), as the date inputs write it. */
