@@ -56,6 +56,7 @@ test.describe('inbox filters and saved views', () => {
     await andriy.goto(`/inbox/${answeredId}?view=all`);
     await expectLive(andriy);
     await expect(thread(andriy)).toContainText('spare filters');
+    await expect(row(andriy, answeredId).getByLabel(/unread$/)).toHaveCount(0);
     await andriy.goto('/inbox?view=all');
     await expect(row(andriy, answeredId)).toBeVisible();
 
@@ -171,6 +172,7 @@ test.describe('inbox filters and saved views', () => {
     await expect(andriy).toHaveURL(/unread=yes/);
     await expect(picker).toHaveValue(/^saved:/);
     await expect(chips(andriy)).toContainText('Unread');
+    await expect(conversationList(andriy).locator('[data-conversation-id]').first()).toBeVisible();
     await docsSnapshot(andriy, 'saved-views-phone');
   });
 });

@@ -61,9 +61,11 @@ export function InboxFilterMenu({ filter, onChange }: { filter: InboxFilter; onC
     }
   }
 
+  // An icon like the labels' menu beside it, with how many are on: the word "Filters" left the search box too narrow for its hint.
   return (
     <Menu
       label={count > 0 ? `Filters (${count} on)` : 'Filters'}
+      icon="filter"
       variant={count > 0 ? 'secondary' : 'ghost'}
       size="sm"
       align="end"
@@ -71,7 +73,7 @@ export function InboxFilterMenu({ filter, onChange }: { filter: InboxFilter; onC
       title={count > 0 ? `Filters: ${count} on` : 'Filter the list'}
       entries={entries}
     >
-      {count > 0 ? `Filters · ${count}` : 'Filters'}
+      {count > 0 ? String(count) : undefined}
     </Menu>
   );
 }
