@@ -64,7 +64,11 @@ test.describe('contact attributes', () => {
     while ((await dismiss.count()) > 0) await dismiss.first().click({ timeout: 2_000 }).catch(() => undefined);
     await docsSnapshot(ada, 'contact-attributes-settings');
 
-    // Andriy fills them in from the contact panel while he answers.
+    // Maria has the customer's page open while Andriy fills the details in from the contact panel as he answers.
+    const maria = await agentPage(browser, DEMO.agentB.email);
+    await maria.goto(`/contacts/${conversation.contact.id}`);
+    await expectLive(maria);
+    await expect(maria.getByRole('region', { name: 'Details' }).getByLabel('Order ID')).toHaveValue('');
     const andriy = await agentPage(browser, DEMO.agentA.email);
     await andriy.goto(`/inbox/${conversation.id}?view=all`);
     await expectLive(andriy);
@@ -81,6 +85,9 @@ test.describe('contact attributes', () => {
     await expect
       .poll(async () => (await call<{ attributes: Record<string, unknown> }>(`/api/contacts/${conversation.contact.id}`, { token: admin.token })).attributes)
       .toEqual({ order_id: 'A-1042', plan: 'Gold', vip: true, renews_on: '2026-03-01' });
+    // Maria sees them without reloading.
+    await expect(maria.getByRole('region', { name: 'Details' }).getByLabel('Order ID')).toHaveValue('A-1042');
+    await expect(maria.getByRole('region', { name: 'Details' }).getByLabel('Plan')).toHaveValue('Gold');
 
     // Emptied, a field clears the value; typed again, it is saved again.
     await details.getByLabel('Order ID').fill('   ');

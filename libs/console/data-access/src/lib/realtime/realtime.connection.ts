@@ -1,6 +1,7 @@
 import { REALTIME_NAMESPACE, type ClientToServerEvents, type RealtimeEvent, type ServerToClientEvents } from '@backtalk/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { refreshSession } from '../client';
+import { contactsKeys } from '../contacts/contacts.queries';
 import { inboxQueryKeys } from '../inbox/inbox.queries';
 import { inboxActions, loadThread, refreshConversation, reloadLoadedLists, reloadLoadedThreads, useInboxStore } from '../inbox/inbox.store';
 import { queryClient } from '../queries/query-client';
@@ -59,6 +60,8 @@ function applyEvents(events: RealtimeEvent[], source: EventSource): void {
       const { contactId } = event.payload as { contactId: string };
       const withContact = [...useInboxStore.getState().conversations.values()].filter((c) => c.contact.id === contactId);
       for (const conversation of withContact) void refreshConversation(conversation.id).catch(() => undefined);
+      // The contact page and the inbox panel's details (attributes) read the contact itself.
+      void queryClient.invalidateQueries({ queryKey: contactsKeys.contact(contactId) });
     }
   }
   if (events.some((event) => event.conversation || event.type.startsWith('conversation.') || event.type === 'assignment.changed')) {
