@@ -45,6 +45,7 @@ interface Seed {
   agentA: string;
   channelA: string;
   contactA: string;
+  contactB: string;
   conversationA: string;
   conversationB: string;
   scheduledMessageA: string;
@@ -115,6 +116,7 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'GET /api/contacts/imports/{id}/errors': { ids: (seed) => [seed.importA] },
   'POST /api/contacts/imports/{id}/start': { ids: (seed) => [seed.importA], body: () => ({ mapping: [{ column: 0, field: 'phone' }] }) },
   'PATCH /api/contacts/{id}': { ids: (seed) => [seed.contactA], body: () => ({ name: 'Renamed' }) },
+  'POST /api/contacts/{id}/merge': { ids: (seed) => [seed.contactA], body: (seed) => ({ otherContactId: seed.contactB }) },
   'POST /api/messages/{id}/resend': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
   'POST /api/messages/{id}/cancel': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
   'GET /api/canned-answers/{id}/render': cannedAnswer({ query: (seed) => `conversationId=${seed.conversationB}` }),
@@ -152,6 +154,7 @@ const IDS_IN_BODY: Array<{ method: Method; path: string | ((seed: Seed) => strin
   { method: 'POST', path: '/api/macros', id: (seed) => seed.labelA, body: (labelId) => ({ name: 'Theirs', visibility: 'personal', steps: [{ type: 'add_label', labelId }] }) },
   { method: 'GET', path: '/api/macros', id: (seed) => seed.conversationA, query: (conversationId) => `conversationId=${conversationId}` },
   { method: 'POST', path: '/api/contacts/imports', id: (seed) => seed.channelA, query: (channelId) => `channelId=${channelId}`, body: () => ({ csv: 'phone\n+380501112299' }) },
+  { method: 'POST', path: (seed) => `/api/contacts/${seed.contactB}/merge`, id: (seed) => seed.contactA, body: (otherContactId) => ({ otherContactId }) },
   { method: 'POST', path: '/api/views', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', filters: {}, teamId }) },
   { method: 'PUT', path: '/api/views/order', id: (seed) => seed.viewA, body: (viewId) => ({ ids: [viewId] }) },
 ];
@@ -197,7 +200,7 @@ function reportQueries(seed: Seed): string[] {
 }
 
 /** What team B's people may see of the seed: their own, and what everyone shares. */
-const TEAM_B_OWN: ReadonlyArray<keyof Seed> = ['teamB', 'conversationB', 'answerB', 'globalMacro'];
+const TEAM_B_OWN: ReadonlyArray<keyof Seed> = ['teamB', 'contactB', 'conversationB', 'answerB', 'globalMacro'];
 
 describe('access rule sweep: another team’s people', () => {
   let t: TestApp;
@@ -297,6 +300,7 @@ describe('access rule sweep: another team’s people', () => {
       agentA,
       channelA: channelA.id,
       contactA: conversationA.contact.id,
+      contactB: conversationB.contact.id,
       conversationA: conversationA.id,
       conversationB: conversationB.id,
       scheduledMessageA: scheduled.id,

@@ -7,11 +7,12 @@ import {
   type ContactListQuery,
   type ContactSort,
   type ContactView,
+  type MergeContactRequest,
   type Page,
   type UpdateContactRequest,
 } from '@backtalk/contracts';
 import { IsOmittable } from '@backtalk/platform';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -50,6 +51,10 @@ export class UpdateContactBody implements UpdateContactRequest {
   @ValidateIf((body: UpdateContactBody) => body.notes !== undefined || body.teamId !== undefined) @IsUUID('4', { message: 'teamId must name the team whose notes these are' }) teamId?: string;
 }
 
+export class MergeContactBody implements MergeContactRequest {
+  @IsUUID('4', { message: 'otherContactId must name the contact to merge into this one' }) otherContactId!: string;
+}
+
 @ApiTags('contacts')
 @ApiBearerAuth('user')
 @Controller('contacts')
@@ -69,5 +74,12 @@ export class ContactsController {
   @Patch(':id')
   update(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateContactBody): Promise<ContactView> {
     return this.contacts.update(actor, id, body);
+  }
+
+  /** The other contact is folded into this one and deleted; this one is answered as the contact page shows it. */
+  @Post(':id/merge')
+  @HttpCode(200)
+  merge(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeContactBody): Promise<ContactDetailView> {
+    return this.contacts.merge(actor, id, body.otherContactId);
   }
 }

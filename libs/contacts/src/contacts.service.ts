@@ -4,10 +4,12 @@ import {
   type ContactDetailView,
   type ContactListItem,
   type ContactListQuery,
+  type ContactMergeView,
   type ContactNoteView,
   type ContactSort,
   type ContactView,
   type Page,
+  Role,
   type UpdateContactRequest,
 } from '@backtalk/contracts';
 import { ConversationsService } from '@backtalk/conversations';
@@ -137,7 +139,7 @@ export class ContactsService {
     const channels = new SqlParameters();
     const channelContact = channels.add(contactId);
     const visibleChannel = channels.visibleTeams(actor, 'ch.team_id');
-    const [consent, history, notes, views, attributes] = await Promise.all([
+    const [consent, history, notes, views, attributes, merges] = await Promise.all([
       this.dataSource.query<Array<{ channel_id: string; channel_name: string; opted_out: boolean; updated_at: Date }>>(
         `SELECT cs.channel_id, ch.name AS channel_name, cs.opted_out, cs.updated_at FROM consent cs JOIN channel ch ON ch.id = cs.channel_id
          WHERE cs.contact_id = ${channelContact} AND ${visibleChannel} ORDER BY ch.name, ch.id`,
@@ -151,6 +153,7 @@ export class ContactsService {
       this.notes(actor, contactId),
       this.conversations.viewsOf(conversationIds),
       this.attributes.valuesOf([contactId]),
+      this.merges(contactId),
     ]);
     return {
       id: contact.id,
@@ -163,7 +166,121 @@ export class ContactsService {
       notes,
       attributes: attributes.get(contactId) ?? {},
       conversations: conversationIds.map((conversationId) => views.get(conversationId)).filter((view) => view !== undefined),
+      merges,
     };
+  }
+
+  /**
+   * Folds `otherContactId` into `contactId` in one transaction and deletes it: everything that names the other contact
+   * moves (conversations, consent and its history, survey answers, presence, notes, attribute values, earlier merges).
+   * Where both have a row of the same key, the survivor's wins, except that a team's two notes are joined and an opt-out
+   * on either holds (a STOP is not undone by merging). Two open conversations on one channel cannot become one
+   * customer's (uq_conversation_active), so that is refused: someone resolves one first.
+   */
+  async merge(actor: UserActor, contactId: string, otherContactId: string): Promise<ContactDetailView> {
+    if (contactId === otherContactId) throw DomainError.validation('Invalid request: a contact cannot be merged with itself', [{ field: 'otherContactId', messages: ['otherContactId must name another contact'] }]);
+    const events = await this.dataSource.transaction(async (manager) => {
+      // Both rows locked in one order, so two merges of the same pair cannot wait on each other.
+      const locked = await manager.query<Array<{ id: string; phone: string; name: string }>>(`SELECT id, phone, name FROM contact WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[contactId, otherContactId]]);
+      const survivor = locked.find((row) => row.id === contactId);
+      const absorbed = locked.find((row) => row.id === otherContactId);
+      const survivorTeams = await this.visibleTeamsOf(manager, actor, survivor?.id);
+      const absorbedTeams = await this.visibleTeamsOf(manager, actor, absorbed?.id);
+      if (!survivor || !survivorTeams) throw DomainError.notFound('Contact');
+      if (!absorbed || !absorbedTeams) throw DomainError.notFound('Contact');
+      const shared = survivorTeams.all.filter((teamId) => absorbedTeams.all.includes(teamId));
+      if (actor.role !== Role.Admin && !shared.some((teamId) => AccessPolicy.canManageTeam(actor, teamId))) {
+        throw DomainError.forbidden('Merging contacts takes an admin, or a supervisor of a team both contacts were seen in');
+      }
+      const [clash] = await manager.query<Array<{ name: string }>>(
+        `SELECT ch.name FROM conversation a JOIN conversation b ON b.channel_id = a.channel_id JOIN channel ch ON ch.id = a.channel_id
+         WHERE a.contact_id = $1 AND b.contact_id = $2 AND a.status <> 'resolved' AND b.status <> 'resolved' ORDER BY ch.name LIMIT 1`,
+        [contactId, otherContactId],
+      );
+      if (clash) throw DomainError.conflict(`Both contacts have an open conversation on ${clash.name}; resolve one of them first, then merge`);
+      const [longNotes] = await manager.query<Array<{ name: string }>>(
+        `SELECT t.name FROM contact_note a JOIN contact_note b ON b.team_id = a.team_id JOIN team t ON t.id = a.team_id
+         WHERE a.contact_id = $1 AND b.contact_id = $2 AND length(a.body) + length(b.body) + 2 > 4000 ORDER BY t.name LIMIT 1`,
+        [contactId, otherContactId],
+      );
+      if (longNotes) throw DomainError.conflict(`${longNotes.name}’s notes on the two contacts together are over 4,000 characters; shorten one of them first, then merge`);
+
+      const ids = [contactId, otherContactId];
+      await manager.query(`UPDATE conversation SET contact_id = $1 WHERE contact_id = $2`, ids);
+      await manager.query(`UPDATE consent_event SET contact_id = $1 WHERE contact_id = $2`, ids);
+      await manager.query(`UPDATE csat_response SET contact_id = $1 WHERE contact_id = $2`, ids);
+      await manager.query(`UPDATE contact_merge SET contact_id = $1 WHERE contact_id = $2`, ids);
+      await manager.query(
+        `INSERT INTO contact_presence (contact_id, team_id, channel_id, first_contact_at, last_contact_at)
+         SELECT $1, team_id, channel_id, first_contact_at, last_contact_at FROM contact_presence WHERE contact_id = $2
+         ON CONFLICT (contact_id, team_id, channel_id) DO UPDATE SET first_contact_at = LEAST(contact_presence.first_contact_at, EXCLUDED.first_contact_at), last_contact_at = GREATEST(contact_presence.last_contact_at, EXCLUDED.last_contact_at)`,
+        ids,
+      );
+      await manager.query(
+        `INSERT INTO consent (contact_id, channel_id, opted_out, updated_at) SELECT $1, channel_id, opted_out, updated_at FROM consent WHERE contact_id = $2
+         ON CONFLICT (contact_id, channel_id) DO UPDATE SET opted_out = consent.opted_out OR EXCLUDED.opted_out, updated_at = GREATEST(consent.updated_at, EXCLUDED.updated_at)`,
+        ids,
+      );
+      await manager.query(
+        `INSERT INTO contact_note (contact_id, team_id, body, updated_by, created_at, updated_at) SELECT $1, team_id, body, updated_by, created_at, updated_at FROM contact_note WHERE contact_id = $2
+         ON CONFLICT (contact_id, team_id) DO UPDATE SET body = contact_note.body || E'\n\n' || EXCLUDED.body, updated_at = now()`,
+        ids,
+      );
+      await manager.query(
+        `INSERT INTO contact_attribute_value (contact_id, attribute_id, attribute_type, text_value, number_value, date_value, boolean_value, choice_value, updated_by, updated_at)
+         SELECT $1, attribute_id, attribute_type, text_value, number_value, date_value, boolean_value, choice_value, updated_by, updated_at FROM contact_attribute_value WHERE contact_id = $2
+         ON CONFLICT (contact_id, attribute_id) DO NOTHING`,
+        ids,
+      );
+      for (const table of ['contact_presence', 'consent', 'contact_note', 'contact_attribute_value']) await manager.query(`DELETE FROM ${table} WHERE contact_id = $1`, [otherContactId]);
+      await this.assertNothingLeft(manager, otherContactId);
+      await manager.query(`INSERT INTO contact_merge (contact_id, absorbed_contact_id, absorbed_phone, absorbed_name, merged_by) VALUES ($1, $2, $3, $4, $5)`, [
+        contactId,
+        otherContactId,
+        absorbed.phone,
+        absorbed.name,
+        actor.userId,
+      ]);
+      if (!survivor.name && absorbed.name) await manager.query(`UPDATE contact SET name = $2, updated_at = now() WHERE id = $1`, [contactId, absorbed.name]);
+      await manager.query(`DELETE FROM contact WHERE id = $1`, [otherContactId]);
+      const teams = new Set([...survivorTeams.all, ...absorbedTeams.all]);
+      return this.eventLog.append(manager, [...teams].map((teamId) => ({ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } })));
+    });
+    this.eventLog.publish(events);
+    return this.get(actor, contactId);
+  }
+
+  /**
+   * Every table with a foreign key to contact, read from the catalog: one added later without a line in merge() would
+   * otherwise lose its rows to ON DELETE CASCADE silently; this fails the merge instead.
+   */
+  private async assertNothingLeft(manager: EntityManager, contactId: string): Promise<void> {
+    const references = await manager.query<Array<{ table_name: string; column_name: string }>>(
+      `SELECT c.conrelid::regclass::text AS table_name, a.attname AS column_name FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
+       WHERE c.contype = 'f' AND c.confrelid = 'contact'::regclass`,
+    );
+    for (const reference of references) {
+      const [left] = await manager.query<Array<{ exists: boolean }>>(`SELECT EXISTS (SELECT 1 FROM ${reference.table_name} WHERE ${reference.column_name} = $1) AS exists`, [contactId]);
+      if (left?.exists) throw new Error(`Merge left rows in ${reference.table_name}.${reference.column_name} naming the absorbed contact`);
+    }
+  }
+
+  /** Every team the contact was seen in, or null when the actor can see none of them nor one of its conversations. */
+  private async visibleTeamsOf(manager: EntityManager, actor: UserActor, contactId: string | undefined): Promise<{ all: string[] } | null> {
+    if (!contactId) return null;
+    const rows = await manager.query<Array<{ team_id: string }>>(`SELECT DISTINCT team_id FROM contact_presence WHERE contact_id = $1`, [contactId]);
+    const all = rows.map((row) => row.team_id);
+    if (all.some((teamId) => AccessPolicy.canSeeTeam(actor, teamId))) return { all };
+    return (await this.visibleConversationIds(actor, contactId, manager)).length > 0 ? { all } : null;
+  }
+
+  private async merges(contactId: string): Promise<ContactMergeView[]> {
+    const rows = await this.dataSource.query<Array<{ absorbed_phone: string; absorbed_name: string; merged_by_name: string | null; merged_at: Date }>>(
+      `SELECT m.absorbed_phone, m.absorbed_name, u.name AS merged_by_name, m.merged_at FROM contact_merge m LEFT JOIN app_user u ON u.id = m.merged_by
+       WHERE m.contact_id = $1 ORDER BY m.merged_at DESC, m.id`,
+      [contactId],
+    );
+    return rows.map((row) => ({ absorbedPhone: row.absorbed_phone, absorbedName: row.absorbed_name, mergedByName: row.merged_by_name, mergedAt: row.merged_at.toISOString() }));
   }
 
   /**

@@ -71,6 +71,21 @@ export interface ContactDetailView {
   attributes: ContactAttributeValues;
   /** Newest first. */
   conversations: ConversationView[];
+  /** The contacts merged into this one, newest first. */
+  merges: ContactMergeView[];
+}
+
+/** A contact folded into this one by `POST /api/contacts/:id/merge`: its number and name as they were. */
+export interface ContactMergeView {
+  absorbedPhone: string;
+  absorbedName: string;
+  mergedByName: string | null;
+  mergedAt: string;
+}
+
+/** `POST /api/contacts/:id/merge`: the other contact's conversations, notes, attributes and consent move to `:id`. */
+export interface MergeContactRequest {
+  otherContactId: string;
 }
 
 /** `PUT /api/contacts/:id/notes/:teamId`; an empty body clears the team's notes. */
