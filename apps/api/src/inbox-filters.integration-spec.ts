@@ -1,6 +1,6 @@
 import { TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
-import { type ChannelView, type ConversationView, type LabelView, type Page, Provider, Role, SAVED_VIEWS_MAX, type SavedViewCounts, type SavedViewView, SenderType } from '@backtalk/contracts';
+import { type ChannelView, type ConversationView, type LabelView, type Page, Provider, Role, SAVED_VIEW_SEARCH_COUNT_CAP, SAVED_VIEWS_MAX, type SavedViewCounts, type SavedViewView, SenderType } from '@backtalk/contracts';
 import { genericSigned, TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
 
@@ -237,5 +237,28 @@ describe('inbox filters, search over every status and saved views', () => {
     const existing = (await views('agent2')).length;
     for (let n = existing; n < SAVED_VIEWS_MAX; n++) expect((await createView('agent2', { name: `View ${n}`, filters: { q: `text ${n}` } })).status).toBe(201);
     expect((await createView('agent2', { name: 'One too many', filters: {} })).status).toBe(409);
+  });
+
+  it('stops counting a view with a search at its lower cap, while a view without one counts on', async () => {
+    // Many customers named alike, each with a conversation copied from an existing one: more than the search cap.
+    const copies = SAVED_VIEW_SEARCH_COUNT_CAP + 20;
+    await t.dataSource.query(
+      `WITH copied AS (
+         INSERT INTO contact SELECT (jsonb_populate_record(NULL::contact, to_jsonb(ct) || jsonb_build_object('id', gen_random_uuid(), 'phone', '+38067' || lpad(n::text, 7, '0'), 'name', 'Bulk shopper ' || n))).*
+         FROM contact ct, generate_series(1, $2::int) n WHERE ct.id = $1
+         RETURNING id
+       )
+       INSERT INTO conversation SELECT (jsonb_populate_record(NULL::conversation, to_jsonb(c) || jsonb_build_object('id', gen_random_uuid(), 'contact_id', copied.id))).*
+       FROM conversation c, copied WHERE c.id = $3`,
+      [c.plain.contact.id, copies, c.plain.id],
+    );
+    const shoppers = (await createView('admin', { name: 'Bulk shoppers', filters: { q: 'bulk shopper' } })).body;
+    const support = (await createView('admin', { name: 'Support line', filters: { channelId: supportLine.id } })).body;
+
+    const viewCounts = await counts('admin');
+    expect(viewCounts[shoppers.id]).toBe(SAVED_VIEW_SEARCH_COUNT_CAP);
+    expect(viewCounts[support.id]).toBeGreaterThan(copies);
+    // The list itself still finds them all, a page at a time.
+    expect(await list('admin', `q=${encodeURIComponent('bulk shopper')}&limit=50`)).toHaveLength(50);
   });
 });

@@ -1,5 +1,5 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { type CreateSavedViewRequest, SAVED_VIEW_COUNT_CAP, SAVED_VIEWS_MAX, type SavedViewCounts, type SavedViewFilters, type SavedViewView, type UpdateSavedViewRequest } from '@backtalk/contracts';
+import { type CreateSavedViewRequest, SAVED_VIEWS_MAX, savedViewCountCap, type SavedViewCounts, type SavedViewFilters, type SavedViewView, type UpdateSavedViewRequest } from '@backtalk/contracts';
 import { DomainError, isForeignKeyViolation, isUniqueViolation } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -84,7 +84,8 @@ export class SavedViewsService {
 
   /**
    * How many conversations each view of the sidebar shows the actor, within the access rule. Counting stops at
-   * SAVED_VIEW_COUNT_CAP, so a view of every resolved conversation costs no more than reading that many index rows.
+   * SAVED_VIEW_COUNT_CAP, so a view of every resolved conversation costs no more than reading that many index rows,
+   * and at the lower SAVED_VIEW_SEARCH_COUNT_CAP for a search, which reads a customer's messages for each row.
    */
   async counts(actor: UserActor): Promise<SavedViewCounts> {
     const views = await this.sidebar(actor, this.dataSource.manager);
@@ -93,7 +94,7 @@ export class SavedViewsService {
   }
 
   private async count(actor: UserActor, filters: SavedViewFilters): Promise<number> {
-    const matching = this.dataSource.createQueryBuilder(ConversationEntity, 'c').select('1').limit(SAVED_VIEW_COUNT_CAP);
+    const matching = this.dataSource.createQueryBuilder(ConversationEntity, 'c').select('1').limit(savedViewCountCap(filters));
     if (filters.q?.trim()) matching.innerJoin('contact', 'ct', 'ct.id = c.contact_id');
     AccessPolicy.scopeToVisibleConversations(matching, 'c', actor);
     applyConversationFilters(matching, actor, filters, await findFewSearchMatches(this.dataSource, actor, filters.q));

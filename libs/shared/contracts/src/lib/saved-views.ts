@@ -3,6 +3,11 @@ import type { ConversationFilters } from './conversations';
 export const SAVED_VIEW_NAME_MAX = 60;
 /** A saved view counts up to this many conversations; the sidebar shows more as "999+". */
 export const SAVED_VIEW_COUNT_CAP = 1000;
+/**
+ * A view with a search text counts up to this many ("99+"): each conversation it counts is matched against the
+ * customer's name and every message, which on a busy install costs far more than a filter's index row.
+ */
+export const SAVED_VIEW_SEARCH_COUNT_CAP = 100;
 /** How many views one person can have in their sidebar, their own and their teams' together. */
 export const SAVED_VIEWS_MAX = 50;
 
@@ -51,5 +56,13 @@ export interface OrderSavedViewsRequest {
   ids: string[];
 }
 
-/** `GET /api/views/counts`: per view id, how many conversations it shows the viewer, at most `SAVED_VIEW_COUNT_CAP`. */
+/**
+ * `GET /api/views/counts`: per view id, how many conversations it shows the viewer, at most `SAVED_VIEW_COUNT_CAP`,
+ * or `SAVED_VIEW_SEARCH_COUNT_CAP` for a view with a search text (`savedViewCountCap`).
+ */
 export type SavedViewCounts = Record<string, number>;
+
+/** Where counting stops for a view with these filters; the count equal to it means "this many or more". */
+export function savedViewCountCap(filters: Pick<SavedViewFilters, 'q'>): number {
+  return filters.q?.trim() ? SAVED_VIEW_SEARCH_COUNT_CAP : SAVED_VIEW_COUNT_CAP;
+}

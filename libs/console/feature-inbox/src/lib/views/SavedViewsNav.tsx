@@ -1,5 +1,5 @@
 import '../inbox.css';
-import { SAVED_VIEW_COUNT_CAP, type SavedViewView } from '@backtalk/contracts';
+import { savedViewCountCap, type SavedViewView } from '@backtalk/contracts';
 import {
   describeError,
   filterFromSavedView,
@@ -17,9 +17,9 @@ import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { RenameViewDialog } from './RenameViewDialog';
 
-function countLabel(count: number | undefined): string {
+function countLabel(count: number | undefined, cap: number): string {
   if (count === undefined) return '';
-  return count >= SAVED_VIEW_COUNT_CAP ? `${(SAVED_VIEW_COUNT_CAP - 1).toLocaleString()}+` : String(count);
+  return count >= cap ? `${(cap - 1).toLocaleString()}+` : String(count);
 }
 
 const moved = (ids: readonly string[], from: number, to: number): string[] => {
@@ -52,6 +52,7 @@ export function SavedViewsNav() {
           const filter = filterFromSavedView(view.filters);
           const active = sameFilter(filter, current);
           const count = counts?.[view.id];
+          const cap = savedViewCountCap(view.filters);
           return (
             <li key={view.id} className="bt-saved-views__item">
               <Link
@@ -60,8 +61,8 @@ export function SavedViewsNav() {
                 aria-current={active ? 'page' : undefined}
               >
                 <span className="bt-inbox-views__label">{view.name}</span>
-                <span className="bt-inbox-views__count" data-testid="saved-view-count" aria-label={count === undefined ? undefined : `${count} ${count === 1 ? 'conversation' : 'conversations'}`}>
-                  {countLabel(count)}
+                <span className="bt-inbox-views__count" data-testid="saved-view-count" aria-label={count === undefined ? undefined : count >= cap ? `more than ${cap - 1} conversations` : `${count} ${count === 1 ? 'conversation' : 'conversations'}`}>
+                  {countLabel(count, cap)}
                 </span>
               </Link>
               <Menu
