@@ -117,6 +117,8 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'POST /api/contacts/imports/{id}/start': { ids: (seed) => [seed.importA], body: () => ({ mapping: [{ column: 0, field: 'phone' }] }) },
   'PATCH /api/contacts/{id}': { ids: (seed) => [seed.contactA], body: () => ({ name: 'Renamed' }) },
   'POST /api/contacts/{id}/merge': { ids: (seed) => [seed.contactA], body: (seed) => ({ otherContactId: seed.contactB }) },
+  'POST /api/contacts/{id}/block': { ids: (seed) => [seed.contactA], body: (seed) => ({ teamId: seed.teamB }) },
+  'DELETE /api/contacts/{id}/block': { ids: (seed) => [seed.contactA], query: (seed) => `teamId=${seed.teamB}` },
   'POST /api/messages/{id}/resend': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
   'POST /api/messages/{id}/cancel': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
   'GET /api/canned-answers/{id}/render': cannedAnswer({ query: (seed) => `conversationId=${seed.conversationB}` }),
@@ -155,6 +157,8 @@ const IDS_IN_BODY: Array<{ method: Method; path: string | ((seed: Seed) => strin
   { method: 'GET', path: '/api/macros', id: (seed) => seed.conversationA, query: (conversationId) => `conversationId=${conversationId}` },
   { method: 'POST', path: '/api/contacts/imports', id: (seed) => seed.channelA, query: (channelId) => `channelId=${channelId}`, body: () => ({ csv: 'phone\n+380501112299' }) },
   { method: 'POST', path: (seed) => `/api/contacts/${seed.contactB}/merge`, id: (seed) => seed.contactA, body: (otherContactId) => ({ otherContactId }) },
+  { method: 'POST', path: (seed) => `/api/contacts/${seed.contactB}/block`, id: (seed) => seed.teamA, body: (teamId) => ({ teamId }) },
+  { method: 'DELETE', path: (seed) => `/api/contacts/${seed.contactB}/block`, id: (seed) => seed.teamA, query: (teamId) => `teamId=${teamId}` },
   { method: 'POST', path: '/api/views', id: (seed) => seed.teamA, body: (teamId) => ({ name: 'Theirs', filters: {}, teamId }) },
   { method: 'PUT', path: '/api/views/order', id: (seed) => seed.viewA, body: (viewId) => ({ ids: [viewId] }) },
 ];

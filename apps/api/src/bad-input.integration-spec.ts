@@ -205,6 +205,7 @@ describe('malformed input on every route', () => {
       'PATCH /api/contacts/{id}': { name: 'Olena', notes: 'Prefers mornings', teamId: ids.team, attributes: { plan: 'Gold' } },
       // No such contact: a probe that got through would otherwise fold it into the fixture's and delete it.
       'POST /api/contacts/{id}/merge': { otherContactId: '5f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
+      'POST /api/contacts/{id}/block': { teamId: ids.team },
       'POST /api/contacts/imports/{id}/start': { mapping: [{ column: 0, field: 'phone' }, { column: 1, field: 'name' }], overwriteNames: false },
       'POST /api/contact-attributes': { key: 'tier', label: 'Tier', type: 'list', choices: ['Bronze', 'Gold'] },
       'PATCH /api/contact-attributes/{id}': { label: 'Plan', choices: ['Gold', 'Silver', 'Platinum'], position: 1 },

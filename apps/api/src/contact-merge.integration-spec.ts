@@ -10,7 +10,7 @@ const OLENA = '+380501234567';
 const OLENA_AGAIN = '+380671112233';
 
 /** The tables with a foreign key to contact, as the catalog lists them. */
-const REFERENCING_TABLES = ['consent', 'consent_event', 'contact_attribute_value', 'contact_merge', 'contact_note', 'contact_presence', 'conversation', 'csat_response'];
+const REFERENCING_TABLES = ['consent', 'consent_event', 'contact_attribute_value', 'contact_block', 'contact_merge', 'contact_note', 'contact_presence', 'conversation', 'csat_response'];
 
 describe('merging two contacts into one', () => {
   let t: TestApp;
@@ -108,6 +108,7 @@ describe('merging two contacts into one', () => {
       for (const table of REFERENCING_TABLES) counts[table] = (await t.dataSource.query<unknown[]>(`SELECT 1 FROM ${table} WHERE contact_id = $1`, [absorbedId])).length;
       return counts;
     };
+    expect((await t.request('POST', `/api/contacts/${absorbedId}/block`, { token: supportSupervisor, body: { teamId: supportId } })).status).toBe(200);
     const had = await absorbedRows();
     expect(Object.entries(had).filter(([, count]) => count === 0).map(([table]) => table)).toEqual(['contact_merge']);
 
@@ -131,6 +132,7 @@ describe('merging two contacts into one', () => {
     expect(page.attributes).toEqual({ merge_plan: 'Gold', merge_city: 'Lviv' });
     expect(page.consent).toEqual([expect.objectContaining({ channelId: supportLine.id, optedOut: true })]);
     expect(page.consentHistory).toEqual([expect.objectContaining({ action: 'opt_out', channelId: supportLine.id })]);
+    expect(page.blocks).toEqual([expect.objectContaining({ teamId: supportId, blockedByName: 'support-lead' })]);
     expect(page.merges).toEqual([{ absorbedPhone: OLENA_AGAIN, absorbedName: 'Olena K.', mergedByName: 'support-lead', mergedAt: expect.any(String) }]);
     expect(await t.dataSource.query(`SELECT 1 FROM csat_response WHERE contact_id = $1`, [survivorId])).toHaveLength(1);
     const presence = await t.dataSource.query<Array<{ channel_id: string }>>(`SELECT channel_id FROM contact_presence WHERE contact_id = $1 ORDER BY channel_id`, [survivorId]);

@@ -1,6 +1,7 @@
 import { CurrentUser, type UserActor } from '@backtalk/auth';
 import {
   type ContactAttributeValue,
+  type ContactBlockRequest,
   type ContactConsentFilter,
   type ContactDetailView,
   type ContactListItem,
@@ -12,7 +13,7 @@ import {
   type UpdateContactRequest,
 } from '@backtalk/contracts';
 import { IsOmittable } from '@backtalk/platform';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -55,6 +56,10 @@ export class MergeContactBody implements MergeContactRequest {
   @IsUUID('4', { message: 'otherContactId must name the contact to merge into this one' }) otherContactId!: string;
 }
 
+export class ContactBlockBody implements ContactBlockRequest {
+  @IsUUID('4', { message: 'teamId must name the team the block is for' }) teamId!: string;
+}
+
 @ApiTags('contacts')
 @ApiBearerAuth('user')
 @Controller('contacts')
@@ -81,5 +86,17 @@ export class ContactsController {
   @HttpCode(200)
   merge(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeContactBody): Promise<ContactDetailView> {
     return this.contacts.merge(actor, id, body.otherContactId);
+  }
+
+  /** New messages from the contact to this team are stored but never queued, routed, automated or surveyed. */
+  @Post(':id/block')
+  @HttpCode(200)
+  block(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ContactBlockBody): Promise<ContactDetailView> {
+    return this.contacts.setBlocked(actor, id, body.teamId, true);
+  }
+
+  @Delete(':id/block')
+  unblock(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ContactBlockBody): Promise<ContactDetailView> {
+    return this.contacts.setBlocked(actor, id, query.teamId, false);
   }
 }

@@ -1,6 +1,7 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
 import {
   type ConsentEventView,
+  type ContactBlockView,
   type ContactDetailView,
   type ContactListItem,
   type ContactListQuery,
@@ -139,7 +140,7 @@ export class ContactsService {
     const channels = new SqlParameters();
     const channelContact = channels.add(contactId);
     const visibleChannel = channels.visibleTeams(actor, 'ch.team_id');
-    const [consent, history, notes, views, attributes, merges] = await Promise.all([
+    const [consent, history, notes, views, attributes, merges, blocks] = await Promise.all([
       this.dataSource.query<Array<{ channel_id: string; channel_name: string; opted_out: boolean; updated_at: Date }>>(
         `SELECT cs.channel_id, ch.name AS channel_name, cs.opted_out, cs.updated_at FROM consent cs JOIN channel ch ON ch.id = cs.channel_id
          WHERE cs.contact_id = ${channelContact} AND ${visibleChannel} ORDER BY ch.name, ch.id`,
@@ -154,6 +155,7 @@ export class ContactsService {
       this.conversations.viewsOf(conversationIds),
       this.attributes.valuesOf([contactId]),
       this.merges(contactId),
+      this.blocks(actor, contactId),
     ]);
     return {
       id: contact.id,
@@ -167,6 +169,7 @@ export class ContactsService {
       attributes: attributes.get(contactId) ?? {},
       conversations: conversationIds.map((conversationId) => views.get(conversationId)).filter((view) => view !== undefined),
       merges,
+      blocks,
     };
   }
 
@@ -210,6 +213,8 @@ export class ContactsService {
       await manager.query(`UPDATE consent_event SET contact_id = $1 WHERE contact_id = $2`, ids);
       await manager.query(`UPDATE csat_response SET contact_id = $1 WHERE contact_id = $2`, ids);
       await manager.query(`UPDATE contact_merge SET contact_id = $1 WHERE contact_id = $2`, ids);
+      // Blocked in a team under either number stays blocked there.
+      await manager.query(`INSERT INTO contact_block (contact_id, team_id, blocked_by, blocked_at) SELECT $1, team_id, blocked_by, blocked_at FROM contact_block WHERE contact_id = $2 ON CONFLICT DO NOTHING`, ids);
       await manager.query(
         `INSERT INTO contact_presence (contact_id, team_id, channel_id, first_contact_at, last_contact_at)
          SELECT $1, team_id, channel_id, first_contact_at, last_contact_at FROM contact_presence WHERE contact_id = $2
@@ -232,7 +237,7 @@ export class ContactsService {
          ON CONFLICT (contact_id, attribute_id) DO NOTHING`,
         ids,
       );
-      for (const table of ['contact_presence', 'consent', 'contact_note', 'contact_attribute_value']) await manager.query(`DELETE FROM ${table} WHERE contact_id = $1`, [otherContactId]);
+      for (const table of ['contact_presence', 'consent', 'contact_note', 'contact_attribute_value', 'contact_block']) await manager.query(`DELETE FROM ${table} WHERE contact_id = $1`, [otherContactId]);
       await this.assertNothingLeft(manager, otherContactId);
       await manager.query(`INSERT INTO contact_merge (contact_id, absorbed_contact_id, absorbed_phone, absorbed_name, merged_by) VALUES ($1, $2, $3, $4, $5)`, [
         contactId,
@@ -248,6 +253,38 @@ export class ContactsService {
     });
     this.eventLog.publish(events);
     return this.get(actor, contactId);
+  }
+
+  /**
+   * Blocks (or with `blocked` false unblocks) the contact in one team: admins, and supervisors of that team, where the
+   * contact was seen. Only new messages are affected; what is already in the queue stays for someone to finish.
+   */
+  async setBlocked(actor: UserActor, contactId: string, teamId: string, blocked: boolean): Promise<ContactDetailView> {
+    const events = await this.dataSource.transaction(async (manager) => {
+      const teams = await this.teamsOf(manager, contactId);
+      const visible = await this.visibleConversationIds(actor, contactId, manager);
+      if (visible.length === 0 && !teams.some((seen) => AccessPolicy.canSeeTeam(actor, seen))) throw DomainError.notFound('Contact');
+      // Another team's id answers like a made-up one, as for notes.
+      if (!teams.includes(teamId) || !AccessPolicy.canSeeTeam(actor, teamId)) throw DomainError.notFound('Team');
+      if (!AccessPolicy.canManageTeam(actor, teamId)) throw DomainError.forbidden('Blocking a number takes an admin or a supervisor of the team');
+      const changed = blocked
+        ? await manager.query<unknown[]>(`INSERT INTO contact_block (contact_id, team_id, blocked_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [contactId, teamId, actor.userId])
+        : await manager.query<unknown[]>(`DELETE FROM contact_block WHERE contact_id = $1 AND team_id = $2 RETURNING 1`, [contactId, teamId]);
+      return changed.length > 0 ? this.eventLog.append(manager, [{ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } }]) : [];
+    });
+    this.eventLog.publish(events);
+    return this.get(actor, contactId);
+  }
+
+  private async blocks(actor: UserActor, contactId: string): Promise<ContactBlockView[]> {
+    const params = new SqlParameters();
+    const id = params.add(contactId);
+    const rows = await this.dataSource.query<Array<{ team_id: string; team_name: string; blocked_by_name: string | null; blocked_at: Date }>>(
+      `SELECT b.team_id, t.name AS team_name, u.name AS blocked_by_name, b.blocked_at FROM contact_block b JOIN team t ON t.id = b.team_id LEFT JOIN app_user u ON u.id = b.blocked_by
+       WHERE b.contact_id = ${id} AND ${params.visibleTeams(actor, 'b.team_id')} ORDER BY t.name, t.id`,
+      params.values,
+    );
+    return rows.map((row) => ({ teamId: row.team_id, teamName: row.team_name, blockedByName: row.blocked_by_name, blockedAt: row.blocked_at.toISOString() }));
   }
 
   /**

@@ -82,14 +82,14 @@ FROM inserted LEFT JOIN updated ON true LEFT JOIN event ON true`;
  * time (contact, conversation and message together). Either way message.received is logged, after conversation.created
  * for a new customer. No row comes back when neither applies (a known customer without an open conversation, or one
  * whose conversation was resolved meanwhile: the lock re-reads the row and drops it; or a first message racing another
- * from the same number: the contact insert finds the other's row), and the caller takes the general path. A row
+ * from the same number: the contact insert finds the other's row; or a contact the team blocked), and the caller takes the general path. A row
  * without message_id is a carrier retry of a stored message.
  */
 const FAST_PATH_SQL = `
 WITH locked AS (
   SELECT cv.id AS conversation_id, cv.contact_id FROM contact ct
   JOIN conversation cv ON cv.contact_id = ct.id AND cv.channel_id = $2 AND cv.status = 'open'
-  WHERE ct.phone = $1
+  WHERE ct.phone = $1 AND NOT EXISTS (SELECT 1 FROM contact_block b WHERE b.contact_id = ct.id AND b.team_id = $10)
   FOR UPDATE OF cv
 ), contact_row AS (
   INSERT INTO contact (phone) SELECT $1
@@ -168,6 +168,29 @@ WITH inserted AS (
 SELECT inserted.id AS message_id, event.seq, event.created_at
 FROM inserted LEFT JOIN updated ON true LEFT JOIN event ON true`;
 
+/**
+ * A message from a contact the team blocked: stored in their conversation on this channel as it is (unread count,
+ * status and wait untouched, so it neither enters nor moves in the queue), marked so that automation passes it by.
+ */
+const STORE_BLOCKED_SQL = `
+WITH inserted AS (
+  INSERT INTO message (conversation_id, channel_id, direction, kind, status, body, encoding, segments, media, provider_message_id, provider_timestamp, sent_at, incomplete, metadata)
+  VALUES ($1, $2, 'inbound', 'customer', 'received', $3, $4, $5, $6, $7, $8, $9, false, '{"blocked": true}'::jsonb)
+  ON CONFLICT (channel_id, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
+  RETURNING id
+), updated AS (
+  UPDATE conversation c SET last_message_at = GREATEST(c.last_message_at, $9), last_inbound_at = GREATEST(COALESCE(c.last_inbound_at, $9), $9), updated_at = now()
+  WHERE c.id = $1 AND EXISTS (SELECT 1 FROM inserted)
+  RETURNING c.id
+), event AS (
+  INSERT INTO domain_event (type, team_id, conversation_id, payload)
+  SELECT 'message.received', $10, $1, jsonb_build_object('messageId', inserted.id, 'conversationId', $1::uuid, 'channelId', $2::uuid, 'contactId', $11::uuid, 'blocked', true)
+  FROM inserted
+  RETURNING seq, created_at
+)
+SELECT inserted.id AS message_id, event.seq, event.created_at
+FROM inserted LEFT JOIN updated ON true LEFT JOIN event ON true`;
+
 /** $2 to $9 of both message statements: the channel, then the message's own columns. */
 function messageColumns(channelId: string, sms: InboundSms, sentAt: Date): unknown[] {
   const analysis = analyseSms(sms.text);
@@ -239,6 +262,7 @@ export class InboundMessageService {
     // here with a keyword, or after losing a race with another first message: the fast path stores the rest.
     const [known] = await preparedQuery<{ contact_id: string; conversation_id: string | null }>(manager, 'inbound_known_customer', KNOWN_CUSTOMER_SQL, [phone, channel.id]);
     const contactId = known?.contact_id ?? (await this.contacts.findOrCreateByPhone(manager, phone));
+    if (known && (await this.isBlocked(manager, contactId, channel.teamId))) return this.storeBlocked(manager, channel, sms, sentAt, contactId);
     let conversationId = known?.conversation_id ?? null;
     if (!conversationId && !options.incomplete && !this.keywordOf(sms, channel)) {
       const answer = await this.surveyAnswerTarget(manager, channel, contactId, sms.text, sentAt);
@@ -354,6 +378,63 @@ export class InboundMessageService {
     };
     const recorded = await this.csat.recordAnswer(manager, answer, { messageId: row.message_id, text: sms.text, at: sentAt });
     return { messageId: row.message_id, conversationId, contactId, keyword: null, events: [received, ...recorded.events], queuedMessageIds: recorded.queuedMessageIds };
+  }
+
+  private async isBlocked(manager: EntityManager, contactId: string, teamId: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM contact_block WHERE contact_id = $1 AND team_id = $2`, [contactId, teamId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Into the contact's active conversation on this channel, else their latest one, else a new one that starts resolved:
+   * visible on the contact page, never in the queue. A STOP or START still changes consent (the law does not care
+   * that the team blocked them), but no confirmation is sent.
+   */
+  private async storeBlocked(manager: EntityManager, channel: InboundChannel, sms: InboundSms, sentAt: Date, contactId: string): Promise<StoredInbound> {
+    // Threading's lock for this customer and sender, so a conversation is not created twice by two messages at once.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`thread:${channel.id}:${contactId}`]);
+    const events: DomainEvent[] = [];
+    const [existing] = await manager.query<Array<{ id: string }>>(
+      `SELECT id FROM conversation WHERE channel_id = $1 AND contact_id = $2 ORDER BY (status <> 'resolved') DESC, last_message_at DESC, id DESC LIMIT 1`,
+      [channel.id, contactId],
+    );
+    let conversationId = existing?.id;
+    if (!conversationId) {
+      const [created] = await manager.query<Array<{ id: string }>>(
+        `INSERT INTO conversation (channel_id, contact_id, team_id, status, unread_count, last_message_at, last_inbound_at, resolved_at) VALUES ($1, $2, $3, 'resolved', 0, $4, $4, $4) RETURNING id`,
+        [channel.id, contactId, channel.teamId, sentAt],
+      );
+      conversationId = created.id;
+      events.push(
+        ...(await this.eventLog.append(manager, [
+          { teamId: channel.teamId, conversationId, type: 'conversation.created', payload: { conversationId, channelId: channel.id, contactId, status: ConversationStatus.Resolved } },
+        ])),
+      );
+    }
+    const [row] = await preparedQuery<{ message_id: string; seq: string; created_at: Date }>(manager, 'inbound_store_blocked', STORE_BLOCKED_SQL, [
+      conversationId,
+      ...messageColumns(channel.id, sms, sentAt),
+      channel.teamId,
+      contactId,
+    ]);
+    if (!row) throw new DuplicateInboundMessage(sms.providerMessageId);
+    const messageId = row.message_id;
+    events.push({
+      teamId: channel.teamId,
+      conversationId,
+      seq: Number(row.seq),
+      type: 'message.received',
+      payload: { messageId, conversationId, channelId: channel.id, contactId, blocked: true },
+      createdAt: new Date(row.created_at).toISOString(),
+    });
+    const keyword = this.keywordOf(sms, channel);
+    if (keyword && keyword.kind !== 'help') {
+      const optedOut = keyword.kind === 'optOut';
+      if (await this.consent.record(manager, { contactId, channelId: channel.id, optedOut, source: 'keyword', keyword: keyword.keyword, messageId })) {
+        events.push(...(await this.eventLog.append(manager, [{ teamId: channel.teamId, conversationId, type: 'consent.changed', payload: { contactId, channelId: channel.id, optedOut, keyword: keyword.keyword } }])));
+      }
+    }
+    return { messageId, conversationId, contactId, keyword, events, queuedMessageIds: [] };
   }
 
   /** A provider's own classification (Plivo MessageIntent, Twilio OptOutType) counts like a keyword. */

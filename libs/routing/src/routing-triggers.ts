@@ -84,7 +84,9 @@ export class RoutingTriggers implements OnModuleInit, OnApplicationShutdown {
         // agent started is theirs already; one a notification started waits for the customer (pending).
         return;
       case 'message.received': {
-        const { messageId, conversationId } = event.payload as DomainEvent<'message.received'>['payload'];
+        const { messageId, conversationId, blocked } = event.payload as DomainEvent<'message.received'>['payload'];
+        // The team blocked this contact: the message is kept, nothing answers, routes or queues it.
+        if (blocked) return;
         const answered = this.inboundAutomation ? await this.inboundAutomation(messageId).catch((error: unknown) => {
           this.logger.warn({ err: error, messageId }, 'automation failed on a message; it stays in the queue for a person');
           return { replied: false };

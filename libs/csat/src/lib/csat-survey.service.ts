@@ -36,6 +36,7 @@ WHERE c.status = 'resolved'
   AND NOT EXISTS (SELECT 1 FROM csat_response r WHERE r.conversation_id = c.id AND r.resolved_at = c.resolved_at)
   AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.kind = 'agent' AND m.status NOT IN ('scheduled', 'cancelled'))
   AND NOT EXISTS (SELECT 1 FROM consent k WHERE k.contact_id = c.contact_id AND k.channel_id = c.channel_id AND k.opted_out)
+  AND NOT EXISTS (SELECT 1 FROM contact_block b WHERE b.contact_id = c.contact_id AND b.team_id = c.team_id)
   AND NOT EXISTS (SELECT 1 FROM csat_response r WHERE r.contact_id = c.contact_id AND r.surveyed_at > $1::timestamptz - make_interval(days => s.min_days_between))
 ORDER BY c.resolved_at
 LIMIT ${SWEEP_BATCH}`;

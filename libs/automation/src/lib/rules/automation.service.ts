@@ -36,6 +36,7 @@ interface InboundRow {
   price_per_segment: string;
   first_message: boolean;
   survey_answer: boolean;
+  blocked: boolean;
 }
 
 const INBOUND_SQL = `
@@ -43,7 +44,8 @@ SELECT m.id AS message_id, m.body, m.sent_at, m.created_at, c.id AS conversation
        ct.name AS contact_name, ct.phone AS contact_phone, COALESCE(cn.body, '') AS contact_notes, ${contactAttributesSql('ct.id')} AS contact_attributes,
        ch.name AS channel_name, ch.help_text, ch.price_per_segment,
        NOT EXISTS (SELECT 1 FROM message earlier WHERE earlier.conversation_id = c.id AND earlier.direction = 'inbound' AND (earlier.sent_at, earlier.id) < (m.sent_at, m.id)) AS first_message,
-       m.metadata->>'csatResponseId' IS NOT NULL AS survey_answer
+       m.metadata->>'csatResponseId' IS NOT NULL AS survey_answer,
+       m.metadata->>'blocked' IS NOT NULL AS blocked
 FROM message m
 JOIN conversation c ON c.id = m.conversation_id
 JOIN contact ct ON ct.id = c.contact_id
@@ -89,7 +91,8 @@ export class AutomationService {
     const [row] = await this.dataSource.query<InboundRow[]>(INBOUND_SQL, [[messageId]]);
     // A rating answers the survey, not a question: automation has nothing to say to it, even when a low score reopened
     // the conversation for a supervisor.
-    if (!row || row.survey_answer) return { replied: false };
+    // Nor does it answer a contact the team blocked.
+    if (!row || row.survey_answer || row.blocked) return { replied: false };
     // A rule acts only on messages that arrived while it was on in its current form: switching it on never answers the past.
     const applicable = (await this.rules.rulesFor(row.channel_id, row.team_id)).filter((rule) => rule.activeSince !== null && rule.activeSince <= row.created_at);
     const context = await this.contextOf(row, applicable, now);
@@ -128,7 +131,7 @@ export class AutomationService {
       `SELECT m.id FROM message m
        WHERE m.direction = 'inbound' AND m.created_at > $1 AND m.created_at < $2
          AND NOT EXISTS (SELECT 1 FROM automation_run r WHERE r.message_id = m.id)
-         AND m.metadata->>'csatResponseId' IS NULL
+         AND m.metadata->>'csatResponseId' IS NULL AND m.metadata->>'blocked' IS NULL
          -- Only a message that came while some rule was on (in its current form) had automation to miss: switching a
          -- rule on, or editing it, does not answer the past.
          AND EXISTS (SELECT 1 FROM automation_rule rule WHERE rule.enabled AND rule.active_since <= m.created_at)

@@ -73,6 +73,21 @@ export interface ContactDetailView {
   conversations: ConversationView[];
   /** The contacts merged into this one, newest first. */
   merges: ContactMergeView[];
+  /** The viewer's teams that blocked this contact. */
+  blocks: ContactBlockView[];
+}
+
+/** A team blocked the contact: their messages are stored but never queued, routed, automated or surveyed there. */
+export interface ContactBlockView {
+  teamId: string;
+  teamName: string;
+  blockedByName: string | null;
+  blockedAt: string;
+}
+
+/** `POST /api/contacts/:id/block` and `DELETE /api/contacts/:id/block?teamId=`: the team the block is for. */
+export interface ContactBlockRequest {
+  teamId: string;
 }
 
 /** A contact folded into this one by `POST /api/contacts/:id/merge`: its number and name as they were. */

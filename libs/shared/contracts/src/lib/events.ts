@@ -3,7 +3,8 @@ import type { ConversationStatus, MessageKind, MessageStatus } from './conversat
 
 /** Domain events, recorded in the same transaction as the change and published only after it commits. */
 export interface DomainEventPayloads {
-  'message.received': { messageId: string; conversationId: string; channelId: string; contactId: string };
+  /** `blocked`: from a contact the team blocked; stored and shown, but nothing acts on it. */
+  'message.received': { messageId: string; conversationId: string; channelId: string; contactId: string; blocked?: boolean };
   /** An outbound message was written (by an agent or by Backtalk) and queued for sending. */
   'message.created': { messageId: string; conversationId: string; channelId: string; kind: MessageKind };
   'message.status_changed': { messageId: string; conversationId: string; status: MessageStatus; previousStatus: MessageStatus };
