@@ -160,8 +160,10 @@ export {
 
 export {
   contactsApi,
+  useBlockContact,
   useContact,
   useContactDirectory,
+  useMergeContacts,
   useSaveContact,
   type ContactDirectoryQuery,
   type UpdateContactVariables,

@@ -3,6 +3,7 @@ import { DEFAULT_FILTER, describeError, filterToSearchParams, useChannels, useCo
 import { Badge, Banner, Button, buttonClassName, ContactAttributeFields, EmptyState, formatDateTime, formatShortAgo, Icon, LoadingState, PageHeader, TextAreaField, useNow, type BadgeTone } from '@backtalk/console/ui';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { BlockPanel, MergeContactDialog, MergeHistory, useCanMerge } from './ContactModeration';
 import { contactTitle, displayPhone } from './phone';
 import { StartConversationDialog } from './StartConversationDialog';
 
@@ -221,6 +222,8 @@ export function ContactPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [starting, setStarting] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const canMerge = useCanMerge();
   const back = { pathname: '/contacts', search: (location.state as { from?: string } | null)?.from ?? '' };
 
   if (isPending) return <LoadingState label="Loading contact…" />;
@@ -261,11 +264,20 @@ export function ContactPage() {
           </span>
         }
         actions={
-          <Button variant="primary" icon="message" onClick={() => setStarting(true)} disabled={optedOutEverywhere} title={optedOutEverywhere ? 'Opted out of every number you can text from' : undefined}>
-            New conversation
-          </Button>
+          <>
+            {canMerge ? <Button onClick={() => setMerging(true)}>Merge…</Button> : null}
+            <Button variant="primary" icon="message" onClick={() => setStarting(true)} disabled={optedOutEverywhere} title={optedOutEverywhere ? 'Opted out of every number you can text from' : undefined}>
+              New conversation
+            </Button>
+          </>
         }
       />
+      <MergeHistory contact={contact} />
+      {contact.blocks.length > 0 ? (
+        <Banner tone="warning" title={`Blocked in ${contact.blocks.map((block) => block.teamName).join(', ')}`}>
+          New texts from this number are kept here but never reach the queue, an agent or automation there.
+        </Banner>
+      ) : null}
       {optedOutEverywhere ? (
         <Banner tone="warning" title="Opted out">
           This customer texted STOP to every number of your teams, so nothing can be sent to them until they text START.
@@ -277,8 +289,10 @@ export function ContactPage() {
           <Attributes contact={contact} />
           <Consent contact={contact} channels={channels} />
           <Notes contact={contact} />
+          <BlockPanel contact={contact} />
         </div>
       </div>
+      <MergeContactDialog open={merging} contact={contact} onClose={() => setMerging(false)} />
       <StartConversationDialog open={starting} contact={contact} onClose={() => setStarting(false)} onStarted={(id) => navigate(`/inbox/${id}`)} />
     </div>
   );

@@ -23,6 +23,9 @@ export const contactsApi = {
   list: (query: ContactListQuery, signal?: AbortSignal) => api.get<Page<ContactListItem>>(`/api/contacts${queryString(query)}`, { signal }),
   get: (contactId: string, signal?: AbortSignal) => api.get<ContactDetailView>(`/api/contacts/${id(contactId)}`, { signal }),
   update: (contactId: string, request: UpdateContactRequest) => api.patch<ContactView>(`/api/contacts/${id(contactId)}`, request),
+  merge: (contactId: string, otherContactId: string) => api.post<ContactDetailView>(`/api/contacts/${id(contactId)}/merge`, { otherContactId }),
+  block: (contactId: string, teamId: string) => api.post<ContactDetailView>(`/api/contacts/${id(contactId)}/block`, { teamId }),
+  unblock: (contactId: string, teamId: string) => api.delete<ContactDetailView>(`/api/contacts/${id(contactId)}/block?teamId=${id(teamId)}`),
 };
 
 export const contactsKeys = {
@@ -61,6 +64,24 @@ export function useSaveContact() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ contactId, changes }: UpdateContactVariables) => contactsApi.update(contactId, changes),
+    onSuccess: () => client.invalidateQueries({ queryKey: contactsKeys.all }),
+  });
+}
+
+/** Folds `otherContactId` into `contactId`; the other contact's page is gone after, so every contact query is stale. */
+export function useMergeContacts() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ contactId, otherContactId }: { contactId: string; otherContactId: string }) => contactsApi.merge(contactId, otherContactId),
+    onSuccess: () => client.invalidateQueries({ queryKey: contactsKeys.all }),
+  });
+}
+
+/** Blocks or unblocks the contact in one team. */
+export function useBlockContact() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ contactId, teamId, blocked }: { contactId: string; teamId: string; blocked: boolean }) => (blocked ? contactsApi.block(contactId, teamId) : contactsApi.unblock(contactId, teamId)),
     onSuccess: () => client.invalidateQueries({ queryKey: contactsKeys.all }),
   });
 }
