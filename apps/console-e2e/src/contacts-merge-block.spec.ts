@@ -20,6 +20,7 @@ test.describe('merging and blocking contacts', () => {
   const home = uniquePhone();
   const work = uniquePhone();
   const shouter = uniquePhone();
+  const pest = uniquePhone();
   const name = `Oksana Merge ${Date.now().toString(36)}`;
 
   test.beforeAll(async () => {
@@ -31,6 +32,7 @@ test.describe('merging and blocking contacts', () => {
       [home, 'Hi, parcel 7781 is late'],
       [work, 'Writing from my work phone about parcel 7781'],
       [shouter, 'ANSWER ME'],
+      [pest, 'Win a prize, reply YES'],
     ]) {
       await customerTexts(line, phone, text);
       await expect.poll(() => conversationOf(admin, phone).then(() => true, () => false)).toBe(true);
@@ -90,5 +92,20 @@ test.describe('merging and blocking contacts', () => {
     await blocking.getByRole('button', { name: 'Unblock' }).click();
     await page.getByRole('dialog', { name: /^Unblock / }).getByRole('button', { name: 'Unblock' }).click();
     await expect(blocking).toContainText('Support: not blocked');
+  });
+
+  test('a supervisor blocks and unblocks a number from the inbox’s contact panel', async ({ browser }) => {
+    const page = await agentPage(browser, DEMO.supervisor.email);
+    await page.goto(`/inbox/${(await conversationOf(admin, pest)).id}`);
+    const panel = page.getByRole('complementary', { name: 'Contact' });
+    await expect(panel).toContainText('Not blocked in Support.');
+    await panel.getByRole('button', { name: 'Block number' }).click();
+    await page.getByRole('dialog', { name: 'Block this number in Support?' }).getByRole('button', { name: 'Block' }).click();
+    await expect(panel.getByText('Blocked in Support')).toBeVisible();
+    await expect(panel).toContainText(`by ${DEMO.supervisor.name} on`);
+    await docsSnapshot(page, 'contacts-block-inbox');
+    await panel.getByRole('button', { name: 'Unblock number' }).click();
+    await page.getByRole('dialog', { name: 'Unblock this number in Support?' }).getByRole('button', { name: 'Unblock' }).click();
+    await expect(panel).toContainText('Not blocked in Support.');
   });
 });

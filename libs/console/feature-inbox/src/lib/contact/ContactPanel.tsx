@@ -18,6 +18,7 @@ import { Link } from 'react-router-dom';
 import { AssignMenu } from '../actions/ConversationActions';
 import { useChannelMap, usePeople, useTeamMap } from '../directory';
 import { usePhoneFormat } from '../phone';
+import { ContactBlock } from './ContactBlock';
 
 function ContactEditor({ conversation, onDone }: { conversation: ConversationView; onDone: () => void }) {
   const [name, setName] = useState(conversation.contact.name);
@@ -242,6 +243,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
 
       <Attributes conversation={conversation} />
       <Consent conversation={conversation} />
+      <ContactBlock conversation={conversation} />
       <History conversation={conversation} />
     </aside>
   );
