@@ -115,6 +115,21 @@ describe('report facts: kept equal to the timelines through every kind of change
     expect(waits.teams).toEqual([teams.billing]);
   });
 
+  it('measures a conversation once for all its marks, however many statements marked it', async () => {
+    await drain();
+    // Another conversation's mark between them (a deleted one's will do: its measure is to have no facts).
+    const other = '00000000-0000-4000-8000-000000000171';
+    const mark = (id: string) => t.dataSource.query(`INSERT INTO report_fact_mark (conversation_id) VALUES ($1)`, [id]);
+    await mark(conversationId);
+    await mark(other);
+    await mark(conversationId);
+    await mark(conversationId);
+    expect(await facts.refresh(1)).toBe(1);
+    const left = await t.dataSource.query<Array<{ conversation_id: string }>>(`SELECT conversation_id FROM report_fact_mark`);
+    expect(left.map((row) => row.conversation_id)).toEqual([other]);
+    await drain();
+  });
+
   it('re-measures business time when a team’s schedule changes', async () => {
     const weekday = [{ start: '09:00', end: '09:02' }];
     await t.dataSource.query(`UPDATE team SET business_hours = $2 WHERE id = $1`, [teams.billing, JSON.stringify({ timeZone: 'UTC', weekly: { mon: weekday }, holidays: [] })]);

@@ -35,9 +35,11 @@ export class ReportFactsService {
     try {
       await runner.startTransaction('READ COMMITTED');
       await runner.query(`SELECT pg_advisory_xact_lock(${LOCK})`);
-      // A SELECT around the DELETE, so the driver hands back the rows rather than a DELETE's [rows, count] pair.
+      // The conversations of the oldest marks, with every committed mark they have (one measure covers them all). A
+      // SELECT around the DELETE, so the driver hands back the rows rather than a DELETE's [rows, count] pair.
       const taken = (await runner.query(
-        `WITH taken AS (DELETE FROM report_fact_mark WHERE id IN (SELECT id FROM report_fact_mark ORDER BY id LIMIT $1) RETURNING conversation_id)
+        `WITH picked AS (SELECT DISTINCT oldest.conversation_id FROM (SELECT conversation_id FROM report_fact_mark ORDER BY id LIMIT $1) oldest),
+              taken AS (DELETE FROM report_fact_mark m USING picked p WHERE m.conversation_id = p.conversation_id RETURNING m.conversation_id)
          SELECT DISTINCT conversation_id FROM taken`,
         [maxConversations],
       )) as Array<{ conversation_id: string }>;

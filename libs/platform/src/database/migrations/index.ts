@@ -17,6 +17,7 @@ import { ReportFacts1765300000000 } from './1765300000000-report-facts';
 import { ReportDeliveryRollup1765300010000 } from './1765300010000-report-delivery-rollup';
 import { ReportAgentRepliesIndex1765300020000 } from './1765300020000-report-agent-replies-index';
 import { ReportWaitByKind1765300030000 } from './1765300030000-report-wait-by-kind';
+import { ReportFactMarkConversation1765300040000 } from './1765300040000-report-fact-mark-conversation';
 import { Labels1765300200000 } from './1765300200000-labels';
 import { ContactsDirectory1765300300000 } from './1765300300000-contacts-directory';
 import { ContactAttributes1765300600000 } from './1765300600000-contact-attributes';
@@ -28,4 +29,4 @@ import { ContactMerge1765301200000 } from './1765301200000-contact-merge';
 import { ContactBlock1765301200001 } from './1765301200001-contact-block';
 
 /** In order. Listed explicitly rather than globbed, so that compiled and source runs see the same set. */
-export const MIGRATIONS = [AccountsAndAccess1764040000000, ChannelsAndConversations1764050000000, OutboundMessages1764060000000, ConversationWork1764070000000, EventLogCommitOrder1764080000000, CannedAnswers1764090000000, Routing1764100000000, Automation1764110000000, AutomationRuleActiveSince1765100100000, AssignOnReply1765100200000, ConversationActivity1765100300000, UserPreferences1765100400000, ReportIndexes1765200100000, ReportRollups1765200200000, CsatSurvey1765200300000, ReportFacts1765300000000, ReportDeliveryRollup1765300010000, ReportAgentRepliesIndex1765300020000, ReportWaitByKind1765300030000, Labels1765300200000, ContactsDirectory1765300300000, ContactAttributes1765300600000, ContactImport1765300700000, SavedViews1765300800000, Macros1765300900000, ChannelCurrency1765301000000, ContactMerge1765301200000, ContactBlock1765301200001];
+export const MIGRATIONS = [AccountsAndAccess1764040000000, ChannelsAndConversations1764050000000, OutboundMessages1764060000000, ConversationWork1764070000000, EventLogCommitOrder1764080000000, CannedAnswers1764090000000, Routing1764100000000, Automation1764110000000, AutomationRuleActiveSince1765100100000, AssignOnReply1765100200000, ConversationActivity1765100300000, UserPreferences1765100400000, ReportIndexes1765200100000, ReportRollups1765200200000, CsatSurvey1765200300000, ReportFacts1765300000000, ReportDeliveryRollup1765300010000, ReportAgentRepliesIndex1765300020000, ReportWaitByKind1765300030000, ReportFactMarkConversation1765300040000, Labels1765300200000, ContactsDirectory1765300300000, ContactAttributes1765300600000, ContactImport1765300700000, SavedViews1765300800000, Macros1765300900000, ChannelCurrency1765301000000, ContactMerge1765301200000, ContactBlock1765301200001];
