@@ -57,10 +57,11 @@ test.describe('inbox filters and saved views', () => {
     await expectLive(andriy);
     await expect(thread(andriy)).toContainText('spare filters');
     await expect(row(andriy, answeredId).getByLabel(/unread$/)).toHaveCount(0);
-    await andriy.goto('/inbox?view=all');
+    // Only this spec's line: by now the whole inbox holds every earlier spec's customers too.
+    await andriy.goto(`/inbox?view=all&channel=${channel.id}`);
     await expect(row(andriy, answeredId)).toBeVisible();
 
-    await andriy.getByRole('button', { name: 'Filters', exact: true }).click();
+    await andriy.getByRole('button', { name: /^Filters( \(\d+ on\))?$/ }).click();
     await andriy.getByRole('menuitemcheckbox', { name: 'Unread' }).click();
     await andriy.keyboard.press('Escape');
     await expect(andriy).toHaveURL(/unread=yes/);
@@ -79,7 +80,8 @@ test.describe('inbox filters and saved views', () => {
 
     // Taking off Unread brings back the read conversation with the label, and only that filter goes.
     await chips(andriy).getByRole('button', { name: 'Remove filter Unread' }).click();
-    await expect(chips(andriy)).toHaveCount(0);
+    await expect(chips(andriy).getByText('Unread')).toHaveCount(0);
+    await expect(chips(andriy)).toContainText('Channel: Appliances line');
     await expect(andriy).not.toHaveURL(/unread=/);
     await expect(row(andriy, answeredId)).toBeVisible();
     await expect(row(andriy, kettleId)).toBeVisible();
@@ -96,7 +98,7 @@ test.describe('inbox filters and saved views', () => {
     await docsSnapshot(andriy, 'inbox-filters-search');
 
     await andriy.setViewportSize(PHONE);
-    await andriy.goto(`/inbox?view=all&unread=yes&label=${warranty.id}`);
+    await andriy.goto(`/inbox?view=all&channel=${channel.id}&unread=yes&label=${warranty.id}`);
     await expect(row(andriy, kettleId)).toBeVisible();
     await docsSnapshot(andriy, 'inbox-filters-phone');
   });
