@@ -276,10 +276,17 @@ test.describe('the inbox', () => {
     const scroller = conversationList(page);
     const rendered = await scroller.getByRole('listitem').count();
     expect(rendered).toBeLessThan(40); // virtualised: only what is on screen, plus a margin
-    for (let i = 0; i < 8; i++) {
-      await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
-      await page.waitForTimeout(300);
-    }
+    // Scrolled to the end, the list loads the next page, as often as it takes: how many pages come before the last
+    // question depends on how many customers earlier specs left waiting.
+    await expect
+      .poll(
+        async () => {
+          await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+          return scroller.getByText('Question 129').count();
+        },
+        { timeout: 60_000, intervals: [300] },
+      )
+      .toBeGreaterThan(0);
     await expect(scroller.getByText('Question 129')).toBeVisible();
 
     await page.goto('/inbox?view=all&q=Message%20number');
