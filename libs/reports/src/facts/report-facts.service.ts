@@ -65,12 +65,6 @@ export class ReportFactsService {
     while ((await this.refresh()) > 0);
   }
 
-  /** How many conversations wait to be measured; for health and the bench. */
-  async backlog(): Promise<number> {
-    const [{ marked }] = await this.dataSource.query<Array<{ marked: number }>>(`SELECT count(DISTINCT conversation_id)::int AS marked FROM report_fact_mark`);
-    return marked;
-  }
-
   /**
    * Business time per schedule, kept between refreshes: it remembers the open stretches it has worked out, and a
    * backlog's batches keep asking about the same weeks. Keyed by the schedule itself, so a changed schedule is new.
