@@ -11,7 +11,7 @@ const moduleNameMapper = {
   '\\.css$': '<rootDir>/tools/jest/empty-module.js',
 };
 
-const ESM_ONLY_PACKAGES = ['content-disposition', 'cookie', '@fastify/cookie', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit'];
+const ESM_ONLY_PACKAGES = ['intl-messageformat', '@formatjs', 'content-disposition', 'cookie', '@fastify/cookie', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit'];
 
 module.exports = {
   rootDir: __dirname,

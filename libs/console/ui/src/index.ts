@@ -1,3 +1,4 @@
+import './i18n';
 import './styles/tokens.css';
 import './styles/base.css';
 

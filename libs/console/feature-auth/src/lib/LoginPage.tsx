@@ -1,3 +1,4 @@
+import { CONSOLE_LANGUAGES, LANGUAGE_NAMES, setConsoleLanguage, useConsoleLanguage, useTranslation } from '@backtalk/console/i18n';
 import { toFormErrors, useSessionEndReason, useSessionStatus, useSignIn } from '@backtalk/console/data-access';
 import { Banner, Button, Icon, PRODUCT_NAME, TextField, useDocumentTitle } from '@backtalk/console/ui';
 import { useState, type FormEvent } from 'react';
@@ -11,21 +12,37 @@ interface Credentials {
   password: string;
 }
 
-function missingFields({ email, password }: Credentials): Partial<Record<keyof Credentials, string>> {
+function missingFields({ email, password }: Credentials): Partial<Record<keyof Credentials, 'signIn.enterEmail' | 'signIn.enterPassword'>> {
   return {
-    ...(email.trim() ? {} : { email: 'Enter your email address.' }),
-    ...(password ? {} : { password: 'Enter your password.' }),
+    ...(email.trim() ? {} : { email: 'signIn.enterEmail' }),
+    ...(password ? {} : { password: 'signIn.enterPassword' }),
   };
 }
 
+/** Before anyone is signed in, the page speaks what the browser asks for; this lets a person pick the other one. */
+function LanguageChoice() {
+  const { t } = useTranslation('auth');
+  const current = useConsoleLanguage();
+  return (
+    <nav className="bt-login__languages" aria-label={t('signIn.language')}>
+      {CONSOLE_LANGUAGES.map((language) => (
+        <button key={language} type="button" lang={language} className="bt-login__language" aria-pressed={language === current} onClick={() => setConsoleLanguage(language)}>
+          {LANGUAGE_NAMES[language]}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
 export function LoginPage() {
-  useDocumentTitle('Sign in');
+  const { t } = useTranslation('auth');
+  useDocumentTitle(t('signIn.title'));
   const status = useSessionStatus();
   const endReason = useSessionEndReason();
   const [params] = useSearchParams();
   const signIn = useSignIn();
   const [credentials, setCredentials] = useState<Credentials>({ email: '', password: '' });
-  const [missing, setMissing] = useState<Partial<Record<keyof Credentials, string>>>({});
+  const [missing, setMissing] = useState<ReturnType<typeof missingFields>>({});
 
   if (status === 'restoring') return <SessionLoading />;
   // Signing in flips the session to authenticated; this redirect is what leaves the page.
@@ -52,39 +69,40 @@ export function LoginPage() {
           </span>
           {PRODUCT_NAME}
         </div>
-        <h1 className="bt-login__title">Sign in</h1>
-        <p className="bt-login__subtitle">Answer your customers' text messages together.</p>
+        <h1 className="bt-login__title">{t('signIn.title')}</h1>
+        <p className="bt-login__subtitle">{t('signIn.subtitle')}</p>
 
         {serverErrors.form ? (
           <Banner tone="danger">{serverErrors.form}</Banner>
         ) : endReason === 'expired' ? (
-          <Banner tone="info">Your session has expired. Sign in to continue.</Banner>
+          <Banner tone="info">{t('signIn.expired')}</Banner>
         ) : null}
 
         <form className="bt-form" onSubmit={submit} noValidate>
           <TextField
-            label="Email"
+            label={t('signIn.email')}
             type="email"
             name="email"
             autoComplete="username"
             autoFocus
             value={credentials.email}
             onChange={update('email')}
-            error={missing.email ?? serverErrors.fields['email']}
+            error={missing.email ? t(missing.email) : serverErrors.fields['email']}
           />
           <TextField
-            label="Password"
+            label={t('signIn.password')}
             type="password"
             name="password"
             autoComplete="current-password"
             value={credentials.password}
             onChange={update('password')}
-            error={missing.password ?? serverErrors.fields['password']}
+            error={missing.password ? t(missing.password) : serverErrors.fields['password']}
           />
           <Button type="submit" variant="primary" pending={signIn.isPending} className="bt-login__submit">
-            Sign in
+            {t('signIn.submit')}
           </Button>
         </form>
+        <LanguageChoice />
       </main>
     </div>
   );

@@ -1,12 +1,14 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import type { Role } from '@backtalk/contracts';
 import { useSessionEndReason, useSessionStatus, useSignedInUser } from '@backtalk/console/data-access';
-import { LoadingState } from '@backtalk/console/ui';
+import { LoadingState, PRODUCT_NAME } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { loginPathFor } from './redirects';
 
 export function SessionLoading() {
-  return <LoadingState fullScreen label="Loading Backtalk…" />;
+  const { t } = useTranslation('auth');
+  return <LoadingState fullScreen label={t('loading', { product: PRODUCT_NAME })} />;
 }
 
 /** Renders its child routes only for a signed-in user; waits while a reload restores the session. */

@@ -1,3 +1,4 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import { useMyTeams, useSignedInUser, useSignOut } from '@backtalk/console/data-access';
 import { Avatar, Button, cx, Icon, PRODUCT_NAME, RoleBadge, summarizeList, type IconName } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
@@ -18,15 +19,16 @@ function useShellHandle(): ShellRouteHandle {
   return { flush: handles.some((handle) => handle.flush), sidebar: handles.reverse().find((handle) => handle.sidebar)?.sidebar };
 }
 
-const NAV_ITEMS: ReadonlyArray<{ to: string; label: string; icon: IconName }> = [
-  { to: '/inbox', label: 'Inbox', icon: 'inbox' },
-  { to: '/queues', label: 'Queues', icon: 'queue' },
-  { to: '/contacts', label: 'Contacts', icon: 'contacts' },
-  { to: '/reports', label: 'Reports', icon: 'reports' },
-  { to: '/settings', label: 'Settings', icon: 'settings' },
+const NAV_ITEMS: ReadonlyArray<{ to: string; label: 'inbox' | 'queues' | 'contacts' | 'reports' | 'settings'; icon: IconName }> = [
+  { to: '/inbox', label: 'inbox', icon: 'inbox' },
+  { to: '/queues', label: 'queues', icon: 'queue' },
+  { to: '/contacts', label: 'contacts', icon: 'contacts' },
+  { to: '/reports', label: 'reports', icon: 'reports' },
+  { to: '/settings', label: 'settings', icon: 'settings' },
 ];
 
 function UserCard() {
+  const { t } = useTranslation('shell');
   const user = useSignedInUser();
   const { data: teams } = useMyTeams();
   return (
@@ -36,7 +38,7 @@ function UserCard() {
         <span className="bt-sidebar__user-name">{user.name}</span>
         <RoleBadge role={user.role} />
         {teams ? (
-          <span className="bt-sidebar__user-teams">{teams.length > 0 ? summarizeList(teams.map((team) => team.name), 2) : 'No team yet'}</span>
+          <span className="bt-sidebar__user-teams">{teams.length > 0 ? summarizeList(teams.map((team) => team.name), 2) : t('user.noTeam')}</span>
         ) : null}
       </div>
     </div>
@@ -44,21 +46,22 @@ function UserCard() {
 }
 
 function Sidebar({ section }: { section?: () => ReactNode }) {
+  const { t } = useTranslation('shell');
   return (
     <aside className="bt-sidebar">
-      <Link to="/inbox" className="bt-sidebar__brand" aria-label={`${PRODUCT_NAME} home`}>
+      <Link to="/inbox" className="bt-sidebar__brand" aria-label={t('nav.home', { product: PRODUCT_NAME })}>
         <span className="bt-sidebar__logo">
           <Icon name="message" />
         </span>
         <span className="bt-sidebar__brand-name">{PRODUCT_NAME}</span>
       </Link>
-      <nav aria-label="Main" className="bt-sidebar__nav">
+      <nav aria-label={t('nav.main')} className="bt-sidebar__nav">
         <ul>
           {NAV_ITEMS.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} className="bt-sidebar__link" title={item.label}>
+              <NavLink to={item.to} className="bt-sidebar__link" title={t(`nav.${item.label}`)}>
                 <Icon name={item.icon} size={18} />
-                <span className="bt-sidebar__label">{item.label}</span>
+                <span className="bt-sidebar__label">{t(`nav.${item.label}`)}</span>
               </NavLink>
               {section ? <SidebarSection path={item.to} render={section} /> : null}
             </li>
@@ -78,13 +81,14 @@ function SidebarSection({ path, render }: { path: string; render: () => ReactNod
 }
 
 function TopBar() {
+  const { t } = useTranslation('shell');
   const user = useSignedInUser();
   const signOut = useSignOut();
   return (
     <header className="bt-topbar">
       <RealtimeStatusIndicator />
       <AvailabilityToggle />
-      <Link to="/settings/profile" className="bt-topbar__user" title="My profile">
+      <Link to="/settings/profile" className="bt-topbar__user" title={t('user.profile')}>
         <Avatar name={user.name} size="sm" />
         <span className="bt-topbar__user-name">{user.name}</span>
         <span className="bt-topbar__user-email">{user.email}</span>
@@ -93,18 +97,19 @@ function TopBar() {
         </span>
       </Link>
       <Button variant="ghost" size="sm" icon="logout" pending={signOut.isPending} onClick={() => signOut.mutate()}>
-        Log out
+        {t('user.logOut')}
       </Button>
     </header>
   );
 }
 
 export function AppShell() {
+  const { t } = useTranslation('shell');
   const handle = useShellHandle();
   return (
     <div className="bt-shell">
       <a href="#main" className="bt-skip-link">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <Sidebar section={handle.sidebar} />
       <div className="bt-shell__main">

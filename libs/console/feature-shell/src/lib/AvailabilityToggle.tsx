@@ -1,10 +1,8 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import { chooseAvailability, useAvailability, useSignedInUser, type Availability } from '@backtalk/console/data-access';
 import { Icon, Menu } from '@backtalk/console/ui';
 
-const OPTIONS: Record<Availability, { label: string; hint: string }> = {
-  online: { label: 'Online', hint: 'Gets new conversations' },
-  away: { label: 'Away', hint: 'No new conversations' },
-};
+const AVAILABILITIES: readonly Availability[] = ['online', 'away'];
 
 /**
  * Whether routing may hand this agent new conversations. Away keeps the conversations they hold (only being offline
@@ -13,21 +11,22 @@ const OPTIONS: Record<Availability, { label: string; hint: string }> = {
 export function AvailabilityToggle() {
   const user = useSignedInUser();
   const availability = useAvailability();
-  const { label } = OPTIONS[availability];
+  const { t } = useTranslation('shell');
+  const label = t(`availability.${availability}`);
   return (
     <span className={`bt-availability bt-availability--${availability}`} data-testid="availability" data-availability={availability}>
       <Menu
-        label={`Availability: ${label}. Change`}
+        label={t('availability.menu', { label })}
         variant="ghost"
         size="sm"
         align="end"
-        title={`You are ${label.toLowerCase()}: ${OPTIONS[availability].hint.toLowerCase()}`}
+        title={t('availability.title', { availability })}
         entries={[
-          { kind: 'heading', id: 'h', label: 'Your availability' },
-          ...(Object.keys(OPTIONS) as Availability[]).map((value) => ({
+          { kind: 'heading', id: 'h', label: t('availability.heading') },
+          ...AVAILABILITIES.map((value) => ({
             id: value,
-            label: OPTIONS[value].label,
-            hint: OPTIONS[value].hint,
+            label: t(`availability.${value}`),
+            hint: t(`availability.${value}Hint`),
             checked: availability === value,
             onSelect: () => chooseAvailability(user.id, value),
           })),

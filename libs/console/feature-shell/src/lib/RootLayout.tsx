@@ -1,3 +1,4 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import { useConnectionStatus, useToastActions, useToasts } from '@backtalk/console/data-access';
 import { Spinner, Toasts } from '@backtalk/console/ui';
 import { Outlet } from 'react-router-dom';
@@ -5,11 +6,12 @@ import './shell.css';
 
 export function ConnectionBanner() {
   const status = useConnectionStatus();
+  const { t } = useTranslation('shell');
   if (status === 'connected') return null;
   return (
     <div className="bt-connection-banner" role="alert">
       <Spinner size="sm" />
-      Connection lost — reconnecting…
+      {t('connectionLost')}
     </div>
   );
 }

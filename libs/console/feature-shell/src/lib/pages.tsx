@@ -1,21 +1,23 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import { buttonClassName, EmptyState, useDocumentTitle } from '@backtalk/console/ui';
 import { Link } from 'react-router-dom';
 
 /** Also shown for pages the user's role may not see, so their existence is not confirmed. */
 export function NotFoundPage() {
-  useDocumentTitle('Page not found');
+  const { t } = useTranslation('shell');
+  useDocumentTitle(t('notFound.title'));
   return (
     <EmptyState
       icon="alert"
       headingLevel={1}
-      title="Page not found"
+      title={t('notFound.title')}
       action={
         <Link to="/inbox" className={buttonClassName({ variant: 'primary' })}>
-          Back to inbox
+          {t('notFound.back')}
         </Link>
       }
     >
-      <p>This page doesn't exist, or it isn't available to your account.</p>
+      <p>{t('notFound.body')}</p>
     </EmptyState>
   );
 }

@@ -1,6 +1,7 @@
 import { Role } from '@backtalk/contracts';
 import type { ReactNode } from 'react';
 import './badge.css';
+import { translatedRecord } from './translated-record';
 
 export type BadgeTone = 'neutral' | 'accent' | 'success' | 'danger' | 'warning';
 
@@ -8,11 +9,7 @@ export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; childr
   return <span className={`bt-badge bt-badge--${tone}`}>{children}</span>;
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  [Role.Admin]: 'Admin',
-  [Role.Supervisor]: 'Supervisor',
-  [Role.Agent]: 'Agent',
-};
+export const ROLE_LABELS = translatedRecord('roles', Object.values(Role));
 
 const ROLE_TONES: Record<Role, BadgeTone> = {
   [Role.Admin]: 'accent',

@@ -5,6 +5,7 @@ import {
   contactAttributeValueProblem,
   isWebLink,
 } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useId, useState } from 'react';
 import { Icon } from './Icon';
 import { Switch } from './Switch';
@@ -32,6 +33,7 @@ function parse(attribute: ContactAttributeView, draft: string): { value: Contact
 const shown = (value: ContactAttributeValue | undefined): string => (value === undefined || typeof value === 'boolean' ? '' : String(value));
 
 function AttributeField({ attribute, value, onSave, disabled }: { attribute: ContactAttributeView; value: ContactAttributeValue | undefined } & Pick<ContactAttributeFieldsProps, 'onSave' | 'disabled'>) {
+  const { t } = useTranslation('ui');
   const id = useId();
   const [draft, setDraft] = useState(shown(value));
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +52,7 @@ function AttributeField({ attribute, value, onSave, disabled }: { attribute: Con
     try {
       await onSave(attribute.key, next);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Not saved: try again.');
+      setError(failure instanceof Error ? failure.message : t('attributes.notSaved'));
     } finally {
       setSaving(false);
     }
@@ -71,13 +73,13 @@ function AttributeField({ attribute, value, onSave, disabled }: { attribute: Con
     control = (
       <span className="bt-attribute__switch">
         <Switch id={id} checked={value === true} disabled={disabled || saving} onChange={(checked) => void save(checked)} aria-describedby={describedBy} />
-        <span aria-hidden="true">{value === undefined ? 'Not set' : value ? 'Yes' : 'No'}</span>
+        <span aria-hidden="true">{value === undefined ? t('attributes.notSet') : value ? t('attributes.yes') : t('attributes.no')}</span>
       </span>
     );
   } else if (attribute.type === 'list') {
     control = (
       <select id={id} className="bt-input bt-select" value={typeof value === 'string' ? value : ''} disabled={disabled || saving} aria-describedby={describedBy} onChange={(event) => void save(event.target.value || null)}>
-        <option value="">Not set</option>
+        <option value="">{t('attributes.notSet')}</option>
         {attribute.choices.map((choice) => (
           <option key={choice} value={choice}>
             {choice}
@@ -94,7 +96,7 @@ function AttributeField({ attribute, value, onSave, disabled }: { attribute: Con
           type={INPUT_TYPE[attribute.type]}
           inputMode={attribute.type === 'number' ? 'decimal' : undefined}
           value={draft}
-          placeholder={attribute.type === 'link' ? 'https://…' : 'Not set'}
+          placeholder={attribute.type === 'link' ? 'https://…' : t('attributes.notSet')}
           disabled={disabled || saving}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
@@ -115,7 +117,7 @@ function AttributeField({ attribute, value, onSave, disabled }: { attribute: Con
           }}
         />
         {attribute.type === 'link' && typeof value === 'string' && isWebLink(value) ? (
-          <a className="bt-attribute__open" href={value} target="_blank" rel="noopener noreferrer" title={`Open ${attribute.label}`} aria-label={`Open ${attribute.label}`}>
+          <a className="bt-attribute__open" href={value} target="_blank" rel="noopener noreferrer" title={t('attributes.open', { label: attribute.label })} aria-label={t('attributes.open', { label: attribute.label })}>
             <Icon name="link" size={14} />
           </a>
         ) : null}

@@ -1,3 +1,4 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import { useRef, useState, type ReactNode } from 'react';
 import { Button } from './Button';
 import { copyText } from './copy';
@@ -25,12 +26,13 @@ export function CopyField({
   label,
   value,
   hint,
-  copyLabel = 'Copy',
+  copyLabel,
   copyAccessibleName,
   autoFocusCopy = false,
   multiline = false,
   onCopied,
 }: CopyFieldProps) {
+  const { t } = useTranslation('ui');
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [state, setState] = useState<CopyState>('idle');
 
@@ -48,7 +50,7 @@ export function CopyField({
   return (
     <FieldShell
       label={label}
-      hint={state === 'failed' ? 'Copying was blocked by the browser. The text is selected: press Ctrl+C or ⌘C.' : hint}
+      hint={state === 'failed' ? t('copy.blocked') : hint}
     >
       {(control) => (
         <div className="bt-input-row">
@@ -80,7 +82,7 @@ export function CopyField({
             data-autofocus={autoFocusCopy || undefined}
             onClick={() => void copy()}
           >
-            {state === 'copied' ? 'Copied' : copyLabel}
+            {state === 'copied' ? t('copy.copied') : (copyLabel ?? t('copy.copy'))}
           </Button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Button } from './Button';
@@ -35,6 +36,7 @@ function hidePageBehind(dialog: HTMLElement): () => void {
  * at the end of <body> so the page behind can be hidden from assistive technology as a whole.
  */
 export function Dialog({ open, onClose, title, description, size = 'md', children }: DialogProps) {
+  const { t } = useTranslation('ui');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -83,7 +85,7 @@ export function Dialog({ open, onClose, title, description, size = 'md', childre
                 </p>
               ) : null}
             </div>
-            <button type="button" className="bt-dialog__close" aria-label="Close" onClick={onClose}>
+            <button type="button" className="bt-dialog__close" aria-label={t('dialog.close')} onClick={onClose}>
               <Icon name="close" />
             </button>
           </header>
@@ -112,6 +114,7 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ open, title, children, confirmLabel, tone = 'danger', pending, error, onConfirm, onClose }: ConfirmDialogProps) {
+  const { t } = useTranslation('ui');
   return (
     <Dialog open={open} onClose={onClose} title={title} size="sm">
       <div className="bt-confirm">
@@ -122,7 +125,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = 'dan
           </p>
         ) : null}
         <DialogFooter>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('dialog.cancel')}</Button>
           <Button variant={tone} pending={pending} onClick={onConfirm} data-autofocus>
             {confirmLabel}
           </Button>

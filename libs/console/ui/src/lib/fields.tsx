@@ -1,3 +1,4 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { cx } from './cx';
 import './fields.css';
@@ -163,9 +164,10 @@ export function CheckboxGroup<V extends string>({
   onChange,
   hint,
   error,
-  emptyText = 'Nothing to choose from.',
+  emptyText,
   disabled = false,
 }: CheckboxGroupProps<V>) {
+  const { t } = useTranslation('ui');
   const messageId = useId();
   const message = error || hint;
   const toggle = (option: V, checked: boolean) =>
@@ -175,7 +177,7 @@ export function CheckboxGroup<V extends string>({
     <fieldset className="bt-field bt-checkbox-group" aria-describedby={message ? messageId : undefined} disabled={disabled}>
       <legend className="bt-field__label">{legend}</legend>
       {options.length === 0 ? (
-        <p className="bt-checkbox-group__empty">{emptyText}</p>
+        <p className="bt-checkbox-group__empty">{emptyText ?? t('fields.nothingToChoose')}</p>
       ) : (
         <div className="bt-checkbox-group__options">
           {options.map((option) => (

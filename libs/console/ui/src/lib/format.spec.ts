@@ -1,3 +1,4 @@
+import { setConsoleLanguage } from '@backtalk/console/i18n';
 import { formatConfidence, formatDateTime, formatDayLabel, formatDuration, formatShortAgo, formatTime, formatUpcoming, initialsOf, isSameDay, summarizeList } from './format';
 
 describe('formatDateTime', () => {
@@ -103,5 +104,37 @@ describe('formatConfidence', () => {
     expect(formatConfidence('')).toBeNull();
     expect(formatConfidence('high')).toBeNull();
     expect(formatConfidence(1.5)).toBeNull();
+  });
+});
+
+describe('in the console language rather than the browser locale', () => {
+  const local = (day: number, hour: number, minute = 0) => new Date(2025, 2, day, hour, minute).toISOString();
+  const now = new Date(2025, 2, 12, 15, 0).getTime();
+  afterEach(() => setConsoleLanguage('en'));
+
+  it('writes English dates in an English console even when the runtime locale is Ukrainian', () => {
+    const browserDefault = Intl.DateTimeFormat;
+    // A browser set to Ukrainian: any formatter built without an explicit locale would come out Ukrainian.
+    const ukrainianByDefault = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+      return new browserDefault(locales ?? 'uk-UA', options);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Intl.DateTimeFormat = ukrainianByDefault;
+    try {
+      setConsoleLanguage('en');
+      expect(formatDateTime('2025-03-04T10:20:00Z')).toMatch(/Mar/);
+      expect(formatDayLabel(local(3, 8), now)).toMatch(/^Monday, March 3/);
+    } finally {
+      Intl.DateTimeFormat = browserDefault;
+    }
+  });
+
+  it('writes dates, spans and labels in Ukrainian once the console is switched', () => {
+    setConsoleLanguage('uk');
+    expect(formatDayLabel(local(12, 8), now)).toBe('Сьогодні');
+    expect(formatDayLabel(local(10, 8), now)).toMatch(/понеділок, 10 березня/);
+    expect(formatShortAgo(local(12, 14, 55), now)).toBe('5 хв');
+    expect(formatDuration(125 * 60_000)).toBe('2 год 5 хв');
+    expect(formatUpcoming(new Date(2025, 2, 13, 9, 0).toISOString(), now)).toBe('завтра о 9:00');
+    expect(summarizeList(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C і ще 2');
   });
 });

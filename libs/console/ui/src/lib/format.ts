@@ -1,10 +1,14 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { dateTimeFormat } from '@backtalk/console/i18n';
+import { translateUi as t } from '../i18n';
+
+// Every date here is written in the console's language, not the browser's: a Ukrainian browser showing an English
+// console reads "Mar 4", never "4 бер." inside English text.
 
 /** A readable local date and time, or `fallback` when there is no date (e.g. a key never used). */
 export function formatDateTime(iso: string | null, fallback = '—'): string {
   if (!iso) return fallback;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? fallback : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? fallback : dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** Up to two initials for an avatar: "Ada Lovelace" → "AL", "ada@example.com" → "A". */
@@ -19,19 +23,19 @@ export function initialsOf(name: string): string {
 /** "Support, Billing and 2 more": keeps long lists on one line in dense places. */
 export function summarizeList(items: readonly string[], max = 3): string {
   if (items.length <= max) return items.join(', ');
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+  return t('list.andMore', { list: items.slice(0, max).join(', '), count: items.length - max });
 }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
-const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const dayMonthYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-const longDayYear = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const time = () => dateTimeFormat({ hour: 'numeric', minute: '2-digit' });
+const weekday = () => dateTimeFormat({ weekday: 'short' });
+const dayMonth = () => dateTimeFormat({ day: 'numeric', month: 'short' });
+const dayMonthYear = () => dateTimeFormat({ day: 'numeric', month: 'short', year: 'numeric' });
+const longDay = () => dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long' });
+const longDayYear = () => dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 function startOfDay(date: Date): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
@@ -43,7 +47,7 @@ export function isSameDay(a: string, b: string): boolean {
 
 /** A clock time in the reader's format: "10:42" or "10:42 AM". */
 export function formatTime(iso: string): string {
-  return time.format(new Date(iso));
+  return time().format(new Date(iso));
 }
 
 /**
@@ -53,33 +57,35 @@ export function formatTime(iso: string): string {
 export function formatShortAgo(iso: string, now: number): string {
   const date = new Date(iso);
   const elapsed = now - date.getTime();
-  if (elapsed < MINUTE) return 'now';
-  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)}m`;
-  if (elapsed < 12 * HOUR || startOfDay(date) === startOfDay(new Date(now))) return `${Math.floor(elapsed / HOUR)}h`;
-  if (elapsed < 6 * DAY) return weekday.format(date);
-  return date.getFullYear() === new Date(now).getFullYear() ? dayMonth.format(date) : dayMonthYear.format(date);
+  if (elapsed < MINUTE) return t('time.now');
+  if (elapsed < HOUR) return t('time.minutes', { count: Math.floor(elapsed / MINUTE) });
+  if (elapsed < 12 * HOUR || startOfDay(date) === startOfDay(new Date(now))) return t('time.hours', { count: Math.floor(elapsed / HOUR) });
+  if (elapsed < 6 * DAY) return weekday().format(date);
+  return date.getFullYear() === new Date(now).getFullYear() ? dayMonth().format(date) : dayMonthYear().format(date);
 }
 
 /** A span of time for people: "45s", "12m", "2h 5m", "3d 4h". */
 export function formatDuration(ms: number): string {
   const span = Math.max(0, ms);
-  if (span < MINUTE) return `${Math.floor(span / 1000)}s`;
-  if (span < HOUR) return `${Math.floor(span / MINUTE)}m`;
+  if (span < MINUTE) return t('time.seconds', { count: Math.floor(span / 1000) });
+  if (span < HOUR) return t('time.minutes', { count: Math.floor(span / MINUTE) });
   if (span < DAY) {
     const minutes = Math.floor((span % HOUR) / MINUTE);
-    return minutes ? `${Math.floor(span / HOUR)}h ${minutes}m` : `${Math.floor(span / HOUR)}h`;
+    const hours = Math.floor(span / HOUR);
+    return minutes ? t('time.hoursMinutes', { hours, minutes }) : t('time.hours', { count: hours });
   }
   const hours = Math.floor((span % DAY) / HOUR);
-  return hours ? `${Math.floor(span / DAY)}d ${hours}h` : `${Math.floor(span / DAY)}d`;
+  const days = Math.floor(span / DAY);
+  return hours ? t('time.daysHours', { days, hours }) : t('time.days', { count: days });
 }
 
 /** The heading between days in a thread: "Today", "Yesterday", "Monday, 3 March" (with the year if not this one). */
 export function formatDayLabel(iso: string, now: number): string {
   const date = new Date(iso);
   const days = Math.round((startOfDay(new Date(now)) - startOfDay(date)) / DAY);
-  if (days === 0) return 'Today';
-  if (days === 1) return 'Yesterday';
-  return date.getFullYear() === new Date(now).getFullYear() ? longDay.format(date) : longDayYear.format(date);
+  if (days === 0) return t('time.today');
+  if (days === 1) return t('time.yesterday');
+  return date.getFullYear() === new Date(now).getFullYear() ? longDay().format(date) : longDayYear().format(date);
 }
 
 /**
@@ -89,11 +95,11 @@ export function formatDayLabel(iso: string, now: number): string {
 export function formatUpcoming(iso: string, now: number): string {
   const date = new Date(iso);
   const days = Math.round((startOfDay(date) - startOfDay(new Date(now))) / DAY);
-  const clock = time.format(date);
+  const clock = time().format(date);
   if (days <= 0) return clock;
-  if (days === 1) return `tomorrow ${clock}`;
-  if (days < 7) return `${weekday.format(date)} ${clock}`;
-  return `${dayMonth.format(date)}, ${clock}`;
+  if (days === 1) return t('time.tomorrowAt', { time: clock });
+  if (days < 7) return t('time.weekdayAt', { weekday: weekday().format(date), time: clock });
+  return t('time.dateAt', { date: dayMonth().format(date), time: clock });
 }
 
 /**
