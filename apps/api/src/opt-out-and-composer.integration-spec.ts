@@ -1,6 +1,6 @@
 import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
-import { type ChannelView, ConversationStatus, ErrorCode, type ConversationView, type Page, Provider, type QueueView, Role, SenderType, type TakeNextResult, type TeamRoutingView, type UpdateTeamRoutingRequest, type UserPreferences } from '@backtalk/contracts';
+import { type ChannelView, ConversationStatus, ErrorCode, type ConversationView, type Page, Provider, type QueueView, Role, SenderType, type TakeNextResult, type TeamRoutingView, type UpdateTeamRoutingRequest, type UserPreferences, type UserView } from '@backtalk/contracts';
 import { ConversationEntity } from '@backtalk/conversations';
 import { RoutingProcessor } from '@backtalk/routing';
 import { genericSigned, TestApp } from '@backtalk/testing';
@@ -146,17 +146,40 @@ describe('opt-out and the composer: queues, SLA clocks, reply validation, prefer
       const olena = await person('olena', [teamId]);
       const petro = await person('petro', [teamId]);
       const preferences = (who: Person) => t.request<UserPreferences>('GET', '/api/me/preferences', { token: who.token });
-      expect((await preferences(olena)).body).toEqual({ nextAfterResolve: false });
+      expect((await preferences(olena)).body).toEqual({ nextAfterResolve: false, locale: null });
 
       const saved = await t.request<UserPreferences>('PATCH', '/api/me/preferences', { token: olena.token, body: { nextAfterResolve: true } });
-      expect(saved.body).toEqual({ nextAfterResolve: true });
-      expect((await preferences(olena)).body).toEqual({ nextAfterResolve: true });
-      expect((await preferences(petro)).body).toEqual({ nextAfterResolve: false });
+      expect(saved.body).toEqual({ nextAfterResolve: true, locale: null });
+      expect((await preferences(olena)).body).toEqual({ nextAfterResolve: true, locale: null });
+      expect((await preferences(petro)).body).toEqual({ nextAfterResolve: false, locale: null });
 
       const refused = await t.request<{ code: string }>('PATCH', '/api/me/preferences', { token: olena.token, body: { nextAfterResolve: 'yes' } });
       expect(refused.status).toBe(400);
       expect(refused.body.code).toBe(ErrorCode.ValidationFailed);
-      expect((await preferences(olena)).body).toEqual({ nextAfterResolve: true });
+      expect((await preferences(olena)).body).toEqual({ nextAfterResolve: true, locale: null });
+    });
+
+    it('keeps the console language a person chose, shows it in their session, and refuses a language the console does not speak', async () => {
+      const olena = await person('olena-language', [teamId]);
+      const me = async () => (await t.request<UserView>('GET', '/api/me', { token: olena.token })).body;
+      expect((await me()).locale).toBeNull();
+
+      const saved = await t.request<UserPreferences>('PATCH', '/api/me/preferences', { token: olena.token, body: { locale: 'uk' } });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toEqual({ nextAfterResolve: false, locale: 'uk' });
+      expect((await me()).locale).toBe('uk');
+
+      for (const locale of ['de', 'UK', 'uk-UA', 7]) {
+        const refused = await t.request<{ code: string }>('PATCH', '/api/me/preferences', { token: olena.token, body: { locale, nextAfterResolve: true } });
+        expect(refused.status).toBe(400);
+        expect(refused.body.code).toBe(ErrorCode.ValidationFailed);
+      }
+      expect((await me()).locale).toBe('uk');
+      expect((await t.request<UserPreferences>('GET', '/api/me/preferences', { token: olena.token })).body).toEqual({ nextAfterResolve: false, locale: 'uk' });
+
+      const forgotten = await t.request<UserPreferences>('PATCH', '/api/me/preferences', { token: olena.token, body: { locale: null } });
+      expect(forgotten.body.locale).toBeNull();
+      expect((await me()).locale).toBeNull();
     });
   });
 

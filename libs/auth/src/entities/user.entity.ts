@@ -1,4 +1,4 @@
-import { Role, type RoutingLanguage, type UserPreferences } from '@backtalk/contracts';
+import { type ConsoleLocale, Role, type RoutingLanguage, type UserPreferences } from '@backtalk/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'app_user' })
@@ -15,6 +15,8 @@ export class UserEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" }) languages!: RoutingLanguage[];
   /** Only what the person saved; UserPreferencesService fills in the defaults. Not read unless asked for. */
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb", select: false }) preferences!: Partial<UserPreferences>;
+  /** The console language chosen in the profile; null follows the browser. The database checks the value. */
+  @Column({ type: 'text', nullable: true }) locale!: ConsoleLocale | null;
   /** Access tokens issued before this instant are no longer accepted. */
   @Column({ type: 'timestamptz' }) passwordChangedAt!: Date;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

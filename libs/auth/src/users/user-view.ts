@@ -10,6 +10,7 @@ export function toUserView(user: UserEntity, teamIds: readonly string[]): UserVi
     active: user.active,
     teamIds: [...teamIds],
     createdAt: user.createdAt.toISOString(),
+    locale: user.locale ?? null,
   };
 }
 

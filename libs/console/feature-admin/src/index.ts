@@ -1,3 +1,4 @@
+import './i18n';
 export { settingsRoute } from './lib/settings.routes';
 export { sectionRoles } from './lib/settings-sections';
 export {

@@ -10,6 +10,7 @@ const user = (id: string, overrides: Partial<UserView> = {}): UserView => ({
   active: true,
   teamIds: [],
   createdAt: '',
+  locale: null,
   ...overrides,
 });
 

@@ -1,3 +1,4 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import { Role } from '@backtalk/contracts';
 import type { ReactNode } from 'react';
 import './badge.css';
@@ -18,5 +19,6 @@ const ROLE_TONES: Record<Role, BadgeTone> = {
 };
 
 export function RoleBadge({ role }: { role: Role }) {
-  return <Badge tone={ROLE_TONES[role]}>{ROLE_LABELS[role]}</Badge>;
+  const { t } = useTranslation('ui');
+  return <Badge tone={ROLE_TONES[role]}>{t(`roles.${role}`)}</Badge>;
 }

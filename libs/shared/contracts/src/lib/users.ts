@@ -1,5 +1,9 @@
 import type { Role } from './roles';
 
+/** The languages the console is written in. */
+export const CONSOLE_LOCALES = ['en', 'uk'] as const;
+export type ConsoleLocale = (typeof CONSOLE_LOCALES)[number];
+
 export interface UserView {
   id: string;
   email: string;
@@ -8,6 +12,8 @@ export interface UserView {
   active: boolean;
   teamIds: string[];
   createdAt: string;
+  /** The console language the person chose; null: none chosen, the console follows their browser. */
+  locale: ConsoleLocale | null;
 }
 
 export interface CreateUserRequest {
@@ -29,6 +35,8 @@ export interface UpdateUserRequest {
 export interface UserPreferences {
   /** After resolving a conversation, open the next one of the list it was in. */
   nextAfterResolve: boolean;
+  /** The console's language; null: none chosen, the console follows the browser. */
+  locale: ConsoleLocale | null;
 }
 
 export type UpdateUserPreferencesRequest = Partial<UserPreferences>;

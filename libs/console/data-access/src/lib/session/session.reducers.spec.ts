@@ -9,6 +9,7 @@ const user: UserView = {
   active: true,
   teamIds: ['t1'],
   createdAt: '2025-01-01T00:00:00Z',
+  locale: null,
 };
 const session: SessionResponse = { accessToken: 'token-1', expiresIn: 900, user };
 const NOW = 1_000_000;

@@ -1,3 +1,4 @@
+import { applyUserLanguage } from '@backtalk/console/i18n';
 import type { SessionResponse, UserView } from '@backtalk/contracts';
 import { create } from 'zustand';
 import * as reducers from './session.reducers';
@@ -14,10 +15,17 @@ interface SessionActions {
 export const useSessionStore = create<SessionState & { actions: SessionActions }>()((set) => ({
   ...reducers.initialSessionState,
   actions: {
-    sessionEstablished: (session) => set((s) => reducers.sessionEstablished(s, session, Date.now())),
+    sessionEstablished: (session) => {
+      // Signing in and restoring a session both pass here: a saved language wins over the one the browser suggested.
+      applyUserLanguage(session.user.locale);
+      set((s) => reducers.sessionEstablished(s, session, Date.now()));
+    },
     sessionExpired: () => set(reducers.sessionExpired),
     signedOut: () => set(reducers.signedOut),
-    profileUpdated: (user) => set((s) => reducers.profileUpdated(s, user)),
+    profileUpdated: (user) => {
+      applyUserLanguage(user.locale);
+      set((s) => reducers.profileUpdated(s, user));
+    },
   },
 }));
 

@@ -5,6 +5,7 @@ import type { FormEvent } from 'react';
 import { useFormState } from '../shared';
 import { AgentRoutingPanel } from './AgentRoutingPanel';
 import { InboxPreferencesPanel } from './InboxPreferencesPanel';
+import { LanguagePanel } from './LanguagePanel';
 import { EMPTY_PASSWORD_FORM, PASSWORD_FORM_FIELDS, validatePasswordForm } from './password-form';
 
 function ChangePasswordForm() {
@@ -87,6 +88,7 @@ export function ProfilePage() {
           ]}
         />
       </Panel>
+      <LanguagePanel />
       <AgentRoutingPanel />
       <InboxPreferencesPanel />
       <Panel title="Change password" description="Changing it signs you out everywhere else.">

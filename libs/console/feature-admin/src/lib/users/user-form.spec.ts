@@ -9,6 +9,7 @@ const ada: UserView = {
   active: true,
   teamIds: ['t1', 't2'],
   createdAt: '2025-01-01T00:00:00Z',
+  locale: null,
 };
 
 const valid = { ...emptyUserForm(), name: 'Grace', email: 'grace@example.com', password: 'x'.repeat(PASSWORD_MIN_LENGTH) };
