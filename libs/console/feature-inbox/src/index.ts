@@ -1,3 +1,4 @@
+import './i18n';
 export { inboxRoute } from './lib/inbox.routes';
 export { InboxEffects } from './lib/alerts/InboxEffects';
 export { TakeNextButton } from './lib/routing/TakeNextButton';
