@@ -1,3 +1,4 @@
+import './i18n';
 export { ConsoleDataProvider, type ConsoleDataProviderProps } from './lib/ConsoleDataProvider';
 
 export {

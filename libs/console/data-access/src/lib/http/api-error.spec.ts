@@ -1,4 +1,6 @@
 import { ErrorCode } from '@backtalk/contracts';
+import { setConsoleLanguage } from '@backtalk/console/i18n';
+import '../../i18n';
 import { ApiError, describeError, errorFromResponse, fieldErrorsOf, isConnectivityError, NETWORK_ERROR, parseRetryAfter, toFormErrors } from './api-error';
 
 const NOW = Date.parse('2025-01-01T12:00:00Z');
@@ -19,6 +21,10 @@ describe('errorFromResponse', () => {
 
     expect(error.code).toBe(ErrorCode.DependencyUnavailable);
     expect(error.message).toBe('The server answered 502.');
+  });
+
+  it('describes a body without a message by its code even in English, rather than by the made-up status sentence', () => {
+    expect(describeError(errorFromResponse(404, '', null, NOW))).toBe('This no longer exists, or it is not available to your account.');
   });
 
   it('ignores a code the client does not know and falls back to the status', () => {
@@ -114,6 +120,33 @@ describe('toFormErrors', () => {
 
   it('has nothing to show when there is no error', () => {
     expect(toFormErrors(null, ['name'])).toEqual({ fields: {}, form: null });
+  });
+});
+
+describe('errors in Ukrainian', () => {
+  beforeEach(() => setConsoleLanguage('uk'));
+  afterEach(() => setConsoleLanguage('en'));
+
+  it('replaces the English server wording with a sentence for the error code', () => {
+    expect(describeError(new ApiError(409, ErrorCode.Conflict, 'A team with that name exists.'))).toBe('Це суперечить тому, що вже існує або щойно змінилося. Оновіть сторінку і спробуйте ще раз.');
+    expect(describeError(new ApiError(409, ErrorCode.ContactOptedOut, 'This contact opted out of this channel (STOP).'))).toMatch(/^Цей клієнт відписався/);
+    expect(describeError(new ApiError(404, ErrorCode.NotFound, 'Contact was not found'))).toMatch(/^Цього вже немає/);
+  });
+
+  it('counts the minutes to wait with Ukrainian plural forms', () => {
+    expect(describeError(new ApiError(429, ErrorCode.RateLimited, 'x', undefined, 60))).toBe('Забагато спроб. Спробуйте ще раз за 1 хвилину.');
+    expect(describeError(new ApiError(429, ErrorCode.RateLimited, 'x', undefined, 180))).toBe('Забагато спроб. Спробуйте ще раз за 3 хвилини.');
+    expect(describeError(new ApiError(429, ErrorCode.RateLimited, 'x', undefined, 300))).toBe('Забагато спроб. Спробуйте ще раз за 5 хвилин.');
+  });
+
+  it('marks invalid fields with a translated sentence, naming fields the form does not show', () => {
+    const errors = toFormErrors(validationError([{ field: 'email', messages: ['must be an email'] }, { field: 'teamIds.0', messages: ['must be a UUID'] }]), ['email']);
+
+    expect(errors).toEqual({ fields: { email: 'Неприпустиме значення.' }, form: 'teamIds.0: неприпустиме значення.' });
+  });
+
+  it('falls back to a generic Ukrainian sentence for anything else', () => {
+    expect(describeError(new TypeError('boom'))).toBe('Щось пішло не так. Спробуйте ще раз.');
   });
 });
 

@@ -1,4 +1,7 @@
 import { ErrorCode, type ErrorResponse } from '@backtalk/contracts';
+import { currentLanguage, translatorFor } from '@backtalk/console/i18n';
+
+const t = translatorFor('common');
 
 /** The server was not reached at all: there is no ErrorResponse, only a failed fetch. */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
@@ -15,12 +18,14 @@ export class ApiError extends Error {
     readonly details?: unknown,
     /** From Retry-After; only set on rate-limited responses that carry it. */
     readonly retryAfterSeconds: number | null = null,
+    /** False when the API sent no message of its own (a proxy page, a failed fetch) and `message` was made up here. */
+    readonly hasServerMessage = true,
   ) {
     super(message);
   }
 
   static unreachable(): ApiError {
-    return new ApiError(0, NETWORK_ERROR, 'The server could not be reached.');
+    return new ApiError(0, NETWORK_ERROR, 'The server could not be reached.', undefined, null, false);
   }
 }
 
@@ -75,8 +80,8 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
 export function errorFromResponse(status: number, bodyText: string, retryAfterHeader: string | null, now: number): ApiError {
   const body = parseErrorBody(bodyText);
   const code = typeof body.code === 'string' && CODES.has(body.code) ? body.code : fallbackCode(status);
-  const message = typeof body.message === 'string' && body.message ? body.message : `The server answered ${status}.`;
-  return new ApiError(status, code, message, body.details, parseRetryAfter(retryAfterHeader, now));
+  const serverMessage = typeof body.message === 'string' && body.message ? body.message : null;
+  return new ApiError(status, code, serverMessage ?? `The server answered ${status}.`, body.details, parseRetryAfter(retryAfterHeader, now), serverMessage !== null);
 }
 
 export type FieldErrors = Record<string, string[]>;
@@ -96,33 +101,48 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
 }
 
 export function rateLimitMessage(retryAfterSeconds: number | null): string {
-  if (retryAfterSeconds === null) return 'Too many attempts, try again in a few minutes.';
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Too many attempts, try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+  if (retryAfterSeconds === null) return t('errors.rateLimited');
+  return t('errors.rateLimitedFor', { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
 }
 
-const GENERIC = 'Something went wrong. Try again.';
+/**
+ * The API writes its messages in English. They name the particular clash ("There is already a view named …"), so an
+ * English console shows them; any other language gets the translated sentence for the error's code instead.
+ */
+function serverWordingReadable(): boolean {
+  return currentLanguage() === 'en';
+}
 
-/** A sentence for people; programs should branch on `code`. */
+const SENTENCE_KEY_BY_CODE = {
+  [ErrorCode.ValidationFailed]: 'errors.validationFailed',
+  [ErrorCode.NotFound]: 'errors.notFound',
+  [ErrorCode.Conflict]: 'errors.conflict',
+  [ErrorCode.ContactOptedOut]: 'errors.contactOptedOut',
+  [ErrorCode.ReplyCollision]: 'errors.replyCollision',
+  [ErrorCode.IdempotencyKeyReused]: 'errors.idempotencyKeyReused',
+  [ErrorCode.UnsupportedMediaType]: 'errors.unsupportedMediaType',
+} as const;
+
+/** A sentence for people, in the console's language; programs should branch on `code`. */
 export function describeError(error: unknown): string {
-  if (!isApiError(error)) return GENERIC;
+  if (!isApiError(error)) return t('errors.generic');
   switch (error.code) {
     case NETWORK_ERROR:
-      return "Can't reach the server. Check your connection and try again.";
+      return t('errors.unreachable');
     case ErrorCode.RateLimited:
       return rateLimitMessage(error.retryAfterSeconds);
     case ErrorCode.InvalidCredentials:
-      return 'Email or password is incorrect.';
+      return t('errors.invalidCredentials');
     case ErrorCode.Unauthenticated:
     case ErrorCode.TokenExpired:
     case ErrorCode.RefreshTokenInvalid:
-      return 'Your session has expired. Sign in again.';
+      return t('errors.sessionExpired');
     case ErrorCode.Forbidden:
-      return "You don't have permission to do that.";
+      return t('errors.forbidden');
     case ErrorCode.DependencyUnavailable:
-      return 'The server is temporarily unavailable. Try again in a moment.';
+      return t('errors.dependencyUnavailable');
     case ErrorCode.Internal:
-      return GENERIC;
+      return t('errors.generic');
     case ErrorCode.ValidationFailed:
     case ErrorCode.NotFound:
     case ErrorCode.Conflict:
@@ -130,7 +150,7 @@ export function describeError(error: unknown): string {
     case ErrorCode.ReplyCollision:
     case ErrorCode.IdempotencyKeyReused:
     case ErrorCode.UnsupportedMediaType:
-      return error.message;
+      return serverWordingReadable() && error.hasServerMessage ? error.message : t(SENTENCE_KEY_BY_CODE[error.code]);
     default:
       return assertUnreachable(error.code);
   }
@@ -154,9 +174,11 @@ export function toFormErrors(error: unknown, fieldNames: readonly string[]): For
   const byField = fieldErrorsOf(error);
   const fields: Record<string, string> = {};
   const unplaced: string[] = [];
+  const readable = serverWordingReadable();
   for (const [field, messages] of Object.entries(byField)) {
-    if (fieldNames.includes(field)) fields[field] = messages.join(' ');
-    else unplaced.push(...messages);
+    if (fieldNames.includes(field)) fields[field] = readable ? messages.join(' ') : t('errors.fieldInvalid');
+    else if (readable) unplaced.push(...messages);
+    else unplaced.push(t('errors.namedFieldInvalid', { field }));
   }
   if (Object.keys(byField).length === 0) return { fields, form: describeError(error) };
   return { fields, form: unplaced.length > 0 ? unplaced.join(' ') : null };

@@ -1,0 +1,21 @@
+export const en = {
+  errors: {
+    generic: 'Something went wrong. Try again.',
+    unreachable: "Can't reach the server. Check your connection and try again.",
+    rateLimited: 'Too many attempts, try again in a few minutes.',
+    rateLimitedFor: 'Too many attempts, try again in {minutes, plural, one {# minute} other {# minutes}}.',
+    invalidCredentials: 'Email or password is incorrect.',
+    sessionExpired: 'Your session has expired. Sign in again.',
+    forbidden: "You don't have permission to do that.",
+    dependencyUnavailable: 'The server is temporarily unavailable. Try again in a moment.',
+    validationFailed: 'Some of what was entered is not valid. Check it and try again.',
+    notFound: 'This no longer exists, or it is not available to your account.',
+    conflict: 'This clashes with something that already exists or was just changed. Reload and try again.',
+    contactOptedOut: 'This customer opted out of messages from this number; nothing can be sent to them until they opt back in.',
+    replyCollision: 'A colleague took or answered this conversation meanwhile, so the reply was not sent.',
+    idempotencyKeyReused: 'This request was already made with different content. Reload and try again.',
+    unsupportedMediaType: 'The server does not accept this kind of content.',
+    fieldInvalid: 'This value is not valid.',
+    namedFieldInvalid: '{field}: this value is not valid.',
+  },
+} as const;
