@@ -2,6 +2,7 @@ import { AccessPolicy, type UserActor } from '@backtalk/auth';
 import { type ConversationFilters, ConversationPriority, ConversationStatus, type InboxSort, type InboxView, ROUTING_LANGUAGES, type RoutingLanguage, SLA_STATES, SLA_WARNING_FRACTION, type SlaState } from '@backtalk/contracts';
 import { containsPattern, DomainError } from '@backtalk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { LRUCache } from 'lru-cache';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -129,6 +130,17 @@ export interface SearchMatches {
 const FEW_MATCHES = 2000;
 
 /**
+ * Searches already found common, per viewer's reach and pattern. Being common only grows as messages arrive, so the
+ * answer can be reused: the inbox asks again for every page of results and the sidebar for every refresh of its view
+ * counts, and for a common word the probe below is most of the request's cost (reading thousands of messages). Messages
+ * deleted by retention could make a word rare again; within the ten minutes a stale answer lasts it only means the
+ * list walks its order rather than narrowing by ids, which finds the same rows.
+ */
+const TRIGRAM = /[\p{L}\p{N}]{3}/u;
+
+const commonSearches = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 });
+
+/**
  * What a search matches, when that is little (else null). PostgreSQL cannot estimate how many rows a trigram ILIKE
  * matches, so for a rare name or word it walks the inbox's order testing each conversation's contact and messages,
  * reading all 200,000 conversations of a busy install (over a second). Asking the two trigram indexes first takes a
@@ -138,14 +150,29 @@ export async function findFewSearchMatches(dataSource: DataSource, actor: UserAc
   const text = q?.trim();
   if (!text) return null;
   const pattern = containsPattern(text);
+  const visibleTeams = AccessPolicy.visibleTeams(actor);
+  const commonKey = `${visibleTeams === 'all' ? 'all' : `${[...visibleTeams].sort().join(',')}|${actor.userId}`}|${pattern}`;
+  if (commonSearches.has(commonKey)) return null;
   const contacts = await dataSource.query<Array<{ id: string }>>(`SELECT ct.id FROM contact ct WHERE ct.phone || ' ' || ct.name ILIKE $1 LIMIT ${FEW_MATCHES + 1}`, [pattern]);
-  if (contacts.length > FEW_MATCHES) return null;
   const visible = AccessPolicy.visibleConversationsCondition(actor, 'c', 2);
-  const messages = await dataSource.query<Array<{ conversation_id: string }>>(
-    `SELECT m.conversation_id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE m.body ILIKE $1 AND ${visible.sql} LIMIT ${FEW_MATCHES + 1}`,
-    [pattern, ...visible.parameters],
-  );
-  if (messages.length > FEW_MATCHES) return null;
+  const messages =
+    contacts.length > FEW_MATCHES
+      ? []
+      : await dataSource.transaction(async (manager) => {
+          // For a common word PostgreSQL reads the table in storage order until it has enough matches, which is quick
+          // when the word is everywhere but reads the whole table when it is only in recent messages (a new product's
+          // name). Through the trigram index the cost follows how many messages hold the word, whatever their place.
+          // A text without three letters in a row gives the index nothing to look up, so it is left to the planner.
+          if (TRIGRAM.test(text)) await manager.query('SET LOCAL enable_seqscan = off');
+          return manager.query<Array<{ conversation_id: string }>>(
+            `SELECT m.conversation_id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE m.body ILIKE $1 AND ${visible.sql} LIMIT ${FEW_MATCHES + 1}`,
+            [pattern, ...visible.parameters],
+          );
+        });
+  if (contacts.length > FEW_MATCHES || messages.length > FEW_MATCHES) {
+    commonSearches.set(commonKey, true);
+    return null;
+  }
   return { contactIds: contacts.map((row) => row.id), conversationIds: [...new Set(messages.map((row) => row.conversation_id))] };
 }
 

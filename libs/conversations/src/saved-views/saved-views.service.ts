@@ -97,7 +97,11 @@ export class SavedViewsService {
     const matching = this.dataSource.createQueryBuilder(ConversationEntity, 'c').select('1').limit(savedViewCountCap(filters));
     if (filters.q?.trim()) matching.innerJoin('contact', 'ct', 'ct.id = c.contact_id');
     AccessPolicy.scopeToVisibleConversations(matching, 'c', actor);
-    applyConversationFilters(matching, actor, filters, await findFewSearchMatches(this.dataSource, actor, filters.q));
+    const matches = await findFewSearchMatches(this.dataSource, actor, filters.q);
+    applyConversationFilters(matching, actor, filters, matches);
+    // A common word is counted the way the list finds it, newest activity first, which reaches the cap after a few
+    // hundred conversations; left to itself PostgreSQL first reads every message holding the word (half a second).
+    if (filters.q?.trim() && !matches) matching.orderBy('c.last_message_at', 'DESC');
     const [sql, parameters] = matching.getQueryAndParameters();
     const [row] = await this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM (${sql}) matching`, parameters);
     return row?.n ?? 0;
