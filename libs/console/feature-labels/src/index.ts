@@ -1,3 +1,4 @@
-export { LABEL_COLOR_NAMES, sortedLabels } from './lib/label-colors';
+import './i18n';
+export { labelColorName, sortedLabels } from './lib/label-colors';
 export { LabelChip, LabelChips, type LabelChipProps, type LabelChipsProps } from './lib/LabelChip';
 export { labelsSettingsRoutes } from './lib/labels.routes';

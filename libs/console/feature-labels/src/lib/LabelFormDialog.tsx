@@ -1,9 +1,10 @@
 import { Role, type LabelView, type TeamView } from '@backtalk/contracts';
 import { toFormErrors, useCreateLabel, useSignedInUser, useToastActions, useUpdateLabel } from '@backtalk/console/data-access';
 import { useFormState } from '@backtalk/console/feature-admin';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Banner, Button, Dialog, DialogFooter, SelectField, TextAreaField, TextField } from '@backtalk/console/ui';
 import type { FormEvent } from 'react';
-import { LABEL_COLOR_OPTIONS } from './label-colors';
+import { labelColorOptions } from './label-colors';
 import { emptyLabelForm, LABEL_FORM_FIELDS, labelFormFrom, toCreateLabelRequest, toUpdateLabelRequest, validateLabelForm } from './label-form';
 import { LabelChip } from './LabelChip';
 
@@ -16,6 +17,7 @@ interface LabelFormProps {
 }
 
 function LabelForm({ label, teams, labels, onDone }: LabelFormProps) {
+  const { t } = useTranslation('labels');
   const me = useSignedInUser();
   const isAdmin = me.role === Role.Admin;
   const form = useFormState(() => (label ? labelFormFrom(label) : emptyLabelForm(isAdmin ? '' : (teams[0]?.id ?? ''))));
@@ -26,7 +28,7 @@ function LabelForm({ label, teams, labels, onDone }: LabelFormProps) {
   const server = toFormErrors(mutation.error, LABEL_FORM_FIELDS);
   const error = (field: (typeof LABEL_FORM_FIELDS)[number]) => form.errors[field] ?? server.fields[field];
   const { values, setField } = form;
-  const scopeOptions = [...(isAdmin ? [{ value: '', label: 'Every team' }] : []), ...teams.map((team) => ({ value: team.id, label: team.name }))];
+  const scopeOptions = [...(isAdmin ? [{ value: '', label: t('page.everyTeam') }] : []), ...teams.map((team) => ({ value: team.id, label: team.name }))];
   // A label keeps its scope. For a new one the teams may arrive after the form opened: until one is picked, the scope is
   // the first the person may manage, which is also what the select shows.
   const teamId = label || scopeOptions.some((option) => option.value === values.teamId) ? values.teamId : (scopeOptions[0]?.value ?? values.teamId);
@@ -39,7 +41,7 @@ function LabelForm({ label, teams, labels, onDone }: LabelFormProps) {
         if (!label) {
           create.mutate(toCreateLabelRequest({ ...current, teamId }), {
             onSuccess: (created) => {
-              toastShown('success', `Label ${created.name} created.`);
+              toastShown('success', t('form.created', { name: created.name }));
               onDone();
             },
           });
@@ -51,7 +53,7 @@ function LabelForm({ label, teams, labels, onDone }: LabelFormProps) {
           { id: label.id, changes },
           {
             onSuccess: (saved) => {
-              toastShown('success', `Label ${saved.name} saved.`);
+              toastShown('success', t('form.saved', { name: saved.name }));
               onDone();
             },
           },
@@ -63,10 +65,10 @@ function LabelForm({ label, teams, labels, onDone }: LabelFormProps) {
   return (
     <form className="bt-form" onSubmit={submit} noValidate>
       {server.form ? <Banner tone="danger">{server.form}</Banner> : null}
-      <TextField label="Name" name="name" autoComplete="off" maxLength={60} value={values.name} onChange={(event) => setField('name', event.target.value)} error={error('name')} />
+      <TextField label={t('form.name')} name="name" autoComplete="off" maxLength={60} value={values.name} onChange={(event) => setField('name', event.target.value)} error={error('name')} />
       <fieldset className="bt-label-colors">
-        <legend>Color</legend>
-        {LABEL_COLOR_OPTIONS.map((option) => (
+        <legend>{t('form.color')}</legend>
+        {labelColorOptions().map((option) => (
           <label key={option.value} className="bt-label-colors__option">
             <input type="radio" name="color" value={option.value} checked={values.color === option.value} onChange={() => setField('color', option.value)} />
             <LabelChip label={{ name: option.label, color: option.value, description: null }} />
@@ -74,31 +76,31 @@ function LabelForm({ label, teams, labels, onDone }: LabelFormProps) {
         ))}
       </fieldset>
       <TextAreaField
-        label="Description"
+        label={t('form.description')}
         name="description"
         rows={2}
         value={values.description}
         onChange={(event) => setField('description', event.target.value)}
         error={error('description')}
-        hint="Optional. When to use it; agents see it when they point at the label."
+        hint={t('form.descriptionHint')}
       />
       {label ? null : (
         <SelectField
-          label="Used by"
+          label={t('form.scope')}
           value={teamId}
           onChange={(chosen: string) => setField('teamId', chosen)}
           options={scopeOptions}
           error={error('teamId')}
-          hint={isAdmin ? 'A label for every team can go on any conversation; a team’s label only on that team’s.' : 'You manage the labels of the teams you supervise.'}
+          hint={isAdmin ? t('form.scopeHintAdmin') : t('form.scopeHintSupervisor')}
         />
       )}
       <p className="bt-label-preview">
-        Preview <LabelChip label={{ name: values.name.trim() || 'Label', color: values.color, description: null }} />
+        {t('form.preview')} <LabelChip label={{ name: values.name.trim() || t('form.previewPlaceholder'), color: values.color, description: null }} />
       </p>
       <DialogFooter>
-        <Button onClick={onDone}>Cancel</Button>
+        <Button onClick={onDone}>{t('form.cancel')}</Button>
         <Button type="submit" variant="primary" pending={mutation.isPending}>
-          {label ? 'Save' : 'Create label'}
+          {label ? t('form.save') : t('form.create')}
         </Button>
       </DialogFooter>
     </form>
@@ -113,9 +115,10 @@ export interface LabelFormDialogProps {
 }
 
 export function LabelFormDialog({ target, teams, labels, onClose }: LabelFormDialogProps) {
+  const { t } = useTranslation('labels');
   const label = target === 'new' ? null : target;
   return (
-    <Dialog open={target !== null} onClose={onClose} title={label ? `Edit ${label.name}` : 'Create label'}>
+    <Dialog open={target !== null} onClose={onClose} title={label ? t('form.editTitle', { name: label.name }) : t('form.createTitle')}>
       {target !== null ? <LabelForm label={label} teams={teams} labels={labels} onDone={onClose} /> : null}
     </Dialog>
   );

@@ -1,6 +1,7 @@
 import { Role, type LabelView } from '@backtalk/contracts';
 import { useDeleteLabel, useLabels, useSignedInUser, useTeams } from '@backtalk/console/data-access';
 import { DeleteDialog, QueryState } from '@backtalk/console/feature-admin';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, EmptyState, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { LabelChip } from './LabelChip';
@@ -10,6 +11,7 @@ type OpenDialog = { kind: 'form'; target: LabelView | 'new' } | { kind: 'delete'
 
 /** Settings → Labels: admins manage the labels of every team and the global ones, supervisors their teams'. */
 export function LabelsPage() {
+  const { t } = useTranslation('labels');
   const me = useSignedInUser();
   const isAdmin = me.role === Role.Admin;
   const labels = useLabels();
@@ -19,24 +21,24 @@ export function LabelsPage() {
   const deleting = dialog?.kind === 'delete' ? dialog.label : null;
   const managedTeams = isAdmin ? teams : teams.filter((team) => me.teamIds.includes(team.id));
   const canManage = (label: LabelView) => (label.teamId === null ? isAdmin : isAdmin || me.teamIds.includes(label.teamId));
-  const teamName = (teamId: string | null) => (teamId === null ? 'Every team' : (teams.find((team) => team.id === teamId)?.name ?? 'Another team'));
+  const teamName = (teamId: string | null) => (teamId === null ? t('page.everyTeam') : (teams.find((team) => team.id === teamId)?.name ?? t('page.anotherTeam')));
 
   const columns: TableColumn<LabelView>[] = [
-    { id: 'label', header: 'Label', cell: (label) => <LabelChip label={label} /> },
-    { id: 'description', header: 'Description', secondary: true, cell: (label) => label.description || <span className="bt-muted">—</span> },
-    { id: 'scope', header: 'Used by', cell: (label) => teamName(label.teamId) },
+    { id: 'label', header: t('page.columnLabel'), cell: (label) => <LabelChip label={label} /> },
+    { id: 'description', header: t('page.columnDescription'), secondary: true, cell: (label) => label.description || <span className="bt-muted">—</span> },
+    { id: 'scope', header: t('page.columnScope'), cell: (label) => teamName(label.teamId) },
     {
       id: 'actions',
-      header: <span className="bt-sr-only">Actions</span>,
+      header: <span className="bt-sr-only">{t('page.columnActions')}</span>,
       align: 'end',
       cell: (label) =>
         canManage(label) ? (
           <RowActions>
-            <Button size="sm" variant="ghost" aria-label={`Edit ${label.name}`} onClick={() => setDialog({ kind: 'form', target: label })}>
-              Edit
+            <Button size="sm" variant="ghost" aria-label={t('page.editNamed', { name: label.name })} onClick={() => setDialog({ kind: 'form', target: label })}>
+              {t('page.edit')}
             </Button>
-            <Button size="sm" variant="ghost" aria-label={`Delete ${label.name}`} onClick={() => setDialog({ kind: 'delete', label })}>
-              Delete
+            <Button size="sm" variant="ghost" aria-label={t('page.deleteNamed', { name: label.name })} onClick={() => setDialog({ kind: 'delete', label })}>
+              {t('page.delete')}
             </Button>
           </RowActions>
         ) : null,
@@ -46,37 +48,37 @@ export function LabelsPage() {
   return (
     <>
       <PageHeader
-        title="Labels"
+        title={t('page.title')}
         description={
           isAdmin
-            ? 'Agents put labels on conversations to sort them, filter the inbox and report on them. Labels for every team can go on any conversation; a team’s labels only on its own.'
-            : 'The labels of the teams you supervise, and those admins made for every team.'
+            ? t('page.descriptionAdmin')
+            : t('page.descriptionSupervisor')
         }
         actions={
           <Button variant="primary" icon="plus" onClick={() => setDialog({ kind: 'form', target: 'new' })}>
-            Create label
+            {t('page.create')}
           </Button>
         }
       />
-      <QueryState what="labels" isPending={labels.isPending} error={labels.error} onRetry={() => void labels.refetch()}>
+      <QueryState loadingLabel={t('page.loading')} errorTitle={t('page.loadFailed')} isPending={labels.isPending} error={labels.error} onRetry={() => void labels.refetch()}>
         {labels.data && labels.data.length > 0 ? (
-          <Table caption="Labels" columns={columns} rows={labels.data} rowKey={(label) => label.id} />
+          <Table caption={t('page.tableCaption')} columns={columns} rows={labels.data} rowKey={(label) => label.id} />
         ) : (
-          <EmptyState compact icon="flag" title="No labels yet">
-            Create labels such as “Refund”, “VIP” or “Bug” so agents can sort conversations and find them again.
+          <EmptyState compact icon="flag" title={t('page.emptyTitle')}>
+            {t('page.emptyBody')}
           </EmptyState>
         )}
       </QueryState>
       <LabelFormDialog target={dialog?.kind === 'form' ? dialog.target : null} teams={managedTeams} labels={labels.data ?? []} onClose={() => setDialog(null)} />
       <DeleteDialog
         item={deleting}
-        title={`Delete ${deleting?.name ?? 'label'}?`}
-        confirmLabel="Delete label"
+        title={t('page.deleteTitle', { name: deleting?.name ?? '' })}
+        confirmLabel={t('page.deleteConfirm')}
         mutation={remove}
-        deletedMessage={(label) => `Label ${label.name} deleted.`}
+        deletedMessage={(label) => t('page.deleted', { name: label.name })}
         onClose={() => setDialog(null)}
       >
-        It comes off every conversation that has it, and rules that add it stop doing so. The threads keep saying it was added or removed.
+        {t('page.deleteBody')}
       </DeleteDialog>
     </>
   );

@@ -1,4 +1,6 @@
 import type { LabelView } from '@backtalk/contracts';
+import { setConsoleLanguage } from '@backtalk/console/i18n';
+import '../i18n';
 import { emptyLabelForm, labelFormFrom, toCreateLabelRequest, toUpdateLabelRequest, validateLabelForm } from './label-form';
 
 const label = (overrides: Partial<LabelView> = {}): LabelView => ({
@@ -33,5 +35,15 @@ describe('the label form', () => {
     const original = label({ description: 'Spends a lot' });
     expect(toUpdateLabelRequest(original, labelFormFrom(original))).toEqual({});
     expect(toUpdateLabelRequest(original, { ...labelFormFrom(original), color: 'pink', description: '' })).toEqual({ color: 'pink', description: null });
+  });
+
+  it('explains what is wrong in Ukrainian when the console speaks it', () => {
+    setConsoleLanguage('uk');
+    try {
+      expect(validateLabelForm({ ...emptyLabelForm(), name: 'x'.repeat(41) }, [])).toEqual({ name: 'Не більше 40 символів.' });
+      expect(validateLabelForm({ ...emptyLabelForm(), name: 'vip' }, [label()]).name).toBe('Мітка для всіх команд з такою назвою вже існує.');
+    } finally {
+      setConsoleLanguage('en');
+    }
   });
 });

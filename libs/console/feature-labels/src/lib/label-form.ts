@@ -1,4 +1,7 @@
 import { LABEL_DESCRIPTION_MAX, LABEL_NAME_MAX, type CreateLabelRequest, type LabelColor, type LabelView, type UpdateLabelRequest } from '@backtalk/contracts';
+import { translatorFor } from '@backtalk/console/i18n';
+
+const t = translatorFor('labels');
 
 export interface LabelFormValues {
   name: string;
@@ -27,12 +30,12 @@ export function labelFormFrom(label: LabelView): LabelFormValues {
 export function validateLabelForm(values: LabelFormValues, others: readonly LabelView[]): LabelFormErrors {
   const errors: LabelFormErrors = {};
   const name = cleanName(values.name);
-  if (!name) errors.name = 'Give the label a name, e.g. “Refund”.';
-  else if (name.length > LABEL_NAME_MAX) errors.name = `Use at most ${LABEL_NAME_MAX} characters.`;
+  if (!name) errors.name = t('form.nameMissing');
+  else if (name.length > LABEL_NAME_MAX) errors.name = t('form.tooLong', { max: LABEL_NAME_MAX });
   else if (others.some((label) => (label.teamId ?? '') === values.teamId && label.name.toLowerCase() === name.toLowerCase())) {
-    errors.name = values.teamId ? 'This team already has a label with this name.' : 'There is already a label for every team with this name.';
+    errors.name = values.teamId ? t('form.nameTakenInTeam') : t('form.nameTakenEverywhere');
   }
-  if (values.description.trim().length > LABEL_DESCRIPTION_MAX) errors.description = `Use at most ${LABEL_DESCRIPTION_MAX} characters.`;
+  if (values.description.trim().length > LABEL_DESCRIPTION_MAX) errors.description = t('form.tooLong', { max: LABEL_DESCRIPTION_MAX });
   return errors;
 }
 
