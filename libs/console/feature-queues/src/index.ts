@@ -1,1 +1,2 @@
+import './i18n';
 export { queuesRoute } from './lib/queues.routes';

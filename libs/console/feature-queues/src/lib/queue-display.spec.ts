@@ -1,4 +1,6 @@
 import { formatTime } from '@backtalk/console/ui';
+import { setConsoleLanguage } from '@backtalk/console/i18n';
+import '../i18n';
 import { availabilitySummary, formatWait, loadState, openingState, sortAgents } from './queue-display';
 
 describe('formatWait', () => {
@@ -66,5 +68,17 @@ describe('availabilitySummary', () => {
   it('counts the agents who can get new conversations', () => {
     expect(availabilitySummary([{ status: 'online' }, { status: 'away' }, { status: 'offline' }])).toBe('1 of 3 online');
     expect(availabilitySummary([])).toBe('No agents');
+  });
+});
+
+describe('queue figures in Ukrainian', () => {
+  beforeEach(() => setConsoleLanguage('uk'));
+  afterEach(() => setConsoleLanguage('en'));
+
+  it('writes waits, load and availability the Ukrainian way', () => {
+    expect(formatWait(4 * 60_000 + 5_000)).toBe('4 хв 05 с');
+    expect(loadState(2, null).text).toBe('відкритих: 2');
+    expect(availabilitySummary([{ status: 'online' }, { status: 'away' }])).toBe('1 з 2 на зв’язку');
+    expect(openingState({ open: false, nextChange: null }, Date.now())).toMatchObject({ label: 'Зачинено', detail: 'Години роботи не задано' });
   });
 });
