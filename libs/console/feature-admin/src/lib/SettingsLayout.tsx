@@ -1,15 +1,17 @@
 import { useSignedInUser } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Navigate, NavLink, Outlet } from 'react-router-dom';
 import { defaultSectionFor, sectionsFor } from './settings-sections';
 import './settings.css';
 
 export function SettingsLayout() {
   const { role } = useSignedInUser();
+  const { t } = useTranslation('admin');
   return (
     <div className="bt-settings">
-      <nav className="bt-settings__nav" aria-label="Settings">
+      <nav className="bt-settings__nav" aria-label={t('layout.settings')}>
         <p className="bt-settings__heading" aria-hidden="true">
-          Settings
+          {t('layout.settings')}
         </p>
         <ul>
           {sectionsFor(role).map((section) => (

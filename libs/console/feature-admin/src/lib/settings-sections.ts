@@ -1,35 +1,43 @@
 import { Role, ROLES } from '@backtalk/contracts';
+import { translateAdmin as t } from '../i18n';
 
-export interface SettingsSection {
+interface SettingsSectionDefinition {
   path: string;
-  label: string;
   roles: readonly Role[];
+}
+
+export interface SettingsSection extends SettingsSectionDefinition {
+  /** In the console's language at the time of asking. */
+  label: string;
 }
 
 /** One list drives both the settings navigation and the role checks on its routes. */
 export const SETTINGS_SECTIONS = [
-  { path: 'users', label: 'Users', roles: [Role.Admin, Role.Supervisor] },
-  { path: 'teams', label: 'Teams', roles: [Role.Admin, Role.Supervisor] },
-  { path: 'my-teams', label: 'My teams', roles: [Role.Agent] },
+  { path: 'users', roles: [Role.Admin, Role.Supervisor] },
+  { path: 'teams', roles: [Role.Admin, Role.Supervisor] },
+  { path: 'my-teams', roles: [Role.Agent] },
   // Everyone sees their teams' channels; only admins change them.
-  { path: 'channels', label: 'Channels', roles: ROLES },
+  { path: 'channels', roles: ROLES },
   // Agents read canned answers in the composer; only admins and supervisors write them and the rules that send them.
-  { path: 'faqs', label: 'FAQs & answers', roles: [Role.Admin, Role.Supervisor] },
-  { path: 'automation', label: 'Automation', roles: [Role.Admin, Role.Supervisor] },
+  { path: 'faqs', roles: [Role.Admin, Role.Supervisor] },
+  { path: 'automation', roles: [Role.Admin, Role.Supervisor] },
   // Agents use labels in the inbox; admins manage every team's and the global ones, supervisors their teams'.
-  { path: 'labels', label: 'Labels', roles: [Role.Admin, Role.Supervisor] },
+  { path: 'labels', roles: [Role.Admin, Role.Supervisor] },
   // Everyone keeps their own macros; admins and supervisors also share them with teams.
-  { path: 'macros', label: 'Macros', roles: ROLES },
+  { path: 'macros', roles: ROLES },
   // Agents fill contact attributes in on contacts; only admins define them, for every team at once.
-  { path: 'contact-attributes', label: 'Contact attributes', roles: [Role.Admin] },
-  { path: 'api-keys', label: 'API keys', roles: [Role.Admin] },
-  { path: 'profile', label: 'My profile', roles: ROLES },
-] as const satisfies readonly SettingsSection[];
+  { path: 'contact-attributes', roles: [Role.Admin] },
+  { path: 'api-keys', roles: [Role.Admin] },
+  { path: 'profile', roles: ROLES },
+] as const satisfies readonly SettingsSectionDefinition[];
 
 export type SettingsSectionPath = (typeof SETTINGS_SECTIONS)[number]['path'];
 
 export function sectionsFor(role: Role): SettingsSection[] {
-  return SETTINGS_SECTIONS.filter((section) => (section.roles as readonly Role[]).includes(role));
+  return SETTINGS_SECTIONS.filter((section) => (section.roles as readonly Role[]).includes(role)).map((section) => ({
+    ...section,
+    label: t(`sections.${section.path}`),
+  }));
 }
 
 export function sectionRoles(path: SettingsSectionPath): readonly Role[] {

@@ -1,4 +1,5 @@
 import { describeError, useToastActions } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Banner, Button, ConfirmDialog, Icon, LoadingState } from '@backtalk/console/ui';
 import { useState, type ReactNode } from 'react';
 import './form-footer.css';
@@ -28,25 +29,30 @@ export function useFormState<V extends object, E extends PropertyKey = keyof V>(
   return { values, setValues, errors, setField, clearError, submitWith };
 }
 
-export interface QueryStateProps {
-  /** "users", as in "Loading users…" and "Couldn't load users." */
-  what: string;
+/**
+ * Either the noun for both texts ("users", as in "Loading users…" and "Couldn't load users.") or, in a translated
+ * screen, both whole sentences, since the noun takes a different form in each sentence in Ukrainian.
+ */
+type QueryStateTexts = { what: string; loadingLabel?: never; errorTitle?: never } | { what?: never; loadingLabel: string; errorTitle: string };
+
+export type QueryStateProps = QueryStateTexts & {
   isPending: boolean;
   error: unknown;
   onRetry: () => void;
   children: ReactNode;
-}
+};
 
 /** The loading and failure states every list page shares. */
-export function QueryState({ what, isPending, error, onRetry, children }: QueryStateProps) {
+export function QueryState({ what, loadingLabel, errorTitle, isPending, error, onRetry, children }: QueryStateProps) {
+  const { t } = useTranslation('admin');
   if (error) {
     return (
       <Banner
         tone="danger"
-        title={`Couldn't load ${what}.`}
+        title={errorTitle ?? t('shared.couldNotLoad', { what })}
         action={
           <Button size="sm" onClick={onRetry}>
-            Try again
+            {t('shared.tryAgain')}
           </Button>
         }
       >
@@ -54,7 +60,7 @@ export function QueryState({ what, isPending, error, onRetry, children }: QueryS
       </Banner>
     );
   }
-  if (isPending) return <LoadingState label={`Loading ${what}…`} />;
+  if (isPending) return <LoadingState label={loadingLabel ?? t('shared.loading', { what })} />;
   return <>{children}</>;
 }
 
@@ -70,6 +76,7 @@ export interface FormFooterProps {
 
 /** Sticks to the bottom of the scrolling page so saving never needs a scroll past a long form. */
 export function FormFooter({ error, dirty, isNew = false, children }: FormFooterProps) {
+  const { t } = useTranslation('admin');
   return (
     <div className="bt-form-footer">
       {error ? (
@@ -79,13 +86,13 @@ export function FormFooter({ error, dirty, isNew = false, children }: FormFooter
       ) : null}
       <span className="bt-form-footer__state">
         {isNew ? (
-          'Not saved yet'
+          t('shared.notSavedYet')
         ) : dirty ? (
           <>
-            <Icon name="edit" size={13} /> Unsaved changes
+            <Icon name="edit" size={13} /> {t('shared.unsavedChanges')}
           </>
         ) : (
-          'All changes saved'
+          t('shared.allSaved')
         )}
       </span>
       {children}

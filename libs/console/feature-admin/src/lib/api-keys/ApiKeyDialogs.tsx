@@ -1,13 +1,13 @@
 import { API_KEY_SCOPES, type CreatedApiKeyResponse } from '@backtalk/contracts';
 import { toFormErrors, useCreateApiKey } from '@backtalk/console/data-access';
 import { Banner, Button, CheckboxGroup, CopyField, Dialog, DialogFooter, TextField } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import type { FormEvent } from 'react';
 import { useFormState } from '../shared';
 import { API_KEY_FORM_FIELDS, SCOPE_LABELS, toCreateApiKeyRequest, validateApiKeyForm, type ApiKeyFormValues } from './api-key-form';
 
-const SCOPE_OPTIONS = API_KEY_SCOPES.map((scope) => ({ value: scope, ...SCOPE_LABELS[scope] }));
-
 function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiKeyResponse) => void; onCancel: () => void }) {
+  const { t } = useTranslation('admin');
   const form = useFormState<ApiKeyFormValues>(() => ({ name: '', scopes: [...API_KEY_SCOPES] }));
   const create = useCreateApiKey();
   const server = toFormErrors(create.error, API_KEY_FORM_FIELDS);
@@ -21,26 +21,26 @@ function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: Create
     <form className="bt-form" onSubmit={submit} noValidate>
       {server.form ? <Banner tone="danger">{server.form}</Banner> : null}
       <TextField
-        label="Name"
+        label={t('apiKeys.form.name')}
         name="name"
         autoComplete="off"
-        placeholder="e.g. Order notifications"
+        placeholder={t('apiKeys.form.namePlaceholder')}
         value={form.values.name}
         onChange={(e) => form.setField('name', e.target.value)}
         error={form.errors.name ?? server.fields['name']}
-        hint="Name it after the system that will use it, so you know what breaks if you revoke it."
+        hint={t('apiKeys.form.nameHint')}
       />
       <CheckboxGroup
-        legend="Permissions"
-        options={SCOPE_OPTIONS}
+        legend={t('apiKeys.form.permissions')}
+        options={API_KEY_SCOPES.map((scope) => ({ value: scope, label: SCOPE_LABELS[scope].label, description: SCOPE_LABELS[scope].description }))}
         value={form.values.scopes}
         onChange={(scopes) => form.setField('scopes', scopes)}
         error={form.errors.scopes ?? server.fields['scopes']}
       />
       <DialogFooter>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button onClick={onCancel}>{t('shared.cancel')}</Button>
         <Button type="submit" variant="primary" pending={create.isPending}>
-          Create API key
+          {t('apiKeys.create')}
         </Button>
       </DialogFooter>
     </form>
@@ -56,23 +56,25 @@ export function CreateApiKeyDialog({
   onCreated: (created: CreatedApiKeyResponse) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('admin');
   return (
-    <Dialog open={open} onClose={onClose} title="Create API key" description="Lets another system send or read messages as your workspace.">
+    <Dialog open={open} onClose={onClose} title={t('apiKeys.create')} description={t('apiKeys.form.description')}>
       {open ? <CreateApiKeyForm onCreated={onCreated} onCancel={onClose} /> : null}
     </Dialog>
   );
 }
 
 function RevealedKey({ created, onDone }: { created: CreatedApiKeyResponse; onDone: () => void }) {
+  const { t } = useTranslation('admin');
   return (
     <div className="bt-form">
-      <Banner tone="warning" title="Copy this key now.">
-        It is shown only once: Backtalk stores only a fingerprint of it. If you lose it, revoke it and create a new one.
+      <Banner tone="warning" title={t('apiKeys.reveal.copyNow')}>
+        {t('apiKeys.reveal.onlyOnce')}
       </Banner>
-      <CopyField label="API key" value={created.key} copyLabel="Copy key" autoFocusCopy />
+      <CopyField label={t('apiKeys.reveal.key')} value={created.key} copyLabel={t('apiKeys.reveal.copy')} autoFocusCopy />
       <DialogFooter>
         <Button variant="primary" onClick={onDone}>
-          Done
+          {t('shared.done')}
         </Button>
       </DialogFooter>
     </div>
@@ -80,8 +82,9 @@ function RevealedKey({ created, onDone }: { created: CreatedApiKeyResponse; onDo
 }
 
 export function RevealApiKeyDialog({ created, onClose }: { created: CreatedApiKeyResponse | null; onClose: () => void }) {
+  const { t } = useTranslation('admin');
   return (
-    <Dialog open={created !== null} onClose={onClose} title={`Key “${created?.apiKey.name ?? ''}” created`}>
+    <Dialog open={created !== null} onClose={onClose} title={t('apiKeys.reveal.title', { name: created?.apiKey.name ?? '' })}>
       {created ? <RevealedKey created={created} onDone={onClose} /> : null}
     </Dialog>
   );

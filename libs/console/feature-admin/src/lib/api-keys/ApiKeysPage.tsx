@@ -1,6 +1,7 @@
 import type { ApiKeyView, CreatedApiKeyResponse } from '@backtalk/contracts';
 import { useApiKeys, useRevokeApiKey } from '@backtalk/console/data-access';
 import { Badge, Button, EmptyState, formatDateTime, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useState } from 'react';
 import { DeleteDialog, QueryState } from '../shared';
 import { SCOPE_LABELS } from './api-key-form';
@@ -9,36 +10,37 @@ import { CreateApiKeyDialog, RevealApiKeyDialog } from './ApiKeyDialogs';
 type OpenDialog = { kind: 'create' } | { kind: 'reveal'; created: CreatedApiKeyResponse } | { kind: 'revoke'; key: ApiKeyView };
 
 export function ApiKeysPage() {
+  const { t } = useTranslation('admin');
   const keys = useApiKeys();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const revoke = useRevokeApiKey();
   const revoking = dialog?.kind === 'revoke' ? dialog.key : null;
 
   const columns: TableColumn<ApiKeyView>[] = [
-    { id: 'name', header: 'Name', cell: (key) => <span className="bt-table__primary">{key.name}</span> },
-    { id: 'prefix', header: 'Key', cell: (key) => <code>{key.prefix}…</code> },
+    { id: 'name', header: t('apiKeys.columns.name'), cell: (key) => <span className="bt-table__primary">{key.name}</span> },
+    { id: 'prefix', header: t('apiKeys.columns.key'), cell: (key) => <code>{key.prefix}…</code> },
     {
       id: 'scopes',
-      header: 'Permissions',
+      header: t('apiKeys.columns.permissions'),
       secondary: true,
       cell: (key) => key.scopes.map((scope) => SCOPE_LABELS[scope]?.label ?? scope).join(', '),
     },
-    { id: 'created', header: 'Created', secondary: true, cell: (key) => formatDateTime(key.createdAt) },
-    { id: 'used', header: 'Last used', cell: (key) => formatDateTime(key.lastUsedAt, 'Never') },
+    { id: 'created', header: t('apiKeys.columns.created'), secondary: true, cell: (key) => formatDateTime(key.createdAt) },
+    { id: 'used', header: t('apiKeys.columns.lastUsed'), cell: (key) => formatDateTime(key.lastUsedAt, t('apiKeys.neverUsed')) },
     {
       id: 'status',
-      header: 'Status',
-      cell: (key) => (key.revokedAt ? <Badge tone="danger">Revoked</Badge> : <Badge tone="success">Active</Badge>),
+      header: t('apiKeys.columns.status'),
+      cell: (key) => (key.revokedAt ? <Badge tone="danger">{t('apiKeys.revoked')}</Badge> : <Badge tone="success">{t('shared.active')}</Badge>),
     },
     {
       id: 'actions',
-      header: <span className="bt-sr-only">Actions</span>,
+      header: <span className="bt-sr-only">{t('shared.actions')}</span>,
       align: 'end',
       cell: (key) =>
         key.revokedAt ? null : (
           <RowActions>
-            <Button size="sm" variant="ghost" aria-label={`Revoke ${key.name}`} onClick={() => setDialog({ kind: 'revoke', key })}>
-              Revoke
+            <Button size="sm" variant="ghost" aria-label={t('apiKeys.revokeNamed', { name: key.name })} onClick={() => setDialog({ kind: 'revoke', key })}>
+              {t('apiKeys.revoke')}
             </Button>
           </RowActions>
         ),
@@ -48,26 +50,26 @@ export function ApiKeysPage() {
   return (
     <>
       <PageHeader
-        title="API keys"
-        description="Keys let your other systems send and read messages through the Backtalk API."
+        title={t('apiKeys.title')}
+        description={t('apiKeys.description')}
         actions={
           <Button variant="primary" icon="plus" onClick={() => setDialog({ kind: 'create' })}>
-            Create API key
+            {t('apiKeys.create')}
           </Button>
         }
       />
-      <QueryState what="API keys" isPending={keys.isPending} error={keys.error} onRetry={() => void keys.refetch()}>
+      <QueryState loadingLabel={t('apiKeys.loading')} errorTitle={t('apiKeys.loadFailed')} isPending={keys.isPending} error={keys.error} onRetry={() => void keys.refetch()}>
         {keys.data && keys.data.length > 0 ? (
           <Table
-            caption="API keys"
+            caption={t('apiKeys.title')}
             columns={columns}
             rows={keys.data}
             rowKey={(key) => key.id}
             rowClassName={(key) => (key.revokedAt ? 'bt-table__row--muted' : undefined)}
           />
         ) : (
-          <EmptyState compact icon="key" title="No keys yet">
-            Create one when another system, such as your shop or CRM, needs to send texts through Backtalk.
+          <EmptyState compact icon="key" title={t('apiKeys.emptyTitle')}>
+            {t('apiKeys.empty')}
           </EmptyState>
         )}
       </QueryState>
@@ -79,13 +81,13 @@ export function ApiKeysPage() {
       <RevealApiKeyDialog created={dialog?.kind === 'reveal' ? dialog.created : null} onClose={() => setDialog(null)} />
       <DeleteDialog
         item={revoking}
-        title={`Revoke ${revoking?.name ?? 'key'}?`}
-        confirmLabel="Revoke key"
+        title={t('apiKeys.revokeDialog.title', { name: revoking?.name ?? '' })}
+        confirmLabel={t('apiKeys.revokeDialog.confirm')}
         mutation={revoke}
-        deletedMessage={(apiKey) => `API key ${apiKey.name} revoked.`}
+        deletedMessage={(apiKey) => t('apiKeys.revokeDialog.done', { name: apiKey.name })}
         onClose={() => setDialog(null)}
       >
-        Requests that use this key will be refused from now on. This can't be undone.
+        {t('apiKeys.revokeDialog.body')}
       </DeleteDialog>
     </>
   );

@@ -1,9 +1,20 @@
 import { ApiKeyScope, type CreateApiKeyRequest } from '@backtalk/contracts';
+import { translateAdmin as t } from '../../i18n';
 
+const scopeLabel = (scope: string) => ({
+  get label() {
+    return t(`apiKeys.scopes.${scope}.label`);
+  },
+  get description() {
+    return t(`apiKeys.scopes.${scope}.description`);
+  },
+});
+
+/** Read in the console's language when looked up. */
 export const SCOPE_LABELS: Record<ApiKeyScope, { label: string; description: string }> = {
-  [ApiKeyScope.MessagesSend]: { label: 'Send messages', description: 'Send SMS through the API.' },
-  [ApiKeyScope.MessagesRead]: { label: 'Read messages', description: 'Read conversations and messages.' },
-  [ApiKeyScope.ReportsRead]: { label: 'Read reports', description: 'Pull every team’s reports (JSON or CSV) into a BI tool.' },
+  [ApiKeyScope.MessagesSend]: scopeLabel('messagesSend'),
+  [ApiKeyScope.MessagesRead]: scopeLabel('messagesRead'),
+  [ApiKeyScope.ReportsRead]: scopeLabel('reportsRead'),
 };
 
 export interface ApiKeyFormValues {
@@ -16,8 +27,8 @@ export const API_KEY_FORM_FIELDS: readonly (keyof ApiKeyFormValues)[] = ['name',
 
 export function validateApiKeyForm(values: ApiKeyFormValues): ApiKeyFormErrors {
   const errors: ApiKeyFormErrors = {};
-  if (!values.name.trim()) errors.name = 'Name the key after what uses it, e.g. "Order notifications".';
-  if (values.scopes.length === 0) errors.scopes = 'Choose at least one permission.';
+  if (!values.name.trim()) errors.name = t('apiKeys.form.nameRequired');
+  if (values.scopes.length === 0) errors.scopes = t('apiKeys.form.scopesRequired');
   return errors;
 }
 

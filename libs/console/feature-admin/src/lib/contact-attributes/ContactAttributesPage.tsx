@@ -1,6 +1,7 @@
-import { CONTACT_ATTRIBUTE_TYPE_LABELS, CONTACT_ATTRIBUTE_TYPES, type ContactAttributeView } from '@backtalk/contracts';
+import { CONTACT_ATTRIBUTE_TYPES, type ContactAttributeView } from '@backtalk/contracts';
 import { toFormErrors, useContactAttributes, useCreateContactAttribute, useDeleteContactAttribute, useToastActions, useUpdateContactAttribute } from '@backtalk/console/data-access';
 import { Banner, Button, Dialog, DialogFooter, EmptyState, PageHeader, RowActions, SelectField, Table, TextAreaField, TextField, type TableColumn } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useState, type FormEvent } from 'react';
 import { DeleteDialog, QueryState, useFormState } from '../shared';
 import {
@@ -15,9 +16,8 @@ import {
   validateContactAttributeForm,
 } from './contact-attribute-form';
 
-const TYPE_OPTIONS = CONTACT_ATTRIBUTE_TYPES.map((type) => ({ value: type, label: CONTACT_ATTRIBUTE_TYPE_LABELS[type] }));
-
 function AttributeForm({ attribute, others, onDone }: { attribute: ContactAttributeView | null; others: readonly ContactAttributeView[]; onDone: () => void }) {
+  const { t } = useTranslation('admin');
   const form = useFormState<ContactAttributeForm, keyof ContactAttributeFormErrors>(() => (attribute ? contactAttributeFormFrom(attribute) : emptyContactAttributeForm()));
   const create = useCreateContactAttribute();
   const update = useUpdateContactAttribute();
@@ -35,7 +35,7 @@ function AttributeForm({ attribute, others, onDone }: { attribute: ContactAttrib
         if (!attribute) {
           create.mutate(toCreateContactAttributeRequest(current), {
             onSuccess: (created) => {
-              toastShown('success', `Attribute ${created.label} created.`);
+              toastShown('success', t('contactAttributes.form.created', { label: created.label }));
               onDone();
             },
           });
@@ -47,7 +47,7 @@ function AttributeForm({ attribute, others, onDone }: { attribute: ContactAttrib
           { id: attribute.id, changes },
           {
             onSuccess: (saved) => {
-              toastShown('success', `Attribute ${saved.label} saved.`);
+              toastShown('success', t('contactAttributes.form.saved', { label: saved.label }));
               onDone();
             },
           },
@@ -60,7 +60,7 @@ function AttributeForm({ attribute, others, onDone }: { attribute: ContactAttrib
     <form className="bt-form" onSubmit={submit} noValidate>
       {server.form ? <Banner tone="danger">{server.form}</Banner> : null}
       <TextField
-        label="Label"
+        label={t('contactAttributes.form.label')}
         name="label"
         autoComplete="off"
         maxLength={80}
@@ -72,10 +72,10 @@ function AttributeForm({ attribute, others, onDone }: { attribute: ContactAttrib
           form.clearError('label');
         }}
         error={error('label')}
-        hint="What agents see beside the value, e.g. Order ID."
+        hint={t('contactAttributes.form.labelHint')}
       />
       <TextField
-        label="Key"
+        label={t('contactAttributes.form.key')}
         name="key"
         autoComplete="off"
         maxLength={40}
@@ -84,24 +84,32 @@ function AttributeForm({ attribute, others, onDone }: { attribute: ContactAttrib
         disabled={attribute !== null}
         onChange={(event) => setValues((current) => ({ ...current, key: event.target.value, keyEdited: true }))}
         error={error('key')}
-        hint={values.key ? `Canned answers write {{contact.${values.key}}}; filters attribute=${values.key}:…. It cannot change later.` : 'Lower-case letters, digits and _. It cannot change later.'}
+        hint={
+          values.key
+            ? t('contactAttributes.form.keyHint', { variable: `{{contact.${values.key}}}`, filter: `attribute=${values.key}:…` })
+            : t('contactAttributes.form.keyHintEmpty')
+        }
       />
-      <SelectField label="Type" value={values.type} options={TYPE_OPTIONS} disabled={attribute !== null} onChange={(type) => setField('type', type)} error={error('type')} hint={attribute ? 'The type stays as made, since contacts hold values of it.' : undefined} />
+      <SelectField
+        label={t('contactAttributes.form.type')}
+        value={values.type}
+        options={CONTACT_ATTRIBUTE_TYPES.map((type) => ({ value: type, label: t(`contactAttributes.types.${type}`) }))} disabled={attribute !== null} onChange={(type) => setField('type', type)} error={error('type')} hint={attribute ? t('contactAttributes.form.typeFixed') : undefined}
+      />
       {values.type === 'list' ? (
         <TextAreaField
-          label="Choices"
+          label={t('contactAttributes.form.choices')}
           name="choices"
           rows={4}
           value={values.choices}
           onChange={(event) => setField('choices', event.target.value)}
           error={error('choices')}
-          hint="One a line. A choice some contact has cannot be removed until theirs is changed."
+          hint={t('contactAttributes.form.choicesHint')}
         />
       ) : null}
       <DialogFooter>
-        <Button onClick={onDone}>Cancel</Button>
+        <Button onClick={onDone}>{t('shared.cancel')}</Button>
         <Button type="submit" variant="primary" pending={mutation.isPending}>
-          {attribute ? 'Save' : 'Create attribute'}
+          {attribute ? t('shared.save') : t('contactAttributes.create')}
         </Button>
       </DialogFooter>
     </form>
@@ -112,6 +120,7 @@ type OpenDialog = { kind: 'form'; target: ContactAttributeView | 'new' } | { kin
 
 /** Settings → Contact attributes: the details every contact may have, which admins define. */
 export function ContactAttributesPage() {
+  const { t } = useTranslation('admin');
   const attributes = useContactAttributes();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const remove = useDeleteContactAttribute();
@@ -119,21 +128,21 @@ export function ContactAttributesPage() {
   const deleting = dialog?.kind === 'delete' ? dialog.attribute : null;
 
   const columns: TableColumn<ContactAttributeView>[] = [
-    { id: 'label', header: 'Label', cell: (attribute) => attribute.label },
-    { id: 'key', header: 'Variable', secondary: true, cell: (attribute) => <code className="bt-mono">{`{{contact.${attribute.key}}}`}</code> },
-    { id: 'type', header: 'Type', cell: (attribute) => CONTACT_ATTRIBUTE_TYPE_LABELS[attribute.type] },
-    { id: 'choices', header: 'Choices', secondary: true, cell: (attribute) => (attribute.choices.length > 0 ? attribute.choices.join(', ') : <span className="bt-muted">—</span>) },
+    { id: 'label', header: t('contactAttributes.columns.label'), cell: (attribute) => attribute.label },
+    { id: 'key', header: t('contactAttributes.columns.variable'), secondary: true, cell: (attribute) => <code className="bt-mono">{`{{contact.${attribute.key}}}`}</code> },
+    { id: 'type', header: t('contactAttributes.columns.type'), cell: (attribute) => t(`contactAttributes.types.${attribute.type}`) },
+    { id: 'choices', header: t('contactAttributes.columns.choices'), secondary: true, cell: (attribute) => (attribute.choices.length > 0 ? attribute.choices.join(', ') : <span className="bt-muted">—</span>) },
     {
       id: 'actions',
-      header: <span className="bt-sr-only">Actions</span>,
+      header: <span className="bt-sr-only">{t('shared.actions')}</span>,
       align: 'end',
       cell: (attribute) => (
         <RowActions>
-          <Button size="sm" variant="ghost" aria-label={`Edit ${attribute.label}`} onClick={() => setDialog({ kind: 'form', target: attribute })}>
-            Edit
+          <Button size="sm" variant="ghost" aria-label={t('shared.editNamed', { name: attribute.label })} onClick={() => setDialog({ kind: 'form', target: attribute })}>
+            {t('shared.edit')}
           </Button>
-          <Button size="sm" variant="ghost" aria-label={`Delete ${attribute.label}`} onClick={() => setDialog({ kind: 'delete', attribute })}>
-            Delete
+          <Button size="sm" variant="ghost" aria-label={t('shared.deleteNamed', { name: attribute.label })} onClick={() => setDialog({ kind: 'delete', attribute })}>
+            {t('shared.delete')}
           </Button>
         </RowActions>
       ),
@@ -143,35 +152,35 @@ export function ContactAttributesPage() {
   return (
     <>
       <PageHeader
-        title="Contact attributes"
-        description="Details every customer may have, such as an order number or a plan. Agents fill them in on the contact and in the inbox; every team sees the same values. Canned answers, contact filters and automation rules use them by key."
+        title={t('contactAttributes.title')}
+        description={t('contactAttributes.description')}
         actions={
           <Button variant="primary" icon="plus" onClick={() => setDialog({ kind: 'form', target: 'new' })}>
-            Create attribute
+            {t('contactAttributes.create')}
           </Button>
         }
       />
-      <QueryState what="contact attributes" isPending={attributes.isPending} error={attributes.error} onRetry={() => void attributes.refetch()}>
+      <QueryState loadingLabel={t('contactAttributes.loading')} errorTitle={t('contactAttributes.loadFailed')} isPending={attributes.isPending} error={attributes.error} onRetry={() => void attributes.refetch()}>
         {attributes.data && attributes.data.length > 0 ? (
-          <Table caption="Contact attributes" columns={columns} rows={attributes.data} rowKey={(attribute) => attribute.id} />
+          <Table caption={t('contactAttributes.title')} columns={columns} rows={attributes.data} rowKey={(attribute) => attribute.id} />
         ) : (
-          <EmptyState compact icon="user" title="No contact attributes yet">
-            Create one such as “Order ID” (text), “Plan” (a list of choices) or “VIP” (yes / no).
+          <EmptyState compact icon="user" title={t('contactAttributes.emptyTitle')}>
+            {t('contactAttributes.empty')}
           </EmptyState>
         )}
       </QueryState>
-      <Dialog open={dialog?.kind === 'form'} onClose={() => setDialog(null)} title={editing ? `Edit ${editing.label}` : 'Create contact attribute'}>
+      <Dialog open={dialog?.kind === 'form'} onClose={() => setDialog(null)} title={editing ? t('shared.editNamed', { name: editing.label }) : t('contactAttributes.createDialog')}>
         {dialog?.kind === 'form' ? <AttributeForm attribute={editing} others={(attributes.data ?? []).filter((other) => other.id !== editing?.id)} onDone={() => setDialog(null)} /> : null}
       </Dialog>
       <DeleteDialog
         item={deleting}
-        title={`Delete ${deleting?.label ?? 'attribute'}?`}
-        confirmLabel="Delete attribute"
+        title={t('contactAttributes.delete.title', { label: deleting?.label ?? '' })}
+        confirmLabel={t('contactAttributes.delete.confirm')}
         mutation={remove}
-        deletedMessage={(attribute) => `Attribute ${attribute.label} deleted.`}
+        deletedMessage={(attribute) => t('contactAttributes.delete.done', { label: attribute.label })}
         onClose={() => setDialog(null)}
       >
-        Every contact’s value of it is deleted too. Canned answers naming it leave it out, and rules testing it stop matching.
+        {t('contactAttributes.delete.body')}
       </DeleteDialog>
     </>
   );

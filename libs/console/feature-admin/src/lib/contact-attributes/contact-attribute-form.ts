@@ -8,6 +8,7 @@ import {
   RESERVED_CONTACT_ATTRIBUTE_KEYS,
   type UpdateContactAttributeRequest,
 } from '@backtalk/contracts';
+import { translateAdmin as t } from '../../i18n';
 
 export interface ContactAttributeForm {
   label: string;
@@ -48,17 +49,17 @@ export const choicesOf = (text: string): string[] => [...new Set(text.split('\n'
 
 export function validateContactAttributeForm(form: ContactAttributeForm, others: readonly ContactAttributeView[], isNew: boolean): ContactAttributeFormErrors {
   const errors: ContactAttributeFormErrors = {};
-  if (!form.label.trim()) errors.label = 'Give the attribute a label.';
+  if (!form.label.trim()) errors.label = t('contactAttributes.form.labelRequired');
   if (isNew) {
-    if (!CONTACT_ATTRIBUTE_KEY_PATTERN.test(form.key)) errors.key = 'Lower-case letters, digits and _, starting with a letter, e.g. order_id.';
-    else if ((RESERVED_CONTACT_ATTRIBUTE_KEYS as readonly string[]).includes(form.key)) errors.key = `${form.key} is already filled from the contact itself; choose another key.`;
-    else if (others.some((other) => other.key === form.key)) errors.key = `The key ${form.key} is already used by ${others.find((other) => other.key === form.key)?.label}.`;
+    if (!CONTACT_ATTRIBUTE_KEY_PATTERN.test(form.key)) errors.key = t('contactAttributes.form.keyInvalid');
+    else if ((RESERVED_CONTACT_ATTRIBUTE_KEYS as readonly string[]).includes(form.key)) errors.key = t('contactAttributes.form.keyReserved', { key: form.key });
+    else if (others.some((other) => other.key === form.key)) errors.key = t('contactAttributes.form.keyTaken', { key: form.key, label: others.find((other) => other.key === form.key)?.label });
   }
   if (form.type === 'list') {
     const choices = choicesOf(form.choices);
-    if (choices.length === 0) errors.choices = 'A list needs at least one choice, one a line.';
-    else if (choices.length > CONTACT_ATTRIBUTE_CHOICES_MAX) errors.choices = `At most ${CONTACT_ATTRIBUTE_CHOICES_MAX} choices.`;
-    else if (choices.some((choice) => choice.length > CONTACT_ATTRIBUTE_CHOICE_MAX)) errors.choices = `A choice has at most ${CONTACT_ATTRIBUTE_CHOICE_MAX} characters.`;
+    if (choices.length === 0) errors.choices = t('contactAttributes.form.choicesRequired');
+    else if (choices.length > CONTACT_ATTRIBUTE_CHOICES_MAX) errors.choices = t('contactAttributes.form.tooManyChoices', { max: CONTACT_ATTRIBUTE_CHOICES_MAX });
+    else if (choices.some((choice) => choice.length > CONTACT_ATTRIBUTE_CHOICE_MAX)) errors.choices = t('contactAttributes.form.choiceTooLong', { max: CONTACT_ATTRIBUTE_CHOICE_MAX });
   }
   return errors;
 }

@@ -1,48 +1,48 @@
 import { MacroStepType, Role, type ConversationPriority, type MacroView, type TeamView } from '@backtalk/contracts';
 import { describeError, useCannedAnswers, useCreateMacro, useLabels, useSignedInUser, useToastActions, useUpdateMacro, useUsers } from '@backtalk/console/data-access';
 import { Banner, Button, Dialog, DialogFooter, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, SelectField, TextAreaField, TextField } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useState, type FormEvent } from 'react';
 import { emptyMacroForm, hasProblems, macroFormFrom, macroFormProblems, newStep, STEP_TYPE_LABELS, toCreateMacroRequest, type MacroForm, type MacroStepForm } from './macro-form';
 
-const STEP_TYPES = Object.values(MacroStepType).map((type) => ({ value: type, label: STEP_TYPE_LABELS[type] }));
-
 /** The parameter of one step: which answer, label, person, priority, note or how long. */
 function StepParameter({ step, index, onChange }: { step: MacroStepForm; index: number; onChange: (changes: Partial<MacroStepForm>) => void }) {
+  const { t } = useTranslation('admin');
   const { data: answers = [] } = useCannedAnswers();
   const { data: labels = [] } = useLabels();
   const { data: users = [] } = useUsers();
-  const name = `Step ${index + 1}`;
+  const stepNumber = index + 1;
   switch (step.type) {
     case MacroStepType.SendCannedAnswer:
       return (
         <SelectField
-          label={`${name}: canned answer`}
+          label={t('macros.form.parameter.answer', { step: stepNumber })}
           hideLabel
           value={step.cannedAnswerId}
           onChange={(cannedAnswerId: string) => onChange({ cannedAnswerId })}
-          options={[{ value: '', label: 'Choose an answer…' }, ...answers.map((answer) => ({ value: answer.id, label: `${answer.title} (/${answer.shortcode})` }))]}
+          options={[{ value: '', label: t('macros.form.chooseAnswer') }, ...answers.map((answer) => ({ value: answer.id, label: `${answer.title} (/${answer.shortcode})` }))]}
         />
       );
     case MacroStepType.AddLabel:
       return (
         <SelectField
-          label={`${name}: label`}
+          label={t('macros.form.parameter.label', { step: stepNumber })}
           hideLabel
           value={step.labelId}
           onChange={(labelId: string) => onChange({ labelId })}
-          options={[{ value: '', label: 'Choose a label…' }, ...labels.map((label) => ({ value: label.id, label: label.name }))]}
+          options={[{ value: '', label: t('macros.form.chooseLabel') }, ...labels.map((label) => ({ value: label.id, label: label.name }))]}
         />
       );
     case MacroStepType.Assign:
       return (
         <SelectField
-          label={`${name}: assignee`}
+          label={t('macros.form.parameter.assignee', { step: stepNumber })}
           hideLabel
           value={step.assigneeId}
           onChange={(assigneeId: string) => onChange({ assigneeId })}
           options={[
-            { value: 'me', label: 'Whoever runs the macro' },
-            { value: '', label: 'Nobody: back to the queue' },
+            { value: 'me', label: t('macros.form.assignRunner') },
+            { value: '', label: t('macros.form.assignNobody') },
             ...users.filter((user) => user.active).map((user) => ({ value: user.id, label: user.name })),
           ]}
         />
@@ -50,7 +50,7 @@ function StepParameter({ step, index, onChange }: { step: MacroStepForm; index: 
     case MacroStepType.SetPriority:
       return (
         <SelectField
-          label={`${name}: priority`}
+          label={t('macros.form.parameter.priority', { step: stepNumber })}
           hideLabel
           value={step.priority}
           onChange={(priority: ConversationPriority) => onChange({ priority })}
@@ -58,20 +58,24 @@ function StepParameter({ step, index, onChange }: { step: MacroStepForm; index: 
         />
       );
     case MacroStepType.AddNote:
-      return <TextAreaField label={`${name}: note`} hideLabel rows={2} placeholder="The private note" value={step.body} onChange={(event) => onChange({ body: event.target.value })} />;
+      return <TextAreaField
+          label={t('macros.form.parameter.note', { step: stepNumber })}
+          hideLabel
+          rows={2}
+          placeholder={t('macros.form.notePlaceholder')} value={step.body} onChange={(event) => onChange({ body: event.target.value })} />;
     case MacroStepType.Snooze:
       return (
         <TextField
-          label={`${name}: minutes`}
+          label={t('macros.form.parameter.minutes', { step: stepNumber })}
           hideLabel
           inputMode="numeric"
-          placeholder="Minutes (empty: until the customer writes)"
+          placeholder={t('macros.form.minutesPlaceholder')}
           value={step.minutes}
           onChange={(event) => onChange({ minutes: event.target.value })}
         />
       );
     case MacroStepType.Resolve:
-      return <span className="bt-muted bt-macro-step__none">Nothing to choose</span>;
+      return <span className="bt-muted bt-macro-stepNumber_none">{t('macros.form.nothingToChoose')}</span>;
   }
 }
 
@@ -83,6 +87,7 @@ interface MacroFormProps {
 }
 
 function MacroFormBody({ macro, teams, onDone }: MacroFormProps) {
+  const { t } = useTranslation('admin');
   const me = useSignedInUser();
   const canShare = me.role !== Role.Agent;
   const [form, setForm] = useState<MacroForm>(() => (macro ? macroFormFrom(macro) : emptyMacroForm(canShare ? 'shared' : 'personal')));
@@ -108,7 +113,7 @@ function MacroFormBody({ macro, teams, onDone }: MacroFormProps) {
     if (hasProblems(problems)) return;
     const request = toCreateMacroRequest(form);
     const saved = (result: MacroView) => {
-      toastShown('success', `Macro ${result.name} ${macro ? 'saved' : 'created'}.`);
+      toastShown('success', macro ? t('macros.form.saved', { name: result.name }) : t('macros.form.created', { name: result.name }));
       onDone();
     };
     if (macro) update.mutate({ id: macro.id, changes: { name: request.name, steps: request.steps } }, { onSuccess: saved });
@@ -116,44 +121,46 @@ function MacroFormBody({ macro, teams, onDone }: MacroFormProps) {
   };
 
   const scopeOptions = [
-    { value: 'personal', label: 'Only me' },
-    ...(me.role === Role.Admin ? [{ value: 'shared:', label: 'Every team' }] : []),
+    { value: 'personal', label: t('macros.form.onlyMe') },
+    ...(me.role === Role.Admin ? [{ value: 'shared:', label: t('macros.scope.everyTeam') }] : []),
     ...teams.map((team) => ({ value: `shared:${team.id}`, label: team.name })),
   ];
   return (
     <form className="bt-form bt-macro-form" onSubmit={submit} noValidate>
       {mutation.error ? <Banner tone="danger">{describeError(mutation.error)}</Banner> : null}
       {shown.form ? <Banner tone="danger">{shown.form}</Banner> : null}
-      <TextField label="Name" name="name" autoComplete="off" maxLength={60} value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} error={shown.name} />
+      <TextField
+        label={t('macros.form.name')}
+        name="name" autoComplete="off" maxLength={60} value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} error={shown.name} />
       {macro || !canShare ? null : (
         <SelectField
-          label="Who can run it"
+          label={t('macros.columns.scope')}
           value={form.visibility === 'personal' ? 'personal' : `shared:${form.teamId}`}
           onChange={(value: string) => setForm({ ...form, visibility: value === 'personal' ? 'personal' : 'shared', teamId: value.startsWith('shared:') ? value.slice('shared:'.length) : '' })}
           options={scopeOptions}
-          hint="A team’s macro runs on that team’s conversations; yours only you see."
+          hint={t('macros.form.scopeHint')}
         />
       )}
       <fieldset className="bt-macro-steps">
-        <legend>Steps, in order</legend>
+        <legend>{t('macros.form.steps')}</legend>
         <ol className="bt-macro-steps__list">
           {form.steps.map((step, index) => (
             <li key={step.key} className="bt-macro-step">
-              <div className="bt-macro-step__row">
+              <div className="bt-macro-stepNumber_row">
                 <SelectField
-                  label={`Step ${index + 1}`}
+                  label={t('macros.form.step', { step: index + 1 })}
                   hideLabel
                   value={step.type}
                   onChange={(type: MacroStepType) => setStep(step.key, { type })}
-                  options={STEP_TYPES}
-                  className="bt-macro-step__type"
+                  options={Object.values(MacroStepType).map((type) => ({ value: type, label: STEP_TYPE_LABELS[type] }))}
+                  className="bt-macro-stepNumber_type"
                 />
-                <span className="bt-macro-step__tools">
-                  <Button size="sm" variant="ghost" icon="chevron-down" className="bt-macro-step__up" aria-label={`Move step ${index + 1} up`} disabled={index === 0} onClick={() => moveStep(index, -1)} />
-                  <Button size="sm" variant="ghost" icon="chevron-down" aria-label={`Move step ${index + 1} down`} disabled={index === form.steps.length - 1} onClick={() => moveStep(index, 1)} />
-                  <Button size="sm" variant="ghost" icon="trash" aria-label={`Remove step ${index + 1}`} disabled={form.steps.length === 1} onClick={() => setForm({ ...form, steps: form.steps.filter((other) => other.key !== step.key) })} />
+                <span className="bt-macro-stepNumber_tools">
+                  <Button size="sm" variant="ghost" icon="chevron-down" className="bt-macro-stepNumber_up" aria-label={t('macros.form.moveUp', { step: index + 1 })} disabled={index === 0} onClick={() => moveStep(index, -1)} />
+                  <Button size="sm" variant="ghost" icon="chevron-down" aria-label={t('macros.form.moveDown', { step: index + 1 })} disabled={index === form.steps.length - 1} onClick={() => moveStep(index, 1)} />
+                  <Button size="sm" variant="ghost" icon="trash" aria-label={t('macros.form.remove', { step: index + 1 })} disabled={form.steps.length === 1} onClick={() => setForm({ ...form, steps: form.steps.filter((other) => other.key !== step.key) })} />
                 </span>
-                <div className="bt-macro-step__parameter">
+                <div className="bt-macro-stepNumber_parameter">
                   <StepParameter step={step} index={index} onChange={(changes) => setStep(step.key, changes)} />
                 </div>
               </div>
@@ -162,13 +169,13 @@ function MacroFormBody({ macro, teams, onDone }: MacroFormProps) {
           ))}
         </ol>
         <Button size="sm" icon="plus" disabled={form.steps.length >= 10} onClick={() => setForm({ ...form, steps: [...form.steps, newStep(MacroStepType.AddNote)] })}>
-          Add a step
+          {t('macros.form.addStep')}
         </Button>
       </fieldset>
       <DialogFooter>
-        <Button onClick={onDone}>Cancel</Button>
+        <Button onClick={onDone}>{t('shared.cancel')}</Button>
         <Button type="submit" variant="primary" pending={mutation.isPending}>
-          {macro ? 'Save' : 'Create macro'}
+          {macro ? t('shared.save') : t('macros.create')}
         </Button>
       </DialogFooter>
     </form>
@@ -182,9 +189,10 @@ export interface MacroFormDialogProps {
 }
 
 export function MacroFormDialog({ target, teams, onClose }: MacroFormDialogProps) {
+  const { t } = useTranslation('admin');
   const macro = target === 'new' ? null : target;
   return (
-    <Dialog open={target !== null} onClose={onClose} title={macro ? `Edit ${macro.name}` : 'Create macro'}>
+    <Dialog open={target !== null} onClose={onClose} title={macro ? t('shared.editNamed', { name: macro.name }) : t('macros.create')}>
       {target !== null ? <MacroFormBody macro={macro} teams={teams} onDone={onClose} /> : null}
     </Dialog>
   );

@@ -1,6 +1,7 @@
 import { Role, type MacroView } from '@backtalk/contracts';
 import { useDeleteMacro, useMacros, useSignedInUser, useTeams } from '@backtalk/console/data-access';
 import { Button, EmptyState, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useState } from 'react';
 import { DeleteDialog, QueryState } from '../shared';
 import { stepsSummary } from './macro-form';
@@ -14,6 +15,7 @@ type OpenDialog = { kind: 'form'; target: MacroView | 'new' } | { kind: 'delete'
  * teams they supervise. Agents run them from a conversation's Macros menu or with m.
  */
 export function MacrosPage() {
+  const { t } = useTranslation('admin');
   const me = useSignedInUser();
   const isAdmin = me.role === Role.Admin;
   const macros = useMacros();
@@ -23,24 +25,24 @@ export function MacrosPage() {
   const deleting = dialog?.kind === 'delete' ? dialog.macro : null;
   const shareableTeams = me.role === Role.Agent ? [] : isAdmin ? teams : teams.filter((team) => me.teamIds.includes(team.id));
   const canManage = (macro: MacroView) => (macro.ownerId ? macro.ownerId === me.id : macro.teamId === null ? isAdmin : isAdmin || (me.role === Role.Supervisor && me.teamIds.includes(macro.teamId)));
-  const scope = (macro: MacroView) => (macro.ownerId ? 'Only you' : macro.teamId === null ? 'Every team' : (teams.find((team) => team.id === macro.teamId)?.name ?? 'Another team'));
+  const scope = (macro: MacroView) => (macro.ownerId ? t('macros.scope.onlyYou') : macro.teamId === null ? t('macros.scope.everyTeam') : (teams.find((team) => team.id === macro.teamId)?.name ?? t('macros.scope.anotherTeam')));
 
   const columns: TableColumn<MacroView>[] = [
-    { id: 'name', header: 'Macro', cell: (macro) => <strong>{macro.name}</strong> },
-    { id: 'steps', header: 'Steps', secondary: true, cell: (macro) => stepsSummary(macro.steps) },
-    { id: 'scope', header: 'Who can run it', cell: scope },
+    { id: 'name', header: t('macros.columns.macro'), cell: (macro) => <strong>{macro.name}</strong> },
+    { id: 'steps', header: t('macros.columns.steps'), secondary: true, cell: (macro) => stepsSummary(macro.steps) },
+    { id: 'scope', header: t('macros.columns.scope'), cell: scope },
     {
       id: 'actions',
-      header: <span className="bt-sr-only">Actions</span>,
+      header: <span className="bt-sr-only">{t('shared.actions')}</span>,
       align: 'end',
       cell: (macro) =>
         canManage(macro) ? (
           <RowActions>
-            <Button size="sm" variant="ghost" aria-label={`Edit ${macro.name}`} onClick={() => setDialog({ kind: 'form', target: macro })}>
-              Edit
+            <Button size="sm" variant="ghost" aria-label={t('shared.editNamed', { name: macro.name })} onClick={() => setDialog({ kind: 'form', target: macro })}>
+              {t('shared.edit')}
             </Button>
-            <Button size="sm" variant="ghost" aria-label={`Delete ${macro.name}`} onClick={() => setDialog({ kind: 'delete', macro })}>
-              Delete
+            <Button size="sm" variant="ghost" aria-label={t('shared.deleteNamed', { name: macro.name })} onClick={() => setDialog({ kind: 'delete', macro })}>
+              {t('shared.delete')}
             </Button>
           </RowActions>
         ) : null,
@@ -50,33 +52,33 @@ export function MacrosPage() {
   return (
     <>
       <PageHeader
-        title="Macros"
-        description="A macro does several things to a conversation in one go: send a canned answer, add a label, assign, set the priority, add a private note, then resolve or snooze. Run one from a conversation’s Macros menu, or press m."
+        title={t('macros.title')}
+        description={t('macros.description')}
         actions={
           <Button variant="primary" icon="plus" onClick={() => setDialog({ kind: 'form', target: 'new' })}>
-            Create macro
+            {t('macros.create')}
           </Button>
         }
       />
-      <QueryState what="macros" isPending={macros.isPending} error={macros.error} onRetry={() => void macros.refetch()}>
+      <QueryState loadingLabel={t('macros.loading')} errorTitle={t('macros.loadFailed')} isPending={macros.isPending} error={macros.error} onRetry={() => void macros.refetch()}>
         {macros.data && macros.data.length > 0 ? (
-          <Table caption="Macros" columns={columns} rows={macros.data} rowKey={(macro) => macro.id} />
+          <Table caption={t('macros.title')} columns={columns} rows={macros.data} rowKey={(macro) => macro.id} />
         ) : (
-          <EmptyState compact icon="bolt" title="No macros yet">
-            Make one for what you do over and over, such as “Refund sent”: answer, label, resolve.
+          <EmptyState compact icon="bolt" title={t('macros.emptyTitle')}>
+            {t('macros.empty')}
           </EmptyState>
         )}
       </QueryState>
       <MacroFormDialog target={dialog?.kind === 'form' ? dialog.target : null} teams={shareableTeams} onClose={() => setDialog(null)} />
       <DeleteDialog
         item={deleting}
-        title={`Delete ${deleting?.name ?? 'macro'}?`}
-        confirmLabel="Delete macro"
+        title={t('macros.delete.title', { name: deleting?.name ?? '' })}
+        confirmLabel={t('macros.delete.confirm')}
         mutation={remove}
-        deletedMessage={(macro) => `Macro ${macro.name} deleted.`}
+        deletedMessage={(macro) => t('macros.delete.done', { name: macro.name })}
         onClose={() => setDialog(null)}
       >
-        Nobody can run it any more. Threads keep the steps it already did.
+        {t('macros.delete.body')}
       </DeleteDialog>
     </>
   );

@@ -1,4 +1,5 @@
 import { ConversationPriority, MACRO_MAX_STEPS, MacroStepType, type CreateMacroRequest, type MacroStep, type MacroView } from '@backtalk/contracts';
+import { translateAdmin as t } from '../../i18n';
 
 /** A step as the form edits it: every parameter a string, whichever the type uses. */
 export interface MacroStepForm {
@@ -22,15 +23,9 @@ export interface MacroForm {
   steps: MacroStepForm[];
 }
 
-export const STEP_TYPE_LABELS: Record<MacroStepType, string> = {
-  [MacroStepType.SendCannedAnswer]: 'Send a canned answer',
-  [MacroStepType.AddLabel]: 'Add a label',
-  [MacroStepType.Assign]: 'Assign',
-  [MacroStepType.SetPriority]: 'Set priority',
-  [MacroStepType.AddNote]: 'Add a private note',
-  [MacroStepType.Resolve]: 'Resolve',
-  [MacroStepType.Snooze]: 'Snooze',
-};
+/** Read in the console's language when looked up. */
+export const STEP_TYPE_LABELS = {} as Readonly<Record<MacroStepType, string>>;
+for (const type of Object.values(MacroStepType)) Object.defineProperty(STEP_TYPE_LABELS, type, { enumerable: true, get: () => t(`macros.stepTypes.${type}`) });
 
 let nextKey = 0;
 export const newStep = (type: MacroStepType = MacroStepType.AddLabel): MacroStepForm => ({
@@ -96,18 +91,18 @@ export function toCreateMacroRequest(form: MacroForm): CreateMacroRequest {
 export function macroFormProblems(form: MacroForm): { name?: string; steps: Record<string, string>; form?: string } {
   const steps: Record<string, string> = {};
   for (const [index, step] of form.steps.entries()) {
-    if (step.type === MacroStepType.SendCannedAnswer && !step.cannedAnswerId) steps[step.key] = 'Pick the canned answer to send.';
-    if (step.type === MacroStepType.AddLabel && !step.labelId) steps[step.key] = 'Pick the label to add.';
-    if (step.type === MacroStepType.AddNote && !step.body.trim()) steps[step.key] = 'Write the note this step adds.';
-    if (step.type === MacroStepType.Snooze && step.minutes.trim() && !(Number.isInteger(Number(step.minutes)) && Number(step.minutes) >= 1)) steps[step.key] = 'Snooze for a whole number of minutes, or leave it empty.';
+    if (step.type === MacroStepType.SendCannedAnswer && !step.cannedAnswerId) steps[step.key] = t('macros.problems.pickAnswer');
+    if (step.type === MacroStepType.AddLabel && !step.labelId) steps[step.key] = t('macros.problems.pickLabel');
+    if (step.type === MacroStepType.AddNote && !step.body.trim()) steps[step.key] = t('macros.problems.writeNote');
+    if (step.type === MacroStepType.Snooze && step.minutes.trim() && !(Number.isInteger(Number(step.minutes)) && Number(step.minutes) >= 1)) steps[step.key] = t('macros.problems.snoozeMinutes');
     if ((step.type === MacroStepType.Resolve || step.type === MacroStepType.Snooze) && index !== form.steps.length - 1) {
-      steps[step.key] = `This step ${step.type === MacroStepType.Resolve ? 'resolves' : 'snoozes'} the conversation, so it must be the last step.`;
+      steps[step.key] = t('macros.problems.mustBeLast', { step: step.type });
     }
   }
   return {
-    ...(form.name.trim() ? {} : { name: 'Give the macro a name.' }),
+    ...(form.name.trim() ? {} : { name: t('macros.problems.nameRequired') }),
     steps,
-    ...(form.steps.length === 0 ? { form: 'Give the macro at least one step.' } : form.steps.length > MACRO_MAX_STEPS ? { form: `A macro has at most ${MACRO_MAX_STEPS} steps.` } : {}),
+    ...(form.steps.length === 0 ? { form: t('macros.problems.noSteps') } : form.steps.length > MACRO_MAX_STEPS ? { form: t('macros.problems.tooManySteps', { max: MACRO_MAX_STEPS }) } : {}),
   };
 }
 

@@ -1,10 +1,12 @@
 import { useMyTeams, useSignedInUser, useUsers } from '@backtalk/console/data-access';
 import { Avatar, EmptyState, PageHeader, Panel, RoleBadge } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useMemo } from 'react';
 import { indexById } from '../directory';
 import { QueryState } from '../shared';
 
 export function MyTeamsPage() {
+  const { t } = useTranslation('admin');
   const me = useSignedInUser();
   const teams = useMyTeams();
   const users = useUsers();
@@ -12,9 +14,10 @@ export function MyTeamsPage() {
 
   return (
     <>
-      <PageHeader title="My teams" description="The teams you answer conversations for, and who you work with." />
+      <PageHeader title={t('myTeams.title')} description={t('myTeams.description')} />
       <QueryState
-        what="your teams"
+        loadingLabel={t('myTeams.loading')}
+        errorTitle={t('myTeams.loadFailed')}
         isPending={teams.isPending || users.isPending}
         error={teams.error ?? users.error}
         onRetry={() => void Promise.all([teams.refetch(), users.refetch()])}
@@ -23,7 +26,7 @@ export function MyTeamsPage() {
           <div className="bt-team-cards">
             {teams.data.map((team) => (
               <Panel key={team.id} title={team.name} description={team.description || undefined}>
-                <ul className="bt-member-list" aria-label={`Members of ${team.name}`}>
+                <ul className="bt-member-list" aria-label={t('myTeams.membersOf', { name: team.name })}>
                   {team.memberIds.map((id) => {
                     const member = usersById.get(id);
                     if (!member) return null;
@@ -32,7 +35,7 @@ export function MyTeamsPage() {
                         <Avatar name={member.name} size="sm" />
                         <span className="bt-member-list__name">
                           {member.name}
-                          {member.id === me.id ? <span className="bt-muted"> (you)</span> : null}
+                          {member.id === me.id ? <span className="bt-muted"> {t('shared.you')}</span> : null}
                         </span>
                         <RoleBadge role={member.role} />
                       </li>
@@ -43,8 +46,8 @@ export function MyTeamsPage() {
             ))}
           </div>
         ) : (
-          <EmptyState compact icon="team" title="You're not in a team yet">
-            Ask an admin to add you to a team; its conversations will then show up in your inbox.
+          <EmptyState compact icon="team" title={t('myTeams.emptyTitle')}>
+            {t('myTeams.empty')}
           </EmptyState>
         )}
       </QueryState>

@@ -1,11 +1,13 @@
 import { ROUTING_LANGUAGES, type AgentRoutingView } from '@backtalk/contracts';
 import { toFormErrors, useAgentRouting, useSignedInUser, useToastActions, useUpdateAgentRouting } from '@backtalk/console/data-access';
 import { Banner, Button, CheckboxGroup, LANGUAGE_LABELS, Panel, TextField } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import type { FormEvent } from 'react';
 import { QueryState, useFormState } from '../shared';
 import { agentRoutingFormFrom, toUpdateAgentRoutingRequest, validateAgentRoutingForm } from './agent-routing-form';
 
 function AgentRoutingForm({ view }: { view: AgentRoutingView }) {
+  const { t } = useTranslation('admin');
   const form = useFormState(() => agentRoutingFormFrom(view));
   const update = useUpdateAgentRouting();
   const { toastShown } = useToastActions();
@@ -22,7 +24,7 @@ function AgentRoutingForm({ view }: { view: AgentRoutingView }) {
         {
           onSuccess: (saved) => {
             form.setValues(agentRoutingFormFrom(saved));
-            toastShown('success', 'Languages and capacity saved.');
+            toastShown('success', t('profile.routing.saved'));
           },
         },
       );
@@ -30,28 +32,28 @@ function AgentRoutingForm({ view }: { view: AgentRoutingView }) {
   };
 
   return (
-    <form className="bt-form bt-narrow" onSubmit={submit} noValidate aria-label="Languages and capacity">
+    <form className="bt-form bt-narrow" onSubmit={submit} noValidate aria-label={t('profile.routing.title')}>
       {server.form ? <Banner tone="danger">{server.form}</Banner> : null}
       <CheckboxGroup
-        legend="Languages you answer in"
+        legend={t('profile.routing.languages')}
         options={ROUTING_LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_LABELS[language] }))}
         value={form.values.languages}
         onChange={(languages) => form.setField('languages', languages)}
         error={server.fields['languages']}
-        hint="Teams that prefer the customer's language give you conversations in these first."
+        hint={t('profile.routing.languagesHint')}
       />
       <TextField
-        label="Most open conversations at once"
+        label={t('profile.routing.capacity')}
         inputMode="numeric"
-        placeholder="No limit"
+        placeholder={t('profile.routing.noLimit')}
         value={form.values.capacity}
         onChange={(event) => form.setField('capacity', event.target.value)}
         error={form.errors.capacity ?? server.fields['capacity']}
-        hint="Across all your teams. Routing gives you nothing new while you hold this many. Empty: no limit of your own."
+        hint={t('profile.routing.capacityHint')}
       />
       <div>
         <Button type="submit" variant="primary" pending={update.isPending} disabled={!dirty}>
-          Save
+          {t('shared.save')}
         </Button>
       </div>
     </form>
@@ -60,11 +62,12 @@ function AgentRoutingForm({ view }: { view: AgentRoutingView }) {
 
 /** The signed-in agent's own routing settings. */
 export function AgentRoutingPanel() {
+  const { t } = useTranslation('admin');
   const user = useSignedInUser();
   const routing = useAgentRouting(user.id);
   return (
-    <Panel title="Languages and capacity" description="How routing picks conversations for you. Your availability (online or away) is in the top bar.">
-      <QueryState what="your routing settings" isPending={routing.isPending} error={routing.error} onRetry={() => void routing.refetch()}>
+    <Panel title={t('profile.routing.title')} description={t('profile.routing.description')}>
+      <QueryState loadingLabel={t('profile.routing.loading')} errorTitle={t('profile.routing.loadFailed')} isPending={routing.isPending} error={routing.error} onRetry={() => void routing.refetch()}>
         {routing.data ? <AgentRoutingForm view={routing.data} /> : null}
       </QueryState>
     </Panel>

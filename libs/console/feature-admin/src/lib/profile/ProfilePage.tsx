@@ -1,6 +1,7 @@
 import { ErrorCode, PASSWORD_MIN_LENGTH } from '@backtalk/contracts';
 import { isApiError, toFormErrors, useChangePassword, useMyTeams, useSignedInUser, useToastActions } from '@backtalk/console/data-access';
 import { Banner, Button, DetailList, PageHeader, Panel, RoleBadge, TextField } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import type { FormEvent } from 'react';
 import { useFormState } from '../shared';
 import { AgentRoutingPanel } from './AgentRoutingPanel';
@@ -9,6 +10,7 @@ import { LanguagePanel } from './LanguagePanel';
 import { EMPTY_PASSWORD_FORM, PASSWORD_FORM_FIELDS, validatePasswordForm } from './password-form';
 
 function ChangePasswordForm() {
+  const { t } = useTranslation('admin');
   const form = useFormState(() => EMPTY_PASSWORD_FORM);
   const change = useChangePassword();
   const { toastShown } = useToastActions();
@@ -25,7 +27,7 @@ function ChangePasswordForm() {
           onSuccess: () => {
             form.setValues(EMPTY_PASSWORD_FORM);
             change.reset();
-            toastShown('success', 'Password changed. Your other sessions were signed out.');
+            toastShown('success', t('profile.password.changed'));
           },
         },
       ),
@@ -36,26 +38,26 @@ function ChangePasswordForm() {
     <form className="bt-form bt-narrow" onSubmit={submit} noValidate>
       {server.form && !wrongCurrent ? <Banner tone="danger">{server.form}</Banner> : null}
       <TextField
-        label="Current password"
+        label={t('profile.password.current')}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
         value={form.values.currentPassword}
         onChange={(e) => form.setField('currentPassword', e.target.value)}
-        error={form.errors.currentPassword ?? (wrongCurrent ? 'That is not your current password.' : server.fields['currentPassword'])}
+        error={form.errors.currentPassword ?? (wrongCurrent ? t('profile.password.wrongCurrent') : server.fields['currentPassword'])}
       />
       <TextField
-        label="New password"
+        label={t('profile.password.new')}
         name="newPassword"
         type="password"
         autoComplete="new-password"
         value={form.values.newPassword}
         onChange={(e) => form.setField('newPassword', e.target.value)}
         error={form.errors.newPassword ?? server.fields['newPassword']}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
+        hint={t('profile.password.newHint', { min: PASSWORD_MIN_LENGTH })}
       />
       <TextField
-        label="Confirm password"
+        label={t('profile.password.confirm')}
         name="confirmPassword"
         type="password"
         autoComplete="new-password"
@@ -65,7 +67,7 @@ function ChangePasswordForm() {
       />
       <div>
         <Button type="submit" variant="primary" pending={change.isPending}>
-          Change password
+          {t('profile.password.title')}
         </Button>
       </div>
     </form>
@@ -73,25 +75,26 @@ function ChangePasswordForm() {
 }
 
 export function ProfilePage() {
+  const { t } = useTranslation('admin');
   const user = useSignedInUser();
   const { data: teams } = useMyTeams();
   return (
     <>
-      <PageHeader title="My profile" description="Ask an admin if your name or email needs to change." />
-      <Panel title="Account">
+      <PageHeader title={t('profile.title')} description={t('profile.description')} />
+      <Panel title={t('profile.account.title')}>
         <DetailList
           items={[
-            { label: 'Name', value: user.name },
-            { label: 'Email', value: user.email },
-            { label: 'Role', value: <RoleBadge role={user.role} /> },
-            { label: 'Teams', value: teams ? teams.map((team) => team.name).join(', ') || 'None yet' : '…' },
+            { label: t('profile.account.name'), value: user.name },
+            { label: t('profile.account.email'), value: user.email },
+            { label: t('profile.account.role'), value: <RoleBadge role={user.role} /> },
+            { label: t('profile.account.teams'), value: teams ? teams.map((team) => team.name).join(', ') || t('profile.account.noTeams') : '…' },
           ]}
         />
       </Panel>
       <LanguagePanel />
       <AgentRoutingPanel />
       <InboxPreferencesPanel />
-      <Panel title="Change password" description="Changing it signs you out everywhere else.">
+      <Panel title={t('profile.password.title')} description={t('profile.password.description')}>
         <ChangePasswordForm />
       </Panel>
     </>

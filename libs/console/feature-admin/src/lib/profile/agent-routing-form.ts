@@ -1,4 +1,5 @@
 import type { AgentRoutingView, RoutingLanguage, UpdateAgentRoutingRequest } from '@backtalk/contracts';
+import { translateAdmin as t } from '../../i18n';
 import { optionalWholeNumber } from '../numbers';
 
 export const MAX_AGENT_CAPACITY = 1000;
@@ -14,7 +15,7 @@ export function agentRoutingFormFrom(view: AgentRoutingView): AgentRoutingFormVa
 }
 
 export function validateAgentRoutingForm(values: AgentRoutingFormValues): Partial<Record<'capacity', string>> {
-  return optionalWholeNumber(values.capacity, 0, MAX_AGENT_CAPACITY) === undefined ? { capacity: `Enter a whole number up to ${MAX_AGENT_CAPACITY}, or leave it empty for no limit.` } : {};
+  return optionalWholeNumber(values.capacity, 0, MAX_AGENT_CAPACITY) === undefined ? { capacity: t('profile.routing.capacityInvalid', { max: MAX_AGENT_CAPACITY }) } : {};
 }
 
 /** Only what changed; languages in the order they are offered, so ticking and unticking one is no change. */

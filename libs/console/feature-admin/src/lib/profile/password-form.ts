@@ -1,4 +1,5 @@
 import { PASSWORD_MIN_LENGTH } from '@backtalk/contracts';
+import { translateAdmin as t } from '../../i18n';
 
 export interface PasswordFormValues {
   currentPassword: string;
@@ -13,9 +14,9 @@ export const EMPTY_PASSWORD_FORM: PasswordFormValues = { currentPassword: '', ne
 
 export function validatePasswordForm(values: PasswordFormValues): PasswordFormErrors {
   const errors: PasswordFormErrors = {};
-  if (!values.currentPassword) errors.currentPassword = 'Enter your current password.';
-  if (values.newPassword.length < PASSWORD_MIN_LENGTH) errors.newPassword = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  else if (values.newPassword === values.currentPassword) errors.newPassword = 'Choose a password different from the current one.';
-  if (!errors.newPassword && values.confirmPassword !== values.newPassword) errors.confirmPassword = "The passwords don't match.";
+  if (!values.currentPassword) errors.currentPassword = t('profile.password.currentRequired');
+  if (values.newPassword.length < PASSWORD_MIN_LENGTH) errors.newPassword = t('shared.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
+  else if (values.newPassword === values.currentPassword) errors.newPassword = t('profile.password.sameAsCurrent');
+  if (!errors.newPassword && values.confirmPassword !== values.newPassword) errors.confirmPassword = t('profile.password.mismatch');
   return errors;
 }

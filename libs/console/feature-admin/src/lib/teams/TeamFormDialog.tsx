@@ -1,6 +1,7 @@
 import type { TeamView, UserView } from '@backtalk/contracts';
 import { toFormErrors, useCreateTeam, useToastActions, useUpdateTeam } from '@backtalk/console/data-access';
 import { Banner, Button, CheckboxGroup, Dialog, DialogFooter, TextAreaField, TextField } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import type { FormEvent } from 'react';
 import { memberCandidates } from '../directory';
 import { useFormState } from '../shared';
@@ -15,6 +16,7 @@ interface TeamFormProps {
 }
 
 function TeamForm({ team, users, membersHint, onDone }: TeamFormProps) {
+  const { t } = useTranslation('admin');
   const form = useFormState(() => (team ? teamFormFrom(team) : emptyTeamForm()));
   const create = useCreateTeam();
   const update = useUpdateTeam();
@@ -30,7 +32,7 @@ function TeamForm({ team, users, membersHint, onDone }: TeamFormProps) {
       if (!team) {
         create.mutate(toCreateTeamRequest(values), {
           onSuccess: (created) => {
-            toastShown('success', `Team ${created.name} created.`);
+            toastShown('success', t('teams.form.created', { name: created.name }));
             onDone();
           },
         });
@@ -42,7 +44,7 @@ function TeamForm({ team, users, membersHint, onDone }: TeamFormProps) {
         { id: team.id, changes },
         {
           onSuccess: (updated) => {
-            toastShown('success', `Team ${updated.name} saved.`);
+            toastShown('success', t('teams.form.saved', { name: updated.name }));
             onDone();
           },
         },
@@ -54,7 +56,7 @@ function TeamForm({ team, users, membersHint, onDone }: TeamFormProps) {
     <form className="bt-form" onSubmit={submit} noValidate>
       {server.form ? <Banner tone="danger">{server.form}</Banner> : null}
       <TextField
-        label="Name"
+        label={t('teams.form.name')}
         name="name"
         autoComplete="off"
         value={form.values.name}
@@ -62,31 +64,31 @@ function TeamForm({ team, users, membersHint, onDone }: TeamFormProps) {
         error={error('name')}
       />
       <TextAreaField
-        label="Description"
+        label={t('teams.form.description')}
         name="description"
         rows={2}
         value={form.values.description}
         onChange={(e) => form.setField('description', e.target.value)}
         error={error('description')}
-        hint="Optional. What this team handles, e.g. “Billing questions from EU customers”."
+        hint={t('teams.form.descriptionHint')}
       />
       <CheckboxGroup
-        legend="Members"
+        legend={t('teams.form.members')}
         options={candidates.map((user) => ({
           value: user.id,
           label: user.name,
-          description: user.active ? user.email : `${user.email} · deactivated`,
+          description: user.active ? user.email : t('teams.form.deactivatedMember', { email: user.email }),
         }))}
         value={form.values.memberIds}
         onChange={(memberIds) => form.setField('memberIds', memberIds)}
         error={error('memberIds')}
         hint={membersHint}
-        emptyText="There is nobody to add yet."
+        emptyText={t('teams.form.nobodyToAdd')}
       />
       <DialogFooter>
-        <Button onClick={onDone}>Cancel</Button>
+        <Button onClick={onDone}>{t('shared.cancel')}</Button>
         <Button type="submit" variant="primary" pending={mutation.isPending}>
-          {team ? 'Save' : 'Create team'}
+          {team ? t('shared.save') : t('teams.create')}
         </Button>
       </DialogFooter>
     </form>
@@ -101,9 +103,10 @@ export interface TeamFormDialogProps {
 }
 
 export function TeamFormDialog({ target, users, membersHint, onClose }: TeamFormDialogProps) {
+  const { t } = useTranslation('admin');
   const team = target === 'new' ? null : target;
   return (
-    <Dialog open={target !== null} onClose={onClose} title={team ? `Edit ${team.name}` : 'Create team'}>
+    <Dialog open={target !== null} onClose={onClose} title={team ? t('shared.editNamed', { name: team.name }) : t('teams.create')}>
       {target !== null ? <TeamForm team={team} users={users} membersHint={membersHint} onDone={onClose} /> : null}
     </Dialog>
   );

@@ -1,6 +1,7 @@
 import { Role, type TeamView } from '@backtalk/contracts';
 import { useDeleteTeam, useSignedInUser, useTeams, useUsers } from '@backtalk/console/data-access';
 import { Button, buttonClassName, EmptyState, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DeleteDialog, QueryState } from '../shared';
@@ -9,6 +10,7 @@ import { TeamFormDialog } from './TeamFormDialog';
 type OpenDialog = { kind: 'form'; target: TeamView | 'new' } | { kind: 'delete'; team: TeamView };
 
 export function TeamsPage() {
+  const { t } = useTranslation('admin');
   const me = useSignedInUser();
   const isAdmin = me.role === Role.Admin;
   const teams = useTeams();
@@ -18,33 +20,33 @@ export function TeamsPage() {
   const deleting = dialog?.kind === 'delete' ? dialog.team : null;
 
   const columns: TableColumn<TeamView>[] = [
-    { id: 'name', header: 'Name', cell: (team) => <span className="bt-table__primary">{team.name}</span> },
+    { id: 'name', header: t('teams.columns.name'), cell: (team) => <span className="bt-table__primary">{team.name}</span> },
     {
       id: 'description',
-      header: 'Description',
+      header: t('teams.columns.description'),
       secondary: true,
       cell: (team) => team.description || <span className="bt-muted">—</span>,
     },
     {
       id: 'members',
-      header: 'Members',
-      cell: (team) => `${team.memberIds.length} ${team.memberIds.length === 1 ? 'member' : 'members'}`,
+      header: t('teams.columns.members'),
+      cell: (team) => t('teams.memberCount', { count: team.memberIds.length }),
     },
     {
       id: 'actions',
-      header: <span className="bt-sr-only">Actions</span>,
+      header: <span className="bt-sr-only">{t('shared.actions')}</span>,
       align: 'end',
       cell: (team) => (
         <RowActions>
-          <Link to={`${team.id}/routing`} className={buttonClassName({ variant: 'ghost', size: 'sm' })} aria-label={`Routing of ${team.name}`}>
-            Routing
+          <Link to={`${team.id}/routing`} className={buttonClassName({ variant: 'ghost', size: 'sm' })} aria-label={t('teams.routingOf', { name: team.name })}>
+            {t('teams.routing')}
           </Link>
-          <Button size="sm" variant="ghost" aria-label={`Edit ${team.name}`} onClick={() => setDialog({ kind: 'form', target: team })}>
-            Edit
+          <Button size="sm" variant="ghost" aria-label={t('shared.editNamed', { name: team.name })} onClick={() => setDialog({ kind: 'form', target: team })}>
+            {t('shared.edit')}
           </Button>
           {isAdmin ? (
-            <Button size="sm" variant="ghost" aria-label={`Delete ${team.name}`} onClick={() => setDialog({ kind: 'delete', team })}>
-              Delete
+            <Button size="sm" variant="ghost" aria-label={t('shared.deleteNamed', { name: team.name })} onClick={() => setDialog({ kind: 'delete', team })}>
+              {t('shared.delete')}
             </Button>
           ) : null}
         </RowActions>
@@ -55,44 +57,44 @@ export function TeamsPage() {
   return (
     <>
       <PageHeader
-        title="Teams"
+        title={t('teams.title')}
         description={
           isAdmin
-            ? 'Teams share conversations. Everyone in a team sees what customers send to its numbers.'
-            : 'The teams you supervise. You can rename them and change who is in them.'
+            ? t('teams.descriptionAdmin')
+            : t('teams.descriptionSupervisor')
         }
         actions={
           isAdmin ? (
             <Button variant="primary" icon="plus" onClick={() => setDialog({ kind: 'form', target: 'new' })}>
-              Create team
+              {t('teams.create')}
             </Button>
           ) : null
         }
       />
-      <QueryState what="teams" isPending={teams.isPending} error={teams.error} onRetry={() => void teams.refetch()}>
+      <QueryState loadingLabel={t('teams.loading')} errorTitle={t('teams.loadFailed')} isPending={teams.isPending} error={teams.error} onRetry={() => void teams.refetch()}>
         {teams.data && teams.data.length > 0 ? (
-          <Table caption="Teams" columns={columns} rows={teams.data} rowKey={(team) => team.id} />
+          <Table caption={t('teams.title')} columns={columns} rows={teams.data} rowKey={(team) => team.id} />
         ) : (
-          <EmptyState compact icon="team" title={isAdmin ? 'Create your first team' : "You don't supervise a team yet"}>
-            {isAdmin ? 'Add people to a team and its conversations are shared between them.' : 'Ask an admin to make you a member of the teams you lead.'}
+          <EmptyState compact icon="team" title={isAdmin ? t('teams.emptyAdminTitle') : t('teams.emptySupervisorTitle')}>
+            {isAdmin ? t('teams.emptyAdmin') : t('teams.emptySupervisor')}
           </EmptyState>
         )}
       </QueryState>
       <TeamFormDialog
         target={dialog?.kind === 'form' ? dialog.target : null}
         users={users.data ?? []}
-        membersHint={isAdmin ? undefined : 'You can add people who are already in one of your teams.'}
+        membersHint={isAdmin ? undefined : t('teams.form.membersHintSupervisor')}
         onClose={() => setDialog(null)}
       />
       <DeleteDialog
         item={deleting}
-        title={`Delete ${deleting?.name ?? 'team'}?`}
-        confirmLabel="Delete team"
+        title={t('teams.delete.title', { name: deleting?.name ?? '' })}
+        confirmLabel={t('teams.delete.confirm')}
         mutation={remove}
-        deletedMessage={(team) => `Team ${team.name} deleted.`}
+        deletedMessage={(team) => t('teams.delete.done', { name: team.name })}
         onClose={() => setDialog(null)}
       >
-        Its members keep their accounts, but lose access to anything shared through this team. This can't be undone.
+        {t('teams.delete.body')}
       </DeleteDialog>
     </>
   );

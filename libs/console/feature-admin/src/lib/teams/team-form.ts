@@ -1,5 +1,6 @@
 import type { CreateTeamRequest, TeamView, UpdateTeamRequest } from '@backtalk/contracts';
 import { sameIds } from '../directory';
+import { translateAdmin as t } from '../../i18n';
 
 export interface TeamFormValues {
   name: string;
@@ -20,7 +21,7 @@ export function teamFormFrom(team: TeamView): TeamFormValues {
 }
 
 export function validateTeamForm(values: TeamFormValues): TeamFormErrors {
-  return values.name.trim() ? {} : { name: 'Enter a team name.' };
+  return values.name.trim() ? {} : { name: t('teams.form.nameRequired') };
 }
 
 export function toCreateTeamRequest(values: TeamFormValues): CreateTeamRequest {

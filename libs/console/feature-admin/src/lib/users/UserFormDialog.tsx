@@ -1,11 +1,11 @@
 import { PASSWORD_MIN_LENGTH, ROLES, type TeamView, type UserView } from '@backtalk/contracts';
 import { toFormErrors, useCreateUser, useSignedInUser, useToastActions, useUpdateUser } from '@backtalk/console/data-access';
 import { Banner, Button, CheckboxGroup, Dialog, DialogFooter, ROLE_LABELS, SelectField, TextField } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import type { FormEvent } from 'react';
 import { useFormState } from '../shared';
 import { emptyUserForm, toCreateUserRequest, toUpdateUserRequest, USER_FORM_FIELDS, userFormFrom, validateUserForm } from './user-form';
 
-const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 interface UserFormProps {
   /** null creates a new user. */
@@ -15,6 +15,7 @@ interface UserFormProps {
 }
 
 function UserForm({ user, teams, onDone }: UserFormProps) {
+  const { t } = useTranslation('admin');
   const me = useSignedInUser();
   const mode = user ? 'edit' : 'create';
   const form = useFormState(() => (user ? userFormFrom(user) : emptyUserForm()));
@@ -34,7 +35,7 @@ function UserForm({ user, teams, onDone }: UserFormProps) {
         if (!user) {
           create.mutate(toCreateUserRequest(values), {
             onSuccess: (created) => {
-              toastShown('success', `${created.name} can now sign in.`);
+              toastShown('success', t('users.form.created', { name: created.name }));
               onDone();
             },
           });
@@ -46,7 +47,7 @@ function UserForm({ user, teams, onDone }: UserFormProps) {
           { id: user.id, changes },
           {
             onSuccess: (updated) => {
-              toastShown('success', `${updated.name} updated.`);
+              toastShown('success', t('users.form.updated', { name: updated.name }));
               onDone();
             },
           },
@@ -59,7 +60,7 @@ function UserForm({ user, teams, onDone }: UserFormProps) {
     <form className="bt-form" onSubmit={submit} noValidate>
       {server.form ? <Banner tone="danger">{server.form}</Banner> : null}
       <TextField
-        label="Name"
+        label={t('users.form.name')}
         name="name"
         autoComplete="off"
         value={form.values.name}
@@ -67,10 +68,10 @@ function UserForm({ user, teams, onDone }: UserFormProps) {
         error={error('name')}
       />
       {user ? (
-        <TextField label="Email" name="email" value={user.email} readOnly hint="Email addresses can't be changed." />
+        <TextField label={t('users.form.email')} name="email" value={user.email} readOnly hint={t('users.form.emailFixed')} />
       ) : (
         <TextField
-          label="Email"
+          label={t('users.form.email')}
           name="email"
           type="email"
           autoComplete="off"
@@ -81,38 +82,38 @@ function UserForm({ user, teams, onDone }: UserFormProps) {
       )}
       {user ? null : (
         <TextField
-          label="Password"
+          label={t('users.form.password')}
           name="password"
           type="password"
           autoComplete="new-password"
           value={form.values.password}
           onChange={(e) => form.setField('password', e.target.value)}
           error={error('password')}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. Share it with them privately; they can change it under My profile.`}
+          hint={t('users.form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
         />
       )}
       <SelectField
-        label="Role"
+        label={t('users.form.role')}
         name="role"
-        options={ROLE_OPTIONS}
+        options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
         value={form.values.role}
         onChange={(role) => form.setField('role', role)}
         disabled={editingSelf}
         error={error('role')}
-        hint={editingSelf ? "You can't change your own role." : 'Admins manage everything; supervisors manage their teams; agents answer conversations.'}
+        hint={editingSelf ? t('users.form.ownRole') : t('users.form.roleHint')}
       />
       <CheckboxGroup
-        legend="Teams"
+        legend={t('users.form.teams')}
         options={teams.map((team) => ({ value: team.id, label: team.name }))}
         value={form.values.teamIds}
         onChange={(teamIds) => form.setField('teamIds', teamIds)}
         error={error('teamIds')}
-        emptyText="There are no teams yet. Create one under Teams, then add people to it."
+        emptyText={t('users.form.noTeams')}
       />
       <DialogFooter>
-        <Button onClick={onDone}>Cancel</Button>
+        <Button onClick={onDone}>{t('shared.cancel')}</Button>
         <Button type="submit" variant="primary" pending={mutation.isPending}>
-          {user ? 'Save' : 'Create user'}
+          {user ? t('shared.save') : t('users.create')}
         </Button>
       </DialogFooter>
     </form>
@@ -127,9 +128,10 @@ export interface UserFormDialogProps {
 }
 
 export function UserFormDialog({ target, teams, onClose }: UserFormDialogProps) {
+  const { t } = useTranslation('admin');
   const user = target === 'new' ? null : target;
   return (
-    <Dialog open={target !== null} onClose={onClose} title={user ? `Edit ${user.name}` : 'Create user'}>
+    <Dialog open={target !== null} onClose={onClose} title={user ? t('shared.editNamed', { name: user.name }) : t('users.create')}>
       {target !== null ? <UserForm user={user} teams={teams} onDone={onClose} /> : null}
     </Dialog>
   );

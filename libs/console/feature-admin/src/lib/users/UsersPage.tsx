@@ -1,6 +1,7 @@
 import { Role, type UserView } from '@backtalk/contracts';
 import { describeError, useSignedInUser, useTeams, useToastActions, useUpdateUser, useUsers } from '@backtalk/console/data-access';
 import { Badge, Banner, Button, ConfirmDialog, EmptyState, PageHeader, RoleBadge, RowActions, Table, TextField, type TableColumn } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useMemo, useState } from 'react';
 import { indexById, matchesSearch, teamNamesOf } from '../directory';
 import { QueryState } from '../shared';
@@ -9,6 +10,7 @@ import { UserFormDialog } from './UserFormDialog';
 type OpenDialog = { kind: 'form'; target: UserView | 'new' } | { kind: 'deactivate'; user: UserView };
 
 function DeactivateDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
+  const { t } = useTranslation('admin');
   const update = useUpdateUser();
   const { toastShown } = useToastActions();
   const close = () => {
@@ -18,8 +20,8 @@ function DeactivateDialog({ user, onClose }: { user: UserView | null; onClose: (
   return (
     <ConfirmDialog
       open={user !== null}
-      title={`Deactivate ${user?.name ?? ''}?`}
-      confirmLabel="Deactivate"
+      title={t('users.deactivate.title', { name: user?.name ?? '' })}
+      confirmLabel={t('users.deactivate.confirm')}
       pending={update.isPending}
       error={update.error ? describeError(update.error) : null}
       onClose={close}
@@ -29,19 +31,20 @@ function DeactivateDialog({ user, onClose }: { user: UserView | null; onClose: (
           { id: user.id, changes: { active: false } },
           {
             onSuccess: () => {
-              toastShown('success', `${user.name} was deactivated.`);
+              toastShown('success', t('users.deactivate.done', { name: user.name }));
               close();
             },
           },
         )
       }
     >
-      They will be signed out and won't be able to sign in until you reactivate them. Their conversations and history stay.
+      {t('users.deactivate.body')}
     </ConfirmDialog>
   );
 }
 
 export function UsersPage() {
+  const { t } = useTranslation('admin');
   const me = useSignedInUser();
   const isAdmin = me.role === Role.Admin;
   const users = useUsers();
@@ -56,68 +59,68 @@ export function UsersPage() {
   const columns: TableColumn<UserView>[] = [
     {
       id: 'name',
-      header: 'Name',
+      header: t('users.columns.name'),
       cell: (user) => (
         <span className="bt-table__primary">
           {user.name}
-          {user.id === me.id ? <span className="bt-muted"> (you)</span> : null}
+          {user.id === me.id ? <span className="bt-muted"> {t('shared.you')}</span> : null}
         </span>
       ),
     },
-    { id: 'email', header: 'Email', cell: (user) => user.email },
-    { id: 'role', header: 'Role', cell: (user) => <RoleBadge role={user.role} /> },
+    { id: 'email', header: t('users.columns.email'), cell: (user) => user.email },
+    { id: 'role', header: t('users.columns.role'), cell: (user) => <RoleBadge role={user.role} /> },
     {
       id: 'teams',
-      header: 'Teams',
+      header: t('users.columns.teams'),
       secondary: true,
       cell: (user) => {
         const { names, hiddenCount } = teamNamesOf(user.teamIds, teamsById);
-        const text = [...names, ...(hiddenCount > 0 ? [`${hiddenCount} other`] : [])].join(', ');
-        return text || <span className="bt-muted">No team</span>;
+        const text = [...names, ...(hiddenCount > 0 ? [t('users.otherTeams', { count: hiddenCount })] : [])].join(', ');
+        return text || <span className="bt-muted">{t('users.noTeam')}</span>;
       },
     },
     {
       id: 'status',
-      header: 'Status',
-      cell: (user) => (user.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>),
+      header: t('users.columns.status'),
+      cell: (user) => (user.active ? <Badge tone="success">{t('shared.active')}</Badge> : <Badge>{t('users.deactivated')}</Badge>),
     },
   ];
 
   if (isAdmin) {
     columns.push({
       id: 'actions',
-      header: <span className="bt-sr-only">Actions</span>,
+      header: <span className="bt-sr-only">{t('shared.actions')}</span>,
       align: 'end',
       cell: (user) => (
         <RowActions>
-          <Button size="sm" variant="ghost" aria-label={`Edit ${user.name}`} onClick={() => setDialog({ kind: 'form', target: user })}>
-            Edit
+          <Button size="sm" variant="ghost" aria-label={t('shared.editNamed', { name: user.name })} onClick={() => setDialog({ kind: 'form', target: user })}>
+            {t('shared.edit')}
           </Button>
           {user.active ? (
             <Button
               size="sm"
               variant="ghost"
-              aria-label={`Deactivate ${user.name}`}
+              aria-label={t('users.deactivateNamed', { name: user.name })}
               disabled={user.id === me.id}
-              title={user.id === me.id ? "You can't deactivate yourself." : undefined}
+              title={user.id === me.id ? t('users.cannotDeactivateSelf') : undefined}
               onClick={() => setDialog({ kind: 'deactivate', user })}
             >
-              Deactivate
+              {t('users.deactivate.confirm')}
             </Button>
           ) : (
             <Button
               size="sm"
               variant="ghost"
-              aria-label={`Reactivate ${user.name}`}
+              aria-label={t('users.reactivateNamed', { name: user.name })}
               pending={reactivate.isPending && reactivate.variables?.id === user.id}
               onClick={() =>
                 reactivate.mutate(
                   { id: user.id, changes: { active: true } },
-                  { onSuccess: () => toastShown('success', `${user.name} can sign in again.`) },
+                  { onSuccess: () => toastShown('success', t('users.reactivated', { name: user.name })) },
                 )
               }
             >
-              Reactivate
+              {t('users.reactivate')}
             </Button>
           )}
         </RowActions>
@@ -128,43 +131,43 @@ export function UsersPage() {
   return (
     <>
       <PageHeader
-        title="Users"
-        description={isAdmin ? 'Everyone who can sign in to Backtalk.' : 'The members of your teams. Only admins can add or change users.'}
+        title={t('users.title')}
+        description={isAdmin ? t('users.descriptionAdmin') : t('users.descriptionSupervisor')}
         actions={
           isAdmin ? (
             <Button variant="primary" icon="plus" onClick={() => setDialog({ kind: 'form', target: 'new' })}>
-              Create user
+              {t('users.create')}
             </Button>
           ) : null
         }
       />
-      <QueryState what="users" isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()}>
+      <QueryState loadingLabel={t('users.loading')} errorTitle={t('users.loadFailed')} isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()}>
         <div className="bt-stack">
           {reactivate.error ? <Banner tone="danger">{describeError(reactivate.error)}</Banner> : null}
           <div className="bt-toolbar">
             <TextField
               className="bt-toolbar__search"
-              label="Search users"
+              label={t('users.search')}
               hideLabel
               type="search"
-              placeholder="Search by name or email"
+              placeholder={t('users.searchPlaceholder')}
               value={search}
               onChange={(e) => setSearch(e.target.value)}
             />
             <span className="bt-toolbar__count">
-              {visible.length} of {users.data?.length ?? 0}
+              {t('users.shownOf', { shown: visible.length, total: users.data?.length ?? 0 })}
             </span>
           </div>
           {visible.length > 0 ? (
             <Table
-              caption="Users"
+              caption={t('users.title')}
               columns={columns}
               rows={visible}
               rowKey={(user) => user.id}
               rowClassName={(user) => (user.active ? undefined : 'bt-table__row--muted')}
             />
           ) : (
-            <EmptyState compact icon="search" title={search ? `Nobody matches “${search.trim()}”` : 'Nobody here yet'} />
+            <EmptyState compact icon="search" title={search ? t('users.noMatch', { search: search.trim() }) : t('users.nobodyYet')} />
           )}
         </div>
       </QueryState>

@@ -1,5 +1,6 @@
 import { PASSWORD_MIN_LENGTH, Role, type CreateUserRequest, type UpdateUserRequest, type UserView } from '@backtalk/contracts';
 import { sameIds } from '../directory';
+import { translateAdmin as t } from '../../i18n';
 
 export interface UserFormValues {
   name: string;
@@ -28,11 +29,11 @@ export function userFormFrom(user: UserView): UserFormValues {
 /** Email and password are set at creation only; editing leaves them alone. */
 export function validateUserForm(values: UserFormValues, mode: 'create' | 'edit'): UserFormErrors {
   const errors: UserFormErrors = {};
-  if (!values.name.trim()) errors.name = 'Enter a name.';
+  if (!values.name.trim()) errors.name = t('users.form.nameRequired');
   if (mode === 'create') {
-    if (!values.email.trim()) errors.email = 'Enter an email address.';
-    else if (!EMAIL.test(values.email.trim())) errors.email = 'Enter a valid email address, like name@example.com.';
-    if (values.password.length < PASSWORD_MIN_LENGTH) errors.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+    if (!values.email.trim()) errors.email = t('users.form.emailRequired');
+    else if (!EMAIL.test(values.email.trim())) errors.email = t('users.form.emailInvalid');
+    if (values.password.length < PASSWORD_MIN_LENGTH) errors.password = t('shared.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
   }
   return errors;
 }
