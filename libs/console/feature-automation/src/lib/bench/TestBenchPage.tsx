@@ -1,6 +1,7 @@
 import { RuleTrigger, type AutomationTestRequest, type AutomationTestResult, type ChannelView, type FaqCandidate, type ReplayReport } from '@backtalk/contracts';
 import { describeError, useAutomationTest, useChannels, useRecentConversations, useReplayReport, useRules } from '@backtalk/console/data-access';
 import { analyseReply, formatCost } from '@backtalk/console/feature-inbox';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Badge, Banner, Button, cx, EmptyState, FieldShell, formatConfidence, Icon, LANGUAGE_LABELS, PageHeader, Panel, SelectField, Spinner, Table, type TableColumn } from '@backtalk/console/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import '../automation.css';
@@ -14,16 +15,17 @@ const TOP_FAQS = 5;
 const REPLAY_SIZES = ['50', '100', '200'] as const;
 type ReplaySize = (typeof REPLAY_SIZES)[number];
 type BenchTrigger = NonNullable<AutomationTestRequest['trigger']>;
-const BENCH_TRIGGERS: ReadonlyArray<{ value: BenchTrigger; label: string }> = [
-  { value: RuleTrigger.InboundMessage, label: 'In a conversation' },
-  { value: RuleTrigger.FirstMessage, label: 'First message' },
+const BENCH_TRIGGERS: ReadonlyArray<{ value: BenchTrigger; labelKey: string }> = [
+  { value: RuleTrigger.InboundMessage, labelKey: 'bench.inConversation' },
+  { value: RuleTrigger.FirstMessage, labelKey: 'bench.firstMessage' },
 ];
 
 /** The candidates as bars, with a tick where the rules start answering on their own. */
 function FaqScores({ faqs, threshold }: { faqs: readonly FaqCandidate[]; threshold: number | null }) {
-  if (faqs.length === 0) return <p className="bt-muted bt-small">No FAQ resembles this message at all.</p>;
+  const { t } = useTranslation('automation');
+  if (faqs.length === 0) return <p className="bt-muted bt-small">{t('bench.noResemblance')}</p>;
   return (
-    <ol className="bt-scores" aria-label="Closest FAQs">
+    <ol className="bt-scores" aria-label={t('bench.closestFaqs')}>
       {faqs.slice(0, TOP_FAQS).map((faq, index) => {
         const bar = scoreBar(faq.score, threshold);
         return (
@@ -42,47 +44,49 @@ function FaqScores({ faqs, threshold }: { faqs: readonly FaqCandidate[]; thresho
 }
 
 function Outcome({ result, names }: { result: AutomationTestResult; names: RuleNames }) {
+  const { t } = useTranslation('automation');
   if (result.reply) {
     const confidence = formatConfidence(result.reply.confidence);
-    const title = result.faqs.find((faq) => faq.faqId === result.reply?.faqId)?.title ?? names.answer(result.reply.cannedAnswerId) ?? 'an answer';
+    const title = result.faqs.find((faq) => faq.faqId === result.reply?.faqId)?.title ?? names.answer(result.reply.cannedAnswerId) ?? t('bench.someAnswer');
     return (
-      <Banner tone="success" title={`Would auto-reply with “${title}”${confidence ? ` (${confidence})` : ''}`}>
-        {result.fired.length > 0 ? `Rule “${result.fired[0].name}” fires.` : 'A rule fires.'} The customer gets the reply below at once.
+      <Banner tone="success" title={confidence ? t('bench.wouldAutoReplyConfidence', { title, confidence }) : t('bench.wouldAutoReply', { title })}>
+        {result.fired.length > 0 ? t('bench.ruleFires', { name: result.fired[0].name }) : t('bench.aRuleFires')}
       </Banner>
     );
   }
   if (result.fired.length > 0) {
     return (
-      <Banner tone="info" title={`Rule “${result.fired[0].name}” would fire, without a reply`}>
-        {result.notes.length > 0 ? 'See the notes below for why nothing would be sent.' : 'Its actions apply; the message waits for an agent.'}
+      <Banner tone="info" title={t('bench.firesWithoutReply', { name: result.fired[0].name })}>
+        {result.notes.length > 0 ? t('bench.seeNotes') : t('bench.actionsApply')}
       </Banner>
     );
   }
   // With no rule firing, the API's notes say where the message goes (and what would have blocked a reply anyway).
   return (
-    <Banner tone="info" title="No rule fires">
-      {result.notes.length > 0 ? result.notes.join(' ') : 'The message goes to the team’s queue untouched, as it would without automation.'}
+    <Banner tone="info" title={t('bench.noRuleFires')}>
+      {result.notes.length > 0 ? result.notes.join(' ') : t('bench.toQueue')}
     </Banner>
   );
 }
 
 function BenchResult({ result, channel, threshold }: { result: AutomationTestResult; channel: ChannelView | undefined; threshold: number | null }) {
+  const { t } = useTranslation('automation');
   const names = useRuleNames();
   const reply = result.reply ? analyseReply(result.reply.body, channel?.pricePerSegment, channel?.smartEncoding ?? false) : null;
   return (
     <div className="bt-bench-result" data-testid="bench-result">
       <Outcome result={result} names={names} />
-      <section className="bt-bench-section" aria-label="Closest FAQs">
+      <section className="bt-bench-section" aria-label={t('bench.closestFaqs')}>
         <h3 className="bt-bench-section__title">
-          Closest FAQs
-          {result.language ? <span className="bt-bench-section__aside">Language: {LANGUAGE_LABELS[result.language]}</span> : null}
+          {t('bench.closestFaqs')}
+          {result.language ? <span className="bt-bench-section__aside">{t('bench.language', { language: LANGUAGE_LABELS[result.language] })}</span> : null}
         </h3>
         <FaqScores faqs={result.faqs} threshold={threshold} />
-        {threshold !== null ? <p className="bt-small bt-muted">The tick marks {formatConfidence(threshold)}, the lowest confidence an enabled rule answers at.</p> : null}
+        {threshold !== null ? <p className="bt-small bt-muted">{t('bench.tick', { confidence: formatConfidence(threshold) })}</p> : null}
       </section>
       {result.fired.length > 0 ? (
-        <section className="bt-bench-section" aria-label="Rules that would fire">
-          <h3 className="bt-bench-section__title">{result.fired.length === 1 ? 'Rule that would fire' : 'Rules that would fire'}</h3>
+        <section className="bt-bench-section" aria-label={t('bench.wouldFireSection')}>
+          <h3 className="bt-bench-section__title">{t('bench.wouldFire', { count: result.fired.length })}</h3>
           <ol className="bt-fired">
             {result.fired.map((fired) => (
               <li key={fired.ruleId} className="bt-fired__rule">
@@ -94,8 +98,8 @@ function BenchResult({ result, channel, threshold }: { result: AutomationTestRes
         </section>
       ) : null}
       {result.reply && reply ? (
-        <section className="bt-bench-section" aria-label="Reply that would be sent">
-          <h3 className="bt-bench-section__title">Reply that would be sent</h3>
+        <section className="bt-bench-section" aria-label={t('bench.replySection')}>
+          <h3 className="bt-bench-section__title">{t('bench.replySection')}</h3>
           <div className="bt-phone bt-phone--compact">
             <p className="bt-phone__bubble" data-testid="bench-reply">
               {result.reply.body}
@@ -103,16 +107,14 @@ function BenchResult({ result, channel, threshold }: { result: AutomationTestRes
           </div>
           <p className="bt-sms-stats">
             <span className={cx('bt-sms-stats__encoding', reply.encoding === 'UCS-2' && 'bt-sms-stats__encoding--ucs2')}>{reply.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'}</span>
-            <span>
-              {reply.segments} {reply.segments === 1 ? 'segment' : 'segments'}
-            </span>
+            <span>{t('common.segments', { count: reply.segments })}</span>
             {reply.estimatedCost !== null ? <span>≈ {formatCost(reply.estimatedCost, channel?.currency)}</span> : null}
           </p>
         </section>
       ) : null}
       {result.notes.length > 0 && result.fired.length > 0 ? (
-        <section className="bt-bench-section" aria-label="Notes">
-          <h3 className="bt-bench-section__title">Notes</h3>
+        <section className="bt-bench-section" aria-label={t('bench.notes')}>
+          <h3 className="bt-bench-section__title">{t('bench.notes')}</h3>
           <ul className="bt-notes">
             {result.notes.map((note) => (
               <li key={note}>
@@ -128,34 +130,35 @@ function BenchResult({ result, channel, threshold }: { result: AutomationTestRes
 }
 
 function ReplayResults({ report, onTry }: { report: ReplayReport; onTry: (text: string) => void }) {
+  const { t } = useTranslation('automation');
   const most = Math.max(1, ...report.byFaq.map((row) => row.count));
   const columns: TableColumn<ReplayReport['samples'][number]>[] = [
-    { id: 'text', header: 'Customer message', grow: true, cell: (sample) => <span className="bt-replay__text">{sample.text}</span> },
-    { id: 'faq', header: 'FAQ', secondary: true, cell: (sample) => sample.faqTitle ?? <span className="bt-muted">—</span> },
-    { id: 'confidence', header: 'Confidence', align: 'end', cell: (sample) => formatConfidence(sample.confidence) ?? <span className="bt-muted">—</span> },
+    { id: 'text', header: t('bench.columnMessage'), grow: true, cell: (sample) => <span className="bt-replay__text">{sample.text}</span> },
+    { id: 'faq', header: t('bench.columnFaq'), secondary: true, cell: (sample) => sample.faqTitle ?? <span className="bt-muted">—</span> },
+    { id: 'confidence', header: t('bench.columnConfidence'), align: 'end', cell: (sample) => formatConfidence(sample.confidence) ?? <span className="bt-muted">—</span> },
     {
       id: 'outcome',
-      header: 'Outcome',
+      header: t('bench.columnOutcome'),
       cell: (sample) =>
         sample.wouldReply ? (
-          <span title={sample.ruleName ? `Rule “${sample.ruleName}”` : undefined}>
-            <Badge tone="success">Auto-reply</Badge>
+          <span title={sample.ruleName ? t('bench.ruleTitle', { name: sample.ruleName }) : undefined}>
+            <Badge tone="success">{t('bench.autoReply')}</Badge>
           </span>
         ) : sample.ruleName ? (
-          <span title={`Rule “${sample.ruleName}” fires without a reply`}>
-            <Badge tone="accent">Rule, no reply</Badge>
+          <span title={t('bench.ruleNoReplyTitle', { name: sample.ruleName })}>
+            <Badge tone="accent">{t('bench.ruleNoReply')}</Badge>
           </span>
         ) : (
-          <Badge>To the team</Badge>
+          <Badge>{t('bench.toTeam')}</Badge>
         ),
     },
     {
       id: 'try',
-      header: <span className="bt-sr-only">Try</span>,
+      header: <span className="bt-sr-only">{t('bench.try')}</span>,
       align: 'end',
       cell: (sample) => (
-        <Button size="sm" variant="ghost" aria-label={`Try “${sample.text}” in the test bench`} onClick={() => onTry(sample.text)}>
-          Try
+        <Button size="sm" variant="ghost" aria-label={t('bench.tryLabel', { text: sample.text })} onClick={() => onTry(sample.text)}>
+          {t('bench.try')}
         </Button>
       ),
     },
@@ -164,14 +167,14 @@ function ReplayResults({ report, onTry }: { report: ReplayReport; onTry: (text: 
     <div className="bt-stack" data-testid="replay-report">
       <div className="bt-replay__summary">
         <p className="bt-replay__figure">
-          <strong>{report.autoAnswered}</strong> of {report.messages} {report.messages === 1 ? 'message' : 'messages'}
+          <strong>{report.autoAnswered}</strong> {t('bench.ofMessages', { total: report.messages })}
           <span className="bt-replay__share">{formatShare(report.autoAnswered, report.messages)}</span>
         </p>
-        <p className="bt-muted">would have got an automatic answer; the rest would have gone to your agents as they did.</p>
+        <p className="bt-muted">{t('bench.autoAnsweredRest')}</p>
       </div>
       {report.byFaq.length > 0 ? (
-        <section className="bt-bench-section" aria-label="Auto-replies by FAQ">
-          <h3 className="bt-bench-section__title">By FAQ</h3>
+        <section className="bt-bench-section" aria-label={t('bench.byFaqSection')}>
+          <h3 className="bt-bench-section__title">{t('bench.byFaq')}</h3>
           <ol className="bt-scores">
             {report.byFaq.map((row) => (
               <li key={row.faqId} className="bt-scores__row">
@@ -186,9 +189,9 @@ function ReplayResults({ report, onTry }: { report: ReplayReport; onTry: (text: 
         </section>
       ) : null}
       {report.samples.length > 0 ? (
-        <section className="bt-bench-section" aria-label="Sample messages">
-          <h3 className="bt-bench-section__title">Sample messages</h3>
-          <Table caption="Replayed messages" columns={columns} rows={report.samples} rowKey={(sample) => sample.messageId} />
+        <section className="bt-bench-section" aria-label={t('bench.samples')}>
+          <h3 className="bt-bench-section__title">{t('bench.samples')}</h3>
+          <Table caption={t('bench.samplesCaption')} columns={columns} rows={report.samples} rowKey={(sample) => sample.messageId} />
         </section>
       ) : null}
     </div>
@@ -197,6 +200,7 @@ function ReplayResults({ report, onTry }: { report: ReplayReport; onTry: (text: 
 
 /** Settings → Automation → Test bench: what the rules would do with a message, and with the last N real ones. */
 export function TestBenchPage() {
+  const { t } = useTranslation('automation');
   const { data: channels = [] } = useChannels();
   const { data: rules = [] } = useRules();
   const { data: conversations = [] } = useRecentConversations();
@@ -230,31 +234,31 @@ export function TestBenchPage() {
 
   return (
     <>
-      <PageHeader title="Automation" description="Try messages against the saved rules and FAQs. Nothing is sent and nothing changes." />
+      <PageHeader title={t('bench.title')} description={t('bench.description')} />
       <AutomationTabs />
       <div className="bt-bench">
-        <Panel title="Try a message" description="As if a customer sent it now.">
+        <Panel title={t('bench.tryPanel')} description={t('bench.tryPanelDescription')}>
           <div className="bt-form">
             {channels.length === 0 ? (
-              <Banner tone="warning">Add a channel first: rules and FAQs apply per channel and team.</Banner>
+              <Banner tone="warning">{t('bench.addChannelFirst')}</Banner>
             ) : (
               <SelectField
-                label="Arrives on"
+                label={t('bench.arrivesOn')}
                 value={channel?.id ?? ''}
                 onChange={setChannelId}
                 options={channels.map((option) => ({ value: option.id, label: option.name }))}
-                hint="Its team's rules and FAQs apply."
+                hint={t('bench.arrivesOnHint')}
               />
             )}
-            <div className="bt-segmented" role="radiogroup" aria-label="Message">
+            <div className="bt-segmented" role="radiogroup" aria-label={t('bench.message')}>
               {BENCH_TRIGGERS.map((option) => (
                 <label key={option.value} className={cx('bt-segmented__option', trigger === option.value && 'bt-segmented__option--checked')}>
                   <input type="radio" name="bench-trigger" checked={trigger === option.value} onChange={() => setTrigger(option.value)} />
-                  {option.label}
+                  {t(option.labelKey)}
                 </label>
               ))}
             </div>
-            <FieldShell label="Customer's message">
+            <FieldShell label={t('bench.customerMessage')}>
               {(control) => (
                 <textarea
                   {...control}
@@ -269,8 +273,8 @@ export function TestBenchPage() {
             </FieldShell>
             {recent.length > 0 ? (
               <div className="bt-field">
-                <span className="bt-field__label">Recent customer messages</span>
-                <ul className="bt-recent" aria-label="Recent customer messages">
+                <span className="bt-field__label">{t('bench.recent')}</span>
+                <ul className="bt-recent" aria-label={t('bench.recent')}>
                   {recent.map((message) => (
                     <li key={message.key}>
                       <button type="button" className="bt-recent__message" title={message.text} onClick={() => tryText(message.text, message.channelId)}>
@@ -283,13 +287,13 @@ export function TestBenchPage() {
             ) : null}
           </div>
         </Panel>
-        <Panel title="What would happen" description={test.isFetching ? 'Checking…' : 'Updates as you type.'}>
+        <Panel title={t('bench.resultPanel')} description={test.isFetching ? t('bench.checking') : t('bench.updatesAsYouType')}>
           {!request ? (
-            <EmptyState compact icon="bolt" title="Type a message to try">
-              Or pick a recent one. You see the closest FAQs, the rule that would fire and the reply the customer would get.
+            <EmptyState compact icon="bolt" title={t('bench.typeToTry')}>
+              {t('bench.typeToTryBody')}
             </EmptyState>
           ) : test.error ? (
-            <Banner tone="danger" title="Couldn't run the test.">
+            <Banner tone="danger" title={t('bench.testFailed')}>
               {describeError(test.error)}
             </Banner>
           ) : test.data ? (
@@ -302,27 +306,27 @@ export function TestBenchPage() {
         </Panel>
       </div>
 
-      <Panel title="Replay" description="The rules as they are now, run over real customer messages as a dry run: how many would have been answered automatically, and with which FAQ.">
+      <Panel title={t('bench.replayPanel')} description={t('bench.replayDescription')}>
         <div className="bt-stack">
           <div className="bt-toolbar">
             <SelectField
-              label="Messages to replay"
+              label={t('bench.replaySize')}
               hideLabel
               value={replaySize}
               onChange={setReplaySize}
-              options={REPLAY_SIZES.map((size) => ({ value: size, label: `Last ${size} customer messages` }))}
+              options={REPLAY_SIZES.map((size) => ({ value: size, label: t('bench.lastMessages', { size }) }))}
             />
             <Button icon="refresh" pending={replay.isFetching} onClick={() => void replay.refetch()}>
-              Run again
+              {t('bench.runAgain')}
             </Button>
           </div>
           {replay.error ? (
-            <Banner tone="danger" title="Couldn't run the replay.">
+            <Banner tone="danger" title={t('bench.replayFailed')}>
               {describeError(replay.error)}
             </Banner>
           ) : replay.data ? (
             replay.data.messages === 0 ? (
-              <p className="bt-muted">No customer messages yet: the replay has nothing to run over.</p>
+              <p className="bt-muted">{t('bench.nothingToReplay')}</p>
             ) : (
               <ReplayResults report={replay.data} onTry={(value) => tryText(value)} />
             )

@@ -1,4 +1,5 @@
 import { RECOMMENDED_FAQ_EXAMPLES } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, Chip, cx, FieldShell, Icon } from '@backtalk/console/ui';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { addExamples, addKeywords, examplesAdvice, KEYWORD_MAX_LENGTH } from './faq-form';
@@ -11,6 +12,7 @@ export interface ExamplesEditorProps {
 
 /** The customer questions an FAQ answers: one per row, added by typing (Enter) or pasting a list. */
 export function ExamplesEditor({ examples, onChange, error }: ExamplesEditorProps) {
+  const { t } = useTranslation('automation');
   const [draft, setDraft] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const labelId = useId();
@@ -20,7 +22,7 @@ export function ExamplesEditor({ examples, onChange, error }: ExamplesEditorProp
   const add = () => {
     const result = addExamples(examples, draft);
     if (result.added > 0) onChange(result.examples);
-    setNotice(result.duplicates.length > 0 ? `Already an example: ${result.duplicates.map((text) => `“${text}”`).join(', ')}.` : null);
+    setNotice(result.duplicates.length > 0 ? t('examples.alreadyThere', { examples: result.duplicates.map((text) => t('common.quoted', { text })).join(', ') }) : null);
     setDraft('');
   };
 
@@ -36,7 +38,7 @@ export function ExamplesEditor({ examples, onChange, error }: ExamplesEditorProp
     <div className="bt-field">
       <div className="bt-examples__head">
         <span className="bt-field__label" id={labelId}>
-          Example questions
+          {t('examples.label')}
         </span>
         <span className={cx('bt-examples__meter', examples.length >= RECOMMENDED_FAQ_EXAMPLES && 'bt-examples__meter--done')} aria-hidden="true">
           <span className="bt-examples__meter-track">
@@ -53,8 +55,8 @@ export function ExamplesEditor({ examples, onChange, error }: ExamplesEditorProp
               <button
                 type="button"
                 className="bt-icon-button"
-                aria-label={`Remove example “${example}”`}
-                title="Remove"
+                aria-label={t('examples.remove', { example })}
+                title={t('common.remove')}
                 onClick={() => onChange(examples.filter((_, at) => at !== index))}
               >
                 <Icon name="close" size={13} />
@@ -68,8 +70,8 @@ export function ExamplesEditor({ examples, onChange, error }: ExamplesEditorProp
           className="bt-input bt-input--multiline bt-examples__input"
           // One line to type into; as many as a pasted list has, up to a few, so it can be checked before adding.
           rows={Math.min(6, draft.split('\n').length)}
-          aria-label="New example question"
-          placeholder="Type a customer's question and press Enter"
+          aria-label={t('examples.newLabel')}
+          placeholder={t('examples.placeholder')}
           value={draft}
           onChange={(event) => {
             setDraft(event.target.value);
@@ -78,12 +80,12 @@ export function ExamplesEditor({ examples, onChange, error }: ExamplesEditorProp
           onKeyDown={onKeyDown}
         />
         <Button onClick={add} disabled={!draft.trim()}>
-          Add
+          {t('examples.add')}
         </Button>
       </div>
       {error ? <p className="bt-field__error">{error}</p> : null}
       {notice ? <p className="bt-field__hint">{notice}</p> : null}
-      {!notice && !advice ? <p className="bt-field__hint">Paste a list to add one example per line.</p> : null}
+      {!notice && !advice ? <p className="bt-field__hint">{t('examples.pasteHint')}</p> : null}
       {advice ? (
         <p className={cx('bt-examples__advice', examples.length > 0 && 'bt-examples__advice--few')} data-testid="examples-advice">
           <Icon name="info" size={13} />
@@ -96,6 +98,7 @@ export function ExamplesEditor({ examples, onChange, error }: ExamplesEditorProp
 
 /** Words that point at the FAQ on their own (a product name, "tracking"), shown as removable chips. */
 export function KeywordsField({ keywords, onChange }: { keywords: string[]; onChange: (keywords: string[]) => void }) {
+  const { t } = useTranslation('automation');
   const [draft, setDraft] = useState('');
   const commit = () => {
     if (!draft.trim()) return;
@@ -103,11 +106,11 @@ export function KeywordsField({ keywords, onChange }: { keywords: string[]; onCh
     setDraft('');
   };
   return (
-    <FieldShell label="Keywords" hint="Optional. Words that on their own point at this FAQ, e.g. “tracking” or a product name. Press Enter or type a comma to add.">
+    <FieldShell label={t('examples.keywords')} hint={t('examples.keywordsHint')}>
       {(control) => (
         <div className="bt-chips-input">
           {keywords.map((keyword) => (
-            <Chip key={keyword} removeLabel={`Remove keyword ${keyword}`} onRemove={() => onChange(keywords.filter((known) => known !== keyword))}>
+            <Chip key={keyword} removeLabel={t('examples.removeKeyword', { keyword })} onRemove={() => onChange(keywords.filter((known) => known !== keyword))}>
               {keyword}
             </Chip>
           ))}
@@ -115,7 +118,7 @@ export function KeywordsField({ keywords, onChange }: { keywords: string[]; onCh
             {...control}
             className="bt-chips-input__field"
             maxLength={KEYWORD_MAX_LENGTH}
-            placeholder={keywords.length === 0 ? 'tracking, parcel, посилка' : ''}
+            placeholder={keywords.length === 0 ? t('examples.keywordsPlaceholder') : ''}
             value={draft}
             onChange={(event) => {
               const value = event.target.value;

@@ -1,6 +1,7 @@
 import { CANNED_ANSWER_VARIABLES, ROUTING_LANGUAGES, Role, type CannedAnswerView, type ChannelView } from '@backtalk/contracts';
 import { toFormErrors, useCannedAnswers, useChannels, useContactAttributes, useCreateCannedAnswer, useSignedInUser, useTeams, useToastActions, useUpdateCannedAnswer } from '@backtalk/console/data-access';
 import { FormFooter, QueryState, useFormState } from '@backtalk/console/feature-admin';
+import { useTranslation } from '@backtalk/console/i18n';
 import { formatCost } from '@backtalk/console/feature-inbox';
 import {
   Button,
@@ -20,7 +21,7 @@ import { renderTemplate } from '@backtalk/sms';
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import '../automation.css';
-import { attributeVariables, sampleValues, segmentRisk, type SegmentRisk } from './answer-preview';
+import { attributeVariables, SAMPLE_CUSTOMER_NAME, sampleValues, segmentRisk, type SegmentRisk } from './answer-preview';
 import { ExamplesEditor, KeywordsField } from './ExamplesEditor';
 import {
   BODY_MAX_LENGTH,
@@ -36,26 +37,22 @@ import {
 } from './faq-form';
 import { SuggestionsPanel } from './SuggestionsPanel';
 
-const LANGUAGE_OPTIONS = [{ value: '', label: 'Any language' }, ...ROUTING_LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_LABELS[language] }))];
 
 /** Encoding, segments and cost of the answer as sent from the preview's channel, with what variables could add. */
 function SmsStats({ risk, channel }: { risk: SegmentRisk; channel: ChannelView | undefined }) {
+  const { t } = useTranslation('automation');
   const { preview } = risk;
-  if (preview.segments === 0) return <p className="bt-sms-stats">SMS · up to 160 characters per segment</p>;
+  if (preview.segments === 0) return <p className="bt-sms-stats">{t('editor.smsEmpty')}</p>;
   return (
     <div className="bt-stack bt-stack--tight">
       <p className="bt-sms-stats" data-testid="answer-sms-stats">
         <span className={cx('bt-sms-stats__encoding', preview.encoding === 'UCS-2' && 'bt-sms-stats__encoding--ucs2')}>
           {preview.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'}
         </span>
-        <span>
-          {preview.segments} {preview.segments === 1 ? 'segment' : 'segments'}
-        </span>
-        <span>{preview.unitsLeftInSegment} left</span>
+        <span>{t('common.segments', { count: preview.segments })}</span>
+        <span>{t('editor.unitsLeft', { count: preview.unitsLeftInSegment })}</span>
         {preview.estimatedCost !== null && channel ? (
-          <span title="Segments × the channel's price per segment">
-            ≈ {formatCost(preview.estimatedCost)} per reply from {channel.name}
-          </span>
+          <span title={t('editor.costTitle')}>{t('editor.costPerReply', { cost: formatCost(preview.estimatedCost), channel: channel.name })}</span>
         ) : null}
       </p>
       {risk.warning ? (
@@ -82,19 +79,20 @@ function AnswerPreview({
   channel: ChannelView | undefined;
   onChannel: (channelId: string) => void;
 }) {
+  const { t } = useTranslation('automation');
   return (
-    <Panel title="Preview" description="With sample values: a customer called Iryna Bondar, and you as the agent.">
+    <Panel title={t('editor.previewTitle')} description={t('editor.previewDescription', { name: SAMPLE_CUSTOMER_NAME })}>
       <div className="bt-stack">
         {channels.length > 1 ? (
-          <SelectField label="Sent from" value={channel?.id ?? ''} onChange={onChannel} options={channels.map((option) => ({ value: option.id, label: option.name }))} />
+          <SelectField label={t('editor.sentFrom')} value={channel?.id ?? ''} onChange={onChannel} options={channels.map((option) => ({ value: option.id, label: option.name }))} />
         ) : null}
         <div className="bt-phone">
-          <span className="bt-phone__sender">{channel?.name ?? 'Your channel'}</span>
-          {text.trim() ? <p className="bt-phone__bubble" data-testid="answer-preview">{text}</p> : <p className="bt-phone__empty">The answer appears here as you type it.</p>}
+          <span className="bt-phone__sender">{channel?.name ?? t('editor.yourChannel')}</span>
+          {text.trim() ? <p className="bt-phone__bubble" data-testid="answer-preview">{text}</p> : <p className="bt-phone__empty">{t('editor.previewEmpty')}</p>}
         </div>
         {missing.length > 0 ? (
           <p className="bt-field__hint">
-            {missing.map((name) => `{{${name}}}`).join(', ')} {missing.length === 1 ? 'has' : 'have'} no value here and {missing.length === 1 ? 'is' : 'are'} left out, as in a real reply.
+            {t('editor.missingValues', { variables: missing.map((name) => `{{${name}}}`).join(', '), count: missing.length })}
           </p>
         ) : null}
       </div>
@@ -107,6 +105,7 @@ interface FaqEditorProps {
 }
 
 function FaqEditor({ answer }: FaqEditorProps) {
+  const { t } = useTranslation('automation');
   const me = useSignedInUser();
   const isAdmin = me.role === Role.Admin;
   const { data: teams = [] } = useTeams();
@@ -152,7 +151,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
 
   const changes = answer ? toUpdateFaqRequest(answer, values) : null;
   const dirty = answer ? Object.keys(changes ?? {}).length > 0 : true;
-  const scopeOptions = [...(isAdmin ? [{ value: '', label: 'Every team' }] : []), ...teams.map((team) => ({ value: team.id, label: team.name }))];
+  const scopeOptions = [...(isAdmin ? [{ value: '', label: t('faqs.everyTeam') }] : []), ...teams.map((team) => ({ value: team.id, label: team.name }))];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -160,7 +159,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
       if (!answer) {
         create.mutate(toCreateFaqRequest(valid), {
           onSuccess: (created) => {
-            toastShown('success', `“${created.title}” saved.`);
+            toastShown('success', t('editor.saved', { title: created.title }));
             navigate(`/settings/faqs/${created.id}`, { replace: true });
           },
         });
@@ -173,7 +172,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
         {
           onSuccess: (saved) => {
             form.setValues(faqFormFrom(saved));
-            toastShown('success', `“${saved.title}” saved.`);
+            toastShown('success', t('editor.saved', { title: saved.title }));
           },
         },
       );
@@ -181,15 +180,15 @@ function FaqEditor({ answer }: FaqEditorProps) {
   };
 
   return (
-    <form className="bt-editor" onSubmit={submit} noValidate aria-label={answer ? `Edit ${answer.title}` : 'New answer'}>
+    <form className="bt-editor" onSubmit={submit} noValidate aria-label={answer ? t('common.editItem', { name: answer.title }) : t('editor.formNew')}>
       <div className="bt-editor__main">
-        <Panel title="Answer" description="What the customer gets, and how agents find it.">
+        <Panel title={t('editor.answerPanel')} description={t('editor.answerPanelDescription')}>
           <div className="bt-form">
             <div className="bt-form__row bt-form__row--wide-first">
               <TextField
-                label="Title"
+                label={t('editor.titleLabel')}
                 autoComplete="off"
-                placeholder="Where is my order"
+                placeholder={t('editor.titlePlaceholder')}
                 value={values.title}
                 onChange={(event) => {
                   setField('title', event.target.value);
@@ -197,7 +196,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
                 }}
                 error={error('title')}
               />
-              <FieldShell label="Shortcode" error={error('shortcode')} hint="Typed after / in the reply box.">
+              <FieldShell label={t('editor.shortcode')} error={error('shortcode')} hint={t('editor.shortcodeHint')}>
                 {(control) => (
                   <span className="bt-prefixed-input">
                     <span className="bt-prefixed-input__prefix" aria-hidden="true">
@@ -219,7 +218,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
                 )}
               </FieldShell>
             </div>
-            <FieldShell label="Answer text" error={error('body')}>
+            <FieldShell label={t('editor.body')} error={error('body')}>
               {(control) => (
                 <div className="bt-stack bt-stack--tight">
                   <textarea
@@ -228,12 +227,12 @@ function FaqEditor({ answer }: FaqEditorProps) {
                     className="bt-input bt-input--multiline"
                     rows={5}
                     maxLength={BODY_MAX_LENGTH}
-                    placeholder="Hi {{contact.first_name}}, your order is on its way. Track it at …"
+                    placeholder={t('editor.bodyPlaceholder', { variable: '{{contact.first_name}}' })}
                     value={values.body}
                     onChange={(event) => setField('body', event.target.value)}
                   />
-                  <div className="bt-variables" role="group" aria-label="Insert a variable">
-                    <span className="bt-variables__label">Insert</span>
+                  <div className="bt-variables" role="group" aria-label={t('editor.insertVariable')}>
+                    <span className="bt-variables__label">{t('editor.insert')}</span>
                     {[...CANNED_ANSWER_VARIABLES, ...attributeVariables(attributeKeys)].map((name) => (
                       <button key={name} type="button" className="bt-variables__chip" onClick={() => insertVariable(name)}>
                         {`{{${name}}}`}
@@ -245,36 +244,42 @@ function FaqEditor({ answer }: FaqEditorProps) {
               )}
             </FieldShell>
             <div className="bt-form__row bt-form__row--pairs">
-              <SelectField label="Language" value={values.language} onChange={(language) => setField('language', language)} options={LANGUAGE_OPTIONS} error={error('language')} />
               <SelectField
-                label="Available to"
+                label={t('editor.language')}
+                value={values.language}
+                onChange={(language) => setField('language', language)}
+                options={[{ value: '', label: t('editor.anyLanguage') }, ...ROUTING_LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_LABELS[language] }))]}
+                error={error('language')}
+              />
+              <SelectField
+                label={t('editor.availableTo')}
                 value={values.teamId}
                 onChange={(teamId) => setField('teamId', teamId)}
                 options={scopeOptions}
                 error={error('teamId')}
-                hint={values.teamId ? 'Only this team’s agents and rules use it.' : 'Every team’s agents and rules can use it.'}
+                hint={values.teamId ? t('editor.oneTeamHint') : t('editor.everyTeamHint')}
               />
             </div>
             <TextField
-              label="Tags"
+              label={t('editor.tags')}
               autoComplete="off"
-              placeholder="orders, delivery"
+              placeholder={t('editor.tagsPlaceholder')}
               value={values.tags}
               onChange={(event) => setField('tags', event.target.value)}
               error={error('tags')}
-              hint="Optional, comma-separated, for finding answers."
+              hint={t('editor.tagsHint')}
             />
           </div>
         </Panel>
 
-        <Panel title="FAQ matching" description="The questions this answer answers. The matcher compares each customer message with them, in any wording or language.">
+        <Panel title={t('editor.matchingPanel')} description={t('editor.matchingPanelDescription')}>
           <div className="bt-form">
             <ExamplesEditor examples={values.examples} onChange={(examples) => setField('examples', examples)} error={error('examples')} />
             <KeywordsField keywords={values.keywords} onChange={(keywords) => setField('keywords', keywords)} />
             <div>
               <Checkbox
-                label="May auto-reply"
-                description="Rules with an “FAQ matches” condition may send this answer on their own when they are confident enough. Off: only agents send it."
+                label={t('editor.mayAutoReply')}
+                description={t('editor.mayAutoReplyDescription')}
                 checked={values.autoReply}
                 onChange={(event) => setField('autoReply', event.target.checked)}
               />
@@ -292,20 +297,20 @@ function FaqEditor({ answer }: FaqEditorProps) {
                 update.reset();
               }}
             >
-              Discard
+              {t('editor.discard')}
             </Button>
           ) : (
             <Link to="/settings/faqs" className={buttonClassName()}>
-              Cancel
+              {t('common.cancel')}
             </Link>
           )}
           <Button type="submit" variant="primary" pending={mutation.isPending} disabled={!dirty}>
-            {answer ? 'Save changes' : 'Save answer'}
+            {answer ? t('common.saveChanges') : t('editor.saveAnswer')}
           </Button>
         </FormFooter>
       </div>
 
-      <aside className="bt-editor__aside" aria-label="Preview and suggestions">
+      <aside className="bt-editor__aside" aria-label={t('editor.aside')}>
         <AnswerPreview text={filled.body} missing={filled.missing} channels={scopedChannels} channel={previewChannel} onChannel={setPreviewChannelId} />
         {answer ? <SuggestionsPanel answer={answer} examples={values.examples} onAdded={(text) => setField('examples', [...values.examples, text])} /> : null}
       </aside>
@@ -315,32 +320,33 @@ function FaqEditor({ answer }: FaqEditorProps) {
 
 /** Settings → FAQs & canned answers → one answer (or a new one). */
 export function FaqEditorPage() {
+  const { t } = useTranslation('automation');
   const { answerId } = useParams();
   const answers = useCannedAnswers();
   // A new answer starts in a team the user may write for, so the teams come first.
   const teams = useTeams();
   const answer = answerId ? answers.data?.find((candidate) => candidate.id === answerId) : undefined;
-  const title = answerId ? (answer?.title ?? 'Answer') : 'New answer';
+  const title = answerId ? (answer?.title ?? t('editor.pageFallback')) : t('faqs.newAnswer');
   return (
     <>
-      <nav className="bt-breadcrumb" aria-label="Breadcrumb">
-        <Link to="/settings/faqs">FAQs & canned answers</Link>
+      <nav className="bt-breadcrumb" aria-label={t('common.breadcrumb')}>
+        <Link to="/settings/faqs">{t('faqs.title')}</Link>
         <Icon name="chevron" size={12} />
         <span aria-current="page">{title}</span>
       </nav>
-      <PageHeader title={title} description={answer ? <span className="bt-shortcode">/{answer.shortcode}</span> : 'A standard answer; with examples it is also an FAQ.'} />
+      <PageHeader title={title} description={answer ? <span className="bt-shortcode">/{answer.shortcode}</span> : t('editor.pageDescription')} />
       {answerId ? (
-        <QueryState what="the answer" isPending={answers.isPending} error={answers.error} onRetry={() => void answers.refetch()}>
+        <QueryState what={t('editor.loadingAnswer')} isPending={answers.isPending} error={answers.error} onRetry={() => void answers.refetch()}>
           {answer ? (
             <FaqEditor key={answer.id} answer={answer} />
           ) : (
-            <EmptyState compact icon="search" title="This answer no longer exists">
-              Someone may have deleted it. <Link to="/settings/faqs">Back to all answers</Link>
+            <EmptyState compact icon="search" title={t('editor.goneTitle')}>
+              {t('editor.goneBody')} <Link to="/settings/faqs">{t('editor.backToAll')}</Link>
             </EmptyState>
           )}
         </QueryState>
       ) : (
-        <QueryState what="teams" isPending={teams.isPending} error={teams.error} onRetry={() => void teams.refetch()}>
+        <QueryState what={t('editor.loadingTeams')} isPending={teams.isPending} error={teams.error} onRetry={() => void teams.refetch()}>
           <FaqEditor answer={null} />
         </QueryState>
       )}

@@ -1,4 +1,5 @@
 import { RECOMMENDED_FAQ_EXAMPLES, Role, type CannedAnswerView, type RoutingLanguage } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useCannedAnswers, useDeleteCannedAnswer, useSignedInUser, useTeams } from '@backtalk/console/data-access';
 import { DeleteDialog, QueryState } from '@backtalk/console/feature-admin';
 import { previewLine } from '@backtalk/console/feature-inbox';
@@ -9,10 +10,11 @@ import '../automation.css';
 
 /** How far along an FAQ's examples are: none (a plain canned answer), too few to match well, or enough. */
 function ExamplesCell({ count }: { count: number }) {
-  if (count === 0) return <span className="bt-muted">Not an FAQ</span>;
-  const label = `${count} ${count === 1 ? 'example' : 'examples'}`;
+  const { t } = useTranslation('automation');
+  if (count === 0) return <span className="bt-muted">{t('faqs.notFaq')}</span>;
+  const label = t('faqs.examples', { count });
   return count < RECOMMENDED_FAQ_EXAMPLES ? (
-    <span title={`Ten varied examples work far better than three; this one has ${count}.`}>
+    <span title={t('faqs.fewExamples', { count })}>
       <Badge tone="warning">{label}</Badge>
     </span>
   ) : (
@@ -25,6 +27,7 @@ const matches = (answer: CannedAnswerView, needle: string) =>
 
 /** Settings → FAQs & canned answers. */
 export function FaqsPage() {
+  const { t } = useTranslation('automation');
   const me = useSignedInUser();
   const answers = useCannedAnswers();
   const { data: teams } = useTeams();
@@ -43,7 +46,7 @@ export function FaqsPage() {
   const columns: TableColumn<CannedAnswerView>[] = [
     {
       id: 'answer',
-      header: 'Answer',
+      header: t('faqs.columnAnswer'),
       grow: true,
       cell: (answer) => (
         <div className="bt-answer-cell">
@@ -62,30 +65,30 @@ export function FaqsPage() {
         </div>
       ),
     },
-    { id: 'examples', header: 'Examples', cell: (answer) => <ExamplesCell count={answer.examples.length} /> },
+    { id: 'examples', header: t('faqs.columnExamples'), cell: (answer) => <ExamplesCell count={answer.examples.length} /> },
     {
       id: 'auto',
-      header: 'Auto-reply',
-      cell: (answer) => (answer.autoReply ? <Badge tone="accent">May auto-reply</Badge> : <span className="bt-muted">Agents only</span>),
+      header: t('faqs.columnAutoReply'),
+      cell: (answer) => (answer.autoReply ? <Badge tone="accent">{t('faqs.mayAutoReply')}</Badge> : <span className="bt-muted">{t('faqs.agentsOnly')}</span>),
     },
     {
       id: 'scope',
-      header: 'Available to',
+      header: t('faqs.columnScope'),
       secondary: true,
-      cell: (answer) => (answer.teamId ? (teamName.get(answer.teamId) ?? 'One team') : 'Every team'),
+      cell: (answer) => (answer.teamId ? (teamName.get(answer.teamId) ?? t('faqs.oneTeam')) : t('faqs.everyTeam')),
     },
     {
       id: 'actions',
-      header: <span className="bt-sr-only">Actions</span>,
+      header: <span className="bt-sr-only">{t('faqs.columnActions')}</span>,
       align: 'end',
       cell: (answer) =>
         canEdit(answer) ? (
           <RowActions>
-            <Button size="sm" variant="ghost" aria-label={`Edit ${answer.title}`} onClick={() => navigate(answer.id)}>
-              Edit
+            <Button size="sm" variant="ghost" aria-label={t('common.editItem', { name: answer.title })} onClick={() => navigate(answer.id)}>
+              {t('common.edit')}
             </Button>
-            <Button size="sm" variant="ghost" aria-label={`Delete ${answer.title}`} onClick={() => setDeleting(answer)}>
-              Delete
+            <Button size="sm" variant="ghost" aria-label={t('common.deleteItem', { name: answer.title })} onClick={() => setDeleting(answer)}>
+              {t('common.delete')}
             </Button>
           </RowActions>
         ) : null,
@@ -95,40 +98,40 @@ export function FaqsPage() {
   return (
     <>
       <PageHeader
-        title="FAQs & canned answers"
-        description="Answers agents insert with /shortcode. With example questions, rules can send them on their own."
+        title={t('faqs.title')}
+        description={t('faqs.description')}
         actions={
           <Button variant="primary" icon="plus" onClick={() => navigate('new')}>
-            New answer
+            {t('faqs.newAnswer')}
           </Button>
         }
       />
-      <QueryState what="canned answers" isPending={answers.isPending} error={answers.error} onRetry={() => void answers.refetch()}>
+      <QueryState what={t('faqs.loading')} isPending={answers.isPending} error={answers.error} onRetry={() => void answers.refetch()}>
         {all.length === 0 ? (
-          <EmptyState compact icon="bolt" title="No canned answers yet">
-            Write the answers your team gives every day once; agents insert them with / and rules can send the FAQs among them.
+          <EmptyState compact icon="bolt" title={t('faqs.emptyTitle')}>
+            {t('faqs.emptyBody')}
           </EmptyState>
         ) : (
           <div className="bt-stack">
             <div className="bt-toolbar">
               <TextField
-                label="Search answers"
+                label={t('faqs.searchLabel')}
                 hideLabel
                 type="search"
                 className="bt-toolbar__search"
-                placeholder="Search titles, text and examples"
+                placeholder={t('faqs.searchPlaceholder')}
                 value={query}
                 onChange={(event) => setQuery(event.target.value)}
               />
               <span className="bt-toolbar__count">
-                {needle ? `${shown.length} of ${all.length}` : `${all.length} ${all.length === 1 ? 'answer' : 'answers'} · ${faqCount} ${faqCount === 1 ? 'FAQ' : 'FAQs'}`}
+                {needle ? t('faqs.shownOfAll', { shown: shown.length, total: all.length }) : t('faqs.counts', { answers: all.length, faqs: faqCount })}
               </span>
             </div>
             {shown.length > 0 ? (
-              <Table caption="Canned answers" columns={columns} rows={shown} rowKey={(answer) => answer.id} />
+              <Table caption={t('faqs.tableCaption')} columns={columns} rows={shown} rowKey={(answer) => answer.id} />
             ) : (
-              <EmptyState compact icon="search" title="Nothing matches">
-                No answer has “{query.trim()}” in its title, text or examples.
+              <EmptyState compact icon="search" title={t('faqs.noMatchTitle')}>
+                {t('faqs.noMatchBody', { query: query.trim() })}
               </EmptyState>
             )}
           </div>
@@ -136,13 +139,13 @@ export function FaqsPage() {
       </QueryState>
       <DeleteDialog
         item={deleting}
-        title={`Delete “${deleting?.title ?? 'answer'}”?`}
-        confirmLabel="Delete answer"
+        title={t('faqs.deleteTitle', { title: deleting?.title ?? t('faqs.deleteFallback') })}
+        confirmLabel={t('faqs.deleteConfirm')}
         mutation={remove}
-        deletedMessage={(answer) => `“${answer.title}” deleted.`}
+        deletedMessage={(answer) => t('faqs.deleted', { title: answer.title })}
         onClose={() => setDeleting(null)}
       >
-        Agents can no longer insert it, and rules that reply with it stop sending anything. Its examples go with it.
+        {t('faqs.deleteBody')}
       </DeleteDialog>
     </>
   );

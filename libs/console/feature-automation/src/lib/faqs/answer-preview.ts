@@ -1,6 +1,7 @@
 import { CANNED_ANSWER_VARIABLES, type ChannelView } from '@backtalk/contracts';
 import { analyseReply, type ComposerAnalysis } from '@backtalk/console/feature-inbox';
 import { firstName, renderTemplate } from '@backtalk/sms';
+import { translateAutomation as t } from '../../i18n';
 
 export type CannedAnswerVariable = (typeof CANNED_ANSWER_VARIABLES)[number];
 
@@ -30,11 +31,14 @@ export function unknownVariables(body: string, attributeKeys: readonly string[] 
 }
 
 
+/** Stays Latin in either console language: the preview's segment count assumes a GSM-7 name. */
+export const SAMPLE_CUSTOMER_NAME = 'Iryna Bondar';
+
 /** Believable values for the preview: a Ukrainian customer, the signed-in agent, and the chosen channel. */
 export function sampleValues(agentName: string, channel: Pick<ChannelView, 'name' | 'helpText'> | undefined): VariableValues {
   return {
-    'contact.name': 'Iryna Bondar',
-    'contact.first_name': 'Iryna',
+    'contact.name': SAMPLE_CUSTOMER_NAME,
+    'contact.first_name': firstName(SAMPLE_CUSTOMER_NAME),
     'agent.name': agentName,
     'agent.first_name': firstName(agentName),
     'channel.name': channel?.name ?? 'Support desk',
@@ -53,10 +57,8 @@ export interface SegmentRisk {
 
 const listOf = (names: readonly string[]) => {
   const quoted = names.map((name) => `{{${name}}}`);
-  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return quoted.length === 1 ? quoted[0] : t('common.listAnd', { items: quoted.slice(0, -1).join(', '), last: quoted[quoted.length - 1] });
 };
-
-const segmentsOf = (count: number) => `${count} ${count === 1 ? 'segment' : 'segments'}`;
 
 /**
  * Encoding, segments and cost of the answer with the preview's values, and whether longer values could push it over
@@ -83,9 +85,9 @@ export function segmentRisk(body: string, values: VariableValues, channel: Pick<
 
   let warning: string | null = null;
   if (cyrillic && cyrillic.segments > long.segments && cyrillic.segments > preview.segments) {
-    warning = `A name written in Cyrillic in ${listOf(nameVariables)} turns this answer into Unicode: up to ${segmentsOf(cyrillic.segments)} instead of ${preview.segments}.`;
+    warning = t('segmentRisk.cyrillic', { variables: listOf(nameVariables), segments: cyrillic.segments, current: preview.segments });
   } else if (long.segments > preview.segments) {
-    warning = `With longer values in ${listOf(names)} (up to ${VARIABLE_ALLOWANCE} characters each) this answer takes ${segmentsOf(long.segments)} instead of ${preview.segments}.`;
+    warning = t('segmentRisk.longer', { variables: listOf(names), allowance: VARIABLE_ALLOWANCE, segments: long.segments, current: preview.segments });
   }
   return { preview, worstSegments, warning };
 }

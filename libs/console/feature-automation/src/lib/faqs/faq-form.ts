@@ -1,5 +1,6 @@
 import { CANNED_ANSWER_VARIABLES, RECOMMENDED_FAQ_EXAMPLES, type CannedAnswerView, type CreateCannedAnswerRequest, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { containsText } from '@backtalk/console/feature-inbox';
+import { translateAutomation as t } from '../../i18n';
 import { attributeVariables, unknownVariables } from './answer-preview';
 
 export interface FaqFormValues {
@@ -97,26 +98,30 @@ export function addKeywords(existing: readonly string[], input: string): string[
 /** What the editor says under the examples; null once there are enough. */
 export function examplesAdvice(count: number): string | null {
   if (count >= RECOMMENDED_FAQ_EXAMPLES) return null;
-  if (count === 0) return 'Add customer questions this answer answers, in their own words, to make it an FAQ the matcher knows.';
-  return `${count} of ${RECOMMENDED_FAQ_EXAMPLES} recommended. Ten varied examples work far better than three: add other wordings, typos, abbreviations, transliteration and every language customers write in.`;
+  if (count === 0) return t('examples.adviceNone');
+  return t('examples.adviceFew', { count, recommended: RECOMMENDED_FAQ_EXAMPLES });
 }
 
 /** `attributeKeys`: the contact attributes defined, whose `{{contact.<key>}}` the answer may use. */
 export function validateFaqForm(values: FaqFormValues, attributeKeys: readonly string[] = []): FaqFormErrors {
   const errors: FaqFormErrors = {};
-  if (!values.title.trim()) errors.title = 'Enter a title.';
-  if (!values.shortcode.trim()) errors.shortcode = 'Enter a shortcode, typed after / in the composer.';
-  else if (!SHORTCODE.test(values.shortcode.trim())) errors.shortcode = 'Use up to 40 letters, digits, - and _.';
-  if (!values.body.trim()) errors.body = 'Enter the answer customers get.';
-  else if (values.body.length > BODY_MAX_LENGTH) errors.body = `Keep it under ${BODY_MAX_LENGTH} characters.`;
+  if (!values.title.trim()) errors.title = t('faqForm.titleRequired');
+  if (!values.shortcode.trim()) errors.shortcode = t('faqForm.shortcodeRequired');
+  else if (!SHORTCODE.test(values.shortcode.trim())) errors.shortcode = t('faqForm.shortcodeInvalid');
+  if (!values.body.trim()) errors.body = t('faqForm.bodyRequired');
+  else if (values.body.length > BODY_MAX_LENGTH) errors.body = t('faqForm.bodyTooLong', { max: String(BODY_MAX_LENGTH) });
   else {
     const unknown = unknownVariables(values.body, attributeKeys);
     if (unknown.length > 0) {
-      errors.body = `${unknown.map((name) => `{{${name}}}`).join(', ')} ${unknown.length === 1 ? 'is not a variable' : 'are not variables'}; use ${[...CANNED_ANSWER_VARIABLES, ...attributeVariables(attributeKeys)].map((name) => `{{${name}}}`).join(', ')}.`;
+      errors.body = t('faqForm.unknownVariables', {
+        variables: unknown.map((name) => `{{${name}}}`).join(', '),
+        count: unknown.length,
+        known: [...CANNED_ANSWER_VARIABLES, ...attributeVariables(attributeKeys)].map((name) => `{{${name}}}`).join(', '),
+      });
     }
   }
-  if (values.examples.some((example) => example.length > EXAMPLE_MAX_LENGTH)) errors.examples = `Keep each example under ${EXAMPLE_MAX_LENGTH} characters.`;
-  if (values.autoReply && values.examples.length === 0) errors.autoReply = 'Add examples first: without them no message can match this answer.';
+  if (values.examples.some((example) => example.length > EXAMPLE_MAX_LENGTH)) errors.examples = t('faqForm.exampleTooLong', { max: String(EXAMPLE_MAX_LENGTH) });
+  if (values.autoReply && values.examples.length === 0) errors.autoReply = t('faqForm.autoReplyWithoutExamples');
   return errors;
 }
 

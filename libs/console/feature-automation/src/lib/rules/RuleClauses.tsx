@@ -1,5 +1,6 @@
 import { ConversationStatus, ROUTING_LANGUAGES, type CannedAnswerView, type ContactAttributeOperator, type ContactAttributeView, type ConversationPriority, type LabelView, type TeamView, type UserView } from '@backtalk/contracts';
 import { previewLine } from '@backtalk/console/feature-inbox';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Checkbox, cx, FieldShell, formatConfidence, Icon, LANGUAGE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, SelectField, TextField } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
 import { FAQ_PERCENT_MAX, FAQ_PERCENT_MIN, MATCHED_FAQ, type ActionDraft, type ConditionDraft } from './rule-form';
@@ -7,11 +8,12 @@ import { ACTION_LABELS, CONDITION_LABELS, CONTACT_ATTRIBUTE_OPERATOR_LABELS, CON
 
 /** One condition or action: what it is, its controls, and a way to remove it. */
 function Clause({ label, error, onRemove, children }: { label: string; error?: string; onRemove: () => void; children: ReactNode }) {
+  const { t } = useTranslation('automation');
   return (
     <li className={cx('bt-clause', error && 'bt-clause--invalid')} aria-label={label}>
       <div className="bt-clause__head">
         <span className="bt-clause__label">{label}</span>
-        <button type="button" className="bt-icon-button" aria-label={`Remove ${label.toLowerCase()}`} title="Remove" onClick={onRemove}>
+        <button type="button" className="bt-icon-button" aria-label={t('clauses.removeClause', { clause: label.toLocaleLowerCase() })} title={t('common.remove')} onClick={onRemove}>
           <Icon name="close" size={13} />
         </button>
       </div>
@@ -73,15 +75,16 @@ function operatorsFor(attribute: ContactAttributeView | undefined): ContactAttri
 }
 
 function AttributeValue({ attribute, value, onChange }: { attribute: ContactAttributeView | undefined; value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation('automation');
   if (attribute?.type === 'boolean') {
-    return <SelectField label="Value" value={value === 'false' ? 'false' : 'true'} onChange={onChange} options={[{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }]} />;
+    return <SelectField label={t('clauses.value')} value={value === 'false' ? 'false' : 'true'} onChange={onChange} options={[{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }]} />;
   }
   if (attribute?.type === 'list') {
-    return <SelectField label="Value" value={value} onChange={onChange} options={[{ value: '', label: 'Choose…' }, ...attribute.choices.map((choice) => ({ value: choice, label: choice }))]} />;
+    return <SelectField label={t('clauses.value')} value={value} onChange={onChange} options={[{ value: '', label: t('common.choose') }, ...attribute.choices.map((choice) => ({ value: choice, label: choice }))]} />;
   }
   return (
     <TextField
-      label="Value"
+      label={t('clauses.value')}
       autoComplete="off"
       type={attribute?.type === 'date' ? 'date' : 'text'}
       inputMode={attribute?.type === 'number' ? 'decimal' : undefined}
@@ -92,6 +95,7 @@ function AttributeValue({ attribute, value, onChange }: { attribute: ContactAttr
 }
 
 export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRemove }: ConditionEditorProps) {
+  const { t } = useTranslation('automation');
   const label = CONDITION_LABELS[draft.type];
   const clause = (children: ReactNode) => (
     <Clause label={label} error={error} onRemove={onRemove}>
@@ -103,12 +107,12 @@ export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRe
       return clause(
         <div className="bt-form__row bt-form__row--pairs">
           <SelectField
-            label="FAQ"
+            label={t('clauses.faq')}
             value={draft.faqId}
             onChange={(faqId) => onChange({ ...draft, faqId })}
-            options={[{ value: '', label: 'Any FAQ (the best match)' }, ...faqs.map((faq) => ({ value: faq.id, label: faq.title }))]}
+            options={[{ value: '', label: t('clauses.anyFaq') }, ...faqs.map((faq) => ({ value: faq.id, label: faq.title }))]}
           />
-          <FieldShell label="Confidence at least" hint="Below it, the message goes to your team untouched. Higher means fewer but safer auto-replies.">
+          <FieldShell label={t('clauses.confidence')} hint={t('clauses.confidenceHint')}>
             {(control) => (
               <span className="bt-slider">
                 <input
@@ -132,31 +136,31 @@ export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRe
     case 'keywords':
       return clause(
         <TextField
-          label="Any of these words or phrases"
+          label={t('clauses.words')}
           autoComplete="off"
-          placeholder="refund, money back, повернення"
+          placeholder={t('clauses.wordsPlaceholder')}
           value={draft.words}
           onChange={(event) => onChange({ ...draft, words: event.target.value })}
-          hint="Separated by commas. Case and accents are ignored."
+          hint={t('clauses.wordsHint')}
         />,
       );
     case 'regex':
       return clause(
         <TextField
-          label="Regular expression"
+          label={t('clauses.pattern')}
           autoComplete="off"
           spellCheck={false}
           className="bt-mono-field"
           placeholder="order\s*#?\d{4,}"
           value={draft.pattern}
           onChange={(event) => onChange({ ...draft, pattern: event.target.value })}
-          hint="RE2 syntax, matched without regard to case against the first 1,600 characters: no backreferences or lookaround, so every message is checked in linear time."
+          hint={t('clauses.patternHint')}
         />,
       );
     case 'language':
       return clause(
         <InlineChoices
-          label="Languages"
+          label={t('clauses.languages')}
           options={ROUTING_LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_LABELS[language] }))}
           value={draft.in}
           onChange={(languages) => onChange({ ...draft, in: languages })}
@@ -166,13 +170,13 @@ export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRe
       return clause(
         <div className="bt-form__row bt-form__row--triple">
           <SelectField
-            label="Field"
+            label={t('clauses.field')}
             value={draft.field}
             onChange={(field) => onChange({ ...draft, field })}
             options={(Object.keys(CONTACT_FIELD_LABELS) as Array<keyof typeof CONTACT_FIELD_LABELS>).map((field) => ({ value: field, label: CONTACT_FIELD_LABELS[field] }))}
           />
           <SelectField
-            label="Test"
+            label={t('clauses.test')}
             value={draft.operator}
             onChange={(operator) => onChange({ ...draft, operator })}
             options={(Object.keys(CONTACT_OPERATOR_LABELS) as Array<keyof typeof CONTACT_OPERATOR_LABELS>).map((operator) => ({ value: operator, label: CONTACT_OPERATOR_LABELS[operator] }))}
@@ -180,7 +184,7 @@ export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRe
           {draft.operator === 'is_empty' || draft.operator === 'is_not_empty' ? (
             <span />
           ) : (
-            <TextField label="Value" autoComplete="off" value={draft.value} onChange={(event) => onChange({ ...draft, value: event.target.value })} />
+            <TextField label={t('clauses.value')} autoComplete="off" value={draft.value} onChange={(event) => onChange({ ...draft, value: event.target.value })} />
           )}
         </div>,
       );
@@ -190,7 +194,7 @@ export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRe
       return clause(
         <div className="bt-form__row bt-form__row--triple">
           <SelectField
-            label="Attribute"
+            label={t('clauses.attribute')}
             value={draft.attributeKey}
             onChange={(attributeKey) => {
               const chosen = attributes.find((candidate) => candidate.key === attributeKey);
@@ -198,12 +202,12 @@ export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRe
               onChange({ ...draft, attributeKey, operator, value: chosen?.type === 'boolean' ? 'true' : '' });
             }}
             options={[
-              ...(attribute || !draft.attributeKey ? [] : [{ value: draft.attributeKey, label: `${draft.attributeKey} (deleted)` }]),
-              { value: '', label: attributes.length > 0 ? 'Choose…' : 'No attributes defined' },
+              ...(attribute || !draft.attributeKey ? [] : [{ value: draft.attributeKey, label: t('clauses.deletedAttribute', { key: draft.attributeKey }) }]),
+              { value: '', label: attributes.length > 0 ? t('common.choose') : t('clauses.noAttributes') },
               ...attributes.map((candidate) => ({ value: candidate.key, label: candidate.label })),
             ]}
           />
-          <SelectField label="Test" value={draft.operator} onChange={(operator) => onChange({ ...draft, operator })} options={operators.map((operator) => ({ value: operator, label: CONTACT_ATTRIBUTE_OPERATOR_LABELS[operator] }))} />
+          <SelectField label={t('clauses.test')} value={draft.operator} onChange={(operator) => onChange({ ...draft, operator })} options={operators.map((operator) => ({ value: operator, label: CONTACT_ATTRIBUTE_OPERATOR_LABELS[operator] }))} />
           {draft.operator === 'is_set' ? <span /> : <AttributeValue attribute={attribute} value={draft.value} onChange={(value) => onChange({ ...draft, value })} />}
         </div>,
       );
@@ -211,19 +215,19 @@ export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRe
     case 'business_hours':
       return clause(
         <Segmented
-          label="Business hours"
+          label={t('clauses.businessHours')}
           value={draft.state}
           onChange={(state) => onChange({ ...draft, state })}
           options={[
-            { value: 'closed', label: 'Team is closed' },
-            { value: 'open', label: 'Team is open' },
+            { value: 'closed', label: t('clauses.teamClosed') },
+            { value: 'open', label: t('clauses.teamOpen') },
           ]}
         />,
       );
     case 'status':
       return clause(
         <InlineChoices
-          label="Statuses"
+          label={t('clauses.statuses')}
           options={Object.values(ConversationStatus).map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
           value={draft.in}
           onChange={(statuses) => onChange({ ...draft, in: statuses })}
@@ -245,6 +249,7 @@ export interface ActionEditorProps {
 }
 
 export function ActionEditor({ draft, answers, teams, users, labels, error, onChange, onRemove }: ActionEditorProps) {
+  const { t } = useTranslation('automation');
   const label = ACTION_LABELS[draft.type];
   const clause = (children: ReactNode) => (
     <Clause label={label} error={error} onRemove={onRemove}>
@@ -257,19 +262,19 @@ export function ActionEditor({ draft, answers, teams, users, labels, error, onCh
       return clause(
         <div className="bt-stack bt-stack--tight">
           <SelectField
-            label="Answer"
+            label={t('clauses.answer')}
             value={draft.cannedAnswerId}
             onChange={(cannedAnswerId) => onChange({ ...draft, cannedAnswerId })}
             options={[
-              ...(draft.cannedAnswerId ? [] : [{ value: '', label: 'Choose an answer…' }]),
-              { value: MATCHED_FAQ, label: 'The matched FAQ' },
+              ...(draft.cannedAnswerId ? [] : [{ value: '', label: t('clauses.chooseAnswer') }]),
+              { value: MATCHED_FAQ, label: t('clauses.matchedFaq') },
               ...answers.map((answer) => ({ value: answer.id, label: `${answer.title} (/${answer.shortcode})` })),
             ]}
             hint={
               draft.cannedAnswerId === MATCHED_FAQ
-                ? 'The FAQ the “FAQ matches” condition found. Only FAQs marked “May auto-reply” are sent; for the others the message goes to your team.'
+                ? t('clauses.matchedFaqHint')
                 : chosen
-                  ? `“${previewLine(chosen.body, 110)}”`
+                  ? t('common.quoted', { text: previewLine(chosen.body, 110) })
                   : undefined
             }
           />
@@ -279,20 +284,20 @@ export function ActionEditor({ draft, answers, teams, users, labels, error, onCh
     case 'assign_team':
       return clause(
         <SelectField
-          label="Team"
+          label={t('clauses.team')}
           value={draft.teamId}
           onChange={(teamId) => onChange({ ...draft, teamId })}
-          options={[...(draft.teamId ? [] : [{ value: '', label: 'Choose a team…' }]), ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+          options={[...(draft.teamId ? [] : [{ value: '', label: t('clauses.chooseTeam') }]), ...teams.map((team) => ({ value: team.id, label: team.name }))]}
         />,
       );
     case 'assign_agent':
       return clause(
         <SelectField
-          label="Agent"
+          label={t('clauses.agent')}
           value={draft.userId}
           onChange={(userId) => onChange({ ...draft, userId })}
           options={[
-            ...(draft.userId ? [] : [{ value: '', label: 'Choose an agent…' }]),
+            ...(draft.userId ? [] : [{ value: '', label: t('clauses.chooseAgent') }]),
             ...users.filter((user) => user.active).map((user) => ({ value: user.id, label: user.name })),
           ]}
         />,
@@ -300,7 +305,7 @@ export function ActionEditor({ draft, answers, teams, users, labels, error, onCh
     case 'set_priority':
       return clause(
         <SelectField
-          label="Priority"
+          label={t('clauses.priority')}
           value={draft.priority}
           onChange={(priority: ConversationPriority) => onChange({ ...draft, priority })}
           options={PRIORITIES_BY_URGENCY.map((priority) => ({ value: priority, label: PRIORITY_LABELS[priority] }))}
@@ -309,26 +314,26 @@ export function ActionEditor({ draft, answers, teams, users, labels, error, onCh
     case 'add_tag':
       return clause(
         <SelectField
-          label="Label"
+          label={t('clauses.label')}
           value={draft.labelId}
           onChange={(labelId: string) => onChange({ ...draft, labelId })}
           options={[
-            ...(draft.labelId ? [] : [{ value: '', label: labels.length > 0 ? 'Choose a label…' : 'No labels yet: add them under Settings → Labels' }]),
+            ...(draft.labelId ? [] : [{ value: '', label: labels.length > 0 ? t('clauses.chooseLabel') : t('clauses.noLabels') }]),
             // A label the rule names but the scope no longer offers (deleted, or the rule moved to another team) stays visible.
-            ...(draft.labelId && !labels.some((item) => item.id === draft.labelId) ? [{ value: draft.labelId, label: 'Removed or another team’s label' }] : []),
-            ...labels.map((item) => ({ value: item.id, label: item.teamId ? item.name : `${item.name} (all teams)` })),
+            ...(draft.labelId && !labels.some((item) => item.id === draft.labelId) ? [{ value: draft.labelId, label: t('clauses.foreignLabel') }] : []),
+            ...labels.map((item) => ({ value: item.id, label: item.teamId ? item.name : t('clauses.globalLabel', { name: item.name }) })),
           ]}
         />,
       );
     case 'set_status':
       return clause(
         <Segmented
-          label="Status"
+          label={t('clauses.status')}
           value={draft.status}
           onChange={(status) => onChange({ ...draft, status })}
           options={[
-            { value: ConversationStatus.Pending, label: 'Pending: wait for the customer' },
-            { value: ConversationStatus.Resolved, label: 'Resolved' },
+            { value: ConversationStatus.Pending, label: t('clauses.pendingWait') },
+            { value: ConversationStatus.Resolved, label: t('clauses.resolved') },
           ]}
         />,
       );

@@ -13,6 +13,7 @@ import {
   useUsers,
 } from '@backtalk/console/data-access';
 import { FormFooter, QueryState, useFormState } from '@backtalk/console/feature-admin';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, buttonClassName, Checkbox, cx, EmptyState, Icon, Menu, PageHeader, Panel, SelectField, TextField } from '@backtalk/console/ui';
 import { type FormEvent, useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -40,13 +41,14 @@ import {
 import { ACTION_LABELS, CONDITION_LABELS, TRIGGER_DESCRIPTIONS, TRIGGER_LABELS } from './rule-summary';
 
 const TRIGGERS: readonly RuleTrigger[] = [RuleTrigger.InboundMessage, RuleTrigger.FirstMessage, RuleTrigger.WaitingLongerThan, RuleTrigger.OutsideBusinessHours];
-const SCOPES: ReadonlyArray<{ value: RuleScope; label: string }> = [
-  { value: 'all', label: 'All channels' },
-  { value: 'team', label: 'One team' },
-  { value: 'channel', label: 'One channel' },
+const SCOPES: ReadonlyArray<{ value: RuleScope; labelKey: string }> = [
+  { value: 'all', labelKey: 'ruleEditor.allChannels' },
+  { value: 'team', labelKey: 'ruleEditor.oneTeam' },
+  { value: 'channel', labelKey: 'ruleEditor.oneChannel' },
 ];
 
 function RuleForm({ rule }: { rule: RuleView | null }) {
+  const { t } = useTranslation('automation');
   const form = useFormState<RuleFormValues, RuleFormError>(() => (rule ? ruleFormFrom(rule) : emptyRuleForm()));
   const { values, errors, setField, clearError } = form;
   const hasPattern = values.conditions.some((condition) => condition.type === 'regex');
@@ -92,7 +94,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
       if (!rule) {
         create.mutate(toCreateRuleRequest(valid), {
           onSuccess: (created) => {
-            toastShown('success', `Rule “${created.name}” saved.`);
+            toastShown('success', t('ruleEditor.saved', { name: created.name }));
             navigate('/settings/automation', { replace: true });
           },
         });
@@ -105,7 +107,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
         {
           onSuccess: (saved) => {
             form.setValues(ruleFormFrom(saved));
-            toastShown('success', `Rule “${saved.name}” saved.`);
+            toastShown('success', t('ruleEditor.saved', { name: saved.name }));
           },
         },
       );
@@ -113,30 +115,30 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
   };
 
   return (
-    <form className="bt-rule-form" onSubmit={submit} noValidate aria-label={rule ? `Edit ${rule.name}` : 'New rule'}>
-      <Panel title="Rule">
+    <form className="bt-rule-form" onSubmit={submit} noValidate aria-label={rule ? t('common.editItem', { name: rule.name }) : t('ruleEditor.formNew')}>
+      <Panel title={t('ruleEditor.rulePanel')}>
         <div className="bt-form">
           <TextField
-            label="Name"
+            label={t('ruleEditor.name')}
             autoComplete="off"
-            placeholder="Order status FAQ"
+            placeholder={t('ruleEditor.namePlaceholder')}
             value={values.name}
             onChange={(event) => setField('name', event.target.value)}
             error={errors.name ?? server.fields['name']}
           />
           <Checkbox
-            label="Enabled"
-            description="Off: the rule is kept but skipped, and the test bench ignores it too."
+            label={t('ruleEditor.enabled')}
+            description={t('ruleEditor.enabledDescription')}
             checked={values.enabled}
             onChange={(event) => setField('enabled', event.target.checked)}
           />
         </div>
       </Panel>
 
-      <Panel title="When" description="What makes the rule look at a conversation, and where.">
+      <Panel title={t('ruleEditor.whenPanel')} description={t('ruleEditor.whenDescription')}>
         <div className="bt-form">
           <fieldset className="bt-field">
-            <legend className="bt-field__label">Trigger</legend>
+            <legend className="bt-field__label">{t('ruleEditor.trigger')}</legend>
             <div className="bt-choice-cards bt-choice-cards--four">
               {TRIGGERS.map((trigger) => (
                 <label key={trigger} className={cx('bt-choice-card', values.trigger === trigger && 'bt-choice-card--checked')}>
@@ -150,23 +152,23 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
           {values.trigger === RuleTrigger.WaitingLongerThan ? (
             <div className="bt-narrow">
               <span className="bt-input-with-unit bt-input-with-unit--flush">
-                <span>Waiting longer than</span>
+                <span>{t('ruleEditor.waitingBefore')}</span>
                 <TextField
-                  label="Minutes waiting"
+                  label={t('ruleEditor.waitingMinutes')}
                   hideLabel
                   inputMode="numeric"
                   value={values.waitingMinutes}
                   onChange={(event) => setField('waitingMinutes', event.target.value)}
                   error={errors.waitingMinutes ?? server.fields['waitingMinutes']}
                 />
-                <span>minutes without an answer</span>
+                <span>{t('ruleEditor.waitingAfter')}</span>
               </span>
             </div>
           ) : null}
           <fieldset className="bt-field">
-            <legend className="bt-field__label">Applies to</legend>
+            <legend className="bt-field__label">{t('ruleEditor.appliesTo')}</legend>
             <div className="bt-scope">
-              <div className="bt-segmented" role="radiogroup" aria-label="Applies to">
+              <div className="bt-segmented" role="radiogroup" aria-label={t('ruleEditor.appliesTo')}>
                 {SCOPES.map((scope) => (
                   <label key={scope.value} className={cx('bt-segmented__option', values.scope === scope.value && 'bt-segmented__option--checked')}>
                     <input
@@ -178,13 +180,13 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
                         clearError('scope');
                       }}
                     />
-                    {scope.label}
+                    {t(scope.labelKey)}
                   </label>
                 ))}
               </div>
               {values.scope === 'team' ? (
                 <SelectField
-                  label="Team"
+                  label={t('ruleEditor.team')}
                   hideLabel
                   className="bt-scope__select"
                   value={values.teamId}
@@ -192,11 +194,11 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
                     setField('teamId', teamId);
                     clearError('scope');
                   }}
-                  options={[...(values.teamId ? [] : [{ value: '', label: 'Choose a team…' }]), ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+                  options={[...(values.teamId ? [] : [{ value: '', label: t('ruleEditor.chooseTeam') }]), ...teams.map((team) => ({ value: team.id, label: team.name }))]}
                 />
               ) : values.scope === 'channel' ? (
                 <SelectField
-                  label="Channel"
+                  label={t('ruleEditor.channel')}
                   hideLabel
                   className="bt-scope__select"
                   value={values.channelId}
@@ -204,7 +206,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
                     setField('channelId', channelId);
                     clearError('scope');
                   }}
-                  options={[...(values.channelId ? [] : [{ value: '', label: 'Choose a channel…' }]), ...channels.map((channel) => ({ value: channel.id, label: channel.name }))]}
+                  options={[...(values.channelId ? [] : [{ value: '', label: t('ruleEditor.chooseChannel') }]), ...channels.map((channel) => ({ value: channel.id, label: channel.name }))]}
                 />
               ) : null}
             </div>
@@ -215,10 +217,10 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
         </div>
       </Panel>
 
-      <Panel title="If" description="All of these must hold. With none, the rule fires on every message its trigger sees.">
+      <Panel title={t('ruleEditor.ifPanel')} description={t('ruleEditor.ifDescription')}>
         <div className="bt-stack">
           {values.conditions.length > 0 ? (
-            <ul className="bt-clauses" aria-label="Conditions">
+            <ul className="bt-clauses" aria-label={t('ruleEditor.conditions')}>
               {values.conditions.map((draft) => (
                 <ConditionEditor
                   key={draft.key}
@@ -235,7 +237,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
           {server.fields['conditions'] ? <p className="bt-field__error">{server.fields['conditions']}</p> : null}
           <div>
             <Menu
-              label="Add condition"
+              label={t('ruleEditor.addCondition')}
               icon="plus"
               size="sm"
               entries={(Object.keys(CONDITION_LABELS) as ConditionType[]).map((type) => ({
@@ -246,16 +248,16 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
                 onSelect: () => setField('conditions', [...values.conditions, newCondition(type)]),
               }))}
             >
-              Add condition
+              {t('ruleEditor.addCondition')}
             </Menu>
           </div>
         </div>
       </Panel>
 
-      <Panel title="Then" description="Done in this order when the rule fires.">
+      <Panel title={t('ruleEditor.thenPanel')} description={t('ruleEditor.thenDescription')}>
         <div className="bt-stack">
           {values.actions.length > 0 ? (
-            <ol className="bt-clauses" aria-label="Actions">
+            <ol className="bt-clauses" aria-label={t('ruleEditor.actions')}>
               {values.actions.map((draft) => (
                 <ActionEditor
                   key={draft.key}
@@ -274,7 +276,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
           {errors.actions || server.fields['actions'] ? <p className="bt-field__error">{errors.actions ?? server.fields['actions']}</p> : null}
           <div>
             <Menu
-              label="Add action"
+              label={t('ruleEditor.addAction')}
               icon="plus"
               size="sm"
               entries={(Object.keys(ACTION_LABELS) as ActionType[]).map((type) => ({
@@ -286,19 +288,19 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
                 },
               }))}
             >
-              Add action
+              {t('ruleEditor.addAction')}
             </Menu>
           </div>
           <Checkbox
-            label="Continue to the next rules"
-            description="Off: when this rule fires, the rules below it do not run for this message."
+            label={t('ruleEditor.continueAfter')}
+            description={t('ruleEditor.continueAfterDescription')}
             checked={values.continueAfter}
             onChange={(event) => setField('continueAfter', event.target.checked)}
           />
           {values.actions.some((action) => action.type === 'reply') ? (
             <Checkbox
-              label="Also reply in conversations a person has"
-              description="Off: a conversation assigned to someone is left to them. Either way, no reply goes out once a person has taken, answered or is typing in the conversation."
+              label={t('ruleEditor.answerAssigned')}
+              description={t('ruleEditor.answerAssignedDescription')}
               checked={values.answerAssigned}
               onChange={(event) => setField('answerAssigned', event.target.checked)}
             />
@@ -309,14 +311,14 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
       <FormFooter error={server.form} dirty={dirty} isNew={!rule}>
         {rule ? (
           <Link to="/settings/automation/test-bench" className={buttonClassName({ variant: 'ghost' })}>
-            Try it in the test bench
+            {t('ruleEditor.tryInBench')}
           </Link>
         ) : null}
         <Link to="/settings/automation" className={buttonClassName()}>
-          {rule && !dirty ? 'Back to rules' : 'Cancel'}
+          {rule && !dirty ? t('ruleEditor.backToRules') : t('common.cancel')}
         </Link>
         <Button type="submit" variant="primary" pending={mutation.isPending} disabled={!dirty}>
-          {rule ? 'Save changes' : 'Save rule'}
+          {rule ? t('common.saveChanges') : t('ruleEditor.saveRule')}
         </Button>
       </FormFooter>
     </form>
@@ -325,25 +327,26 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
 
 /** Settings → Automation → a rule (or a new one). */
 export function RuleEditorPage() {
+  const { t } = useTranslation('automation');
   const { ruleId } = useParams();
   const rules = useRules();
   const rule = ruleId ? rules.data?.find((candidate) => candidate.id === ruleId) : undefined;
-  const title = ruleId ? (rule?.name ?? 'Rule') : 'New rule';
+  const title = ruleId ? (rule?.name ?? t('ruleEditor.pageFallback')) : t('ruleEditor.formNew');
   return (
     <>
-      <nav className="bt-breadcrumb" aria-label="Breadcrumb">
-        <Link to="/settings/automation">Automation</Link>
+      <nav className="bt-breadcrumb" aria-label={t('common.breadcrumb')}>
+        <Link to="/settings/automation">{t('ruleEditor.breadcrumbRoot')}</Link>
         <Icon name="chevron" size={12} />
         <span aria-current="page">{title}</span>
       </nav>
-      <PageHeader title={title} description="When it runs, what must hold, and what it does." />
+      <PageHeader title={title} description={t('ruleEditor.pageDescription')} />
       {ruleId ? (
-        <QueryState what="the rule" isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
+        <QueryState what={t('ruleEditor.loadingRule')} isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
           {rule ? (
             <RuleForm key={rule.id} rule={rule} />
           ) : (
-            <EmptyState compact icon="search" title="This rule no longer exists">
-              Someone may have deleted it. <Link to="/settings/automation">Back to the rules</Link>
+            <EmptyState compact icon="search" title={t('ruleEditor.goneTitle')}>
+              {t('ruleEditor.goneBody')} <Link to="/settings/automation">{t('ruleEditor.backToTheRules')}</Link>
             </EmptyState>
           )}
         </QueryState>

@@ -1,6 +1,7 @@
 import { Role, type RuleView } from '@backtalk/contracts';
 import { describeError, useDeleteRule, useReorderRules, useRules, useSignedInUser, useToastActions, useUpdateRule } from '@backtalk/console/data-access';
 import { DeleteDialog, QueryState } from '@backtalk/console/feature-admin';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Badge, Button, buttonClassName, cx, EmptyState, Icon, PageHeader } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -12,27 +13,28 @@ import { useRuleNames } from './use-rule-names';
 
 /** A switch on a checkbox: one click turns a rule off without opening it. */
 function EnabledSwitch({ rule }: { rule: RuleView }) {
+  const { t } = useTranslation('automation');
   const update = useUpdateRule();
   const { toastShown } = useToastActions();
   const checked = update.isPending && update.variables?.changes.enabled !== undefined ? update.variables.changes.enabled : rule.enabled;
   return (
-    <label className="bt-switch" title={checked ? 'On: the rule runs' : 'Off: the rule is skipped'}>
+    <label className="bt-switch" title={checked ? t('rules.switchOn') : t('rules.switchOff')}>
       <input
         type="checkbox"
         role="switch"
         className="bt-switch__input"
-        aria-label={`${rule.name} enabled`}
+        aria-label={t('rules.enabledLabel', { name: rule.name })}
         checked={checked}
         disabled={update.isPending}
         onChange={(event) =>
           update.mutate(
             { id: rule.id, changes: { enabled: event.target.checked } },
-            { onError: (error) => toastShown('danger', `Couldn't change “${rule.name}”: ${describeError(error)}`) },
+            { onError: (error) => toastShown('danger', t('rules.changeFailed', { name: rule.name, error: describeError(error) })) },
           )
         }
       />
       <span className="bt-switch__track" aria-hidden="true" />
-      <span className="bt-switch__label">{checked ? 'On' : 'Off'}</span>
+      <span className="bt-switch__label">{checked ? t('rules.on') : t('rules.off')}</span>
     </label>
   );
 }
@@ -57,6 +59,7 @@ function RuleCard({
   /** The order is one list across every team: only admins change it. */
   canReorder: boolean;
 }) {
+  const { t } = useTranslation('automation');
   const navigate = useNavigate();
   return (
     <li className={cx('bt-rule', !rule.enabled && 'bt-rule--off')} aria-label={rule.name} data-testid="rule-card">
@@ -70,22 +73,22 @@ function RuleCard({
             {rule.name}
           </Link>
           <Badge>{describeScope(rule, names)}</Badge>
-          {rule.continueAfter ? <Badge tone="accent">Continues</Badge> : null}
-          {rule.answerAssigned && rule.actions.some((action) => action.type === 'reply') ? <Badge tone="accent">Replies in assigned conversations</Badge> : null}
+          {rule.continueAfter ? <Badge tone="accent">{t('rules.continues')}</Badge> : null}
+          {rule.answerAssigned && rule.actions.some((action) => action.type === 'reply') ? <Badge tone="accent">{t('rules.repliesAssigned')}</Badge> : null}
         </div>
         <dl className="bt-rule__summary">
           <div>
-            <dt>When</dt>
+            <dt>{t('rules.when')}</dt>
             <dd>{describeTrigger(rule)}</dd>
           </div>
           {rule.conditions.length > 0 ? (
             <div>
-              <dt>If</dt>
+              <dt>{t('rules.if')}</dt>
               <dd>{rule.conditions.map((condition) => describeCondition(condition, names)).join(' · ')}</dd>
             </div>
           ) : null}
           <div>
-            <dt>Then</dt>
+            <dt>{t('rules.then')}</dt>
             <dd>{describeActions(rule.actions, names)}</dd>
           </div>
         </dl>
@@ -94,19 +97,19 @@ function RuleCard({
         <EnabledSwitch rule={rule} />
         {canReorder ? (
           <span className="bt-rule__order">
-            <button type="button" className="bt-icon-button" aria-label={`Move ${rule.name} up`} title="Move up" disabled={index === 0 || moving} onClick={() => onMove(-1)}>
+            <button type="button" className="bt-icon-button" aria-label={t('rules.moveUp', { name: rule.name })} title={t('rules.moveUpTitle')} disabled={index === 0 || moving} onClick={() => onMove(-1)}>
               <Icon name="chevron-down" size={14} className="bt-icon--flipped" />
             </button>
-            <button type="button" className="bt-icon-button" aria-label={`Move ${rule.name} down`} title="Move down" disabled={index === count - 1 || moving} onClick={() => onMove(1)}>
+            <button type="button" className="bt-icon-button" aria-label={t('rules.moveDown', { name: rule.name })} title={t('rules.moveDownTitle')} disabled={index === count - 1 || moving} onClick={() => onMove(1)}>
               <Icon name="chevron-down" size={14} />
             </button>
           </span>
         ) : null}
-        <Button size="sm" variant="ghost" aria-label={`Edit ${rule.name}`} onClick={() => navigate(`rules/${rule.id}`)}>
-          Edit
+        <Button size="sm" variant="ghost" aria-label={t('common.editItem', { name: rule.name })} onClick={() => navigate(`rules/${rule.id}`)}>
+          {t('common.edit')}
         </Button>
-        <Button size="sm" variant="ghost" aria-label={`Delete ${rule.name}`} onClick={onDelete}>
-          Delete
+        <Button size="sm" variant="ghost" aria-label={t('common.deleteItem', { name: rule.name })} onClick={onDelete}>
+          {t('common.delete')}
         </Button>
       </div>
     </li>
@@ -115,6 +118,7 @@ function RuleCard({
 
 /** Settings → Automation: the ordered rules. */
 export function RulesPage() {
+  const { t } = useTranslation('automation');
   const me = useSignedInUser();
   const rules = useRules();
   const names = useRuleNames();
@@ -131,44 +135,43 @@ export function RulesPage() {
         rule.id,
         step,
       ),
-      { onError: (error) => toastShown('danger', `Couldn't reorder the rules: ${describeError(error)}`) },
+      { onError: (error) => toastShown('danger', t('rules.reorderFailed', { error: describeError(error) })) },
     );
 
   return (
     <>
       <PageHeader
-        title="Automation"
-        description="Rules answer standard questions and sort conversations as they arrive. The rest goes to your team."
+        title={t('rules.title')}
+        description={t('rules.description')}
         actions={
           <Link to="rules/new" className={buttonClassName({ variant: 'primary' })}>
             <Icon name="plus" size={16} />
-            New rule
+            {t('rules.newRule')}
           </Link>
         }
       />
       <AutomationTabs />
-      <QueryState what="rules" isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
+      <QueryState what={t('rules.loading')} isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
         {list.length === 0 ? (
           <EmptyState
             compact
             icon="bolt"
-            title="No rules yet"
+            title={t('rules.emptyTitle')}
             action={
               <Link to="rules/new" className={buttonClassName()}>
-                Create a rule
+                {t('rules.create')}
               </Link>
             }
           >
-            Start with one that answers FAQs it is confident about and leaves the rest to your agents.
+            {t('rules.emptyBody')}
           </EmptyState>
         ) : (
           <>
             <p className="bt-rules__intro">
               <Icon name="info" size={13} />
-              Rules run from the top. The first one that fires wins, unless it says it continues.
-              {me.role === Role.Admin ? null : ' Admins set the order.'}
+              {me.role === Role.Admin ? t('rules.intro') : t('rules.introOrderByAdmins')}
             </p>
-            <ol className="bt-rules" aria-label="Rules, in the order they run">
+            <ol className="bt-rules" aria-label={t('rules.listLabel')}>
               {list.map((rule, index) => (
                 <RuleCard
                   key={rule.id}
@@ -188,13 +191,13 @@ export function RulesPage() {
       </QueryState>
       <DeleteDialog
         item={deleting}
-        title={`Delete “${deleting?.name ?? 'rule'}”?`}
-        confirmLabel="Delete rule"
+        title={t('rules.deleteTitle', { name: deleting?.name ?? t('rules.deleteFallback') })}
+        confirmLabel={t('rules.deleteConfirm')}
         mutation={remove}
-        deletedMessage={(rule) => `Rule “${rule.name}” deleted.`}
+        deletedMessage={(rule) => t('rules.deleted', { name: rule.name })}
         onClose={() => setDeleting(null)}
       >
-        Messages it would have handled go to the next rule that fits, or to the team's queue.
+        {t('rules.deleteBody')}
       </DeleteDialog>
     </>
   );

@@ -10,6 +10,7 @@ import {
   type RuleView,
   type UpdateRuleRequest,
 } from '@backtalk/contracts';
+import { translateAutomation as t } from '../../i18n';
 import { patternProblem } from './pattern-check';
 
 // The rule editor's values are what people type (numbers as text, keywords as one comma-separated line); they become
@@ -213,28 +214,28 @@ export const MESSAGE_CONDITIONS: ReadonlySet<ConditionType> = new Set<ConditionT
 function conditionError(draft: ConditionDraft): string | null {
   switch (draft.type) {
     case 'keywords':
-      return splitWords(draft.words).length === 0 ? 'Enter at least one word or phrase.' : null;
+      return splitWords(draft.words).length === 0 ? t('ruleForm.wordsRequired') : null;
     case 'regex': {
-      if (!draft.pattern.trim()) return 'Enter a pattern.';
+      if (!draft.pattern.trim()) return t('ruleForm.patternRequired');
       const problem = patternProblem(draft.pattern.trim());
-      return problem ? `This pattern ${problem}.` : null;
+      return problem ? t('ruleForm.patternProblem', { problem }) : null;
     }
     case 'faq_match':
-      return draft.percent < FAQ_PERCENT_MIN || draft.percent > FAQ_PERCENT_MAX ? `Choose between ${FAQ_PERCENT_MIN}% and ${FAQ_PERCENT_MAX}%.` : null;
+      return draft.percent < FAQ_PERCENT_MIN || draft.percent > FAQ_PERCENT_MAX ? t('ruleForm.percentRange', { min: FAQ_PERCENT_MIN, max: FAQ_PERCENT_MAX }) : null;
     case 'language':
-      return draft.in.length === 0 ? 'Choose at least one language.' : null;
+      return draft.in.length === 0 ? t('ruleForm.languageRequired') : null;
     case 'contact':
-      return needsValue(draft.operator) && !draft.value.trim() ? 'Enter the text to compare with.' : null;
+      return needsValue(draft.operator) && !draft.value.trim() ? t('ruleForm.textRequired') : null;
     case 'contact_attribute': {
-      if (!draft.attributeKey) return 'Choose the attribute.';
+      if (!draft.attributeKey) return t('ruleForm.attributeRequired');
       if (draft.operator === 'is_set') return null;
       const value = draft.value.trim();
-      if (!value) return 'Enter the value to compare with.';
+      if (!value) return t('ruleForm.valueRequired');
       const comparable = /^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isFinite(Number(value));
-      return (draft.operator === 'greater' || draft.operator === 'less') && !comparable ? 'Greater and less compare a number or a date (YYYY-MM-DD).' : null;
+      return (draft.operator === 'greater' || draft.operator === 'less') && !comparable ? t('ruleForm.comparableRequired') : null;
     }
     case 'status':
-      return draft.in.length === 0 ? 'Choose at least one status.' : null;
+      return draft.in.length === 0 ? t('ruleForm.statusRequired') : null;
     case 'business_hours':
       return null;
   }
@@ -243,14 +244,14 @@ function conditionError(draft: ConditionDraft): string | null {
 function actionError(draft: ActionDraft, hasFaqCondition: boolean): string | null {
   switch (draft.type) {
     case 'reply':
-      if (!draft.cannedAnswerId) return 'Choose the answer to send.';
-      return draft.cannedAnswerId === MATCHED_FAQ && !hasFaqCondition ? 'Add an “FAQ matches” condition: it finds the FAQ to send.' : null;
+      if (!draft.cannedAnswerId) return t('ruleForm.answerRequired');
+      return draft.cannedAnswerId === MATCHED_FAQ && !hasFaqCondition ? t('ruleForm.faqConditionRequired') : null;
     case 'assign_team':
-      return draft.teamId ? null : 'Choose a team.';
+      return draft.teamId ? null : t('ruleForm.teamRequired');
     case 'assign_agent':
-      return draft.userId ? null : 'Choose an agent.';
+      return draft.userId ? null : t('ruleForm.agentRequired');
     case 'add_tag':
-      return draft.labelId ? null : 'Choose a label.';
+      return draft.labelId ? null : t('ruleForm.labelRequired');
     case 'set_priority':
     case 'set_status':
       return null;
@@ -259,18 +260,18 @@ function actionError(draft: ActionDraft, hasFaqCondition: boolean): string | nul
 
 export function validateRuleForm(values: RuleFormValues): RuleFormErrors {
   const errors: RuleFormErrors = {};
-  if (!values.name.trim()) errors.name = 'Name the rule, e.g. “Order status FAQ”.';
+  if (!values.name.trim()) errors.name = t('ruleForm.nameRequired');
   if (values.trigger === RuleTrigger.WaitingLongerThan && (!isWholeNumber(values.waitingMinutes) || Number(values.waitingMinutes) < 1)) {
-    errors.waitingMinutes = 'Enter the minutes, 1 or more.';
+    errors.waitingMinutes = t('ruleForm.minutesRequired');
   }
-  if (values.scope === 'team' && !values.teamId) errors.scope = 'Choose a team.';
-  if (values.scope === 'channel' && !values.channelId) errors.scope = 'Choose a channel.';
+  if (values.scope === 'team' && !values.teamId) errors.scope = t('ruleForm.teamRequired');
+  if (values.scope === 'channel' && !values.channelId) errors.scope = t('ruleForm.channelRequired');
   const waiting = values.trigger === RuleTrigger.WaitingLongerThan;
   for (const draft of values.conditions) {
-    const message = waiting && MESSAGE_CONDITIONS.has(draft.type) ? 'A waiting-time rule has no message to check; remove this condition or pick another trigger.' : conditionError(draft);
+    const message = waiting && MESSAGE_CONDITIONS.has(draft.type) ? t('ruleForm.noMessageToCheck') : conditionError(draft);
     if (message) errors[`condition:${draft.key}`] = message;
   }
-  if (values.actions.length === 0) errors.actions = 'Add at least one action.';
+  if (values.actions.length === 0) errors.actions = t('ruleForm.actionRequired');
   const hasFaqCondition = values.conditions.some((draft) => draft.type === 'faq_match');
   const replies = values.actions.filter((draft) => draft.type === 'reply');
   for (const draft of values.actions) {
@@ -278,7 +279,7 @@ export function validateRuleForm(values: RuleFormValues): RuleFormErrors {
     if (message) errors[`action:${draft.key}`] = message;
   }
   // Each rule sends at most one reply: a second would reach the customer as a burst of texts.
-  if (replies.length > 1) errors[`action:${replies[1].key}`] = 'A rule sends one reply at most; remove this one.';
+  if (replies.length > 1) errors[`action:${replies[1].key}`] = t('ruleForm.oneReply');
   return errors;
 }
 

@@ -1,66 +1,38 @@
 import { type ContactAttributeOperator, ConversationStatus, RuleTrigger, type RuleAction, type RuleCondition, type RuleView } from '@backtalk/contracts';
 import { formatConfidence, LANGUAGE_LABELS, PRIORITY_LABELS } from '@backtalk/console/ui';
+import { translateAutomation as t, translatedLabels } from '../../i18n';
+
+type ContactCondition = Extract<RuleCondition, { type: 'contact' }>;
+type ContactField = ContactCondition['field'];
+type ContactOperator = ContactCondition['operator'];
 
 // Rules read as sentences in the list, the editor and the test bench: "When a customer sends a message, if an FAQ
 // matches at 80% or more: reply with the matched FAQ, set status to pending".
 
-export const TRIGGER_LABELS: Record<RuleTrigger, string> = {
-  [RuleTrigger.InboundMessage]: 'A customer sends a message',
-  [RuleTrigger.FirstMessage]: 'A new conversation starts',
-  [RuleTrigger.WaitingLongerThan]: 'A customer waits too long',
-  [RuleTrigger.OutsideBusinessHours]: 'A message arrives after hours',
-};
+export const TRIGGER_LABELS = translatedLabels<RuleTrigger>('summary.triggers', Object.values(RuleTrigger));
 
-export const TRIGGER_DESCRIPTIONS: Record<RuleTrigger, string> = {
-  [RuleTrigger.InboundMessage]: 'Every message a customer sends.',
-  [RuleTrigger.FirstMessage]: 'Only the message that opens a conversation.',
-  [RuleTrigger.WaitingLongerThan]: 'An open conversation still unanswered after some minutes.',
-  [RuleTrigger.OutsideBusinessHours]: 'A message while the team is closed.',
-};
+export const TRIGGER_DESCRIPTIONS = translatedLabels<RuleTrigger>('summary.triggerDescriptions', Object.values(RuleTrigger));
 
-export const STATUS_LABELS: Record<ConversationStatus, string> = {
-  [ConversationStatus.Open]: 'Open',
-  [ConversationStatus.Pending]: 'Pending',
-  [ConversationStatus.Snoozed]: 'Snoozed',
-  [ConversationStatus.Resolved]: 'Resolved',
-};
+export const STATUS_LABELS = translatedLabels<ConversationStatus>('summary.statuses', Object.values(ConversationStatus));
 
-export const CONDITION_LABELS: Record<RuleCondition['type'], string> = {
-  faq_match: 'FAQ matches',
-  keywords: 'Message mentions',
-  regex: 'Message matches a pattern',
-  language: 'Language',
-  contact: 'Contact',
-  contact_attribute: 'Contact attribute',
-  business_hours: 'Business hours',
-  status: 'Conversation status',
-};
+export const CONDITION_LABELS = translatedLabels<RuleCondition['type']>('summary.conditions', [
+  'faq_match',
+  'keywords',
+  'regex',
+  'language',
+  'contact',
+  'contact_attribute',
+  'business_hours',
+  'status',
+]);
 
-export const ACTION_LABELS: Record<RuleAction['type'], string> = {
-  reply: 'Reply with an answer',
-  set_status: 'Set status',
-  assign_team: 'Assign to a team',
-  assign_agent: 'Assign to an agent',
-  set_priority: 'Set priority',
-  add_tag: 'Add a label',
-};
+export const ACTION_LABELS = translatedLabels<RuleAction['type']>('summary.actions', ['reply', 'set_status', 'assign_team', 'assign_agent', 'set_priority', 'add_tag']);
 
-export const CONTACT_FIELD_LABELS = { name: 'Name', phone: 'Phone number', notes: 'Notes' } as const;
-export const CONTACT_ATTRIBUTE_OPERATOR_LABELS: Record<ContactAttributeOperator, string> = {
-  equals: 'is',
-  contains: 'contains',
-  is_set: 'is set',
-  greater: 'is more than',
-  less: 'is less than',
-};
+export const CONTACT_FIELD_LABELS = translatedLabels<ContactField>('summary.contactFields', ['name', 'phone', 'notes']);
 
-export const CONTACT_OPERATOR_LABELS = {
-  contains: 'contains',
-  equals: 'is',
-  starts_with: 'starts with',
-  is_empty: 'is empty',
-  is_not_empty: 'is not empty',
-} as const;
+export const CONTACT_ATTRIBUTE_OPERATOR_LABELS = translatedLabels<ContactAttributeOperator>('summary.attributeOperators', ['equals', 'contains', 'is_set', 'greater', 'less']);
+
+export const CONTACT_OPERATOR_LABELS = translatedLabels<ContactOperator>('summary.contactOperators', ['contains', 'equals', 'starts_with', 'is_empty', 'is_not_empty']);
 
 /** Names for the ids rules hold; an id nobody can name (deleted, or another team's) reads as such. */
 export interface RuleNames {
@@ -71,67 +43,70 @@ export interface RuleNames {
   channel: (id: string) => string | undefined;
 }
 
-const quoted = (text: string) => `“${text}”`;
-const either = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
+const quoted = (text: string) => t('common.quoted', { text });
+const either = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : t('common.listOr', { items: items.slice(0, -1).join(', '), last: items[items.length - 1] }));
 
 export function describeTrigger(rule: Pick<RuleView, 'trigger' | 'waitingMinutes'>): string {
-  if (rule.trigger === RuleTrigger.WaitingLongerThan) {
-    const minutes = rule.waitingMinutes ?? 0;
-    return `A customer waits longer than ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
-  }
+  if (rule.trigger === RuleTrigger.WaitingLongerThan) return t('summary.waitingLongerThan', { minutes: rule.waitingMinutes ?? 0 });
   return TRIGGER_LABELS[rule.trigger];
 }
 
 export function describeScope(rule: Pick<RuleView, 'channelId' | 'teamId'>, names: RuleNames): string {
-  if (rule.channelId) return `Channel ${names.channel(rule.channelId) ?? '(removed)'}`;
-  if (rule.teamId) return `Team ${names.team(rule.teamId) ?? '(removed)'}`;
-  return 'All channels';
+  if (rule.channelId) return t('summary.scopeChannel', { name: names.channel(rule.channelId) ?? t('summary.removedName') });
+  if (rule.teamId) return t('summary.scopeTeam', { name: names.team(rule.teamId) ?? t('summary.removedName') });
+  return t('summary.allChannels');
 }
 
 export function describeCondition(condition: RuleCondition, names: RuleNames): string {
   switch (condition.type) {
     case 'faq_match': {
-      const at = `at ${formatConfidence(condition.minConfidence) ?? '?'} or more`;
-      return condition.faqId ? `FAQ ${quoted(names.answer(condition.faqId) ?? 'removed answer')} matches ${at}` : `An FAQ matches ${at}`;
+      const confidence = formatConfidence(condition.minConfidence) ?? '?';
+      return condition.faqId
+        ? t('summary.faqMatchesOne', { faq: quoted(names.answer(condition.faqId) ?? t('summary.removedAnswer')), confidence })
+        : t('summary.faqMatchesAny', { confidence });
     }
     case 'keywords':
-      return `Message mentions ${either(condition.any.map(quoted))}`;
+      return t('summary.mentions', { words: either(condition.any.map(quoted)) });
     case 'regex':
-      return `Message matches /${condition.pattern}/`;
+      return t('summary.matchesPattern', { pattern: condition.pattern });
     case 'language':
-      return `Language is ${either(condition.in.map((language) => LANGUAGE_LABELS[language]))}`;
+      return t('summary.languageIs', { languages: either(condition.in.map((language) => LANGUAGE_LABELS[language])) });
     case 'contact': {
-      const field = CONTACT_FIELD_LABELS[condition.field].toLowerCase();
+      const field = CONTACT_FIELD_LABELS[condition.field].toLocaleLowerCase();
       const operator = CONTACT_OPERATOR_LABELS[condition.operator];
       return condition.value !== undefined && condition.operator !== 'is_empty' && condition.operator !== 'is_not_empty'
-        ? `Contact ${field} ${operator} ${quoted(condition.value)}`
-        : `Contact ${field} ${operator}`;
+        ? t('summary.contactTest', { field, operator, value: quoted(condition.value) })
+        : t('summary.contactTestNoValue', { field, operator });
     }
     case 'contact_attribute': {
       const operator = CONTACT_ATTRIBUTE_OPERATOR_LABELS[condition.operator];
-      return condition.operator === 'is_set' || condition.value === undefined ? `Contact’s ${condition.key} ${operator}` : `Contact’s ${condition.key} ${operator} ${quoted(String(condition.value))}`;
+      return condition.operator === 'is_set' || condition.value === undefined
+        ? t('summary.attributeTestNoValue', { key: condition.key, operator })
+        : t('summary.attributeTest', { key: condition.key, operator, value: quoted(String(condition.value)) });
     }
     case 'business_hours':
-      return condition.state === 'open' ? 'The team is open' : 'The team is closed';
+      return condition.state === 'open' ? t('summary.teamOpen') : t('summary.teamClosed');
     case 'status':
-      return `Conversation is ${either(condition.in.map((status) => STATUS_LABELS[status].toLowerCase()))}`;
+      return t('summary.statusIs', { statuses: either(condition.in.map((status) => STATUS_LABELS[status].toLocaleLowerCase())) });
   }
 }
 
 export function describeAction(action: RuleAction, names: RuleNames): string {
   switch (action.type) {
     case 'reply':
-      return action.cannedAnswerId === 'matched_faq' ? 'Reply with the matched FAQ' : `Reply with ${quoted(names.answer(action.cannedAnswerId) ?? 'removed answer')}`;
+      return action.cannedAnswerId === 'matched_faq'
+        ? t('summary.replyMatched')
+        : t('summary.replyWith', { answer: quoted(names.answer(action.cannedAnswerId) ?? t('summary.removedAnswer')) });
     case 'assign_team':
-      return `Assign to team ${names.team(action.teamId) ?? '(removed)'}`;
+      return t('summary.assignTeam', { team: names.team(action.teamId) ?? t('summary.removedName') });
     case 'assign_agent':
-      return `Assign to ${names.user(action.userId) ?? 'a removed agent'}`;
+      return t('summary.assignAgent', { agent: names.user(action.userId) ?? t('summary.removedAgent') });
     case 'set_priority':
-      return `Set priority to ${PRIORITY_LABELS[action.priority].toLowerCase()}`;
+      return t('summary.setPriority', { priority: PRIORITY_LABELS[action.priority].toLocaleLowerCase() });
     case 'add_tag':
-      return `Label ${quoted(names.label(action.labelId) ?? 'removed label')}`;
+      return t('summary.addLabel', { label: quoted(names.label(action.labelId) ?? t('summary.removedLabel')) });
     case 'set_status':
-      return `Set status to ${STATUS_LABELS[action.status].toLowerCase()}`;
+      return t('summary.setStatus', { status: STATUS_LABELS[action.status].toLocaleLowerCase() });
   }
 }
 
@@ -139,6 +114,6 @@ export function describeAction(action: RuleAction, names: RuleNames): string {
 export function describeActions(actions: readonly RuleAction[], names: RuleNames): string {
   return actions.map((action, index) => {
     const text = describeAction(action, names);
-    return index === 0 ? text : `${text[0].toLowerCase()}${text.slice(1)}`;
+    return index === 0 ? text : `${text[0].toLocaleLowerCase()}${text.slice(1)}`;
   }).join(', ');
 }
