@@ -1,6 +1,7 @@
 import { AccessTokenService, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
-import { AssignmentPolicy, type ChannelView, type ContactDetailView, Provider, Role, RuleTrigger, SenderType } from '@backtalk/contracts';
+import { type ActivityView, ActivityType, AssignmentPolicy, type ChannelView, type ContactDetailView, Provider, Role, RuleTrigger, SenderType } from '@backtalk/contracts';
+import { CsatSurveyService } from '@backtalk/csat';
 import { PresenceService } from '@backtalk/realtime';
 import { eventually, genericSigned, TestApp } from '@backtalk/testing';
 import { ApiModule } from './api.module';
@@ -97,5 +98,94 @@ describe('blocking a number in a team', () => {
     const message = await eventually(lastMessage, (row) => row?.body === 'Sorry for shouting, where is my order?');
     await eventually(() => automationRan(message.id), (ran) => ran);
     await eventually(() => conversations(), (rows) => rows.some((row) => row.status === 'open' && row.assignee_id === agent.id));
+  });
+});
+
+describe('blocking a number that has conversations in the queue', () => {
+  const SPAMMER = '+380671112233';
+  let t: TestApp;
+  let support: string;
+  let admin: string;
+  let lead: string;
+  let agent: { id: string; token: string };
+  let ordersLine: ChannelView;
+  let returnsLine: ChannelView;
+  let salesLine: ChannelView;
+  let messageNumber = 0;
+
+  beforeAll(async () => {
+    t = await TestApp.create(ApiModule.forRoot({ runWorkers: true }), { PUBLIC_BASE_URL: 'https://backtalk.test', ROUTING_SWEEP_INTERVAL_MS: '600000' });
+    await t.reset();
+    support = (await t.app.get(TeamsService).create({ name: 'Support' })).id;
+    const sales = (await t.app.get(TeamsService).create({ name: 'Sales' })).id;
+    admin = await tokenOf((await t.app.get(UsersService).create({ email: 'admin@example.com', name: 'admin', role: Role.Admin, password: PASSWORD, teamIds: [] })).id);
+    lead = await tokenOf((await t.app.get(UsersService).create({ email: 'lead@example.com', name: 'Lena Lead', role: Role.Supervisor, password: PASSWORD, teamIds: [support] })).id);
+    const agentId = (await t.app.get(UsersService).create({ email: 'olha@example.com', name: 'olha', role: Role.Agent, password: PASSWORD, teamIds: [support] })).id;
+    agent = { id: agentId, token: await tokenOf(agentId) };
+    ordersLine = await line(support, 'Orders line', '+380441230077');
+    returnsLine = await line(support, 'Returns line', '+380441230078');
+    salesLine = await line(sales, 'Sales line', '+380441230079');
+    expect((await t.request('PATCH', `/api/teams/${support}/csat-survey`, { token: admin, body: { enabled: true, delayMinutes: 0 } })).status).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  const tokenOf = (userId: string) => t.app.get(AccessTokenService).issue(userId);
+  const line = (teamId: string, name: string, sender: string) =>
+    t.app.get(ChannelsService).create({
+      teamId,
+      name,
+      provider: Provider.Generic,
+      sender,
+      senderType: SenderType.LongCode,
+      country: 'UA',
+      secrets: { signatureSecret: SECRET, baseUrl: 'http://127.0.0.1:9' },
+      confirmations: { optOut: null, optIn: null, help: false },
+    });
+  const conversationOn = async (channel: ChannelView, text: string) => {
+    const response = await t.deliver(genericSigned(new URL(channel.webhookUrl).pathname, { type: 'message', id: `queue-in-${++messageNumber}`, from: SPAMMER, to: channel.sender, text }, SECRET));
+    expect(response.status).toBeLessThan(300);
+    const [row] = await eventually(
+      () => t.dataSource.query<Array<{ id: string; contact_id: string }>>(`SELECT id, contact_id FROM conversation WHERE channel_id = $1`, [channel.id]),
+      (rows) => rows.length === 1,
+    );
+    return row;
+  };
+  const stateOf = async (conversationId: string) => {
+    const [row] = await t.dataSource.query<Array<{ status: string; assignee_id: string | null; waiting_since: Date | null; sla_due_at: Date | null }>>(
+      `SELECT status, assignee_id, waiting_since, sla_due_at FROM conversation WHERE id = $1`,
+      [conversationId],
+    );
+    return row;
+  };
+  const surveys = () => t.dataSource.query(`SELECT id FROM message WHERE kind = 'survey'`);
+
+  it('resolves the team’s open conversations with the number, assigned or not, says so in the thread, sends no survey even after unblocking, and leaves another team’s conversation alone', async () => {
+    const waiting = await conversationOn(ordersLine, 'BUY CHEAP FOLLOWERS');
+    const assigned = await conversationOn(returnsLine, 'BUY CHEAP FOLLOWERS NOW');
+    const elsewhere = await conversationOn(salesLine, 'BUY CHEAP FOLLOWERS TODAY');
+    expect((await t.request('POST', `/api/conversations/${assigned.id}/assign`, { token: lead, body: { assigneeId: agent.id } })).status).toBe(200);
+    expect((await t.request('POST', `/api/conversations/${assigned.id}/messages`, { token: agent.token, body: { body: 'How can I help?' } })).status).toBeLessThan(300);
+    expect(await stateOf(waiting.id)).toMatchObject({ status: 'open', assignee_id: null });
+
+    const blocked = await t.request<ContactDetailView>('POST', `/api/contacts/${waiting.contact_id}/block`, { token: lead, body: { teamId: support } });
+    expect(blocked.status).toBe(200);
+
+    expect(await stateOf(waiting.id)).toMatchObject({ status: 'resolved', waiting_since: null });
+    expect(await stateOf(assigned.id)).toMatchObject({ status: 'resolved', waiting_since: null });
+    expect(await stateOf(elsewhere.id)).toMatchObject({ status: 'open', assignee_id: null });
+    expect((await stateOf(elsewhere.id)).waiting_since).not.toBeNull();
+    const queue = await t.request<{ items: Array<{ id: string }> }>('GET', '/api/conversations?status=open', { token: admin });
+    expect(queue.body.items.map((item) => item.id)).toEqual([elsewhere.id]);
+    const thread = await t.request<ActivityView[]>('GET', `/api/conversations/${waiting.id}/activity`, { token: lead });
+    expect(thread.body.filter((entry) => entry.type === ActivityType.Resolved)).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ kind: 'user', name: 'Lena Lead' }), data: { numberBlocked: true } }),
+    ]);
+
+    const inAMinute = new Date(Date.now() + 60_000);
+    expect(await t.app.get(CsatSurveyService).sendDue(inAMinute)).toBe(0);
+    expect((await t.request('DELETE', `/api/contacts/${waiting.contact_id}/block?teamId=${support}`, { token: lead })).status).toBe(200);
+    expect(await t.app.get(CsatSurveyService).sendDue(inAMinute)).toBe(0);
+    expect(await surveys()).toEqual([]);
+    expect(await stateOf(waiting.id)).toMatchObject({ status: 'resolved' });
   });
 });

@@ -9,16 +9,18 @@ import {
   type ContactNoteView,
   type ContactSort,
   type ContactView,
+  ConversationStatus,
+  type DomainEvent,
   type Page,
   Role,
   type UpdateContactRequest,
 } from '@backtalk/contracts';
-import { ConversationsService } from '@backtalk/conversations';
+import { ConversationActionsService, ConversationEntity, ConversationsService } from '@backtalk/conversations';
 import { type CountryCode, isCountryCode } from '@backtalk/phone';
 import { containsPattern, DomainError, EventLog } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, Not } from 'typeorm';
 import { ContactAttributesService } from './contact-attributes.service';
 import { type ContactCursor, type ContactSearch, contactSearch, decodeContactCursor, encodeContactCursor } from './contact-search';
 
@@ -69,6 +71,7 @@ export class ContactsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conversations: ConversationsService,
+    private readonly actions: ConversationActionsService,
     private readonly eventLog: EventLog,
     private readonly attributes: ContactAttributesService,
   ) {}
@@ -257,7 +260,10 @@ export class ContactsService {
 
   /**
    * Blocks (or with `blocked` false unblocks) the contact in one team: admins, and supervisors of that team, where the
-   * contact was seen. Only new messages are affected; what is already in the queue stays for someone to finish.
+   * contact was seen. Blocking also resolves the team's conversations with the contact that are not resolved yet,
+   * assigned ones included (a spammer's thread is no one's work), in the same transaction and through the same resolve
+   * as the button, with a line saying the number was blocked; the survey sweep skips them because the block commits
+   * with the resolve. Unblocking reopens nothing: the next message is handled as usual.
    */
   async setBlocked(actor: UserActor, contactId: string, teamId: string, blocked: boolean): Promise<ContactDetailView> {
     const events = await this.dataSource.transaction(async (manager) => {
@@ -270,10 +276,25 @@ export class ContactsService {
       const changed = blocked
         ? await manager.query<unknown[]>(`INSERT INTO contact_block (contact_id, team_id, blocked_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [contactId, teamId, actor.userId])
         : await manager.query<unknown[]>(`DELETE FROM contact_block WHERE contact_id = $1 AND team_id = $2 RETURNING 1`, [contactId, teamId]);
-      return changed.length > 0 ? this.eventLog.append(manager, [{ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } }]) : [];
+      if (changed.length === 0) return [];
+      const events = await this.eventLog.append(manager, [{ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } }]);
+      if (blocked) events.push(...(await this.resolveBlockedConversations(manager, actor, contactId, teamId)));
+      return events;
     });
     this.eventLog.publish(events);
     return this.get(actor, contactId);
+  }
+
+  /** Locked in id order, so two people blocking the same number at once cannot deadlock each other. */
+  private async resolveBlockedConversations(manager: EntityManager, actor: UserActor, contactId: string, teamId: string): Promise<DomainEvent[]> {
+    const open = await manager.find(ConversationEntity, {
+      where: { contactId, teamId, status: Not(ConversationStatus.Resolved) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const events: DomainEvent[] = [];
+    for (const conversation of open) events.push(...(await this.actions.resolveLocked(manager, actor, conversation, 'number_blocked', { numberBlocked: true })));
+    return events;
   }
 
   private async blocks(actor: UserActor, contactId: string): Promise<ContactBlockView[]> {

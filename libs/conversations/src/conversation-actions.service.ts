@@ -167,38 +167,57 @@ export class ConversationActionsService {
     return this.eventLog.append(manager, events);
   }
 
+  /**
+   * Resolves, inside the caller's transaction, a conversation the caller has locked and may act on: the same change,
+   * activity line and events as the resolve button, for changes that resolve as a consequence (blocking the number).
+   * `lineData` says why on the activity line. The returned events are logged; publish them after the commit.
+   */
+  async resolveLocked(manager: EntityManager, actor: UserActor, conversation: ConversationEntity, reason: string, lineData: Record<string, unknown>): Promise<DomainEvent[]> {
+    return this.applyStatus(manager, actor, conversation, ConversationStatus.Resolved, reason, undefined, lineData);
+  }
+
   private async setStatus(actor: UserActor, conversationId: string, status: ConversationStatus, reason: string, snoozedUntil?: Date | null): Promise<ConversationView> {
-    await this.change(actor, conversationId, async (manager, conversation) => {
-      if (conversation.status === status && status !== ConversationStatus.Snoozed) return [];
-      const now = new Date();
-      try {
-        await manager.update(
-          ConversationEntity,
-          { id: conversation.id },
-          {
-            status,
-            snoozedUntil: status === ConversationStatus.Snoozed ? snoozedUntil : null,
-            resolvedAt: status === ConversationStatus.Resolved ? now : null,
-            ...(status === ConversationStatus.Resolved ? { unreadCount: 0, waitingSince: null } : {}),
-            // Pending means the next move is the customer's: nobody is waiting for us any more.
-            ...(status === ConversationStatus.Pending ? { waitingSince: null } : {}),
-          },
-        );
-      } catch (error) {
-        if (isUniqueViolation(error)) throw DomainError.conflict('The customer already has another open conversation on this channel; continue there');
-        throw error;
-      }
-      const line = await this.activity.record(manager, {
-        conversationId: conversation.id,
-        teamId: conversation.teamId,
-        type: STATUS_ACTIVITY[status],
-        actorKind: 'user',
-        actorId: actor.userId,
-        data: status === ConversationStatus.Snoozed ? { until: snoozedUntil?.toISOString() ?? null } : {},
-      });
-      return this.eventLog.append(manager, [this.updatedEvent(conversation, status, reason), line]);
-    });
+    await this.change(actor, conversationId, (manager, conversation) => this.applyStatus(manager, actor, conversation, status, reason, snoozedUntil));
     return this.conversations.get(actor, conversationId);
+  }
+
+  private async applyStatus(
+    manager: EntityManager,
+    actor: UserActor,
+    conversation: ConversationEntity,
+    status: ConversationStatus,
+    reason: string,
+    snoozedUntil?: Date | null,
+    lineData: Record<string, unknown> = {},
+  ): Promise<DomainEvent[]> {
+    if (conversation.status === status && status !== ConversationStatus.Snoozed) return [];
+    const now = new Date();
+    try {
+      await manager.update(
+        ConversationEntity,
+        { id: conversation.id },
+        {
+          status,
+          snoozedUntil: status === ConversationStatus.Snoozed ? snoozedUntil : null,
+          resolvedAt: status === ConversationStatus.Resolved ? now : null,
+          ...(status === ConversationStatus.Resolved ? { unreadCount: 0, waitingSince: null } : {}),
+          // Pending means the next move is the customer's: nobody is waiting for us any more.
+          ...(status === ConversationStatus.Pending ? { waitingSince: null } : {}),
+        },
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw DomainError.conflict('The customer already has another open conversation on this channel; continue there');
+      throw error;
+    }
+    const line = await this.activity.record(manager, {
+      conversationId: conversation.id,
+      teamId: conversation.teamId,
+      type: STATUS_ACTIVITY[status],
+      actorKind: 'user',
+      actorId: actor.userId,
+      data: status === ConversationStatus.Snoozed ? { until: snoozedUntil?.toISOString() ?? null, ...lineData } : lineData,
+    });
+    return this.eventLog.append(manager, [this.updatedEvent(conversation, status, reason), line]);
   }
 
   /** The line of a change of hands, with the names the console shows, read in the same transaction. */
