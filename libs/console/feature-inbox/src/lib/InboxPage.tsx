@@ -1,5 +1,6 @@
 import { filterFromSearchParams, filterToSearchParams, useConversation, useRealtimeStatus, type InboxFilter } from '@backtalk/console/data-access';
-import { EmptyState, Kbd, useDocumentTitle } from '@backtalk/console/ui';
+import { Trans, useTranslation } from '@backtalk/console/i18n';
+import { EmptyState, useDocumentTitle } from '@backtalk/console/ui';
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ContactPanel } from './contact/ContactPanel';
@@ -16,22 +17,22 @@ import './inbox.css';
 /** Shown across the panes while changes are not arriving live, so nobody mistakes a quiet inbox for an empty one. */
 function RealtimeBanner() {
   const status = useRealtimeStatus();
+  const { t } = useTranslation('inbox');
   if (status === 'live' || status === 'idle' || status === 'connecting' || status === 'catching_up') return null;
   return (
     <div className={`bt-inbox__banner bt-inbox__banner--${status}`} role="status" data-testid="realtime-banner">
-      {status === 'offline'
-        ? 'Offline: new messages and changes will appear as soon as the connection is back. Nothing is lost.'
-        : 'Reconnecting… new messages and changes made meanwhile will appear once the connection is back.'}
+      {status === 'offline' ? t('list.page.offline') : t('list.page.reconnecting')}
     </div>
   );
 }
 
 function NothingOpen() {
+  const { t } = useTranslation('inbox');
   return (
-    <section className="bt-conversation bt-conversation--empty" aria-label="Conversation">
-      <EmptyState compact icon="message" title="No conversation open">
+    <section className="bt-conversation bt-conversation--empty" aria-label={t('list.page.conversation')}>
+      <EmptyState compact icon="message" title={t('list.page.nothingOpenTitle')}>
         <p>
-          Pick one from the list, or move with <Kbd>j</Kbd> <Kbd>k</Kbd> and open with <Kbd>Enter</Kbd>. <Kbd>?</Kbd> lists every shortcut.
+          <Trans t={t} i18nKey="list.page.nothingOpenBody" components={{ key: <kbd className="bt-kbd" /> }} />
         </p>
       </EmptyState>
     </section>
@@ -41,11 +42,12 @@ function NothingOpen() {
 function OpenConversation({ conversationId }: { conversationId: string }) {
   const conversation = useConversation(conversationId);
   const format = usePhoneFormat();
-  useDocumentTitle(conversation ? `${contactLabel(conversation, format)} · Inbox` : 'Inbox');
+  const { t } = useTranslation('inbox');
+  useDocumentTitle(conversation ? t('list.page.conversationTitle', { contact: contactLabel(conversation, format) }) : t('list.page.title'));
   return (
     <>
       <ConversationPane key={conversationId} conversationId={conversationId} />
-      {conversation ? <ContactPanel conversation={conversation} /> : <aside className="bt-contact" aria-label="Contact" />}
+      {conversation ? <ContactPanel conversation={conversation} /> : <aside className="bt-contact" aria-label={t('list.page.contact')} />}
     </>
   );
 }
@@ -60,7 +62,8 @@ export function InboxPage() {
   const helpOpen = useInboxUi((s) => s.helpOpen);
   const newOpen = useInboxUi((s) => s.newConversationOpen);
   const { helpToggled, newConversationToggled } = useInboxUiActions();
-  useDocumentTitle('Inbox');
+  const { t } = useTranslation('inbox');
+  useDocumentTitle(t('list.page.title'));
 
   const hrefFor = useCallback((id: string) => `/inbox/${id}${search ? `?${search}` : ''}`, [search]);
   const openConversation = useCallback((id: string) => navigate(hrefFor(id)), [navigate, hrefFor]);

@@ -1,5 +1,7 @@
 import { MessageDirection, Role, type RealtimeEvent } from '@backtalk/contracts';
 import type { InboxViewer } from '@backtalk/console/data-access';
+import { translatorFor } from '@backtalk/console/i18n';
+import { INBOX_NAMESPACE } from '../../i18n';
 import { contactLabel } from '../thread/message-display';
 
 export interface InboxAlert {
@@ -17,6 +19,7 @@ export interface AlertContext {
 }
 
 const PREVIEW_LENGTH = 120;
+const t = translatorFor(INBOX_NAMESPACE);
 
 /**
  * New customer messages worth interrupting someone for: in conversations assigned to them or waiting unassigned in
@@ -32,7 +35,7 @@ export function alertsFor(events: readonly RealtimeEvent[], context: AlertContex
     const unassignedInMyTeam = conversation.assigneeId === null && (viewer.role === Role.Admin || viewer.teamIds.includes(conversation.teamId));
     if (!mine && !unassignedInMyTeam) continue;
     if (context.visible && context.openConversationId === conversation.id) continue;
-    const text = message.body.replace(/\s+/g, ' ').trim() || 'Sent an attachment';
+    const text = message.body.replace(/\s+/g, ' ').trim() || t('list.alerts.attachment');
     alerts.push({
       conversationId: conversation.id,
       title: contactLabel(conversation),
@@ -49,7 +52,7 @@ export function summarise(alerts: readonly InboxAlert[]): InboxAlert | null {
   const senders = [...new Set(alerts.map((alert) => alert.title))];
   return {
     conversationId: alerts[alerts.length - 1].conversationId,
-    title: `${alerts.length} new messages`,
-    body: senders.length <= 3 ? `From ${senders.join(', ')}` : `From ${senders.slice(0, 3).join(', ')} and ${senders.length - 3} more`,
+    title: t('list.alerts.manyTitle', { count: alerts.length }),
+    body: senders.length <= 3 ? t('list.alerts.from', { senders: senders.join(', ') }) : t('list.alerts.fromMore', { senders: senders.slice(0, 3).join(', '), count: senders.length - 3 }),
   };
 }

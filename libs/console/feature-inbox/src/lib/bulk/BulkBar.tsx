@@ -12,6 +12,7 @@ import {
   useUsers,
   type InboxFilter,
 } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, Icon, Menu, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, type MenuEntry } from '@backtalk/console/ui';
 import { useEffect, useRef } from 'react';
 import { snoozePresets } from '../actions/snooze-presets';
@@ -20,34 +21,13 @@ import { contactLabel } from '../thread/message-display';
 import { useBulk, useBulkActions } from './bulk.store';
 import './bulk.css';
 
-const DOING: Record<BulkActionType, string> = {
-  [BulkActionType.Assign]: 'Assigning',
-  [BulkActionType.Transfer]: 'Moving',
-  [BulkActionType.AddLabel]: 'Labelling',
-  [BulkActionType.RemoveLabel]: 'Taking the label off',
-  [BulkActionType.Resolve]: 'Resolving',
-  [BulkActionType.Snooze]: 'Snoozing',
-  [BulkActionType.SetPriority]: 'Setting the priority of',
-};
-
-const DONE: Record<BulkActionType, string> = {
-  [BulkActionType.Assign]: 'Assigned',
-  [BulkActionType.Transfer]: 'Moved',
-  [BulkActionType.AddLabel]: 'Labelled',
-  [BulkActionType.RemoveLabel]: 'Took the label off',
-  [BulkActionType.Resolve]: 'Resolved',
-  [BulkActionType.Snooze]: 'Snoozed',
-  [BulkActionType.SetPriority]: 'Set the priority of',
-};
-
-const plural = (count: number) => `${count.toLocaleString()} ${count === 1 ? 'conversation' : 'conversations'}`;
-
 function FailedItem({ conversationId, message }: { conversationId: string; message: string }) {
   const conversation = useConversation(conversationId);
   const format = usePhoneFormat();
+  const { t } = useTranslation('inbox');
   return (
     <li>
-      <strong>{conversation ? contactLabel(conversation, format) : `Conversation ${conversationId.slice(0, 8)}`}</strong>: {message}
+      <strong>{conversation ? contactLabel(conversation, format) : t('list.bulk.conversationId', { id: conversationId.slice(0, 8) })}</strong>: {message}
     </li>
   );
 }
@@ -56,15 +36,14 @@ function FailedItem({ conversationId, message }: { conversationId: string; messa
 function BulkProgress({ bulkId }: { bulkId: string }) {
   const { data: view, error } = useBulkAction(bulkId);
   const { dismissed } = useBulkActions();
+  const { t } = useTranslation('inbox');
   if (error) return <p className="bt-bulk-bar__outcome bt-bulk-bar__outcome--danger">{describeError(error)}</p>;
   if (!view) return null;
   if (view.status === 'running') {
     return (
       <div className="bt-bulk-bar__progress" role="status">
-        <span>
-          {DOING[view.action]} {view.done.toLocaleString()} of {plural(view.total)}…
-        </span>
-        <progress max={view.total} value={view.done} aria-label="Bulk action progress" />
+        <span>{t('list.bulk.progress', { action: view.action, done: view.done, total: view.total })}</span>
+        <progress max={view.total} value={view.done} aria-label={t('list.bulk.progressLabel')} />
       </div>
     );
   }
@@ -73,18 +52,20 @@ function BulkProgress({ bulkId }: { bulkId: string }) {
 
 function BulkOutcome({ view, onDismiss }: { view: BulkActionView; onDismiss: () => void }) {
   const succeeded = view.done - view.failed;
+  const { t } = useTranslation('inbox');
   return (
     <div className={`bt-bulk-bar__outcome${view.failed > 0 ? ' bt-bulk-bar__outcome--partial' : ''}`} role="status">
       <div className="bt-bulk-bar__outcome-line">
         <Icon name={view.failed > 0 ? 'alert' : 'circle-check'} size={14} />
         <span>
-          {DONE[view.action]} {view.failed > 0 ? `${succeeded.toLocaleString()} of ${plural(view.total)}` : plural(view.total)}.
-          {view.failed > 0 ? ` ${view.failed.toLocaleString()} could not be:` : ''}
+          {view.failed > 0
+            ? t('list.bulk.partlyDone', { action: view.action, succeeded, total: view.total, failed: view.failed })
+            : t('list.bulk.done', { action: view.action, total: view.total })}
         </span>
-        <Button size="sm" variant="ghost" icon="close" aria-label="Dismiss" title="Dismiss" onClick={onDismiss} />
+        <Button size="sm" variant="ghost" icon="close" aria-label={t('list.bulk.dismiss')} title={t('list.bulk.dismiss')} onClick={onDismiss} />
       </div>
       {view.failures.length > 0 ? (
-        <ul className="bt-bulk-bar__failures" aria-label="Conversations not changed">
+        <ul className="bt-bulk-bar__failures" aria-label={t('list.bulk.failures')}>
           {view.failures.map((failure) => (
             <FailedItem key={failure.conversationId} conversationId={failure.conversationId} message={failure.message} />
           ))}
@@ -118,6 +99,7 @@ export function BulkBar({ filter, ids, hasMore }: BulkBarProps) {
   const { data: teams } = useTeams();
   const { data: labels = [] } = useLabels();
   const selectAll = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation('inbox');
 
   useEffect(() => listChanged(ids), [ids, listChanged]);
   // Another view or filter is another list: a selection never carries over to rows the agent has not seen.
@@ -142,31 +124,31 @@ export function BulkBar({ filter, ids, hasMore }: BulkBarProps) {
 
   const agents = (users ?? []).filter((u) => u.active && u.id !== user.id && (u.role === Role.Admin || u.teamIds.some((teamId) => user.teamIds.includes(teamId))));
   const assignEntries: MenuEntry[] = [
-    { id: 'me', label: 'Assign to me', icon: 'user-plus', onSelect: () => run(BulkActionType.Assign, { assigneeId: user.id }) },
-    ...(agents.length > 0 ? [{ kind: 'heading' as const, id: 'agents', label: 'Agents' }] : []),
+    { id: 'me', label: t('list.bulk.assignToMe'), icon: 'user-plus', onSelect: () => run(BulkActionType.Assign, { assigneeId: user.id }) },
+    ...(agents.length > 0 ? [{ kind: 'heading' as const, id: 'agents', label: t('list.bulk.agents') }] : []),
     ...agents.map((agent) => ({ id: agent.id, label: agent.name, onSelect: () => run(BulkActionType.Assign, { assigneeId: agent.id }) })),
     { kind: 'separator', id: 'sep' },
-    { id: 'unassign', label: 'Unassign: back to the queue', icon: 'close', onSelect: () => run(BulkActionType.Assign, { assigneeId: null }) },
-    ...((teams ?? []).length > 0 ? [{ kind: 'heading' as const, id: 'teams', label: 'Move to team, unassigned' }] : []),
+    { id: 'unassign', label: t('list.bulk.unassign'), icon: 'close', onSelect: () => run(BulkActionType.Assign, { assigneeId: null }) },
+    ...((teams ?? []).length > 0 ? [{ kind: 'heading' as const, id: 'teams', label: t('list.bulk.moveToTeam') }] : []),
     ...(teams ?? []).map((team) => ({ id: `team-${team.id}`, label: team.name, icon: 'team' as const, onSelect: () => run(BulkActionType.Transfer, { teamId: team.id }) })),
   ];
   const labelEntries: MenuEntry[] =
     labels.length === 0
-      ? [{ kind: 'heading', id: 'none', label: 'No labels yet: admins and supervisors add them in Settings' }]
+      ? [{ kind: 'heading', id: 'none', label: t('list.bulk.noLabels') }]
       : [
-          { kind: 'heading', id: 'add', label: 'Put on' },
+          { kind: 'heading', id: 'add', label: t('list.bulk.putOn') },
           ...labels.map((label) => ({
             id: `add-${label.id}`,
             label: label.name,
             decoration: <span className={`bt-label-swatch bt-label-chip--${label.color}`} aria-hidden="true" />,
             onSelect: () => run(BulkActionType.AddLabel, { labelId: label.id }),
           })),
-          { kind: 'heading', id: 'remove', label: 'Take off' },
+          { kind: 'heading', id: 'remove', label: t('list.bulk.takeOff') },
           ...labels.map((label) => ({ id: `remove-${label.id}`, label: label.name, onSelect: () => run(BulkActionType.RemoveLabel, { labelId: label.id }) })),
         ];
   const snoozeEntries: MenuEntry[] = [
     ...snoozePresets(new Date()).map((preset) => ({ id: preset.id, label: preset.label, onSelect: () => run(BulkActionType.Snooze, { until: preset.until }) })),
-    { id: 'reply', label: 'Until the customer writes', onSelect: () => run(BulkActionType.Snooze) },
+    { id: 'reply', label: t('list.bulk.untilCustomerWrites'), onSelect: () => run(BulkActionType.Snooze) },
   ];
   const priorityEntries: MenuEntry[] = PRIORITIES_BY_URGENCY.map((priority: ConversationPriority) => ({
     id: priority,
@@ -177,7 +159,7 @@ export function BulkBar({ filter, ids, hasMore }: BulkBarProps) {
   const busy = start.isPending;
 
   return (
-    <div className="bt-bulk-bar" role="region" aria-label="Bulk actions">
+    <div className="bt-bulk-bar" role="region" aria-label={t('list.bulk.region')}>
       {selecting ? (
         <>
           <div className="bt-bulk-bar__row">
@@ -186,28 +168,28 @@ export function BulkBar({ filter, ids, hasMore }: BulkBarProps) {
               type="checkbox"
               className="bt-bulk-check bt-bulk-check--all"
               checked={selection.allMatching || allLoaded}
-              aria-label="Select all conversations shown"
+              aria-label={t('list.bulk.selectAll')}
               onChange={allLoadedToggled}
             />
             <span className="bt-bulk-bar__count" aria-live="polite">
-              {selection.allMatching ? 'All matching conversations selected' : `${count} selected`}
+              {selection.allMatching ? t('list.bulk.allMatching') : t('list.bulk.selected', { count })}
             </span>
             {/* Only while more match than are loaded: otherwise every match is already selected. */}
             {allLoaded && hasMore && !selection.allMatching ? (
               <button type="button" className="bt-link-button" onClick={allMatchingSelected}>
-                Select all matching this filter
+                {t('list.bulk.selectAllMatching')}
               </button>
             ) : null}
-            <Button size="sm" variant="ghost" icon="close" aria-label="Clear selection" title="Clear selection" className="bt-bulk-bar__clear" onClick={cleared} />
+            <Button size="sm" variant="ghost" icon="close" aria-label={t('list.bulk.clearSelection')} title={t('list.bulk.clearSelection')} className="bt-bulk-bar__clear" onClick={cleared} />
           </div>
           <div className="bt-bulk-bar__actions">
             <Button size="sm" icon="circle-check" disabled={busy} onClick={() => run(BulkActionType.Resolve)}>
-              Resolve
+              {t('list.bulk.resolve')}
             </Button>
-            <Menu label="Assign" icon="user-plus" size="sm" title="Assign or move to a team" disabled={busy} entries={assignEntries} />
-            <Menu label="Label" icon="tag" size="sm" title="Put a label on or take it off" disabled={busy} entries={labelEntries} />
-            <Menu label="Snooze" icon="snooze" size="sm" title="Snooze" disabled={busy} entries={snoozeEntries} />
-            <Menu label="Priority" icon="flag" size="sm" align="end" title="Set priority" disabled={busy} entries={priorityEntries} />
+            <Menu label={t('list.bulk.assign')} icon="user-plus" size="sm" title={t('list.bulk.assignTitle')} disabled={busy} entries={assignEntries} />
+            <Menu label={t('list.bulk.label')} icon="tag" size="sm" title={t('list.bulk.labelTitle')} disabled={busy} entries={labelEntries} />
+            <Menu label={t('list.bulk.snooze')} icon="snooze" size="sm" title={t('list.bulk.snooze')} disabled={busy} entries={snoozeEntries} />
+            <Menu label={t('list.bulk.priority')} icon="flag" size="sm" align="end" title={t('list.bulk.priorityTitle')} disabled={busy} entries={priorityEntries} />
           </div>
         </>
       ) : null}

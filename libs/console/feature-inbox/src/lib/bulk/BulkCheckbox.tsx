@@ -1,4 +1,5 @@
 import { useConversation } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { usePhoneFormat } from '../phone';
 import { contactLabel } from '../thread/message-display';
 import { useBulkActions, useIsSelected } from './bulk.store';
@@ -9,12 +10,13 @@ export function BulkCheckbox({ id }: { id: string }) {
   const format = usePhoneFormat();
   const selected = useIsSelected(id);
   const { rowClicked } = useBulkActions();
+  const { t } = useTranslation('inbox');
   return (
     <input
       type="checkbox"
       className="bt-bulk-check"
       checked={selected}
-      aria-label={`Select ${conversation ? contactLabel(conversation, format) : 'conversation'}`}
+      aria-label={t('list.bulk.select', { name: conversation ? contactLabel(conversation, format) : t('list.bulk.conversation') })}
       // The click carries shiftKey; change would not. Space on a focused box clicks it too.
       onClick={(event) => rowClicked(id, event.shiftKey)}
       onChange={() => undefined}

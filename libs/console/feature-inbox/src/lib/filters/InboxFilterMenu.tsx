@@ -1,5 +1,6 @@
 import { type ConversationPriority, type RoutingLanguage, type SlaState } from '@backtalk/contracts';
 import { extraFilterCount, useChannels, type InboxFilter } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { LANGUAGE_LABELS, Menu, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, type MenuEntry } from '@backtalk/console/ui';
 import { usePeople } from '../directory';
 import { dayBefore, LANGUAGES, SLA_LABELS } from './filter-describe';
@@ -11,9 +12,9 @@ const oneOf = <T,>(current: T | undefined, value: T): T | undefined => (current 
 const filtersCounted = (filter: InboxFilter) => extraFilterCount({ ...filter, labelIds: [] });
 
 const RECENT_DAYS = [
-  { id: 'today', label: 'Today', days: 0 },
-  { id: 'week', label: 'Last 7 days', days: 6 },
-  { id: 'month', label: 'Last 30 days', days: 29 },
+  { id: 'today', labelKey: 'list.filters.today', days: 0 },
+  { id: 'week', labelKey: 'list.filters.last7', days: 6 },
+  { id: 'month', labelKey: 'list.filters.last30', days: 29 },
 ];
 
 /**
@@ -23,6 +24,7 @@ const RECENT_DAYS = [
 export function InboxFilterMenu({ filter, onChange }: { filter: InboxFilter; onChange: (filter: InboxFilter) => void }) {
   const { data: channels = [] } = useChannels();
   const people = usePeople();
+  const { t } = useTranslation('inbox');
   // Labels have their own menu and chips beside this one.
   const count = filtersCounted(filter);
   const set = (changes: Partial<InboxFilter>) => onChange({ ...filter, ...changes });
@@ -30,32 +32,32 @@ export function InboxFilterMenu({ filter, onChange }: { filter: InboxFilter; onC
   const isSince = (range: InboxFilter['active'], days: number) => range?.from === dayBefore(days) && !range.to;
 
   const entries: MenuEntry[] = [
-    { kind: 'heading', id: 'h-state', label: 'State' },
-    { id: 'unread', label: 'Unread', checked: filter.unread === true, onSelect: () => set({ unread: oneOf(filter.unread, true) }) },
+    { kind: 'heading', id: 'h-state', label: t('list.filters.state') },
+    { id: 'unread', label: t('list.filters.unread'), checked: filter.unread === true, onSelect: () => set({ unread: oneOf(filter.unread, true) }) },
     ...(['at_risk', 'breached'] as SlaState[]).map((sla) => ({ id: `sla-${sla}`, label: SLA_LABELS[sla], checked: filter.sla === sla, onSelect: () => set({ sla: oneOf(filter.sla, sla) }) })),
-    { id: 'opted-out', label: 'Opted out', checked: filter.optedOut === true, onSelect: () => set({ optedOut: oneOf(filter.optedOut, true) }) },
-    { kind: 'heading', id: 'h-priority', label: 'Priority' },
+    { id: 'opted-out', label: t('list.filters.optedOut'), checked: filter.optedOut === true, onSelect: () => set({ optedOut: oneOf(filter.optedOut, true) }) },
+    { kind: 'heading', id: 'h-priority', label: t('list.filters.priority') },
     ...PRIORITIES_BY_URGENCY.map((priority: ConversationPriority) => ({
       id: `priority-${priority}`,
       label: PRIORITY_LABELS[priority],
       checked: filter.priorities?.includes(priority) ?? false,
       onSelect: () => set({ priorities: toggled(filter.priorities, priority) }),
     })),
-    { kind: 'heading', id: 'h-active', label: 'Last activity' },
-    ...RECENT_DAYS.map((range) => ({ id: `active-${range.id}`, label: range.label, checked: isSince(filter.active, range.days), onSelect: () => set({ active: isSince(filter.active, range.days) ? undefined : since(range.days) }) })),
-    { kind: 'heading', id: 'h-created', label: 'Started' },
-    ...RECENT_DAYS.map((range) => ({ id: `created-${range.id}`, label: range.label, checked: isSince(filter.created, range.days), onSelect: () => set({ created: isSince(filter.created, range.days) ? undefined : since(range.days) }) })),
+    { kind: 'heading', id: 'h-active', label: t('list.filters.lastActivity') },
+    ...RECENT_DAYS.map((range) => ({ id: `active-${range.id}`, label: t(range.labelKey), checked: isSince(filter.active, range.days), onSelect: () => set({ active: isSince(filter.active, range.days) ? undefined : since(range.days) }) })),
+    { kind: 'heading', id: 'h-created', label: t('list.filters.started') },
+    ...RECENT_DAYS.map((range) => ({ id: `created-${range.id}`, label: t(range.labelKey), checked: isSince(filter.created, range.days), onSelect: () => set({ created: isSince(filter.created, range.days) ? undefined : since(range.days) }) })),
   ];
   if (channels.length > 1) {
-    entries.push({ kind: 'heading', id: 'h-channel', label: 'Channel' });
+    entries.push({ kind: 'heading', id: 'h-channel', label: t('list.filters.channel') });
     for (const channel of channels) entries.push({ id: `channel-${channel.id}`, label: channel.name, checked: filter.channelId === channel.id, onSelect: () => set({ channelId: oneOf(filter.channelId, channel.id) }) });
   }
-  entries.push({ kind: 'heading', id: 'h-language', label: 'Language' });
+  entries.push({ kind: 'heading', id: 'h-language', label: t('list.filters.language') });
   for (const language of LANGUAGES) {
     entries.push({ id: `language-${language}`, label: LANGUAGE_LABELS[language as RoutingLanguage], checked: filter.languages?.includes(language) ?? false, onSelect: () => set({ languages: toggled(filter.languages, language) }) });
   }
   if (people.size > 0) {
-    entries.push({ kind: 'heading', id: 'h-assignee', label: 'Assigned to' });
+    entries.push({ kind: 'heading', id: 'h-assignee', label: t('list.filters.assignedTo') });
     for (const person of [...people.values()].sort((a, b) => a.name.localeCompare(b.name))) {
       entries.push({ id: `assignee-${person.id}`, label: person.name, checked: filter.assigneeId === person.id, onSelect: () => set({ assigneeId: oneOf(filter.assigneeId, person.id) }) });
     }
@@ -64,13 +66,13 @@ export function InboxFilterMenu({ filter, onChange }: { filter: InboxFilter; onC
   // An icon like the labels' menu beside it, with how many are on: the word "Filters" left the search box too narrow for its hint.
   return (
     <Menu
-      label={count > 0 ? `Filters (${count} on)` : 'Filters'}
+      label={count > 0 ? t('list.filters.menuOn', { count }) : t('list.filters.menu')}
       icon="filter"
       variant={count > 0 ? 'secondary' : 'ghost'}
       size="sm"
       align="end"
       selection="multiple"
-      title={count > 0 ? `Filters: ${count} on` : 'Filter the list'}
+      title={count > 0 ? t('list.filters.titleOn', { count }) : t('list.filters.title')}
       entries={entries}
     >
       {count > 0 ? String(count) : undefined}

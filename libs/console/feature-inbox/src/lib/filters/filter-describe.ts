@@ -1,8 +1,20 @@
 import { ROUTING_LANGUAGES, type ConversationPriority, type RoutingLanguage, type SlaState } from '@backtalk/contracts';
 import type { DayRange, ExtraFilterKey, InboxFilter } from '@backtalk/console/data-access';
+import { translatorFor } from '@backtalk/console/i18n';
 import { LANGUAGE_LABELS, PRIORITY_LABELS } from '@backtalk/console/ui';
+import { INBOX_NAMESPACE } from '../../i18n';
 
-export const SLA_LABELS: Record<SlaState, string> = { at_risk: 'SLA at risk', breached: 'SLA breached' };
+const t = translatorFor(INBOX_NAMESPACE);
+
+/** Read at each lookup, so a chip or menu built after a language switch speaks the new language. */
+export const SLA_LABELS: Readonly<Record<SlaState, string>> = {
+  get at_risk() {
+    return t('list.filters.slaAtRisk');
+  },
+  get breached() {
+    return t('list.filters.slaBreached');
+  },
+};
 export const LANGUAGES: readonly RoutingLanguage[] = ROUTING_LANGUAGES;
 
 export interface FilterNames {
@@ -17,31 +29,34 @@ export function dayBefore(days: number, now = new Date()): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-const rangeText = (range: DayRange): string => (range.from && range.to ? `${range.from} – ${range.to}` : range.from ? `since ${range.from}` : `before ${range.to ?? ''}`);
-const listText = <T extends string>(values: readonly T[], names: Record<T, string>) => values.map((value) => names[value]).join(' or ');
+const rangeText = (range: DayRange): string =>
+  range.from && range.to ? t('list.filters.between', { from: range.from, to: range.to }) : range.from ? t('list.filters.since', { from: range.from }) : t('list.filters.before', { to: range.to ?? '' });
+/** "A or B or C", each pair joined as the language joins two alternatives. */
+const eitherOf = (names: readonly string[]): string => (names.length === 0 ? '' : names.reduce((first, second) => t('list.filters.or', { first, second })));
+const listText = <T extends string>(values: readonly T[], names: Readonly<Record<T, string>>) => eitherOf(values.map((value) => names[value]));
 
 /** What a chip says for one active filter, in the words the menu used. */
 export function describeFilter(filter: InboxFilter, key: ExtraFilterKey, names: FilterNames): string {
   switch (key) {
     case 'labelIds':
-      return `Label: ${(filter.labelIds ?? []).map((id) => names.label(id) ?? 'removed label').join(' or ')}`;
+      return t('list.filters.chipLabel', { labels: eitherOf((filter.labelIds ?? []).map((id) => names.label(id) ?? t('list.filters.removedLabel'))) });
     case 'channelId':
-      return `Channel: ${names.channel(filter.channelId ?? '') ?? 'another channel'}`;
+      return t('list.filters.chipChannel', { channel: names.channel(filter.channelId ?? '') ?? t('list.filters.anotherChannel') });
     case 'assigneeId':
-      return `Assigned to ${names.person(filter.assigneeId ?? '') ?? 'someone else'}`;
+      return t('list.filters.chipAssignee', { person: names.person(filter.assigneeId ?? '') ?? t('list.filters.someoneElse') });
     case 'priorities':
-      return `Priority: ${listText<ConversationPriority>(filter.priorities ?? [], PRIORITY_LABELS)}`;
+      return t('list.filters.chipPriority', { priorities: listText<ConversationPriority>(filter.priorities ?? [], PRIORITY_LABELS) });
     case 'languages':
-      return `Language: ${listText<RoutingLanguage>(filter.languages ?? [], LANGUAGE_LABELS)}`;
+      return t('list.filters.chipLanguage', { languages: listText<RoutingLanguage>(filter.languages ?? [], LANGUAGE_LABELS) });
     case 'sla':
       return filter.sla ? SLA_LABELS[filter.sla] : '';
     case 'optedOut':
-      return filter.optedOut ? 'Opted out' : 'Not opted out';
+      return filter.optedOut ? t('list.filters.optedOut') : t('list.filters.notOptedOut');
     case 'unread':
-      return filter.unread ? 'Unread' : 'Read';
+      return filter.unread ? t('list.filters.unread') : t('list.filters.read');
     case 'created':
-      return `Started ${rangeText(filter.created ?? {})}`;
+      return t('list.filters.chipStarted', { range: rangeText(filter.created ?? {}) });
     case 'active':
-      return `Last activity ${rangeText(filter.active ?? {})}`;
+      return t('list.filters.chipActive', { range: rangeText(filter.active ?? {}) });
   }
 }

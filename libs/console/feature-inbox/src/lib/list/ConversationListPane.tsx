@@ -14,6 +14,7 @@ import {
   useToastActions,
   type InboxFilter,
 } from '@backtalk/console/data-access';
+import { Trans, useTranslation } from '@backtalk/console/i18n';
 import { Banner, Button, cx, EmptyState, Icon, Menu, Spinner } from '@backtalk/console/ui';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -31,16 +32,16 @@ import { SaveViewButton } from '../views/SaveViewDialog';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import type { ListContext } from './list-context';
 
-const STATUS_TABS: ReadonlyArray<{ status: ConversationStatus | null; label: string }> = [
-  { status: null, label: 'Any' },
-  { status: ConversationStatus.Open, label: 'Open' },
-  { status: ConversationStatus.Pending, label: 'Pending' },
-  { status: ConversationStatus.Snoozed, label: 'Snoozed' },
-  { status: ConversationStatus.Resolved, label: 'Resolved' },
+const STATUS_TABS: ReadonlyArray<{ status: ConversationStatus | null; labelKey: string }> = [
+  { status: null, labelKey: 'list.pane.tabs.any' },
+  { status: ConversationStatus.Open, labelKey: 'list.pane.tabs.open' },
+  { status: ConversationStatus.Pending, labelKey: 'list.pane.tabs.pending' },
+  { status: ConversationStatus.Snoozed, labelKey: 'list.pane.tabs.snoozed' },
+  { status: ConversationStatus.Resolved, labelKey: 'list.pane.tabs.resolved' },
 ];
 
 const NO_LABELS: readonly LabelView[] = [];
-const SORT_LABELS: Record<InboxSort, string> = { recent: 'Latest activity', waiting: 'Longest waiting' };
+const SORTS: readonly InboxSort[] = ['recent', 'waiting'];
 /** Start fetching the next page this many rows before the end, so scrolling rarely meets the spinner. */
 const PREFETCH_ROWS = 15;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -55,23 +56,25 @@ export interface ConversationListPaneProps {
 
 function useViewName(filter: InboxFilter): string {
   const { data: teams } = useTeams();
-  if (filter.view === 'mine') return 'Mine';
-  if (filter.view === 'unassigned') return 'Unassigned';
-  if (filter.view === 'all') return 'All';
-  return teams?.find((team) => team.id === filter.teamId)?.name ?? 'Team';
+  const { t } = useTranslation('inbox');
+  if (filter.view === 'mine') return t('list.views.mine');
+  if (filter.view === 'unassigned') return t('list.views.unassigned');
+  if (filter.view === 'all') return t('list.views.all');
+  return teams?.find((team) => team.id === filter.teamId)?.name ?? t('list.views.team');
 }
 
 /** On narrow screens the sidebar shows icons only, so the views, saved ones too, move into the list header. */
 function ViewSelect({ filter, onChange }: { filter: InboxFilter; onChange: (filter: InboxFilter) => void }) {
   const { data: teams } = useTeams();
   const { data: savedViews = [] } = useSavedViews();
+  const { t } = useTranslation('inbox');
   const saved = savedViews.map((view) => ({ view, filter: filterFromSavedView(view.filters) }));
   const current = saved.find((entry) => sameFilter(entry.filter, filter));
   const value = current ? `saved:${current.view.id}` : filter.view === 'team' ? `team:${filter.teamId}` : filter.view;
   return (
     <select
       className="bt-input bt-select bt-inbox-list__view-select"
-      aria-label="Inbox view"
+      aria-label={t('list.views.select')}
       value={value}
       onChange={(event) => {
         const [view, id] = event.target.value.split(':') as [InboxFilter['view'] | 'saved', string | undefined];
@@ -80,16 +83,16 @@ function ViewSelect({ filter, onChange }: { filter: InboxFilter; onChange: (filt
         else if (view !== 'saved') onChange({ ...filter, view, teamId: id ?? null, q: '' });
       }}
     >
-      <option value="mine">Mine</option>
-      <option value="unassigned">Unassigned</option>
+      <option value="mine">{t('list.views.mine')}</option>
+      <option value="unassigned">{t('list.views.unassigned')}</option>
       {(teams ?? []).map((team) => (
         <option key={team.id} value={`team:${team.id}`}>
           {team.name}
         </option>
       ))}
-      <option value="all">All</option>
+      <option value="all">{t('list.views.all')}</option>
       {saved.length > 0 ? (
-        <optgroup label="Saved views">
+        <optgroup label={t('list.savedViews.title')}>
           {saved.map(({ view }) => (
             <option key={view.id} value={`saved:${view.id}`}>
               {view.name}
@@ -105,6 +108,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
   const [text, setText] = useState(value);
   const input = useRef<HTMLInputElement>(null);
   const searchRequest = useInboxUi((s) => s.searchRequest);
+  const { t } = useTranslation('inbox');
 
   // Another view or a link can change the search; the box follows it.
   const [shown, setShown] = useState(value);
@@ -130,8 +134,8 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
         ref={input}
         type="search"
         className="bt-input bt-inbox-search__input"
-        placeholder="Search number, name or text"
-        aria-label="Search conversations"
+        placeholder={t('list.search.placeholder')}
+        aria-label={t('list.search.label')}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
@@ -151,6 +155,7 @@ function AlertsMenu() {
   const { desktop, sound, changed } = useAlertPreferences();
   const { toastShown } = useToastActions();
   const support = notificationSupport();
+  const { t } = useTranslation('inbox');
 
   const toggleDesktop = () => {
     if (desktop) {
@@ -158,79 +163,78 @@ function AlertsMenu() {
       return;
     }
     if (support === 'unsupported') {
-      toastShown('danger', "This browser can't show desktop notifications.");
+      toastShown('danger', t('list.alerts.unsupported'));
       return;
     }
     // Browsers only ask for permission in answer to a click, which this is.
     void Notification.requestPermission().then((permission) => {
       if (permission === 'granted') {
         changed({ desktop: true });
-        toastShown('success', 'Desktop notifications on for new messages in Mine and Unassigned.');
+        toastShown('success', t('list.alerts.enabled'));
       } else {
-        toastShown('danger', 'Notifications are blocked for this site. Allow them in the browser’s site settings.');
+        toastShown('danger', t('list.alerts.blocked'));
       }
     });
   };
 
   const desktopOn = desktop && support === 'granted';
-  const summary = desktopOn || sound ? `on: ${[desktopOn && 'desktop', sound && 'sound'].filter(Boolean).join(' and ')}` : 'off';
+  const mode = desktopOn && sound ? 'both' : desktopOn ? 'desktop' : sound ? 'sound' : 'off';
   return (
     <Menu
-      label={`Alerts for new messages (${summary})`}
+      label={t('list.alerts.label', { mode })}
       icon="bell"
       variant="ghost"
       size="sm"
       align="end"
-      title={`Alerts for new messages: ${summary}`}
+      title={t('list.alerts.title', { mode })}
       entries={[
-        { kind: 'heading', id: 'h', label: 'New messages in Mine and Unassigned' },
-        { id: 'desktop', label: 'Desktop notifications', checked: desktopOn, onSelect: toggleDesktop },
-        { id: 'sound', label: 'Play a sound', checked: sound, onSelect: () => changed({ sound: !sound }) },
+        { kind: 'heading', id: 'h', label: t('list.alerts.heading') },
+        { id: 'desktop', label: t('list.alerts.desktop'), checked: desktopOn, onSelect: toggleDesktop },
+        { id: 'sound', label: t('list.alerts.sound'), checked: sound, onSelect: () => changed({ sound: !sound }) },
       ]}
     />
   );
 }
 
 function EmptyList({ filter }: { filter: InboxFilter }) {
+  const { t } = useTranslation('inbox');
+  const status = filter.status ?? 'any';
   if (filter.labelIds?.length && !filter.q) {
     return (
-      <EmptyState compact icon="tag" title="No conversations with these labels">
-        <p>Nothing {filter.status ?? ''} here carries {filter.labelIds.length === 1 ? 'this label' : 'any of these labels'}. Remove the label filter above to see the rest.</p>
+      <EmptyState compact icon="tag" title={t('list.empty.labelsTitle')}>
+        <p>{t('list.empty.labelsBody', { status, count: filter.labelIds.length })}</p>
       </EmptyState>
     );
   }
   if (filter.q) {
     return (
-      <EmptyState compact icon="search" title="No matches">
-        <p>
-          No {filter.status ?? ''} conversation matches “{filter.q}”. Try the number without spaces{filter.status ? ', or another tab' : ''}.
-        </p>
+      <EmptyState compact icon="search" title={t('list.empty.noMatchesTitle')}>
+        <p>{t('list.empty.noMatchesBody', { status, q: filter.q })}</p>
       </EmptyState>
     );
   }
   if (filter.status !== ConversationStatus.Open) {
-    return <EmptyState compact icon="inbox" title={`Nothing ${filter.status}`} />;
+    return <EmptyState compact icon="inbox" title={t('list.empty.nothingInStatus', { status })} />;
   }
   if (filter.view === 'mine') {
     return (
-      <EmptyState compact icon="inbox" title="Nothing assigned to you">
+      <EmptyState compact icon="inbox" title={t('list.empty.mineTitle')}>
         <p>
-          Press <strong>Take next</strong> (<kbd className="bt-kbd">t</kbd>) for the customer who has waited longest, or pick one from{' '}
-          <Link to="/inbox?view=unassigned">Unassigned</Link>.
+          <Trans t={t} i18nKey="list.empty.mineBody" components={{ strong: <strong />, key: <kbd className="bt-kbd" />, unassigned: <Link to="/inbox?view=unassigned" /> }} />
         </p>
       </EmptyState>
     );
   }
   if (filter.view === 'unassigned') {
     return (
-      <EmptyState compact icon="circle-check" title="Nobody is waiting">
-        <p>New customer messages land here until someone takes them.</p>
+      <EmptyState compact icon="circle-check" title={t('list.empty.unassignedTitle')}>
+        <p>{t('list.empty.unassignedBody')}</p>
       </EmptyState>
     );
   }
   return (
-    <EmptyState compact icon="inbox" title="No open conversations">
-      <p>Conversations appear here when customers text one of your team's numbers.</p>
+    <EmptyState compact icon="inbox" title={t('list.empty.openTitle')}>
+      <p>{t('list.empty.openBody')}</p>
     </EmptyState>
   );
 }
@@ -241,6 +245,7 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
   const list = useConversationList(filter);
   const ids = useConversationIds(filter);
   const viewName = useViewName(filter);
+  const { t } = useTranslation('inbox');
   const people = usePeople();
   const showStatus = filter.status === null;
   const { data: labels = NO_LABELS } = useLabels();
@@ -278,10 +283,10 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
   const tabs = filter.q ? STATUS_TABS : STATUS_TABS.filter((tab) => tab.status !== null);
 
   return (
-    <section className="bt-inbox-list" aria-label="Conversations">
+    <section className="bt-inbox-list" aria-label={t('list.pane.region')}>
       <header className="bt-inbox-list__header">
         <div className="bt-inbox-list__title-row">
-          <h1 className="bt-inbox-list__title">Inbox</h1>
+          <h1 className="bt-inbox-list__title">{t('list.pane.title')}</h1>
           <span className="bt-inbox-list__view" aria-hidden="true">
             {viewName}
           </span>
@@ -289,36 +294,36 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
           <span className="bt-inbox-list__tools">
             <AlertsMenu />
             {/* Icon only: "Take next" needs the room, and c opens it from anywhere in the inbox. */}
-            <Button size="sm" icon="plus" className="bt-inbox-list__new" onClick={() => newConversationToggled(true)} title="New conversation (c)" aria-label="New conversation" />
+            <Button size="sm" icon="plus" className="bt-inbox-list__new" onClick={() => newConversationToggled(true)} title={t('list.pane.newConversationTitle')} aria-label={t('list.pane.newConversation')} />
             <TakeNextButton />
           </span>
         </div>
-        <div className="bt-inbox-tabs" role="tablist" aria-label="Status">
+        <div className="bt-inbox-tabs" role="tablist" aria-label={t('list.pane.statusTabs')}>
           {tabs.map((tab) => (
             <Link
               key={tab.status ?? 'any'}
               role="tab"
-              aria-label={tab.status ? undefined : 'Any status'}
+              aria-label={tab.status ? undefined : t('list.pane.anyStatus')}
               aria-selected={filter.status === tab.status}
               className={cx('bt-inbox-tabs__tab', filter.status === tab.status && 'bt-inbox-tabs__tab--active')}
               to={{ pathname, search: filterToSearchParams({ ...filter, status: tab.status }).toString() }}
             >
-              {tab.label}
+              {t(tab.labelKey)}
             </Link>
           ))}
         </div>
         <div className="bt-inbox-list__filters">
           <SearchBox value={filter.q} onSearch={onSearch} />
           <Menu
-            label={`Sort: ${SORT_LABELS[filter.sort]}`}
+            label={t('list.sort.menu', { sort: t(`list.sort.${filter.sort}`) })}
             icon="sort"
             variant="ghost"
             size="sm"
             align="end"
-            title={`Sorted by ${SORT_LABELS[filter.sort].toLowerCase()}`}
-            entries={(Object.keys(SORT_LABELS) as InboxSort[]).map((sort) => ({
+            title={t(`list.sort.${filter.sort}Title`)}
+            entries={SORTS.map((sort) => ({
               id: sort,
-              label: SORT_LABELS[sort],
+              label: t(`list.sort.${sort}`),
               checked: filter.sort === sort,
               onSelect: () => setFilter({ sort }),
             }))}
@@ -340,7 +345,7 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
           className="bt-inbox-list__error"
           action={
             <Button size="sm" onClick={() => void loadConversationList(filter, !list.loaded)}>
-              Retry
+              {t('list.pane.retry')}
             </Button>
           }
         >
@@ -350,21 +355,21 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
 
       {filter.q && list?.loaded ? (
         <p className="bt-inbox-list__results" role="status">
-          {ids.length === 0 ? 'No matches' : `${hasMore ? `${ids.length}+` : ids.length} ${ids.length === 1 ? 'match' : 'matches'} for “${filter.q}”`}
-          <Link to={{ pathname, search: filterToSearchParams(searchFor(filter, '')).toString() }}>Clear</Link>
+          {ids.length === 0 ? t('list.pane.noMatches') : t(hasMore ? 'list.pane.moreMatches' : 'list.pane.matches', { count: ids.length, q: filter.q })}
+          <Link to={{ pathname, search: filterToSearchParams(searchFor(filter, '')).toString() }}>{t('list.pane.clear')}</Link>
         </p>
       ) : null}
       <div ref={scroller} className="bt-inbox-list__scroller" data-testid="conversation-list">
         {!list?.loaded ? (
           list?.error ? null : (
             <div className="bt-inbox-list__loading" role="status">
-              <Spinner /> Loading conversations…
+              <Spinner /> {t('list.pane.loading')}
             </div>
           )
         ) : ids.length === 0 ? (
           <EmptyList filter={filter} />
         ) : (
-          <div role="list" aria-label={`${viewName}, ${filter.status ?? 'any status'}`} className="bt-inbox-list__rows" style={{ height: virtualizer.getTotalSize() }}>
+          <div role="list" aria-label={t('list.pane.listLabel', { view: viewName, status: filter.status ?? 'any' })} className="bt-inbox-list__rows" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const id = ids[item.index];
               return (
@@ -383,7 +388,7 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
                     </>
                   ) : (
                     <div className="bt-inbox-list__more">
-                      <Spinner size="sm" /> Loading more…
+                      <Spinner size="sm" /> {t('list.pane.loadingMore')}
                     </div>
                   )}
                 </div>

@@ -1,5 +1,6 @@
 import { ConversationStatus, MessageDirection, type ConversationView } from '@backtalk/contracts';
 import { useChannel, useConversation, useMessageAuthorId, usePresence, useSignedInUser } from '@backtalk/console/data-access';
+import { useFormat, useTranslation } from '@backtalk/console/i18n';
 import { Avatar, Badge, cx, formatDuration, formatShortAgo, Icon, useNow, type BadgeTone } from '@backtalk/console/ui';
 import { LabelChips, sortedLabels } from '@backtalk/console/feature-labels';
 import { memo } from 'react';
@@ -10,13 +11,6 @@ import { PriorityMarker } from '../routing/PriorityMarker';
 import { SlaTimer } from '../routing/SlaTimer';
 import { contactLabel, deliveryState, lastMessagePreview } from '../thread/message-display';
 
-/** Shown on a row only in a list over every status, where an agent must tell a closed case from a live one. */
-const STATUS_LABELS: Record<ConversationStatus, string> = {
-  [ConversationStatus.Open]: 'Open',
-  [ConversationStatus.Pending]: 'Pending',
-  [ConversationStatus.Snoozed]: 'Snoozed',
-  [ConversationStatus.Resolved]: 'Resolved',
-};
 const STATUS_TONES: Record<ConversationStatus, BadgeTone> = {
   [ConversationStatus.Open]: 'accent',
   [ConversationStatus.Pending]: 'warning',
@@ -37,13 +31,14 @@ interface ConversationRowProps {
 }
 
 function WaitingTime({ conversation, now }: { conversation: ConversationView; now: number }) {
+  const { t } = useTranslation('inbox');
   if (!conversation.waitingSince || conversation.status !== ConversationStatus.Open) return null;
   const waited = now - Date.parse(conversation.waitingSince);
   const long = waited >= 60 * 60_000;
   return (
-    <span className={cx('bt-conv-row__waiting', long && 'bt-conv-row__waiting--long')} title="Since the customer's unanswered message">
+    <span className={cx('bt-conv-row__waiting', long && 'bt-conv-row__waiting--long')} title={t('list.row.waitingTitle')}>
       <Icon name="hourglass" size={11} />
-      {waited < 60_000 ? '<1m' : formatDuration(waited)}
+      {waited < 60_000 ? `<${formatDuration(60_000)}` : formatDuration(waited)}
     </span>
   );
 }
@@ -57,10 +52,12 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
   const channel = useChannel(conversation?.channelId);
   const format = usePhoneFormat();
   const presence = usePresence(conversation?.assigneeId);
+  const { t } = useTranslation('inbox');
+  const dates = useFormat();
   if (!conversation) return null;
 
   const name = contactLabel(conversation, format);
-  const preview = lastMessagePreview(conversation, () => (lastAuthorId === null ? null : lastAuthorId === user.id ? 'You' : firstName(context.people.get(lastAuthorId)?.name ?? 'Agent')));
+  const preview = lastMessagePreview(conversation, () => (lastAuthorId === null ? null : lastAuthorId === user.id ? t('list.row.you') : firstName(context.people.get(lastAuthorId)?.name ?? t('list.row.agent'))));
   const last = conversation.lastMessage;
   const tick = last && last.direction === MessageDirection.Outbound ? deliveryState(last.status) : null;
   const assignee = conversation.assigneeId ? context.people.get(conversation.assigneeId) : undefined;
@@ -79,11 +76,11 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
         </span>
         <PriorityMarker priority={conversation.priority} />
         {conversation.optedOut ? (
-          <span className="bt-conv-row__optout" title="Opted out: messages can't be sent">
-            Opted out
+          <span className="bt-conv-row__optout" title={t('list.row.optedOutTitle')}>
+            {t('list.row.optedOut')}
           </span>
         ) : null}
-        <time className="bt-conv-row__time" dateTime={conversation.lastMessageAt} title={new Date(conversation.lastMessageAt).toLocaleString()}>
+        <time className="bt-conv-row__time" dateTime={conversation.lastMessageAt} title={dates.dateTime(conversation.lastMessageAt)}>
           {formatShortAgo(conversation.lastMessageAt, now)}
         </time>
       </span>
@@ -96,7 +93,7 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
           </span>
         </span>
         {unread ? (
-          <span className="bt-conv-row__unread" aria-label={`${conversation.unreadCount} unread`}>
+          <span className="bt-conv-row__unread" aria-label={t('list.row.unread', { count: conversation.unreadCount })}>
             {conversation.unreadCount > 99 ? '99+' : conversation.unreadCount}
           </span>
         ) : null}
@@ -105,7 +102,7 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
         <span className="bt-conv-row__channel">{channel?.name ?? '\u00a0'}</span>
         {/* Two fit beside the channel on a phone; the rest are counted. */}
         <LabelChips className="bt-conv-row__labels" labels={sortedLabels(context.labels, conversation.labelIds)} max={2} size="sm" />
-        {context.showStatus && conversation.status !== ConversationStatus.Open ? <Badge tone={STATUS_TONES[conversation.status]}>{STATUS_LABELS[conversation.status]}</Badge> : null}
+        {context.showStatus && conversation.status !== ConversationStatus.Open ? <Badge tone={STATUS_TONES[conversation.status]}>{t(`list.row.status.${conversation.status}`)}</Badge> : null}
         {/* A running SLA says more than the wait it is counted from. */}
         {conversation.slaDueAt ? <SlaTimer conversation={conversation} variant="row" /> : <WaitingTime conversation={conversation} now={now} />}
         <span className="bt-conv-row__assignee">
@@ -114,11 +111,17 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
               name={assignee.name}
               size="xs"
               presence={assignee.id === user.id ? undefined : presence?.status}
-              title={`Assigned to ${assignee.id === user.id ? 'you' : assignee.name}${presence && assignee.id !== user.id ? ` (${presence.status})` : ''}`}
+              title={
+                assignee.id === user.id
+                  ? t('list.row.assignedToYou')
+                  : presence
+                    ? t('list.row.assignedToPresence', { name: assignee.name, presence: presence.status })
+                    : t('list.row.assignedTo', { name: assignee.name })
+              }
             />
           ) : conversation.assigneeId || conversation.status !== ConversationStatus.Open ? null : (
-            <span className="bt-conv-row__unassigned" title="Waiting for someone to take it">
-              Unassigned
+            <span className="bt-conv-row__unassigned" title={t('list.row.unassignedTitle')}>
+              {t('list.row.unassigned')}
             </span>
           )}
         </span>

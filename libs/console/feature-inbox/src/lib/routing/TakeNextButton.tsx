@@ -1,4 +1,5 @@
 import { useMyTeams } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, type ButtonSize, type ButtonVariant } from '@backtalk/console/ui';
 import { useTakeNextCommand } from '../actions/use-take-next';
 
@@ -6,6 +7,7 @@ import { useTakeNextCommand } from '../actions/use-take-next';
 export function TakeNextButton({ variant = 'primary', size = 'sm' }: { variant?: ButtonVariant; size?: ButtonSize }) {
   const { data: teams } = useMyTeams();
   const { takeNext, pending } = useTakeNextCommand();
+  const { t } = useTranslation('inbox');
   if (!teams || teams.length === 0) return null;
   return (
     <Button
@@ -14,9 +16,9 @@ export function TakeNextButton({ variant = 'primary', size = 'sm' }: { variant?:
       icon="arrow-right"
       pending={pending}
       onClick={takeNext}
-      title="Take the most urgent, longest-waiting conversation of your teams (t)"
+      title={t('list.routing.takeNextTitle')}
     >
-      Take next
+      {t('list.routing.takeNext')}
     </Button>
   );
 }

@@ -1,4 +1,6 @@
 import type { AssignmentRecordView } from '@backtalk/contracts';
+import { translatorFor } from '@backtalk/console/i18n';
+import { INBOX_NAMESPACE } from '../../i18n';
 
 export interface TimelineNames {
   /** The signed-in agent, written "you". */
@@ -7,6 +9,10 @@ export interface TimelineNames {
   team: (teamId: string) => string | undefined;
 }
 
+const t = translatorFor(INBOX_NAMESPACE);
+const say = (key: string, values?: Record<string, string>) => t(`list.routing.assignment.${key}`, values);
+
+/** A name can open the sentence ("an agent took it"): the line still starts with a capital. */
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
@@ -14,37 +20,40 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * went offline", "Transferred to Billing by Andriy". Anyone the viewer cannot see is "an agent".
  */
 export function describeAssignment(record: AssignmentRecordView, names: TimelineNames): string {
-  const who = (userId: string | null) => (userId === null ? 'nobody' : userId === names.selfId ? 'you' : (names.person(userId) ?? 'an agent'));
-  const team = (teamId: string) => names.team(teamId) ?? 'another team';
-  const by = record.actorId ? ` by ${who(record.actorId)}` : '';
+  const who = (userId: string | null) => (userId === null ? say('nobody') : userId === names.selfId ? say('you') : (names.person(userId) ?? say('anAgent')));
+  const team = (teamId: string) => names.team(teamId) ?? say('anotherTeam');
+  const actor = record.actorId ? who(record.actorId) : null;
   const assignee = record.assigneeId;
+  const selfIsAssignee = assignee !== null && assignee === names.selfId;
   const movedTeam = record.teamId !== record.previousTeamId;
+  // "... by Andriy" when someone did it, the plain sentence when the system did.
+  const withActor = (key: string, values: Record<string, string> = {}) => (actor ? say(`${key}By`, { ...values, actor }) : say(key, values));
 
   switch (record.reason) {
     case 'round_robin':
-      return `Assigned to ${who(assignee)} by round robin`;
+      return say('roundRobin', { who: who(assignee) });
     case 'least_loaded':
-      return `Assigned to ${who(assignee)}, the least busy agent`;
+      return say('leastLoaded', { who: who(assignee) });
     case 'take_next':
-      return `${capitalise(who(assignee))} took it from the queue`;
+      return selfIsAssignee ? say('takeNextYou') : capitalise(say('takeNext', { who: who(assignee) }));
     case 'reply':
-      return `${capitalise(who(assignee))} took it by replying`;
+      return selfIsAssignee ? say('replyYou') : capitalise(say('reply', { who: who(assignee) }));
     case 'agent_offline':
-      return record.previousAssigneeId ? `Returned to the queue: ${who(record.previousAssigneeId)} went offline` : 'Returned to the queue: agent offline';
+      return record.previousAssigneeId ? say('wentOffline', { who: who(record.previousAssigneeId) }) : say('agentOffline');
     case 'rule':
-      if (movedTeam) return `Moved to ${team(record.teamId)} by a rule${assignee ? `, assigned to ${who(assignee)}` : ''}`;
-      return assignee ? `Assigned to ${who(assignee)} by a rule` : 'Returned to the queue by a rule';
+      if (movedTeam) return assignee ? say('ruleMovedAssigned', { team: team(record.teamId), who: who(assignee) }) : say('ruleMoved', { team: team(record.teamId) });
+      return assignee ? say('ruleAssigned', { who: who(assignee) }) : say('ruleReturned');
     case 'transfer':
-      if (movedTeam) return `Transferred to ${team(record.teamId)}${assignee ? ` (${who(assignee)})` : ''}${by}`;
-      return assignee ? `Transferred to ${who(assignee)}${by}` : `Returned to the queue${by}`;
+      if (movedTeam) return assignee ? withActor('transferredTeamTo', { team: team(record.teamId), who: who(assignee) }) : withActor('transferredTeam', { team: team(record.teamId) });
+      return assignee ? withActor('transferredTo', { who: who(assignee) }) : withActor('returned');
     case 'low_csat_score':
-      return assignee ? `Reopened for ${who(assignee)} (supervisor) after a low survey score` : 'Back in the queue after a low survey score';
+      return assignee ? say('lowCsat', { who: who(assignee) }) : say('lowCsatQueue');
     case 'unassigned':
-      return `Returned to the queue${by}`;
+      return withActor('returned');
     default:
-      if (movedTeam) return `Moved to ${team(record.teamId)}${by}`;
-      if (!assignee) return `Returned to the queue${by}`;
-      if (record.actorId === assignee) return `${capitalise(who(assignee))} took it`;
-      return `Assigned to ${who(assignee)}${by}`;
+      if (movedTeam) return withActor('moved', { team: team(record.teamId) });
+      if (!assignee) return withActor('returned');
+      if (record.actorId === assignee) return selfIsAssignee ? say('tookItYou') : capitalise(say('tookIt', { who: who(assignee) }));
+      return withActor('assigned', { who: who(assignee) });
   }
 }

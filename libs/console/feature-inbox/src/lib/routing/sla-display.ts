@@ -1,5 +1,9 @@
 import { ConversationStatus, SLA_WARNING_FRACTION, type ConversationView, type SlaKind, type SlaTargets } from '@backtalk/contracts';
+import { translatorFor } from '@backtalk/console/i18n';
 import { formatDateTime, formatDuration } from '@backtalk/console/ui';
+import { INBOX_NAMESPACE } from '../../i18n';
+
+const t = translatorFor(INBOX_NAMESPACE);
 
 export type SlaTone = 'ok' | 'warning' | 'breached';
 
@@ -25,7 +29,7 @@ export function warningWindowMs(kind: SlaKind, targets: SlaTargets | undefined):
   return minutes ? minutes * 60_000 * SLA_WARNING_FRACTION : FALLBACK_WARNING_MS;
 }
 
-const span = (ms: number) => (ms < 60_000 ? '<1m' : formatDuration(ms));
+const span = (ms: number) => (ms < 60_000 ? `<${formatDuration(60_000)}` : formatDuration(ms));
 
 /** The running SLA of an open conversation as it reads now; null when none runs. */
 export function slaDisplay(
@@ -37,21 +41,21 @@ export function slaDisplay(
   if (!slaDueAt || !slaKind || conversation.status !== ConversationStatus.Open) return null;
   const due = Date.parse(slaDueAt);
   if (Number.isNaN(due)) return null;
-  const what = slaKind === 'first_response' ? 'First reply' : 'Reply';
+  const first = slaKind === 'first_response';
   const left = due - now;
   if (left <= 0) {
     const over = -left;
     return {
       tone: 'breached',
-      label: over < 60_000 ? 'SLA breached just now' : `SLA breached ${formatDuration(over)} ago`,
-      short: `Overdue ${span(over)}`,
-      title: `${what} was due ${formatDateTime(slaDueAt)}`,
+      label: over < 60_000 ? t('list.routing.sla.breachedJustNow') : t('list.routing.sla.breachedAgo', { time: formatDuration(over) }),
+      short: t('list.routing.sla.overdue', { time: span(over) }),
+      title: t(first ? 'list.routing.sla.firstReplyWasDue' : 'list.routing.sla.replyWasDue', { when: formatDateTime(slaDueAt) }),
     };
   }
   return {
     tone: left < warningWindowMs(slaKind, targets) ? 'warning' : 'ok',
-    label: `${what} due in ${span(left)}`,
-    short: `${span(left)} left`,
-    title: `${what} due ${formatDateTime(slaDueAt)}`,
+    label: t(first ? 'list.routing.sla.firstReplyDueIn' : 'list.routing.sla.replyDueIn', { time: span(left) }),
+    short: t('list.routing.sla.left', { time: span(left) }),
+    title: t(first ? 'list.routing.sla.firstReplyDue' : 'list.routing.sla.replyDue', { when: formatDateTime(slaDueAt) }),
   };
 }

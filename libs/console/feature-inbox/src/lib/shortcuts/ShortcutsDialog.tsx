@@ -1,9 +1,11 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import { Dialog, Kbd } from '@backtalk/console/ui';
 import { SHORTCUTS } from './shortcuts';
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation('inbox');
   return (
-    <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" description="Single keys work whenever you're not typing in a field." size="sm">
+    <Dialog open={open} onClose={onClose} title={t('list.shortcuts.title')} description={t('list.shortcuts.description')} size="sm">
       <dl className="bt-shortcuts">
         {SHORTCUTS.map((shortcut) => (
           <div key={shortcut.action} className="bt-shortcuts__row">
@@ -12,7 +14,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
                 <Kbd key={key}>{key}</Kbd>
               ))}
             </dt>
-            <dd>{shortcut.description}</dd>
+            <dd>{t(shortcut.description)}</dd>
           </div>
         ))}
         <div className="bt-shortcuts__row">
@@ -20,13 +22,13 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
             <Kbd>Ctrl</Kbd>
             <Kbd>Enter</Kbd>
           </dt>
-          <dd>Send the reply or note (⌘ Enter on a Mac)</dd>
+          <dd>{t('list.shortcuts.send')}</dd>
         </div>
         <div className="bt-shortcuts__row">
           <dt>
             <Kbd>Esc</Kbd>
           </dt>
-          <dd>Leave the reply box or close a dialog</dd>
+          <dd>{t('list.shortcuts.leave')}</dd>
         </div>
       </dl>
     </Dialog>

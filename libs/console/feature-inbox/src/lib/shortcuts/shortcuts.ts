@@ -13,21 +13,21 @@ export type InboxShortcut =
   | 'labels'
   | 'macros';
 
-/** The keys, in the order the help lists them. */
+/** The keys, in the order the help lists them; `description` is the key of its sentence in the inbox catalogue. */
 export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: InboxShortcut; description: string }> = [
-  { keys: ['j'], action: 'next', description: 'Next conversation in the list' },
-  { keys: ['k'], action: 'previous', description: 'Previous conversation in the list' },
-  { keys: ['Enter'], action: 'open', description: 'Open the highlighted conversation' },
-  { keys: ['r'], action: 'reply', description: 'Write a reply' },
-  { keys: ['n'], action: 'note', description: 'Write a private note' },
-  { keys: ['e'], action: 'resolve', description: 'Resolve the open conversation' },
-  { keys: ['a'], action: 'assign-to-me', description: 'Assign the open conversation to me' },
-  { keys: ['l'], action: 'labels', description: 'Label the open conversation' },
-  { keys: ['m'], action: 'macros', description: 'Run a macro on the open conversation' },
-  { keys: ['t'], action: 'take-next', description: 'Take the next conversation from your queues' },
-  { keys: ['c'], action: 'new-conversation', description: 'Start a new conversation' },
-  { keys: ['/'], action: 'search', description: 'Search conversations' },
-  { keys: ['?'], action: 'help', description: 'Show these shortcuts' },
+  { keys: ['j'], action: 'next', description: 'list.shortcuts.next' },
+  { keys: ['k'], action: 'previous', description: 'list.shortcuts.previous' },
+  { keys: ['Enter'], action: 'open', description: 'list.shortcuts.open' },
+  { keys: ['r'], action: 'reply', description: 'list.shortcuts.reply' },
+  { keys: ['n'], action: 'note', description: 'list.shortcuts.note' },
+  { keys: ['e'], action: 'resolve', description: 'list.shortcuts.resolve' },
+  { keys: ['a'], action: 'assign-to-me', description: 'list.shortcuts.assignToMe' },
+  { keys: ['l'], action: 'labels', description: 'list.shortcuts.labels' },
+  { keys: ['m'], action: 'macros', description: 'list.shortcuts.macros' },
+  { keys: ['t'], action: 'take-next', description: 'list.shortcuts.takeNext' },
+  { keys: ['c'], action: 'new-conversation', description: 'list.shortcuts.newConversation' },
+  { keys: ['/'], action: 'search', description: 'list.shortcuts.search' },
+  { keys: ['?'], action: 'help', description: 'list.shortcuts.help' },
 ];
 
 export interface KeyPress {

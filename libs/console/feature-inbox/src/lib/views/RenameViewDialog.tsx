@@ -1,10 +1,12 @@
 import { SAVED_VIEW_NAME_MAX, type SavedViewView } from '@backtalk/contracts';
 import { describeError, useUpdateSavedView } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, Dialog, DialogFooter, TextField } from '@backtalk/console/ui';
 import { useState, type FormEvent } from 'react';
 
 function RenameViewForm({ view, onClose }: { view: SavedViewView; onClose: () => void }) {
   const update = useUpdateSavedView();
+  const { t } = useTranslation('inbox');
   const [name, setName] = useState(view.name);
   const trimmed = name.trim();
   // A refused name (taken, too long) is said at the field, where it is being fixed.
@@ -21,11 +23,11 @@ function RenameViewForm({ view, onClose }: { view: SavedViewView; onClose: () =>
 
   return (
     <form onSubmit={submit}>
-      <TextField label="Name" value={name} maxLength={SAVED_VIEW_NAME_MAX} required autoFocus onFocus={(event) => event.target.select()} onChange={(event) => setName(event.target.value)} error={error} />
+      <TextField label={t('list.savedViews.name')} value={name} maxLength={SAVED_VIEW_NAME_MAX} required autoFocus onFocus={(event) => event.target.select()} onChange={(event) => setName(event.target.value)} error={error} />
       <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('list.savedViews.cancel')}</Button>
         <Button type="submit" variant="primary" pending={update.isPending} disabled={!trimmed}>
-          Rename view
+          {t('list.savedViews.renameSubmit')}
         </Button>
       </DialogFooter>
     </form>
@@ -34,8 +36,9 @@ function RenameViewForm({ view, onClose }: { view: SavedViewView; onClose: () =>
 
 /** Renames a saved view in place; a shared view's new name shows in everyone's sidebar. */
 export function RenameViewDialog({ view, onClose }: { view: SavedViewView | null; onClose: () => void }) {
+  const { t } = useTranslation('inbox');
   return (
-    <Dialog open={view !== null} onClose={onClose} title="Rename view" size="sm" description={view?.teamId ? 'Everyone in the team sees the new name.' : undefined}>
+    <Dialog open={view !== null} onClose={onClose} title={t('list.savedViews.renameTitle')} size="sm" description={view?.teamId ? t('list.savedViews.renameShared') : undefined}>
       {view ? <RenameViewForm view={view} onClose={onClose} /> : null}
     </Dialog>
   );

@@ -1,5 +1,6 @@
 import { Role, SAVED_VIEW_NAME_MAX } from '@backtalk/contracts';
 import { describeError, toSavedViewFilters, useCreateSavedView, useSignedInUser, useTeams, useToastActions, type InboxFilter } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, Dialog, DialogFooter, SelectField, TextField } from '@backtalk/console/ui';
 import { useState, type FormEvent } from 'react';
 
@@ -9,6 +10,7 @@ function SaveViewForm({ filter, onClose }: { filter: InboxFilter; onClose: () =>
   const { data: teams = [] } = useTeams();
   const create = useCreateSavedView();
   const { toastShown } = useToastActions();
+  const { t } = useTranslation('inbox');
   const [name, setName] = useState('');
   const [share, setShare] = useState('private');
   // The API's rule: admins share with any team, supervisors with the teams they belong to.
@@ -21,7 +23,7 @@ function SaveViewForm({ filter, onClose }: { filter: InboxFilter; onClose: () =>
       { name: name.trim(), filters: toSavedViewFilters(filter), teamId: share === 'private' ? null : share },
       {
         onSuccess: (view) => {
-          toastShown('success', `Saved “${view.name}” in the sidebar.`);
+          toastShown('success', t('list.savedViews.saved', { name: view.name }));
           onClose();
         },
       },
@@ -30,19 +32,19 @@ function SaveViewForm({ filter, onClose }: { filter: InboxFilter; onClose: () =>
 
   return (
     <form onSubmit={submit}>
-      <TextField label="Name" value={name} maxLength={SAVED_VIEW_NAME_MAX} required autoFocus onChange={(event) => setName(event.target.value)} error={error} />
+      <TextField label={t('list.savedViews.name')} value={name} maxLength={SAVED_VIEW_NAME_MAX} required autoFocus onChange={(event) => setName(event.target.value)} error={error} />
       {shareable.length > 0 ? (
         <SelectField
-          label="Who sees it"
+          label={t('list.savedViews.whoSees')}
           value={share}
           onChange={setShare}
-          options={[{ value: 'private', label: 'Only me' }, ...shareable.map((team) => ({ value: team.id, label: `Everyone in ${team.name}` }))]}
+          options={[{ value: 'private', label: t('list.savedViews.onlyMe') }, ...shareable.map((team) => ({ value: team.id, label: t('list.savedViews.everyoneIn', { team: team.name }) }))]}
         />
       ) : null}
       <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('list.savedViews.cancel')}</Button>
         <Button type="submit" variant="primary" pending={create.isPending} disabled={!name.trim()}>
-          Save view
+          {t('list.savedViews.save')}
         </Button>
       </DialogFooter>
     </form>
@@ -51,10 +53,11 @@ function SaveViewForm({ filter, onClose }: { filter: InboxFilter; onClose: () =>
 
 export function SaveViewButton({ filter }: { filter: InboxFilter }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('inbox');
   return (
     <>
-      <Button size="sm" variant="ghost" icon="star" onClick={() => setOpen(true)} title="Save these filters as a view in the sidebar" aria-label="Save view" />
-      <Dialog open={open} onClose={() => setOpen(false)} title="Save view" description="The sidebar keeps these filters under a name, with how many conversations they show.">
+      <Button size="sm" variant="ghost" icon="star" onClick={() => setOpen(true)} title={t('list.savedViews.saveButtonTitle')} aria-label={t('list.savedViews.save')} />
+      <Dialog open={open} onClose={() => setOpen(false)} title={t('list.savedViews.save')} description={t('list.savedViews.saveDescription')}>
         <SaveViewForm filter={filter} onClose={() => setOpen(false)} />
       </Dialog>
     </>

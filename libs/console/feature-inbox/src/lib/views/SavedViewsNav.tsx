@@ -12,14 +12,15 @@ import {
   useSavedViews,
   useToastActions,
 } from '@backtalk/console/data-access';
+import { useFormat, useTranslation } from '@backtalk/console/i18n';
 import { ConfirmDialog, cx, Menu } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { RenameViewDialog } from './RenameViewDialog';
 
-function countLabel(count: number | undefined, cap: number): string {
+function countLabel(count: number | undefined, cap: number, formatNumber: (value: number) => string): string {
   if (count === undefined) return '';
-  return count >= cap ? `${(cap - 1).toLocaleString()}+` : String(count);
+  return count >= cap ? `${formatNumber(cap - 1)}+` : String(count);
 }
 
 const moved = (ids: readonly string[], from: number, to: number): string[] => {
@@ -39,14 +40,16 @@ export function SavedViewsNav() {
   const order = useOrderSavedViews();
   const remove = useDeleteSavedView();
   const { toastShown } = useToastActions();
+  const { t } = useTranslation('inbox');
+  const format = useFormat();
   const [deleting, setDeleting] = useState<SavedViewView | null>(null);
   const [renaming, setRenaming] = useState<SavedViewView | null>(null);
   if (views.length === 0) return null;
   const ids = views.map((view) => view.id);
 
   return (
-    <section className="bt-saved-views" aria-label="Saved views">
-      <h2 className="bt-saved-views__title">Saved views</h2>
+    <section className="bt-saved-views" aria-label={t('list.savedViews.region')}>
+      <h2 className="bt-saved-views__title">{t('list.savedViews.title')}</h2>
       <ul className="bt-inbox-views">
         {views.map((view, index) => {
           const filter = filterFromSavedView(view.filters);
@@ -61,22 +64,22 @@ export function SavedViewsNav() {
                 aria-current={active ? 'page' : undefined}
               >
                 <span className="bt-inbox-views__label">{view.name}</span>
-                <span className="bt-inbox-views__count" data-testid="saved-view-count" aria-label={count === undefined ? undefined : count >= cap ? `more than ${cap - 1} conversations` : `${count} ${count === 1 ? 'conversation' : 'conversations'}`}>
-                  {countLabel(count, cap)}
+                <span className="bt-inbox-views__count" data-testid="saved-view-count" aria-label={count === undefined ? undefined : count >= cap ? t('list.savedViews.moreThan', { count: cap - 1 }) : t('list.savedViews.conversations', { count })}>
+                  {countLabel(count, cap, format.number)}
                 </span>
               </Link>
               <Menu
-                label={`Options for ${view.name}`}
+                label={t('list.savedViews.options', { name: view.name })}
                 icon="more"
                 variant="ghost"
                 size="sm"
                 align="end"
                 entries={[
-                  { id: 'up', label: 'Move up', icon: 'chevron', disabled: index === 0, onSelect: () => order.mutate(moved(ids, index, index - 1)) },
-                  { id: 'down', label: 'Move down', icon: 'chevron-down', disabled: index === views.length - 1, onSelect: () => order.mutate(moved(ids, index, index + 1)) },
+                  { id: 'up', label: t('list.savedViews.moveUp'), icon: 'chevron', disabled: index === 0, onSelect: () => order.mutate(moved(ids, index, index - 1)) },
+                  { id: 'down', label: t('list.savedViews.moveDown'), icon: 'chevron-down', disabled: index === views.length - 1, onSelect: () => order.mutate(moved(ids, index, index + 1)) },
                   { kind: 'separator', id: 'sep' },
-                  { id: 'rename', label: 'Rename…', icon: 'edit', disabled: !view.editable, onSelect: () => setRenaming(view) },
-                  { id: 'delete', label: 'Delete…', icon: 'trash', disabled: !view.editable, onSelect: () => setDeleting(view) },
+                  { id: 'rename', label: t('list.savedViews.rename'), icon: 'edit', disabled: !view.editable, onSelect: () => setRenaming(view) },
+                  { id: 'delete', label: t('list.savedViews.delete'), icon: 'trash', disabled: !view.editable, onSelect: () => setDeleting(view) },
                 ]}
               />
             </li>
@@ -86,14 +89,14 @@ export function SavedViewsNav() {
       <RenameViewDialog view={renaming} onClose={() => setRenaming(null)} />
       <ConfirmDialog
         open={deleting !== null}
-        title={`Delete “${deleting?.name ?? ''}”?`}
-        confirmLabel="Delete view"
+        title={t('list.savedViews.deleteTitle', { name: deleting?.name ?? '' })}
+        confirmLabel={t('list.savedViews.deleteConfirm')}
         tone="danger"
         pending={remove.isPending}
         onClose={() => setDeleting(null)}
         onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null), onError: (error) => toastShown('danger', describeError(error)) })}
       >
-        <p>{deleting?.teamId ? 'It disappears from the sidebar of everyone in the team.' : 'Only the view goes; no conversation changes.'}</p>
+        <p>{deleting?.teamId ? t('list.savedViews.deleteShared') : t('list.savedViews.deletePrivate')}</p>
       </ConfirmDialog>
     </section>
   );
