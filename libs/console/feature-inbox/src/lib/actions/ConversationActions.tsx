@@ -1,5 +1,6 @@
 import { ConversationStatus, Role, type ConversationView } from '@backtalk/contracts';
 import { usePresences, useSignedInUser, useTeams, useUsers } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, cx, formatDateTime, Menu, PRESENCE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, type MenuEntry } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { isRaisedPriority, PRIORITY_HINTS } from '../routing/priority-display';
@@ -16,6 +17,7 @@ export function AssignMenu({ conversation, variant = 'secondary', compact = fals
   const commands = useConversationCommands();
   const presence = usePresences();
   const [transferring, setTransferring] = useState(false);
+  const { t } = useTranslation('inbox');
   const agents = (users ?? []).filter((u) => u.active && u.id !== user.id && (u.teamIds.includes(conversation.teamId) || u.role === Role.Admin));
   const otherTeams = (teams ?? []).filter((team) => team.id !== conversation.teamId);
   const assignee = users?.find((u) => u.id === conversation.assigneeId);
@@ -23,7 +25,7 @@ export function AssignMenu({ conversation, variant = 'secondary', compact = fals
   const entries: MenuEntry[] = [
     {
       id: 'me',
-      label: 'Assign to me',
+      label: t('thread.actions.assignToMe'),
       icon: 'user-plus',
       hint: 'a',
       checked: conversation.assigneeId === user.id ? true : undefined,
@@ -31,38 +33,38 @@ export function AssignMenu({ conversation, variant = 'secondary', compact = fals
     },
   ];
   if (agents.length > 0) {
-    entries.push({ kind: 'heading', id: 'agents', label: 'Agents' });
+    entries.push({ kind: 'heading', id: 'agents', label: t('thread.actions.agents') });
     for (const agent of agents) {
       entries.push({
         id: agent.id,
         label: agent.name,
         hint: presence[agent.id] && presence[agent.id].status !== 'offline' ? PRESENCE_LABELS[presence[agent.id].status] : undefined,
         checked: conversation.assigneeId === agent.id,
-        onSelect: () => commands.assign(conversation, { assigneeId: agent.id }, `Assigned to ${agent.name}.`),
+        onSelect: () => commands.assign(conversation, { assigneeId: agent.id }, t('thread.actions.assignedTo', { name: agent.name })),
       });
     }
   }
   if (otherTeams.length > 0) {
-    entries.push({ kind: 'heading', id: 'teams', label: 'Move to team' });
+    entries.push({ kind: 'heading', id: 'teams', label: t('thread.actions.moveToTeam') });
     for (const team of otherTeams) {
       entries.push({
         id: `team-${team.id}`,
         label: team.name,
         icon: 'team',
-        onSelect: () => commands.assign(conversation, { assigneeId: null, teamId: team.id }, `Moved to ${team.name}, unassigned.`),
+        onSelect: () => commands.assign(conversation, { assigneeId: null, teamId: team.id }, t('thread.actions.movedToTeam', { team: team.name })),
       });
     }
   }
   entries.push({ kind: 'separator', id: 'sep' });
-  entries.push({ id: 'transfer', label: 'Transfer with a note…', icon: 'arrow-right', onSelect: () => setTransferring(true) });
+  entries.push({ id: 'transfer', label: t('thread.actions.transferWithNote'), icon: 'arrow-right', onSelect: () => setTransferring(true) });
   if (conversation.assigneeId) {
-    entries.push({ id: 'unassign', label: 'Unassign: back to the queue', icon: 'close', onSelect: () => commands.assign(conversation, { assigneeId: null }, 'Unassigned: back in the queue.') });
+    entries.push({ id: 'unassign', label: t('thread.actions.unassign'), icon: 'close', onSelect: () => commands.assign(conversation, { assigneeId: null }, t('thread.actions.unassignedToast')) });
   }
 
-  const label = conversation.assigneeId ? (conversation.assigneeId === user.id ? 'You' : (assignee?.name ?? 'Assigned')) : 'Unassigned';
+  const label = conversation.assigneeId ? (conversation.assigneeId === user.id ? t('thread.actions.you') : (assignee?.name ?? t('thread.actions.assigned'))) : t('thread.actions.unassigned');
   return (
     <>
-      <Menu label={`Assignee: ${label}. Change`} icon="user" variant={variant} size="sm" entries={entries} title={`Assignee: ${label} (a assigns to you)`}>
+      <Menu label={t('thread.actions.assigneeMenu', { label })} icon="user" variant={variant} size="sm" entries={entries} title={t('thread.actions.assigneeTitle', { label })}>
         <span className={compact ? 'bt-assign__label bt-assign__label--compact' : 'bt-assign__label'}>{label}</span>
       </Menu>
       <TransferDialog conversation={conversation} open={transferring} onClose={() => setTransferring(false)} />
@@ -73,19 +75,20 @@ export function AssignMenu({ conversation, variant = 'secondary', compact = fals
 /** Low to urgent; only high and urgent show a label on the button, so a normal conversation's header stays quiet. */
 export function PriorityMenu({ conversation }: { conversation: ConversationView }) {
   const commands = useConversationCommands();
+  const { t } = useTranslation('inbox');
   const label = PRIORITY_LABELS[conversation.priority];
   const raised = isRaisedPriority(conversation.priority);
   return (
     <span className={cx('bt-priority-menu', `bt-priority-menu--${conversation.priority}`)}>
       <Menu
-        label={`Priority: ${label}. Change`}
+        label={t('thread.actions.priorityMenu', { label })}
         icon="flag"
         size="sm"
         variant={raised ? 'secondary' : 'ghost'}
-        title={`Priority: ${label}`}
+        title={t('thread.actions.priorityTitle', { label })}
         disabled={commands.priorityPending}
         entries={[
-          { kind: 'heading', id: 'h', label: 'Priority' },
+          { kind: 'heading', id: 'h', label: t('thread.actions.priority') },
           ...PRIORITIES_BY_URGENCY.map((priority) => ({
             id: priority,
             label: PRIORITY_LABELS[priority],
@@ -104,19 +107,20 @@ export function PriorityMenu({ conversation }: { conversation: ConversationView 
 export function SnoozeMenu({ conversation }: { conversation: ConversationView }) {
   const commands = useConversationCommands();
   const [custom, setCustom] = useState(false);
+  const { t } = useTranslation('inbox');
   const presets = snoozePresets(new Date());
   return (
     <>
       <Menu
-        label="Snooze"
+        label={t('thread.actions.snooze')}
         icon="snooze"
         size="sm"
         variant="secondary"
         align="end"
-        title="Snooze until…"
+        title={t('thread.actions.snoozeTitle')}
         entries={[
-          { kind: 'heading', id: 'h', label: 'Snooze until' },
-          { id: 'reply', label: 'Until the customer replies', icon: 'message', onSelect: () => commands.snooze(conversation, null) },
+          { kind: 'heading', id: 'h', label: t('thread.actions.snoozeUntil') },
+          { id: 'reply', label: t('thread.actions.untilReply'), icon: 'message', onSelect: () => commands.snooze(conversation, null) },
           ...presets.map((preset) => ({
             id: preset.id,
             label: preset.label,
@@ -124,14 +128,14 @@ export function SnoozeMenu({ conversation }: { conversation: ConversationView })
             onSelect: () => commands.snooze(conversation, new Date(preset.until)),
           })),
           { kind: 'separator', id: 'sep' },
-          { id: 'custom', label: 'Pick a date and time…', onSelect: () => setCustom(true) },
+          { id: 'custom', label: t('thread.actions.pickDateTime'), onSelect: () => setCustom(true) },
         ]}
       />
       <DateTimeDialog
         open={custom}
-        title="Snooze until"
-        description="The conversation leaves the Open tab and comes back then, or as soon as the customer writes."
-        confirmLabel="Snooze"
+        title={t('thread.actions.snoozeUntil')}
+        description={t('thread.actions.snoozeDescription')}
+        confirmLabel={t('thread.actions.snooze')}
         pending={commands.pending}
         onConfirm={(at) => commands.snooze(conversation, at, () => setCustom(false))}
         onClose={() => setCustom(false)}
@@ -144,19 +148,20 @@ export function SnoozeMenu({ conversation }: { conversation: ConversationView })
 export function StatusActions({ conversation }: { conversation: ConversationView }) {
   const commands = useConversationCommands();
   const resolved = conversation.status === ConversationStatus.Resolved;
+  const { t } = useTranslation('inbox');
   return (
     <>
       {resolved ? (
         <Button size="sm" icon="undo" pending={commands.pending} onClick={() => commands.reopen(conversation)}>
-          Reopen
+          {t('thread.actions.reopen')}
         </Button>
       ) : (
-        <Button size="sm" variant="primary" icon="circle-check" pending={commands.pending} onClick={() => commands.resolve(conversation)} title="Resolve (e)">
-          Resolve
+        <Button size="sm" variant="primary" icon="circle-check" pending={commands.pending} onClick={() => commands.resolve(conversation)} title={t('thread.actions.resolveTitle')}>
+          {t('thread.actions.resolve')}
         </Button>
       )}
       <Menu
-        label="More actions"
+        label={t('thread.actions.moreActions')}
         icon="more"
         size="sm"
         variant="ghost"
@@ -164,12 +169,12 @@ export function StatusActions({ conversation }: { conversation: ConversationView
         entries={[
           {
             id: 'pending',
-            label: 'Mark as pending',
+            label: t('thread.actions.markPending'),
             icon: 'hourglass',
             disabled: conversation.status === ConversationStatus.Pending,
             onSelect: () => commands.markPending(conversation),
           },
-          { id: 'reopen', label: 'Reopen', icon: 'undo', disabled: conversation.status === ConversationStatus.Open, onSelect: () => commands.reopen(conversation) },
+          { id: 'reopen', label: t('thread.actions.reopen'), icon: 'undo', disabled: conversation.status === ConversationStatus.Open, onSelect: () => commands.reopen(conversation) },
         ]}
       />
     </>

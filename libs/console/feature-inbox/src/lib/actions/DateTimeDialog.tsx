@@ -1,4 +1,5 @@
 import { Button, Dialog, DialogFooter, TextField } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useState } from 'react';
 import { parseFutureDateTime, toDateTimeLocal } from './snooze-presets';
 
@@ -25,6 +26,7 @@ export function DateTimeDialog({ open, title, description, confirmLabel, pending
 function DateTimeForm({ confirmLabel, pending, error, onConfirm, onClose }: Omit<DateTimeDialogProps, 'open' | 'title' | 'description'>) {
   const [value, setValue] = useState(() => toDateTimeLocal(new Date(Date.now() + 24 * 3_600_000)));
   const [invalid, setInvalid] = useState<string | null>(null);
+  const { t } = useTranslation('inbox');
   return (
     <form
       className="bt-form"
@@ -32,14 +34,14 @@ function DateTimeForm({ confirmLabel, pending, error, onConfirm, onClose }: Omit
         event.preventDefault();
         const at = parseFutureDateTime(value, new Date());
         if (!at) {
-          setInvalid('Pick a date and time in the future.');
+          setInvalid(t('thread.dateTime.inFuture'));
           return;
         }
         onConfirm(at);
       }}
     >
       <TextField
-        label="Date and time"
+        label={t('thread.dateTime.label')}
         type="datetime-local"
         value={value}
         min={toDateTimeLocal(new Date())}
@@ -48,10 +50,10 @@ function DateTimeForm({ confirmLabel, pending, error, onConfirm, onClose }: Omit
           setInvalid(null);
         }}
         error={invalid ?? error}
-        hint={`Your local time (${Intl.DateTimeFormat().resolvedOptions().timeZone}).`}
+        hint={t('thread.dateTime.hint', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
       />
       <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('thread.dateTime.cancel')}</Button>
         <Button type="submit" variant="primary" pending={pending}>
           {confirmLabel}
         </Button>

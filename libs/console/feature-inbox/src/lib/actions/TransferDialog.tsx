@@ -1,5 +1,6 @@
 import type { ConversationView } from '@backtalk/contracts';
 import { useTeams, useUsers } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, Dialog, DialogFooter, SelectField, TextAreaField } from '@backtalk/console/ui';
 import { useState, type FormEvent } from 'react';
 import { useConversationCommands } from './use-conversation-commands';
@@ -14,12 +15,13 @@ export interface TransferDialogProps {
 
 /** Hands a conversation to another agent or team, with a private note so whoever gets it knows why. */
 export function TransferDialog({ conversation, open, onClose }: TransferDialogProps) {
+  const { t } = useTranslation('inbox');
   return (
     <Dialog
       open={open}
       onClose={onClose}
-      title="Transfer conversation"
-      description="The note is added to the thread as a private note: the customer never sees it."
+      title={t('thread.transfer.title')}
+      description={t('thread.transfer.description')}
       size="sm"
     >
       <TransferForm conversation={conversation} onClose={onClose} />
@@ -31,20 +33,21 @@ function TransferForm({ conversation, onClose }: { conversation: ConversationVie
   const { data: teams } = useTeams();
   const { data: users } = useUsers();
   const commands = useConversationCommands();
+  const { t } = useTranslation('inbox');
   const [teamId, setTeamId] = useState(conversation.teamId);
   const [assigneeId, setAssigneeId] = useState<string>(QUEUE);
   const [note, setNote] = useState('');
 
   // Agents only see the people of their own teams: another team's conversation goes to its queue.
   const agents = (users ?? []).filter((user) => user.active && user.teamIds.includes(teamId) && user.id !== conversation.assigneeId);
-  const team = teams?.find((t) => t.id === teamId);
+  const team = teams?.find((candidate) => candidate.id === teamId);
   const agent = agents.find((a) => a.id === assigneeId);
   const changesHands = teamId !== conversation.teamId || assigneeId !== QUEUE;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!changesHands) return;
-    const confirmation = agent ? `Transferred to ${agent.name}.` : `Transferred to ${team?.name ?? 'the team'}'s queue.`;
+    const confirmation = agent ? t('thread.transfer.toAgent', { name: agent.name }) : team ? t('thread.transfer.toQueue', { team: team.name }) : t('thread.transfer.toTheTeamQueue');
     commands.assign(
       conversation,
       { assigneeId: assigneeId || null, ...(teamId !== conversation.teamId ? { teamId } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
@@ -56,26 +59,26 @@ function TransferForm({ conversation, onClose }: { conversation: ConversationVie
   return (
     <form className="bt-form" onSubmit={submit}>
       <SelectField
-        label="Team"
+        label={t('thread.transfer.team')}
         value={teamId}
         onChange={(value) => {
           setTeamId(value);
           setAssigneeId(QUEUE);
         }}
-        options={(teams ?? []).map((t) => ({ value: t.id, label: t.id === conversation.teamId ? `${t.name} (current)` : t.name }))}
+        options={(teams ?? []).map((option) => ({ value: option.id, label: option.id === conversation.teamId ? t('thread.transfer.currentTeam', { team: option.name }) : option.name }))}
       />
       <SelectField
-        label="Agent"
+        label={t('thread.transfer.agent')}
         value={assigneeId}
         onChange={setAssigneeId}
-        options={[{ value: QUEUE, label: 'Nobody yet: the team’s queue' }, ...agents.map((a) => ({ value: a.id, label: a.name }))]}
-        hint={agents.length === 0 ? 'You can pick an agent only in teams you belong to.' : 'In the queue, the next free agent gets it.'}
+        options={[{ value: QUEUE, label: t('thread.transfer.queue') }, ...agents.map((a) => ({ value: a.id, label: a.name }))]}
+        hint={agents.length === 0 ? t('thread.transfer.onlyOwnTeams') : t('thread.transfer.nextFreeAgent')}
       />
-      <TextAreaField label="Note for the next agent" rows={3} value={note} onChange={(event) => setNote(event.target.value)} hint="Optional. What has been tried, what the customer needs." />
+      <TextAreaField label={t('thread.transfer.note')} rows={3} value={note} onChange={(event) => setNote(event.target.value)} hint={t('thread.transfer.noteHint')} />
       <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('thread.transfer.cancel')}</Button>
         <Button type="submit" variant="primary" pending={commands.pending} disabled={!changesHands}>
-          Transfer
+          {t('thread.transfer.submit')}
         </Button>
       </DialogFooter>
     </form>

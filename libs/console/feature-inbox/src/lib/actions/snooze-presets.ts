@@ -1,3 +1,8 @@
+import { translatorFor } from '@backtalk/console/i18n';
+import { INBOX_NAMESPACE } from '../../i18n';
+
+const t = translatorFor(INBOX_NAMESPACE);
+
 export interface SnoozePreset {
   id: string;
   label: string;
@@ -13,14 +18,14 @@ const at = (base: Date, days: number, hour: number) => new Date(base.getFullYear
  */
 export function snoozePresets(now: Date): SnoozePreset[] {
   const presets: SnoozePreset[] = [
-    { id: '1h', label: 'In 1 hour', until: new Date(now.getTime() + 3_600_000).toISOString() },
-    { id: '3h', label: 'In 3 hours', until: new Date(now.getTime() + 3 * 3_600_000).toISOString() },
+    { id: '1h', label: t('thread.snoozePresets.oneHour'), until: new Date(now.getTime() + 3_600_000).toISOString() },
+    { id: '3h', label: t('thread.snoozePresets.threeHours'), until: new Date(now.getTime() + 3 * 3_600_000).toISOString() },
   ];
-  if (now.getHours() < 15) presets.push({ id: 'evening', label: 'This evening', until: at(now, 0, 18).toISOString() });
-  presets.push({ id: 'tomorrow', label: 'Tomorrow morning', until: at(now, 1, 9).toISOString() });
+  if (now.getHours() < 15) presets.push({ id: 'evening', label: t('thread.snoozePresets.evening'), until: at(now, 0, 18).toISOString() });
+  presets.push({ id: 'tomorrow', label: t('thread.snoozePresets.tomorrow'), until: at(now, 1, 9).toISOString() });
   // Monday of next week; on a Sunday that is tomorrow.
   const daysToMonday = ((8 - now.getDay()) % 7) || 7;
-  presets.push({ id: 'next-week', label: 'Next week', until: at(now, daysToMonday, 9).toISOString() });
+  presets.push({ id: 'next-week', label: t('thread.snoozePresets.nextWeek'), until: at(now, daysToMonday, 9).toISOString() });
   return presets;
 }
 

@@ -12,11 +12,15 @@ import {
   useSnoozeConversation,
   useToastActions,
 } from '@backtalk/console/data-access';
+import { translatorFor } from '@backtalk/console/i18n';
 import { formatDateTime } from '@backtalk/console/ui';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useInboxUi } from '../inbox-ui.store';
 import { nextAfterResolve } from './next-after-resolve';
+import { INBOX_NAMESPACE } from '../../i18n';
+
+const t = translatorFor(INBOX_NAMESPACE);
 
 /** The actions on one conversation, each saying how it went; shared by the buttons and the keyboard. */
 export function useConversationCommands() {
@@ -51,23 +55,23 @@ export function useConversationCommands() {
               const search = filterToSearchParams(filter).toString();
               navigate(`/inbox/${next}${search ? `?${search}` : ''}`);
             }
-            toastShown('success', next && stillOpen ? 'Resolved. Here is the next conversation.' : 'Resolved.');
+            toastShown('success', next && stillOpen ? t('thread.commands.resolvedNext') : t('thread.commands.resolved'));
           },
           onError: fail,
         },
       );
     },
     reopen: (conversation: ConversationView) =>
-      status.mutate({ conversationId: conversation.id, action: 'reopen' }, { onSuccess: () => toastShown('success', 'Reopened.'), onError: fail }),
+      status.mutate({ conversationId: conversation.id, action: 'reopen' }, { onSuccess: () => toastShown('success', t('thread.commands.reopened')), onError: fail }),
     markPending: (conversation: ConversationView) =>
-      status.mutate({ conversationId: conversation.id, action: 'pending' }, { onSuccess: () => toastShown('success', 'Marked as pending.'), onError: fail }),
+      status.mutate({ conversationId: conversation.id, action: 'pending' }, { onSuccess: () => toastShown('success', t('thread.commands.markedPending')), onError: fail }),
     /** `until` null: until the customer writes again. */
     snooze: (conversation: ConversationView, until: Date | null, done?: () => void) =>
       snooze.mutate(
         { conversationId: conversation.id, until: until ? until.toISOString() : null },
         {
           onSuccess: () => {
-            toastShown('success', until ? `Snoozed until ${formatDateTime(until.toISOString())}.` : 'Snoozed until the customer replies.');
+            toastShown('success', until ? t('thread.commands.snoozedUntil', { when: formatDateTime(until.toISOString()) }) : t('thread.commands.snoozedUntilReply'));
             done?.();
           },
           onError: fail,
@@ -86,13 +90,13 @@ export function useConversationCommands() {
       ),
     setPriority: (conversation: ConversationView, value: ConversationPriority, label: string) => {
       if (conversation.priority === value) return;
-      priority.mutate({ conversationId: conversation.id, priority: value }, { onSuccess: () => toastShown('success', `Priority set to ${label.toLowerCase()}.`), onError: fail });
+      priority.mutate({ conversationId: conversation.id, priority: value }, { onSuccess: () => toastShown('success', t('thread.commands.prioritySet', { label: label.toLowerCase() })), onError: fail });
     },
     assignToMe: (conversation: ConversationView) => {
       if (conversation.assigneeId === user.id) return;
       assign.mutate(
         { conversationId: conversation.id, request: { assigneeId: user.id } },
-        { onSuccess: () => toastShown('success', 'Assigned to you.'), onError: fail },
+        { onSuccess: () => toastShown('success', t('thread.commands.assignedToYou')), onError: fail },
       );
     },
   };

@@ -1,5 +1,9 @@
 import { describeError, useTakeNext, useToastActions } from '@backtalk/console/data-access';
+import { translatorFor } from '@backtalk/console/i18n';
 import { useNavigate } from 'react-router-dom';
+import { INBOX_NAMESPACE } from '../../i18n';
+
+const t = translatorFor(INBOX_NAMESPACE);
 
 /**
  * "Take next": claims the most urgent, longest-waiting conversation of the agent's teams and opens it in Mine, where
@@ -16,7 +20,7 @@ export function useTakeNextCommand() {
       take.mutate(undefined, {
         onSuccess: (conversationId) => {
           if (conversationId) navigate(`/inbox/${conversationId}?view=mine`);
-          else toastShown('info', "Nobody is waiting in your teams' queues.");
+          else toastShown('info', t('thread.commands.nobodyWaiting'));
         },
         // At capacity the API says so in words ("You already have 3 open conversations…").
         onError: (error) => toastShown('danger', describeError(error)),

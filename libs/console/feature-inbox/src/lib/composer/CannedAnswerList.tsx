@@ -1,4 +1,5 @@
 import type { CannedAnswerView } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { cx, Kbd, Spinner } from '@backtalk/console/ui';
 import { useEffect, useRef } from 'react';
 import { previewLine } from './canned-answers';
@@ -20,13 +21,14 @@ export const cannedOptionId = (listId: string, index: number) => `${listId}-opti
 /** Shortcode, title and a one-line preview per row; the same list serves the `/` popover and the picker. */
 export function CannedAnswerList({ id, answers, highlighted, loading, error, emptyText, onHighlight, onPick }: CannedAnswerListProps) {
   const list = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation('inbox');
   useEffect(() => {
     list.current?.querySelector(`#${CSS.escape(cannedOptionId(id, highlighted))}`)?.scrollIntoView({ block: 'nearest' });
   }, [id, highlighted]);
 
   return (
     <div className="bt-canned__body">
-      <div ref={list} id={id} className="bt-canned__list" role="listbox" aria-label="Canned answers">
+      <div ref={list} id={id} className="bt-canned__list" role="listbox" aria-label={t('thread.canned.list')}>
         {answers.map((answer, index) => (
           <div
             key={answer.id}
@@ -48,7 +50,7 @@ export function CannedAnswerList({ id, answers, highlighted, loading, error, emp
       {answers.length === 0 ? (
         <p className="bt-canned__empty">{loading ? (
             <>
-              <Spinner size="sm" /> Loading canned answers…
+              <Spinner size="sm" /> {t('thread.canned.loading')}
             </>
           ) : (
             (error ?? emptyText)
@@ -56,7 +58,7 @@ export function CannedAnswerList({ id, answers, highlighted, loading, error, emp
       ) : null}
       <p className="bt-canned__hint" aria-hidden="true">
         <Kbd>↑</Kbd>
-        <Kbd>↓</Kbd> move · <Kbd>↵</Kbd> or <Kbd>Tab</Kbd> insert · <Kbd>Esc</Kbd> close
+        <Kbd>↓</Kbd> {t('thread.canned.move')} · <Kbd>↵</Kbd> {t('thread.canned.or')} <Kbd>Tab</Kbd> {t('thread.canned.insert')} · <Kbd>Esc</Kbd> {t('thread.canned.close')}
       </p>
     </div>
   );

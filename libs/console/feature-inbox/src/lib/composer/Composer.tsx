@@ -17,6 +17,7 @@ import {
   useTypingAgents,
   whenSeqKnown,
 } from '@backtalk/console/data-access';
+import { formatNumber, useTranslation } from '@backtalk/console/i18n';
 import { Button, cx, formatDateTime, formatTime, Icon, Kbd, Menu } from '@backtalk/console/ui';
 import { lengthCheck } from '@backtalk/sms';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -25,6 +26,7 @@ import { snoozePresets } from '../actions/snooze-presets';
 import { useInboxUi, type ComposerMode } from '../inbox-ui.store';
 import { isSendChord } from '../shortcuts/shortcuts';
 import { contactLabel } from '../thread/message-display';
+import { joinedNames, withElements } from '../thread/wording';
 import { CannedAnswerList, cannedOptionId } from './CannedAnswerList';
 import {
   containsText,
@@ -66,9 +68,9 @@ export interface ComposerProps {
 
 function TypingWarning({ conversationId }: { conversationId: string }) {
   const typists = useTypingAgents(conversationId);
+  const { t } = useTranslation('inbox');
   if (typists.length === 0) return null;
   const names = typists.map((typist) => typist.userName);
-  const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return (
     <div className="bt-composer__typing" role="status" data-testid="typing-indicator">
       <span className="bt-typing-dots" aria-hidden="true">
@@ -76,8 +78,8 @@ function TypingWarning({ conversationId }: { conversationId: string }) {
         <span />
         <span />
       </span>
-      {who} {names.length === 1 ? 'is' : 'are'} typing a reply…
-      <span className="bt-composer__typing-hint">Check before you answer, so the customer does not get two.</span>
+      {names.length === 1 ? t('thread.composer.typingOne', { name: names[0] }) : t('thread.composer.typingMany', { names: joinedNames(names) })}
+      <span className="bt-composer__typing-hint">{t('thread.composer.typingHint')}</span>
     </div>
   );
 }
@@ -92,11 +94,14 @@ interface ExampleSuggestion {
 function LearnFromReply({ suggestion, onDone }: { suggestion: ExampleSuggestion; onDone: () => void }) {
   const add = useAddFaqExample();
   const { toastShown } = useToastActions();
+  const { t } = useTranslation('inbox');
   return (
     <div className="bt-composer__learn" role="status" data-testid="example-suggestion">
       <Icon name="bolt" size={13} className="bt-composer__learn-icon" />
       <span className="bt-composer__learn-text">
-        Add “{suggestion.text}” as an example of <strong>{suggestion.answer.title}</strong>?
+        {t('thread.composer.learnBefore', { text: suggestion.text })}
+        <strong>{suggestion.answer.title}</strong>
+        {t('thread.composer.learnAfter')}
       </span>
       <Button
         size="sm"
@@ -106,17 +111,17 @@ function LearnFromReply({ suggestion, onDone }: { suggestion: ExampleSuggestion;
             { answerId: suggestion.answer.id, text: suggestion.text },
             {
               onSuccess: () => {
-                toastShown('success', `Added as an example of “${suggestion.answer.title}”.`);
+                toastShown('success', t('thread.composer.exampleAdded', { title: suggestion.answer.title }));
                 onDone();
               },
-              onError: (error) => toastShown('danger', `Couldn't add the example: ${describeError(error)}`),
+              onError: (error) => toastShown('danger', t('thread.composer.exampleFailed', { error: describeError(error) })),
             },
           )
         }
       >
-        Add example
+        {t('thread.composer.addExample')}
       </Button>
-      <button type="button" className="bt-composer__learn-dismiss" aria-label="Dismiss the suggestion" title="Dismiss" onClick={onDone}>
+      <button type="button" className="bt-composer__learn-dismiss" aria-label={t('thread.composer.dismissSuggestion')} title={t('thread.composer.dismiss')} onClick={onDone}>
         <Icon name="close" size={13} />
       </button>
     </div>
@@ -126,6 +131,7 @@ function LearnFromReply({ suggestion, onDone }: { suggestion: ExampleSuggestion;
 /** Characters that force UCS-2, with the one-click fix (or what the channel will replace by itself, undoable). */
 function EncodingAdvice({ analysis, keepAsTyped, onFix, onKeepAsTyped }: { analysis: ComposerAnalysis; keepAsTyped: boolean; onFix: (fixed: string) => void; onKeepAsTyped: (keep: boolean) => void }) {
   const { replacements, irreplaceable, autoReplaced } = analysis;
+  const { t } = useTranslation('inbox');
   const chip = (character: string) => (
     <span key={character} className="bt-composer__char" title={describeCharacter(character)}>
       {character === ' ' || character === '\u00a0' ? '␣' : character}
@@ -136,11 +142,13 @@ function EncodingAdvice({ analysis, keepAsTyped, onFix, onKeepAsTyped }: { analy
       <div className="bt-composer__advice bt-composer__advice--auto">
         <Icon name="check" size={13} />
         <span>
-          This channel sends {autoReplaced.map((r) => chip(r.from))} as{' '}
-          <span className="bt-mono">{autoReplaced.map((r) => (r.to === ' ' ? '␣' : r.to || '∅')).join(' ')}</span>, keeping the reply in GSM-7.
+          {withElements('thread.composer.autoReplaced', {
+            from: autoReplaced.map((r) => chip(r.from)),
+            to: <span className="bt-mono">{autoReplaced.map((r) => (r.to === ' ' ? '␣' : r.to || '∅')).join(' ')}</span>,
+          })}
         </span>
         <Button size="sm" variant="ghost" onClick={() => onKeepAsTyped(true)}>
-          Send as typed
+          {t('thread.composer.sendAsTyped')}
         </Button>
       </div>
     );
@@ -151,17 +159,20 @@ function EncodingAdvice({ analysis, keepAsTyped, onFix, onKeepAsTyped }: { analy
     <div className="bt-composer__advice">
       <Icon name="info" size={13} />
       <span>
-        Unicode because of {shown.map(chip)}
-        {irreplaceable.length > 6 ? '…' : null}: {analysis.segments > 1 ? 67 : 70} characters per segment instead of {analysis.segments > 1 ? 153 : 160}.
-        {replacements.length > 0 && irreplaceable.length > 0 ? ' Replacing the punctuation is not enough on its own.' : null}
+        {withElements(
+          'thread.composer.unicodeBecause',
+          { characters: [...shown.map(chip), irreplaceable.length > 6 ? '…' : null] },
+          { perSegment: analysis.segments > 1 ? 67 : 70, gsmPerSegment: analysis.segments > 1 ? 153 : 160 },
+        )}
+        {replacements.length > 0 && irreplaceable.length > 0 ? t('thread.composer.punctuationNotEnough') : null}
       </span>
       {analysis.fixedText !== null ? (
-        <Button size="sm" variant="secondary" onClick={() => onFix(analysis.fixedText ?? '')} title={replacements.map((r) => `${r.from} → ${r.to || '(nothing)'}`).join('   ')}>
-          Use plain {replacements.length === 1 ? 'character' : 'characters'}
+        <Button size="sm" variant="secondary" onClick={() => onFix(analysis.fixedText ?? '')} title={replacements.map((r) => `${r.from} → ${r.to || t('thread.composer.nothing')}`).join('   ')}>
+          {t('thread.composer.usePlain', { count: replacements.length })}
         </Button>
       ) : keepAsTyped ? (
         <Button size="sm" variant="ghost" onClick={() => onKeepAsTyped(false)}>
-          Let the channel replace them
+          {t('thread.composer.letChannelReplace')}
         </Button>
       ) : null}
     </div>
@@ -181,14 +192,15 @@ interface HeldReply {
  */
 function HeldReplyPanel({ held, pending, onSendAnyway, onDiscard }: { held: HeldReply; pending: boolean; onSendAnyway: () => void; onDiscard: () => void }) {
   const { takenBy, repliedBy, replies } = held.details;
+  const { t } = useTranslation('inbox');
   return (
-    <section className="bt-composer__held" role="alert" aria-label="Your reply was not sent" data-testid="held-reply">
+    <section className="bt-composer__held" role="alert" aria-label={t('thread.composer.heldLabel')} data-testid="held-reply">
       <p className="bt-composer__held-title">
-        <Icon name="alert" size={14} /> Not sent: {held.message}.
+        <Icon name="alert" size={14} /> {t('thread.composer.notSent', { reason: held.message })}
       </p>
-      {takenBy && takenBy.id !== repliedBy?.id ? <p className="bt-composer__held-line">The conversation is now assigned to {takenBy.name}.</p> : null}
+      {takenBy && takenBy.id !== repliedBy?.id ? <p className="bt-composer__held-line">{t('thread.composer.nowAssignedTo', { name: takenBy.name })}</p> : null}
       {replies.length > 0 ? (
-        <ul className="bt-composer__held-replies" aria-label="What they sent">
+        <ul className="bt-composer__held-replies" aria-label={t('thread.composer.whatTheySent')}>
           {replies.map((reply) => (
             <li key={reply.id} className="bt-composer__held-reply">
               <span className="bt-composer__held-meta">
@@ -201,10 +213,10 @@ function HeldReplyPanel({ held, pending, onSendAnyway, onDiscard }: { held: Held
       ) : null}
       <div className="bt-composer__held-actions">
         <Button size="sm" variant="primary" icon="send" pending={pending} onClick={onSendAnyway}>
-          Send anyway
+          {t('thread.composer.sendAnyway')}
         </Button>
         <Button size="sm" variant="ghost" disabled={pending} onClick={onDiscard}>
-          Discard my reply
+          {t('thread.composer.discardReply')}
         </Button>
       </div>
     </section>
@@ -214,6 +226,7 @@ function HeldReplyPanel({ held, pending, onSendAnyway, onDiscard }: { held: Held
 /** Reply or private note, with the SMS maths live under it. */
 export function Composer({ conversation, channel, optedOut }: ComposerProps) {
   const conversationId = conversation.id;
+  const { t } = useTranslation('inbox');
   // Opened on an opted-out customer, the box starts as a note, unless a reply was drafted before they opted out.
   const [mode, setMode] = useState<ComposerMode>(() => (optedOut && !hasReplyDraft(conversationId) ? 'note' : 'reply'));
   const [text, setText] = useState(() => drafts.get(conversationId)?.[mode] ?? '');
@@ -255,7 +268,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
     () => filterCannedAnswers(canned.data ?? [], picker ? picker.query : (slashToken?.query ?? ''), { includeBody: !!picker, limit: CANNED_LIMIT }),
     [canned.data, picker, slashToken?.query],
   );
-  const cannedError = canned.error ? `Canned answers could not be loaded: ${describeError(canned.error)}` : null;
+  const cannedError = canned.error ? t('thread.composer.cannedLoadFailed', { error: describeError(canned.error) }) : null;
 
   // A channel with smart encoding replaces look-alikes as it sends, unless the agent asks for the text as typed.
   const [keepAsTyped, setKeepAsTyped] = useState(false);
@@ -368,7 +381,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
           setMissing(rendered.missing);
           setInserted({ answer, body: rendered.body });
         },
-        onError: (e) => setError(`“${answer.title}” could not be inserted: ${describeError(e)}`),
+        onError: (e) => setError(t('thread.composer.cannedInsertFailed', { title: answer.title, error: describeError(e) })),
       },
     );
   };
@@ -467,9 +480,11 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
 
   const placeholder =
     effectiveMode === 'note'
-      ? 'Write a private note for your team. The customer never sees it.'
-      : `Reply by SMS${channel ? ` from ${channel.name}` : ''}…`;
-  const segmentsText = analysis.segments === 1 ? '1 segment' : `${analysis.segments} segments`;
+      ? t('thread.composer.notePlaceholder')
+      : channel
+        ? t('thread.composer.replyFromPlaceholder', { channel: channel.name })
+        : t('thread.composer.replyPlaceholder');
+  const segmentsText = t('thread.composer.segments', { count: analysis.segments });
   const schedulePresets = snoozePresets(new Date()).filter((preset) => preset.id === 'tomorrow' || preset.id === 'next-week');
 
   return (
@@ -486,13 +501,13 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
               highlighted={highlighted}
               loading={canned.isPending}
               error={cannedError}
-              emptyText={slashToken.query ? `No canned answer matches /${slashToken.query}.` : 'No canned answers are set up for this conversation yet.'}
+              emptyText={slashToken.query ? t('thread.composer.noCannedMatchSlash', { query: slashToken.query }) : t('thread.composer.noCannedAnswers')}
               onHighlight={setHighlighted}
               onPick={(answer) => insertCanned(answer, slashToken)}
             />
           </div>
         ) : null}
-        <div className="bt-composer__modes" role="tablist" aria-label="Message type">
+        <div className="bt-composer__modes" role="tablist" aria-label={t('thread.composer.messageType')}>
           <button
             type="button"
             role="tab"
@@ -500,10 +515,10 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
             className="bt-composer__mode"
             onClick={() => switchMode('reply')}
           >
-            <Icon name="message" size={13} /> Reply
+            <Icon name="message" size={13} /> {t('thread.composer.reply')}
           </button>
           <button type="button" role="tab" aria-selected={effectiveMode === 'note'} className="bt-composer__mode" onClick={() => switchMode('note')}>
-            <Icon name="lock" size={13} /> Private note
+            <Icon name="lock" size={13} /> {t('thread.composer.privateNote')}
           </button>
         </div>
         <div className="bt-composer__field">
@@ -516,7 +531,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
           <textarea
             ref={textarea}
             className="bt-composer__input"
-            aria-label={effectiveMode === 'note' ? 'Private note' : 'Reply'}
+            aria-label={effectiveMode === 'note' ? t('thread.composer.privateNote') : t('thread.composer.reply')}
             placeholder={placeholder}
             rows={2}
             value={text}
@@ -554,8 +569,8 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
               <Icon name="search" size={13} />
               <input
                 type="search"
-                aria-label="Search canned answers"
-                placeholder="Search by shortcode, title or text…"
+                aria-label={t('thread.composer.searchCanned')}
+                placeholder={t('thread.composer.searchCannedPlaceholder')}
                 autoFocus
                 value={picker.query}
                 aria-controls={listId}
@@ -576,7 +591,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
               highlighted={highlighted}
               loading={canned.isPending}
               error={cannedError}
-              emptyText={picker.query ? `No canned answer matches “${picker.query}”.` : 'No canned answers are set up for this conversation yet.'}
+              emptyText={picker.query ? t('thread.composer.noCannedMatch', { query: picker.query }) : t('thread.composer.noCannedAnswers')}
               onHighlight={setHighlighted}
               onPick={(answer) => insertCanned(answer, picker.range)}
             />
@@ -584,7 +599,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
         ) : null}
         {renderCanned.isPending ? (
           <p className="bt-composer__canned" role="status">
-            <Icon name="bolt" size={12} /> Filling in the canned answer…
+            <Icon name="bolt" size={12} /> {t('thread.composer.fillingIn')}
           </p>
         ) : null}
         {missing.length > 0 && effectiveMode === 'reply' ? (
@@ -592,7 +607,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
             <Icon name="alert" size={13} />
             <span>{describeMissing(missing)}</span>
             <Button size="sm" variant="ghost" onClick={() => setMissing([])}>
-              Dismiss
+              {t('thread.composer.dismiss')}
             </Button>
           </div>
         ) : null}
@@ -603,8 +618,9 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
           <p className="bt-composer__blocked" role="status" data-testid="reply-blocked">
             <Icon name="block" size={13} />
             <span>
-              {contactLabel(conversation)} opted out of messages from this number, so replies can’t be sent until they text START.
-              {text.trim() ? ' Your draft stays here.' : ''} Private notes still work.
+              {t('thread.composer.optedOut', { contact: contactLabel(conversation) })}
+              {text.trim() ? t('thread.composer.draftStays') : ''}
+              {t('thread.composer.notesStillWork')}
             </span>
           </p>
         ) : null}
@@ -612,7 +628,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
           <p className="bt-composer__blocked" role="status" data-testid="length-over">
             <Icon name="alert" size={13} />
             <span>
-              Cut {length.over.toLocaleString()} {length.over === 1 ? 'character' : 'characters'} to send: SMS replies can be at most {length.max.toLocaleString()} characters.
+              {t('thread.composer.tooLong', { count: length.over, max: formatNumber(length.max) })}
             </span>
           </p>
         ) : null}
@@ -623,26 +639,26 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
         ) : null}
         <div className="bt-composer__footer">
           {effectiveMode === 'reply' && !text ? (
-            <span className="bt-sms-stats">SMS · up to 160 characters per segment</span>
+            <span className="bt-sms-stats">{t('thread.composer.emptyStats')}</span>
           ) : effectiveMode === 'reply' ? (
             <span className="bt-sms-stats" data-testid="sms-stats" aria-live="polite">
               <span className={cx('bt-sms-stats__encoding', analysis.encoding === 'UCS-2' && 'bt-sms-stats__encoding--ucs2')}>
-                {analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'}
+                {analysis.encoding === 'UCS-2' ? t('thread.composer.unicode') : 'GSM-7'}
               </span>
-              <span title={`${analysis.characters} characters`}>{segmentsText}</span>
-              {analysis.segments > 0 ? <span>{analysis.unitsLeftInSegment} left</span> : null}
-              {analysis.estimatedCost !== null && analysis.segments > 0 ? <span title="Segments × the channel's price per segment">≈ {formatCost(analysis.estimatedCost, channel?.currency)}</span> : null}
+              <span title={t('thread.composer.characters', { count: analysis.characters })}>{segmentsText}</span>
+              {analysis.segments > 0 ? <span>{t('thread.composer.left', { count: formatNumber(analysis.unitsLeftInSegment) })}</span> : null}
+              {analysis.estimatedCost !== null && analysis.segments > 0 ? <span title={t('thread.composer.costTitle')}>≈ {formatCost(analysis.estimatedCost, channel?.currency)}</span> : null}
               <span
                 className={cx('bt-sms-stats__length', length.level !== 'ok' && `bt-sms-stats__length--${length.level}`)}
                 data-testid="length-counter"
-                title={`SMS replies can be at most ${length.max.toLocaleString()} characters`}
+                title={t('thread.composer.maxLengthTitle', { max: formatNumber(length.max) })}
               >
-                {length.length.toLocaleString()} / {length.max.toLocaleString()}
+                {formatNumber(length.length)} / {formatNumber(length.max)}
               </span>
             </span>
           ) : (
             <span className="bt-sms-stats">
-              <Icon name="lock" size={12} /> Only agents see notes
+              <Icon name="lock" size={12} /> {t('thread.composer.notesPrivate')}
             </span>
           )}
           <span className="bt-composer__actions">
@@ -651,9 +667,9 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
                 ref={pickerToggle}
                 type="button"
                 className={cx('bt-composer__tool', picker && 'bt-composer__tool--active')}
-                aria-label="Canned answers"
+                aria-label={t('thread.composer.cannedAnswers')}
                 aria-expanded={!!picker}
-                title="Canned answers (or type / in the reply)"
+                title={t('thread.composer.cannedTitle')}
                 onClick={() => (picker ? closePicker(true) : openPicker())}
               >
                 <Icon name="bolt" size={14} />
@@ -665,12 +681,12 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
             </span>
             {effectiveMode === 'reply' ? (
               <Menu
-                label="Send later"
+                label={t('thread.composer.sendLater')}
                 icon="clock"
                 size="sm"
                 variant="ghost"
                 align="end"
-                title="Send later"
+                title={t('thread.composer.sendLater')}
                 disabled={!text.trim() || pending || replyBlocked}
                 entries={[
                   ...schedulePresets.map((preset) => ({
@@ -679,21 +695,21 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
                     hint: formatDateTime(preset.until),
                     onSelect: () => submit(new Date(preset.until)),
                   })),
-                  { id: 'custom', label: 'Pick a time…', onSelect: () => setScheduling(true) },
+                  { id: 'custom', label: t('thread.composer.pickTime'), onSelect: () => setScheduling(true) },
                 ]}
               />
             ) : null}
             <Button variant="primary" size="sm" icon={effectiveMode === 'note' ? 'note' : 'send'} pending={pending} disabled={!text.trim() || replyBlocked} onClick={() => submit()}>
-              {effectiveMode === 'note' ? 'Add note' : 'Send'}
+              {effectiveMode === 'note' ? t('thread.composer.addNote') : t('thread.composer.send')}
             </Button>
           </span>
         </div>
       </div>
       <DateTimeDialog
         open={scheduling}
-        title="Send later"
-        description="The reply waits until then; you can cancel it from the thread."
-        confirmLabel="Schedule"
+        title={t('thread.composer.sendLater')}
+        description={t('thread.composer.scheduleDescription')}
+        confirmLabel={t('thread.composer.schedule')}
         pending={sendReply.isPending}
         error={error}
         onConfirm={(at) => submit(at)}

@@ -1,4 +1,9 @@
 import { MessageDirection, type CannedAnswerView, type MessageView } from '@backtalk/contracts';
+import { translatorFor } from '@backtalk/console/i18n';
+import { joinedNames } from '../thread/wording';
+import { INBOX_NAMESPACE } from '../../i18n';
+
+const t = translatorFor(INBOX_NAMESPACE);
 
 // The composer's canned-answer logic, kept free of React: where the `/query` under the caret is, which answers it
 // matches, and the text once an answer replaces it.
@@ -89,8 +94,7 @@ export function previewLine(body: string, max = 80): string {
 /** The warning under the composer when a variable had no value for this conversation. */
 export function describeMissing(missing: readonly string[]): string {
   const names = missing.map((name) => `{{${name}}}`);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `${list} had no value for this conversation and ${names.length === 1 ? 'was' : 'were'} left out. Check the reply before sending.`;
+  return t('thread.composer.missing', { count: names.length, names: joinedNames(names) });
 }
 
 /** The index after `current` moving by `step`, wrapping at both ends; -1 for an empty list. */

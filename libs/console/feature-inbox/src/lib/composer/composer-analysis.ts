@@ -1,5 +1,9 @@
 import { formatMoney } from '@backtalk/contracts';
+import { currentLanguage, translatorFor } from '@backtalk/console/i18n';
 import { analyseSms, isGsm7Text, smartEncode, type SmsAnalysis } from '@backtalk/sms';
+import { INBOX_NAMESPACE } from '../../i18n';
+
+const t = translatorFor(INBOX_NAMESPACE);
 
 export interface ComposerAnalysis extends SmsAnalysis {
   /** Segments × the channel's price per segment; null when the channel has no price set. */
@@ -54,24 +58,24 @@ export function highlightRuns(text: string, only?: ReadonlySet<string>): TextRun
  * A reply's cost in its channel's currency ("$0.0158", "₴3.70"): a price per segment has many decimals, four are
  * enough to compare replies. Without a currency, the bare number.
  */
-export function formatCost(value: number, currency?: string, locale?: string): string {
+export function formatCost(value: number, currency?: string, locale: string = currentLanguage()): string {
   return currency ? formatMoney(value, currency, locale) : value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 }
 
 /** "U+2019" plus a name people recognise for the usual suspects, to explain a highlighted character. */
 export function describeCharacter(character: string): string {
   const names: Record<string, string> = {
-    '\u2018': 'left single quote',
-    '\u2019': 'curly apostrophe',
-    '\u201c': 'left double quote',
-    '\u201d': 'right double quote',
-    '\u2013': 'en dash',
-    '\u2014': 'em dash',
+    '\u2018': 'leftSingleQuote',
+    '\u2019': 'curlyApostrophe',
+    '\u201c': 'leftDoubleQuote',
+    '\u201d': 'rightDoubleQuote',
+    '\u2013': 'enDash',
+    '\u2014': 'emDash',
     '\u2026': 'ellipsis',
-    '\u00a0': 'non-breaking space',
+    '\u00a0': 'nonBreakingSpace',
   };
   const code = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return names[character] ? `${names[character]} (${code})` : code;
+  return names[character] ? `${t(`thread.characters.${names[character]}`)} (${code})` : code;
 }
 
 /** A new key per composed message; `crypto.randomUUID` needs a secure context, which a LAN install may not be. */

@@ -1,5 +1,6 @@
 import { type ConversationView, Role } from '@backtalk/contracts';
 import { describeError, useBlockContact, useContact, useSignedInUser, useToastActions } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, ConfirmDialog, formatDateTime, Icon } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { useTeamMap } from '../directory';
@@ -15,8 +16,9 @@ export function ContactBlock({ conversation }: { conversation: ConversationView 
   const change = useBlockContact();
   const { toastShown } = useToastActions();
   const [confirming, setConfirming] = useState(false);
+  const { t } = useTranslation('inbox');
   if (!contact) return null;
-  const teamName = teams.get(conversation.teamId)?.name ?? 'this team';
+  const teamName = teams.get(conversation.teamId)?.name ?? t('thread.block.thisTeam');
   const block = contact.blocks.find((entry) => entry.teamId === conversation.teamId);
   const manages = me.role === Role.Admin || (me.role === Role.Supervisor && me.teamIds.includes(conversation.teamId));
   if (!block && !manages) return null;
@@ -27,29 +29,29 @@ export function ContactBlock({ conversation }: { conversation: ConversationView 
   return (
     <section className="bt-contact__section" aria-labelledby="blocking-heading">
       <h3 id="blocking-heading" className="bt-contact__heading">
-        Blocking
+        {t('thread.block.heading')}
       </h3>
       {block ? (
         <>
           <p className="bt-consent__state bt-consent__state--out">
-            <Icon name="block" size={14} /> Blocked in {teamName}
+            <Icon name="block" size={14} /> {t('thread.block.blockedIn', { team: teamName })}
           </p>
           <p className="bt-contact__quiet">
-            by {block.blockedByName ?? 'someone no longer here'} on {formatDateTime(block.blockedAt)}
+            {t('thread.block.blockedBy', { name: block.blockedByName ?? t('thread.block.someoneGone'), when: formatDateTime(block.blockedAt) })}
           </p>
         </>
       ) : (
-        <p className="bt-contact__quiet">Not blocked in {teamName}.</p>
+        <p className="bt-contact__quiet">{t('thread.block.notBlocked', { team: teamName })}</p>
       )}
       {manages ? (
         <Button size="sm" variant={block ? 'secondary' : 'danger'} onClick={() => setConfirming(true)}>
-          {block ? 'Unblock number' : 'Block number'}
+          {block ? t('thread.block.unblockNumber') : t('thread.block.blockNumber')}
         </Button>
       ) : null}
       <ConfirmDialog
         open={confirming}
-        title={block ? `Unblock this number in ${teamName}?` : `Block this number in ${teamName}?`}
-        confirmLabel={block ? 'Unblock' : 'Block'}
+        title={block ? t('thread.block.unblockTitle', { team: teamName }) : t('thread.block.blockTitle', { team: teamName })}
+        confirmLabel={block ? t('thread.block.unblock') : t('thread.block.block')}
         tone={block ? 'primary' : 'danger'}
         pending={change.isPending}
         error={change.error ? describeError(change.error) : null}
@@ -59,7 +61,7 @@ export function ContactBlock({ conversation }: { conversation: ConversationView 
             { contactId: contact.id, teamId: conversation.teamId, blocked: !block },
             {
               onSuccess: () => {
-                toastShown('success', block ? `Number unblocked in ${teamName}.` : `Number blocked in ${teamName}.`);
+                toastShown('success', block ? t('thread.block.unblocked', { team: teamName }) : t('thread.block.blocked', { team: teamName }));
                 close();
               },
             },
@@ -67,9 +69,9 @@ export function ContactBlock({ conversation }: { conversation: ConversationView 
         }
       >
         {block ? (
-          <p>Their next text to {teamName} is queued and routed like anyone else's.</p>
+          <p>{t('thread.block.unblockBody', { team: teamName })}</p>
         ) : (
-          <p>Their texts to {teamName} will still be kept, but nobody is assigned, nothing answers automatically and no survey is sent. This conversation stays as it is.</p>
+          <p>{t('thread.block.blockBody', { team: teamName })}</p>
         )}
       </ConfirmDialog>
     </section>

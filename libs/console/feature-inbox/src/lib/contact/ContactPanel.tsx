@@ -12,6 +12,7 @@ import {
   useUpdateContact,
   DEFAULT_FILTER,
 } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Avatar, Badge, Button, ContactAttributeFields, copyText, formatDateTime, formatDuration, Icon, Spinner, TextAreaField, TextField, useNow } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -25,6 +26,7 @@ function ContactEditor({ conversation, onDone }: { conversation: ConversationVie
   const [notes, setNotes] = useState(conversation.contact.notes);
   const update = useUpdateContact();
   const { toastShown } = useToastActions();
+  const { t } = useTranslation('inbox');
   return (
     <form
       className="bt-form bt-contact__editor"
@@ -34,29 +36,29 @@ function ContactEditor({ conversation, onDone }: { conversation: ConversationVie
           { contactId: conversation.contact.id, changes: { name: name.trim(), notes, teamId: conversation.teamId } },
           {
             onSuccess: () => {
-              toastShown('success', 'Contact saved.');
+              toastShown('success', t('thread.contact.saved'));
               onDone();
             },
           },
         );
       }}
     >
-      <TextField label="Name" value={name} maxLength={120} autoFocus onChange={(event) => setName(event.target.value)} placeholder="e.g. Olena Kovalenko" />
+      <TextField label={t('thread.contact.name')} value={name} maxLength={120} autoFocus onChange={(event) => setName(event.target.value)} placeholder={t('thread.contact.namePlaceholder')} />
       <TextAreaField
-        label="Notes"
+        label={t('thread.contact.notes')}
         value={notes}
         rows={4}
         maxLength={4000}
         onChange={(event) => setNotes(event.target.value)}
-        hint="Visible to every agent who can see this contact."
+        hint={t('thread.contact.notesHint')}
         error={update.error ? describeError(update.error) : null}
       />
       <div className="bt-contact__editor-actions">
         <Button size="sm" onClick={onDone}>
-          Cancel
+          {t('thread.contact.cancel')}
         </Button>
         <Button size="sm" type="submit" variant="primary" pending={update.isPending}>
-          Save
+          {t('thread.contact.save')}
         </Button>
       </div>
     </form>
@@ -64,13 +66,22 @@ function ContactEditor({ conversation, onDone }: { conversation: ConversationVie
 }
 
 function ConsentEvent({ event, channelName, actorName }: { event: ConsentEventView; channelName: string | null; actorName: string | null }) {
+  const { t } = useTranslation('inbox');
   const how =
-    event.source === 'keyword' ? `texted ${event.keyword ?? 'a keyword'}` : event.source === 'agent' ? `by ${actorName ?? 'an agent'}` : `via ${event.source}`;
+    event.source === 'keyword'
+      ? event.keyword
+        ? t('thread.contact.textedKeyword', { keyword: event.keyword })
+        : t('thread.contact.textedAKeyword')
+      : event.source === 'agent'
+        ? actorName
+          ? t('thread.contact.byAgent', { name: actorName })
+          : t('thread.contact.byAnAgent')
+        : t('thread.contact.via', { source: event.source });
   return (
     <li className="bt-consent__event">
       <Icon name={event.action === 'opt_out' ? 'block' : 'check'} size={12} className={event.action === 'opt_out' ? 'bt-consent__out' : 'bt-consent__in'} />
       <span>
-        <strong>{event.action === 'opt_out' ? 'Opted out' : 'Opted in'}</strong> · {how}
+        <strong>{event.action === 'opt_out' ? t('thread.contact.optedOut') : t('thread.contact.optedIn')}</strong> · {how}
         {channelName ? ` · ${channelName}` : ''}
         <span className="bt-consent__when">{formatDateTime(event.createdAt)}</span>
       </span>
@@ -82,35 +93,36 @@ function Consent({ conversation }: { conversation: ConversationView }) {
   const { data: history, isPending } = useConsentHistory(conversation.id);
   const channels = useChannelMap();
   const people = usePeople();
+  const { t } = useTranslation('inbox');
   return (
     <section className="bt-contact__section" aria-labelledby="consent-heading">
       <h3 id="consent-heading" className="bt-contact__heading">
-        Consent
+        {t('thread.contact.consent')}
       </h3>
       {conversation.optedOut ? (
         <p className="bt-consent__state bt-consent__state--out">
-          <Icon name="block" size={14} /> Opted out: no messages can be sent
+          <Icon name="block" size={14} /> {t('thread.contact.optedOutState')}
         </p>
       ) : (
         <p className="bt-consent__state bt-consent__state--in">
-          <Icon name="circle-check" size={14} /> Can receive messages
+          <Icon name="circle-check" size={14} /> {t('thread.contact.canReceive')}
         </p>
       )}
       {isPending ? (
         <Spinner size="sm" />
       ) : history && history.length > 0 ? (
-        <ul className="bt-consent__history" aria-label="Consent history">
+        <ul className="bt-consent__history" aria-label={t('thread.contact.consentHistory')}>
           {history.map((event, index) => (
             <ConsentEvent
               key={`${event.createdAt}-${index}`}
               event={event}
-              channelName={event.channelId !== conversation.channelId ? (channels.get(event.channelId)?.name ?? 'another channel') : null}
+              channelName={event.channelId !== conversation.channelId ? (channels.get(event.channelId)?.name ?? t('thread.contact.anotherChannel')) : null}
               actorName={event.actorUserId ? (people.get(event.actorUserId)?.name ?? null) : null}
             />
           ))}
         </ul>
       ) : (
-        <p className="bt-contact__quiet">No opt-out or opt-in recorded.</p>
+        <p className="bt-contact__quiet">{t('thread.contact.noConsentEvents')}</p>
       )}
     </section>
   );
@@ -122,11 +134,12 @@ function Attributes({ conversation }: { conversation: ConversationView }) {
   const hasAttributes = (attributes?.length ?? 0) > 0;
   const { data: contact, isPending } = useContact(conversation.contact.id, { enabled: hasAttributes });
   const save = useSaveContact();
+  const { t } = useTranslation('inbox');
   if (!attributes || !hasAttributes) return null;
   return (
     <section className="bt-contact__section" aria-labelledby="attributes-heading">
       <h3 id="attributes-heading" className="bt-contact__heading">
-        Details
+        {t('thread.contact.details')}
       </h3>
       {isPending || !contact ? (
         <Spinner size="sm" />
@@ -145,22 +158,23 @@ function History({ conversation }: { conversation: ConversationView }) {
   const { data, isPending } = useContactConversations(conversation.contact.phone);
   const channels = useChannelMap();
   const others = (data ?? []).filter((item) => item.id !== conversation.id);
+  const { t } = useTranslation('inbox');
   return (
     <section className="bt-contact__section" aria-labelledby="history-heading">
       <h3 id="history-heading" className="bt-contact__heading">
-        Other conversations
+        {t('thread.contact.otherConversations')}
       </h3>
       {isPending ? (
         <Spinner size="sm" />
       ) : others.length === 0 ? (
-        <p className="bt-contact__quiet">None: this is the first.</p>
+        <p className="bt-contact__quiet">{t('thread.contact.firstConversation')}</p>
       ) : (
         <ul className="bt-contact__history">
           {others.map((item) => (
             <li key={item.id}>
               <Link to={{ pathname: `/inbox/${item.id}`, search: filterToSearchParams({ ...DEFAULT_FILTER, view: 'all', status: item.status }).toString() }}>
                 <span className="bt-contact__history-title">
-                  {channels.get(item.channelId)?.name ?? 'Channel'} · {item.status}
+                  {channels.get(item.channelId)?.name ?? t('thread.contact.channel')} · {t(`thread.contact.historyStatus.${item.status}`)}
                 </span>
                 <span className="bt-contact__history-when">{formatDateTime(item.lastMessageAt)}</span>
                 {item.lastMessage ? <span className="bt-contact__history-text">{item.lastMessage.body}</span> : null}
@@ -182,9 +196,10 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
   const { contact } = conversation;
   const phone = usePhoneFormat()(contact.phone);
   const channel = useChannel(conversation.channelId);
+  const { t } = useTranslation('inbox');
 
   return (
-    <aside className="bt-contact" aria-label="Contact">
+    <aside className="bt-contact" aria-label={t('thread.contact.panel')}>
       <section className="bt-contact__card">
         <div className="bt-contact__identity">
           <Avatar name={contact.name.trim() || '#'} />
@@ -193,14 +208,14 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
             <button
               type="button"
               className="bt-contact__phone"
-              title="Copy number"
-              onClick={() => void copyText(contact.phone).then((ok) => toastShown(ok ? 'success' : 'danger', ok ? 'Number copied.' : 'Copying was blocked.'))}
+              title={t('thread.contact.copyNumber')}
+              onClick={() => void copyText(contact.phone).then((ok) => toastShown(ok ? 'success' : 'danger', ok ? t('thread.contact.numberCopied') : t('thread.contact.copyBlocked')))}
             >
               <span className={contact.name.trim() ? 'bt-mono' : 'bt-contact__name'}>{phone}</span>
               <Icon name="copy" size={12} />
             </button>
           </div>
-          {!editing ? <Button size="sm" variant="ghost" icon="edit" aria-label="Edit contact" title="Edit name and notes" onClick={() => setEditing(true)} /> : null}
+          {!editing ? <Button size="sm" variant="ghost" icon="edit" aria-label={t('thread.contact.edit')} title={t('thread.contact.editTitle')} onClick={() => setEditing(true)} /> : null}
         </div>
         {editing ? (
           <ContactEditor key={contact.id} conversation={conversation} onDone={() => setEditing(false)} />
@@ -208,35 +223,35 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
           <p className="bt-contact__notes">{contact.notes}</p>
         ) : (
           <button type="button" className="bt-contact__add-notes" onClick={() => setEditing(true)}>
-            Add a name or notes
+            {t('thread.contact.addNotes')}
           </button>
         )}
       </section>
 
       <section className="bt-contact__section" aria-labelledby="details-heading">
         <h3 id="details-heading" className="bt-contact__heading">
-          Conversation
+          {t('thread.contact.conversation')}
         </h3>
         <dl className="bt-contact__details">
-          <dt>Assignee</dt>
+          <dt>{t('thread.contact.assignee')}</dt>
           <dd>
             <AssignMenu conversation={conversation} variant="ghost" />
           </dd>
-          <dt>Team</dt>
+          <dt>{t('thread.contact.team')}</dt>
           <dd>{teams.get(conversation.teamId)?.name ?? '—'}</dd>
-          <dt>Channel</dt>
+          <dt>{t('thread.contact.channel')}</dt>
           <dd>{channel ? `${channel.name}` : '—'}</dd>
           {conversation.waitingSince ? (
             <>
-              <dt>Waiting</dt>
+              <dt>{t('thread.contact.waiting')}</dt>
               <dd>
                 <Badge tone={now - Date.parse(conversation.waitingSince) > 3_600_000 ? 'warning' : 'neutral'}>
-                  {now - Date.parse(conversation.waitingSince) < 60_000 ? 'Less than a minute' : formatDuration(now - Date.parse(conversation.waitingSince))}
+                  {now - Date.parse(conversation.waitingSince) < 60_000 ? t('thread.contact.lessThanMinute') : formatDuration(now - Date.parse(conversation.waitingSince))}
                 </Badge>
               </dd>
             </>
           ) : null}
-          <dt>Started</dt>
+          <dt>{t('thread.contact.started')}</dt>
           <dd>{formatDateTime(conversation.createdAt)}</dd>
         </dl>
       </section>

@@ -9,6 +9,7 @@ import {
   useThreadLoader,
   useViewingAgents,
 } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Avatar, Badge, Banner, Button, EmptyState, formatDateTime, Icon, LoadingState, type BadgeTone } from '@backtalk/console/ui';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
@@ -22,18 +23,19 @@ import { SlaTimer } from '../routing/SlaTimer';
 import { contactLabel } from '../thread/message-display';
 import { MessageThread } from '../thread/MessageThread';
 
-const STATUS_BADGES: Record<ConversationStatus, { tone: BadgeTone; label: string }> = {
-  [ConversationStatus.Open]: { tone: 'accent', label: 'Open' },
-  [ConversationStatus.Pending]: { tone: 'warning', label: 'Pending' },
-  [ConversationStatus.Snoozed]: { tone: 'neutral', label: 'Snoozed' },
-  [ConversationStatus.Resolved]: { tone: 'success', label: 'Resolved' },
+const STATUS_TONES: Record<ConversationStatus, BadgeTone> = {
+  [ConversationStatus.Open]: 'accent',
+  [ConversationStatus.Pending]: 'warning',
+  [ConversationStatus.Snoozed]: 'neutral',
+  [ConversationStatus.Resolved]: 'success',
 };
 
 function Viewers({ conversationId }: { conversationId: string }) {
   const viewers = useViewingAgents(conversationId);
+  const { t } = useTranslation('inbox');
   if (viewers.length === 0) return null;
   const names = viewers.map((viewer) => viewer.userName);
-  const text = `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} viewing`;
+  const text = t(names.length === 1 ? 'thread.conversation.viewingOne' : 'thread.conversation.viewingMany', { names: names.join(', ') });
   return (
     <span className="bt-viewers" title={text} data-testid="viewing-indicator">
       <span className="bt-viewers__avatars" aria-hidden="true">
@@ -47,18 +49,16 @@ function Viewers({ conversationId }: { conversationId: string }) {
 }
 
 function OptedOutBlock({ conversation, onWriteNote }: { conversation: ConversationView; onWriteNote: () => void }) {
+  const { t } = useTranslation('inbox');
   return (
     <div className="bt-optout-block" role="note" data-testid="opted-out-block">
       <Icon name="block" size={18} className="bt-optout-block__icon" />
       <div className="bt-optout-block__text">
-        <p className="bt-optout-block__title">{contactLabel(conversation)} opted out of messages from this number</p>
-        <p>
-          They replied with an opt-out keyword such as STOP, so nothing can be sent to them until they text START. The consent history is in the contact
-          panel.
-        </p>
+        <p className="bt-optout-block__title">{t('thread.conversation.optedOutTitle', { contact: contactLabel(conversation) })}</p>
+        <p>{t('thread.conversation.optedOutBody')}</p>
       </div>
       <Button size="sm" icon="lock" onClick={onWriteNote}>
-        Write a private note
+        {t('thread.conversation.writeNote')}
       </Button>
     </div>
   );
@@ -89,10 +89,11 @@ export function ConversationPane({ conversationId }: { conversationId: string })
   const user = useSignedInUser();
   const { conversationOpened } = useInboxUiActions();
   const [noteOnOptOut, setNoteOnOptOut] = useState(false);
-  const [missing, setMissing] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
   const channel = useChannel(conversation?.channelId);
   const formatPhone = usePhoneFormat();
   const location = useLocation();
+  const { t } = useTranslation('inbox');
 
   useThreadLoader(conversationId);
   useMarkRead(conversation);
@@ -102,7 +103,7 @@ export function ConversationPane({ conversationId }: { conversationId: string })
   const known = !!conversation;
   useEffect(() => {
     if (known) return;
-    refreshConversation(conversationId).catch(() => setMissing("This conversation doesn't exist, or it belongs to a team you're not in."));
+    refreshConversation(conversationId).catch(() => setMissing(true));
   }, [conversationId, known]);
 
   useEffect(() => {
@@ -116,40 +117,39 @@ export function ConversationPane({ conversationId }: { conversationId: string })
 
   if (!conversation) {
     return (
-      <section className="bt-conversation bt-conversation--empty" aria-label="Conversation">
+      <section className="bt-conversation bt-conversation--empty" aria-label={t('thread.conversation.region')}>
         {missing ? (
-          <EmptyState compact icon="alert" title="Conversation not found">
-            <p>{missing}</p>
+          <EmptyState compact icon="alert" title={t('thread.conversation.notFoundTitle')}>
+            <p>{t('thread.conversation.notFound')}</p>
           </EmptyState>
         ) : (
-          <LoadingState label="Loading conversation…" />
+          <LoadingState label={t('thread.conversation.loading')} />
         )}
       </section>
     );
   }
 
   const name = contactLabel(conversation, formatPhone);
-  const badge = STATUS_BADGES[conversation.status];
   const hasName = !!conversation.contact.name.trim();
 
   return (
-    <section className="bt-conversation" aria-label={`Conversation with ${name}`}>
+    <section className="bt-conversation" aria-label={t('thread.conversation.regionWith', { name })}>
       <header className="bt-conversation__header">
         {/* Phones show one pane at a time; the filter stays in the query string, so the list comes back as it was. */}
-        <Link className="bt-conversation__back" to={{ pathname: '/inbox', search: location.search }} aria-label="Back to the conversations" title="Back to the conversations">
+        <Link className="bt-conversation__back" to={{ pathname: '/inbox', search: location.search }} aria-label={t('thread.conversation.back')} title={t('thread.conversation.back')}>
           <Icon name="chevron" size={16} />
         </Link>
         <div className="bt-conversation__who">
           <h2 className="bt-conversation__name">{name}</h2>
           <p className="bt-conversation__sub">
             {hasName ? <span className="bt-mono">{formatPhone(conversation.contact.phone)}</span> : null}
-            {channel ? <span>via {channel.name}</span> : null}
-            <Badge tone={badge.tone}>{badge.label}</Badge>
+            {channel ? <span>{t('thread.conversation.via', { channel: channel.name })}</span> : null}
+            <Badge tone={STATUS_TONES[conversation.status]}>{t(`thread.conversation.status.${conversation.status}`)}</Badge>
             {conversation.status === ConversationStatus.Snoozed ? (
-              <span className="bt-muted">{conversation.snoozedUntil ? `until ${formatDateTime(conversation.snoozedUntil)}` : 'until the customer replies'}</span>
+              <span className="bt-muted">{conversation.snoozedUntil ? t('thread.conversation.until', { when: formatDateTime(conversation.snoozedUntil) }) : t('thread.conversation.untilReply')}</span>
             ) : null}
             <SlaTimer conversation={conversation} variant="header" />
-            {conversation.optedOut ? <Badge tone="danger">Opted out</Badge> : null}
+            {conversation.optedOut ? <Badge tone="danger">{t('thread.conversation.optedOut')}</Badge> : null}
             <Viewers conversationId={conversation.id} />
           </p>
           <ConversationLabelBar conversation={conversation} />
@@ -165,7 +165,7 @@ export function ConversationPane({ conversationId }: { conversationId: string })
       </header>
       {conversation.status === ConversationStatus.Resolved ? (
         <Banner tone="success" className="bt-conversation__banner">
-          Resolved{conversation.resolvedAt ? ` ${formatDateTime(conversation.resolvedAt)}` : ''}. A new message from the customer reopens it.
+          {conversation.resolvedAt ? t('thread.conversation.resolvedAt', { when: formatDateTime(conversation.resolvedAt) }) : t('thread.conversation.resolved')}
         </Banner>
       ) : null}
       <MessageThread conversation={conversation} selfId={user.id} />

@@ -1,6 +1,7 @@
 import type { ConversationView, LabelView } from '@backtalk/contracts';
 import { describeError, useChangeConversationLabels, useLabels, useToastActions } from '@backtalk/console/data-access';
 import { LabelChips, sortedLabels } from '@backtalk/console/feature-labels';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Menu, type MenuEntry } from '@backtalk/console/ui';
 import { useEffect, useRef } from 'react';
 import { useInboxUi } from '../inbox-ui.store';
@@ -13,11 +14,12 @@ export const usableOn = (labels: readonly LabelView[], conversation: Pick<Conver
 function useToggleLabel(conversation: ConversationView) {
   const change = useChangeConversationLabels();
   const { toastShown } = useToastActions();
+  const { t } = useTranslation('inbox');
   return (label: LabelView) => {
     const on = conversation.labelIds.includes(label.id);
     change.mutate(
       { conversationId: conversation.id, request: on ? { remove: [label.id] } : { add: [label.id] } },
-      { onError: (error) => toastShown('danger', `${on ? 'Could not remove' : 'Could not add'} ${label.name}: ${describeError(error)}`) },
+      { onError: (error) => toastShown('danger', t(on ? 'thread.labels.couldNotRemove' : 'thread.labels.couldNotAdd', { label: label.name, error: describeError(error) })) },
     );
   };
 }
@@ -29,6 +31,7 @@ function useToggleLabel(conversation: ConversationView) {
 export function LabelPicker({ conversation }: { conversation: ConversationView }) {
   const { data: labels = [] } = useLabels();
   const toggle = useToggleLabel(conversation);
+  const { t } = useTranslation('inbox');
   const request = useInboxUi((s) => s.labelPickerRequest);
   const seen = useRef(request);
   const wrapper = useRef<HTMLSpanElement>(null);
@@ -47,13 +50,13 @@ export function LabelPicker({ conversation }: { conversation: ConversationView }
           label: label.name,
           checked: conversation.labelIds.includes(label.id),
           decoration: <span className={`bt-label-swatch bt-label-chip--${label.color}`} aria-hidden="true" />,
-          hint: label.teamId === null ? 'all teams' : undefined,
+          hint: label.teamId === null ? t('thread.labels.allTeams') : undefined,
           onSelect: () => toggle(label),
         }))
-      : [{ kind: 'heading', id: 'none', label: 'No labels yet: admins and supervisors add them in Settings' }];
+      : [{ kind: 'heading', id: 'none', label: t('thread.labels.none') }];
   return (
     <span ref={wrapper} className="bt-label-picker">
-      <Menu label="Labels" icon="tag" size="sm" align="end" selection="multiple" title="Labels (l)" entries={entries} />
+      <Menu label={t('thread.labels.menu')} icon="tag" size="sm" align="end" selection="multiple" title={t('thread.labels.title')} entries={entries} />
     </span>
   );
 }

@@ -1,9 +1,10 @@
 import type { ConversationView, MacroView } from '@backtalk/contracts';
 import { describeError, useMacros, useRunMacro, useToastActions } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Menu, type MenuEntry } from '@backtalk/console/ui';
 import { useEffect, useRef } from 'react';
 import { useInboxUi } from '../inbox-ui.store';
-import { MACRO_STEP_NAMES } from './macro-step-names';
+import { macroStepName } from './macro-step-names';
 
 /** The macros that may run on a conversation: the agent's own, global ones and its team's. */
 export const runnableOn = (macros: readonly MacroView[], conversation: Pick<ConversationView, 'teamId'>) =>
@@ -18,6 +19,7 @@ export function MacrosMenu({ conversation }: { conversation: ConversationView })
   const { data: macros = [] } = useMacros();
   const run = useRunMacro();
   const { toastShown } = useToastActions();
+  const { t } = useTranslation('inbox');
   const request = useInboxUi((s) => s.macroPickerRequest);
   const seen = useRef(request);
   const wrapper = useRef<HTMLSpanElement>(null);
@@ -35,12 +37,12 @@ export function MacrosMenu({ conversation }: { conversation: ConversationView })
         onSuccess: (result) => {
           if (result.failedStep) {
             const step = result.failedStep;
-            toastShown('danger', `“${macro.name}” stopped at step ${step.step} (${MACRO_STEP_NAMES[step.type]}): ${step.message}`);
+            toastShown('danger', t('thread.macros.stopped', { macro: macro.name, step: step.step, stepName: macroStepName(step.type), message: step.message }));
           } else {
-            toastShown('success', `Ran “${macro.name}”: ${result.stepsDone} ${result.stepsDone === 1 ? 'step' : 'steps'} done.`);
+            toastShown('success', t('thread.macros.ran', { macro: macro.name, count: result.stepsDone }));
           }
         },
-        onError: (error) => toastShown('danger', `Could not run “${macro.name}”: ${describeError(error)}`),
+        onError: (error) => toastShown('danger', t('thread.macros.failed', { macro: macro.name, error: describeError(error) })),
       },
     );
 
@@ -50,14 +52,14 @@ export function MacrosMenu({ conversation }: { conversation: ConversationView })
       ? usable.map((macro) => ({
           id: macro.id,
           label: macro.name,
-          hint: macro.ownerId ? 'yours' : `${macro.steps.length} ${macro.steps.length === 1 ? 'step' : 'steps'}`,
+          hint: macro.ownerId ? t('thread.macros.yours') : t('thread.macros.steps', { count: macro.steps.length }),
           disabled: run.isPending,
           onSelect: () => start(macro),
         }))
-      : [{ kind: 'heading', id: 'none', label: 'No macros yet: make one in Settings → Macros' }];
+      : [{ kind: 'heading', id: 'none', label: t('thread.macros.none') }];
   return (
     <span ref={wrapper} className="bt-macros-menu">
-      <Menu label="Macros" icon="bolt" size="sm" align="end" title="Macros (m)" entries={entries} />
+      <Menu label={t('thread.macros.menu')} icon="bolt" size="sm" align="end" title={t('thread.macros.title')} entries={entries} />
     </span>
   );
 }

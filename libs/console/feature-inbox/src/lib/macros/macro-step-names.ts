@@ -1,14 +1,9 @@
 import { MacroStepType } from '@backtalk/contracts';
+import { translatorFor } from '@backtalk/console/i18n';
+import { INBOX_NAMESPACE } from '../../i18n';
 
-/** A step as a thread line or a toast names it, after "step 2:". */
-export const MACRO_STEP_NAMES: Record<MacroStepType, string> = {
-  [MacroStepType.SendCannedAnswer]: 'send the canned answer',
-  [MacroStepType.AddLabel]: 'add the label',
-  [MacroStepType.Assign]: 'assign',
-  [MacroStepType.SetPriority]: 'set the priority',
-  [MacroStepType.AddNote]: 'add the note',
-  [MacroStepType.Resolve]: 'resolve',
-  [MacroStepType.Snooze]: 'snooze',
-};
+const t = translatorFor(INBOX_NAMESPACE);
+const STEP_TYPES = new Set<string>(Object.values(MacroStepType));
 
-export const macroStepName = (type: unknown): string => (typeof type === 'string' && Object.hasOwn(MACRO_STEP_NAMES, type) ? MACRO_STEP_NAMES[type as MacroStepType] : 'a step');
+/** A step as a thread line or a toast names it, after "step 2:", in the console's language at the time it is asked. */
+export const macroStepName = (type: unknown): string => (typeof type === 'string' && STEP_TYPES.has(type) ? t(`thread.macroSteps.${type}`) : t('thread.macroSteps.unknown'));

@@ -1,5 +1,6 @@
 import type { CountryCode } from '@backtalk/phone';
 import { describeError, toFormErrors, useChannels, useStartConversation } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, Dialog, DialogFooter, SelectField, TextAreaField, TextField } from '@backtalk/console/ui';
 import { useMemo, useRef, useState } from 'react';
 import { analyseReply, formatCost, newIdempotencyKey } from '../composer/composer-analysis';
@@ -13,8 +14,9 @@ export interface NewConversationDialogProps {
 
 /** Texting a customer first: which number to send from, to whom, and what. */
 export function NewConversationDialog({ open, onClose, onStarted }: NewConversationDialogProps) {
+  const { t } = useTranslation('inbox');
   return (
-    <Dialog open={open} onClose={onClose} title="New conversation" description="Text a customer from one of your team's numbers.">
+    <Dialog open={open} onClose={onClose} title={t('thread.newConversation.title')} description={t('thread.newConversation.description')}>
       <NewConversationForm onClose={onClose} onStarted={onStarted} />
     </Dialog>
   );
@@ -29,17 +31,19 @@ function NewConversationForm({ onClose, onStarted }: Omit<NewConversationDialogP
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const start = useStartConversation();
   const attempt = useRef<{ key: string; signature: string } | null>(null);
+  const { t } = useTranslation('inbox');
 
   const channel = active.find((c) => c.id === channelId) ?? active[0];
   const analysis = analyseReply(body, channel?.pricePerSegment, channel?.smartEncoding);
   const errors = toFormErrors(start.error, ['phone', 'body', 'channelId']);
+  const encoding = analysis.encoding === 'UCS-2' ? t('thread.composer.unicode') : 'GSM-7';
 
   if (channels && active.length === 0) {
     return (
       <div className="bt-form">
-        <p>None of your teams has an active channel yet. An admin can connect a number under Settings → Channels.</p>
+        <p>{t('thread.newConversation.noChannel')}</p>
         <DialogFooter>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>{t('thread.newConversation.close')}</Button>
         </DialogFooter>
       </div>
     );
@@ -54,7 +58,7 @@ function NewConversationForm({ onClose, onStarted }: Omit<NewConversationDialogP
         const { toE164 } = await loadPhone();
         const normalised = toE164(phone, channel.country as CountryCode);
         if (!normalised) {
-          setPhoneError(`That doesn't look like a phone number${channel.country ? ` for ${channel.country}` : ''}. Include the country code, e.g. +380 50 123 4567.`);
+          setPhoneError(channel.country ? t('thread.newConversation.badPhoneFor', { country: channel.country }) : t('thread.newConversation.badPhone'));
           return;
         }
         const signature = `${channel.id}|${normalised}|${body.trim()}`;
@@ -66,14 +70,14 @@ function NewConversationForm({ onClose, onStarted }: Omit<NewConversationDialogP
       }}
     >
       <SelectField
-        label="From"
+        label={t('thread.newConversation.from')}
         value={channel?.id ?? ''}
         onChange={setChannelId}
         options={active.map((c) => ({ value: c.id, label: `${c.name} (${c.sender})` }))}
         error={errors.fields['channelId']}
       />
       <TextField
-        label="To"
+        label={t('thread.newConversation.to')}
         type="tel"
         inputMode="tel"
         autoComplete="off"
@@ -87,17 +91,17 @@ function NewConversationForm({ onClose, onStarted }: Omit<NewConversationDialogP
         required
       />
       <TextAreaField
-        label="Message"
+        label={t('thread.newConversation.message')}
         rows={4}
         value={body}
         onChange={(event) => setBody(event.target.value)}
         error={errors.fields['body']}
         hint={
           body
-            ? `${analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'} · ${analysis.segments} ${analysis.segments === 1 ? 'segment' : 'segments'}${
-                analysis.estimatedCost !== null ? ` · ≈ ${formatCost(analysis.estimatedCost, channel?.currency)}` : ''
-              }`
-            : 'The reply lands in this conversation.'
+            ? analysis.estimatedCost !== null
+              ? t('thread.newConversation.statsCost', { encoding, count: analysis.segments, cost: formatCost(analysis.estimatedCost, channel?.currency) })
+              : t('thread.newConversation.stats', { encoding, count: analysis.segments })
+            : t('thread.newConversation.replyLands')
         }
         required
       />
@@ -111,9 +115,9 @@ function NewConversationForm({ onClose, onStarted }: Omit<NewConversationDialogP
         </p>
       ) : null}
       <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('thread.newConversation.cancel')}</Button>
         <Button type="submit" variant="primary" icon="send" pending={start.isPending} disabled={!phone.trim() || !body.trim()}>
-          Send
+          {t('thread.newConversation.send')}
         </Button>
       </DialogFooter>
     </form>

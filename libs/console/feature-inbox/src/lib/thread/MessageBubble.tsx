@@ -1,5 +1,6 @@
 import { isHttpUrl, MessageKind, MessageStatus, type MessageView, type UserView } from '@backtalk/contracts';
 import { describeError, useCancelScheduled, useCannedAnswers, useResendMessage, useToastActions } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, cx, formatDateTime, formatTime, Icon } from '@backtalk/console/ui';
 import { memo } from 'react';
 import { automationLabel, autoReplyDetails, bubbleSide, deliveryState } from './message-display';
@@ -15,20 +16,21 @@ export interface MessageBubbleProps {
 function DeliveryProblem({ message }: { message: MessageView }) {
   const resend = useResendMessage();
   const { toastShown } = useToastActions();
+  const { t } = useTranslation('inbox');
   const state = deliveryState(message.status);
   if (!state || (state.tone !== 'danger' && state.tone !== 'warning')) return null;
 
   const unknown = message.status === MessageStatus.Unknown;
   const reason = unknown
-    ? 'The provider did not answer in time, so this may or may not have reached the customer. Check with them before sending it again.'
-    : (message.error?.reason ?? 'The provider did not say why.');
+    ? t('thread.message.unknownReason')
+    : (message.error?.reason ?? t('thread.message.noReason'));
 
   return (
     <div className={cx('bt-msg__problem', unknown && 'bt-msg__problem--warning')} role="note">
       <Icon name="alert" size={14} className="bt-msg__problem-icon" />
       <span className="bt-msg__problem-text">
-        <strong>{unknown ? 'Not confirmed.' : message.status === MessageStatus.Undelivered ? 'Not delivered.' : 'Not sent.'}</strong> {reason}
-        {message.error?.code && !unknown ? <span className="bt-msg__problem-code"> (code {message.error.code})</span> : null}
+        <strong>{unknown ? t('thread.message.notConfirmed') : message.status === MessageStatus.Undelivered ? t('thread.message.notDelivered') : t('thread.message.notSent')}</strong> {reason}
+        {message.error?.code && !unknown ? <span className="bt-msg__problem-code">{t('thread.message.code', { code: message.error.code })}</span> : null}
       </span>
       {state.canResend ? (
         <Button
@@ -37,12 +39,12 @@ function DeliveryProblem({ message }: { message: MessageView }) {
           pending={resend.isPending}
           onClick={() =>
             resend.mutate(message.id, {
-              onSuccess: () => toastShown('success', 'Sent again as a new message.'),
+              onSuccess: () => toastShown('success', t('thread.message.sentAgain')),
               onError: (error) => toastShown('danger', describeError(error)),
             })
           }
         >
-          Resend
+          {t('thread.message.resend')}
         </Button>
       ) : null}
     </div>
@@ -52,18 +54,19 @@ function DeliveryProblem({ message }: { message: MessageView }) {
 function ScheduledNotice({ message }: { message: MessageView }) {
   const cancel = useCancelScheduled();
   const { toastShown } = useToastActions();
+  const { t } = useTranslation('inbox');
   if (message.status !== MessageStatus.Scheduled || !message.sendAt) return null;
   return (
     <div className="bt-msg__scheduled">
       <Icon name="clock" size={13} />
-      <span>Sends {formatDateTime(message.sendAt)}</span>
+      <span>{t('thread.message.sends', { when: formatDateTime(message.sendAt) })}</span>
       <Button
         size="sm"
         variant="ghost"
         pending={cancel.isPending}
         onClick={() => cancel.mutate(message.id, { onError: (error) => toastShown('danger', describeError(error)) })}
       >
-        Cancel sending
+        {t('thread.message.cancelSending')}
       </Button>
     </div>
   );
@@ -73,12 +76,13 @@ function ScheduledNotice({ message }: { message: MessageView }) {
 function AutomationMarker({ message, label }: { message: MessageView; label: string }) {
   const faqId = message.kind === MessageKind.AutoReply ? message.metadata?.['faqId'] : undefined;
   const { data: answers } = useCannedAnswers({ enabled: !!faqId });
+  const { t } = useTranslation('inbox');
   const details = autoReplyDetails(message, (id) => answers?.find((answer) => answer.id === id)?.title);
   return (
     <span
       className={cx('bt-msg__marker', details && 'bt-msg__marker--detailed')}
       data-testid="automation-marker"
-      title={message.kind === MessageKind.AutoReply ? 'Sent by automation. Reply at any time to take the conversation over.' : undefined}
+      title={message.kind === MessageKind.AutoReply ? t('thread.message.automationTitle') : undefined}
     >
       <Icon name="bolt" size={11} />
       {label}
@@ -89,10 +93,11 @@ function AutomationMarker({ message, label }: { message: MessageView; label: str
 
 /** One message: the customer's on the left, ours on the right, private notes in yellow across. */
 export const MessageBubble = memo(function MessageBubble({ message, author, selfId, lastInRun }: MessageBubbleProps) {
+  const { t } = useTranslation('inbox');
   const side = bubbleSide(message);
   const delivery = side === 'outbound' ? deliveryState(message.status) : null;
   const automation = automationLabel(message);
-  const authorName = author ? (author.id === selfId ? 'You' : author.name) : null;
+  const authorName = author ? (author.id === selfId ? t('thread.message.you') : author.name) : null;
   // Inside a run, a message still shows its line when its delivery is anything but plainly on its way or done.
   const showMeta = lastInRun || (delivery !== null && delivery.tone !== 'sent' && delivery.tone !== 'delivered');
 
@@ -101,12 +106,12 @@ export const MessageBubble = memo(function MessageBubble({ message, author, self
       className={cx('bt-msg', `bt-msg--${side}`, message.status === MessageStatus.Cancelled && 'bt-msg--cancelled')}
       data-message-id={message.id}
       data-status={message.status}
-      aria-label={side === 'inbound' ? 'Customer message' : side === 'note' ? 'Private note' : automation ?? 'Reply'}
+      aria-label={side === 'inbound' ? t('thread.message.customerMessage') : side === 'note' ? t('thread.message.privateNote') : (automation ?? t('thread.message.reply'))}
     >
       {side === 'note' ? (
         <div className="bt-msg__note-head">
           <Icon name="lock" size={12} />
-          <span>Private note · Only agents see this</span>
+          <span>{t('thread.message.noteHead')}</span>
         </div>
       ) : null}
       <div className="bt-msg__bubble">
@@ -118,7 +123,7 @@ export const MessageBubble = memo(function MessageBubble({ message, author, self
               const label = (
                 <>
                   <Icon name="link" size={12} />
-                  {media.contentType?.startsWith('image/') ? 'Image' : 'Attachment'} {message.media.length > 1 ? index + 1 : ''}
+                  {media.contentType?.startsWith('image/') ? t('thread.message.image') : t('thread.message.attachment')} {message.media.length > 1 ? index + 1 : ''}
                   {media.contentType ? <span className="bt-msg__media-type">{media.contentType}</span> : null}
                 </>
               );
@@ -130,7 +135,7 @@ export const MessageBubble = memo(function MessageBubble({ message, author, self
                       {label}
                     </a>
                   ) : (
-                    <span className="bt-msg__media-blocked" title="Not opened: the carrier sent a link that is not http(s)">
+                    <span className="bt-msg__media-blocked" title={t('thread.message.blockedLink')}>
                       {label}
                     </span>
                   )}
@@ -139,7 +144,7 @@ export const MessageBubble = memo(function MessageBubble({ message, author, self
             })}
           </ul>
         ) : null}
-        {message.incomplete ? <p className="bt-msg__incomplete">Part of this message never arrived from the carrier.</p> : null}
+        {message.incomplete ? <p className="bt-msg__incomplete">{t('thread.message.incomplete')}</p> : null}
       </div>
       <div className={cx('bt-msg__meta', !showMeta && 'bt-sr-only')}>
         {authorName ? <span className="bt-msg__author">{authorName}</span> : null}
@@ -152,7 +157,7 @@ export const MessageBubble = memo(function MessageBubble({ message, author, self
             {delivery.label}
           </span>
         ) : null}
-        {side === 'outbound' && message.segments > 1 ? <span className="bt-msg__segments">{message.segments} segments</span> : null}
+        {side === 'outbound' && message.segments > 1 ? <span className="bt-msg__segments">{t('thread.message.segments', { count: message.segments })}</span> : null}
       </div>
       {side === 'outbound' ? <DeliveryProblem message={message} /> : null}
       {side === 'outbound' ? <ScheduledNotice message={message} /> : null}

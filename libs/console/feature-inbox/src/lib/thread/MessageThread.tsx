@@ -1,5 +1,6 @@
 import { MessageDirection, type ActivityView, type AssignmentRecordView, type ConversationView } from '@backtalk/contracts';
 import { loadOlderMessages, loadThread, useAssignmentHistory, useThread, useThreadActivity, useThreadMessages } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Banner, Button, cx, formatDateTime, formatDayLabel, formatTime, formatUpcoming, Icon, Spinner, useNow } from '@backtalk/console/ui';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { usePeople, useTeamMap } from '../directory';
@@ -48,6 +49,7 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
   const people = usePeople();
   const teams = useTeamMap();
   const now = useNow();
+  const { t } = useTranslation('inbox');
   const { data: records = NO_RECORDS } = useAssignmentHistory(conversation.id);
   const activity = useThreadActivity(conversation.id);
   // While older messages are not loaded, older changes of hands would float above the messages they came after.
@@ -148,23 +150,23 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
           <div className="bt-thread__older">
             {thread.loading ? (
               <>
-                <Spinner size="sm" /> Loading older messages…
+                <Spinner size="sm" /> {t('thread.thread.loadingOlder')}
               </>
             ) : (
               <Button size="sm" variant="ghost" onClick={() => void loadOlderMessages(conversation.id)}>
-                Load older messages
+                {t('thread.thread.loadOlder')}
               </Button>
             )}
           </div>
         ) : thread?.loaded && messages.length > 0 ? (
-          <p className="bt-thread__start">Start of the conversation</p>
+          <p className="bt-thread__start">{t('thread.thread.start')}</p>
         ) : null}
         {!thread?.loaded && thread?.error ? (
           <Banner
             tone="danger"
             action={
               <Button size="sm" onClick={() => void loadThread(conversation.id)}>
-                Retry
+                {t('thread.thread.retry')}
               </Button>
             }
           >
@@ -173,10 +175,10 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
         ) : null}
         {!thread?.loaded && !thread?.error ? (
           <div className="bt-thread__loading" role="status">
-            <Spinner /> Loading messages…
+            <Spinner /> {t('thread.thread.loading')}
           </div>
         ) : null}
-        <ol className="bt-thread__items" aria-label="Messages">
+        <ol className="bt-thread__items" aria-label={t('thread.thread.messages')}>
           {items.map((item) =>
             item.kind === 'day' ? (
               <li key={item.key} className="bt-thread__day" aria-label={formatDayLabel(item.value, now)}>
@@ -203,7 +205,7 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
       {unseen > 0 ? (
         <button type="button" className="bt-thread__jump" onClick={jumpToLatest}>
           <Icon name="chevron-down" size={14} />
-          {unseen === 1 ? '1 new message' : `${unseen} new messages`}
+          {t('thread.thread.newMessages', { count: unseen })}
         </button>
       ) : null}
     </div>

@@ -1,6 +1,11 @@
-import { ActivityType, type ActivityView } from '@backtalk/contracts';
-import type { IconName } from '@backtalk/console/ui';
+import { ActivityType, ConversationPriority, type ActivityView } from '@backtalk/contracts';
+import { currentLanguage, translatorFor } from '@backtalk/console/i18n';
+import { PRIORITY_LABELS, type IconName } from '@backtalk/console/ui';
 import { macroStepName } from '../macros/macro-step-names';
+import { joinedNames } from './wording';
+import { INBOX_NAMESPACE } from '../../i18n';
+
+const t = translatorFor(INBOX_NAMESPACE);
 
 /** `warning` for what an agent must not miss (the customer left, a target passed), `info` for automation's decisions. */
 export type ActivityTone = 'muted' | 'info' | 'warning';
@@ -18,7 +23,7 @@ export interface ActivityWording {
   when: (iso: string) => string;
 }
 
-const SLA_TARGETS: Record<string, string> = { first_response: 'first-response', next_response: 'next-response' };
+const SLA_BREACH_LINES: Record<string, string> = { first_response: 'thread.activity.slaFirstResponse', next_response: 'thread.activity.slaNextResponse' };
 
 const stringOf = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
@@ -28,8 +33,17 @@ const stringOf = (value: unknown): string | null => (typeof value === 'string' &
  */
 function withReason(leadIn: string, reason: string | null): string {
   if (!reason) return leadIn;
-  const sentence = /automatic reply/i.test(reason) ? reason : `${leadIn}: ${reason}`;
+  const sentence = /automatic reply/i.test(reason) ? reason : t('thread.activity.withReason', { leadIn, reason });
   return sentence.replace(/\.$/, '');
+}
+
+const PRIORITIES = new Set<string>(Object.values(ConversationPriority));
+
+/** A priority inside a sentence, lower-case as it reads mid-sentence; an unknown value as it was stored. */
+function priorityName(value: unknown): string {
+  const priority = stringOf(value);
+  if (!priority) return '?';
+  return PRIORITIES.has(priority) ? PRIORITY_LABELS[priority as ConversationPriority].toLocaleLowerCase(currentLanguage()) : priority;
 }
 
 /** The names of the labels an activity line mentions (`{ id, name, color }` each), in its order. */
@@ -39,28 +53,32 @@ function labelNames(value: unknown): string[] {
 
 /** “VIP”, “VIP” and “Refund”, “VIP”, “Refund” and “Bug”. */
 function labelList(names: readonly string[]): string {
-  const quoted = names.map((name) => `“${name}”`);
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : quoted[0];
+  return joinedNames(names.map((name) => t('thread.activity.quoted', { name })));
 }
 
 /** Who did it, as the subject of a sentence. */
 function who(activity: ActivityView, selfId: string): string {
   const { actor } = activity;
-  if (actor.kind === 'user') return actor.id === selfId ? 'You' : (actor.name ?? 'A former agent');
-  if (actor.kind === 'customer') return 'The customer';
+  if (actor.kind === 'user') return actor.id === selfId ? t('thread.activity.who.you') : (actor.name ?? t('thread.activity.who.formerAgent'));
+  if (actor.kind === 'customer') return t('thread.activity.who.customer');
   if (actor.kind === 'automation') {
     const rule = stringOf(activity.data['ruleName']);
-    return rule ? `Rule “${rule}”` : 'Automation';
+    return rule ? t('thread.activity.who.rule', { rule }) : t('thread.activity.who.automation');
   }
   return 'Backtalk';
 }
 
 /** "by Maria Agent" / "by you" / "by routing" after a passive sentence. */
 function byWhom(activity: ActivityView, selfId: string): string {
-  const subject = who(activity, selfId);
-  if (activity.actor.kind === 'system') return 'by routing';
-  if (activity.actor.kind === 'automation') return `by ${subject === 'Automation' ? 'automation' : subject.replace(/^Rule/, 'rule')}`;
-  return `by ${subject === 'You' ? 'you' : subject === 'The customer' ? 'the customer' : subject}`;
+  const { actor } = activity;
+  if (actor.kind === 'system') return t('thread.activity.by.routing');
+  if (actor.kind === 'automation') {
+    const rule = stringOf(activity.data['ruleName']);
+    return rule ? t('thread.activity.by.rule', { rule }) : t('thread.activity.by.automation');
+  }
+  if (actor.kind === 'customer') return t('thread.activity.by.customer');
+  if (actor.id === selfId) return t('thread.activity.by.you');
+  return t('thread.activity.by.person', { name: actor.name ?? t('thread.activity.who.formerAgent') });
 }
 
 /** Changes of hands already have their own lines in the thread (from the assignment history), with richer wording. */
@@ -72,75 +90,94 @@ export function isShownInThread(activity: ActivityView): boolean {
 export function describeActivity(activity: ActivityView, wording: ActivityWording): ActivityLine {
   const { data } = activity;
   const subject = who(activity, wording.selfId);
+  const by = byWhom(activity, wording.selfId);
   const byCustomer = activity.actor.kind === 'customer';
   switch (activity.type) {
     case ActivityType.Resolved:
-      return { icon: 'circle-check', tone: 'muted', text: `${subject} resolved the conversation` };
+      return { icon: 'circle-check', tone: 'muted', text: t('thread.activity.resolved', { subject }) };
     case ActivityType.Reopened:
-      return { icon: 'undo', tone: 'muted', text: byCustomer ? 'Reopened by the customer’s message' : `${subject} reopened the conversation` };
+      return { icon: 'undo', tone: 'muted', text: byCustomer ? t('thread.activity.reopenedByCustomer') : t('thread.activity.reopened', { subject }) };
     case ActivityType.MarkedPending:
-      return { icon: 'hourglass', tone: 'muted', text: `${subject} marked the conversation pending` };
+      return { icon: 'hourglass', tone: 'muted', text: t('thread.activity.markedPending', { subject }) };
     case ActivityType.Snoozed: {
       const until = stringOf(data['until']);
-      return { icon: 'snooze', tone: 'muted', text: `${until ? `Snoozed until ${wording.when(until)}` : 'Snoozed until the customer writes,'} ${byWhom(activity, wording.selfId)}` };
+      return { icon: 'snooze', tone: 'muted', text: until ? t('thread.activity.snoozedUntil', { when: wording.when(until), by }) : t('thread.activity.snoozedUntilReply', { by }) };
     }
     case ActivityType.Woke:
-      return { icon: 'bell', tone: 'muted', text: byCustomer || data['reason'] === 'customer' ? 'Snooze ended by the customer’s message' : 'Snooze ended' };
+      return { icon: 'bell', tone: 'muted', text: byCustomer || data['reason'] === 'customer' ? t('thread.activity.wokeByCustomer') : t('thread.activity.woke') };
     case ActivityType.PriorityChanged:
-      return { icon: 'flag', tone: 'muted', text: `Priority changed from ${stringOf(data['from']) ?? '?'} to ${stringOf(data['to']) ?? '?'} ${byWhom(activity, wording.selfId)}` };
+      return { icon: 'flag', tone: 'muted', text: t('thread.activity.priorityChanged', { from: priorityName(data['from']), to: priorityName(data['to']), by }) };
     case ActivityType.Transferred: {
-      const from = stringOf(data['fromTeamName']) ?? 'another team';
-      const to = stringOf(data['toTeamName']) ?? 'another team';
+      const from = stringOf(data['fromTeamName']) ?? t('thread.activity.anotherTeam');
+      const to = stringOf(data['toTeamName']) ?? t('thread.activity.anotherTeam');
       const assignee = stringOf(data['assigneeName']);
-      const sentence = activity.actor.kind === 'user' ? `${subject} transferred the conversation from ${from} to ${to}` : `Moved from ${from} to ${to} ${byWhom(activity, wording.selfId)}`;
-      return { icon: 'shuffle', tone: 'muted', text: assignee ? `${sentence}, to ${assignee}` : sentence };
+      const sentence = activity.actor.kind === 'user' ? t('thread.activity.transferred', { subject, from, to }) : t('thread.activity.moved', { from, to, by });
+      return { icon: 'shuffle', tone: 'muted', text: assignee ? t('thread.activity.toAssignee', { sentence, assignee }) : sentence };
     }
     case ActivityType.Assigned: {
       const assigneeId = stringOf(data['assigneeId']);
-      const assignee = assigneeId === wording.selfId ? 'you' : (stringOf(data['assigneeName']) ?? 'a former agent');
-      if (!assigneeId) return { icon: 'queue', tone: 'muted', text: `Returned to the queue ${byWhom(activity, wording.selfId)}` };
-      if (activity.actor.kind === 'user' && activity.actor.id === assigneeId) return { icon: 'user', tone: 'muted', text: `${subject} took the conversation` };
-      return { icon: 'user', tone: 'muted', text: `Assigned to ${assignee} ${byWhom(activity, wording.selfId)}` };
+      const assignee = assigneeId === wording.selfId ? t('thread.activity.assigneeYou') : (stringOf(data['assigneeName']) ?? t('thread.activity.formerAgent'));
+      if (!assigneeId) return { icon: 'queue', tone: 'muted', text: t('thread.activity.returnedToQueue', { by }) };
+      if (activity.actor.kind === 'user' && activity.actor.id === assigneeId) return { icon: 'user', tone: 'muted', text: t('thread.activity.took', { subject }) };
+      return { icon: 'user', tone: 'muted', text: t('thread.activity.assignedTo', { assignee, by }) };
     }
     case ActivityType.OptedOut: {
       const keyword = stringOf(data['keyword']);
-      return { icon: 'block', tone: 'warning', text: keyword ? `Customer opted out (${keyword})` : 'Customer opted out' };
+      return { icon: 'block', tone: 'warning', text: keyword ? t('thread.activity.optedOutKeyword', { keyword }) : t('thread.activity.optedOut') };
     }
     case ActivityType.OptedIn: {
       const keyword = stringOf(data['keyword']);
-      return { icon: 'check', tone: 'muted', text: keyword ? `Customer opted back in (${keyword})` : 'Customer opted back in' };
+      return { icon: 'check', tone: 'muted', text: keyword ? t('thread.activity.optedInKeyword', { keyword }) : t('thread.activity.optedIn') };
     }
     case ActivityType.SlaBreached: {
-      const target = SLA_TARGETS[stringOf(data['kind']) ?? ''];
-      return { icon: 'timer', tone: 'warning', text: target ? `SLA ${target} target breached` : 'SLA target breached' };
+      const line = SLA_BREACH_LINES[stringOf(data['kind']) ?? ''];
+      return { icon: 'timer', tone: 'warning', text: t(line ?? 'thread.activity.slaBreached') };
     }
     case ActivityType.LabelsChanged: {
       const added = labelNames(data['added']);
       const removed = labelNames(data['removed']);
-      const changes = [added.length > 0 && `added ${labelList(added)}`, removed.length > 0 && `removed ${labelList(removed)}`].filter(Boolean).join(' and ');
-      return { icon: 'tag', tone: 'muted', text: changes ? `${subject} ${changes}` : `Labels changed ${byWhom(activity, wording.selfId)}` };
+      const text =
+        added.length > 0 && removed.length > 0
+          ? t('thread.activity.labelsAddedRemoved', { subject, added: labelList(added), removed: labelList(removed) })
+          : added.length > 0
+            ? t('thread.activity.labelsAdded', { subject, added: labelList(added) })
+            : removed.length > 0
+              ? t('thread.activity.labelsRemoved', { subject, removed: labelList(removed) })
+              : t('thread.activity.labelsChanged', { by });
+      return { icon: 'tag', tone: 'muted', text };
     }
     case ActivityType.AutomationHeld: {
-      return { icon: 'bolt', tone: 'info', text: withReason('No automatic reply', stringOf(data['reason'])) };
+      return { icon: 'bolt', tone: 'info', text: withReason(t('thread.activity.noAutoReply'), stringOf(data['reason'])) };
     }
     case ActivityType.AutoReplyCancelled: {
-      return { icon: 'bolt', tone: 'info', text: withReason('Automatic reply cancelled', stringOf(data['reason'])) };
+      return { icon: 'bolt', tone: 'info', text: withReason(t('thread.activity.autoReplyCancelled'), stringOf(data['reason'])) };
     }
     case ActivityType.CsatRated: {
       const rating = typeof data['rating'] === 'number' ? data['rating'] : null;
       const comment = stringOf(data['comment']);
       const reopened = data['reopened'] === true;
-      const supervisor = data['supervisorId'] === wording.selfId ? 'you as supervisor' : stringOf(data['supervisorName']) && `supervisor ${stringOf(data['supervisorName'])}`;
-      const reopenedFor = supervisor ? ` (reopened for ${supervisor} because of rating ${rating ?? '?'})` : ' (reopened for the low score)';
-      const text = `The customer rated the conversation ${rating ?? '?'} of 5${comment ? `: “${comment}”` : ''}${reopened ? reopenedFor : ''}`;
+      const supervisorName = stringOf(data['supervisorName']);
+      const shownRating = rating ?? '?';
+      const rated = comment ? t('thread.activity.csatComment', { rating: shownRating, comment }) : t('thread.activity.csat', { rating: shownRating });
+      const text = !reopened
+        ? rated
+        : data['supervisorId'] === wording.selfId
+          ? t('thread.activity.reopenedForYou', { rated, rating: shownRating })
+          : supervisorName
+            ? t('thread.activity.reopenedForSupervisor', { rated, name: supervisorName, rating: shownRating })
+            : t('thread.activity.reopenedForLow', { rated });
       // A low score is what a supervisor looks for in a thread; 1 and 2 are CSAT's "dissatisfied".
       return { icon: 'star', tone: reopened || (rating !== null && rating <= 2) ? 'warning' : 'muted', text };
     }
     case ActivityType.MacroStep: {
-      const macro = `“${stringOf(data['macroName']) ?? 'a macro'}”`;
-      const step = `step ${typeof data['step'] === 'number' ? data['step'] : '?'} of ${typeof data['steps'] === 'number' ? data['steps'] : '?'}`;
-      if (data['outcome'] === 'failed') return { icon: 'bolt', tone: 'warning', text: withReason(`${macro} stopped at ${step} (${macroStepName(data['stepType'])})`, stringOf(data['reason'])) };
-      return { icon: 'bolt', tone: 'muted', text: `${subject} ran ${macro}, ${step}: ${macroStepName(data['stepType'])}` };
+      const values = {
+        macro: stringOf(data['macroName']) ?? t('thread.activity.aMacro'),
+        step: typeof data['step'] === 'number' ? data['step'] : '?',
+        steps: typeof data['steps'] === 'number' ? data['steps'] : '?',
+        stepName: macroStepName(data['stepType']),
+      };
+      if (data['outcome'] === 'failed') return { icon: 'bolt', tone: 'warning', text: withReason(t('thread.activity.macroStopped', values), stringOf(data['reason'])) };
+      return { icon: 'bolt', tone: 'muted', text: t('thread.activity.macroRan', { subject, ...values }) };
     }
     default:
       // A line type newer than this console: still say that something happened rather than hide it.

@@ -1,6 +1,10 @@
 import { MessageDirection, MessageKind, MessageStatus, type AutoReplyMetadata, type ConversationView, type MessageView } from '@backtalk/contracts';
+import { translatorFor } from '@backtalk/console/i18n';
 import { formatConfidence, type IconName } from '@backtalk/console/ui';
 import { currentPhoneFormat, type PhoneFormat } from '../phone';
+import { INBOX_NAMESPACE } from '../../i18n';
+
+const t = translatorFor(INBOX_NAMESPACE);
 
 export type DeliveryTone = 'pending' | 'sent' | 'delivered' | 'danger' | 'warning' | 'muted';
 
@@ -17,21 +21,21 @@ export function deliveryState(status: MessageStatus): DeliveryState | null {
   switch (status) {
     case MessageStatus.Queued:
     case MessageStatus.Sending:
-      return { icon: 'clock', label: 'Sending', tone: 'pending', canResend: false };
+      return { icon: 'clock', label: t('thread.message.delivery.sending'), tone: 'pending', canResend: false };
     case MessageStatus.Sent:
-      return { icon: 'check', label: 'Sent', tone: 'sent', canResend: false };
+      return { icon: 'check', label: t('thread.message.delivery.sent'), tone: 'sent', canResend: false };
     case MessageStatus.Delivered:
-      return { icon: 'check-double', label: 'Delivered', tone: 'delivered', canResend: false };
+      return { icon: 'check-double', label: t('thread.message.delivery.delivered'), tone: 'delivered', canResend: false };
     case MessageStatus.Undelivered:
-      return { icon: 'alert', label: 'Not delivered', tone: 'danger', canResend: false };
+      return { icon: 'alert', label: t('thread.message.delivery.undelivered'), tone: 'danger', canResend: false };
     case MessageStatus.Failed:
-      return { icon: 'alert', label: 'Failed', tone: 'danger', canResend: true };
+      return { icon: 'alert', label: t('thread.message.delivery.failed'), tone: 'danger', canResend: true };
     case MessageStatus.Unknown:
-      return { icon: 'alert', label: 'Not confirmed', tone: 'warning', canResend: true };
+      return { icon: 'alert', label: t('thread.message.delivery.unknown'), tone: 'warning', canResend: true };
     case MessageStatus.Scheduled:
-      return { icon: 'clock', label: 'Scheduled', tone: 'pending', canResend: false };
+      return { icon: 'clock', label: t('thread.message.delivery.scheduled'), tone: 'pending', canResend: false };
     case MessageStatus.Cancelled:
-      return { icon: 'block', label: 'Cancelled', tone: 'muted', canResend: false };
+      return { icon: 'block', label: t('thread.message.delivery.cancelled'), tone: 'muted', canResend: false };
     case MessageStatus.Received:
     case MessageStatus.Note:
       return null;
@@ -42,13 +46,13 @@ export function deliveryState(status: MessageStatus): DeliveryState | null {
 export function automationLabel(message: Pick<MessageView, 'kind' | 'externalReference'>): string | null {
   switch (message.kind) {
     case MessageKind.AutoReply:
-      return 'Auto-reply';
+      return t('thread.message.autoReply');
     case MessageKind.KeywordReply:
-      return 'Keyword reply';
+      return t('thread.message.keywordReply');
     case MessageKind.Notification:
-      return message.externalReference ? `Notification · ${message.externalReference}` : 'Notification';
+      return message.externalReference ? t('thread.message.notificationFor', { reference: message.externalReference }) : t('thread.message.notification');
     case MessageKind.Survey:
-      return 'Satisfaction survey';
+      return t('thread.message.survey');
     case MessageKind.Customer:
     case MessageKind.Agent:
     case MessageKind.Note:
@@ -66,10 +70,10 @@ export function autoReplyDetails(message: Pick<MessageView, 'kind' | 'metadata'>
   // Stored as plain strings: read each field for what it is rather than trusting the shape.
   const { automation, ruleName, faqId, confidence: score } = message.metadata as Partial<Record<keyof AutoReplyMetadata, string>>;
   const parts: string[] = [];
-  if (automation === 'out_of_office') parts.push('out of office');
-  if (ruleName) parts.push(`rule “${ruleName}”`);
+  if (automation === 'out_of_office') parts.push(t('thread.message.outOfOffice'));
+  if (ruleName) parts.push(t('thread.message.rule', { name: ruleName }));
   const title = faqId ? faqTitle(faqId) : undefined;
-  if (title) parts.push(`FAQ “${title}”`);
+  if (title) parts.push(t('thread.message.faq', { title }));
   const confidence = formatConfidence(score);
   if (confidence) parts.push(confidence);
   return parts.length > 0 ? parts.join(' · ') : null;
@@ -94,23 +98,23 @@ export function contactLabel(conversation: Pick<ConversationView, 'contact'>, fo
  */
 export function lastMessagePreview(conversation: Pick<ConversationView, 'lastMessage'>, authorOf: (messageId: string) => string | null): { prefix: string | null; text: string } {
   const message = conversation.lastMessage;
-  if (!message) return { prefix: null, text: 'No messages yet' };
-  const text = message.body.replace(/\s+/g, ' ').trim() || 'Attachment';
+  if (!message) return { prefix: null, text: t('thread.message.noMessages') };
+  const text = message.body.replace(/\s+/g, ' ').trim() || t('thread.message.attachment');
   if (message.direction === MessageDirection.Inbound) return { prefix: null, text };
   switch (message.kind) {
     case MessageKind.AutoReply:
-      return { prefix: 'Auto-reply:', text };
+      return { prefix: t('thread.message.preview.autoReply'), text };
     case MessageKind.KeywordReply:
-      return { prefix: 'Keyword reply:', text };
+      return { prefix: t('thread.message.preview.keywordReply'), text };
     case MessageKind.Notification:
-      return { prefix: 'Notification:', text };
+      return { prefix: t('thread.message.preview.notification'), text };
     case MessageKind.Note:
-      return { prefix: 'Note:', text };
+      return { prefix: t('thread.message.preview.note'), text };
     case MessageKind.Survey:
-      return { prefix: 'Survey:', text };
+      return { prefix: t('thread.message.preview.survey'), text };
     case MessageKind.Agent:
     case MessageKind.Customer:
-      return { prefix: `${authorOf(message.id) ?? 'Agent'}:`, text };
+      return { prefix: t('thread.message.preview.author', { name: authorOf(message.id) ?? t('thread.message.preview.agent') }), text };
   }
 }
 
