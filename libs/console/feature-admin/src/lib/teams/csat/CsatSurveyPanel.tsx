@@ -2,14 +2,14 @@ import type { CsatSurveySettingsView } from '@backtalk/contracts';
 import { toFormErrors, useCsatSurveySettings, useToastActions, useUpdateCsatSurveySettings } from '@backtalk/console/data-access';
 import { Button, Checkbox, Panel, SelectField, TextAreaField, TextField } from '@backtalk/console/ui';
 import { CSAT_MESSAGE_MAX_LENGTH } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import type { FormEvent } from 'react';
 import { FormFooter, QueryState, useFormState } from '../../shared';
 import { CSAT_SERVER_FIELDS, csatFormFrom, smsCostHint, toUpdateCsatRequest, validateCsatForm, type CsatFormValues } from './csat-form';
 import './csat-survey.css';
 
-const THRESHOLDS = [1, 2, 3, 4].map((value) => ({ value: String(value), label: value === 1 ? 'Only 1' : `${value} or lower` }));
-
 function CsatSurveyForm({ view }: { view: CsatSurveySettingsView }) {
+  const { t } = useTranslation('admin');
   const form = useFormState<CsatFormValues>(() => csatFormFrom(view));
   const update = useUpdateCsatSurveySettings();
   const { toastShown } = useToastActions();
@@ -27,7 +27,7 @@ function CsatSurveyForm({ view }: { view: CsatSurveySettingsView }) {
         {
           onSuccess: (saved) => {
             form.setValues(csatFormFrom(saved));
-            toastShown('success', 'Survey settings saved.');
+            toastShown('success', t('csat.saved'));
           },
         },
       );
@@ -35,21 +35,21 @@ function CsatSurveyForm({ view }: { view: CsatSurveySettingsView }) {
   };
 
   return (
-    <form className="bt-routing-form" onSubmit={submit} noValidate aria-label="Satisfaction survey">
+    <form className="bt-routing-form" onSubmit={submit} noValidate aria-label={t('csat.title')}>
       <Panel
-        title="Satisfaction survey"
-        description="After a conversation an agent answered is resolved, the customer gets one text asking for a score from 1 to 5. Their answer is recorded for reports and shown in the thread, and does not reopen the conversation unless you ask for it on a low score."
+        title={t('csat.title')}
+        description={t('csat.description')}
       >
         <div className="bt-form">
           <Checkbox
-            label="Text customers a survey after a resolve"
-            description="Only when a person replied in the conversation, never to customers who opted out, and only during business hours (it waits until the team opens)."
+            label={t('csat.enabled')}
+            description={t('csat.enabledHint')}
             checked={values.enabled}
             onChange={(event) => setField('enabled', event.target.checked)}
           />
           <div className="bt-csat-message">
             <TextAreaField
-              label="Survey message"
+              label={t('csat.message')}
               rows={3}
               maxLength={CSAT_MESSAGE_MAX_LENGTH}
               value={values.message}
@@ -57,54 +57,59 @@ function CsatSurveyForm({ view }: { view: CsatSurveySettingsView }) {
               error={errors.message ?? server.fields['message']}
               hint={smsCostHint(values.message) ?? undefined}
             />
-            <figure className="bt-csat-preview" aria-label="Preview of the survey SMS">
-              <figcaption className="bt-muted">What the customer sees</figcaption>
+            <figure className="bt-csat-preview" aria-label={t('csat.preview')}>
+              <figcaption className="bt-muted">{t('csat.previewCaption')}</figcaption>
               <p className="bt-csat-preview__bubble">{values.message.trim() || '…'}</p>
               {values.thankYou.trim() ? (
                 <>
-                  <p className="bt-csat-preview__bubble bt-csat-preview__bubble--customer">4 thanks!</p>
+                  <p className="bt-csat-preview__bubble bt-csat-preview__bubble--customer">{t('csat.previewAnswer')}</p>
                   <p className="bt-csat-preview__bubble">{values.thankYou.trim()}</p>
                 </>
               ) : null}
             </figure>
           </div>
           <TextAreaField
-            label="Thank-you after a score (optional)"
+            label={t('csat.thankYou')}
             rows={2}
             maxLength={CSAT_MESSAGE_MAX_LENGTH}
-            placeholder="Thank you for your feedback!"
+            placeholder={t('csat.thankYouPlaceholder')}
             value={values.thankYou}
             onChange={(event) => setField('thankYou', event.target.value)}
             error={errors.thankYou ?? server.fields['thankYou']}
-            hint={smsCostHint(values.thankYou) ?? 'Empty: no reply to the score.'}
+            hint={smsCostHint(values.thankYou) ?? t('csat.thankYouEmpty')}
           />
           <div className="bt-form__row bt-form__row--pairs">
             <TextField
-              label="Send after (minutes)"
+              label={t('csat.delay')}
               inputMode="numeric"
               value={values.delayMinutes}
               onChange={(event) => setField('delayMinutes', event.target.value)}
               error={errors.delayMinutes ?? server.fields['delayMinutes']}
-              hint="Counted from the resolve; a conversation reopened meanwhile is not surveyed."
+              hint={t('csat.delayHint')}
             />
             <TextField
-              label="At most once per customer every (days)"
+              label={t('csat.daysBetween')}
               inputMode="numeric"
               value={values.minDaysBetween}
               onChange={(event) => setField('minDaysBetween', event.target.value)}
               error={errors.minDaysBetween ?? server.fields['minDaysBetween']}
-              hint="A regular customer is not asked after every conversation."
+              hint={t('csat.daysBetweenHint')}
             />
           </div>
           <Checkbox
-            label="Reopen the conversation for a supervisor on a low score"
-            description="It goes back to open, assigned to one of the team’s supervisors (one who is online if any is, otherwise the least busy), so a lead follows up with the customer; automation does not answer it. A team without a supervisor gets it back in its queue."
+            label={t('csat.reopen')}
+            description={t('csat.reopenHint')}
             checked={values.reopenOnLowScore}
             onChange={(event) => setField('reopenOnLowScore', event.target.checked)}
           />
           {values.reopenOnLowScore ? (
             <div className="bt-narrow">
-              <SelectField label="Low score" value={values.lowScoreThreshold} onChange={(value) => setField('lowScoreThreshold', value)} options={THRESHOLDS} />
+              <SelectField
+                label={t('csat.lowScore')}
+                value={values.lowScoreThreshold}
+                onChange={(value) => setField('lowScoreThreshold', value)}
+                options={[1, 2, 3, 4].map((score) => ({ value: String(score), label: t('csat.threshold', { score }) }))}
+              />
             </div>
           ) : null}
         </div>
@@ -117,10 +122,10 @@ function CsatSurveyForm({ view }: { view: CsatSurveySettingsView }) {
             update.reset();
           }}
         >
-          Discard
+          {t('routing.discard')}
         </Button>
         <Button type="submit" variant="primary" pending={update.isPending} disabled={!dirty}>
-          Save survey
+          {t('csat.save')}
         </Button>
       </FormFooter>
     </form>
@@ -129,9 +134,10 @@ function CsatSurveyForm({ view }: { view: CsatSurveySettingsView }) {
 
 /** The team's satisfaction survey, under its routing settings. */
 export function CsatSurveyPanel({ teamId }: { teamId: string }) {
+  const { t } = useTranslation('admin');
   const settings = useCsatSurveySettings(teamId);
   return (
-    <QueryState what="survey settings" isPending={settings.isPending} error={settings.error} onRetry={() => void settings.refetch()}>
+    <QueryState loadingLabel={t('csat.loading')} errorTitle={t('csat.loadFailed')} isPending={settings.isPending} error={settings.error} onRetry={() => void settings.refetch()}>
       {settings.data ? <CsatSurveyForm key={settings.data.teamId} view={settings.data} /> : null}
     </QueryState>
   );

@@ -1,5 +1,7 @@
 import { CSAT_MAX_DAYS_BETWEEN, CSAT_MAX_DELAY_MINUTES, CSAT_MESSAGE_MAX_LENGTH, type CsatSurveySettingsView, type UpdateCsatSurveySettingsRequest } from '@backtalk/contracts';
+import { formatNumber } from '@backtalk/console/i18n';
 import { analyseSms } from '@backtalk/sms';
+import { translateAdmin as t } from '../../../i18n';
 
 /** The survey settings as the form edits them: numbers as typed. */
 export interface CsatFormValues {
@@ -36,11 +38,11 @@ const wholeNumberIn = (text: string, min: number, max: number): number | null =>
 
 export function validateCsatForm(values: CsatFormValues): CsatFormErrors {
   const errors: CsatFormErrors = {};
-  if (!values.message.trim()) errors.message = 'Write the survey message customers get.';
-  else if (values.message.trim().length > CSAT_MESSAGE_MAX_LENGTH) errors.message = `The survey message can be at most ${CSAT_MESSAGE_MAX_LENGTH} characters.`;
-  if (values.thankYou.trim().length > CSAT_MESSAGE_MAX_LENGTH) errors.thankYou = `The thank-you can be at most ${CSAT_MESSAGE_MAX_LENGTH} characters.`;
-  if (wholeNumberIn(values.delayMinutes, 0, CSAT_MAX_DELAY_MINUTES) === null) errors.delayMinutes = `Enter whole minutes from 0 to ${CSAT_MAX_DELAY_MINUTES.toLocaleString('en-US')} (a week).`;
-  if (wholeNumberIn(values.minDaysBetween, 0, CSAT_MAX_DAYS_BETWEEN) === null) errors.minDaysBetween = `Enter whole days from 0 to ${CSAT_MAX_DAYS_BETWEEN}.`;
+  if (!values.message.trim()) errors.message = t('csat.problems.messageRequired');
+  else if (values.message.trim().length > CSAT_MESSAGE_MAX_LENGTH) errors.message = t('csat.problems.messageTooLong', { max: CSAT_MESSAGE_MAX_LENGTH });
+  if (values.thankYou.trim().length > CSAT_MESSAGE_MAX_LENGTH) errors.thankYou = t('csat.problems.thankYouTooLong', { max: CSAT_MESSAGE_MAX_LENGTH });
+  if (wholeNumberIn(values.delayMinutes, 0, CSAT_MAX_DELAY_MINUTES) === null) errors.delayMinutes = t('csat.problems.delay', { max: formatNumber(CSAT_MAX_DELAY_MINUTES) });
+  if (wholeNumberIn(values.minDaysBetween, 0, CSAT_MAX_DAYS_BETWEEN) === null) errors.minDaysBetween = t('csat.problems.daysBetween', { max: CSAT_MAX_DAYS_BETWEEN });
   return errors;
 }
 
@@ -65,5 +67,5 @@ export function toUpdateCsatRequest(view: CsatSurveySettingsView, values: CsatFo
 export function smsCostHint(text: string): string | null {
   if (!text.trim()) return null;
   const analysis = analyseSms(text.trim());
-  return `${analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'} · ${analysis.segments} ${analysis.segments === 1 ? 'segment' : 'segments'}`;
+  return t('csat.segments', { encoding: analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7', count: analysis.segments });
 }

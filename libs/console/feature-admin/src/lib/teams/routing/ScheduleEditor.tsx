@@ -1,5 +1,6 @@
 import { WEEKDAYS, type OpeningInterval, type Weekday } from '@backtalk/contracts';
 import { Button, Chip, cx } from '@backtalk/console/ui';
+import { dateTimeFormat, useTranslation } from '@backtalk/console/i18n';
 import { useState } from 'react';
 import { copyToWorkdays, DEFAULT_INTERVAL, WEEKDAY_LABELS, type WeekHours } from './schedule';
 
@@ -14,6 +15,7 @@ export interface ScheduleEditorProps {
 
 /** One row per weekday: open or closed, and the hours it is open, in the team's time zone. */
 export function ScheduleEditor({ week, onChange, errors }: ScheduleEditorProps) {
+  const { t } = useTranslation('admin');
   const setDay = (day: Weekday, changes: Partial<WeekHours[Weekday]>) => onChange({ ...week, [day]: { ...week[day], ...changes } });
   const setInterval = (day: Weekday, index: number, changes: Partial<OpeningInterval>) =>
     setDay(day, { intervals: week[day].intervals.map((interval, i) => (i === index ? { ...interval, ...changes } : interval)) });
@@ -22,10 +24,10 @@ export function ScheduleEditor({ week, onChange, errors }: ScheduleEditorProps) 
     <div className="bt-schedule">
       <div className="bt-schedule__tools">
         <Button size="sm" variant="ghost" icon="copy" onClick={() => onChange(copyToWorkdays(week, 'mon'))}>
-          Copy Monday to all weekdays
+          {t('routing.schedule.copyMonday')}
         </Button>
       </div>
-      <ul className="bt-schedule__days" aria-label="Opening hours by day">
+      <ul className="bt-schedule__days" aria-label={t('routing.schedule.byDay')}>
         {WEEKDAYS.map((day) => {
           const hours = week[day];
           const label = WEEKDAY_LABELS[day];
@@ -43,7 +45,7 @@ export function ScheduleEditor({ week, onChange, errors }: ScheduleEditorProps) 
                         <input
                           type="time"
                           className="bt-input bt-schedule__time"
-                          aria-label={`${label} opens`}
+                          aria-label={t('routing.schedule.opens', { day: label })}
                           value={interval.start}
                           aria-invalid={errors[day] ? true : undefined}
                           onChange={(event) => setInterval(day, index, { start: event.target.value })}
@@ -52,7 +54,7 @@ export function ScheduleEditor({ week, onChange, errors }: ScheduleEditorProps) 
                         <input
                           type="time"
                           className="bt-input bt-schedule__time"
-                          aria-label={`${label} closes`}
+                          aria-label={t('routing.schedule.closes', { day: label })}
                           value={interval.end}
                           aria-invalid={errors[day] ? true : undefined}
                           onChange={(event) => setInterval(day, index, { end: event.target.value })}
@@ -62,8 +64,8 @@ export function ScheduleEditor({ week, onChange, errors }: ScheduleEditorProps) 
                             size="sm"
                             variant="ghost"
                             icon="close"
-                            aria-label={`Remove ${label} ${interval.start}–${interval.end}`}
-                            title="Remove these hours"
+                            aria-label={t('routing.schedule.removeHours', { day: label, hours: `${interval.start}–${interval.end}` })}
+                            title={t('routing.schedule.removeHoursTitle')}
                             onClick={() => setDay(day, { intervals: hours.intervals.filter((_, i) => i !== index) })}
                           />
                         ) : null}
@@ -74,8 +76,8 @@ export function ScheduleEditor({ week, onChange, errors }: ScheduleEditorProps) 
                         size="sm"
                         variant="ghost"
                         icon="plus"
-                        aria-label={`Add hours on ${label}`}
-                        title="Add hours, e.g. after a lunch break"
+                        aria-label={t('routing.schedule.addHours', { day: label })}
+                        title={t('routing.schedule.addHoursTitle')}
                         onClick={() => {
                           const last = hours.intervals[hours.intervals.length - 1];
                           const next = last && last.end < '22:00' ? { start: last.end, end: '23:00' } : { ...DEFAULT_INTERVAL };
@@ -85,7 +87,7 @@ export function ScheduleEditor({ week, onChange, errors }: ScheduleEditorProps) 
                     ) : null}
                   </>
                 ) : (
-                  <span className="bt-muted">Closed</span>
+                  <span className="bt-muted">{t('routing.schedule.closed')}</span>
                 )}
                 {errors[day] ? (
                   <p className="bt-field__error bt-schedule__error" role="alert">
@@ -101,38 +103,41 @@ export function ScheduleEditor({ week, onChange, errors }: ScheduleEditorProps) 
   );
 }
 
+/** "Thu, 25 Dec 2026" in the console's language; noon, so no time zone moves the date. */
+const formatHoliday = (iso: string) => dateTimeFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${iso}T12:00:00`));
+
 /** Dates the team is closed all day, in its own time zone. */
 export function HolidayList({ holidays, onChange }: { holidays: string[]; onChange: (holidays: string[]) => void }) {
+  const { t } = useTranslation('admin');
   const [date, setDate] = useState('');
   const add = () => {
     if (!date || holidays.includes(date)) return;
     onChange([...holidays, date].sort());
     setDate('');
   };
-  const format = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
   return (
     <fieldset className="bt-field bt-holidays">
-      <legend className="bt-field__label">Holidays</legend>
+      <legend className="bt-field__label">{t('routing.holidays.title')}</legend>
       {holidays.length > 0 ? (
-        <ul className="bt-holidays__list" aria-label="Holidays">
+        <ul className="bt-holidays__list" aria-label={t('routing.holidays.title')}>
           {holidays.map((holiday) => (
             <li key={holiday}>
-              <Chip tone="neutral" removeLabel={`Remove holiday ${holiday}`} onRemove={() => onChange(holidays.filter((h) => h !== holiday))}>
-                <time dateTime={holiday}>{format(holiday)}</time>
+              <Chip tone="neutral" removeLabel={t('routing.holidays.remove', { date: holiday })} onRemove={() => onChange(holidays.filter((h) => h !== holiday))}>
+                <time dateTime={holiday}>{formatHoliday(holiday)}</time>
               </Chip>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="bt-field__hint">No holidays yet.</p>
+        <p className="bt-field__hint">{t('routing.holidays.none')}</p>
       )}
       <div className="bt-input-row bt-holidays__add">
-        <input type="date" className="bt-input" aria-label="Holiday date" value={date} onChange={(event) => setDate(event.target.value)} />
+        <input type="date" className="bt-input" aria-label={t('routing.holidays.dateLabel')} value={date} onChange={(event) => setDate(event.target.value)} />
         <Button size="md" icon="plus" onClick={add} disabled={!date}>
-          Add holiday
+          {t('routing.holidays.add')}
         </Button>
       </div>
-      <p className="bt-field__hint">Closed all day, whatever the weekly hours say.</p>
+      <p className="bt-field__hint">{t('routing.holidays.hint')}</p>
     </fieldset>
   );
 }

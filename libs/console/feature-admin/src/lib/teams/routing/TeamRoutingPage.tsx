@@ -2,6 +2,7 @@ import { AssignmentPolicy, WEEKDAYS, type TeamRoutingView, type Weekday } from '
 import { toFormErrors, useQueues, useTeamRouting, useTeams, useToastActions, useUpdateTeamRouting } from '@backtalk/console/data-access';
 import { Banner, Button, Checkbox, cx, FieldShell, Icon, LANGUAGE_LABELS, PageHeader, Panel, POLICY_LABELS, SelectField, TextAreaField, TextField } from '@backtalk/console/ui';
 import { analyseSms } from '@backtalk/sms';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useMemo, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { FormFooter, QueryState, useFormState } from '../../shared';
@@ -18,11 +19,7 @@ import { timeZoneOptions, zoneLabel } from './schedule';
 import { HolidayList, ScheduleEditor } from './ScheduleEditor';
 import { CsatSurveyPanel } from '../csat/CsatSurveyPanel';
 
-const POLICIES: ReadonlyArray<{ value: AssignmentPolicy; description: string }> = [
-  { value: AssignmentPolicy.Manual, description: 'Conversations wait in the queue until an agent takes the next one.' },
-  { value: AssignmentPolicy.RoundRobin, description: 'Each new conversation goes to the next online agent with room, in turn.' },
-  { value: AssignmentPolicy.LeastLoaded, description: 'Each new conversation goes to the online agent with the fewest open ones.' },
-];
+const POLICIES: readonly AssignmentPolicy[] = [AssignmentPolicy.Manual, AssignmentPolicy.RoundRobin, AssignmentPolicy.LeastLoaded];
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -35,13 +32,14 @@ function supportedZones(): string[] {
 }
 
 function TimeZoneSelect({ value, onChange, error }: { value: string; onChange: (zone: string) => void; error?: string }) {
+  const { t } = useTranslation('admin');
   const options = useMemo(() => timeZoneOptions(value, browserZone(), supportedZones()), [value]);
   const now = useMemo(() => new Date(), []);
   return (
-    <FieldShell label="Time zone" error={error} hint="The hours below are in this zone, whatever zone each agent is in.">
+    <FieldShell label={t('routing.hours.timeZone')} error={error} hint={t('routing.hours.timeZoneHint')}>
       {(control) => (
         <select className="bt-input bt-select" value={value} onChange={(event) => onChange(event.target.value)} {...control}>
-          <optgroup label="Common">
+          <optgroup label={t('routing.hours.commonZones')}>
             {options.common.map((zone) => (
               <option key={zone} value={zone}>
                 {zoneLabel(zone, now)}
@@ -49,7 +47,7 @@ function TimeZoneSelect({ value, onChange, error }: { value: string; onChange: (
             ))}
           </optgroup>
           {options.others.length > 0 ? (
-            <optgroup label="All time zones">
+            <optgroup label={t('routing.hours.allZones')}>
               {options.others.map((zone) => (
                 <option key={zone} value={zone}>
                   {zone.replace(/_/g, ' ')}
@@ -64,13 +62,14 @@ function TimeZoneSelect({ value, onChange, error }: { value: string; onChange: (
 }
 
 /** How long an out-of-office reply is as an SMS: long ones cost several segments each time they are sent. */
-function segmentHint(text: string): string {
-  if (!text.trim()) return 'Empty: customers get no automatic reply outside business hours.';
+function segmentHint(text: string, t: (key: string, values?: Record<string, unknown>) => string): string {
+  if (!text.trim()) return t('routing.hours.outOfOfficeEmpty');
   const analysis = analyseSms(text);
-  return `${analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'} · ${analysis.segments} ${analysis.segments === 1 ? 'segment' : 'segments'} · sent at most once per closed period to each conversation`;
+  return t('routing.hours.outOfOfficeSegments', { encoding: analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7', count: analysis.segments });
 }
 
 function RoutingForm({ view }: { view: TeamRoutingView }) {
+  const { t } = useTranslation('admin');
   const form = useFormState<RoutingFormValues, RoutingFormField>(() => routingFormFrom(view, browserZone()));
   const update = useUpdateTeamRouting();
   const { toastShown } = useToastActions();
@@ -80,7 +79,7 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
   const { values, errors, setField } = form;
   const changes = toUpdateRoutingRequest(view, values);
   const dirty = Object.keys(changes).length > 0;
-  const defaultLabel = values.defaultCapacity.trim() ? `Team default (${values.defaultCapacity.trim()})` : 'Team default (no limit)';
+  const defaultLabel = values.defaultCapacity.trim() ? t('routing.agents.teamDefault', { capacity: values.defaultCapacity.trim() }) : t('routing.agents.teamDefaultNoLimit');
   const dayErrors = Object.fromEntries(WEEKDAYS.map((day) => [day, errors[`day:${day}`]]).filter(([, message]) => message)) as Partial<Record<Weekday, string>>;
 
   const submit = (event: FormEvent) => {
@@ -93,7 +92,7 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
         {
           onSuccess: (saved) => {
             form.setValues(routingFormFrom(saved, browserZone()));
-            toastShown('success', 'Routing settings saved.');
+            toastShown('success', t('routing.saved'));
           },
         },
       );
@@ -101,87 +100,87 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
   };
 
   return (
-    <form className="bt-routing-form" onSubmit={submit} noValidate aria-label="Routing settings">
-      <Panel title="Assignment" description="How new conversations reach the agents of this team.">
+    <form className="bt-routing-form" onSubmit={submit} noValidate aria-label={t('routing.settings')}>
+      <Panel title={t('routing.assignment.title')} description={t('routing.assignment.description')}>
         <div className="bt-form">
           <fieldset className="bt-field">
-            <legend className="bt-field__label">Assignment policy</legend>
+            <legend className="bt-field__label">{t('routing.assignment.policy')}</legend>
             <div className="bt-choice-cards">
               {POLICIES.map((policy) => (
-                <label key={policy.value} className={cx('bt-choice-card', values.policy === policy.value && 'bt-choice-card--checked')}>
-                  <input type="radio" name="policy" value={policy.value} checked={values.policy === policy.value} onChange={() => setField('policy', policy.value)} />
-                  <span className="bt-choice-card__title">{POLICY_LABELS[policy.value]}</span>
-                  <span className="bt-choice-card__description">{policy.description}</span>
+                <label key={policy} className={cx('bt-choice-card', values.policy === policy && 'bt-choice-card--checked')}>
+                  <input type="radio" name="policy" value={policy} checked={values.policy === policy} onChange={() => setField('policy', policy)} />
+                  <span className="bt-choice-card__title">{POLICY_LABELS[policy]}</span>
+                  <span className="bt-choice-card__description">{t(`routing.assignment.policies.${policy}`)}</span>
                 </label>
               ))}
             </div>
           </fieldset>
           <div className="bt-form__row bt-form__row--pairs">
             <TextField
-              label="Capacity per agent"
+              label={t('routing.assignment.capacity')}
               inputMode="numeric"
-              placeholder="No limit"
+              placeholder={t('profile.routing.noLimit')}
               value={values.defaultCapacity}
               onChange={(event) => setField('defaultCapacity', event.target.value)}
               error={errors.defaultCapacity ?? server.fields['defaultCapacity']}
-              hint="Open conversations an agent may hold in this team. Empty: no limit."
+              hint={t('routing.assignment.capacityHint')}
             />
             <div className="bt-field">
               <SelectField
-                label="When an agent goes offline"
+                label={t('routing.assignment.offline')}
                 value={values.offline}
                 onChange={(offline) => setField('offline', offline)}
                 options={[
-                  { value: 'keep', label: 'Keep their conversations' },
-                  { value: 'reassign', label: 'Return them to the queue after…' },
+                  { value: 'keep', label: t('routing.assignment.offlineKeep') },
+                  { value: 'reassign', label: t('routing.assignment.offlineReassign') },
                 ]}
-                hint={values.offline === 'keep' ? 'They find them waiting when they come back.' : undefined}
+                hint={values.offline === 'keep' ? t('routing.assignment.offlineKeepHint') : undefined}
               />
               {values.offline === 'reassign' ? (
                 <span className="bt-input-with-unit">
                   <TextField
-                    label="Minutes offline before returning them"
+                    label={t('routing.assignment.offlineMinutes')}
                     hideLabel
                     inputMode="numeric"
                     value={values.offlineMinutes}
                     onChange={(event) => setField('offlineMinutes', event.target.value)}
                     error={errors.offlineMinutes ?? server.fields['reassignOfflineAfterSeconds']}
                   />
-                  <span className="bt-muted">minutes offline</span>
+                  <span className="bt-muted">{t('routing.assignment.offlineMinutesUnit')}</span>
                 </span>
               ) : null}
             </div>
           </div>
           <Checkbox
-            label="Prefer agents who speak the customer's language"
-            description="English, Ukrainian and Russian are recognised in customers' messages and matched to the languages agents set in their profile."
+            label={t('routing.assignment.preferLanguage')}
+            description={t('routing.assignment.preferLanguageHint')}
             checked={values.preferAgentLanguage}
             onChange={(event) => setField('preferAgentLanguage', event.target.checked)}
           />
           <Checkbox
-            label="A reply assigns the conversation to the agent who sent it"
-            description="An unassigned conversation becomes the replying agent's at once, whatever their capacity, so a colleague does not answer the same customer again."
+            label={t('routing.assignment.assignOnReply')}
+            description={t('routing.assignment.assignOnReplyHint')}
             checked={values.assignOnReply}
             onChange={(event) => setField('assignOnReply', event.target.checked)}
           />
         </div>
       </Panel>
 
-      <Panel title="Agents" description="A different capacity for some agents, e.g. someone who is training; it counts only this team's conversations. Empty: the team default.">
+      <Panel title={t('routing.agents.title')} description={t('routing.agents.description')}>
         {view.members.length === 0 ? (
-          <p className="bt-muted">This team has no members yet.</p>
+          <p className="bt-muted">{t('routing.agents.none')}</p>
         ) : (
-          <ul className="bt-routing-members" aria-label="Agents of the team">
+          <ul className="bt-routing-members" aria-label={t('routing.agents.list')}>
             {view.members.map((member) => {
               const languages = languagesOf.get(member.userId) ?? [];
               return (
                 <li key={member.userId} className="bt-routing-members__row">
                   <span className="bt-routing-members__name">{member.name}</span>
                   <span className="bt-routing-members__languages">
-                    {languages.length > 0 ? languages.map((language) => LANGUAGE_LABELS[language]).join(', ') : <span className="bt-muted">No languages set</span>}
+                    {languages.length > 0 ? languages.map((language) => LANGUAGE_LABELS[language]).join(', ') : <span className="bt-muted">{t('routing.agents.noLanguages')}</span>}
                   </span>
                   <TextField
-                    label={`Capacity for ${member.name}`}
+                    label={t('routing.agents.capacityFor', { name: member.name })}
                     hideLabel
                     inputMode="numeric"
                     placeholder={defaultLabel}
@@ -201,16 +200,16 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
         {server.fields['members'] ? <p className="bt-field__error">{server.fields['members']}</p> : null}
       </Panel>
 
-      <Panel title="Business hours" description="When the team answers. Outside these hours customers can get an automatic reply, and SLAs can pause.">
+      <Panel title={t('routing.hours.title')} description={t('routing.hours.description')}>
         <div className="bt-form">
-          <div className="bt-segmented" role="radiogroup" aria-label="Opening hours">
+          <div className="bt-segmented" role="radiogroup" aria-label={t('routing.hours.openingHours')}>
             <label className={cx('bt-segmented__option', !values.hoursEnabled && 'bt-segmented__option--checked')}>
               <input type="radio" name="hours" checked={!values.hoursEnabled} onChange={() => setField('hoursEnabled', false)} />
-              Always open
+              {t('routing.hours.alwaysOpen')}
             </label>
             <label className={cx('bt-segmented__option', values.hoursEnabled && 'bt-segmented__option--checked')}>
               <input type="radio" name="hours" checked={values.hoursEnabled} onChange={() => setField('hoursEnabled', true)} />
-              Set opening hours
+              {t('routing.hours.setHours')}
             </label>
           </div>
           {values.hoursEnabled ? (
@@ -231,43 +230,43 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
           ) : null}
           {server.fields['businessHours'] ? <Banner tone="danger">{server.fields['businessHours']}</Banner> : null}
           <TextAreaField
-            label="Out-of-office reply"
+            label={t('routing.hours.outOfOffice')}
             rows={3}
             maxLength={OUT_OF_OFFICE_MAX_LENGTH}
-            placeholder="Thanks for your message! We're closed now and will reply from 9:00 on the next working day."
+            placeholder={t('routing.hours.outOfOfficePlaceholder')}
             value={values.outOfOfficeMessage}
             onChange={(event) => setField('outOfOfficeMessage', event.target.value)}
             error={errors.outOfOfficeMessage ?? server.fields['outOfOfficeMessage']}
-            hint={values.hoursEnabled ? segmentHint(values.outOfOfficeMessage) : 'Sent only when opening hours are set; never to customers who opted out.'}
+            hint={values.hoursEnabled ? segmentHint(values.outOfOfficeMessage, t) : t('routing.hours.outOfOfficeNoHours')}
           />
         </div>
       </Panel>
 
-      <Panel title="Response targets (SLA)" description="How soon customers should get an answer. Timers show in the inbox and turn amber when a quarter of the time is left.">
+      <Panel title={t('routing.sla.title')} description={t('routing.sla.description')}>
         <div className="bt-form">
           <div className="bt-form__row bt-form__row--pairs">
             <TextField
-              label="First reply within (minutes)"
+              label={t('routing.sla.first')}
               inputMode="numeric"
-              placeholder="No target"
+              placeholder={t('routing.sla.noTarget')}
               value={values.firstResponseMinutes}
               onChange={(event) => setField('firstResponseMinutes', event.target.value)}
               error={errors.firstResponseMinutes}
-              hint="From the customer's first message."
+              hint={t('routing.sla.firstHint')}
             />
             <TextField
-              label="Next replies within (minutes)"
+              label={t('routing.sla.next')}
               inputMode="numeric"
-              placeholder="No target"
+              placeholder={t('routing.sla.noTarget')}
               value={values.nextResponseMinutes}
               onChange={(event) => setField('nextResponseMinutes', event.target.value)}
               error={errors.nextResponseMinutes}
-              hint="From each later message that waits for an answer."
+              hint={t('routing.sla.nextHint')}
             />
           </div>
           <Checkbox
-            label="Count business hours only"
-            description={values.hoursEnabled ? 'Time outside opening hours and on holidays does not count.' : 'Takes effect once opening hours are set.'}
+            label={t('routing.sla.businessHoursOnly')}
+            description={values.hoursEnabled ? t('routing.sla.businessHoursOnlyHint') : t('routing.sla.businessHoursOnlyNoHours')}
             checked={values.businessHoursOnly}
             onChange={(event) => setField('businessHoursOnly', event.target.checked)}
           />
@@ -283,10 +282,10 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
             update.reset();
           }}
         >
-          Discard
+          {t('routing.discard')}
         </Button>
         <Button type="submit" variant="primary" pending={update.isPending} disabled={!dirty}>
-          Save changes
+          {t('routing.save')}
         </Button>
       </FormFooter>
     </form>
@@ -295,19 +294,20 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
 
 /** Settings → Teams → a team → Routing, for admins and the team's supervisors. */
 export function TeamRoutingPage() {
+  const { t } = useTranslation('admin');
   const { teamId = '' } = useParams();
   const { data: teams } = useTeams();
   const routing = useTeamRouting(teamId);
   const name = teams?.find((team) => team.id === teamId)?.name;
   return (
     <>
-      <nav className="bt-breadcrumb" aria-label="Breadcrumb">
-        <Link to="/settings/teams">Teams</Link>
+      <nav className="bt-breadcrumb" aria-label={t('routing.breadcrumb')}>
+        <Link to="/settings/teams">{t('teams.title')}</Link>
         <Icon name="chevron" size={12} />
-        <span aria-current="page">{name ?? 'Team'}</span>
+        <span aria-current="page">{name ?? t('routing.team')}</span>
       </nav>
-      <PageHeader title={`${name ?? 'Team'} routing`} description="Who gets new conversations, when the team is open, and how fast it should answer." />
-      <QueryState what="routing settings" isPending={routing.isPending} error={routing.error} onRetry={() => void routing.refetch()}>
+      <PageHeader title={name ? t('routing.title', { name }) : t('routing.titleUnnamed')} description={t('routing.description')} />
+      <QueryState loadingLabel={t('routing.loading')} errorTitle={t('routing.loadFailed')} isPending={routing.isPending} error={routing.error} onRetry={() => void routing.refetch()}>
         {routing.data ? <RoutingForm view={routing.data} /> : null}
       </QueryState>
       {teamId ? <CsatSurveyPanel teamId={teamId} /> : null}

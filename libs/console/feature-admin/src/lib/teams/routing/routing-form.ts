@@ -1,4 +1,5 @@
 import { WEEKDAYS, type AssignmentPolicy, type BusinessHours, type TeamRoutingView, type UpdateTeamRoutingRequest, type Weekday } from '@backtalk/contracts';
+import { translateAdmin as t } from '../../../i18n';
 import { optionalWholeNumber } from '../../numbers';
 import { defaultWeek, scheduleFromWeek, validateDay, weekFromSchedule, type WeekHours } from './schedule';
 
@@ -71,25 +72,25 @@ export function routingFormFrom(view: TeamRoutingView, browserZone: string): Rou
 
 export function validateRoutingForm(values: RoutingFormValues): RoutingFormErrors {
   const errors: RoutingFormErrors = {};
-  if (optionalWholeNumber(values.defaultCapacity, 0, MAX_CAPACITY) === undefined) errors.defaultCapacity = `Enter a whole number up to ${MAX_CAPACITY}, or leave it empty for no limit.`;
+  if (optionalWholeNumber(values.defaultCapacity, 0, MAX_CAPACITY) === undefined) errors.defaultCapacity = t('profile.routing.capacityInvalid', { max: MAX_CAPACITY });
   for (const [userId, capacity] of Object.entries(values.memberCapacities)) {
-    if (optionalWholeNumber(capacity, 0, MAX_CAPACITY) === undefined) errors[`member:${userId}`] = `0 to ${MAX_CAPACITY}, or empty for the team's default.`;
+    if (optionalWholeNumber(capacity, 0, MAX_CAPACITY) === undefined) errors[`member:${userId}`] = t('routing.problems.memberCapacity', { max: MAX_CAPACITY });
   }
   const offlineMinutes = optionalWholeNumber(values.offlineMinutes, 0, MAX_OFFLINE_MINUTES);
   if (values.offline === 'reassign' && (offlineMinutes === null || offlineMinutes === undefined)) {
-    errors.offlineMinutes = `Enter the minutes to wait, up to ${MAX_OFFLINE_MINUTES} (a week).`;
+    errors.offlineMinutes = t('routing.problems.offlineMinutes', { max: MAX_OFFLINE_MINUTES });
   }
   for (const field of ['firstResponseMinutes', 'nextResponseMinutes'] as const) {
-    if (optionalWholeNumber(values[field], 1, MAX_SLA_MINUTES) === undefined) errors[field] = `Enter minutes from 1 to ${MAX_SLA_MINUTES}, or leave it empty for no target.`;
+    if (optionalWholeNumber(values[field], 1, MAX_SLA_MINUTES) === undefined) errors[field] = t('routing.problems.slaMinutes', { max: MAX_SLA_MINUTES });
   }
-  if (values.outOfOfficeMessage.length > OUT_OF_OFFICE_MAX_LENGTH) errors.outOfOfficeMessage = `Keep it under ${OUT_OF_OFFICE_MAX_LENGTH} characters.`;
+  if (values.outOfOfficeMessage.length > OUT_OF_OFFICE_MAX_LENGTH) errors.outOfOfficeMessage = t('routing.problems.outOfOfficeTooLong', { max: OUT_OF_OFFICE_MAX_LENGTH });
   if (values.hoursEnabled) {
-    if (!values.timeZone) errors.timeZone = 'Choose the time zone the hours are in.';
+    if (!values.timeZone) errors.timeZone = t('routing.problems.timeZone');
     for (const day of WEEKDAYS) {
       const problem = validateDay(values.week[day]);
       if (problem) errors[`day:${day}`] = problem;
     }
-    if (WEEKDAYS.every((day) => !values.week[day].open)) errors['day:mon'] = 'Open at least one day, or choose "Always open".';
+    if (WEEKDAYS.every((day) => !values.week[day].open)) errors['day:mon'] = t('routing.problems.noOpenDay');
   }
   return errors;
 }

@@ -1,4 +1,5 @@
 import { WEEKDAYS, type OpeningInterval, type Weekday, type WeeklySchedule } from '@backtalk/contracts';
+import { translateAdmin as t } from '../../../i18n';
 
 // The weekly opening hours as the editor holds them, and back to what the API stores.
 
@@ -10,15 +11,9 @@ export interface DayHours {
 
 export type WeekHours = Record<Weekday, DayHours>;
 
-export const WEEKDAY_LABELS: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
+/** Read in the console's language when looked up. */
+export const WEEKDAY_LABELS = {} as Readonly<Record<Weekday, string>>;
+for (const day of WEEKDAYS) Object.defineProperty(WEEKDAY_LABELS, day, { enumerable: true, get: () => t(`routing.weekdays.${day}`) });
 
 const WORKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 export const DEFAULT_INTERVAL: OpeningInterval = { start: '09:00', end: '18:00' };
@@ -58,15 +53,15 @@ const endMinutes = (time: string) => (time === '00:00' ? 24 * 60 : minutes(time)
 /** What is wrong with a day's hours, in words for the person fixing them; null when nothing. */
 export function validateDay(day: DayHours): string | null {
   if (!day.open) return null;
-  if (day.intervals.length === 0) return 'Add opening hours, or mark the day closed.';
+  if (day.intervals.length === 0) return t('routing.problems.noHours');
   for (const interval of day.intervals) {
-    if (!TIME.test(interval.start) || !TIME.test(interval.end)) return 'Enter times as HH:MM.';
-    if (minutes(interval.start) >= endMinutes(interval.end)) return `${interval.start}–${interval.end} ends before it starts.`;
+    if (!TIME.test(interval.start) || !TIME.test(interval.end)) return t('routing.problems.timeFormat');
+    if (minutes(interval.start) >= endMinutes(interval.end)) return t('routing.problems.endsBeforeStart', { hours: `${interval.start}–${interval.end}` });
   }
   const sorted = [...day.intervals].sort((a, b) => minutes(a.start) - minutes(b.start));
   for (let i = 1; i < sorted.length; i++) {
     // Touching intervals (9–12, 12–17) are fine, as the API sees them.
-    if (minutes(sorted[i].start) < endMinutes(sorted[i - 1].end)) return `${sorted[i - 1].start}–${sorted[i - 1].end} overlaps ${sorted[i].start}–${sorted[i].end}.`;
+    if (minutes(sorted[i].start) < endMinutes(sorted[i - 1].end)) return t('routing.problems.overlap', { first: `${sorted[i - 1].start}–${sorted[i - 1].end}`, second: `${sorted[i].start}–${sorted[i].end}` });
   }
   return null;
 }
