@@ -1,1 +1,2 @@
+import './i18n';
 export { ContactsArea } from './lib/ContactsArea';

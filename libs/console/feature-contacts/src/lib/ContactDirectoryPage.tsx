@@ -17,11 +17,13 @@ import {
   useNow,
   type MenuEntry,
 } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
-  CONSENT_LABELS,
+  CONSENT_FILTERS,
+  consentFilterLabel,
   dayBefore,
   describeAttributeFilter,
   describeLastContact,
@@ -30,7 +32,8 @@ import {
   filterFromSearchParams,
   filterToSearchParams,
   isFiltered,
-  SORT_LABELS,
+  sortLabel,
+  SORTS,
   type DirectoryFilter,
 } from './directory-filter';
 import { ContactImportDialog } from './ContactImportDialog';
@@ -52,6 +55,7 @@ function useDirectoryFilter(): [DirectoryFilter, (changes: Partial<DirectoryFilt
 
 /** Searches as the agent types, after a short pause; Enter searches at once and Esc clears. */
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const { t } = useTranslation('contacts');
   const [text, setText] = useState(value);
   const [typed, setTyped] = useState(value);
   // The address changed under the box (back button, "Clear"): show what is searched for.
@@ -78,8 +82,8 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
       <input
         type="search"
         className="bt-input bt-contacts-search__input"
-        placeholder="Search by number or name"
-        aria-label="Search contacts"
+        placeholder={t('directory.searchPlaceholder')}
+        aria-label={t('directory.searchLabel')}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
@@ -95,6 +99,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
 }
 
 function ContactRow({ contact, teamNames, now, active, onOpen }: { contact: ContactListItem; teamNames: Map<string, string>; now: number; active: boolean; onOpen: () => void }) {
+  const { t } = useTranslation('contacts');
   const named = contact.name.trim() !== '';
   const teams = contact.teamIds.map((teamId) => teamNames.get(teamId)).filter((name): name is string => !!name);
   return (
@@ -107,15 +112,15 @@ function ContactRow({ contact, teamNames, now, active, onOpen }: { contact: Cont
       </div>
       <div className="bt-contact-row__meta">
         {contact.optedOut ? (
-          <Badge tone="danger">Opted out</Badge>
+          <Badge tone="danger">{t('directory.optedOut')}</Badge>
         ) : (
           <span className="bt-contact-row__consent">
-            <Icon name="circle-check" size={12} /> Can receive texts
+            <Icon name="circle-check" size={12} /> {t('directory.canReceive')}
           </span>
         )}
         {teams.length > 0 ? <span className="bt-contact-row__teams">{summarizeList(teams, 2)}</span> : null}
       </div>
-      <time className="bt-contact-row__when" dateTime={contact.lastContactAt} title={`Last contact ${formatDateTime(contact.lastContactAt)}`}>
+      <time className="bt-contact-row__when" dateTime={contact.lastContactAt} title={t('directory.rowLastContact', { when: formatDateTime(contact.lastContactAt) })}>
         {formatShortAgo(contact.lastContactAt, now)}
       </time>
     </div>
@@ -135,25 +140,26 @@ function FilterChips({
   channelNames: Map<string, string>;
   attributes: readonly ContactAttributeView[];
 }) {
+  const { t } = useTranslation('contacts');
   const lastContact = describeLastContact(filter.from, filter.to);
   const chips = [
-    filter.teamId ? { key: 'team', label: `Team: ${teamNames.get(filter.teamId) ?? 'unknown team'}`, clear: { teamId: null } } : null,
-    filter.channelId ? { key: 'channel', label: `Channel: ${channelNames.get(filter.channelId) ?? 'unknown channel'}`, clear: { channelId: null } } : null,
-    filter.consent ? { key: 'consent', label: CONSENT_LABELS[filter.consent], clear: { consent: null } } : null,
+    filter.teamId ? { key: 'team', label: t('filters.teamChip', { name: teamNames.get(filter.teamId) ?? t('filters.unknownTeam') }), clear: { teamId: null } } : null,
+    filter.channelId ? { key: 'channel', label: t('filters.channelChip', { name: channelNames.get(filter.channelId) ?? t('filters.unknownChannel') }), clear: { channelId: null } } : null,
+    filter.consent ? { key: 'consent', label: consentFilterLabel(filter.consent), clear: { consent: null } } : null,
     lastContact ? { key: 'last', label: lastContact, clear: { from: null, to: null } } : null,
     filter.attribute ? { key: 'attribute', label: describeAttributeFilter(filter.attribute, attributes), clear: { attribute: null } } : null,
   ].filter((chip) => chip !== null);
   if (chips.length === 0) return null;
   return (
-    <div className="bt-contacts-chips" aria-label="Filters">
+    <div className="bt-contacts-chips" aria-label={t('filters.label')}>
       {chips.map((chip) => (
-        <Chip key={chip.key} tone="neutral" removeLabel={`Remove filter ${chip.label}`} onRemove={() => update(chip.clear)}>
+        <Chip key={chip.key} tone="neutral" removeLabel={t('filters.remove', { label: chip.label })} onRemove={() => update(chip.clear)}>
           {chip.label}
         </Chip>
       ))}
       {chips.length > 1 ? (
         <Button size="sm" variant="ghost" onClick={() => update({ teamId: null, channelId: null, consent: null, from: null, to: null, attribute: null })}>
-          Clear filters
+          {t('filters.clear')}
         </Button>
       ) : null}
     </div>
@@ -162,6 +168,7 @@ function FilterChips({
 
 /** The customer directory: search, filters and order in the address bar, and a list that pages as it scrolls. */
 export function ContactDirectoryPage() {
+  const { t } = useTranslation('contacts');
   const [filter, update] = useDirectoryFilter();
   const query = useMemo(() => directoryQuery(filter), [filter]);
   const directory = useContactDirectory(query);
@@ -226,23 +233,23 @@ export function ContactDirectoryPage() {
 
   const today = new Date(now);
   const filterEntries: MenuEntry[] = [
-    { kind: 'heading', id: 'h-consent', label: 'Consent' },
-    ...(Object.keys(CONSENT_LABELS) as Array<keyof typeof CONSENT_LABELS>).map((consent) => ({
+    { kind: 'heading', id: 'h-consent', label: t('filters.consent') },
+    ...CONSENT_FILTERS.map((consent) => ({
       id: `consent-${consent}`,
-      label: CONSENT_LABELS[consent],
+      label: consentFilterLabel(consent),
       checked: filter.consent === consent,
       onSelect: () => update({ consent: filter.consent === consent ? null : consent }),
     })),
-    { kind: 'heading', id: 'h-last', label: 'Last contact' },
-    { id: 'last-today', label: 'Today', onSelect: () => update({ from: dayBefore(today, 0), to: null }) },
-    { id: 'last-7', label: 'Last 7 days', onSelect: () => update({ from: dayBefore(today, 6), to: null }) },
-    { id: 'last-30', label: 'Last 30 days', onSelect: () => update({ from: dayBefore(today, 29), to: null }) },
-    { id: 'last-older', label: 'More than 30 days ago', onSelect: () => update({ from: null, to: dayBefore(today, 30) }) },
-    { id: 'last-custom', label: 'Dates…', onSelect: () => setRangeOpen(true) },
+    { kind: 'heading', id: 'h-last', label: t('filters.lastContact') },
+    { id: 'last-today', label: t('filters.today'), onSelect: () => update({ from: dayBefore(today, 0), to: null }) },
+    { id: 'last-7', label: t('filters.last7'), onSelect: () => update({ from: dayBefore(today, 6), to: null }) },
+    { id: 'last-30', label: t('filters.last30'), onSelect: () => update({ from: dayBefore(today, 29), to: null }) },
+    { id: 'last-older', label: t('filters.older'), onSelect: () => update({ from: null, to: dayBefore(today, 30) }) },
+    { id: 'last-custom', label: t('filters.dates'), onSelect: () => setRangeOpen(true) },
   ];
   // Attributes with few values filter from the menu; any attribute filters by its value from the address (attr=key:value).
   for (const attribute of attributes ?? []) {
-    const values = attribute.type === 'list' ? attribute.choices.map((choice) => ({ value: choice, label: choice })) : attribute.type === 'boolean' ? [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }] : [];
+    const values = attribute.type === 'list' ? attribute.choices.map((choice) => ({ value: choice, label: choice })) : attribute.type === 'boolean' ? [{ value: 'true', label: t('filters.yes') }, { value: 'false', label: t('filters.no') }] : [];
     if (values.length === 0) continue;
     filterEntries.push(
       { kind: 'heading', id: `h-attribute-${attribute.key}`, label: attribute.label },
@@ -254,13 +261,13 @@ export function ContactDirectoryPage() {
   }
   if ((teams ?? []).length > 1) {
     filterEntries.push(
-      { kind: 'heading', id: 'h-team', label: 'Team' },
+      { kind: 'heading', id: 'h-team', label: t('filters.team') },
       ...(teams ?? []).map((team) => ({ id: `team-${team.id}`, label: team.name, checked: filter.teamId === team.id, onSelect: () => update({ teamId: filter.teamId === team.id ? null : team.id }) })),
     );
   }
   if ((channels ?? []).length > 1) {
     filterEntries.push(
-      { kind: 'heading', id: 'h-channel', label: 'Channel' },
+      { kind: 'heading', id: 'h-channel', label: t('filters.channel') },
       ...(channels ?? []).map((channel) => ({
         id: `channel-${channel.id}`,
         label: channel.name,
@@ -277,16 +284,16 @@ export function ContactDirectoryPage() {
   return (
     <div className="bt-contacts">
       <PageHeader
-        title="Contacts"
-        description="Every customer who has texted your teams, with their consent, notes and conversations."
+        title={t('directory.title')}
+        description={t('directory.description')}
         actions={
           <>
-            <Button pending={download.isPending} onClick={() => download.mutate({ directory: query })} title="Download the contacts this search and these filters show, as CSV">
-              Export
+            <Button pending={download.isPending} onClick={() => download.mutate({ directory: query })} title={t('directory.exportTitle')}>
+              {t('directory.export')}
             </Button>
             {canImport ? (
               <Button icon="plus" variant="primary" onClick={() => setImportOpen(true)}>
-                Import
+                {t('directory.import')}
               </Button>
             ) : null}
           </>
@@ -297,16 +304,16 @@ export function ContactDirectoryPage() {
       <div className="bt-contacts-toolbar">
         <SearchBox value={filter.q} onSearch={onSearch} />
         <div className="bt-contacts-toolbar__menus">
-          <Menu label="Filter" icon="flag" entries={filterEntries}>
-            Filter
+          <Menu label={t('directory.filter')} icon="flag" entries={filterEntries}>
+            {t('directory.filter')}
           </Menu>
           <Menu
-            label={`Sort: ${SORT_LABELS[filter.sort]}`}
+            label={t('directory.sort', { order: sortLabel(filter.sort) })}
             icon="sort"
             align="end"
-            entries={(Object.keys(SORT_LABELS) as Array<keyof typeof SORT_LABELS>).map((sort) => ({ id: sort, label: SORT_LABELS[sort], checked: filter.sort === sort, onSelect: () => update({ sort }) }))}
+            entries={SORTS.map((sort) => ({ id: sort, label: sortLabel(sort), checked: filter.sort === sort, onSelect: () => update({ sort }) }))}
           >
-            Sort: {SORT_LABELS[filter.sort]}
+            {t('directory.sort', { order: sortLabel(filter.sort) })}
           </Menu>
         </div>
       </div>
@@ -318,7 +325,7 @@ export function ContactDirectoryPage() {
           tone="danger"
           action={
             <Button size="sm" onClick={() => void directory.refetch()}>
-              Retry
+              {t('directory.retry')}
             </Button>
           }
         >
@@ -327,14 +334,24 @@ export function ContactDirectoryPage() {
       ) : null}
 
       <p className="bt-contacts-status" role="status">
-        {!loaded ? '' : searching ? 'Searching…' : isFiltered(filter) ? (contacts.length === 0 ? 'No matches' : `${hasMore ? `${contacts.length}+` : contacts.length} ${contacts.length === 1 && !hasMore ? 'contact matches' : 'contacts match'}`) : ''}
+        {!loaded
+          ? ''
+          : searching
+            ? t('directory.searching')
+            : isFiltered(filter)
+              ? contacts.length === 0
+                ? t('directory.noMatches')
+                : hasMore
+                  ? t('directory.matchesMore', { count: contacts.length })
+                  : t('directory.matches', { count: contacts.length })
+              : ''}
       </p>
 
       <div ref={scroller} className="bt-contacts-list" data-testid="contact-list">
         {!loaded ? (
           directory.isError ? null : (
             <div className="bt-contacts-list__loading" role="status">
-              <Spinner /> Loading contacts…
+              <Spinner /> {t('directory.loading')}
             </div>
           )
         ) : contacts.length === 0 ? (
@@ -342,28 +359,31 @@ export function ContactDirectoryPage() {
             <EmptyState
               compact
               icon="search"
-              title="No contacts match"
+              title={t('directory.emptyFilteredTitle')}
               action={
                 <Button size="sm" onClick={() => update({ ...EMPTY_FILTER, sort: filter.sort })}>
-                  Clear search and filters
+                  {t('directory.clearAll')}
                 </Button>
               }
             >
               <p>
-                Nobody {filter.q ? `with “${filter.q}” in their number or name ` : ''}matches {isFiltered({ ...filter, q: '' }) ? 'these filters ' : ''}in your teams. A number can be typed in
-                any format, with or without the country code.
+                {filter.q
+                  ? isFiltered({ ...filter, q: '' })
+                    ? t('directory.noMatchSearchAndFilters', { q: filter.q })
+                    : t('directory.noMatchSearch', { q: filter.q })
+                  : t('directory.noMatchFilters')}
               </p>
             </EmptyState>
           ) : (
-            <EmptyState compact icon="contacts" title="No customers yet">
-              <p>A contact is added the first time a customer texts one of your team's numbers, or when you text them first from the inbox.</p>
+            <EmptyState compact icon="contacts" title={t('directory.emptyTitle')}>
+              <p>{t('directory.emptyBody')}</p>
             </EmptyState>
           )
         ) : (
           <div
             role="listbox"
             tabIndex={0}
-            aria-label={`Contacts, ${SORT_LABELS[filter.sort].toLowerCase()} order`}
+            aria-label={t('directory.listLabel', { order: filter.sort })}
             aria-activedescendant={activeId}
             className="bt-contacts-list__rows"
             style={{ height: virtualizer.getTotalSize() }}
@@ -379,7 +399,11 @@ export function ContactDirectoryPage() {
                   aria-selected={contact ? item.index === active : false}
                   aria-setsize={hasMore ? -1 : contacts.length}
                   aria-posinset={item.index + 1}
-                  aria-label={contact ? `${contactTitle(contact)}${contact.optedOut ? ', opted out' : ''}, last contact ${formatDateTime(contact.lastContactAt)}` : 'Loading more contacts'}
+                  aria-label={
+                    contact
+                      ? t(contact.optedOut ? 'directory.rowLabelOptedOut' : 'directory.rowLabel', { contact: contactTitle(contact), when: formatDateTime(contact.lastContactAt) })
+                      : t('directory.loadingMoreLabel')
+                  }
                   className="bt-contacts-list__row"
                   style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 >
@@ -396,7 +420,7 @@ export function ContactDirectoryPage() {
                     />
                   ) : (
                     <div className="bt-contacts-list__more">
-                      <Spinner size="sm" /> Loading more…
+                      <Spinner size="sm" /> {t('directory.loadingMore')}
                     </div>
                   )}
                 </div>

@@ -1,6 +1,7 @@
 import { CONTACT_IMPORT_MAX_BYTES, Role, type ContactImportColumn, type ContactImportField, type ContactImportView } from '@backtalk/contracts';
 import { describeError, useChannels, useContactImport, useDownloadContactCsv, useSignedInUser, useStartContactImport, useUploadContactImport } from '@backtalk/console/data-access';
 import { Banner, Button, Checkbox, Dialog, DialogFooter, FieldShell, SelectField } from '@backtalk/console/ui';
+import { formatNumber, Trans, useConsoleLanguage, useTranslation } from '@backtalk/console/i18n';
 import { useMemo, useState } from 'react';
 import { displayPhone } from './phone';
 
@@ -11,18 +12,21 @@ export interface ContactImportDialogProps {
 
 type ColumnChoice = ContactImportField | 'ignore';
 
-const FIELD_OPTIONS: ReadonlyArray<{ value: ColumnChoice; label: string }> = [
-  { value: 'ignore', label: 'Don’t import' },
-  { value: 'phone', label: 'Phone number' },
-  { value: 'name', label: 'Name' },
-  { value: 'consent', label: 'Consent (opt-out)' },
-  { value: 'notes', label: 'Team notes' },
+const FIELD_LABEL_KEYS: ReadonlyArray<{ value: ColumnChoice; key: string }> = [
+  { value: 'ignore', key: 'import.fieldIgnore' },
+  { value: 'phone', key: 'import.fieldPhone' },
+  { value: 'name', key: 'import.fieldName' },
+  { value: 'consent', key: 'import.fieldConsent' },
+  { value: 'notes', key: 'import.fieldNotes' },
 ];
+
+const MAX_MEGABYTES = Math.round(CONTACT_IMPORT_MAX_BYTES / 1024 / 1024);
 
 /** Upload a CSV into one of the viewer's channels, map its columns, and follow the import to its counts. */
 export function ContactImportDialog({ open, onClose }: ContactImportDialogProps) {
+  const { t } = useTranslation('contacts');
   return (
-    <Dialog open={open} onClose={onClose} size="lg" title="Import contacts" description="Add customers from a CSV file your CRM exported. Numbers already here are merged, not doubled.">
+    <Dialog open={open} onClose={onClose} size="lg" title={t('import.title')} description={t('import.description')}>
       <ImportSteps onClose={onClose} />
     </Dialog>
   );
@@ -38,6 +42,7 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
 }
 
 function UploadStep({ onClose, onUploaded }: { onClose: () => void; onUploaded: (view: ContactImportView) => void }) {
+  const { t } = useTranslation('contacts');
   const me = useSignedInUser();
   const { data: channels } = useChannels();
   // Imports are run by the admins and supervisors of the channel's team.
@@ -54,9 +59,9 @@ function UploadStep({ onClose, onUploaded }: { onClose: () => void; onUploaded: 
   if (channels && manageable.length === 0) {
     return (
       <div className="bt-form">
-        <p>Contacts are imported by an admin or a supervisor of the team whose number they text.</p>
+        <p>{t('import.notAllowed')}</p>
         <DialogFooter>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>{t('import.close')}</Button>
         </DialogFooter>
       </div>
     );
@@ -71,21 +76,21 @@ function UploadStep({ onClose, onUploaded }: { onClose: () => void; onUploaded: 
       }}
     >
       <SelectField
-        label="Into"
-        hint="The team of this number sees the contacts; numbers without a country code are read as this number’s country; opt-outs apply to it."
+        label={t('import.into')}
+        hint={t('import.intoHint')}
         value={channel?.id ?? ''}
         onChange={setChannelId}
-        options={manageable.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${displayPhone(candidate.sender)}, ${candidate.country})` }))}
+        options={manageable.map((candidate) => ({ value: candidate.id, label: t('import.intoOption', { name: candidate.name, phone: displayPhone(candidate.sender), country: candidate.country }) }))}
       />
-      <FieldShell label="CSV file" hint={`A header row, then one customer per row; up to ${Math.round(CONTACT_IMPORT_MAX_BYTES / 1024 / 1024)} MB (about 100,000 rows).`}>
+      <FieldShell label={t('import.file')} hint={t('import.fileHint', { megabytes: MAX_MEGABYTES, rows: formatNumber(100_000) })}>
         {(control) => <input className="bt-input" type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.target.files?.[0] ?? null)} {...control} />}
       </FieldShell>
-      {tooLarge ? <Banner tone="danger">This file is larger than {Math.round(CONTACT_IMPORT_MAX_BYTES / 1024 / 1024)} MB; split it and import the parts.</Banner> : null}
+      {tooLarge ? <Banner tone="danger">{t('import.tooLarge', { megabytes: MAX_MEGABYTES })}</Banner> : null}
       {upload.error ? <Banner tone="danger">{describeError(upload.error)}</Banner> : null}
       <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('import.cancel')}</Button>
         <Button type="submit" variant="primary" pending={upload.isPending} disabled={!file || !channel || tooLarge}>
-          Next: match columns
+          {t('import.next')}
         </Button>
       </DialogFooter>
     </form>
@@ -93,6 +98,7 @@ function UploadStep({ onClose, onUploaded }: { onClose: () => void; onUploaded: 
 }
 
 function MappingStep({ upload, onClose, onStarted }: { upload: ContactImportView; onClose: () => void; onStarted: (importId: string) => void }) {
+  const { t } = useTranslation('contacts');
   const [choices, setChoices] = useState<ColumnChoice[]>(() => upload.headers.map((_, column) => upload.mapping.find((entry) => entry.column === column)?.field ?? 'ignore'));
   const [overwriteNames, setOverwriteNames] = useState(false);
   const start = useStartContactImport();
@@ -109,45 +115,45 @@ function MappingStep({ upload, onClose, onStarted }: { upload: ContactImportView
       }}
     >
       <p className="bt-import__summary">
-        <strong>{upload.fileName || 'The file'}</strong> has {upload.totalRows.toLocaleString()} {upload.totalRows === 1 ? 'row' : 'rows'}. Say what each column holds.
+        <Trans t={t} i18nKey="import.summary" values={{ file: upload.fileName || t('import.theFile'), count: upload.totalRows }} components={{ file: <strong /> }} />
       </p>
-      <div className="bt-import__columns" role="table" aria-label="Columns of the file">
+      <div className="bt-import__columns" role="table" aria-label={t('import.columnsLabel')}>
         <div className="bt-import__column bt-import__column--head" role="row">
-          <span role="columnheader">Column</span>
-          <span role="columnheader">First rows</span>
-          <span role="columnheader">Import as</span>
+          <span role="columnheader">{t('import.column')}</span>
+          <span role="columnheader">{t('import.firstRows')}</span>
+          <span role="columnheader">{t('import.importAs')}</span>
         </div>
         {upload.headers.map((header, column) => (
           <div className="bt-import__column" role="row" key={column}>
-            <span role="cell" className="bt-import__header">{header || `Column ${column + 1}`}</span>
+            <span role="cell" className="bt-import__header">{header || t('import.columnNumber', { number: column + 1 })}</span>
             <span role="cell" className="bt-import__sample">
               {upload.sample.map((row) => row[column] ?? '').filter(Boolean).slice(0, 3).join(' · ') || '—'}
             </span>
             <span role="cell">
               <SelectField
-                label={`Import “${header || `column ${column + 1}`}” as`}
+                label={t('import.importColumnAs', { column: header || t('import.columnNumberLower', { number: column + 1 }) })}
                 hideLabel
                 value={choices[column]}
                 onChange={(value) => setChoices((current) => current.map((choice, index) => (index === column ? value : choice)))}
-                options={FIELD_OPTIONS}
+                options={FIELD_LABEL_KEYS.map(({ value, key }) => ({ value, label: t(key) }))}
               />
             </span>
           </div>
         ))}
       </div>
       <Checkbox
-        label="Replace names already saved"
-        description="Off: a contact’s empty name is filled from the file and a name someone already gave them stays."
+        label={t('import.overwriteNames')}
+        description={t('import.overwriteNamesHint')}
         checked={overwriteNames}
         onChange={(event) => setOverwriteNames(event.target.checked)}
       />
-      <p className="bt-field__hint">Consent is only imported when a column says a customer opted out (opted_out, unsubscribed, stop, no); other values never opt anyone in.</p>
-      {phones !== 1 ? <Banner tone="warning">{phones === 0 ? 'Choose the column with the phone number.' : 'Only one column can be the phone number.'}</Banner> : null}
+      <p className="bt-field__hint">{t('import.consentHint')}</p>
+      {phones !== 1 ? <Banner tone="warning">{phones === 0 ? t('import.choosePhone') : t('import.onePhone')}</Banner> : null}
       {start.error ? <Banner tone="danger">{describeError(start.error)}</Banner> : null}
       <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('import.cancel')}</Button>
         <Button type="submit" variant="primary" pending={start.isPending} disabled={phones !== 1}>
-          Import {upload.totalRows.toLocaleString()} {upload.totalRows === 1 ? 'row' : 'rows'}
+          {t('import.start', { count: upload.totalRows })}
         </Button>
       </DialogFooter>
     </form>
@@ -155,45 +161,48 @@ function MappingStep({ upload, onClose, onStarted }: { upload: ContactImportView
 }
 
 function ProgressStep({ view, onClose }: { view: ContactImportView; onClose: () => void }) {
+  const { t } = useTranslation('contacts');
+  const language = useConsoleLanguage();
   const download = useDownloadContactCsv();
   const finished = view.status === 'done' || view.status === 'failed';
   const counts: Array<[string, number]> = [
-    ['New contacts', view.created],
-    ['Already here, updated', view.updated],
-    ['Repeated in the file, merged', view.duplicates],
-    ['Not imported', view.errors],
+    [t('import.created'), view.created],
+    [t('import.updated'), view.updated],
+    [t('import.duplicates'), view.duplicates],
+    [t('import.errors'), view.errors],
   ];
   return (
     <div className="bt-form">
       <div className="bt-import__progress">
-        <progress max={Math.max(view.totalRows, 1)} value={view.processedRows} aria-label="Import progress" />
+        <progress max={Math.max(view.totalRows, 1)} value={view.processedRows} aria-label={t('import.progressLabel')} />
         <span role="status">
           {finished
             ? view.status === 'done'
-              ? `Imported all ${view.totalRows.toLocaleString()} rows.`
-              : 'The import stopped.'
-            : `${view.processedRows.toLocaleString()} of ${view.totalRows.toLocaleString()} rows…`}
+              ? t('import.done', { count: view.totalRows })
+              : t('import.stopped')
+            : t('import.processed', { processed: formatNumber(view.processedRows), count: view.totalRows })}
         </span>
       </div>
       <dl className="bt-import__counts">
         {counts.map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd>{value.toLocaleString()}</dd>
+            <dd>{formatNumber(value)}</dd>
           </div>
         ))}
       </dl>
-      {view.failure ? <Banner tone="danger">{view.failure}</Banner> : null}
-      {!finished ? <p className="bt-field__hint">You can close this window: the import carries on, and the contacts appear as it goes.</p> : null}
+      {/* The runner's reason is written in English for whoever reads the logs; other languages get a sentence of their own. */}
+      {view.failure ? <Banner tone="danger">{language === 'en' ? view.failure : t('import.stoppedReason')}</Banner> : null}
+      {!finished ? <p className="bt-field__hint">{t('import.canClose')}</p> : null}
       {download.error ? <Banner tone="danger">{describeError(download.error)}</Banner> : null}
       <DialogFooter>
         {view.errors > 0 ? (
           <Button pending={download.isPending} onClick={() => download.mutate({ importErrors: view.id })}>
-            Download rows not imported
+            {t('import.downloadErrors')}
           </Button>
         ) : null}
         <Button variant={finished ? 'primary' : 'secondary'} onClick={onClose}>
-          {finished ? 'Done' : 'Close'}
+          {finished ? t('import.finish') : t('import.close')}
         </Button>
       </DialogFooter>
     </div>

@@ -1,6 +1,7 @@
 import { type ContactDetailView, type ContactNoteView, Role } from '@backtalk/contracts';
 import { describeError, useBlockContact, useContactDirectory, useMergeContacts, useSignedInUser, useToastActions } from '@backtalk/console/data-access';
 import { Button, ConfirmDialog, Dialog, DialogFooter, formatDateTime, Icon, TextField } from '@backtalk/console/ui';
+import { Trans, useTranslation } from '@backtalk/console/i18n';
 import { useDeferredValue, useState } from 'react';
 import { contactTitle, displayPhone } from './phone';
 
@@ -18,14 +19,16 @@ export interface MergeContactDialogProps {
 
 /** Finds the duplicate by number or name and folds it into this contact, which stays. */
 export function MergeContactDialog({ open, contact, onClose }: MergeContactDialogProps) {
+  const { t } = useTranslation('contacts');
   return (
-    <Dialog open={open} onClose={onClose} title="Merge with another contact" description={`The other contact's conversations, notes, details and consent move to ${contactTitle(contact)}, and the other contact is deleted.`}>
+    <Dialog open={open} onClose={onClose} title={t('merge.title')} description={t('merge.description', { contact: contactTitle(contact) })}>
       <MergeForm contact={contact} onClose={onClose} />
     </Dialog>
   );
 }
 
 function MergeForm({ contact, onClose }: { contact: ContactDetailView; onClose: () => void }) {
+  const { t } = useTranslation('contacts');
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<{ id: string; label: string } | null>(null);
   const q = useDeferredValue(search.trim());
@@ -43,25 +46,25 @@ function MergeForm({ contact, onClose }: { contact: ContactDetailView; onClose: 
           { contactId: contact.id, otherContactId: chosen.id },
           {
             onSuccess: () => {
-              toastShown('success', `${chosen.label} merged into ${contactTitle(contact)}.`);
+              toastShown('success', t('merge.merged', { other: chosen.label, contact: contactTitle(contact) }));
               onClose();
             },
           },
         );
       }}
     >
-      <TextField label="Find the other contact" type="search" placeholder="Number or name" value={search} onChange={(event) => setSearch(event.target.value)} autoComplete="off" />
-      {q && candidates.length === 0 && !isFetching ? <p className="bt-contact-page__quiet">No other contact matches.</p> : null}
+      <TextField label={t('merge.find')} type="search" placeholder={t('merge.findPlaceholder')} value={search} onChange={(event) => setSearch(event.target.value)} autoComplete="off" />
+      {q && candidates.length === 0 && !isFetching ? <p className="bt-contact-page__quiet">{t('merge.noMatch')}</p> : null}
       {candidates.length > 0 ? (
         <fieldset className="bt-contact-merge__candidates">
-          <legend className="bt-sr-only">Contact to merge</legend>
+          <legend className="bt-sr-only">{t('merge.candidates')}</legend>
           {candidates.map((item) => {
             const label = item.name.trim() ? `${item.name} (${displayPhone(item.phone)})` : displayPhone(item.phone);
             return (
               <label key={item.id} className="bt-contact-merge__candidate">
                 <input type="radio" name="merge-candidate" checked={chosen?.id === item.id} onChange={() => setChosen({ id: item.id, label })} />
                 <span>{label}</span>
-                <span className="bt-contact-page__when">Last contact {formatDateTime(item.lastContactAt)}</span>
+                <span className="bt-contact-page__when">{t('merge.lastContact', { when: formatDateTime(item.lastContactAt) })}</span>
               </label>
             );
           })}
@@ -69,7 +72,7 @@ function MergeForm({ contact, onClose }: { contact: ContactDetailView; onClose: 
       ) : null}
       {chosen ? (
         <p className="bt-contact-merge__summary">
-          {chosen.label} will be merged into {contactTitle(contact)} and deleted. This cannot be undone.
+          {t('merge.summary', { other: chosen.label, contact: contactTitle(contact) })}
         </p>
       ) : null}
       {merge.error ? (
@@ -78,9 +81,9 @@ function MergeForm({ contact, onClose }: { contact: ContactDetailView; onClose: 
         </p>
       ) : null}
       <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('merge.cancel')}</Button>
         <Button type="submit" variant="danger" pending={merge.isPending} disabled={!chosen}>
-          Merge into this contact
+          {t('merge.confirm')}
         </Button>
       </DialogFooter>
     </form>
@@ -89,13 +92,19 @@ function MergeForm({ contact, onClose }: { contact: ContactDetailView; onClose: 
 
 /** "Merged with +380… by Olha on 3 Dec": the numbers folded into this contact. */
 export function MergeHistory({ contact }: { contact: ContactDetailView }) {
+  const { t } = useTranslation('contacts');
   if (contact.merges.length === 0) return null;
   return (
-    <ul className="bt-contact-merges" aria-label="Merged contacts">
+    <ul className="bt-contact-merges" aria-label={t('merge.historyLabel')}>
       {contact.merges.map((merge) => (
         <li key={`${merge.absorbedPhone}-${merge.mergedAt}`}>
-          <Icon name="contacts" size={12} /> Merged with <span className="bt-mono">{displayPhone(merge.absorbedPhone)}</span>
-          {merge.absorbedName ? ` (${merge.absorbedName})` : ''} by {merge.mergedByName ?? 'someone no longer here'} on {formatDateTime(merge.mergedAt)}
+          <Icon name="contacts" size={12} />{' '}
+          <Trans
+            t={t}
+            i18nKey={merge.absorbedName ? 'merge.mergedWithNamed' : 'merge.mergedWith'}
+            values={{ phone: displayPhone(merge.absorbedPhone), name: merge.absorbedName ?? '', by: merge.mergedByName ?? t('merge.someoneGone'), when: formatDateTime(merge.mergedAt) }}
+            components={{ phone: <span className="bt-mono" /> }}
+          />
         </li>
       ))}
     </ul>
@@ -107,6 +116,7 @@ export function MergeHistory({ contact }: { contact: ContactDetailView }) {
  * are those of the viewer the contact was seen in (the notes list the same); supervisors and admins change them.
  */
 export function BlockPanel({ contact }: { contact: ContactDetailView }) {
+  const { t } = useTranslation('contacts');
   const me = useSignedInUser();
   const [confirming, setConfirming] = useState<{ team: ContactNoteView; blocked: boolean } | null>(null);
   const change = useBlockContact();
@@ -117,9 +127,9 @@ export function BlockPanel({ contact }: { contact: ContactDetailView }) {
     <section className="bt-panel" aria-labelledby="contact-blocking">
       <header className="bt-panel__header">
         <h2 id="contact-blocking" className="bt-panel__title">
-          Blocking
+          {t('block.title')}
         </h2>
-        <p className="bt-panel__description">A blocked number's texts are kept here, but never reach the queue, an agent or automation.</p>
+        <p className="bt-panel__description">{t('block.description')}</p>
       </header>
       <div className="bt-panel__body">
         <ul className="bt-contact-blocks">
@@ -129,11 +139,11 @@ export function BlockPanel({ contact }: { contact: ContactDetailView }) {
               <li key={team.teamId} className={block ? 'bt-contact-blocks__blocked' : undefined}>
                 <Icon name={block ? 'block' : 'circle-check'} size={14} />
                 <span>
-                  <strong>{team.teamName}</strong>: {block ? `blocked by ${block.blockedByName ?? 'someone no longer here'} on ${formatDateTime(block.blockedAt)}` : 'not blocked'}
+                  <strong>{team.teamName}</strong>: {block ? t('block.blockedBy', { name: block.blockedByName ?? t('block.someoneGone'), when: formatDateTime(block.blockedAt) }) : t('block.notBlocked')}
                 </span>
                 {manages(team.teamId) ? (
                   <Button size="sm" variant={block ? 'secondary' : 'danger'} onClick={() => setConfirming({ team, blocked: !block })}>
-                    {block ? 'Unblock' : 'Block'}
+                    {block ? t('block.unblock') : t('block.block')}
                   </Button>
                 ) : null}
               </li>
@@ -143,8 +153,12 @@ export function BlockPanel({ contact }: { contact: ContactDetailView }) {
       </div>
       <ConfirmDialog
         open={confirming !== null}
-        title={confirming?.blocked ? `Block ${contactTitle(contact)} in ${confirming.team.teamName}?` : `Unblock ${contactTitle(contact)} in ${confirming?.team.teamName ?? ''}?`}
-        confirmLabel={confirming?.blocked ? 'Block' : 'Unblock'}
+        title={
+          confirming?.blocked
+            ? t('block.confirmBlock', { contact: contactTitle(contact), team: confirming.team.teamName })
+            : t('block.confirmUnblock', { contact: contactTitle(contact), team: confirming?.team.teamName ?? '' })
+        }
+        confirmLabel={confirming?.blocked ? t('block.block') : t('block.unblock')}
         tone={confirming?.blocked ? 'danger' : 'primary'}
         pending={change.isPending}
         error={change.error ? describeError(change.error) : null}
@@ -158,7 +172,7 @@ export function BlockPanel({ contact }: { contact: ContactDetailView }) {
             { contactId: contact.id, teamId: confirming.team.teamId, blocked: confirming.blocked },
             {
               onSuccess: () => {
-                toastShown('success', `${contactTitle(contact)} ${confirming.blocked ? 'blocked' : 'unblocked'} in ${confirming.team.teamName}.`);
+                toastShown('success', t(confirming.blocked ? 'block.blocked' : 'block.unblocked', { contact: contactTitle(contact), team: confirming.team.teamName }));
                 setConfirming(null);
               },
             },
@@ -166,9 +180,9 @@ export function BlockPanel({ contact }: { contact: ContactDetailView }) {
         }}
       >
         {confirming?.blocked ? (
-          <p>Their texts to {confirming.team.teamName} will still be kept on this page, but nobody is assigned, nothing answers automatically and no survey is sent. Conversations already open stay open.</p>
+          <p>{t('block.blockBody', { team: confirming.team.teamName })}</p>
         ) : (
-          <p>Their next text to {confirming?.team.teamName} is queued and routed like anyone else's.</p>
+          <p>{t('block.unblockBody', { team: confirming?.team.teamName ?? '' })}</p>
         )}
       </ConfirmDialog>
     </section>

@@ -1,28 +1,29 @@
 import { ConversationStatus, MessageKind, type ConsentEventView, type ContactDetailView, type ContactNoteView, type ConversationView } from '@backtalk/contracts';
 import { DEFAULT_FILTER, describeError, filterToSearchParams, useChannels, useContact, useContactAttributes, useSaveContact, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
 import { Badge, Banner, Button, buttonClassName, ContactAttributeFields, EmptyState, formatDateTime, formatShortAgo, Icon, LoadingState, PageHeader, TextAreaField, useNow, type BadgeTone } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { BlockPanel, MergeContactDialog, MergeHistory, useCanMerge } from './ContactModeration';
 import { contactTitle, displayPhone } from './phone';
 import { StartConversationDialog } from './StartConversationDialog';
 
-const STATUS: Record<ConversationStatus, { label: string; tone: BadgeTone }> = {
-  [ConversationStatus.Open]: { label: 'Open', tone: 'accent' },
-  [ConversationStatus.Pending]: { label: 'Pending', tone: 'warning' },
-  [ConversationStatus.Snoozed]: { label: 'Snoozed', tone: 'neutral' },
-  [ConversationStatus.Resolved]: { label: 'Resolved', tone: 'success' },
+const STATUS_TONE: Record<ConversationStatus, BadgeTone> = {
+  [ConversationStatus.Open]: 'accent',
+  [ConversationStatus.Pending]: 'warning',
+  [ConversationStatus.Snoozed]: 'neutral',
+  [ConversationStatus.Resolved]: 'success',
 };
 
 /** Who wrote the preview line: the thread says who exactly; here it is enough to tell customer, people and machines apart. */
-const AUTHOR: Record<MessageKind, string> = {
-  [MessageKind.Customer]: 'Customer',
-  [MessageKind.Agent]: 'Agent',
-  [MessageKind.KeywordReply]: 'Automatic',
-  [MessageKind.Notification]: 'Notification',
-  [MessageKind.AutoReply]: 'Automatic',
-  [MessageKind.Note]: 'Note',
-  [MessageKind.Survey]: 'Survey',
+const AUTHOR: Record<MessageKind, 'customer' | 'agent' | 'automatic' | 'notification' | 'note' | 'survey'> = {
+  [MessageKind.Customer]: 'customer',
+  [MessageKind.Agent]: 'agent',
+  [MessageKind.KeywordReply]: 'automatic',
+  [MessageKind.Notification]: 'notification',
+  [MessageKind.AutoReply]: 'automatic',
+  [MessageKind.Note]: 'note',
+  [MessageKind.Survey]: 'survey',
 };
 
 function useNames<T extends { id: string; name: string }>(items: readonly T[] | undefined): Map<string, string> {
@@ -35,29 +36,34 @@ function inboxLink(conversation: ConversationView) {
 }
 
 function Conversations({ contact, channels, teams }: { contact: ContactDetailView; channels: Map<string, string>; teams: Map<string, string> }) {
+  const { t } = useTranslation('contacts');
   const now = useNow();
   return (
     <section className="bt-panel bt-contact-page__conversations" aria-labelledby="contact-conversations">
       <header className="bt-panel__header">
         <h2 id="contact-conversations" className="bt-panel__title">
-          Conversations
+          {t('conversations.title')}
         </h2>
-        <p className="bt-panel__description">Every conversation with this customer on your teams' numbers, newest first.</p>
+        <p className="bt-panel__description">{t('conversations.description')}</p>
       </header>
       {contact.conversations.length === 0 ? (
-        <p className="bt-contact-page__quiet">No conversation you can open: the ones with this customer belong to other teams.</p>
+        <p className="bt-contact-page__quiet">{t('conversations.none')}</p>
       ) : (
         <ul className="bt-contact-conversations">
           {contact.conversations.map((conversation) => {
-            const status = STATUS[conversation.status];
+            const status = { label: t(`status.${conversation.status}`), tone: STATUS_TONE[conversation.status] };
             const last = conversation.lastMessage;
             return (
               <li key={conversation.id}>
-                <Link className="bt-contact-conversation" to={inboxLink(conversation)} aria-label={`${status.label} conversation on ${channels.get(conversation.channelId) ?? 'a channel'}, ${formatDateTime(conversation.lastMessageAt)}`}>
+                <Link className="bt-contact-conversation" to={inboxLink(conversation)} aria-label={t('conversations.label', {
+                    status: status.label,
+                    channel: channels.get(conversation.channelId) ?? t('conversations.someChannel'),
+                    when: formatDateTime(conversation.lastMessageAt),
+                  })}>
                   <span className="bt-contact-conversation__top">
                     <Badge tone={status.tone}>{status.label}</Badge>
                     <span className="bt-contact-conversation__where">
-                      {channels.get(conversation.channelId) ?? 'Channel'} · {teams.get(conversation.teamId) ?? 'Team'}
+                      {channels.get(conversation.channelId) ?? t('conversations.channel')} · {teams.get(conversation.teamId) ?? t('conversations.team')}
                     </span>
                     <time className="bt-contact-conversation__when" dateTime={conversation.lastMessageAt} title={formatDateTime(conversation.lastMessageAt)}>
                       {formatShortAgo(conversation.lastMessageAt, now)}
@@ -66,11 +72,11 @@ function Conversations({ contact, channels, teams }: { contact: ContactDetailVie
                   <span className="bt-contact-conversation__preview">
                     {last ? (
                       <>
-                        <span className="bt-contact-conversation__who">{AUTHOR[last.kind]}: </span>
+                        <span className="bt-contact-conversation__who">{t('conversations.author', { author: t(`author.${AUTHOR[last.kind]}`) })}</span>
                         {last.body}
                       </>
                     ) : (
-                      'No messages'
+                      t('conversations.noMessages')
                     )}
                   </span>
                 </Link>
@@ -83,26 +89,27 @@ function Conversations({ contact, channels, teams }: { contact: ContactDetailVie
   );
 }
 
-function describeConsentEvent(event: ConsentEventView, people: Map<string, string>): string {
-  if (event.source === 'keyword') return `texted ${event.keyword ?? 'a keyword'}`;
-  if (event.source === 'agent') return `by ${event.actorUserId ? (people.get(event.actorUserId) ?? 'an agent') : 'an agent'}`;
-  return `via ${event.source}`;
+function describeConsentEvent(event: ConsentEventView, people: Map<string, string>, t: (key: string, values?: Record<string, unknown>) => string): string {
+  if (event.source === 'keyword') return event.keyword ? t('consent.textedKeyword', { keyword: event.keyword }) : t('consent.textedSomeKeyword');
+  if (event.source === 'agent') return t('consent.byPerson', { name: (event.actorUserId && people.get(event.actorUserId)) || t('consent.anAgent') });
+  return t('consent.via', { source: event.source });
 }
 
 function Consent({ contact, channels }: { contact: ContactDetailView; channels: Map<string, string> }) {
+  const { t } = useTranslation('contacts');
   const { data: users } = useUsers();
   const people = useNames(users);
   return (
     <section className="bt-panel" aria-labelledby="contact-consent">
       <header className="bt-panel__header">
         <h2 id="contact-consent" className="bt-panel__title">
-          Consent
+          {t('consent.title')}
         </h2>
       </header>
       <div className="bt-panel__body">
         {contact.consent.length === 0 ? (
           <p className="bt-contact-page__quiet">
-            <Icon name="circle-check" size={14} /> Can receive texts on every number: no STOP or START recorded.
+            <Icon name="circle-check" size={14} /> {t('consent.everywhere')}
           </p>
         ) : (
           <ul className="bt-contact-consent">
@@ -110,8 +117,8 @@ function Consent({ contact, channels }: { contact: ContactDetailView; channels: 
               <li key={consent.channelId} className={consent.optedOut ? 'bt-contact-consent__out' : 'bt-contact-consent__in'}>
                 <Icon name={consent.optedOut ? 'block' : 'circle-check'} size={14} />
                 <span>
-                  <strong>{consent.channelName}</strong>: {consent.optedOut ? 'opted out, nothing can be sent from this number' : 'can receive texts'}
-                  <span className="bt-contact-page__when"> since {formatDateTime(consent.updatedAt)}</span>
+                  <strong>{consent.channelName}</strong>: {consent.optedOut ? t('consent.optedOutLine') : t('consent.canReceiveLine')}
+                  <span className="bt-contact-page__when">{t('consent.since', { when: formatDateTime(consent.updatedAt) })}</span>
                 </span>
               </li>
             ))}
@@ -119,11 +126,11 @@ function Consent({ contact, channels }: { contact: ContactDetailView; channels: 
         )}
         {contact.consentHistory.length > 0 ? (
           <>
-            <h3 className="bt-contact-page__subheading">History</h3>
-            <ul className="bt-contact-consent-history" aria-label="Consent history">
+            <h3 className="bt-contact-page__subheading">{t('consent.history')}</h3>
+            <ul className="bt-contact-consent-history" aria-label={t('consent.historyLabel')}>
               {contact.consentHistory.map((event, index) => (
                 <li key={`${event.createdAt}-${index}`}>
-                  <strong>{event.action === 'opt_out' ? 'Opted out' : 'Opted in'}</strong> · {describeConsentEvent(event, people)} · {channels.get(event.channelId) ?? 'a channel'}
+                  <strong>{event.action === 'opt_out' ? t('consent.optedOutEvent') : t('consent.optedInEvent')}</strong> · {describeConsentEvent(event, people, t)} · {channels.get(event.channelId) ?? t('consent.someChannel')}
                   <span className="bt-contact-page__when">{formatDateTime(event.createdAt)}</span>
                 </li>
               ))}
@@ -136,6 +143,7 @@ function Consent({ contact, channels }: { contact: ContactDetailView; channels: 
 }
 
 function TeamNote({ contactId, note }: { contactId: string; note: ContactNoteView }) {
+  const { t } = useTranslation('contacts');
   const [body, setBody] = useState(note.body);
   const save = useSaveContact();
   const { toastShown } = useToastActions();
@@ -145,22 +153,22 @@ function TeamNote({ contactId, note }: { contactId: string; note: ContactNoteVie
       className="bt-form bt-contact-note"
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate({ contactId, changes: { notes: body, teamId: note.teamId } }, { onSuccess: () => toastShown('success', `${note.teamName}'s notes saved.`) });
+        save.mutate({ contactId, changes: { notes: body, teamId: note.teamId } }, { onSuccess: () => toastShown('success', t('notes.saved', { team: note.teamName })) });
       }}
     >
       <TextAreaField
-        label={`${note.teamName}'s notes`}
+        label={t('notes.label', { team: note.teamName })}
         rows={3}
         maxLength={4000}
         value={body}
-        placeholder="e.g. prefers texts in Ukrainian; VIP since 2024"
+        placeholder={t('notes.placeholder')}
         onChange={(event) => setBody(event.target.value)}
-        hint={`Only ${note.teamName} and admins see these.${note.updatedAt ? ` Last saved ${formatDateTime(note.updatedAt)}.` : ''}`}
+        hint={note.updatedAt ? t('notes.hintSaved', { team: note.teamName, when: formatDateTime(note.updatedAt) }) : t('notes.hint', { team: note.teamName })}
         error={save.error ? describeError(save.error) : null}
       />
       <div className="bt-contact-note__actions">
         <Button size="sm" type="submit" variant="primary" pending={save.isPending} disabled={!changed}>
-          Save notes
+          {t('notes.save')}
         </Button>
       </div>
     </form>
@@ -168,17 +176,18 @@ function TeamNote({ contactId, note }: { contactId: string; note: ContactNoteVie
 }
 
 function Notes({ contact }: { contact: ContactDetailView }) {
+  const { t } = useTranslation('contacts');
   return (
     <section className="bt-panel" aria-labelledby="contact-notes">
       <header className="bt-panel__header">
         <h2 id="contact-notes" className="bt-panel__title">
-          Notes
+          {t('notes.title')}
         </h2>
-        <p className="bt-panel__description">Each team keeps its own notes about a customer.</p>
+        <p className="bt-panel__description">{t('notes.description')}</p>
       </header>
       <div className="bt-panel__body">
         {contact.notes.length === 0 ? (
-          <p className="bt-contact-page__quiet">None of your teams has talked with this customer yet, so there is nowhere to keep notes.</p>
+          <p className="bt-contact-page__quiet">{t('notes.none')}</p>
         ) : (
           contact.notes.map((note) => <TeamNote key={`${note.teamId}-${note.updatedAt ?? ''}`} contactId={contact.id} note={note} />)
         )}
@@ -189,6 +198,7 @@ function Notes({ contact }: { contact: ContactDetailView }) {
 
 /** The custom attributes admins defined, shared by every team, each saved as it is changed. */
 function Attributes({ contact }: { contact: ContactDetailView }) {
+  const { t } = useTranslation('contacts');
   const { data: attributes } = useContactAttributes();
   const save = useSaveContact();
   if (!attributes || attributes.length === 0) return null;
@@ -196,9 +206,9 @@ function Attributes({ contact }: { contact: ContactDetailView }) {
     <section className="bt-panel" aria-labelledby="contact-attributes">
       <header className="bt-panel__header">
         <h2 id="contact-attributes" className="bt-panel__title">
-          Details
+          {t('details.title')}
         </h2>
-        <p className="bt-panel__description">Every team sees and edits the same details.</p>
+        <p className="bt-panel__description">{t('details.description')}</p>
       </header>
       <div className="bt-panel__body">
         <ContactAttributeFields
@@ -213,6 +223,7 @@ function Attributes({ contact }: { contact: ContactDetailView }) {
 
 /** One customer: who they are, whether they may be texted, each team's notes, and every conversation with them. */
 export function ContactPage() {
+  const { t } = useTranslation('contacts');
   const { contactId = '' } = useParams();
   const { data: contact, error, isPending, refetch } = useContact(contactId);
   const { data: channelList } = useChannels();
@@ -226,23 +237,23 @@ export function ContactPage() {
   const canMerge = useCanMerge();
   const back = { pathname: '/contacts', search: (location.state as { from?: string } | null)?.from ?? '' };
 
-  if (isPending) return <LoadingState label="Loading contact…" />;
+  if (isPending) return <LoadingState label={t('contact.loading')} />;
   if (!contact) {
     return (
       <EmptyState
         icon="contacts"
         headingLevel={1}
-        title="Contact not found"
+        title={t('contact.notFoundTitle')}
         action={
           <Link to={back} className={buttonClassName({ variant: 'primary' })}>
-            All contacts
+            {t('contact.allContacts')}
           </Link>
         }
       >
-        <p>{error && 'status' in error && error.status === 404 ? "This contact doesn't exist, or none of your teams has talked with them." : describeError(error)}</p>
+        <p>{error && 'status' in error && error.status === 404 ? t('contact.notFoundBody') : describeError(error)}</p>
         {error && !('status' in error && error.status === 404) ? (
           <Button size="sm" onClick={() => void refetch()}>
-            Retry
+            {t('contact.retry')}
           </Button>
         ) : null}
       </EmptyState>
@@ -253,34 +264,34 @@ export function ContactPage() {
   return (
     <div className="bt-contact-page">
       <Link to={back} className="bt-contact-page__back">
-        <Icon name="chevron" size={12} className="bt-contact-page__back-icon" /> All contacts
+        <Icon name="chevron" size={12} className="bt-contact-page__back-icon" /> {t('contact.allContacts')}
       </Link>
       <PageHeader
         title={contactTitle(contact)}
         description={
           <span className="bt-contact-page__identity">
             {contact.name.trim() ? <span className="bt-mono">{displayPhone(contact.phone)}</span> : null}
-            {contact.lastContactAt ? <span>Last contact {formatDateTime(contact.lastContactAt)}</span> : null}
+            {contact.lastContactAt ? <span>{t('contact.lastContact', { when: formatDateTime(contact.lastContactAt) })}</span> : null}
           </span>
         }
         actions={
           <>
-            {canMerge ? <Button onClick={() => setMerging(true)}>Merge…</Button> : null}
-            <Button variant="primary" icon="message" onClick={() => setStarting(true)} disabled={optedOutEverywhere} title={optedOutEverywhere ? 'Opted out of every number you can text from' : undefined}>
-              New conversation
+            {canMerge ? <Button onClick={() => setMerging(true)}>{t('contact.merge')}</Button> : null}
+            <Button variant="primary" icon="message" onClick={() => setStarting(true)} disabled={optedOutEverywhere} title={optedOutEverywhere ? t('contact.optedOutEverywhereTitle') : undefined}>
+              {t('contact.newConversation')}
             </Button>
           </>
         }
       />
       <MergeHistory contact={contact} />
       {contact.blocks.length > 0 ? (
-        <Banner tone="warning" title={`Blocked in ${contact.blocks.map((block) => block.teamName).join(', ')}`}>
-          New texts from this number are kept here but never reach the queue, an agent or automation there.
+        <Banner tone="warning" title={t('contact.blockedIn', { teams: contact.blocks.map((block) => block.teamName).join(', ') })}>
+          {t('contact.blockedBody')}
         </Banner>
       ) : null}
       {optedOutEverywhere ? (
-        <Banner tone="warning" title="Opted out">
-          This customer texted STOP to every number of your teams, so nothing can be sent to them until they text START.
+        <Banner tone="warning" title={t('contact.optedOut')}>
+          {t('contact.optedOutBody')}
         </Banner>
       ) : null}
       <div className="bt-contact-page__grid">

@@ -1,4 +1,5 @@
 import { Button, Dialog, DialogFooter, TextField } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useState } from 'react';
 
 export interface LastContactDialogProps {
@@ -11,14 +12,16 @@ export interface LastContactDialogProps {
 
 /** Any range of days for the last-contact filter; either end may stay open. */
 export function LastContactDialog({ open, from, to, onClose, onApply }: LastContactDialogProps) {
+  const { t } = useTranslation('contacts');
   return (
-    <Dialog open={open} onClose={onClose} size="sm" title="Last contact" description="Customers whose latest conversation activity falls on these days (both included).">
+    <Dialog open={open} onClose={onClose} size="sm" title={t('range.title')} description={t('range.description')}>
       <RangeForm from={from} to={to} onClose={onClose} onApply={onApply} />
     </Dialog>
   );
 }
 
 function RangeForm({ from, to, onClose, onApply }: Omit<LastContactDialogProps, 'open'>) {
+  const { t } = useTranslation('contacts');
   const [start, setStart] = useState(from ?? '');
   const [end, setEnd] = useState(to ?? '');
   const backwards = start !== '' && end !== '' && end < start;
@@ -33,13 +36,13 @@ function RangeForm({ from, to, onClose, onApply }: Omit<LastContactDialogProps, 
       }}
     >
       <div className="bt-contacts-range">
-        <TextField label="From" type="date" value={start} max={end || undefined} onChange={(event) => setStart(event.target.value)} />
-        <TextField label="To" type="date" value={end} min={start || undefined} onChange={(event) => setEnd(event.target.value)} error={backwards ? 'The end comes before the start.' : null} />
+        <TextField label={t('range.from')} type="date" value={start} max={end || undefined} onChange={(event) => setStart(event.target.value)} />
+        <TextField label={t('range.to')} type="date" value={end} min={start || undefined} onChange={(event) => setEnd(event.target.value)} error={backwards ? t('range.backwards') : null} />
       </div>
       <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('range.cancel')}</Button>
         <Button type="submit" variant="primary" disabled={backwards || (!start && !end)}>
-          Apply
+          {t('range.apply')}
         </Button>
       </DialogFooter>
     </form>

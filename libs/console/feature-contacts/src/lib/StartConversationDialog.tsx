@@ -2,6 +2,7 @@ import type { ContactDetailView } from '@backtalk/contracts';
 import { toFormErrors, useChannels, useStartConversation } from '@backtalk/console/data-access';
 import { analyseReply, formatCost } from '@backtalk/console/feature-inbox';
 import { Banner, Button, Dialog, DialogFooter, SelectField, TextAreaField } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useMemo, useRef, useState } from 'react';
 import { contactTitle, displayPhone } from './phone';
 
@@ -14,14 +15,16 @@ export interface StartConversationDialogProps {
 
 /** Texting this customer first, from one of the viewer's numbers; the API sends it at most once. */
 export function StartConversationDialog({ open, contact, onClose, onStarted }: StartConversationDialogProps) {
+  const { t } = useTranslation('contacts');
   return (
-    <Dialog open={open} onClose={onClose} title="New conversation" description={`Text ${contactTitle(contact)} from one of your team's numbers.`}>
+    <Dialog open={open} onClose={onClose} title={t('start.title')} description={t('start.description', { contact: contactTitle(contact) })}>
       <StartForm contact={contact} onClose={onClose} onStarted={onStarted} />
     </Dialog>
   );
 }
 
 function StartForm({ contact, onClose, onStarted }: Omit<StartConversationDialogProps, 'open'>) {
+  const { t } = useTranslation('contacts');
   const { data: channels } = useChannels();
   const active = useMemo(() => (channels ?? []).filter((channel) => channel.active), [channels]);
   const optedOut = useMemo(() => new Set(contact.consent.filter((consent) => consent.optedOut).map((consent) => consent.channelId)), [contact.consent]);
@@ -40,9 +43,9 @@ function StartForm({ contact, onClose, onStarted }: Omit<StartConversationDialog
   if (channels && active.length === 0) {
     return (
       <div className="bt-form">
-        <p>None of your teams has an active channel yet. An admin can connect a number under Settings → Channels.</p>
+        <p>{t('start.noChannels')}</p>
         <DialogFooter>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>{t('start.close')}</Button>
         </DialogFooter>
       </div>
     );
@@ -63,19 +66,19 @@ function StartForm({ contact, onClose, onStarted }: Omit<StartConversationDialog
       }}
     >
       <SelectField
-        label="From"
+        label={t('start.from')}
         value={channel?.id ?? ''}
         onChange={setChannelId}
-        options={active.map((c) => ({ value: c.id, label: `${c.name} (${displayPhone(c.sender)})${optedOut.has(c.id) ? ' · opted out' : ''}` }))}
+        options={active.map((c) => ({ value: c.id, label: t(optedOut.has(c.id) ? 'start.channelOptionOptedOut' : 'start.channelOption', { name: c.name, phone: displayPhone(c.sender) }) }))}
         error={errors.fields['channelId']}
       />
       {blocked && channel ? (
-        <Banner tone="warning" title="This customer opted out of this number">
-          They texted STOP to {channel.name}, so nothing can be sent from it until they text START. Pick another number, or wait for them to write.
+        <Banner tone="warning" title={t('start.optedOutTitle')}>
+          {t('start.optedOutBody', { channel: channel.name })}
         </Banner>
       ) : null}
       <TextAreaField
-        label="Message"
+        label={t('start.message')}
         rows={4}
         value={body}
         autoFocus
@@ -83,10 +86,10 @@ function StartForm({ contact, onClose, onStarted }: Omit<StartConversationDialog
         error={errors.fields['body']}
         hint={
           body
-            ? `${analysis.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'} · ${analysis.segments} ${analysis.segments === 1 ? 'segment' : 'segments'}${
-                analysis.estimatedCost !== null ? ` · ≈ ${formatCost(analysis.estimatedCost, channel?.currency)}` : ''
-              }`
-            : 'Their reply lands in the new conversation.'
+            ? analysis.estimatedCost !== null
+              ? t('start.encodingWithCost', { encoding: analysis.encoding === 'UCS-2' ? 'unicode' : 'gsm', segments: analysis.segments, cost: formatCost(analysis.estimatedCost, channel?.currency) })
+              : t('start.encoding', { encoding: analysis.encoding === 'UCS-2' ? 'unicode' : 'gsm', segments: analysis.segments })
+            : t('start.hint')
         }
         required
       />
@@ -97,9 +100,9 @@ function StartForm({ contact, onClose, onStarted }: Omit<StartConversationDialog
         </p>
       ) : null}
       <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('start.cancel')}</Button>
         <Button type="submit" variant="primary" icon="send" pending={start.isPending} disabled={blocked || !body.trim()}>
-          Send
+          {t('start.send')}
         </Button>
       </DialogFooter>
     </form>

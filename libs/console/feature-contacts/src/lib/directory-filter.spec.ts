@@ -1,3 +1,5 @@
+import { setConsoleLanguage } from '@backtalk/console/i18n';
+import '../i18n';
 import { describeAttributeFilter, describeLastContact, directoryQuery, EMPTY_FILTER, filterFromSearchParams, filterToSearchParams, isFiltered } from './directory-filter';
 
 const TEAM = '6f1d3f0e-8c1b-4a55-9d7e-0b7a3a9f2c11';
@@ -58,5 +60,15 @@ describe('filtering the directory by a contact attribute', () => {
     expect(describeAttributeFilter('plan:Gold', [plan, vip])).toBe('Plan: Gold');
     expect(describeAttributeFilter('vip:true', [plan, vip])).toBe('VIP: yes');
     expect(describeAttributeFilter('order_id:A-1', [plan, vip])).toBe('order_id: A-1');
+  });
+});
+
+describe('the directory chips in Ukrainian', () => {
+  beforeEach(() => setConsoleLanguage('uk'));
+  afterEach(() => setConsoleLanguage('en'));
+
+  it('names the range with Ukrainian month names and the yes/no of an attribute in Ukrainian', () => {
+    expect(describeLastContact('2026-11-01', null)).toBe('Останнє звернення з 1 лист. 2026 р.');
+    expect(describeAttributeFilter('vip:false', [{ id: 'a2', key: 'vip', label: 'VIP', type: 'boolean', choices: [], position: 0, createdAt: '', updatedAt: '' }])).toBe('VIP: ні');
   });
 });

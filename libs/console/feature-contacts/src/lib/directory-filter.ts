@@ -1,5 +1,8 @@
 import type { ContactAttributeView, ContactConsentFilter, ContactSort } from '@backtalk/contracts';
 import type { ContactDirectoryQuery } from '@backtalk/console/data-access';
+import { dateTimeFormat, translatorFor } from '@backtalk/console/i18n';
+
+const t = translatorFor('contacts');
 
 /**
  * What the directory shows, as it lives in the address bar: coming back from a contact finds the same search, filters
@@ -19,8 +22,16 @@ export interface DirectoryFilter {
 
 export const EMPTY_FILTER: DirectoryFilter = { q: '', teamId: null, channelId: null, consent: null, from: null, to: null, attribute: null, sort: 'last_contact' };
 
-export const SORT_LABELS: Record<ContactSort, string> = { last_contact: 'Last contact', name: 'Name', created: 'Newest contacts' };
-export const CONSENT_LABELS: Record<ContactConsentFilter, string> = { opted_out: 'Opted out', subscribed: 'Can receive texts' };
+export const SORTS: readonly ContactSort[] = ['last_contact', 'name', 'created'];
+export const CONSENT_FILTERS: readonly ContactConsentFilter[] = ['opted_out', 'subscribed'];
+
+export function sortLabel(sort: ContactSort): string {
+  return t(`sort.${sort}`);
+}
+
+export function consentFilterLabel(consent: ContactConsentFilter): string {
+  return t(`consentFilter.${consent}`);
+}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ATTRIBUTE = /^[a-z][a-z0-9_]{0,39}:\S/;
@@ -44,11 +55,11 @@ export function filterFromSearchParams(params: URLSearchParams): DirectoryFilter
     q: params.get('q')?.trim() ?? '',
     teamId: id('team'),
     channelId: id('channel'),
-    consent: oneOf(params.get('consent'), Object.keys(CONSENT_LABELS) as ContactConsentFilter[]),
+    consent: oneOf(params.get('consent'), CONSENT_FILTERS),
     from: day('from'),
     to: day('to'),
     attribute: ATTRIBUTE.test(params.get('attr') ?? '') ? params.get('attr') : null,
-    sort: oneOf(params.get('sort'), Object.keys(SORT_LABELS) as ContactSort[]) ?? 'last_contact',
+    sort: oneOf(params.get('sort'), SORTS) ?? 'last_contact',
   };
 }
 
@@ -95,8 +106,9 @@ export function describeAttributeFilter(filter: string, attributes: readonly Con
   const key = filter.slice(0, separator);
   const value = filter.slice(separator + 1);
   const attribute = attributes.find((candidate) => candidate.key === key);
-  if (!attribute) return `${key}: ${value}`;
-  return `${attribute.label}: ${attribute.type === 'boolean' ? (value === 'true' ? 'yes' : 'no') : value}`;
+  if (!attribute) return t('filters.attributeChip', { attribute: key, value });
+  const shown = attribute.type === 'boolean' ? (value === 'true' ? t('filters.attributeYes') : t('filters.attributeNo')) : value;
+  return t('filters.attributeChip', { attribute: attribute.label, value: shown });
 }
 
 /** A local calendar day `days` before `now` (0 is today), as the date inputs write it. */
@@ -105,17 +117,15 @@ export function dayBefore(now: Date, days: number): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-const dayLabel = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-
 function formatDay(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
-  return dayLabel.format(new Date(year, month - 1, date));
+  return dateTimeFormat({ day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(year, month - 1, date));
 }
 
 /** The chip's text for a last-contact range: "Last contact 1 Nov 2026 – 30 Nov 2026", "… since …", "… until …". */
 export function describeLastContact(from: string | null, to: string | null): string | null {
-  if (from && to) return from === to ? `Last contact on ${formatDay(from)}` : `Last contact ${formatDay(from)} – ${formatDay(to)}`;
-  if (from) return `Last contact since ${formatDay(from)}`;
-  if (to) return `Last contact until ${formatDay(to)}`;
+  if (from && to) return from === to ? t('filters.lastContactOn', { day: formatDay(from) }) : t('filters.lastContactBetween', { from: formatDay(from), to: formatDay(to) });
+  if (from) return t('filters.lastContactSince', { day: formatDay(from) });
+  if (to) return t('filters.lastContactUntil', { day: formatDay(to) });
   return null;
 }
