@@ -1,1 +1,3 @@
+import './i18n';
+
 export { ReportsPage } from './lib/ReportsPage';

@@ -1,4 +1,5 @@
 import type { CostMetric } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { cx } from '@backtalk/console/ui';
 import { InfoTip } from './InfoTip';
 import { KpiCard } from './KpiCard';
@@ -18,6 +19,7 @@ export interface CostKpiCardProps {
  * amount on its own line with its own change, since amounts in different currencies are never added up.
  */
 export function CostKpiCard({ label, metric, currency, definition, showDelta }: CostKpiCardProps) {
+  const { t } = useTranslation('reports');
   if (metric.value !== null) {
     return <KpiCard label={label} metric={metric} format={(v) => formatMoney(v, currency)} kind="money" better="neither" definition={definition} showDelta={showDelta} />;
   }
@@ -36,14 +38,14 @@ export function CostKpiCard({ label, metric, currency, definition, showDelta }: 
               {showDelta ? (
                 <span className={cx('bt-kpi__delta', `bt-kpi__delta--${delta.tone}`)} title={delta.description ?? undefined}>
                   {delta.text ?? ''}
-                  <span className="bt-kpi__delta-context"> vs {formatMoney(amount.previous ?? null, code)}</span>
+                  <span className="bt-kpi__delta-context"> {t('kpi.vs', { value: formatMoney(amount.previous ?? null, code) })}</span>
                 </span>
               ) : null}
             </li>
           );
         })}
       </ul>
-      <p className="bt-kpi__delta-context bt-kpi__note">Mixed currencies, not added up</p>
+      <p className="bt-kpi__delta-context bt-kpi__note">{t('kpi.mixedCurrencies')}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { AXIS_TICK, CHART } from './chart-theme';
 import { formatDayTick } from './report-format';
 
@@ -33,6 +34,7 @@ export interface DayChartProps {
 
 /** Values per local day of the report's range, as bars, lines or both. */
 export function DayChart({ data, series, yLabel, yTick, tooltipValue, summary, height = 260, allowDecimals = false, yScale = 'linear', yTicks, yWidth = 56 }: DayChartProps) {
+  const { t } = useTranslation('reports');
   return (
     <figure className="bt-chart" aria-label={summary} style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -45,7 +47,7 @@ export function DayChart({ data, series, yLabel, yTick, tooltipValue, summary, h
             tickLine={false}
             axisLine={{ stroke: CHART.grid }}
             minTickGap={16}
-            label={{ value: 'Day', position: 'insideBottom', offset: -14, fill: CHART.axis, fontSize: 12 }}
+            label={{ value: t('chart.day'), position: 'insideBottom', offset: -14, fill: CHART.axis, fontSize: 12 }}
           />
           <YAxis
             tick={AXIS_TICK}

@@ -1,4 +1,5 @@
 import type { CostBreakdownRow, DeliveryReport } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Table } from '@backtalk/console/ui';
 import { BreakdownTable, type BreakdownColumn } from './BreakdownTable';
 import { ChartCard } from './ChartCard';
@@ -7,20 +8,23 @@ import { DayChart } from './DayChart';
 import { CostKpiCard } from './CostKpiCard';
 import { KpiCard } from './KpiCard';
 import { formatCostList, formatCount, formatMoney, formatPercent } from './report-format';
+import { useDefinitions } from './use-definitions';
 
 type Failure = DeliveryReport['failures'][number];
 
 export function DeliveryTab({ report, compare }: { report: DeliveryReport; compare: boolean }) {
-  const { metrics, definitions, currency } = report;
+  const { t } = useTranslation('reports');
+  const { metrics, currency } = report;
+  const define = useDefinitions(report.definitions);
   const showDelta = compare && !!report.previousRange;
   const money = (v: number | null) => formatMoney(v, currency);
   const count = (v: number | null) => formatCount(v);
   const columns: BreakdownColumn<CostBreakdownRow>[] = [
-    { id: 'messages', header: 'Messages', value: (r) => r.messages, format: count, secondary: true },
-    { id: 'segments', header: 'Segments', value: (r) => r.segments, format: count },
+    { id: 'messages', header: t('chart.messages'), value: (r) => r.messages, format: count, secondary: true },
+    { id: 'segments', header: t('delivery.segments'), value: (r) => r.segments, format: count },
     {
       id: 'cost',
-      header: `Cost${currency ? ` (${currency})` : ''}`,
+      header: currency ? t('delivery.costIn', { currency }) : t('delivery.cost'),
       value: (r) => r.cost,
       format: money,
       bar: true,
@@ -38,66 +42,66 @@ export function DeliveryTab({ report, compare }: { report: DeliveryReport; compa
   // The charts take numbers per day; the per-currency costs are in the tables.
   const days = report.byDay.map(({ costs: _costs, ...day }) => day);
   const nothingSent = (metrics.outboundMessages.value ?? 0) === 0;
-  const emptySent = { title: 'Nothing was sent in this period', body: 'Replies, automatic answers and notifications count here once they leave. Try a longer range.', icon: 'send' as const };
+  const emptySent = { title: t('delivery.nothingSent'), body: t('delivery.nothingSentBody'), icon: 'send' as const };
   return (
     <>
       <div className="bt-kpis">
-        <KpiCard label="Segments sent" metric={metrics.segments} format={count} kind="count" better="neither" definition={definitions['outboundSegments']} showDelta={showDelta} />
-        <CostKpiCard label="Cost" metric={metrics.cost} currency={currency} definition={definitions['cost']} showDelta={showDelta} />
-        <KpiCard label="Delivery rate" metric={metrics.deliveryRatePercent} format={formatPercent} kind="percent" better="higher" definition={definitions['deliveryRatePercent']} showDelta={showDelta} />
-        <KpiCard label="Outbound messages" metric={metrics.outboundMessages} format={count} kind="count" better="neither" definition={definitions['outboundMessages']} showDelta={showDelta} />
-        <KpiCard label="Opt-outs" metric={metrics.optOuts} format={count} kind="count" better="lower" definition={definitions['optOuts']} showDelta={showDelta} />
-        <KpiCard label="Opt-ins" metric={metrics.optIns} format={count} kind="count" better="neither" definition={definitions['optIns']} showDelta={showDelta} />
+        <KpiCard label={t('metrics.segmentsSent')} metric={metrics.segments} format={count} kind="count" better="neither" definition={define('outboundSegments')} showDelta={showDelta} />
+        <CostKpiCard label={t('metrics.cost')} metric={metrics.cost} currency={currency} definition={define('cost')} showDelta={showDelta} />
+        <KpiCard label={t('metrics.deliveryRate')} metric={metrics.deliveryRatePercent} format={formatPercent} kind="percent" better="higher" definition={define('deliveryRatePercent')} showDelta={showDelta} />
+        <KpiCard label={t('metrics.outboundMessages')} metric={metrics.outboundMessages} format={count} kind="count" better="neither" definition={define('outboundMessages')} showDelta={showDelta} />
+        <KpiCard label={t('metrics.optOuts')} metric={metrics.optOuts} format={count} kind="count" better="lower" definition={define('optOuts')} showDelta={showDelta} />
+        <KpiCard label={t('metrics.optIns')} metric={metrics.optIns} format={count} kind="count" better="neither" definition={define('optIns')} showDelta={showDelta} />
       </div>
       <div className="bt-report-grid">
-        <ChartCard title="Segments by day" subtitle="Outbound SMS segments per day (what providers bill)" definition={definitions['outboundSegments']} empty={nothingSent ? emptySent : null}>
+        <ChartCard title={t('delivery.segmentsByDay')} subtitle={t('delivery.segmentsSubtitle')} definition={define('outboundSegments')} empty={nothingSent ? emptySent : null}>
           <DayChart
             data={days}
-            yLabel="Segments"
-            summary="Outbound segments per day."
-            series={[{ key: 'segments', name: 'Segments', color: CHART.primary, type: 'bar' }]}
+            yLabel={t('delivery.segments')}
+            summary={t('delivery.segmentsSummary')}
+            series={[{ key: 'segments', name: t('delivery.segments'), color: CHART.primary, type: 'bar' }]}
           />
         </ChartCard>
-        <ChartCard title="Delivered and failed by day" subtitle="Messages per day by final delivery report" definition={definitions['deliveryRatePercent']} empty={nothingSent ? emptySent : null}>
+        <ChartCard title={t('delivery.deliveredFailed')} subtitle={t('delivery.deliveredSubtitle')} definition={define('deliveryRatePercent')} empty={nothingSent ? emptySent : null}>
           <DayChart
             data={days}
-            yLabel="Messages"
-            summary="Delivered and failed outbound messages per day."
+            yLabel={t('chart.messages')}
+            summary={t('delivery.deliveredSummary')}
             series={[
-              { key: 'delivered', name: 'Delivered', color: CHART.tertiary, type: 'bar', stack: 'd' },
-              { key: 'failed', name: 'Failed', color: CHART.danger, type: 'bar', stack: 'd' },
+              { key: 'delivered', name: t('delivery.delivered'), color: CHART.tertiary, type: 'bar', stack: 'd' },
+              { key: 'failed', name: t('delivery.failed'), color: CHART.danger, type: 'bar', stack: 'd' },
             ]}
           />
         </ChartCard>
-        <ChartCard title="Cost by team" definition={definitions['cost']} empty={report.byTeam.length === 0 ? emptySent : null}>
-          <BreakdownTable caption="Cost by team" nameHeader="Team" rows={byCost(report.byTeam)} columns={columns} />
+        <ChartCard title={t('delivery.costByTeam')} definition={define('cost')} empty={report.byTeam.length === 0 ? emptySent : null}>
+          <BreakdownTable caption={t('delivery.costByTeam')} nameHeader={t('chart.team')} rows={byCost(report.byTeam)} columns={columns} />
         </ChartCard>
-        <ChartCard title="Cost by channel" definition={definitions['cost']} empty={report.byChannel.length === 0 ? emptySent : null}>
-          <BreakdownTable caption="Cost by channel" nameHeader="Channel" rows={byCost(report.byChannel)} columns={columns} />
+        <ChartCard title={t('delivery.costByChannel')} definition={define('cost')} empty={report.byChannel.length === 0 ? emptySent : null}>
+          <BreakdownTable caption={t('delivery.costByChannel')} nameHeader={t('chart.channel')} rows={byCost(report.byChannel)} columns={columns} />
         </ChartCard>
-        <ChartCard title="Cost by agent" subtitle="Replies each agent sent" definition={definitions['costByAgent']} empty={report.byAgent.length === 0 ? emptySent : null}>
-          <BreakdownTable caption="Cost by agent" nameHeader="Agent" rows={byCost(report.byAgent)} columns={columns} />
+        <ChartCard title={t('delivery.costByAgent')} subtitle={t('delivery.costByAgentSubtitle')} definition={define('costByAgent')} empty={report.byAgent.length === 0 ? emptySent : null}>
+          <BreakdownTable caption={t('delivery.costByAgent')} nameHeader={t('chart.agent')} rows={byCost(report.byAgent)} columns={columns} />
         </ChartCard>
-        <ChartCard title="Failures" subtitle="By reason and the provider’s error code" definition={definitions['failures']} empty={report.failures.length === 0 ? { title: 'No failed messages in this period', body: 'Every message the providers reported on was delivered.', icon: 'circle-check' } : null}>
+        <ChartCard title={t('delivery.failures')} subtitle={t('delivery.failuresSubtitle')} definition={define('failures')} empty={report.failures.length === 0 ? { title: t('delivery.noFailures'), body: t('delivery.noFailuresBody'), icon: 'circle-check' } : null}>
           <Table<Failure>
-            caption="Failed messages by reason"
+            caption={t('delivery.failuresCaption')}
             rows={[...report.failures].sort((a, b) => b.count - a.count)}
             rowKey={(r) => `${r.errorCode ?? ''}:${r.reason}`}
             columns={[
-              { id: 'reason', header: 'Reason', cell: (r) => r.reason, grow: true },
-              { id: 'code', header: 'Code', cell: (r) => r.errorCode ?? '—' },
-              { id: 'count', header: 'Messages', cell: (r) => formatCount(r.count), align: 'end' },
+              { id: 'reason', header: t('chart.reason'), cell: (r) => r.reason, grow: true },
+              { id: 'code', header: t('delivery.code'), cell: (r) => r.errorCode ?? '—' },
+              { id: 'count', header: t('chart.messages'), cell: (r) => formatCount(r.count), align: 'end' },
             ]}
           />
         </ChartCard>
-        <ChartCard wide title="Opt-outs and opt-ins by day" subtitle="Customers per day" definition={definitions['optOuts']} empty={(metrics.optOuts.value ?? 0) + (metrics.optIns.value ?? 0) === 0 ? { title: 'Nobody opted out or in during this period', body: 'STOP and START replies count here.' } : null}>
+        <ChartCard wide title={t('delivery.optTitle')} subtitle={t('delivery.optSubtitle')} definition={define('optOuts')} empty={(metrics.optOuts.value ?? 0) + (metrics.optIns.value ?? 0) === 0 ? { title: t('delivery.noOpt'), body: t('delivery.noOptBody') } : null}>
           <DayChart
             data={days}
-            yLabel="Customers"
-            summary="Opt-outs and opt-ins per day."
+            yLabel={t('delivery.customers')}
+            summary={t('delivery.optSummary')}
             series={[
-              { key: 'optOuts', name: 'Opt-outs', color: CHART.danger, type: 'bar' },
-              { key: 'optIns', name: 'Opt-ins', color: CHART.tertiary, type: 'bar' },
+              { key: 'optOuts', name: t('metrics.optOuts'), color: CHART.danger, type: 'bar' },
+              { key: 'optIns', name: t('metrics.optIns'), color: CHART.tertiary, type: 'bar' },
             ]}
           />
         </ChartCard>

@@ -1,4 +1,5 @@
 import type { HeatmapCell } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { weekdayLabel } from './report-format';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
@@ -10,17 +11,18 @@ const LEVELS = 5;
  * staff, and the table reads cell by cell with a screen reader.
  */
 export function Heatmap({ cells }: { cells: readonly HeatmapCell[] }) {
+  const { t } = useTranslation('reports');
   const counts = new Map(cells.map((c) => [`${c.weekday}:${c.hour}`, c.inboundMessages]));
   const max = Math.max(0, ...cells.map((c) => c.inboundMessages));
   const level = (count: number) => (count === 0 || max === 0 ? 0 : Math.max(1, Math.ceil((count / max) * (LEVELS - 1))));
   return (
     <div className="bt-heatmap">
       <table className="bt-heatmap__table">
-        <caption className="bt-sr-only">Inbound messages by weekday and hour of day</caption>
+        <caption className="bt-sr-only">{t('conversations.heatmapSubtitle')}</caption>
         <thead>
           <tr>
             <th scope="col">
-              <span className="bt-sr-only">Weekday</span>
+              <span className="bt-sr-only">{t('heatmap.weekday')}</span>
             </th>
             {HOURS.map((hour) => (
               <th key={hour} scope="col" className="bt-heatmap__hour">
@@ -38,7 +40,7 @@ export function Heatmap({ cells }: { cells: readonly HeatmapCell[] }) {
               {HOURS.map((hour) => {
                 const count = counts.get(`${weekday}:${hour}`) ?? 0;
                 return (
-                  <td key={hour} className={`bt-heatmap__cell bt-heatmap__cell--${level(count)}`} title={`${weekdayLabel(weekday)} ${hour}:00 – ${count} inbound`}>
+                  <td key={hour} className={`bt-heatmap__cell bt-heatmap__cell--${level(count)}`} title={t('heatmap.cell', { weekday: weekdayLabel(weekday), hour: String(hour), count })}>
                     <span className="bt-sr-only">{count}</span>
                   </td>
                 );
@@ -48,11 +50,11 @@ export function Heatmap({ cells }: { cells: readonly HeatmapCell[] }) {
         </tbody>
       </table>
       <p className="bt-heatmap__legend" aria-hidden="true">
-        Fewer
+        {t('heatmap.fewer')}
         {Array.from({ length: LEVELS }, (_, i) => (
           <span key={i} className={`bt-heatmap__cell bt-heatmap__swatch bt-heatmap__cell--${i}`} />
         ))}
-        More · hour of day (00–23) in your time zone
+        {t('heatmap.more')}
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from '@backtalk/console/i18n';
 import { Icon } from '@backtalk/console/ui';
 import { useId, useState } from 'react';
 
@@ -6,6 +7,7 @@ import { useId, useState } from 'react';
  * phone. Screen readers hear it as the button's description.
  */
 export function InfoTip({ label, text }: { label: string; text: string | undefined }) {
+  const { t } = useTranslation('reports');
   const id = useId();
   const [open, setOpen] = useState(false);
   if (!text) return null;
@@ -14,7 +16,7 @@ export function InfoTip({ label, text }: { label: string; text: string | undefin
       <button
         type="button"
         className="bt-infotip__button"
-        aria-label={`What “${label}” means`}
+        aria-label={t('kpi.whatMeans', { label })}
         aria-describedby={id}
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}

@@ -1,4 +1,5 @@
 import type { DayPoint, MetricValue } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { cx } from '@backtalk/console/ui';
 import { Area, AreaChart, ResponsiveContainer } from 'recharts';
 import { CHART } from './chart-theme';
@@ -19,6 +20,7 @@ export interface KpiCardProps {
 
 /** A headline number with its change on the previous period and, where there is one, its trend. */
 export function KpiCard({ label, metric, format, kind, better, definition, series, showDelta }: KpiCardProps) {
+  const { t } = useTranslation('reports');
   const delta = computeDelta(metric?.value, metric?.previous, kind, better);
   return (
     <section className="bt-kpi" aria-label={label}>
@@ -33,10 +35,10 @@ export function KpiCard({ label, metric, format, kind, better, definition, serie
             <>
               <span aria-hidden="true">{delta.direction === 'up' ? '▲ ' : delta.direction === 'down' ? '▼ ' : ''}</span>
               {delta.text}
-              <span className="bt-kpi__delta-context bt-kpi__delta-previous"> vs previous {format(metric?.previous ?? null)}</span>
+              <span className="bt-kpi__delta-context bt-kpi__delta-previous"> {t('kpi.vsPrevious', { value: format(metric?.previous ?? null) })}</span>
             </>
           ) : (
-            <span className="bt-kpi__delta-context">No previous period to compare</span>
+            <span className="bt-kpi__delta-context">{t('kpi.noPrevious')}</span>
           )}
         </p>
       ) : null}

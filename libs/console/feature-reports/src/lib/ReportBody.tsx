@@ -1,5 +1,6 @@
 import type { ReportName } from '@backtalk/contracts';
 import { describeError, useReport, type ReportByName } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Banner, Button, LoadingState } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
 import type { ReportView } from './report-params';
@@ -14,11 +15,12 @@ export function ReportBody<N extends ReportName>({
   view: ReportView;
   children: (report: ReportByName[N]) => ReactNode;
 }) {
+  const { t } = useTranslation('reports');
   const report = useReport(name, view.query);
   if (!view.query) {
     return (
-      <Banner tone="warning" title="Choose a range.">
-        Pick a first and a last day, the last on or after the first.
+      <Banner tone="warning" title={t('body.chooseRange')}>
+        {t('body.chooseRangeBody')}
       </Banner>
     );
   }
@@ -26,10 +28,10 @@ export function ReportBody<N extends ReportName>({
     return (
       <Banner
         tone="danger"
-        title="Couldn't load this report."
+        title={t('body.loadFailed')}
         action={
           <Button size="sm" onClick={() => void report.refetch()}>
-            Try again
+            {t('body.tryAgain')}
           </Button>
         }
       >
@@ -37,7 +39,7 @@ export function ReportBody<N extends ReportName>({
       </Banner>
     );
   }
-  if (!report.data) return <LoadingState label="Loading the report…" />;
+  if (!report.data) return <LoadingState label={t('body.loading')} />;
   return (
     <div className="bt-report-body" aria-busy={report.isPlaceholderData || undefined} data-stale={report.isPlaceholderData || undefined}>
       {children(report.data)}

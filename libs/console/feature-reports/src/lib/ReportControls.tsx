@@ -1,5 +1,6 @@
 import type { ReportName } from '@backtalk/contracts';
 import { useChannels, useDownloadReportCsv, useLabels, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, Checkbox, SelectField, TextField } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { describeDays, RANGE_PRESETS, type RangePreset } from './date-range';
@@ -12,6 +13,7 @@ type Update = (changes: ReportViewChange) => void;
  * console, so they hold only what the viewer may see; the API applies the same rule to the numbers.
  */
 export function ReportControls({ view, update, report }: { view: ReportView; update: Update; report: ReportName }) {
+  const { t: translate } = useTranslation('reports');
   const teams = useTeams();
   const channels = useChannels();
   const users = useUsers();
@@ -32,46 +34,46 @@ export function ReportControls({ view, update, report }: { view: ReportView; upd
   };
   const { toastShown } = useToastActions();
   const all = (label: string) => ({ value: '', label });
-  const teamOptions = [all('All teams'), ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))];
-  const channelOptions = [all('All channels'), ...(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
-  const agentOptions = [all('All agents'), ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))];
-  const labelOptions = [all('Any label'), ...(labels.data ?? []).map((l) => ({ value: l.id, label: l.name }))];
+  const teamOptions = [all(translate('controls.allTeams')), ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))];
+  const channelOptions = [all(translate('controls.allChannels')), ...(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
+  const agentOptions = [all(translate('controls.allAgents')), ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))];
+  const labelOptions = [all(translate('controls.anyLabel')), ...(labels.data ?? []).map((l) => ({ value: l.id, label: l.name }))];
 
   const downloadCsv = () => {
     if (!view.query) return;
     download.mutate(
       { name: report, query: view.query, fileName: `backtalk-${report}-${view.days.firstDay}-to-${view.days.lastDay}.csv` },
-      { onError: () => toastShown('danger', 'Couldn’t download the CSV. Try again in a moment.') },
+      { onError: () => toastShown('danger', translate('controls.downloadFailed')) },
     );
   };
 
   return (
-    <div className="bt-report-controls" role="group" aria-label="Report period and filters">
+    <div className="bt-report-controls" role="group" aria-label={translate('controls.group')}>
       <div className="bt-report-controls__range">
-        <SelectField<RangePreset> label="Range" options={RANGE_PRESETS} value={view.preset} onChange={(preset) => update({ preset })} />
+        <SelectField<RangePreset> label={translate('controls.range')} options={RANGE_PRESETS} value={view.preset} onChange={(preset) => update({ preset })} />
         {view.preset === 'custom' ? (
           <>
-            <TextField label="From" type="date" value={draft.firstDay} max={draft.lastDay || undefined} onChange={(e) => changeDays({ ...draft, firstDay: e.target.value })} />
-            <TextField label="To" type="date" value={draft.lastDay} min={draft.firstDay || undefined} onChange={(e) => changeDays({ ...draft, lastDay: e.target.value })} />
+            <TextField label={translate('controls.from')} type="date" value={draft.firstDay} max={draft.lastDay || undefined} onChange={(e) => changeDays({ ...draft, firstDay: e.target.value })} />
+            <TextField label={translate('controls.to')} type="date" value={draft.lastDay} min={draft.firstDay || undefined} onChange={(e) => changeDays({ ...draft, lastDay: e.target.value })} />
           </>
         ) : null}
         <p className="bt-report-controls__summary">
-          {view.query ? describeDays(view.days) : 'Choose a first and a last day'} <span className="bt-muted">· {view.timeZone}</span>
+          {view.query ? describeDays(view.days) : translate('controls.chooseDays')} <span className="bt-muted">· {view.timeZone}</span>
         </p>
       </div>
       <div className="bt-report-controls__filters">
-        <SelectField label="Team" options={teamOptions} value={view.teamId} onChange={(teamId) => update({ teamId })} />
-        <SelectField label="Channel" options={channelOptions} value={view.channelId} onChange={(channelId) => update({ channelId })} />
-        <SelectField label="Agent" options={agentOptions} value={view.agentId} onChange={(agentId) => update({ agentId })} />
-        <SelectField label="Label" options={labelOptions} value={view.labelId} onChange={(labelId) => update({ labelId })} />
+        <SelectField label={translate('controls.team')} options={teamOptions} value={view.teamId} onChange={(teamId) => update({ teamId })} />
+        <SelectField label={translate('controls.channel')} options={channelOptions} value={view.channelId} onChange={(channelId) => update({ channelId })} />
+        <SelectField label={translate('controls.agent')} options={agentOptions} value={view.agentId} onChange={(agentId) => update({ agentId })} />
+        <SelectField label={translate('controls.label')} options={labelOptions} value={view.labelId} onChange={(labelId) => update({ labelId })} />
       </div>
       <div className="bt-report-controls__options">
-        <Checkbox label="Compare with previous period" checked={view.compare} onChange={(e) => update({ compare: e.target.checked })} />
+        <Checkbox label={translate('controls.compare')} checked={view.compare} onChange={(e) => update({ compare: e.target.checked })} />
         {report === 'response-times' || report === 'overview' || report === 'agents' ? (
-          <Checkbox label="Business hours only" checked={view.businessHours} onChange={(e) => update({ businessHours: e.target.checked })} />
+          <Checkbox label={translate('controls.businessHoursOnly')} checked={view.businessHours} onChange={(e) => update({ businessHours: e.target.checked })} />
         ) : null}
         <Button size="sm" icon="arrow-right" onClick={downloadCsv} pending={download.isPending} disabled={!view.query}>
-          Download CSV
+          {translate('controls.downloadCsv')}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import type { ReportName } from '@backtalk/contracts';
 import type { ReportByName } from '@backtalk/console/data-access';
+import { useTranslation } from '@backtalk/console/i18n';
 import { cx, PageHeader } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation, useParams } from 'react-router-dom';
@@ -21,7 +22,8 @@ interface ReportTab {
   /** The path under /reports; the overview is /reports itself. */
   slug: string;
   report: ReportName;
-  label: string;
+  /** Its name's key in the reports catalogue. */
+  labelKey: string;
   render: (view: ReportView) => ReactNode;
 }
 
@@ -36,7 +38,7 @@ export const REPORT_TABS: readonly ReportTab[] = [
   {
     slug: '',
     report: 'overview',
-    label: 'Overview',
+    labelKey: 'tabs.overview',
     render: (v) => (
       <>
         <TodayStrip view={v} />
@@ -44,17 +46,18 @@ export const REPORT_TABS: readonly ReportTab[] = [
       </>
     ),
   },
-  { slug: 'conversations', report: 'conversations', label: 'Conversations', render: (v) => body('conversations', v, (r) => <ConversationsTab report={r} compare={v.compare} />) },
-  { slug: 'response-times', report: 'response-times', label: 'Response times', render: (v) => body('response-times', v, (r) => <ResponseTimesTab report={r} compare={v.compare} />) },
-  { slug: 'sla', report: 'sla', label: 'SLA', render: (v) => body('sla', v, (r) => <SlaTab report={r} compare={v.compare} />) },
-  { slug: 'automation', report: 'automation', label: 'Automation', render: (v) => body('automation', v, (r) => <AutomationTab report={r} compare={v.compare} />) },
-  { slug: 'delivery', report: 'delivery', label: 'Delivery & cost', render: (v) => body('delivery', v, (r) => <DeliveryTab report={r} compare={v.compare} />) },
-  { slug: 'agents', report: 'agents', label: 'Agents', render: (v) => body('agents', v, (r) => <AgentsTab report={r} />) },
-  { slug: 'csat', report: 'csat', label: 'CSAT', render: (v) => body('csat', v, (r) => <CsatTab report={r} compare={v.compare} />) },
+  { slug: 'conversations', report: 'conversations', labelKey: 'tabs.conversations', render: (v) => body('conversations', v, (r) => <ConversationsTab report={r} compare={v.compare} />) },
+  { slug: 'response-times', report: 'response-times', labelKey: 'tabs.responseTimes', render: (v) => body('response-times', v, (r) => <ResponseTimesTab report={r} compare={v.compare} />) },
+  { slug: 'sla', report: 'sla', labelKey: 'tabs.sla', render: (v) => body('sla', v, (r) => <SlaTab report={r} compare={v.compare} />) },
+  { slug: 'automation', report: 'automation', labelKey: 'tabs.automation', render: (v) => body('automation', v, (r) => <AutomationTab report={r} compare={v.compare} />) },
+  { slug: 'delivery', report: 'delivery', labelKey: 'tabs.delivery', render: (v) => body('delivery', v, (r) => <DeliveryTab report={r} compare={v.compare} />) },
+  { slug: 'agents', report: 'agents', labelKey: 'tabs.agents', render: (v) => body('agents', v, (r) => <AgentsTab report={r} />) },
+  { slug: 'csat', report: 'csat', labelKey: 'tabs.csat', render: (v) => body('csat', v, (r) => <CsatTab report={r} compare={v.compare} />) },
 ];
 
 /** The Reports area: range and filters on top, one tab per report, each downloadable as CSV. */
 export function ReportsPage() {
+  const { t: translate } = useTranslation('reports');
   const slug = useParams()['*'] ?? '';
   const { search } = useLocation();
   const [view, update] = useReportView();
@@ -62,9 +65,9 @@ export function ReportsPage() {
   if (!tab) return <Navigate to={{ pathname: '/reports', search }} replace />;
   return (
     <div className="bt-reports">
-      <PageHeader title={tab.slug ? `Reports · ${tab.label}` : 'Reports'} description="How your teams are doing: volume, speed, SLA, automation, cost and satisfaction." />
+      <PageHeader title={tab.slug ? translate('page.titleWithTab', { tab: translate(tab.labelKey) }) : translate('page.title')} description={translate('page.description')} />
       <ReportControls view={view} update={update} report={tab.report} />
-      <nav className="bt-report-tabs" aria-label="Reports">
+      <nav className="bt-report-tabs" aria-label={translate('page.tabsLabel')}>
         {REPORT_TABS.map((t) => (
           <Link
             key={t.slug}
@@ -72,7 +75,7 @@ export function ReportsPage() {
             className={cx('bt-report-tabs__tab', t === tab && 'bt-report-tabs__tab--current')}
             aria-current={t === tab ? 'page' : undefined}
           >
-            {t.label}
+            {translate(t.labelKey)}
           </Link>
         ))}
       </nav>

@@ -1,53 +1,58 @@
 import type { DurationStats, ResponseTimesReport } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { ChartCard } from './ChartCard';
 import { CHART } from './chart-theme';
 import { DayChart } from './DayChart';
 import { InfoTip } from './InfoTip';
 import { KpiCard } from './KpiCard';
 import { formatSeconds, shortDuration } from './report-format';
+import { useDefinitions } from './use-definitions';
 
 type Measure = 'firstResponse' | 'nextResponse' | 'resolution';
 
 const DURATION_TICKS_MINUTES = [0, 1, 5, 15, 60, 240, 720, 1440, 4320, 10080];
 
-const MEASURES: ReadonlyArray<{ key: Measure; title: string }> = [
-  { key: 'firstResponse', title: 'First response' },
-  { key: 'nextResponse', title: 'Next response' },
-  { key: 'resolution', title: 'Resolution' },
-];
+const MEASURES: readonly Measure[] = ['firstResponse', 'nextResponse', 'resolution'];
 
 export function ResponseTimesTab({ report, compare }: { report: ResponseTimesReport; compare: boolean }) {
+  const { t } = useTranslation('reports');
+  const define = useDefinitions(report.definitions);
   const showDelta = compare && !!report.previousTotals;
-  const clock = report.businessHours ? 'business hours only' : 'calendar time (nights and weekends count)';
+  const clock = report.businessHours ? t('responseTimes.clockBusiness') : t('responseTimes.clockCalendar');
   return (
     <>
       <p className="bt-report-note">
-        Counted in {clock}
-        <InfoTip label={report.businessHours ? 'Business hours' : 'Calendar time'} text={report.definitions[report.businessHours ? 'businessHours' : 'calendarTime']} />. Half of the answers
-        came faster than the median, nine in ten faster than the 90th percentile.
+        {t('responseTimes.countedIn', { clock })}
+        <InfoTip
+          label={report.businessHours ? t('responseTimes.businessHours') : t('responseTimes.calendarTime')}
+          text={define(report.businessHours ? 'businessHours' : 'calendarTime')}
+        />
+        {t('responseTimes.noteRest')}
       </p>
       <div className="bt-kpis bt-kpis--three">
-        {MEASURES.map((m) => (
+        {MEASURES.map((measure) => (
           <KpiCard
-            key={m.key}
-            label={`Median ${m.title.toLowerCase()}`}
-            metric={{ value: report.totals[m.key].median, previous: report.previousTotals?.[m.key].median }}
+            key={measure}
+            label={t('responseTimes.median', { measure })}
+            metric={{ value: report.totals[measure].median, previous: report.previousTotals?.[measure].median }}
             format={formatSeconds}
             kind="seconds"
             better="lower"
-            definition={report.definitions[m.key]}
+            definition={define(measure)}
             showDelta={showDelta}
           />
         ))}
       </div>
-      {MEASURES.map((m) => (
-        <MeasureChart key={m.key} report={report} measure={m.key} title={m.title} clock={clock} />
+      {MEASURES.map((measure) => (
+        <MeasureChart key={measure} report={report} measure={measure} clock={clock} />
       ))}
     </>
   );
 }
 
-function MeasureChart({ report, measure, title, clock }: { report: ResponseTimesReport; measure: Measure; title: string; clock: string }) {
+function MeasureChart({ report, measure, clock }: { report: ResponseTimesReport; measure: Measure; clock: string }) {
+  const { t } = useTranslation('reports');
+  const define = useDefinitions(report.definitions);
   const stats = (d: { [K in Measure]: DurationStats }) => d[measure];
   const toMinutes = (seconds: number | null) => (seconds === null ? null : seconds / 60);
   const data = report.byDay.map((d) => ({ day: d.day, median: toMinutes(stats(d).median), p90: toMinutes(stats(d).p90) }));
@@ -58,24 +63,24 @@ function MeasureChart({ report, measure, title, clock }: { report: ResponseTimes
   return (
     <ChartCard
       wide
-      title={`${title} time`}
-      subtitle={`Median and 90th percentile per day, ${clock} · ${total.count} ${total.count === 1 ? 'answer' : 'answers'} · logarithmic scale`}
-      definition={report.definitions[measure]}
-      empty={total.count === 0 ? { title: `No ${title.toLowerCase()}s in this period`, body: 'Times appear once agents or automation answer customers. Try a longer range.', icon: 'timer' } : null}
+      title={t('responseTimes.chartTitle', { measure })}
+      subtitle={t('responseTimes.subtitle', { clock, count: total.count })}
+      definition={define(measure)}
+      empty={total.count === 0 ? { title: t('responseTimes.emptyTitle', { measure }), body: t('responseTimes.emptyBody'), icon: 'timer' } : null}
     >
       <DayChart
         data={data}
-        yLabel="Time"
+        yLabel={t('responseTimes.axis')}
         allowDecimals
         yScale="symlog"
         yWidth={76}
         yTicks={ticks}
         yTick={(minutes) => shortDuration(minutes * 60)}
         tooltipValue={(minutes) => formatSeconds(minutes * 60)}
-        summary={`${title} time per day: median ${formatSeconds(total.median)}, 90th percentile ${formatSeconds(total.p90)} over the range.`}
+        summary={t('responseTimes.summary', { measure, median: formatSeconds(total.median), p90: formatSeconds(total.p90) })}
         series={[
-          { key: 'median', name: 'Median', color: CHART.primary, type: 'line' },
-          { key: 'p90', name: '90th percentile', color: CHART.secondary, type: 'line', dashed: true },
+          { key: 'median', name: t('responseTimes.seriesMedian'), color: CHART.primary, type: 'line' },
+          { key: 'p90', name: t('responseTimes.seriesP90'), color: CHART.secondary, type: 'line', dashed: true },
         ]}
       />
     </ChartCard>

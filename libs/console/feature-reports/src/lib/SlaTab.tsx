@@ -1,43 +1,48 @@
 import type { SlaBreakdownRow, SlaReport } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { BreakdownTable, type BreakdownColumn } from './BreakdownTable';
 import { ChartCard } from './ChartCard';
 import { CHART } from './chart-theme';
 import { DayChart } from './DayChart';
 import { KpiCard } from './KpiCard';
 import { formatCount, formatPercent } from './report-format';
+import { useDefinitions } from './use-definitions';
 
-const BREACH_COLUMNS: BreakdownColumn<SlaBreakdownRow>[] = [{ id: 'breaches', header: 'Breaches', value: (r) => r.breaches, format: (v) => formatCount(v), bar: true }];
+const breachColumns = (header: string): BreakdownColumn<SlaBreakdownRow>[] => [{ id: 'breaches', header, value: (r) => r.breaches, format: (v) => formatCount(v), bar: true }];
 const byBreaches = (rows: SlaBreakdownRow[]) => [...rows].sort((a, b) => b.breaches - a.breaches);
 
 export function SlaTab({ report, compare }: { report: SlaReport; compare: boolean }) {
-  const { metrics, definitions } = report;
+  const { t } = useTranslation('reports');
+  const { metrics } = report;
+  const define = useDefinitions(report.definitions);
+  const columns = breachColumns(t('metrics.breaches'));
   const showDelta = compare && !!report.previousRange;
   const noBreaches = (metrics.breaches.value ?? 0) === 0;
-  const none = { title: 'No SLA breaches in this period', body: 'Every response came within the team’s targets, or no team has targets set (Settings → Teams → Routing).', icon: 'circle-check' as const };
+  const none = { title: t('sla.noBreaches'), body: t('sla.noBreachesBody'), icon: 'circle-check' as const };
   return (
     <>
       <div className="bt-kpis bt-kpis--three">
-        <KpiCard label="First response within SLA" metric={metrics.firstResponseMetPercent} format={formatPercent} kind="percent" better="higher" definition={definitions['firstResponseMetPercent']} showDelta={showDelta} />
-        <KpiCard label="Next response within SLA" metric={metrics.nextResponseMetPercent} format={formatPercent} kind="percent" better="higher" definition={definitions['nextResponseMetPercent']} showDelta={showDelta} />
-        <KpiCard label="Breaches" metric={metrics.breaches} format={(v) => formatCount(v)} kind="count" better="lower" definition={definitions['breaches']} showDelta={showDelta} />
+        <KpiCard label={t('metrics.firstResponseWithinSla')} metric={metrics.firstResponseMetPercent} format={formatPercent} kind="percent" better="higher" definition={define('firstResponseMetPercent')} showDelta={showDelta} />
+        <KpiCard label={t('metrics.nextResponseWithinSla')} metric={metrics.nextResponseMetPercent} format={formatPercent} kind="percent" better="higher" definition={define('nextResponseMetPercent')} showDelta={showDelta} />
+        <KpiCard label={t('metrics.breaches')} metric={metrics.breaches} format={(v) => formatCount(v)} kind="count" better="lower" definition={define('breaches')} showDelta={showDelta} />
       </div>
-      <ChartCard wide title="Breaches by day" subtitle={`Breaches per day in ${report.range.timeZone}`} definition={definitions['breaches']} empty={noBreaches ? none : null}>
+      <ChartCard wide title={t('sla.breachesByDay')} subtitle={t('sla.breachesSubtitle', { zone: report.range.timeZone })} definition={define('breaches')} empty={noBreaches ? none : null}>
         <DayChart
           data={report.breachesByDay}
-          yLabel="Breaches"
-          summary="SLA breaches of first and next response targets per day."
+          yLabel={t('metrics.breaches')}
+          summary={t('sla.summary')}
           series={[
-            { key: 'firstResponse', name: 'First response', color: CHART.danger, type: 'bar', stack: 'b' },
-            { key: 'nextResponse', name: 'Next response', color: CHART.secondary, type: 'bar', stack: 'b' },
+            { key: 'firstResponse', name: t('sla.firstResponse'), color: CHART.danger, type: 'bar', stack: 'b' },
+            { key: 'nextResponse', name: t('sla.nextResponse'), color: CHART.secondary, type: 'bar', stack: 'b' },
           ]}
         />
       </ChartCard>
       <div className="bt-report-grid">
-        <ChartCard title="Breaches by team" definition={definitions['breaches']} empty={report.byTeam.length === 0 || noBreaches ? none : null}>
-          <BreakdownTable caption="SLA breaches by team" nameHeader="Team" rows={byBreaches(report.byTeam)} columns={BREACH_COLUMNS} />
+        <ChartCard title={t('sla.breachesByTeam')} definition={define('breaches')} empty={report.byTeam.length === 0 || noBreaches ? none : null}>
+          <BreakdownTable caption={t('sla.slaBreachesByTeam')} nameHeader={t('chart.team')} rows={byBreaches(report.byTeam)} columns={columns} />
         </ChartCard>
-        <ChartCard title="Breaches by agent" definition={definitions['breachesByAgent']} empty={report.byAgent.length === 0 || noBreaches ? none : null}>
-          <BreakdownTable caption="SLA breaches by agent" nameHeader="Agent" rows={byBreaches(report.byAgent)} columns={BREACH_COLUMNS} />
+        <ChartCard title={t('sla.breachesByAgent')} definition={define('breachesByAgent')} empty={report.byAgent.length === 0 || noBreaches ? none : null}>
+          <BreakdownTable caption={t('sla.slaBreachesByAgent')} nameHeader={t('chart.agent')} rows={byBreaches(report.byAgent)} columns={columns} />
         </ChartCard>
       </div>
     </>

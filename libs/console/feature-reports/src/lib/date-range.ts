@@ -1,15 +1,18 @@
+import { currentLanguage } from '@backtalk/console/i18n';
 import { DateTime } from 'luxon';
+import { translateReports } from '../i18n';
 
 export type RangePreset = 'today' | 'yesterday' | '7d' | '30d' | 'month' | 'custom';
 
-export const RANGE_PRESETS: ReadonlyArray<{ value: RangePreset; label: string }> = [
-  { value: 'today', label: 'Today' },
-  { value: 'yesterday', label: 'Yesterday' },
-  { value: '7d', label: 'Last 7 days' },
-  { value: '30d', label: 'Last 30 days' },
-  { value: 'month', label: 'This month' },
-  { value: 'custom', label: 'Custom…' },
-];
+const preset = (value: RangePreset) => ({
+  value,
+  // Read when shown, so the range select follows a language switch.
+  get label() {
+    return translateReports(`presets.${value}`);
+  },
+});
+
+export const RANGE_PRESETS: ReadonlyArray<{ readonly value: RangePreset; readonly label: string }> = (['today', 'yesterday', '7d', '30d', 'month', 'custom'] as const).map(preset);
 
 /** Local calendar days "YYYY-MM-DD" in the viewer's zone, both included, as the date inputs show them. */
 export interface LocalDays {
@@ -70,7 +73,7 @@ export function dayCount(days: LocalDays): number {
 }
 
 /** "1 Dec – 7 Dec 2026", or one day "Mon, 7 Dec 2026", for the header of a report. */
-export function describeDays(days: LocalDays, locale?: string): string {
+export function describeDays(days: LocalDays, locale: string = currentLanguage()): string {
   const first = DateTime.fromFormat(days.firstDay, DAY_FORMAT, { zone: 'UTC', locale });
   const last = DateTime.fromFormat(days.lastDay, DAY_FORMAT, { zone: 'UTC', locale });
   if (!first.isValid || !last.isValid) return '';
