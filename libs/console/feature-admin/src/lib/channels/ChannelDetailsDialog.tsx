@@ -1,15 +1,22 @@
 import { formatMoney, type ChannelView } from '@backtalk/contracts';
 import { useToastActions } from '@backtalk/console/data-access';
 import { Badge, Button, CopyField, DetailList, Dialog, DialogFooter } from '@backtalk/console/ui';
+import { currentLanguage, useTranslation } from '@backtalk/console/i18n';
 import type { ReactNode } from 'react';
 import { formatMinutes } from './channel-display';
 import { countryName } from './channel-form';
 import { formatSender, orderedSecretsSet, PROVIDER_SPECS, secretLabel, SENDER_TYPE_LABELS } from './providers';
 
-const none = <span className="bt-muted">None</span>;
+function None() {
+  const { t } = useTranslation('admin');
+  return <span className="bt-muted">{t('shared.none')}</span>;
+}
+
+const none = <None />;
 
 /** Which credentials are set, never their values; a missing required one is worth a warning. */
 export function SecretBadges({ channel }: { channel: ChannelView }) {
+  const { t } = useTranslation('admin');
   const missing = PROVIDER_SPECS[channel.provider].secrets.filter((spec) => spec.required && !channel.secretsSet.includes(spec.field));
   if (channel.secretsSet.length === 0 && missing.length === 0) return none;
   return (
@@ -21,7 +28,7 @@ export function SecretBadges({ channel }: { channel: ChannelView }) {
       ))}
       {missing.map((spec) => (
         <Badge key={spec.field} tone="warning">
-          {spec.label} missing
+          {t('channels.detailsDialog.secretMissing', { name: spec.label })}
         </Badge>
       ))}
     </span>
@@ -51,55 +58,59 @@ interface ChannelDetailsProps {
 }
 
 function ChannelDetails({ channel, teamName, formatPhone }: ChannelDetailsProps) {
+  const { t } = useTranslation('admin');
   const { toastShown } = useToastActions();
   const { confirmations, keywords } = channel;
   const country = countryName(channel.country);
   return (
     <div className="bt-form">
       <CopyField
-        label="Webhook URL"
+        label={t('channels.columns.webhook')}
         value={channel.webhookUrl}
         multiline
-        copyAccessibleName={`Copy webhook URL for ${channel.name}`}
-        onCopied={() => toastShown('success', 'Webhook URL copied')}
-        hint={`Set in ${PROVIDER_SPECS[channel.provider].console} for inbound messages and delivery reports.`}
+        copyAccessibleName={t('channels.copyWebhookFor', { name: channel.name })}
+        onCopied={() => toastShown('success', t('channels.webhookCopied'))}
+        hint={t('channels.detailsDialog.webhookHint', { console: PROVIDER_SPECS[channel.provider].console })}
       />
       <DetailList
         items={[
-          { label: 'Provider', value: PROVIDER_SPECS[channel.provider].label },
-          { label: 'Sender', value: `${formatSender(channel, formatPhone)} · ${SENDER_TYPE_LABELS[channel.senderType]}` },
-          { label: 'Country', value: country ? `${country} (${channel.country})` : channel.country },
-          { label: 'Team', value: teamName ?? <span className="bt-muted">Unknown team</span> },
-          { label: 'Status', value: channel.active ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge> },
-          { label: 'Credentials', value: <SecretBadges channel={channel} /> },
-          { label: 'Help text', value: channel.helpText || none },
+          { label: t('channels.columns.provider'), value: PROVIDER_SPECS[channel.provider].label },
+          { label: t('channels.columns.sender'), value: `${formatSender(channel, formatPhone)} · ${SENDER_TYPE_LABELS[channel.senderType]}` },
+          { label: t('channels.form.country'), value: country ? `${country} (${channel.country})` : channel.country },
+          { label: t('channels.columns.team'), value: teamName ?? <span className="bt-muted">{t('channels.detailsDialog.unknownTeam')}</span> },
+          { label: t('channels.columns.status'), value: channel.active ? <Badge tone="success">{t('shared.active')}</Badge> : <Badge>{t('shared.inactive')}</Badge> },
+          { label: t('channels.detailsDialog.credentials'), value: <SecretBadges channel={channel} /> },
+          { label: t('channels.form.helpText'), value: channel.helpText || none },
           {
-            label: 'Keywords',
+            label: t('channels.form.keywords'),
             value: (
               <Lines
                 lines={[
-                  ['Opt-out', listOrNone(keywords.optOut)],
-                  ['Opt-in', listOrNone(keywords.optIn)],
-                  ['Help', listOrNone(keywords.help)],
+                  [t('channels.detailsDialog.optOut'), listOrNone(keywords.optOut)],
+                  [t('channels.detailsDialog.optIn'), listOrNone(keywords.optIn)],
+                  [t('channels.detailsDialog.help'), listOrNone(keywords.help)],
                 ]}
               />
             ),
           },
           {
-            label: 'Confirmations',
+            label: t('channels.form.confirmations'),
             value: (
               <Lines
                 lines={[
-                  ['Opt-out', confirmations.optOut ?? none],
-                  ['Opt-in', confirmations.optIn ?? none],
-                  ['Help', confirmations.help ? 'Answered with the help text' : none],
+                  [t('channels.detailsDialog.optOut'), confirmations.optOut ?? none],
+                  [t('channels.detailsDialog.optIn'), confirmations.optIn ?? none],
+                  [t('channels.detailsDialog.help'), confirmations.help ? t('channels.detailsDialog.helpAnswered') : none],
                 ]}
               />
             ),
           },
-          { label: 'Reopen window', value: formatMinutes(channel.reopenWindowMinutes) },
-          { label: 'Rate', value: `${channel.ratePerSecond} ${channel.ratePerSecond === 1 ? 'segment' : 'segments'} a second` },
-          { label: 'Price', value: channel.pricePerSegment > 0 ? `${formatMoney(channel.pricePerSegment, channel.currency)} a segment` : none },
+          { label: t('channels.detailsDialog.reopenWindow'), value: formatMinutes(channel.reopenWindowMinutes) },
+          { label: t('channels.detailsDialog.rate'), value: t('channels.detailsDialog.rateValue', { count: channel.ratePerSecond }) },
+          {
+            label: t('channels.detailsDialog.price'),
+            value: channel.pricePerSegment > 0 ? t('channels.detailsDialog.priceValue', { price: formatMoney(channel.pricePerSegment, channel.currency, currentLanguage()) }) : none,
+          },
         ]}
       />
     </div>
@@ -115,14 +126,15 @@ export interface ChannelDetailsDialogProps {
 
 /** Read-only: what supervisors and agents may know about a channel of their team. */
 export function ChannelDetailsDialog({ channel, teamName, formatPhone, onClose }: ChannelDetailsDialogProps) {
+  const { t } = useTranslation('admin');
   return (
-    <Dialog open={channel !== null} onClose={onClose} size="lg" title={channel?.name ?? ''} description="Only admins can change channels.">
+    <Dialog open={channel !== null} onClose={onClose} size="lg" title={channel?.name ?? ''} description={t('channels.detailsDialog.onlyAdmins')}>
       {channel ? (
         <>
           <ChannelDetails channel={channel} teamName={teamName} formatPhone={formatPhone} />
           <DialogFooter>
             <Button variant="primary" onClick={onClose} data-autofocus>
-              Done
+              {t('shared.done')}
             </Button>
           </DialogFooter>
         </>

@@ -12,7 +12,8 @@ import {
   TextAreaField,
   TextField,
 } from '@backtalk/console/ui';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useConsoleLanguage, useTranslation } from '@backtalk/console/i18n';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useFormState } from '../shared';
 import {
   CHANNEL_SERVER_FIELDS,
@@ -35,9 +36,6 @@ import {
 import { PROVIDER_SPECS, providerAnswersKeywords, SENDER_HELP, SENDER_TYPE_LABELS, senderTypesFor } from './providers';
 import { SecretFields } from './SecretFields';
 
-const PROVIDER_OPTIONS = PROVIDERS.map((provider) => ({ value: provider, label: PROVIDER_SPECS[provider].optionLabel }));
-const currencies = currencyOptions();
-
 function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
@@ -58,6 +56,9 @@ interface ChannelFormProps {
 }
 
 function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
+  const { t } = useTranslation('admin');
+  const language = useConsoleLanguage();
+  const currencies = useMemo(() => currencyOptions(language), [language]);
   const form = useFormState<ChannelFormValues, ChannelFormErrorKey>(() =>
     channel ? channelFormFrom(channel) : emptyChannelForm({ country: defaultCountry(browserLanguages()), teamId: teams.length === 1 ? teams[0]?.id : undefined }),
   );
@@ -75,7 +76,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
   const spec = PROVIDER_SPECS[values.provider];
   const secretsSet = channel?.secretsSet ?? [];
   const senderHelp = SENDER_HELP[values.senderType];
-  const country = countryName(values.country);
+  const country = countryName(values.country, language);
   const twilioAnswers = providerAnswersKeywords(values.provider);
 
   // The form is long: after a failed attempt, take people to the first thing to fix.
@@ -106,7 +107,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
           { id: channel.id, changes },
           {
             onSuccess: (updated) => {
-              toastShown('success', `Channel ${updated.name} saved.`);
+              toastShown('success', t('channels.form.saved', { name: updated.name }));
               onDone();
             },
             onError,
@@ -122,39 +123,42 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
     form.setValues((current) => withProvider(current, provider));
   };
 
-  const teamOptions = [{ value: '', label: 'Choose a team' }, ...teams.map((team) => ({ value: team.id, label: team.name }))];
+  const teamOptions = [{ value: '', label: t('channels.form.chooseTeam') }, ...teams.map((team) => ({ value: team.id, label: team.name }))];
   const senderTypeOptions = senderTypesFor(values.provider).map((type) => ({ value: type, label: SENDER_TYPE_LABELS[type] }));
 
   return (
     <form ref={formRef} className="bt-form" onSubmit={submit} noValidate>
       <div className="bt-form__row bt-form__row--pairs">
         <TextField
-          label="Name"
+          label={t('channels.form.name')}
           name="name"
           autoComplete="off"
-          placeholder="e.g. Support line US"
+          placeholder={t('channels.form.namePlaceholder')}
           value={values.name}
           onChange={(e) => form.setField('name', e.target.value)}
           error={error('name')}
         />
         <SelectField
-          label="Team"
+          label={t('channels.columns.team')}
           name="teamId"
           options={teamOptions}
           value={values.teamId}
           onChange={(teamId) => form.setField('teamId', teamId)}
           error={error('teamId')}
-          hint={teams.length === 0 ? 'There are no teams yet. Create one under Teams first.' : 'Its inbox receives what customers send.'}
+          hint={teams.length === 0 ? t('channels.form.noTeams') : t('channels.form.teamHint')}
         />
       </div>
       <div className="bt-form__row bt-form__row--pairs">
         {channel ? (
-          <TextField label="Provider" name="provider" value={spec.label} readOnly hint="Can't be changed. Create another channel to move the number." />
+          <TextField label={t('channels.columns.provider')} name="provider" value={spec.label} readOnly hint={t('channels.form.providerFixed')} />
         ) : (
-          <SelectField label="Provider" name="provider" options={PROVIDER_OPTIONS} value={values.provider} onChange={changeProvider} error={error('provider')} />
+          <SelectField
+            label={t('channels.columns.provider')}
+            name="provider"
+            options={PROVIDERS.map((provider) => ({ value: provider, label: PROVIDER_SPECS[provider].optionLabel }))} value={values.provider} onChange={changeProvider} error={error('provider')} />
         )}
         <SelectField
-          label="Sender type"
+          label={t('channels.form.senderType')}
           name="senderType"
           options={senderTypeOptions}
           value={values.senderType}
@@ -164,7 +168,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
       </div>
       <div className="bt-form__row bt-form__row--sender">
         <TextField
-          label="Sender"
+          label={t('channels.columns.sender')}
           name="sender"
           autoComplete="off"
           spellCheck={false}
@@ -175,7 +179,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
           hint={senderHelp.hint}
         />
         <TextField
-          label="Country"
+          label={t('channels.form.country')}
           name="country"
           autoComplete="off"
           maxLength={2}
@@ -183,13 +187,13 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
           value={values.country}
           onChange={(e) => form.setField('country', e.target.value.toUpperCase())}
           error={error('country')}
-          hint={country ?? 'Two letters, like US or GB.'}
+          hint={country ?? t('channels.form.countryHint')}
         />
       </div>
       {channel ? (
         <Checkbox
-          label="Active"
-          description="Untick it when the number is no longer in use. Its conversations and history stay."
+          label={t('shared.active')}
+          description={t('channels.form.activeHint')}
           checked={values.active}
           onChange={(e) => form.setField('active', e.target.checked)}
         />
@@ -216,72 +220,71 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
         onSignatureMethodChange={(method) => form.setField('signatureMethod', method)}
       />
 
-      <Disclosure summary="Advanced" description="Help text, keywords, automatic replies, limits" open={advancedOpen} onOpenChange={setAdvancedOpen}>
+      <Disclosure summary={t('channels.form.advanced')} description={t('channels.form.advancedHint')} open={advancedOpen} onOpenChange={setAdvancedOpen}>
         <TextAreaField
-          label="Help text"
+          label={t('channels.form.helpText')}
           name="helpText"
           rows={2}
           value={values.helpText}
           onChange={(e) => form.setField('helpText', e.target.value)}
           error={error('helpText')}
-          hint="Sent in answer to HELP. Say who you are and how to reach you, e.g. “Acme support: acme.com/help. Reply STOP to opt out.”"
+          hint={t('channels.form.helpTextHint')}
         />
         <div className="bt-form__row">
           <TextField
-            label="Reopen window (minutes)"
+            label={t('channels.form.reopenWindow')}
             name="reopenWindowMinutes"
             inputMode="numeric"
             value={values.reopenWindowMinutes}
             onChange={(e) => form.setField('reopenWindowMinutes', e.target.value)}
             error={error('reopenWindowMinutes')}
-            hint="A reply this soon after resolving reopens the conversation. 1440 = 24 h."
+            hint={t('channels.form.reopenWindowHint')}
           />
           <TextField
-            label="Rate (segments/second)"
+            label={t('channels.form.rate')}
             name="ratePerSecond"
             inputMode="decimal"
             placeholder={String(DEFAULT_RATE_PER_SECOND[values.senderType])}
             value={values.ratePerSecond}
             onChange={(e) => form.setField('ratePerSecond', e.target.value)}
             error={error('ratePerSecond')}
-            hint={`Default for this sender type: ${DEFAULT_RATE_PER_SECOND[values.senderType]}.`}
+            hint={t('channels.form.rateHint', { rate: DEFAULT_RATE_PER_SECOND[values.senderType] })}
           />
         </div>
         <div className="bt-form__row bt-form__row--pairs">
           <TextField
-            label="Price per segment"
+            label={t('channels.form.price')}
             name="pricePerSegment"
             inputMode="decimal"
-            placeholder="e.g. 0.0079"
+            placeholder={t('channels.form.pricePlaceholder')}
             value={values.pricePerSegment}
             onChange={(e) => form.setField('pricePerSegment', e.target.value)}
             error={error('pricePerSegment')}
-            hint="What the provider charges, for the composer’s estimate and cost reports."
+            hint={t('channels.form.priceHint')}
           />
           <SelectField
-            label="Currency"
+            label={t('channels.form.currency')}
             name="currency"
             options={currencies}
             value={values.currency}
             onChange={(currency) => form.setField('currency', currency)}
             error={error('currency')}
-            hint={channel ? 'Past costs keep their amounts: a change counts them in the new currency too.' : 'The one the provider bills in.'}
+            hint={channel ? t('channels.form.currencyChangeHint') : t('channels.form.currencyHint')}
           />
         </div>
         <Checkbox
-          label="Smart encoding"
-          description="Replace look-alike characters in replies (curly quotes, long dashes, non-breaking spaces) so they stay GSM-7: up to 160 characters a segment instead of 70."
+          label={t('channels.form.smartEncoding')}
+          description={t('channels.form.smartEncodingHint')}
           checked={values.smartEncoding}
           onChange={(e) => form.setField('smartEncoding', e.target.checked)}
         />
         <fieldset className="bt-fieldset bt-fieldset--minor">
-          <legend className="bt-fieldset__legend">Keywords</legend>
+          <legend className="bt-fieldset__legend">{t('channels.form.keywords')}</legend>
           <p className="bt-fieldset__description">
-            Comma-separated. A message that is exactly one of them, in any letter case, counts.{' '}
-            {channel ? 'An emptied list is left as it was.' : 'Leave a list empty to keep the defaults.'}
+            {channel ? t('channels.form.keywordsHintEditing') : t('channels.form.keywordsHint')}
           </p>
           <TextAreaField
-            label="Opt-out keywords"
+            label={t('channels.form.optOutKeywords')}
             name="keywords.optOut"
             rows={2}
             placeholder="STOP, UNSUBSCRIBE, …"
@@ -291,7 +294,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
           />
           <div className="bt-form__row bt-form__row--pairs">
             <TextAreaField
-              label="Opt-in keywords"
+              label={t('channels.form.optInKeywords')}
               name="keywords.optIn"
               rows={2}
               placeholder="START, UNSTOP, …"
@@ -300,7 +303,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
               error={error('optInKeywords')}
             />
             <TextAreaField
-              label="Help keywords"
+              label={t('channels.form.helpKeywords')}
               name="keywords.help"
               rows={2}
               placeholder="HELP, INFO, …"
@@ -311,17 +314,17 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
           </div>
         </fieldset>
         <fieldset className="bt-fieldset bt-fieldset--minor">
-          <legend className="bt-fieldset__legend">Confirmations</legend>
+          <legend className="bt-fieldset__legend">{t('channels.form.confirmations')}</legend>
           <p className="bt-fieldset__description">
             {twilioAnswers
-              ? 'Twilio sends its own by default, so Backtalk sends none unless you write one here.'
+              ? t('channels.form.confirmationsTwilio')
               : channel
-                ? 'Leave a reply empty to send none.'
-                : 'Leave a reply empty for Backtalk’s standard wording.'}
+                ? t('channels.form.confirmationsEditing')
+                : t('channels.form.confirmationsNew')}
           </p>
           <div className="bt-form__row bt-form__row--pairs">
             <TextAreaField
-              label="Opt-out reply"
+              label={t('channels.form.optOutReply')}
               name="confirmations.optOut"
               rows={2}
               value={values.optOutReply}
@@ -329,7 +332,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
               error={error('optOutReply')}
             />
             <TextAreaField
-              label="Opt-in reply"
+              label={t('channels.form.optInReply')}
               name="confirmations.optIn"
               rows={2}
               value={values.optInReply}
@@ -338,7 +341,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
             />
           </div>
           <Checkbox
-            label="Answer HELP with the help text"
+            label={t('channels.form.helpReply')}
             checked={values.helpReply}
             onChange={(e) => form.setField('helpReply', e.target.checked)}
           />
@@ -348,9 +351,9 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
       {/* Next to the buttons: at the top of a long form it would be scrolled out of sight. */}
       {server.form ? <Banner tone="danger">{server.form}</Banner> : null}
       <DialogFooter>
-        <Button onClick={onDone}>Cancel</Button>
+        <Button onClick={onDone}>{t('shared.cancel')}</Button>
         <Button type="submit" variant="primary" pending={mutation.isPending}>
-          {channel ? 'Save' : 'Create channel'}
+          {channel ? t('shared.save') : t('channels.create')}
         </Button>
       </DialogFooter>
     </form>
@@ -366,14 +369,15 @@ export interface ChannelFormDialogProps {
 }
 
 export function ChannelFormDialog({ target, teams, onCreated, onClose }: ChannelFormDialogProps) {
+  const { t } = useTranslation('admin');
   const channel = target === 'new' ? null : target;
   return (
     <Dialog
       open={target !== null}
       onClose={onClose}
       size="lg"
-      title={channel ? `Edit ${channel.name}` : 'Create channel'}
-      description={channel ? undefined : 'Connect a number or sender ID you have at an SMS provider.'}
+      title={channel ? t('shared.editNamed', { name: channel.name }) : t('channels.create')}
+      description={channel ? undefined : t('channels.form.description')}
     >
       {target !== null ? <ChannelForm channel={channel} teams={teams} onCreated={onCreated} onDone={onClose} /> : null}
     </Dialog>
@@ -382,26 +386,27 @@ export function ChannelFormDialog({ target, teams, onCreated, onClose }: Channel
 
 /** Shown once a channel exists: without its webhook URL in the provider's console, no message arrives. */
 export function ChannelCreatedDialog({ channel, onClose }: { channel: ChannelView | null; onClose: () => void }) {
+  const { t } = useTranslation('admin');
   const { toastShown } = useToastActions();
   const spec = channel ? PROVIDER_SPECS[channel.provider] : null;
   return (
-    <Dialog open={channel !== null} onClose={onClose} title={`Channel “${channel?.name ?? ''}” created`}>
+    <Dialog open={channel !== null} onClose={onClose} title={t('channels.created.title', { name: channel?.name ?? '' })}>
       {channel && spec ? (
         <div className="bt-form">
-          <p className="bt-lead">Paste this URL in {spec.console} as the inbound message and status callback URL.</p>
+          <p className="bt-lead">{t('channels.created.paste', { console: spec.console })}</p>
           <CopyField
-            label="Webhook URL"
+            label={t('channels.columns.webhook')}
             value={channel.webhookUrl}
             multiline
-            copyLabel="Copy URL"
-            copyAccessibleName={`Copy webhook URL for ${channel.name}`}
+            copyLabel={t('channels.created.copy')}
+            copyAccessibleName={t('channels.copyWebhookFor', { name: channel.name })}
             autoFocusCopy
-            onCopied={() => toastShown('success', 'Webhook URL copied')}
-            hint="You can copy it again at any time from the list of channels."
+            onCopied={() => toastShown('success', t('channels.webhookCopied'))}
+            hint={t('channels.created.hint')}
           />
           <DialogFooter>
             <Button variant="primary" onClick={onClose}>
-              Done
+              {t('shared.done')}
             </Button>
           </DialogFooter>
         </div>

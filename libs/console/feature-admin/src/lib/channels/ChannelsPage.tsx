@@ -1,6 +1,7 @@
 import { Role, type ChannelView } from '@backtalk/contracts';
 import { useChannels, useSignedInUser, useTeams, useToastActions } from '@backtalk/console/data-access';
 import { Badge, Button, copyText, EmptyState, PageHeader, RowActions, Table, type TableColumn } from '@backtalk/console/ui';
+import { useTranslation } from '@backtalk/console/i18n';
 import { useMemo, useState } from 'react';
 import { indexById } from '../directory';
 import { QueryState } from '../shared';
@@ -32,6 +33,7 @@ function ProviderName({ channel }: { channel: ChannelView }) {
 }
 
 export function ChannelsPage() {
+  const { t } = useTranslation('admin');
   const me = useSignedInUser();
   const isAdmin = me.role === Role.Admin;
   const channels = useChannels();
@@ -44,21 +46,21 @@ export function ChannelsPage() {
 
   const copyWebhook = async (channel: ChannelView) => {
     if (await copyText(channel.webhookUrl)) {
-      toastShown('success', 'Webhook URL copied');
+      toastShown('success', t('channels.webhookCopied'));
       return;
     }
     // Copying needs a secure context and permission; a selection can still be copied by hand.
     const element = document.getElementById(webhookElementId(channel));
     if (element) window.getSelection()?.selectAllChildren(element);
-    toastShown('danger', 'Copying was blocked by the browser. The URL is selected: press Ctrl+C or ⌘C.');
+    toastShown('danger', t('channels.copyBlocked'));
   };
 
   const columns: TableColumn<ChannelView>[] = [
-    { id: 'name', header: 'Name', cell: (channel) => <span className="bt-table__primary">{channel.name}</span> },
-    { id: 'provider', header: 'Provider', cell: (channel) => <ProviderName channel={channel} /> },
+    { id: 'name', header: t('channels.columns.name'), cell: (channel) => <span className="bt-table__primary">{channel.name}</span> },
+    { id: 'provider', header: t('channels.columns.provider'), cell: (channel) => <ProviderName channel={channel} /> },
     {
       id: 'sender',
-      header: 'Sender',
+      header: t('channels.columns.sender'),
       cell: (channel) => (
         <>
           <span className="bt-nowrap">{formatSender(channel, formatPhone)}</span>
@@ -68,18 +70,18 @@ export function ChannelsPage() {
     },
     {
       id: 'team',
-      header: 'Team',
+      header: t('channels.columns.team'),
       secondary: true,
       cell: (channel) => teamsById.get(channel.teamId)?.name ?? <span className="bt-muted">—</span>,
     },
     {
       id: 'status',
-      header: 'Status',
-      cell: (channel) => (channel.active ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>),
+      header: t('channels.columns.status'),
+      cell: (channel) => (channel.active ? <Badge tone="success">{t('shared.active')}</Badge> : <Badge>{t('shared.inactive')}</Badge>),
     },
     {
       id: 'webhook',
-      header: 'Webhook URL',
+      header: t('channels.columns.webhook'),
       grow: true,
       cell: (channel) => (
         <span className="bt-webhook">
@@ -88,25 +90,25 @@ export function ChannelsPage() {
             <span className="bt-webhook__head">{channel.webhookUrl.slice(0, -URL_TAIL)}</span>
             <span className="bt-webhook__tail">{channel.webhookUrl.slice(-URL_TAIL)}</span>
           </code>
-          <Button size="sm" icon="copy" aria-label={`Copy webhook URL for ${channel.name}`} onClick={() => void copyWebhook(channel)}>
-            Copy
+          <Button size="sm" icon="copy" aria-label={t('channels.copyWebhookFor', { name: channel.name })} onClick={() => void copyWebhook(channel)}>
+            {t('channels.copy')}
           </Button>
         </span>
       ),
     },
     {
       id: 'actions',
-      header: <span className="bt-sr-only">Actions</span>,
+      header: <span className="bt-sr-only">{t('shared.actions')}</span>,
       align: 'end',
       cell: (channel) => (
         <RowActions>
           {isAdmin ? (
-            <Button size="sm" variant="ghost" aria-label={`Edit ${channel.name}`} onClick={() => setDialog({ kind: 'form', target: channel })}>
-              Edit
+            <Button size="sm" variant="ghost" aria-label={t('shared.editNamed', { name: channel.name })} onClick={() => setDialog({ kind: 'form', target: channel })}>
+              {t('shared.edit')}
             </Button>
           ) : (
-            <Button size="sm" variant="ghost" aria-label={`Details of ${channel.name}`} onClick={() => setDialog({ kind: 'details', channel })}>
-              Details
+            <Button size="sm" variant="ghost" aria-label={t('channels.detailsOf', { name: channel.name })} onClick={() => setDialog({ kind: 'details', channel })}>
+              {t('channels.details')}
             </Button>
           )}
         </RowActions>
@@ -116,38 +118,38 @@ export function ChannelsPage() {
 
   const createButton = (
     <Button variant="primary" icon="plus" onClick={() => setDialog({ kind: 'form', target: 'new' })}>
-      Create channel
+      {t('channels.create')}
     </Button>
   );
 
   return (
     <>
       <PageHeader
-        title="Channels"
+        title={t('channels.title')}
         description={
           isAdmin
-            ? 'The numbers customers text, and the team that answers each.'
-            : 'The numbers your teams answer. Only admins can change them.'
+            ? t('channels.descriptionAdmin')
+            : t('channels.descriptionOthers')
         }
         // The empty state offers the same button; one is enough.
         actions={isAdmin && !isEmpty ? createButton : null}
       />
-      <QueryState what="channels" isPending={channels.isPending} error={channels.error} onRetry={() => void channels.refetch()}>
+      <QueryState loadingLabel={t('channels.loading')} errorTitle={t('channels.loadFailed')} isPending={channels.isPending} error={channels.error} onRetry={() => void channels.refetch()}>
         {channels.data && channels.data.length > 0 ? (
           <Table
-            caption="Channels"
+            caption={t('channels.title')}
             columns={columns}
             rows={channels.data}
             rowKey={(channel) => channel.id}
             rowClassName={(channel) => (channel.active ? undefined : 'bt-table__row--muted')}
           />
         ) : isAdmin ? (
-          <EmptyState icon="phone" title="Connect your first number" action={createButton}>
-            Add a number or sender ID from Twilio, Vonage or another SMS provider, and choose the team whose inbox gets its messages.
+          <EmptyState icon="phone" title={t('channels.emptyAdminTitle')} action={createButton}>
+            {t('channels.emptyAdmin')}
           </EmptyState>
         ) : (
-          <EmptyState compact icon="phone" title="No channels for your teams yet">
-            When an admin connects a number to one of your teams, it shows up here.
+          <EmptyState compact icon="phone" title={t('channels.emptyOthersTitle')}>
+            {t('channels.emptyOthers')}
           </EmptyState>
         )}
       </QueryState>

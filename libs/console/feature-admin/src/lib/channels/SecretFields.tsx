@@ -1,5 +1,7 @@
 import type { Provider } from '@backtalk/contracts';
+import { useTranslation } from '@backtalk/console/i18n';
 import { Button, cx, FieldShell, SelectField } from '@backtalk/console/ui';
+import { translateAdmin } from '../../i18n';
 import { PROVIDER_SPECS, SIGNATURE_METHOD_LABELS, type SecretField, type SecretFieldSpec, type SignatureMethod, type TextSecretField } from './providers';
 
 interface SecretInputProps {
@@ -14,11 +16,12 @@ interface SecretInputProps {
 }
 
 function placeholderFor({ isSet, cleared }: Pick<SecretInputProps, 'isSet' | 'cleared'>): string | undefined {
-  if (cleared) return 'Removed when you save';
-  return isSet ? '•••• set — leave empty to keep' : undefined;
+  if (cleared) return translateAdmin('channels.secrets.removedOnSave');
+  return isSet ? translateAdmin('channels.secrets.setKeep') : undefined;
 }
 
 function SecretInput({ spec, value, isSet, cleared, error, onChange, onClearedChange }: SecretInputProps) {
+  const { t } = useTranslation('admin');
   return (
     <FieldShell label={spec.label} hint={spec.hint} error={error}>
       {(control) => (
@@ -36,8 +39,11 @@ function SecretInput({ spec, value, isSet, cleared, error, onChange, onClearedCh
             {...control}
           />
           {isSet ? (
-            <Button aria-label={`${cleared ? 'Keep' : 'Clear'} ${spec.label}`} onClick={() => onClearedChange(!cleared)}>
-              {cleared ? 'Keep' : 'Clear'}
+            <Button
+              aria-label={cleared ? t('channels.secrets.keepNamed', { name: spec.label }) : t('channels.secrets.clearNamed', { name: spec.label })}
+              onClick={() => onClearedChange(!cleared)}
+            >
+              {cleared ? t('channels.secrets.keep') : t('channels.secrets.clear')}
             </Button>
           ) : null}
         </div>
@@ -65,11 +71,12 @@ export interface SecretFieldsProps {
 
 /** The credentials the provider needs, write-only: what is set is never shown, only that it is. */
 export function SecretFields(props: SecretFieldsProps) {
+  const { t } = useTranslation('admin');
   const { provider, values, cleared, editing, secretsSet, signatureMethod, errorOf, groupError } = props;
   const spec = PROVIDER_SPECS[provider];
   const methodSet = secretsSet.includes('signatureMethod');
   const methodOptions = [
-    { value: '' as const, label: methodSet ? 'Keep the current method' : SIGNATURE_METHOD_LABELS.md5hash },
+    { value: '' as const, label: methodSet ? t('channels.secrets.keepMethod') : SIGNATURE_METHOD_LABELS.md5hash },
     ...(Object.keys(SIGNATURE_METHOD_LABELS) as SignatureMethod[])
       .filter((method) => methodSet || method !== 'md5hash')
       .map((method) => ({ value: method, label: SIGNATURE_METHOD_LABELS[method] })),
@@ -92,11 +99,11 @@ export function SecretFields(props: SecretFieldsProps) {
 
   return (
     <fieldset className="bt-fieldset">
-      <legend className="bt-fieldset__legend">{spec.label} credentials</legend>
+      <legend className="bt-fieldset__legend">{t('channels.secrets.legend', { provider: spec.label })}</legend>
       <p className="bt-fieldset__description">
         {editing
-          ? 'Stored encrypted and never shown again. Leave a field empty to keep what is set.'
-          : `Stored encrypted and never shown again. Backtalk uses them to check that webhooks really come from ${spec.inSentence}.`}
+          ? t('channels.secrets.descriptionEditing')
+          : t('channels.secrets.description', { provider: spec.inSentence })}
       </p>
       {groupError ? (
         <p className="bt-field__error" role="alert">
@@ -107,20 +114,20 @@ export function SecretFields(props: SecretFieldsProps) {
         {required.map(input)}
         {spec.signatureMethod ? (
           <SelectField
-            label="Signature method"
+            label={t('channels.secrets.signatureMethod')}
             name="secrets.signatureMethod"
             options={methodOptions}
             value={signatureMethod}
             onChange={props.onSignatureMethodChange}
             error={props.signatureMethodError}
-            hint="As chosen next to the signature secret in the Vonage dashboard."
+            hint={t('channels.secrets.signatureMethodHint')}
           />
         ) : null}
       </div>
       {forSending.length > 0 ? (
         <>
           <p className="bt-fieldset__subheading">
-            For sending replies <span className="bt-muted">· optional for now</span>
+            {t('channels.secrets.forSending')} <span className="bt-muted">{t('channels.secrets.optionalForNow')}</span>
           </p>
           <div className="bt-form__row bt-form__row--pairs">{forSending.map(input)}</div>
         </>

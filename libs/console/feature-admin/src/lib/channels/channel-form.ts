@@ -10,6 +10,8 @@ import {
   type CreateChannelRequest,
   type UpdateChannelRequest,
 } from '@backtalk/contracts';
+import { currentLanguage, formatNumber } from '@backtalk/console/i18n';
+import { translateAdmin as t } from '../../i18n';
 import { PROVIDER_SPECS, providerAnswersKeywords, senderTypesFor, type SecretField, type SignatureMethod, type TextSecretField } from './providers';
 
 export interface ChannelFormValues {
@@ -156,7 +158,7 @@ export function defaultCountry(languages: readonly string[]): string {
 }
 
 /** "United States" for US; null for anything that is not a two-letter region. */
-export function countryName(code: string, locale?: string): string | null {
+export function countryName(code: string, locale: string = currentLanguage()): string | null {
   const upper = code.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(upper)) return null;
   try {
@@ -185,7 +187,7 @@ export const formatKeywords = (keywords: readonly string[]): string => keywords.
 
 /** '' → undefined (not given); "0,5" reads as 0.5 for people whose decimal separator is a comma; junk → NaN. */
 /** Every currency the runtime knows, "UAH · Ukrainian Hryvnia", by code; the names in the console's language. */
-export function currencyOptions(locale?: string): Array<{ value: string; label: string }> {
+export function currencyOptions(locale: string = currentLanguage()): Array<{ value: string; label: string }> {
   const names = new Intl.DisplayNames(locale, { type: 'currency', fallback: 'code' });
   return currencyCodes().map((code) => {
     const name = names.of(code);
@@ -272,16 +274,16 @@ export function channelFormFrom(channel: ChannelView): ChannelFormValues {
 function numberError(text: string, { min, max, integer, example }: { min: number; max: number; integer?: boolean; example: string }): string | undefined {
   const value = parseNumber(text);
   if (value === undefined) return undefined;
-  if (Number.isNaN(value) || (integer && !Number.isInteger(value))) return `Enter ${integer ? 'a whole number' : 'a number'}, like ${example}.`;
-  if (value < min || value > max) return `Use a value from ${min} to ${max.toLocaleString('en-US')}.`;
+  if (Number.isNaN(value) || (integer && !Number.isInteger(value))) return t(integer ? 'channels.problems.wholeNumber' : 'channels.problems.number', { example });
+  if (value < min || value > max) return t('channels.problems.range', { min: formatNumber(min), max: formatNumber(max) });
   return undefined;
 }
 
 function keywordsError(text: string): string | undefined {
   const keywords = parseKeywords(text);
-  if (keywords.length > MAX_KEYWORDS) return `Use at most ${MAX_KEYWORDS} keywords.`;
+  if (keywords.length > MAX_KEYWORDS) return t('channels.problems.tooManyKeywords', { max: MAX_KEYWORDS });
   const long = keywords.find((keyword) => keyword.length > MAX_KEYWORD_LENGTH);
-  return long ? `“${long.slice(0, 12)}…” is too long: keywords have at most ${MAX_KEYWORD_LENGTH} characters.` : undefined;
+  return long ? t('channels.problems.keywordTooLong', { keyword: `${long.slice(0, 12)}…`, max: MAX_KEYWORD_LENGTH }) : undefined;
 }
 
 /**
@@ -291,15 +293,15 @@ function keywordsError(text: string): string | undefined {
 export function validateChannelForm(values: ChannelFormValues, secretsSet: readonly SecretField[] = []): ChannelFormErrors {
   const errors: ChannelFormErrors = {};
   const spec = PROVIDER_SPECS[values.provider];
-  if (!values.name.trim()) errors.name = 'Enter a name, like “Support line US”.';
-  if (!values.teamId) errors.teamId = 'Choose the team that answers this channel.';
-  if (!values.sender.trim()) errors.sender = values.senderType === SenderType.Alphanumeric ? 'Enter the sender ID.' : 'Enter the number.';
-  if (!/^[A-Za-z]{2}$/.test(values.country.trim())) errors.country = 'Use a two-letter country code, like US or GB.';
+  if (!values.name.trim()) errors.name = t('channels.problems.name');
+  if (!values.teamId) errors.teamId = t('channels.problems.team');
+  if (!values.sender.trim()) errors.sender = values.senderType === SenderType.Alphanumeric ? t('channels.problems.senderId') : t('channels.problems.phoneNumber');
+  if (!/^[A-Za-z]{2}$/.test(values.country.trim())) errors.country = t('channels.problems.country');
 
   for (const secret of spec.secrets) {
     if (!secret.required || values.secrets[secret.field]?.trim()) continue;
     const kept = secretsSet.includes(secret.field) && !values.clearedSecrets.includes(secret.field);
-    if (!kept) errors[secretErrorKey(secret.field)] = `Required: Backtalk checks every webhook from ${spec.inSentence} with it.`;
+    if (!kept) errors[secretErrorKey(secret.field)] = t('channels.problems.secretRequired', { provider: spec.inSentence });
   }
 
   const reopen = numberError(values.reopenWindowMinutes, { min: 0, max: MAX_REOPEN_WINDOW_MINUTES, integer: true, example: '1440' });
@@ -308,14 +310,14 @@ export function validateChannelForm(values: ChannelFormValues, secretsSet: reado
   if (rate) errors.ratePerSecond = rate;
   const price = numberError(values.pricePerSegment, { min: 0, max: MAX_PRICE_PER_SEGMENT, example: '0.0079' });
   if (price) errors.pricePerSegment = price;
-  if (!isCurrencyCode(values.currency)) errors.currency = 'Choose the currency the provider bills in.';
+  if (!isCurrencyCode(values.currency)) errors.currency = t('channels.problems.currency');
 
   for (const [, field] of KEYWORD_FIELDS) {
     const message = keywordsError(values[field]);
     if (message) errors[field] = message;
   }
   for (const field of ['optOutReply', 'optInReply'] as const) {
-    if (values[field].trim().length > MAX_REPLY_LENGTH) errors[field] = `Keep it under ${MAX_REPLY_LENGTH} characters.`;
+    if (values[field].trim().length > MAX_REPLY_LENGTH) errors[field] = t('routing.problems.outOfOfficeTooLong', { max: MAX_REPLY_LENGTH });
   }
   return errors;
 }

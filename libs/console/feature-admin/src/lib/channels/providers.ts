@@ -1,4 +1,5 @@
 import { Provider, SenderType, type ChannelSecretsInput } from '@backtalk/contracts';
+import { translateAdmin as t } from '../../i18n';
 
 export type SecretField = keyof ChannelSecretsInput;
 /** Every secret but the Vonage signature method, which is a choice, not something to paste. */
@@ -31,117 +32,81 @@ export interface ProviderSpec {
   signatureMethod?: boolean;
 }
 
+/** How the generic provider signs requests; a format, the same in every language. */
+const SIGNATURE_HEADER_FORMAT = 'X-Backtalk-Signature: t=<unix>,v1=<hex>';
+
+/** A secret whose label and hint are read in the console's language when looked up. */
+function secret(provider: Provider, field: TextSecretField, required: boolean, concealed: boolean): SecretFieldSpec {
+  return {
+    field,
+    required,
+    concealed,
+    get label() {
+      return t(`channels.providers.${provider}.secrets.${field}.label`);
+    },
+    get hint() {
+      return t(`channels.providers.${provider}.secrets.${field}.hint`, { header: SIGNATURE_HEADER_FORMAT });
+    },
+  };
+}
+
+/** A provider whose sentences are read in the console's language; `brand` names it, unless it has no brand (generic). */
+function provider(id: Provider, brand: string | null, secrets: readonly SecretFieldSpec[], extra: Pick<ProviderSpec, 'signatureMethod'> = {}): ProviderSpec {
+  return {
+    ...extra,
+    secrets,
+    get label() {
+      return brand ?? t(`channels.providers.${id}.label`);
+    },
+    get optionLabel() {
+      return brand ?? t(`channels.providers.${id}.optionLabel`);
+    },
+    get inSentence() {
+      return brand ?? t(`channels.providers.${id}.inSentence`);
+    },
+    get console() {
+      return t(`channels.providers.${id}.console`);
+    },
+  };
+}
+
 export const PROVIDER_SPECS: Readonly<Record<Provider, ProviderSpec>> = {
-  [Provider.Twilio]: {
-    label: 'Twilio',
-    optionLabel: 'Twilio',
-    inSentence: 'Twilio',
-    console: "Twilio's console",
-    secrets: [
-      { field: 'authToken', label: 'Auth token', hint: 'Twilio Console → Account → API keys & tokens.', required: true, concealed: true },
-      { field: 'accountSid', label: 'Account SID', hint: 'Twilio Console → Account info; starts with AC.', required: false, concealed: false },
-    ],
-  },
-  [Provider.Infobip]: {
-    label: 'Infobip',
-    optionLabel: 'Infobip',
-    inSentence: 'Infobip',
-    console: "Infobip's portal",
-    secrets: [
-      {
-        field: 'basicAuthUsername',
-        label: 'Webhook username',
-        hint: 'Make one up and enter the same in Infobip’s webhook settings; Infobip sends it with every webhook.',
-        required: true,
-        concealed: false,
-      },
-      { field: 'basicAuthPassword', label: 'Webhook password', hint: 'A long random one, entered in Infobip too.', required: true, concealed: true },
-      { field: 'apiKey', label: 'API key', hint: 'Infobip portal → Developer tools → API keys.', required: false, concealed: true },
-      { field: 'baseUrl', label: 'Base URL', hint: 'Your personal API address, like xxxxx.api.infobip.com.', required: false, concealed: false },
-    ],
-  },
-  [Provider.Vonage]: {
-    label: 'Vonage',
-    optionLabel: 'Vonage',
-    inSentence: 'Vonage',
-    console: "Vonage's API dashboard",
-    signatureMethod: true,
-    secrets: [
-      { field: 'signatureSecret', label: 'Signature secret', hint: 'Vonage API Dashboard → API settings → signed webhooks.', required: true, concealed: true },
-      { field: 'apiKey', label: 'API key', hint: 'Vonage API Dashboard, on the home page.', required: false, concealed: false },
-      { field: 'apiSecret', label: 'API secret', hint: 'Next to the API key.', required: false, concealed: true },
-    ],
-  },
-  [Provider.Telnyx]: {
-    label: 'Telnyx',
-    optionLabel: 'Telnyx',
-    inSentence: 'Telnyx',
-    console: "Telnyx's Mission Control portal",
-    secrets: [
-      { field: 'publicKey', label: 'Public key', hint: 'Mission Control → Keys & Credentials → Public key.', required: true, concealed: false },
-      { field: 'apiKey', label: 'API key', hint: 'Mission Control → Keys & Credentials → API keys.', required: false, concealed: true },
-    ],
-  },
-  [Provider.Plivo]: {
-    label: 'Plivo',
-    optionLabel: 'Plivo',
-    inSentence: 'Plivo',
-    console: "Plivo's console",
-    secrets: [
-      { field: 'authToken', label: 'Auth token', hint: 'Plivo Console → Overview → Account.', required: true, concealed: true },
-      { field: 'accountSid', label: 'Auth ID', hint: 'Next to the auth token.', required: false, concealed: false },
-    ],
-  },
-  [Provider.Sinch]: {
-    label: 'Sinch',
-    optionLabel: 'Sinch',
-    inSentence: 'Sinch',
-    console: "Sinch's dashboard",
-    secrets: [
-      { field: 'signatureSecret', label: 'Signature secret', hint: 'Sinch dashboard → SMS → APIs → your service plan → callback signing.', required: true, concealed: true },
-      { field: 'servicePlanId', label: 'Service plan ID', hint: 'Sinch dashboard → SMS → APIs.', required: false, concealed: false },
-      { field: 'apiKey', label: 'API token', hint: 'Next to the service plan ID.', required: false, concealed: true },
-    ],
-  },
-  [Provider.Bandwidth]: {
-    label: 'Bandwidth',
-    optionLabel: 'Bandwidth',
-    inSentence: 'Bandwidth',
-    console: "Bandwidth's dashboard",
-    secrets: [
-      {
-        field: 'basicAuthUsername',
-        label: 'Callback username',
-        hint: 'Make one up and set the same as the callback credentials of your Bandwidth application.',
-        required: true,
-        concealed: false,
-      },
-      { field: 'basicAuthPassword', label: 'Callback password', hint: 'A long random one, set on the application too.', required: true, concealed: true },
-      { field: 'accountSid', label: 'Account ID', hint: 'Bandwidth dashboard → Account.', required: false, concealed: false },
-      { field: 'apiKey', label: 'API username', hint: 'A Bandwidth API user.', required: false, concealed: false },
-      { field: 'apiSecret', label: 'API password', hint: 'That API user’s password.', required: false, concealed: true },
-      { field: 'applicationId', label: 'Application ID', hint: 'Bandwidth dashboard → Applications.', required: false, concealed: false },
-    ],
-  },
-  [Provider.Generic]: {
-    label: 'Generic webhook',
-    optionLabel: 'Other (Backtalk signed webhook)',
-    inSentence: 'your provider',
-    console: "your provider's settings",
-    secrets: [
-      {
-        field: 'signatureSecret',
-        label: 'Signing secret',
-        hint: 'Shared with your provider, which signs each request with HMAC-SHA256: X-Backtalk-Signature: t=<unix>,v1=<hex>.',
-        required: true,
-        concealed: true,
-      },
-    ],
-  },
+  [Provider.Twilio]: provider(Provider.Twilio, 'Twilio', [secret(Provider.Twilio, 'authToken', true, true), secret(Provider.Twilio, 'accountSid', false, false)]),
+  [Provider.Infobip]: provider(Provider.Infobip, 'Infobip', [
+    secret(Provider.Infobip, 'basicAuthUsername', true, false),
+    secret(Provider.Infobip, 'basicAuthPassword', true, true),
+    secret(Provider.Infobip, 'apiKey', false, true),
+    secret(Provider.Infobip, 'baseUrl', false, false),
+  ]),
+  [Provider.Vonage]: provider(
+    Provider.Vonage,
+    'Vonage',
+    [secret(Provider.Vonage, 'signatureSecret', true, true), secret(Provider.Vonage, 'apiKey', false, false), secret(Provider.Vonage, 'apiSecret', false, true)],
+    { signatureMethod: true },
+  ),
+  [Provider.Telnyx]: provider(Provider.Telnyx, 'Telnyx', [secret(Provider.Telnyx, 'publicKey', true, false), secret(Provider.Telnyx, 'apiKey', false, true)]),
+  [Provider.Plivo]: provider(Provider.Plivo, 'Plivo', [secret(Provider.Plivo, 'authToken', true, true), secret(Provider.Plivo, 'accountSid', false, false)]),
+  [Provider.Sinch]: provider(Provider.Sinch, 'Sinch', [
+    secret(Provider.Sinch, 'signatureSecret', true, true),
+    secret(Provider.Sinch, 'servicePlanId', false, false),
+    secret(Provider.Sinch, 'apiKey', false, true),
+  ]),
+  [Provider.Bandwidth]: provider(Provider.Bandwidth, 'Bandwidth', [
+    secret(Provider.Bandwidth, 'basicAuthUsername', true, false),
+    secret(Provider.Bandwidth, 'basicAuthPassword', true, true),
+    secret(Provider.Bandwidth, 'accountSid', false, false),
+    secret(Provider.Bandwidth, 'apiKey', false, false),
+    secret(Provider.Bandwidth, 'apiSecret', false, true),
+    secret(Provider.Bandwidth, 'applicationId', false, false),
+  ]),
+  [Provider.Generic]: provider(Provider.Generic, null, [secret(Provider.Generic, 'signatureSecret', true, true)]),
 };
 
+/** Technical names that read the same in every language, but for Vonage's default. */
 export const SIGNATURE_METHOD_LABELS: Readonly<Record<SignatureMethod, string>> = {
-  md5hash: 'MD5 hash (Vonage default)',
+  get md5hash() {
+    return t('channels.signatureMethodDefault');
+  },
   md5: 'HMAC-MD5',
   sha1: 'HMAC-SHA1',
   sha256: 'HMAC-SHA256',
@@ -149,24 +114,11 @@ export const SIGNATURE_METHOD_LABELS: Readonly<Record<SignatureMethod, string>> 
 };
 
 /** For secrets a provider does not list (set through the API, say): still worth naming. */
-const FALLBACK_SECRET_LABELS: Readonly<Record<SecretField, string>> = {
-  accountSid: 'Account SID',
-  authToken: 'Auth token',
-  apiKey: 'API key',
-  apiSecret: 'API secret',
-  signatureSecret: 'Signature secret',
-  signatureMethod: 'Signature method',
-  publicKey: 'Public key',
-  basicAuthUsername: 'Username',
-  basicAuthPassword: 'Password',
-  baseUrl: 'Base URL',
-  servicePlanId: 'Service plan ID',
-  applicationId: 'Application ID',
-};
+const fallbackSecretLabel = (field: SecretField) => t(`channels.secretNames.${field}`);
 
 /** What the provider calls the field: Plivo's "account SID" is its Auth ID. */
 export function secretLabel(provider: Provider, field: SecretField): string {
-  return PROVIDER_SPECS[provider].secrets.find((spec) => spec.field === field)?.label ?? FALLBACK_SECRET_LABELS[field];
+  return PROVIDER_SPECS[provider].secrets.find((spec) => spec.field === field)?.label ?? fallbackSecretLabel(field);
 }
 
 /** Which secrets a channel has, in the order its provider lists them. */
@@ -176,30 +128,26 @@ export function orderedSecretsSet(provider: Provider, secretsSet: readonly Secre
   return [...secretsSet].sort((a, b) => rank(a) - rank(b));
 }
 
-export const SENDER_TYPE_LABELS: Readonly<Record<SenderType, string>> = {
-  [SenderType.LongCode]: 'Phone number (long code)',
-  [SenderType.TollFree]: 'Toll-free number',
-  [SenderType.ShortCode]: 'Short code',
-  [SenderType.Alphanumeric]: 'Alphanumeric sender ID',
-  [SenderType.MessagingService]: 'Twilio Messaging Service',
-};
-
+/** Read in the console's language when looked up. */
+export const SENDER_TYPE_LABELS = {} as Readonly<Record<SenderType, string>>;
 /** For tight places such as a table cell. */
-export const SENDER_TYPE_SHORT_LABELS: Readonly<Record<SenderType, string>> = {
-  [SenderType.LongCode]: 'Long code',
-  [SenderType.TollFree]: 'Toll-free',
-  [SenderType.ShortCode]: 'Short code',
-  [SenderType.Alphanumeric]: 'Sender ID',
-  [SenderType.MessagingService]: 'Messaging Service',
+export const SENDER_TYPE_SHORT_LABELS = {} as Readonly<Record<SenderType, string>>;
+const SENDER_PLACEHOLDERS: Readonly<Record<SenderType, string>> = {
+  [SenderType.LongCode]: '+14155550123',
+  [SenderType.TollFree]: '+18885550123',
+  [SenderType.ShortCode]: '12345',
+  [SenderType.Alphanumeric]: 'ACME',
+  [SenderType.MessagingService]: 'MG…',
 };
-
-export const SENDER_HELP: Readonly<Record<SenderType, { placeholder: string; hint: string }>> = {
-  [SenderType.LongCode]: { placeholder: '+14155550123', hint: 'With the country code, like +14155550123, or in national format for the country.' },
-  [SenderType.TollFree]: { placeholder: '+18885550123', hint: 'With the country code, like +18885550123, or in national format for the country.' },
-  [SenderType.ShortCode]: { placeholder: '12345', hint: '3 to 8 digits.' },
-  [SenderType.Alphanumeric]: { placeholder: 'ACME', hint: 'Up to 11 letters, digits or spaces, as customers see it.' },
-  [SenderType.MessagingService]: { placeholder: 'MG…', hint: 'The Messaging Service SID: MG and 32 more characters, from Twilio Console → Messaging → Services.' },
-};
+export const SENDER_HELP = {} as Readonly<Record<SenderType, { placeholder: string; hint: string }>>;
+for (const type of Object.values(SenderType)) {
+  Object.defineProperty(SENDER_TYPE_LABELS, type, { enumerable: true, get: () => t(`channels.senderTypes.${type}.label`) });
+  Object.defineProperty(SENDER_TYPE_SHORT_LABELS, type, { enumerable: true, get: () => t(`channels.senderTypes.${type}.short`) });
+  Object.defineProperty(SENDER_HELP, type, {
+    enumerable: true,
+    get: () => ({ placeholder: SENDER_PLACEHOLDERS[type], hint: t(`channels.senderTypes.${type}.hint`, { example: SENDER_PLACEHOLDERS[type] }) }),
+  });
+}
 
 /** Messaging Services are a Twilio feature; every provider has the other kinds. */
 export function senderTypesFor(provider: Provider): SenderType[] {
