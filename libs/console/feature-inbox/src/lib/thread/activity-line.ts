@@ -91,14 +91,17 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
   const { data } = activity;
   const subject = who(activity, wording.selfId);
   const by = byWhom(activity, wording.selfId);
+  // The reader's own actions read "You …"; a sentence of its own, as Ukrainian conjugates the verb for it.
+  const mine = activity.actor.kind === 'user' && activity.actor.id === wording.selfId;
+  const done = (key: string, values: Record<string, unknown> = {}) => (mine ? t(`thread.activity.byYou.${key}`, values) : t(`thread.activity.${key}`, { subject, ...values }));
   const byCustomer = activity.actor.kind === 'customer';
   switch (activity.type) {
     case ActivityType.Resolved:
-      return { icon: 'circle-check', tone: 'muted', text: t('thread.activity.resolved', { subject }) };
+      return { icon: 'circle-check', tone: 'muted', text: done('resolved') };
     case ActivityType.Reopened:
-      return { icon: 'undo', tone: 'muted', text: byCustomer ? t('thread.activity.reopenedByCustomer') : t('thread.activity.reopened', { subject }) };
+      return { icon: 'undo', tone: 'muted', text: byCustomer ? t('thread.activity.reopenedByCustomer') : done('reopened') };
     case ActivityType.MarkedPending:
-      return { icon: 'hourglass', tone: 'muted', text: t('thread.activity.markedPending', { subject }) };
+      return { icon: 'hourglass', tone: 'muted', text: done('markedPending') };
     case ActivityType.Snoozed: {
       const until = stringOf(data['until']);
       return { icon: 'snooze', tone: 'muted', text: until ? t('thread.activity.snoozedUntil', { when: wording.when(until), by }) : t('thread.activity.snoozedUntilReply', { by }) };
@@ -111,14 +114,14 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
       const from = stringOf(data['fromTeamName']) ?? t('thread.activity.anotherTeam');
       const to = stringOf(data['toTeamName']) ?? t('thread.activity.anotherTeam');
       const assignee = stringOf(data['assigneeName']);
-      const sentence = activity.actor.kind === 'user' ? t('thread.activity.transferred', { subject, from, to }) : t('thread.activity.moved', { from, to, by });
+      const sentence = activity.actor.kind === 'user' ? done('transferred', { from, to }) : t('thread.activity.moved', { from, to, by });
       return { icon: 'shuffle', tone: 'muted', text: assignee ? t('thread.activity.toAssignee', { sentence, assignee }) : sentence };
     }
     case ActivityType.Assigned: {
       const assigneeId = stringOf(data['assigneeId']);
       const assignee = assigneeId === wording.selfId ? t('thread.activity.assigneeYou') : (stringOf(data['assigneeName']) ?? t('thread.activity.formerAgent'));
       if (!assigneeId) return { icon: 'queue', tone: 'muted', text: t('thread.activity.returnedToQueue', { by }) };
-      if (activity.actor.kind === 'user' && activity.actor.id === assigneeId) return { icon: 'user', tone: 'muted', text: t('thread.activity.took', { subject }) };
+      if (activity.actor.kind === 'user' && activity.actor.id === assigneeId) return { icon: 'user', tone: 'muted', text: done('took') };
       return { icon: 'user', tone: 'muted', text: t('thread.activity.assignedTo', { assignee, by }) };
     }
     case ActivityType.OptedOut: {
@@ -138,11 +141,11 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
       const removed = labelNames(data['removed']);
       const text =
         added.length > 0 && removed.length > 0
-          ? t('thread.activity.labelsAddedRemoved', { subject, added: labelList(added), removed: labelList(removed) })
+          ? done('labelsAddedRemoved', { added: labelList(added), removed: labelList(removed) })
           : added.length > 0
-            ? t('thread.activity.labelsAdded', { subject, added: labelList(added) })
+            ? done('labelsAdded', { added: labelList(added) })
             : removed.length > 0
-              ? t('thread.activity.labelsRemoved', { subject, removed: labelList(removed) })
+              ? done('labelsRemoved', { removed: labelList(removed) })
               : t('thread.activity.labelsChanged', { by });
       return { icon: 'tag', tone: 'muted', text };
     }
@@ -177,7 +180,7 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
         stepName: macroStepName(data['stepType']),
       };
       if (data['outcome'] === 'failed') return { icon: 'bolt', tone: 'warning', text: withReason(t('thread.activity.macroStopped', values), stringOf(data['reason'])) };
-      return { icon: 'bolt', tone: 'muted', text: t('thread.activity.macroRan', { subject, ...values }) };
+      return { icon: 'bolt', tone: 'muted', text: done('macroRan', values) };
     }
     default:
       // A line type newer than this console: still say that something happened rather than hide it.
