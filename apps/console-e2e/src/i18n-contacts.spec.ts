@@ -123,7 +123,18 @@ test.describe('contacts, labels and queues in Ukrainian', () => {
       await labelForm.getByRole('button', { name: 'Створити мітку' }).click();
       await expect(labelForm).toContainText('Дайте мітці назву, наприклад «Повернення».');
       await docsSnapshot(page, 'uk-labels-form');
-      await labelForm.getByRole('button', { name: 'Скасувати' }).click();
+      const labelName = `Повернення коштів ${Date.now().toString(36)}`;
+      await labelForm.getByLabel('Назва').fill(labelName);
+      await labelForm.getByLabel('Опис').fill('Клієнт просить повернути гроші');
+      await labelForm.getByRole('button', { name: 'Створити мітку' }).click();
+      await expect(page.getByRole('status').filter({ hasText: `Мітку ${labelName} створено.` })).toBeVisible();
+      const labelRow = page.getByRole('table', { name: 'Мітки' }).getByRole('row', { name: new RegExp(labelName) });
+      await expect(labelRow).toContainText('Support');
+      await docsSnapshot(page, 'uk-labels-table');
+      // The label goes again, so no later test finds it among Support's labels.
+      await labelRow.getByRole('button', { name: `Видалити ${labelName}` }).click();
+      await page.getByRole('dialog', { name: `Видалити ${labelName}?` }).getByRole('button', { name: 'Видалити мітку' }).click();
+      await expect(labelRow).toHaveCount(0);
 
       await page.goto('/queues');
       await expect(page.getByRole('heading', { name: 'Черги', level: 1 })).toBeVisible();
