@@ -8,7 +8,7 @@ export const uk: MessagesOf<typeof en> = {
     teams: 'Команди',
     'my-teams': 'Мої команди',
     channels: 'Канали',
-    faqs: 'FAQ і шаблони відповідей',
+    faqs: 'FAQ і відповіді',
     automation: 'Автоматизація',
     labels: 'Мітки',
     macros: 'Макроси',
