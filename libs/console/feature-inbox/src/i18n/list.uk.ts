@@ -56,7 +56,7 @@ export const listUk: MessagesOf<typeof listEn> = {
     recentTitle: 'Спершу з останньою активністю',
     waitingTitle: 'Спершу ті, хто чекає найдовше',
   },
-  search: { placeholder: 'Номер, ім’я або текст', label: 'Пошук розмов' },
+  search: { placeholder: 'Номер, ім’я, текст', label: 'Пошук розмов' },
   alerts: {
     label: `Сповіщення про нові повідомлення (${ALERT_MODE})`,
     title: `Сповіщення про нові повідомлення: ${ALERT_MODE}`,

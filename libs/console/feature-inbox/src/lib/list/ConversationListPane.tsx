@@ -31,6 +31,7 @@ import { TakeNextButton } from '../routing/TakeNextButton';
 import { SaveViewButton } from '../views/SaveViewDialog';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
 import type { ListContext } from './list-context';
+import './list.css';
 
 const STATUS_TABS: ReadonlyArray<{ status: ConversationStatus | null; labelKey: string }> = [
   { status: null, labelKey: 'list.pane.tabs.any' },
@@ -298,7 +299,7 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
             <TakeNextButton />
           </span>
         </div>
-        <div className="bt-inbox-tabs" role="tablist" aria-label={t('list.pane.statusTabs')}>
+        <div className={cx('bt-inbox-tabs', tabs.length === STATUS_TABS.length && 'bt-inbox-tabs--with-any')} role="tablist" aria-label={t('list.pane.statusTabs')}>
           {tabs.map((tab) => (
             <Link
               key={tab.status ?? 'any'}
