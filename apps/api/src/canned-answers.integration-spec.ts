@@ -63,11 +63,12 @@ describe('canned answers', () => {
     const refund = (await t.request<CannedAnswerView[]>('GET', `/api/canned-answers?conversationId=${conversation.id}&q=refund`, { token: tokens.agent })).body[0];
 
     const unnamed = await t.request<RenderedCannedAnswer>('GET', `/api/canned-answers/${refund.id}/render?conversationId=${conversation.id}`, { token: tokens.agent });
-    expect(unnamed.body).toEqual({ body: 'Hi, your refund is on its way. Andriy', missing: ['contact.first_name'] });
+    const english = { chosenLanguage: 'en', wantedLanguage: 'en', wantedFrom: 'conversation', fallback: false };
+    expect(unnamed.body).toEqual({ body: 'Hi, your refund is on its way. Andriy', missing: ['contact.first_name'], choice: english });
 
     await t.request('PATCH', `/api/contacts/${conversation.contact.id}`, { token: tokens.agent, body: { name: 'Olena Kovalenko' } });
     const named = await t.request<RenderedCannedAnswer>('GET', `/api/canned-answers/${refund.id}/render?conversationId=${conversation.id}`, { token: tokens.agent });
-    expect(named.body).toEqual({ body: 'Hi Olena, your refund is on its way. Andriy', missing: [] });
+    expect(named.body).toEqual({ body: 'Hi Olena, your refund is on its way. Andriy', missing: [], choice: english });
 
     expect((await t.request('GET', `/api/canned-answers/${refund.id}/render?conversationId=${conversation.id}`, { token: tokens.billing })).status).toBe(404);
   });

@@ -10,6 +10,8 @@ import {
   type ContactView,
   type MergeContactRequest,
   type Page,
+  ROUTING_LANGUAGES,
+  type RoutingLanguage,
   type UpdateContactRequest,
 } from '@backtalk/contracts';
 import { IsOmittable } from '@backtalk/platform';
@@ -49,6 +51,10 @@ export class UpdateContactBody implements UpdateContactRequest {
   @IsOmittable()
   @IsObject()
   attributes?: Record<string, ContactAttributeValue | null>;
+  @ApiPropertyOptional({ enum: ROUTING_LANGUAGES, nullable: true, description: 'The language answers use for this contact over detection; null: detect again' })
+  @IsOptional()
+  @IsIn(ROUTING_LANGUAGES, { message: `language must be one of ${ROUTING_LANGUAGES.join(', ')}, or null` })
+  language?: RoutingLanguage | null;
   @ValidateIf((body: UpdateContactBody) => body.notes !== undefined || body.teamId !== undefined) @IsUUID('4', { message: 'teamId must name the team whose notes these are' }) teamId?: string;
 }
 

@@ -13,6 +13,7 @@ import {
   type DomainEvent,
   type Page,
   Role,
+  type RoutingLanguage,
   type UpdateContactRequest,
 } from '@backtalk/contracts';
 import { ConversationActionsService, ConversationEntity, ConversationsService } from '@backtalk/conversations';
@@ -130,8 +131,8 @@ export class ContactsService {
   async get(actor: UserActor, contactId: string): Promise<ContactDetailView> {
     const params = new SqlParameters();
     const id = params.add(contactId);
-    const [contact] = await this.dataSource.query<Array<{ id: string; phone: string; name: string; created_at: Date; last_contact_at: Date | null }>>(
-      `SELECT ct.id, ct.phone, ct.name, ct.created_at,
+    const [contact] = await this.dataSource.query<Array<{ id: string; phone: string; name: string; language: RoutingLanguage | null; created_at: Date; last_contact_at: Date | null }>>(
+      `SELECT ct.id, ct.phone, ct.name, ct.language, ct.created_at,
               (SELECT max(p.last_contact_at) FROM contact_presence p WHERE p.contact_id = ct.id AND ${params.visibleTeams(actor, 'p.team_id')}) AS last_contact_at
        FROM contact ct WHERE ct.id = ${id}`,
       params.values,
@@ -173,6 +174,7 @@ export class ContactsService {
       conversations: conversationIds.map((conversationId) => views.get(conversationId)).filter((view) => view !== undefined),
       merges,
       blocks,
+      language: contact.language,
     };
   }
 
@@ -250,6 +252,8 @@ export class ContactsService {
         actor.userId,
       ]);
       if (!survivor.name && absorbed.name) await manager.query(`UPDATE contact SET name = $2, updated_at = now() WHERE id = $1`, [contactId, absorbed.name]);
+      // The language someone set on either number still says how the person wants to be answered.
+      await manager.query(`UPDATE contact SET language = (SELECT language FROM contact WHERE id = $2) WHERE id = $1 AND language IS NULL`, [contactId, otherContactId]);
       await manager.query(`DELETE FROM contact WHERE id = $1`, [otherContactId]);
       const teams = new Set([...survivorTeams.all, ...absorbedTeams.all]);
       return this.eventLog.append(manager, [...teams].map((teamId) => ({ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } })));
@@ -356,6 +360,10 @@ export class ContactsService {
         await manager.query(`UPDATE contact SET name = $2, updated_at = now() WHERE id = $1`, [contactId, request.name.trim()]);
         for (const teamId of teams) changed.add(teamId);
       }
+      if (request.language !== undefined) {
+        await manager.query(`UPDATE contact SET language = $2, updated_at = now() WHERE id = $1`, [contactId, request.language]);
+        for (const teamId of teams) changed.add(teamId);
+      }
       if (request.attributes && (await this.attributes.write(manager, actor, contactId, request.attributes))) {
         for (const teamId of teams) changed.add(teamId);
       }
@@ -366,11 +374,11 @@ export class ContactsService {
       return this.eventLog.append(manager, [...changed].map((teamId) => ({ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } })));
     });
     this.eventLog.publish(events);
-    const [row] = await this.dataSource.query<Array<{ id: string; phone: string; name: string; notes: string | null }>>(
-      `SELECT ct.id, ct.phone, ct.name, n.body AS notes FROM contact ct LEFT JOIN contact_note n ON n.contact_id = ct.id AND n.team_id = $2 WHERE ct.id = $1`,
+    const [row] = await this.dataSource.query<Array<{ id: string; phone: string; name: string; language: RoutingLanguage | null; notes: string | null }>>(
+      `SELECT ct.id, ct.phone, ct.name, ct.language, n.body AS notes FROM contact ct LEFT JOIN contact_note n ON n.contact_id = ct.id AND n.team_id = $2 WHERE ct.id = $1`,
       [contactId, request.teamId ?? null],
     );
-    return { id: row.id, phone: row.phone, name: row.name, notes: row.notes ?? '' };
+    return { id: row.id, phone: row.phone, name: row.name, notes: row.notes ?? '', language: row.language };
   }
 
   /** Another team's notes answer 404 exactly like a contact nobody has, so writing cannot probe them either. */

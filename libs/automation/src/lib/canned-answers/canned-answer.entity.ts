@@ -1,3 +1,4 @@
+import type { RoutingLanguage } from '@backtalk/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'canned_answer' })
@@ -7,7 +8,8 @@ export class CannedAnswerEntity {
   @Column({ type: 'varchar', length: 120 }) title!: string;
   @Column({ type: 'text' }) body!: string;
   @Column({ type: 'varchar', length: 40 }) shortcode!: string;
-  @Column({ type: 'varchar', length: 10, nullable: true }) language!: string | null;
+  /** The default language, the one `body` is written in; other languages' texts are in `canned_answer_variant`. */
+  @Column({ type: 'varchar', length: 2, default: 'en' }) language!: RoutingLanguage;
   @Column({ type: 'jsonb', default: [] }) tags!: string[];
   @Column({ type: 'jsonb', default: [] }) examples!: string[];
   @Column({ type: 'jsonb', default: [] }) keywords!: string[];

@@ -1,9 +1,10 @@
 import { CurrentUser, Roles, type UserActor } from '@backtalk/auth';
-import { type CannedAnswerView, type CreateCannedAnswerRequest, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
+import { type CannedAnswerVariant, type CannedAnswerView, type CreateCannedAnswerRequest, ROUTING_LANGUAGES, type RoutingLanguage, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { IsOmittable } from '@backtalk/platform';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CannedAnswersService } from './canned-answers.service';
 
 /** Far more than the ten that work well, but bounded so one FAQ cannot slow the matcher down. */
@@ -11,11 +12,20 @@ const MAX_EXAMPLES = 200;
 const SHORTCODE = /^[A-Za-z0-9_-]+$/;
 const SHORTCODE_MESSAGE = 'shortcode may hold only letters, digits, - and _';
 
+const LANGUAGE_MESSAGE = `language must be one of ${ROUTING_LANGUAGES.join(', ')}`;
+
+export class CannedAnswerVariantBody implements CannedAnswerVariant {
+  @ApiProperty({ enum: ROUTING_LANGUAGES }) @IsIn(ROUTING_LANGUAGES, { message: LANGUAGE_MESSAGE }) language!: RoutingLanguage;
+  @IsString() @IsNotEmpty() @Matches(/\S/, { message: 'body must not be blank' }) @MaxLength(1600) body!: string;
+}
+
 export class CreateCannedAnswerBody implements CreateCannedAnswerRequest {
   @IsString() @IsNotEmpty() @MaxLength(120) title!: string;
   @IsString() @IsNotEmpty() @MaxLength(1600) body!: string;
   @IsString() @MaxLength(40) @Matches(SHORTCODE, { message: SHORTCODE_MESSAGE }) shortcode!: string;
-  @IsOptional() @ValidateIf((_object, value) => value !== null) @IsString() @MaxLength(10) language?: string | null;
+  @IsOptional() @ValidateIf((_object, value) => value !== null) @IsIn(ROUTING_LANGUAGES, { message: LANGUAGE_MESSAGE }) language?: string | null;
+  @ApiPropertyOptional({ enum: ROUTING_LANGUAGES }) @IsOmittable() @IsIn(ROUTING_LANGUAGES, { message: `defaultLanguage must be one of ${ROUTING_LANGUAGES.join(', ')}` }) defaultLanguage?: RoutingLanguage;
+  @ApiPropertyOptional({ type: [CannedAnswerVariantBody] }) @IsOmittable() @IsArray() @ArrayMaxSize(ROUTING_LANGUAGES.length) @ValidateNested({ each: true }) @Type(() => CannedAnswerVariantBody) variants?: CannedAnswerVariantBody[];
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[];
   @IsOptional() @ValidateIf((_object, value) => value !== null) @IsUUID('4') teamId?: string | null;
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_EXAMPLES) @IsString({ each: true }) @MaxLength(320, { each: true }) examples?: string[];
@@ -27,7 +37,9 @@ export class UpdateCannedAnswerBody implements UpdateCannedAnswerRequest {
   @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(120) title?: string;
   @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(1600) body?: string;
   @IsOmittable() @IsString() @MaxLength(40) @Matches(SHORTCODE, { message: SHORTCODE_MESSAGE }) shortcode?: string;
-  @IsOptional() @ValidateIf((_object, value) => value !== null) @IsString() @MaxLength(10) language?: string | null;
+  @IsOptional() @ValidateIf((_object, value) => value !== null) @IsIn(ROUTING_LANGUAGES, { message: LANGUAGE_MESSAGE }) language?: string | null;
+  @ApiPropertyOptional({ enum: ROUTING_LANGUAGES }) @IsOmittable() @IsIn(ROUTING_LANGUAGES, { message: `defaultLanguage must be one of ${ROUTING_LANGUAGES.join(', ')}` }) defaultLanguage?: RoutingLanguage;
+  @ApiPropertyOptional({ type: [CannedAnswerVariantBody] }) @IsOmittable() @IsArray() @ArrayMaxSize(ROUTING_LANGUAGES.length) @ValidateNested({ each: true }) @Type(() => CannedAnswerVariantBody) variants?: CannedAnswerVariantBody[];
   @IsOmittable() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[];
   @IsOptional() @ValidateIf((_object, value) => value !== null) @IsUUID('4') teamId?: string | null;
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_EXAMPLES) @IsString({ each: true }) @MaxLength(320, { each: true }) examples?: string[];

@@ -1,31 +1,45 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { CANNED_ANSWER_VARIABLES, type CannedAnswerView, type ContactAttributeValues, type CreateCannedAnswerRequest, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
+import { type AnswerLanguageChoice, CANNED_ANSWER_VARIABLES, type CannedAnswerVariant, type CannedAnswerView, ROUTING_LANGUAGES, type RoutingLanguage, type ContactAttributeValues, type CreateCannedAnswerRequest, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { ConversationsService } from '@backtalk/conversations';
 import { containsPattern, DomainError, isUniqueViolation } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { CannedAnswerEntity } from './canned-answer.entity';
 import { firstName, renderTemplate } from '@backtalk/sms';
 import { contactAttributesSql, contactVariables } from './contact-variables';
+import { answerVariants, chooseAnswerVariant } from './answer-language';
+import { customerLanguageOf, otherVariantsOf } from './answer-variants';
 
 /** Trimmed, without blanks or repeats, in the order given. */
 const cleanList = (values: readonly string[] | undefined): string[] => [...new Set((values ?? []).map((value) => value.trim().replace(/\s+/g, ' ')).filter(Boolean))];
 
-const toView = (answer: CannedAnswerEntity): CannedAnswerView => ({
-  id: answer.id,
-  title: answer.title,
-  body: answer.body,
-  shortcode: answer.shortcode,
-  language: answer.language,
-  tags: answer.tags,
-  teamId: answer.teamId,
-  examples: answer.examples,
-  keywords: answer.keywords,
-  autoReply: answer.autoReply,
-  createdAt: answer.createdAt.toISOString(),
-  updatedAt: answer.updatedAt.toISOString(),
-});
+const LANGUAGE_NAMES: Record<RoutingLanguage, string> = { en: 'English', uk: 'Ukrainian', ru: 'Russian' };
+
+const toView = (answer: CannedAnswerEntity, others: readonly CannedAnswerVariant[], choice?: AnswerLanguageChoice): CannedAnswerView => {
+  const variants = answerVariants(answer.language, answer.body, others);
+  return {
+    id: answer.id,
+    title: answer.title,
+    body: answer.body,
+    shortcode: answer.shortcode,
+    language: answer.language,
+    defaultLanguage: answer.language,
+    variants,
+    languages: variants.map((variant) => variant.language),
+    ...(choice ? { choice } : {}),
+    tags: answer.tags,
+    teamId: answer.teamId,
+    examples: answer.examples,
+    keywords: answer.keywords,
+    autoReply: answer.autoReply,
+    createdAt: answer.createdAt.toISOString(),
+    updatedAt: answer.updatedAt.toISOString(),
+  };
+};
+
+/** An answer's texts by language as a request leaves them, before they are written. */
+type Texts = Map<RoutingLanguage, string>;
 
 /** Canned answers: global ones (admins write them) and team ones (the team's supervisors too); every agent reads. */
 @Injectable()
@@ -38,9 +52,11 @@ export class CannedAnswersService {
   /** The answers usable by this agent, or in one conversation (global plus that conversation's team). */
   async list(actor: UserActor, options: { q?: string; conversationId?: string } = {}): Promise<CannedAnswerView[]> {
     const query = this.dataSource.getRepository(CannedAnswerEntity).createQueryBuilder('a').orderBy('lower(a.shortcode)', 'ASC').limit(500);
+    let customer: Awaited<ReturnType<typeof customerLanguageOf>> | null = null;
     if (options.conversationId) {
       const conversation = await this.conversations.get(actor, options.conversationId);
       query.where('(a.team_id IS NULL OR a.team_id = :teamId)', { teamId: conversation.teamId });
+      customer = await customerLanguageOf(this.dataSource, conversation.id);
     } else {
       const visible = AccessPolicy.visibleTeams(actor);
       if (visible !== 'all') query.where(visible.length > 0 ? '(a.team_id IS NULL OR a.team_id IN (:...teamIds))' : 'a.team_id IS NULL', { teamIds: visible });
@@ -48,49 +64,80 @@ export class CannedAnswersService {
     const text = options.q?.trim();
     if (text) {
       const pattern = containsPattern(text);
-      query.andWhere(new Brackets((where) => where.where('a.shortcode ILIKE :pattern', { pattern }).orWhere('a.title ILIKE :pattern').orWhere('a.body ILIKE :pattern')));
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('a.shortcode ILIKE :pattern', { pattern })
+            .orWhere('a.title ILIKE :pattern')
+            .orWhere('a.body ILIKE :pattern')
+            .orWhere('EXISTS (SELECT 1 FROM canned_answer_variant v WHERE v.answer_id = a.id AND v.body ILIKE :pattern)'),
+        ),
+      );
     }
-    return (await query.getMany()).map(toView);
+    const answers = await query.getMany();
+    const others = await otherVariantsOf(this.dataSource, answers.map((answer) => answer.id));
+    return answers.map((answer) => {
+      const variants = others.get(answer.id) ?? [];
+      if (!customer) return toView(answer, variants);
+      const { body: _body, ...choice } = chooseAnswerVariant({ variants: answerVariants(answer.language, answer.body, variants), defaultLanguage: answer.language, ...customer });
+      return toView(answer, variants, choice);
+    });
   }
 
   async create(actor: UserActor, request: CreateCannedAnswerRequest): Promise<CannedAnswerView> {
     const teamId = request.teamId ?? null;
     this.assertCanWrite(actor, teamId);
-    await this.assertKnownContactVariables(request.body);
-    return this.saving(request.shortcode, async () => {
-      const repository = this.dataSource.getRepository(CannedAnswerEntity);
-      return toView(
-        await repository.save(
+    const defaultLanguage = request.defaultLanguage ?? languageOrDefault(request.language);
+    const texts = textsOf(request.variants, new Map([[defaultLanguage, request.body]]));
+    if (request.variants?.some((variant) => variant.language === defaultLanguage)) texts.set(defaultLanguage, request.body);
+    await this.assertKnownContactVariables([...texts.values()]);
+    return this.saving(request.shortcode, () =>
+      this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(CannedAnswerEntity);
+        const answer = await repository.save(
           repository.create({
             teamId,
             title: request.title.trim(),
             body: request.body,
             shortcode: request.shortcode,
-            language: request.language ?? null,
+            language: defaultLanguage,
             tags: request.tags ?? [],
             examples: cleanList(request.examples),
             keywords: cleanList(request.keywords),
             autoReply: request.autoReply ?? false,
           }),
-        ),
-      );
-    });
+        );
+        return toView(answer, await this.writeOtherVariants(manager, answer.id, defaultLanguage, texts));
+      }),
+    );
   }
 
   async update(actor: UserActor, id: string, changes: UpdateCannedAnswerRequest): Promise<CannedAnswerView> {
-    const repository = this.dataSource.getRepository(CannedAnswerEntity);
     const answer = await this.findVisible(actor, id);
     this.assertCanWrite(actor, answer.teamId);
     if (changes.teamId !== undefined) this.assertCanWrite(actor, changes.teamId);
-    if (changes.body !== undefined) await this.assertKnownContactVariables(changes.body);
-    return this.saving(changes.shortcode ?? answer.shortcode, async () => {
+    const defaultLanguage = changes.defaultLanguage ?? (changes.language !== undefined ? languageOrDefault(changes.language) : answer.language);
+    const current: Texts = new Map(answerVariants(answer.language, answer.body, (await otherVariantsOf(this.dataSource, [id])).get(id) ?? []).map((variant) => [variant.language, variant.body]));
+    // A listed set replaces the other languages; the default language's text is kept unless given.
+    const texts = changes.variants !== undefined ? textsOf(changes.variants, new Map()) : new Map(current);
+    if (changes.body !== undefined) texts.set(defaultLanguage, changes.body);
+    else if (!texts.has(defaultLanguage) && current.has(defaultLanguage)) texts.set(defaultLanguage, current.get(defaultLanguage)!);
+    const body = texts.get(defaultLanguage);
+    if (body === undefined) {
+      throw DomainError.validation(`The answer has no ${LANGUAGE_NAMES[defaultLanguage]} text to make it the default: add that variant first`, [{ field: 'defaultLanguage', messages: [`has no ${defaultLanguage} variant`] }]);
+    }
+    await this.assertKnownContactVariables([...texts.values()]);
+    return this.saving(changes.shortcode ?? answer.shortcode, () => this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(CannedAnswerEntity);
+      // Variants go first: the default language must never also be a variant, even between two statements.
+      await manager.query(`DELETE FROM canned_answer_variant WHERE answer_id = $1`, [id]);
       await repository.update(
         { id },
         {
           ...(changes.title !== undefined ? { title: changes.title.trim() } : {}),
-          ...(changes.body !== undefined ? { body: changes.body } : {}),
+          body,
           ...(changes.shortcode !== undefined ? { shortcode: changes.shortcode } : {}),
-          ...(changes.language !== undefined ? { language: changes.language } : {}),
+          language: defaultLanguage,
           ...(changes.tags !== undefined ? { tags: changes.tags } : {}),
           ...(changes.teamId !== undefined ? { teamId: changes.teamId } : {}),
           ...(changes.examples !== undefined ? { examples: cleanList(changes.examples) } : {}),
@@ -98,8 +145,9 @@ export class CannedAnswersService {
           ...(changes.autoReply !== undefined ? { autoReply: changes.autoReply } : {}),
         },
       );
-      return toView(await repository.findOneByOrFail({ id }));
-    });
+      const others = await this.writeOtherVariants(manager, id, defaultLanguage, texts);
+      return toView(await repository.findOneByOrFail({ id }), others);
+    }));
   }
 
   async addExample(actor: UserActor, id: string, text: string): Promise<CannedAnswerView> {
@@ -112,7 +160,7 @@ export class CannedAnswersService {
        WHERE id = $1 AND NOT examples @> jsonb_build_array($2::text)`,
       [id, example],
     );
-    return toView(await this.dataSource.getRepository(CannedAnswerEntity).findOneByOrFail({ id }));
+    return toView(await this.dataSource.getRepository(CannedAnswerEntity).findOneByOrFail({ id }), (await otherVariantsOf(this.dataSource, [id])).get(id) ?? []);
   }
 
   /**
@@ -157,17 +205,20 @@ export class CannedAnswersService {
     const answer = await this.findVisible(actor, id);
     const conversation = await this.conversations.get(actor, conversationId);
     if (answer.teamId && answer.teamId !== conversation.teamId) throw DomainError.validation('This canned answer belongs to another team');
+    const variants = answerVariants(answer.language, answer.body, (await otherVariantsOf(this.dataSource, [id])).get(id) ?? []);
+    const { body, ...choice } = chooseAnswerVariant({ variants, defaultLanguage: answer.language, ...(await customerLanguageOf(this.dataSource, conversation.id)) });
     const [context]: Array<{ agent_name: string; channel_name: string; help_text: string; contact_attributes: ContactAttributeValues }> = await this.dataSource.query(
       `SELECT u.name AS agent_name, ch.name AS channel_name, ch.help_text, ${contactAttributesSql('$3::uuid')} AS contact_attributes FROM app_user u, channel ch WHERE u.id = $1 AND ch.id = $2`,
       [actor.userId, conversation.channelId, conversation.contact.id],
     );
-    return renderTemplate(answer.body, {
+    const rendered = renderTemplate(body, {
       ...contactVariables({ name: conversation.contact.name, attributes: context?.contact_attributes ?? {} }),
       'agent.name': context?.agent_name,
       'agent.first_name': firstName(context?.agent_name),
       'channel.name': context?.channel_name,
       'channel.help_text': context?.help_text,
     });
+    return { ...rendered, choice };
   }
 
   /**
@@ -175,8 +226,8 @@ export class CannedAnswersService {
    * than found missing in every conversation. Other unknown variables stay as before: left out at rendering and
    * reported missing.
    */
-  private async assertKnownContactVariables(body: string): Promise<void> {
-    const named = [...new Set([...body.matchAll(/\{\{\s*contact\.(\w+)\s*\}\}/g)].map((match) => match[1]))];
+  private async assertKnownContactVariables(bodies: readonly string[]): Promise<void> {
+    const named = [...new Set(bodies.flatMap((body) => [...body.matchAll(/\{\{\s*contact\.(\w+)\s*\}\}/g)].map((match) => match[1])))];
     if (named.length === 0) return;
     const rows = await this.dataSource.query<Array<{ key: string }>>(`SELECT key FROM contact_attribute WHERE key = ANY($1::varchar[])`, [named]);
     const known = new Set([...CANNED_ANSWER_VARIABLES.filter((name) => name.startsWith('contact.')).map((name) => name.slice('contact.'.length)), ...rows.map((row) => row.key)]);
@@ -186,6 +237,19 @@ export class CannedAnswersService {
     throw DomainError.validation(`${list} ${unknown.length === 1 ? 'is not a contact attribute' : 'are not contact attributes'}: define ${unknown.length === 1 ? 'it' : 'them'} under Settings → Contact attributes, or fix the name.`, [
       { field: 'body', messages: [`${list} unknown`] },
     ]);
+  }
+
+  /** Writes the texts other than the default one (the caller deleted the old ones) and returns them. */
+  private async writeOtherVariants(manager: EntityManager, answerId: string, defaultLanguage: RoutingLanguage, texts: Texts): Promise<CannedAnswerVariant[]> {
+    const others = [...texts].filter(([language]) => language !== defaultLanguage).map(([language, body]) => ({ language, body }));
+    if (others.length > 0) {
+      await manager.query(`INSERT INTO canned_answer_variant (answer_id, language, body) SELECT $1, language, body FROM unnest($2::varchar[], $3::text[]) AS t(language, body)`, [
+        answerId,
+        others.map((variant) => variant.language),
+        others.map((variant) => variant.body),
+      ]);
+    }
+    return others;
   }
 
   private async findVisible(actor: UserActor, id: string): Promise<CannedAnswerEntity> {
@@ -208,4 +272,20 @@ export class CannedAnswersService {
       throw error;
     }
   }
+}
+
+/** The older `language` field: null or absent means the workspace default. */
+function languageOrDefault(language: string | null | undefined): RoutingLanguage {
+  return ROUTING_LANGUAGES.find((known) => known === language) ?? 'en';
+}
+
+/** A request's variants as texts by language, refusing a language given twice before anything is written. */
+function textsOf(variants: readonly CannedAnswerVariant[] | undefined, texts: Texts): Texts {
+  const seen = new Set<RoutingLanguage>();
+  for (const variant of variants ?? []) {
+    if (seen.has(variant.language)) throw DomainError.validation(`The ${LANGUAGE_NAMES[variant.language]} text is given twice`, [{ field: 'variants', messages: [`${variant.language} is listed more than once`] }]);
+    seen.add(variant.language);
+    texts.set(variant.language, variant.body);
+  }
+  return texts;
 }

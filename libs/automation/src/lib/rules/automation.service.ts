@@ -1,5 +1,5 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { ActivityType, type AutomationTestRequest, type ContactAttributeValues, type AutomationTestResult, type ConversationStatus, type ReplayReport, RuleTrigger } from '@backtalk/contracts';
+import { ActivityType, type AutomationTestRequest, type RoutingLanguage, type ContactAttributeValues, type AutomationTestResult, type ConversationStatus, type ReplayReport, RuleTrigger } from '@backtalk/contracts';
 import { ConsentService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { AutoReplyGuard, OutboundQueue } from '@backtalk/outbound';
 import { AppConfig, DomainError, EventLog } from '@backtalk/platform';
@@ -10,6 +10,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
 import { contactAttributesSql } from '../canned-answers/contact-variables';
+import { chooseAnswerVariant } from '../canned-answers/answer-language';
+import { allVariantsOf } from '../canned-answers/answer-variants';
 import type { AutomationRuleEntity } from './automation-rule.entity';
 import { renderTemplate } from '@backtalk/sms';
 import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy, heldLineText, unansweredReason } from './auto-reply-safety';
@@ -31,6 +33,7 @@ interface InboundRow {
   contact_phone: string;
   contact_notes: string;
   contact_attributes: ContactAttributeValues;
+  contact_language: RoutingLanguage | null;
   channel_name: string;
   help_text: string;
   price_per_segment: string;
@@ -41,7 +44,7 @@ interface InboundRow {
 
 const INBOUND_SQL = `
 SELECT m.id AS message_id, m.body, m.sent_at, m.created_at, c.id AS conversation_id, c.channel_id, c.team_id, c.status,
-       ct.name AS contact_name, ct.phone AS contact_phone, COALESCE(cn.body, '') AS contact_notes, ${contactAttributesSql('ct.id')} AS contact_attributes,
+       ct.name AS contact_name, ct.phone AS contact_phone, COALESCE(cn.body, '') AS contact_notes, ${contactAttributesSql('ct.id')} AS contact_attributes, ct.language AS contact_language,
        ch.name AS channel_name, ch.help_text, ch.price_per_segment,
        NOT EXISTS (SELECT 1 FROM message earlier WHERE earlier.conversation_id = c.id AND earlier.direction = 'inbound' AND (earlier.sent_at, earlier.id) < (m.sent_at, m.id)) AS first_message,
        m.metadata->>'csatResponseId' IS NOT NULL AS survey_answer,
@@ -182,7 +185,7 @@ export class AutomationService {
     };
     const fired = evaluateRules(applicable, context);
     const notes = autoReplyBlockers(text, { previousInbound: [], lastOutboundKind: null, lastAutoReplyAt: null }, now, this.policy);
-    const found = await this.replyOf(fired, channel, notes);
+    const found = await this.replyOf(fired, channel, notes, context.language);
     const reply = found && { body: found.body, cannedAnswerId: found.cannedAnswerId, faqId: found.faqId, confidence: found.confidence };
     return {
       language: context.language,
@@ -212,7 +215,7 @@ export class AutomationService {
       const context = await this.contextOf(row, applicable, now);
       const fired = evaluateRules(applicable, context);
       const blockers = autoReplyBlockers(row.body, { previousInbound: [], lastOutboundKind: null, lastAutoReplyAt: null }, now, this.policy);
-      const reply = blockers.length === 0 ? await this.replyOf(fired, { name: row.channel_name, help_text: row.help_text }, []) : null;
+      const reply = blockers.length === 0 ? await this.replyOf(fired, { name: row.channel_name, help_text: row.help_text }, [], row.contact_language ?? context.language) : null;
       const faqEntry = fired.find((entry) => entry.faq)?.faq ?? null;
       const faqTitle = reply?.faqId ? reply.title : null;
       if (reply) {
@@ -244,7 +247,7 @@ export class AutomationService {
       if (!run) return null;
       const [row] = await manager.query<InboundRow[]>(
         `SELECT c.id AS conversation_id, c.channel_id, c.team_id, c.status, ct.name AS contact_name, ct.phone AS contact_phone, COALESCE(cn.body, '') AS contact_notes,
-                ${contactAttributesSql('ct.id')} AS contact_attributes, ch.name AS channel_name, ch.help_text, ch.price_per_segment
+                ${contactAttributesSql('ct.id')} AS contact_attributes, ct.language AS contact_language, ch.name AS channel_name, ch.help_text, ch.price_per_segment
          FROM conversation c JOIN contact ct ON ct.id = c.contact_id
          LEFT JOIN contact_note cn ON cn.contact_id = c.contact_id AND cn.team_id = c.team_id
          JOIN channel ch ON ch.id = c.channel_id WHERE c.id = $1`,
@@ -363,11 +366,13 @@ export class AutomationService {
       channel: { name: row.channel_name, helpText: row.help_text, pricePerSegment: Number(row.price_per_segment) },
       text,
       history,
+      // The message being answered says best which language to answer in; a waiting-time rule has only the conversation's.
+      language: { contactLanguage: row.contact_language, conversationLanguage: (text === null ? null : detectLanguage(text)) ?? conversation.language },
     };
   }
 
   /** The reply the first replying rule would send, rendered with what a test message has (no contact). */
-  private async replyOf(fired: readonly FiredRule[], channel: { name: string; help_text: string }, notes: string[]): Promise<(NonNullable<AutomationTestResult['reply']> & { title: string }) | null> {
+  private async replyOf(fired: readonly FiredRule[], channel: { name: string; help_text: string }, notes: string[], language: RoutingLanguage | null): Promise<(NonNullable<AutomationTestResult['reply']> & { title: string }) | null> {
     for (const { rule, faq } of fired) {
       const action = rule.actions.find((candidate) => candidate.type === 'reply');
       if (!action || action.type !== 'reply') continue;
@@ -382,7 +387,8 @@ export class AutomationService {
         notes.push(`The FAQ “${answer.title}” is not allowed to answer on its own.`);
         continue;
       }
-      const body = renderTemplate(answer.body, { 'channel.name': channel.name, 'channel.help_text': channel.help_text }).body.trim();
+      const chosen = chooseAnswerVariant({ variants: await allVariantsOf(this.dataSource, answer), defaultLanguage: answer.language, contactLanguage: null, conversationLanguage: language });
+      const body = renderTemplate(chosen.body, { 'channel.name': channel.name, 'channel.help_text': channel.help_text }).body.trim();
       return { body, cannedAnswerId: answer.id, faqId: matched ? answer.id : null, confidence: matched ? (faq?.score ?? null) : null, title: answer.title };
     }
     return null;

@@ -65,7 +65,8 @@ export class FaqLibraryService {
     const answers = await this.dataSource.query<Array<{ id: string }>>(`SELECT id FROM canned_answer WHERE (team_id IS NULL OR team_id = $1) AND jsonb_array_length(examples) + jsonb_array_length(keywords) > 0`, [teamId]);
     const entities = await this.dataSource.getRepository(CannedAnswerEntity).findByIds(answers.map((answer) => answer.id));
     const index = await buildFaqIndex(
-      entities.map((answer) => ({ id: answer.id, examples: answer.examples, keywords: answer.keywords, language: answer.language ?? undefined })),
+      // Examples belong to no answer language (a Ukrainian question may have an English default answer): each is read in its own.
+      entities.map((answer) => ({ id: answer.id, examples: answer.examples, keywords: answer.keywords })),
       { encoder: await this.loadEncoder() },
     );
     this.logger.log({ teamId, faqs: entities.length, ms: Date.now() - started }, 'FAQ library indexed');

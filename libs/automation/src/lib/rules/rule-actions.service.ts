@@ -1,4 +1,4 @@
-import { ActivityType, type ContactAttributeValues, ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
+import { ActivityType, type ContactAttributeValues, type RoutingLanguage, ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
 import { ConsentService, ConversationActionsService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { AutoReplyGuard, heldReason, OutboundMessagesService } from '@backtalk/outbound';
 import { ConversationLabels } from '@backtalk/labels';
@@ -8,6 +8,8 @@ import type { EntityManager } from 'typeorm';
 import { CannedAnswerEntity } from '../canned-answers/canned-answer.entity';
 import { renderTemplate } from '@backtalk/sms';
 import { contactVariables } from '../canned-answers/contact-variables';
+import { chooseAnswerVariant, type ChosenVariant, fallbackSentence } from '../canned-answers/answer-language';
+import { allVariantsOf } from '../canned-answers/answer-variants';
 import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy } from './auto-reply-safety';
 import type { FiredRule } from './rule-evaluation';
 
@@ -29,6 +31,8 @@ export interface ActionSubject {
   text: string | null;
   messageId: string | null;
   history: AutoReplyHistory;
+  /** The contact's own language and the one detected from the customer, for choosing the answer's text. */
+  language: { contactLanguage: RoutingLanguage | null; conversationLanguage: RoutingLanguage | null };
 }
 
 const RULE_STATUS_ACTIVITY: Record<ConversationStatus, ActivityType> = {
@@ -67,8 +71,9 @@ export class RuleActionsService {
             const answer = action.cannedAnswerId === 'matched_faq' ? (faq ? await manager.findOneBy(CannedAnswerEntity, { id: faq.faqId }) : null) : await manager.findOneBy(CannedAnswerEntity, { id: action.cannedAnswerId });
             if (!answer) blockers.push('the rule’s canned answer no longer exists');
             else if (action.cannedAnswerId === 'matched_faq' && !answer.autoReply) blockers.push(`the FAQ “${answer.title}” is not allowed to answer on its own`);
-            const body = answer
-              ? renderTemplate(answer.body, {
+            const chosen: ChosenVariant | null = answer ? chooseAnswerVariant({ variants: await allVariantsOf(manager, answer), defaultLanguage: answer.language, ...subject.language }) : null;
+            const body = chosen
+              ? renderTemplate(chosen.body, {
                   ...contactVariables(subject.contact),
                   'channel.name': subject.channel.name,
                   'channel.help_text': subject.channel.helpText,
@@ -95,8 +100,11 @@ export class RuleActionsService {
             const metadata: Record<string, string> = { automation: 'rule', ruleId: rule.id, ruleName: rule.name };
             if (subject.messageId) metadata['inReplyTo'] = subject.messageId;
             if (faq && action.cannedAnswerId === 'matched_faq') Object.assign(metadata, { faqId: faq.faqId, confidence: faq.score.toFixed(3) });
+            metadata['language'] = chosen!.chosenLanguage;
+            if (chosen!.fallback && chosen!.wantedLanguage) metadata['languageFallbackFrom'] = chosen!.wantedLanguage;
             const queued = await this.outbound.queue(manager, { conversationId: conversation.id, channelId: conversation.channelId, teamId: conversation.teamId, body, kind: MessageKind.AutoReply, pricePerSegment: subject.channel.pricePerSegment, metadata });
             outcome.events.push(...queued.events);
+            if (chosen!.fallback) outcome.events.push(...(await this.fallbackLine(manager, conversation, chosen!, { answer: answer!, messageId: queued.message.id, ruleName: rule.name })));
             outcome.queuedMessageIds.push(queued.message.id);
             outcome.replied = true;
             outcome.notes.push(`${rule.name}: replied with “${answer!.title}”`);
@@ -163,6 +171,27 @@ export class RuleActionsService {
       await manager.query(`UPDATE message SET metadata = COALESCE(metadata, '{}'::jsonb) || $2::jsonb WHERE id = ANY($1::uuid[])`, [outcome.queuedMessageIds, JSON.stringify(statusUndo)]);
     }
     return outcome;
+  }
+
+  /** Tells agents the customer was answered in another language than theirs, so they can follow up in it. */
+  private async fallbackLine(manager: EntityManager, conversation: ConversationEntity, chosen: ChosenVariant, sent: { answer: CannedAnswerEntity; messageId: string; ruleName: string }): Promise<DomainEvent[]> {
+    const line = await this.activity.record(manager, {
+      conversationId: conversation.id,
+      teamId: conversation.teamId,
+      type: ActivityType.AnswerLanguageFallback,
+      actorKind: 'automation',
+      data: {
+        wantedLanguage: chosen.wantedLanguage,
+        usedLanguage: chosen.chosenLanguage,
+        wantedFrom: chosen.wantedFrom,
+        cannedAnswerId: sent.answer.id,
+        answerTitle: sent.answer.title,
+        messageId: sent.messageId,
+        ruleName: sent.ruleName,
+        reason: fallbackSentence(chosen),
+      },
+    });
+    return this.eventLog.append(manager, [line]);
   }
 
   private async replyBlockers(manager: EntityManager, subject: ActionSubject, policy: AutoReplyPolicy, now: Date, alreadyReplied: boolean): Promise<string[]> {

@@ -18,6 +18,8 @@ export enum ActivityType {
   CsatRated = 'csat_rated',
   /** A step of a macro someone ran on the conversation, done or failed. */
   MacroStep = 'macro_step',
+  /** An answer went out in its default language because it has no text in the customer's. */
+  AnswerLanguageFallback = 'answer_language_fallback',
 }
 
 export const ACTIVITY_TYPES: readonly ActivityType[] = Object.values(ActivityType);
@@ -40,6 +42,9 @@ export const ACTIVITY_ACTOR_KINDS: readonly ActivityActorKind[] = ['user', 'cust
  * - CsatRated: `{ rating: 1..5; comment: string | null; reopened: boolean }` (actor kind `customer`), and when a low score
  *   reopened it: `supervisorId, supervisorName` (both null: the team had no supervisor and it went to the queue)
  * - MacroStep: `{ macroId, macroName, runId, step (1-based), steps (how many), stepType: MacroStepType, outcome: 'done' | 'failed', reason?: string }`
+ * - AnswerLanguageFallback: `{ wantedLanguage: RoutingLanguage; usedLanguage: RoutingLanguage; wantedFrom: 'contact' | 'conversation';
+ *   cannedAnswerId, answerTitle, messageId (the auto-reply), ruleName, reason }` (actor kind `automation`); `reason` is an
+ *   English sentence for older consoles, e.g. "answered in English: no Russian version"
  */
 export interface ActivityView {
   id: string;

@@ -143,6 +143,10 @@ export interface AutoReplyMetadata {
   faqId?: string;
   /** Calibrated confidence, as a decimal string. */
   confidence?: string;
+  /** The language of the answer's text that was sent (rule replies). */
+  language?: RoutingLanguage;
+  /** Set when the customer's language had no text, so `language` is the answer's default: the language they wanted. */
+  languageFallbackFrom?: RoutingLanguage;
 }
 
 /** Customer messages an agent answered with this FAQ's answer that are not yet among its examples. */

@@ -1,5 +1,6 @@
 import type { ContactAttributeValues } from './contact-attributes';
 import type { ConsentEventView, ConversationView } from './conversations';
+import type { RoutingLanguage } from './routing';
 
 export type ContactSort = 'last_contact' | 'name' | 'created';
 export type ContactConsentFilter = 'opted_out' | 'subscribed';
@@ -75,6 +76,8 @@ export interface ContactDetailView {
   merges: ContactMergeView[];
   /** The viewer's teams that blocked this contact. */
   blocks: ContactBlockView[];
+  /** The language answers use for this contact over detection (null: detected); optional only for older fixtures. */
+  language?: RoutingLanguage | null;
 }
 
 /** A team blocked the contact: their messages are stored but never queued, routed, automated or surveyed there. */

@@ -90,6 +90,11 @@ export interface ContactView {
   name: string;
   /** The notes of the conversation's team about the contact (each team keeps its own). */
   notes: string;
+  /**
+   * The language answers use for this contact whatever their messages look like; null: detected from their messages.
+   * Sent by `PATCH /api/contacts/:id`; optional because conversation views do not carry it.
+   */
+  language?: RoutingLanguage | null;
 }
 
 export interface ConversationView {
@@ -248,6 +253,8 @@ export interface UpdateContactRequest {
   teamId?: string;
   /** Custom attribute values by key, shared by every team; null clears one. Keys not named stay as they are. */
   attributes?: Record<string, ContactAttributeValue | null>;
+  /** The language answers (auto-replies, canned answers) use for this contact, over detection; null: detect again. */
+  language?: RoutingLanguage | null;
 }
 
 /** `POST /api/v1/messages` (API key with the `messages:send` scope). */
