@@ -3,8 +3,9 @@ import { agentViewer, conversation, SUPPORT } from './inbox.fixtures';
 import { ConversationStatus, type RealtimeEvent } from '@backtalk/contracts';
 import { conversationUpserted, initialInboxState, listPageLoaded, realtimeEventsApplied, type InboxState } from './inbox.reducers';
 
-// The inbox must stay smooth with 10,000 conversations: paging through all of them and applying events to the loaded
-// list must take milliseconds, not seconds. The bounds are loose (shared CI machines); a quadratic slip breaks them.
+// The inbox at 10,000 loaded conversations keeps every one and its order through paging, live updates and a replay.
+// How long that takes is measured by `npm run bench:inbox-reducers` (at 10,000 and 20,000, with the growth ratio), not
+// here: a time limit in a test fails on a busy machine and proves nothing on a fast one.
 
 const all: InboxFilter = { ...DEFAULT_FILTER, view: 'all' };
 const TOTAL = 10_000;
@@ -25,27 +26,27 @@ function loadEverything(): InboxState {
 }
 
 describe('inbox reducers at 10,000 conversations', () => {
-  it('page through all 10,000 conversations in well under a second', () => {
-    const started = performance.now();
-    const state = loadEverything();
+  it('paging through all 10,000 conversations keeps every one, newest first', () => {
+    const ids = loadEverything().lists[listKey(all)].ids;
 
-    expect(state.lists[listKey(all)].ids).toHaveLength(TOTAL);
-    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(ids).toHaveLength(TOTAL);
+    expect(ids[0]).toBe(id(TOTAL));
+    expect(ids[TOTAL - 1]).toBe(id(1));
   });
 
-  it('apply each live update to the fully loaded list in a few milliseconds', () => {
+  it('each live update moves its conversation to the top of the fully loaded list and loses none', () => {
     let state = loadEverything();
-    const started = performance.now();
     for (let i = 0; i < 500; i++) {
       const n = 1 + ((i * 37) % TOTAL);
       state = conversationUpserted(state, conversation(id(n), { lastMessageAt: iso(TOTAL + i + 1), updatedAt: iso(TOTAL + i + 1) }), agentViewer);
     }
 
     expect(state.lists[listKey(all)].ids[0]).toBe(id(1 + ((499 * 37) % TOTAL)));
-    expect((performance.now() - started) / 500).toBeLessThan(8);
+    expect(state.lists[listKey(all)].ids[1]).toBe(id(1 + ((498 * 37) % TOTAL)));
+    expect(state.lists[listKey(all)].ids).toHaveLength(TOTAL);
   });
 
-  it('apply a replay of 2,000 events after a reconnect as one batch in well under a second', () => {
+  it('a replay of 2,000 events after a reconnect applies as one batch, the last event on top and none lost', () => {
     const state = loadEverything();
     const events = Array.from({ length: 2_000 }, (_, i): RealtimeEvent => {
       const n = 1 + ((i * 7) % TOTAL);
@@ -60,11 +61,9 @@ describe('inbox reducers at 10,000 conversations', () => {
         conversation: conversation(id(n), { lastMessageAt: at, updatedAt: at }),
       };
     });
-    const started = performance.now();
-
     const next = realtimeEventsApplied(state, events, agentViewer);
 
     expect(next.lists[listKey(all)].ids[0]).toBe(id(1 + ((1_999 * 7) % TOTAL)));
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(next.lists[listKey(all)].ids).toHaveLength(TOTAL);
   });
 });
