@@ -107,6 +107,8 @@ describe('answers in the customer’s language', () => {
           [phone],
         ),
       (rows) => rows.length > 0,
+      // FAQ matching builds the library's index on the first message: slow on a busy machine.
+      30_000,
     ).then(([row]) => row);
   const activityOf = async (conversationId: string) => (await t.request<ActivityView[]>('GET', `/api/conversations/${conversationId}/activity`, { token: agent })).body;
 
@@ -179,6 +181,7 @@ describe('answers in the customer’s language', () => {
       const pushed = await eventually(
         async () => live.events.filter((event): event is RealtimeEvent<'conversation.activity'> => event.type === 'conversation.activity'),
         (found) => found.length > 0,
+        30_000,
       );
       expect(pushed.map((event) => [event.conversationId, event.payload.activity.type])).toEqual([[russianConversation.id, ActivityType.AnswerLanguageFallback]]);
     } finally {

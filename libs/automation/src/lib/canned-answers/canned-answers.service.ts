@@ -116,18 +116,13 @@ export class CannedAnswersService {
     const answer = await this.findVisible(actor, id);
     this.assertCanWrite(actor, answer.teamId);
     if (changes.teamId !== undefined) this.assertCanWrite(actor, changes.teamId);
-    const defaultLanguage = changes.defaultLanguage ?? (changes.language !== undefined ? languageOrDefault(changes.language) : answer.language);
-    const current: Texts = new Map(answerVariants(answer.language, answer.body, (await otherVariantsOf(this.dataSource, [id])).get(id) ?? []).map((variant) => [variant.language, variant.body]));
-    // A listed set replaces the other languages; the default language's text is kept unless given.
-    const texts = changes.variants !== undefined ? textsOf(changes.variants, new Map()) : new Map(current);
-    if (changes.body !== undefined) texts.set(defaultLanguage, changes.body);
-    else if (!texts.has(defaultLanguage) && current.has(defaultLanguage)) texts.set(defaultLanguage, current.get(defaultLanguage)!);
-    const body = texts.get(defaultLanguage);
-    if (body === undefined) {
-      throw DomainError.validation(`The answer has no ${LANGUAGE_NAMES[defaultLanguage]} text to make it the default: add that variant first`, [{ field: 'defaultLanguage', messages: [`has no ${defaultLanguage} variant`] }]);
-    }
-    await this.assertKnownContactVariables([...texts.values()]);
     return this.saving(changes.shortcode ?? answer.shortcode, () => this.dataSource.transaction(async (manager) => {
+      // Locked, so two editors' variant lists cannot interleave: each edit starts from the texts the other left.
+      const locked = await manager.findOne(CannedAnswerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw DomainError.notFound('Canned answer');
+      const { texts, defaultLanguage } = textsAfter(locked, (await otherVariantsOf(manager, [id])).get(id) ?? [], changes);
+      const body = texts.get(defaultLanguage)!;
+      await this.assertKnownContactVariables([...texts.values()]);
       const repository = manager.getRepository(CannedAnswerEntity);
       // Variants go first: the default language must never also be a variant, even between two statements.
       await manager.query(`DELETE FROM canned_answer_variant WHERE answer_id = $1`, [id]);
@@ -277,6 +272,19 @@ export class CannedAnswersService {
 /** The older `language` field: null or absent means the workspace default. */
 function languageOrDefault(language: string | null | undefined): RoutingLanguage {
   return ROUTING_LANGUAGES.find((known) => known === language) ?? 'en';
+}
+
+/** The texts an update leaves: a listed set replaces the other languages; the default language's text is kept unless given. */
+function textsAfter(answer: CannedAnswerEntity, others: readonly CannedAnswerVariant[], changes: UpdateCannedAnswerRequest): { texts: Texts; defaultLanguage: RoutingLanguage } {
+  const defaultLanguage = changes.defaultLanguage ?? (changes.language !== undefined ? languageOrDefault(changes.language) : answer.language);
+  const current: Texts = new Map(answerVariants(answer.language, answer.body, others).map((variant) => [variant.language, variant.body]));
+  const texts = changes.variants !== undefined ? textsOf(changes.variants, new Map()) : new Map(current);
+  if (changes.body !== undefined) texts.set(defaultLanguage, changes.body);
+  else if (!texts.has(defaultLanguage) && current.has(defaultLanguage)) texts.set(defaultLanguage, current.get(defaultLanguage)!);
+  if (!texts.has(defaultLanguage)) {
+    throw DomainError.validation(`The answer has no ${LANGUAGE_NAMES[defaultLanguage]} text to make it the default: add that variant first`, [{ field: 'defaultLanguage', messages: [`has no ${defaultLanguage} variant`] }]);
+  }
+  return { texts, defaultLanguage };
 }
 
 /** A request's variants as texts by language, refusing a language given twice before anything is written. */
