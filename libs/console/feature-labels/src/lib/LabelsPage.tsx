@@ -60,7 +60,7 @@ export function LabelsPage() {
           </Button>
         }
       />
-      <QueryState what={t('page.what')} isPending={labels.isPending} error={labels.error} onRetry={() => void labels.refetch()}>
+      <QueryState loadingLabel={t('page.loading')} errorTitle={t('page.loadFailed')} isPending={labels.isPending} error={labels.error} onRetry={() => void labels.refetch()}>
         {labels.data && labels.data.length > 0 ? (
           <Table caption={t('page.tableCaption')} columns={columns} rows={labels.data} rowKey={(label) => label.id} />
         ) : (

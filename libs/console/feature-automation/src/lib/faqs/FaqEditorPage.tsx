@@ -336,7 +336,7 @@ export function FaqEditorPage() {
       </nav>
       <PageHeader title={title} description={answer ? <span className="bt-shortcode">/{answer.shortcode}</span> : t('editor.pageDescription')} />
       {answerId ? (
-        <QueryState what={t('editor.loadingAnswer')} isPending={answers.isPending} error={answers.error} onRetry={() => void answers.refetch()}>
+        <QueryState loadingLabel={t('editor.loadingAnswer')} errorTitle={t('editor.loadAnswerFailed')} isPending={answers.isPending} error={answers.error} onRetry={() => void answers.refetch()}>
           {answer ? (
             <FaqEditor key={answer.id} answer={answer} />
           ) : (
@@ -346,7 +346,7 @@ export function FaqEditorPage() {
           )}
         </QueryState>
       ) : (
-        <QueryState what={t('editor.loadingTeams')} isPending={teams.isPending} error={teams.error} onRetry={() => void teams.refetch()}>
+        <QueryState loadingLabel={t('editor.loadingTeams')} errorTitle={t('editor.loadTeamsFailed')} isPending={teams.isPending} error={teams.error} onRetry={() => void teams.refetch()}>
           <FaqEditor answer={null} />
         </QueryState>
       )}

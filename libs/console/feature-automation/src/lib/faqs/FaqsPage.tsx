@@ -106,7 +106,7 @@ export function FaqsPage() {
           </Button>
         }
       />
-      <QueryState what={t('faqs.loading')} isPending={answers.isPending} error={answers.error} onRetry={() => void answers.refetch()}>
+      <QueryState loadingLabel={t('faqs.loading')} errorTitle={t('faqs.loadFailed')} isPending={answers.isPending} error={answers.error} onRetry={() => void answers.refetch()}>
         {all.length === 0 ? (
           <EmptyState compact icon="bolt" title={t('faqs.emptyTitle')}>
             {t('faqs.emptyBody')}

@@ -341,7 +341,7 @@ export function RuleEditorPage() {
       </nav>
       <PageHeader title={title} description={t('ruleEditor.pageDescription')} />
       {ruleId ? (
-        <QueryState what={t('ruleEditor.loadingRule')} isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
+        <QueryState loadingLabel={t('ruleEditor.loadingRule')} errorTitle={t('ruleEditor.loadRuleFailed')} isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
           {rule ? (
             <RuleForm key={rule.id} rule={rule} />
           ) : (

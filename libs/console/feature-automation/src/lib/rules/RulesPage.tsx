@@ -151,7 +151,7 @@ export function RulesPage() {
         }
       />
       <AutomationTabs />
-      <QueryState what={t('rules.loading')} isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
+      <QueryState loadingLabel={t('rules.loading')} errorTitle={t('rules.loadFailed')} isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
         {list.length === 0 ? (
           <EmptyState
             compact
