@@ -2,9 +2,10 @@
  * npm run bench:inbox — the inbox list's filters and search (GET /api/conversations) and the saved views' counts
  * (GET /api/views/counts) at the volume of a busy install. Creates a database of its own (or --reuse one seeded by
  * bench:reports, bench:contacts or an earlier --keep run), migrates it, makes 5 teams, 10 channels and 50 agents
- * through the API and seeds the bench:reports history (100,000 contacts, 200,000 conversations, 1M+ messages), then
- * times, as an admin and as an agent of one team, the first page of each filter, their combinations and searches over
- * every status, printing p50/p95/max per case and person. The worst case's p95 is what the RESULT line reports.
+ * through the API and seeds the bench:reports history (100,000 contacts, 200,000 conversations, 1M+ messages) with the
+ * last three days' conversations reopened as open work (openRecentWork), then times, as an admin and as an agent of
+ * one team, the first page of each filter, their combinations and searches over every status, printing p50/p95/max per
+ * case and person. The worst case's p95 is what the RESULT line reports.
  *
  *   --reps N       timed requests per case and person (20), after one untimed warm-up request
  *   --contacts N   contacts; each has two conversations (100000)
@@ -88,6 +89,35 @@ async function timed<T>(baseUrl: string, path: string, token: string): Promise<{
   return { ms: performance.now() - started, body: JSON.parse(body) as T };
 }
 
+/**
+ * The history seed resolves every conversation, but a busy inbox is mostly about the open ones: the latest conversation
+ * of each customer on a line, if it moved in the last three days, becomes open (70%, a third of them unassigned and
+ * half unread, waiting since the customer's last message, with a first-response SLA of four hours), pending (15%) or
+ * snoozed until tomorrow (15%). Done once per database: a database that already has open work keeps it.
+ */
+async function openRecentWork(db: Client): Promise<number> {
+  const [{ unresolved }] = (await db.query<{ unresolved: boolean }>(`SELECT EXISTS (SELECT 1 FROM conversation WHERE status <> 'resolved') AS unresolved`)).rows;
+  if (unresolved) return 0;
+  const result = await db.query(`
+    WITH latest AS (
+      SELECT DISTINCT ON (channel_id, contact_id) id, last_message_at FROM conversation ORDER BY channel_id, contact_id, last_message_at DESC
+    ), chosen AS (
+      SELECT id, abs(hashtext(id::text)) % 20 AS k FROM latest WHERE last_message_at > now() - interval '3 days'
+    )
+    UPDATE conversation c SET
+      status = (CASE WHEN k < 14 THEN 'open' WHEN k < 17 THEN 'pending' ELSE 'snoozed' END)::conversation_status,
+      resolved_at = NULL,
+      snoozed_until = CASE WHEN k >= 17 THEN now() + interval '1 day' END,
+      waiting_since = CASE WHEN k < 14 THEN COALESCE(c.last_inbound_at, c.last_message_at) END,
+      unread_count = CASE WHEN k < 7 THEN 1 + k % 3 ELSE 0 END,
+      assignee_id = CASE WHEN k < 5 THEN NULL ELSE c.assignee_id END,
+      sla_kind = CASE WHEN k < 14 THEN 'first_response'::sla_kind END,
+      sla_started_at = CASE WHEN k < 14 THEN COALESCE(c.last_inbound_at, c.last_message_at) END,
+      sla_due_at = CASE WHEN k < 14 THEN COALESCE(c.last_inbound_at, c.last_message_at) + interval '4 hours' END
+    FROM chosen WHERE c.id = chosen.id`);
+  return result.rowCount ?? 0;
+}
+
 const WIDTHS = [30, 6, 7, 9, 9, 9];
 
 function row(cells: Array<string | number>): string {
@@ -130,6 +160,8 @@ async function main(): Promise<void> {
       const counts = await seedReports(db, setup, { contacts: Number(options.contacts), days: Number(options.days), now: new Date() }, (line) => process.stdout.write(`${line}\n`));
       process.stdout.write(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([table, n]) => `${table}=${n}`).join(' ')}\n`);
     }
+    const openWork = await openRecentWork(db);
+    if (openWork > 0) process.stdout.write(`${openWork} recent conversations made open work (open, pending, snoozed; waiting, unread, SLA due)\n`);
     await db.query('VACUUM ANALYZE conversation, contact, consent, message, conversation_label');
     const conversations = Number((await db.query(`SELECT count(*) AS n FROM conversation`)).rows[0].n);
     const agent = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: AGENT, password: PASSWORD });
