@@ -1,4 +1,5 @@
 import { ActivityType, type ActivityView } from '@backtalk/contracts';
+import { setConsoleLanguage } from '@backtalk/console/i18n';
 import { describeActivity, isShownInThread } from './activity-line';
 
 const ME = 'user-me';
@@ -115,6 +116,37 @@ describe('how an activity line reads', () => {
     );
     expect(text(line(ActivityType.MarkedPending, automation, { ruleName: 'Charged twice' }))).toBe('Rule “Charged twice” marked the conversation pending');
     expect(text(line(ActivityType.Resolved, automation))).toBe('Automation resolved the conversation');
+  });
+
+  it('says the conversation was closed because a supervisor blocked the number', () => {
+    const lena = { kind: 'user' as const, id: 'user-lena', name: 'Lena Lead' };
+    expect(text(line(ActivityType.Resolved, lena, { numberBlocked: true }))).toBe('Lena Lead blocked the number; the conversation was closed');
+    expect(text(line(ActivityType.Resolved, { ...lena, id: ME }, { numberBlocked: true }))).toBe('You blocked the number; the conversation was closed');
+  });
+
+  describe('an auto-reply sent in the answer’s default language', () => {
+    const automation = { kind: 'automation' as const, id: null, name: null };
+    const fallback = (wantedFrom: 'contact' | 'conversation') =>
+      line(ActivityType.AnswerLanguageFallback, automation, {
+        wantedLanguage: 'ru',
+        usedLanguage: 'en',
+        wantedFrom,
+        answerTitle: 'Opening hours',
+        ruleName: 'FAQ',
+        reason: 'answered in English: no Russian version',
+      });
+
+    afterEach(() => setConsoleLanguage('en'));
+
+    it('names the language sent and the one missing, from the structured fields rather than the English reason', () => {
+      expect(text(fallback('conversation'))).toBe('Auto-reply sent in English: this FAQ has no Russian version');
+      expect(text(fallback('contact'))).toBe('Auto-reply sent in English: this FAQ has no Russian version (the language set on the contact)');
+    });
+
+    it('reads as Ukrainian, with the language names declined, in the Ukrainian console', () => {
+      setConsoleLanguage('uk');
+      expect(text(fallback('conversation'))).toBe('Автовідповідь надіслано англійською: у цього FAQ немає російської версії');
+    });
   });
 
   it('reads sensibly when the person was deleted since', () => {

@@ -97,7 +97,7 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
   const byCustomer = activity.actor.kind === 'customer';
   switch (activity.type) {
     case ActivityType.Resolved:
-      return { icon: 'circle-check', tone: 'muted', text: done('resolved') };
+      return { icon: 'circle-check', tone: 'muted', text: done(data['numberBlocked'] === true ? 'resolvedNumberBlocked' : 'resolved') };
     case ActivityType.Reopened:
       return { icon: 'undo', tone: 'muted', text: byCustomer ? t('thread.activity.reopenedByCustomer') : done('reopened') };
     case ActivityType.MarkedPending:
@@ -181,6 +181,12 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
       };
       if (data['outcome'] === 'failed') return { icon: 'bolt', tone: 'warning', text: withReason(t('thread.activity.macroStopped', values), stringOf(data['reason'])) };
       return { icon: 'bolt', tone: 'muted', text: done('macroRan', values) };
+    }
+    case ActivityType.AnswerLanguageFallback: {
+      // `reason` is English prose for older consoles; the structured fields read in either language.
+      const values = { used: stringOf(data['usedLanguage']) ?? '?', wanted: stringOf(data['wantedLanguage']) ?? '?' };
+      const key = data['wantedFrom'] === 'contact' ? 'thread.activity.answerLanguageFallbackContact' : 'thread.activity.answerLanguageFallback';
+      return { icon: 'bolt', tone: 'info', text: t(key, values) };
     }
     default:
       // A line type newer than this console: still say that something happened rather than hide it.

@@ -56,6 +56,11 @@ describe('autoReplyDetails', () => {
     expect(autoReplyDetails(autoReply({ automation: 'rule', ruleName: 'Hours', faqId: 'gone', confidence: 'n/a' }), titles)).toBe('rule “Hours”');
   });
 
+  it('says which language the answer went out in, and which one it had no text for', () => {
+    expect(autoReplyDetails(autoReply({ automation: 'rule', ruleName: 'Hours', language: 'uk' }), titles)).toBe('rule “Hours” · in Ukrainian');
+    expect(autoReplyDetails(autoReply({ automation: 'rule', ruleName: 'Hours', language: 'en', languageFallbackFrom: 'ru' }), titles)).toBe('rule “Hours” · in English (no Russian version)');
+  });
+
   it('says out of office for the closed-hours reply', () => {
     expect(autoReplyDetails(autoReply({ automation: 'out_of_office' }), titles)).toBe('out of office');
   });

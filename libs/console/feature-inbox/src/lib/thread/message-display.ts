@@ -76,6 +76,8 @@ export function autoReplyDetails(message: Pick<MessageView, 'kind' | 'metadata'>
   if (title) parts.push(t('thread.message.faq', { title }));
   const confidence = formatConfidence(score);
   if (confidence) parts.push(confidence);
+  const { language, languageFallbackFrom } = message.metadata as Partial<Record<keyof AutoReplyMetadata, string>>;
+  if (language) parts.push(languageFallbackFrom ? t('thread.message.inLanguageFallback', { language, wanted: languageFallbackFrom }) : t('thread.message.inLanguage', { language }));
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
