@@ -12,6 +12,7 @@ export { CopyField, type CopyFieldProps } from './lib/CopyField';
 export { ContactAttributeFields, type ContactAttributeFieldsProps } from './lib/ContactAttributeFields';
 export { cx } from './lib/cx';
 export { ConfirmDialog, Dialog, DialogFooter, type ConfirmDialogProps, type DialogProps } from './lib/Dialog';
+export { DateRangeDialog, dayRangeProblems, localToday, type DateRangeDialogProps, type DayRangeValue } from './lib/DateRangeDialog';
 export { Disclosure, type DisclosureProps } from './lib/Disclosure';
 export { EmptyState, type EmptyStateProps } from './lib/EmptyState';
 export {

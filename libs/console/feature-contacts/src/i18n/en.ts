@@ -69,12 +69,7 @@ export const en = {
   },
   range: {
     title: 'Last contact',
-    description: 'Customers whose latest conversation activity falls on these days (both included).',
-    from: 'From',
-    to: 'To',
-    backwards: 'The end comes before the start.',
-    cancel: 'Cancel',
-    apply: 'Apply',
+    description: 'Customers whose latest conversation activity falls on these days.',
   },
   contact: {
     loading: 'Loading contact…',

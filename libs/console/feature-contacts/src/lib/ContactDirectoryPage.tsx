@@ -6,6 +6,7 @@ import {
   Banner,
   Button,
   Chip,
+  DateRangeDialog,
   EmptyState,
   formatDateTime,
   formatShortAgo,
@@ -37,7 +38,6 @@ import {
   type DirectoryFilter,
 } from './directory-filter';
 import { ContactImportDialog } from './ContactImportDialog';
-import { LastContactDialog } from './LastContactDialog';
 import { contactTitle, displayPhone } from './phone';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -318,7 +318,15 @@ export function ContactDirectoryPage() {
         </div>
       </div>
       <FilterChips filter={filter} update={update} teamNames={teamNames} channelNames={channelNames} attributes={attributes ?? []} />
-      <LastContactDialog open={rangeOpen} from={filter.from} to={filter.to} onClose={() => setRangeOpen(false)} onApply={(from, to) => update({ from, to })} />
+      <DateRangeDialog
+        open={rangeOpen}
+        title={t('range.title')}
+        description={t('range.description')}
+        from={filter.from}
+        to={filter.to}
+        onClose={() => setRangeOpen(false)}
+        onApply={({ from, to }) => update({ from, to })}
+      />
 
       {directory.isError && !loaded ? (
         <Banner

@@ -17,6 +17,15 @@ export const en = {
     blocked: 'Copying was blocked by the browser. The text is selected: press Ctrl+C or ⌘C.',
   },
   dialog: { close: 'Close', cancel: 'Cancel' },
+  dateRange: {
+    from: 'From',
+    to: 'To',
+    hint: 'Both days are included. Leave one empty for a range open at that end.',
+    backwards: 'The end comes before the start.',
+    future: 'Pick today or an earlier day.',
+    cancel: 'Cancel',
+    apply: 'Apply',
+  },
   toasts: { region: 'Notifications', dismiss: 'Dismiss notification' },
   fields: { nothingToChoose: 'Nothing to choose from.' },
   time: {
