@@ -2,8 +2,8 @@
  * npm run bench:import — a 100,000-row CRM export imported through the API the console's import dialog uses, while
  * the API keeps answering. Creates a database of its own, migrates it, creates an admin, then a team and a Ukrainian
  * channel through the API; generates a messy CSV (national and international number formats, numbers repeated in
- * another format, a few broken rows, names, notes, a consent column and a CRM attribute column the import has no
- * field for) and uploads it: upload, mapping, start, then progress polled as the dialog does. A steady stream of
+ * another format, a few broken rows, names, notes, a consent column and a loyalty-tier column mapped to a list
+ * attribute the bench defines) and uploads it: upload, mapping, start, then progress polled as the dialog does. A steady stream of
  * GET /api/contacts and GET /api/conversations is timed before the import, while it runs (from the upload to the
  * job's end), and after it (with the 100,000 contacts in place). Checks the import's counts against what the
  * generator wrote.
@@ -56,6 +56,8 @@ interface GeneratedFile {
   duplicates: number;
   broken: number;
   optedOut: number;
+  /** Numbers whose rows give a loyalty tier: each ends up with the tier of its last such row. */
+  tiered: number;
 }
 
 /** A small deterministic generator, so two runs import the same file. */
@@ -101,6 +103,7 @@ function generate(rows: number): GeneratedFile {
   let broken = 0;
   let optedOut = 0;
   const optedOutNumbers = new Set<string>();
+  const tieredNumbers = new Set<string>();
   for (let row = 1; row <= rows; row++) {
     const name = next() < 0.1 ? '' : `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
     const tier = pick(TIERS);
@@ -124,10 +127,11 @@ function generate(rows: number): GeneratedFile {
       optedOutNumbers.add(number.join(''));
       optedOut += 1;
     }
+    if (tier) tieredNumbers.add(number.join(''));
     const comment = next() < 0.3 ? `Prefers evening calls, "VIP" since ${2015 + Math.floor(next() * 10)}` : '';
     lines.push([name, written(number[0], number[1], Math.floor(next() * 6)), stop ? 'unsubscribed' : pick(['subscribed', '', 'yes']), comment, tier].map(quoted).join(','));
   }
-  return { csv: `${lines.join('\r\n')}\r\n`, rows, uniqueNumbers: numbers.length, duplicates, broken, optedOut };
+  return { csv: `${lines.join('\r\n')}\r\n`, rows, uniqueNumbers: numbers.length, duplicates, broken, optedOut, tiered: tieredNumbers.size };
 }
 
 interface Phase {
@@ -187,6 +191,7 @@ async function main(): Promise<void> {
       { teamId: team.id, name: 'Kyiv line', provider: 'generic', sender: '+380441230077', senderType: 'long_code', country: 'UA', secrets: { signatureSecret: 'bench-import-secret' } },
       token,
     );
+    await api(baseUrl, 'POST', '/api/contact-attributes', { key: 'loyalty_tier', label: 'Loyalty tier', type: 'list', choices: ['Bronze', 'Silver', 'Gold', 'Platinum'] }, token);
 
     const file = generate(ROWS);
     process.stdout.write(
@@ -223,6 +228,8 @@ async function main(): Promise<void> {
     ];
     const guessed = JSON.stringify([...uploaded.mapping].sort((a, b) => a.column - b.column));
     process.stdout.write(`uploaded in ${uploadMs.toFixed(0)} ms: ${uploaded.totalRows} rows; guessed mapping ${guessed === JSON.stringify(mapping) ? 'is the right one' : `differs: ${guessed}`}\n`);
+    // The API guesses the contact's own fields only; the console maps a header naming an attribute, as here.
+    mapping.push({ column: 4, field: 'attribute', attributeKey: 'loyalty_tier' });
 
     const importStarted = performance.now();
     await api<ContactImportView>(baseUrl, 'POST', `/api/contacts/imports/${uploaded.id}/start`, { mapping }, token);
@@ -248,9 +255,9 @@ async function main(): Promise<void> {
     const errorsCsv = await (await fetch(`${baseUrl}/api/contacts/imports/${uploaded.id}/errors`, { headers: { authorization: `Bearer ${token}` } })).text();
     const errorLines = errorsCsv.trim().split(/\r?\n/).length - 1;
     const [stored] = (
-      await db.query<{ contacts: string; presence: string; opted_out: string }>(
+      await db.query<{ contacts: string; presence: string; opted_out: string; tiered: string }>(
         `SELECT (SELECT count(*) FROM contact) AS contacts, (SELECT count(*) FROM contact_presence WHERE team_id = $1) AS presence,
-                (SELECT count(*) FROM consent WHERE opted_out) AS opted_out`,
+                (SELECT count(*) FROM consent WHERE opted_out) AS opted_out, (SELECT count(*) FROM contact_attribute_value) AS tiered`,
         [team.id],
       )
     ).rows;
@@ -263,6 +270,7 @@ async function main(): Promise<void> {
       ['contacts stored', Number(stored.contacts), file.uniqueNumbers],
       ['seen in the team', Number(stored.presence), file.uniqueNumbers],
       ['opted out', Number(stored.opted_out), file.optedOut],
+      ['with a loyalty tier', Number(stored.tiered), file.tiered],
     ];
     process.stdout.write(`imported in ${seconds.toFixed(1)} s: ${(ROWS / seconds).toFixed(0)} rows/s\n`);
     for (const [name, got, expected] of checks) process.stdout.write(`  ${name.padEnd(26)} ${String(got).padStart(7)}  ${got === expected ? 'as generated' : `EXPECTED ${expected}`}\n`);

@@ -221,4 +221,68 @@ describe('importing contacts from CSV and exporting the directory', () => {
     expect((await t.request<string>('GET', '/api/contacts/export', { token: billingAgent })).body.trim().split('\n')).toEqual(['phone,name,consent,last_contact_at,created_at']);
     expect((await t.request('GET', '/api/contacts/export?sort=nope', { token: supervisor })).status).toBe(400);
   }, 60_000);
+
+  it('fills custom attributes from mapped columns: values read as the editor reads them, a bad choice reported with its row, an existing contact’s value replaced', async () => {
+    const define = async (body: Record<string, unknown>) => expect((await t.request('POST', '/api/contact-attributes', { token: admin, body })).status).toBe(201);
+    await define({ key: 'order_id', label: 'Order ID', type: 'text' });
+    await define({ key: 'loyalty_tier', label: 'Loyalty tier', type: 'list', choices: ['Bronze', 'Silver', 'Gold'] });
+    await define({ key: 'lifetime_spend', label: 'Lifetime spend', type: 'number' });
+    await define({ key: 'member_since', label: 'Member since', type: 'date' });
+    await define({ key: 'vip', label: 'VIP', type: 'boolean' });
+    await define({ key: 'profile', label: 'Profile', type: 'link' });
+    const john = await contact(JOHN);
+    expect((await t.request('PATCH', `/api/contacts/${john.id}`, { token: admin, body: { attributes: { loyalty_tier: 'Bronze', order_id: 'A-1' } } })).status).toBe(200);
+
+    const crm = [
+      'Phone;Order ID;Loyalty tier;Lifetime spend;Member since;VIP;Profile',
+      '+1 (212) 555-0300;A-300;gold;1 234,50;2024-02-29;yes;https://crm.example.com/300',
+      '+14155550123;A-123;Silver;;;no;',
+      '2125550301;A-301;Platinum;10;2024-01-01;;',
+      '2125550302;A-302;Bronze;lots;;;',
+      '2125550303;;Silver;;2024-02-30;;',
+      '(212) 555-0300;A-300b;;;;;',
+      '2125550304;A-304;;;;maybe;',
+      '2125550305;A-305;;;;;crm.example.com/305',
+    ].join('\n');
+    const done = await importFile(crm, [
+      { column: 0, field: 'phone' },
+      { column: 1, field: 'attribute', attributeKey: 'order_id' },
+      { column: 2, field: 'attribute', attributeKey: 'loyalty_tier' },
+      { column: 3, field: 'attribute', attributeKey: 'lifetime_spend' },
+      { column: 4, field: 'attribute', attributeKey: 'member_since' },
+      { column: 5, field: 'attribute', attributeKey: 'vip' },
+      { column: 6, field: 'attribute', attributeKey: 'profile' },
+    ]);
+    expect(done).toMatchObject({ status: 'done', totalRows: 8, created: 1, updated: 1, duplicates: 1, errors: 5 });
+
+    const attributesOf = async (phone: string) =>
+      (await t.request<{ attributes: Record<string, unknown> }>('GET', `/api/contacts/${(await contact(phone)).id}`, { token: supervisor })).body.attributes;
+    // The later row's non-empty order id wins; its empty cells keep the earlier row's values.
+    expect(await attributesOf('+12125550300')).toEqual({ order_id: 'A-300b', loyalty_tier: 'Gold', lifetime_spend: 1234.5, member_since: '2024-02-29', vip: true, profile: 'https://crm.example.com/300' });
+    // An empty cell leaves what the contact had; a filled one replaces it.
+    expect(await attributesOf(JOHN)).toEqual({ order_id: 'A-123', loyalty_tier: 'Silver', vip: false });
+
+    const errors = await t.request<string>('GET', `/api/contacts/imports/${done.id}/errors`, { token: supervisor });
+    expect(errors.body.trim().split('\n')).toEqual([
+      'line,phone,reason',
+      '4,2125550301,"“Platinum”: Loyalty tier must be one of “Bronze”, “Silver”, “Gold”."',
+      '5,2125550302,“lots”: Lifetime spend must be a number.',
+      '6,2125550303,“2024-02-30”: Member since must be a date (YYYY-MM-DD).',
+      '8,2125550304,“maybe”: VIP must be yes or no (true or false).',
+      '9,2125550305,“crm.example.com/305”: Profile must be a link starting with http:// or https://.',
+    ]);
+    expect(await contact('+12125550301')).toBeUndefined();
+  });
+
+  it('refuses a mapping to an attribute that does not exist or to one attribute from two columns', async () => {
+    const uploaded = await upload('phone,tier,tier again\n+14155550123,Gold,Silver\n');
+    const start = (mapping: unknown) => t.request<{ message: string }>('POST', `/api/contacts/imports/${uploaded.body.id}/start`, { token: supervisor, body: { mapping } });
+    const unknown = await start([{ column: 0, field: 'phone' }, { column: 1, field: 'attribute', attributeKey: 'shoe_size' }]);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toContain('“shoe_size”');
+    expect((await start([{ column: 0, field: 'phone' }, { column: 1, field: 'attribute' }])).status).toBe(400);
+    const twice = await start([{ column: 0, field: 'phone' }, { column: 1, field: 'attribute', attributeKey: 'loyalty_tier' }, { column: 2, field: 'attribute', attributeKey: 'loyalty_tier' }]);
+    expect(twice.status).toBe(400);
+    expect(twice.body.message).toContain('two columns');
+  });
 });

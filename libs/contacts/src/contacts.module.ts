@@ -47,6 +47,6 @@ export class ContactsDirectoryModule implements OnModuleInit {
 /** The import job. */
 @Module({
   imports: [ConversationsModule, BullModule.registerQueue({ name: QueueName.ContactImport })],
-  providers: [ContactImportRunner, ContactImportProcessor],
+  providers: [ContactImportRunner, ContactImportProcessor, ContactAttributesService],
 })
 export class ContactsWorkerModule {}

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { setImmediate } from 'node:timers/promises';
-import { type ContactImportColumn, type ContactImportField } from '@backtalk/contracts';
+import { type ContactAttributeValue, type ContactAttributeView, contactAttributeValueProblem, type ContactImportColumn, type ContactImportField } from '@backtalk/contracts';
 import { type CountryCode, toE164 } from '@backtalk/phone';
 import { parse } from 'csv-parse';
 
@@ -75,7 +75,30 @@ const OPTED_OUT = new Set(['opted_out', 'opted out', 'opted-out', 'opt_out', 'op
 const NOT_OPTED_OUT = new Set(['', 'opted_in', 'opted in', 'opted-in', 'opt_in', 'opt in', 'opt-in', 'optin', 'subscribed', 'yes', 'y', 'true', '1']);
 
 /** A row ready to be written, or why it cannot be. */
-export type ImportRow = { line: number; phone: string; name: string; notes: string; optedOut: boolean } | { line: number; error: string; raw: string };
+export type ImportRow = { line: number; phone: string; name: string; notes: string; optedOut: boolean; attributes: Record<string, ContactAttributeValue> } | { line: number; error: string; raw: string };
+
+const YES = new Set(['yes', 'y', 'true', '1', 'так', 'да']);
+const NO = new Set(['no', 'n', 'false', '0', 'ні', 'нет']);
+
+/**
+ * A cell's text as the attribute's value, read the way spreadsheets write it (a decimal comma, yes/no or 1/0, a choice
+ * in any case); what it cannot be read as is passed on as text, for the editor's rule to name the problem.
+ */
+export function attributeValueFromCell(attribute: Pick<ContactAttributeView, 'type' | 'choices'>, text: string): unknown {
+  switch (attribute.type) {
+    case 'number': {
+      const compact = text.replace(/[\s\u00a0]/g, '');
+      const number = /^-?\d+(,\d+)?$/.test(compact) ? Number(compact.replace(',', '.')) : Number(compact);
+      return compact !== '' && Number.isFinite(number) ? number : text;
+    }
+    case 'boolean':
+      return YES.has(text.toLowerCase()) ? true : NO.has(text.toLowerCase()) ? false : text;
+    case 'list':
+      return attribute.choices.find((choice) => choice.toLowerCase() === text.toLowerCase()) ?? text;
+    default:
+      return text;
+  }
+}
 
 export const MAX_NAME_LENGTH = 120;
 
@@ -83,7 +106,12 @@ export const MAX_NAME_LENGTH = 120;
  * One record read through the mapping. Consent is only ever an opt-out: a file saying "subscribed" is not the
  * customer's own consent, and must not undo a STOP they sent; a value that is neither is an error rather than a guess.
  */
-export function readRow(record: CsvRecord, mapping: readonly ContactImportColumn[], country: CountryCode | undefined): ImportRow {
+export function readRow(
+  record: CsvRecord,
+  mapping: readonly ContactImportColumn[],
+  country: CountryCode | undefined,
+  attributes: ReadonlyMap<string, ContactAttributeView> = new Map(),
+): ImportRow {
   const cells = (field: ContactImportField) => mapping.filter((entry) => entry.field === field).map((entry) => (record.cells[entry.column] ?? '').trim());
   const raw = cells('phone')[0] ?? '';
   if (!raw) return { line: record.line, error: 'no phone number', raw };
@@ -97,5 +125,17 @@ export function readRow(record: CsvRecord, mapping: readonly ContactImportColumn
     if (OPTED_OUT.has(normalized)) optedOut = true;
     else if (!NOT_OPTED_OUT.has(normalized)) return { line: record.line, error: `consent “${value.slice(0, 40)}” is neither an opt-out (opted_out, unsubscribed, stop, no) nor an opt-in`, raw };
   }
-  return { line: record.line, phone, name, notes: cells('notes').filter(Boolean).join('\n'), optedOut };
+  const values: Record<string, ContactAttributeValue> = {};
+  for (const entry of mapping) {
+    if (entry.field !== 'attribute') continue;
+    const attribute = attributes.get(entry.attributeKey);
+    const text = (record.cells[entry.column] ?? '').trim();
+    // An empty cell leaves the contact's value as it is; an attribute deleted since the mapping was chosen is skipped.
+    if (!attribute || text === '') continue;
+    const value = attributeValueFromCell(attribute, text);
+    const problem = contactAttributeValueProblem(attribute, value);
+    if (problem) return { line: record.line, error: `“${text.slice(0, 40)}”: ${problem}`, raw };
+    values[attribute.key] = typeof value === 'string' ? value.trim() : (value as ContactAttributeValue);
+  }
+  return { line: record.line, phone, name, notes: cells('notes').filter(Boolean).join('\n'), optedOut, attributes: values };
 }

@@ -1,10 +1,10 @@
 import { CurrentUser, type UserActor } from '@backtalk/auth';
-import { CONTACT_IMPORT_FIELDS, type ContactImportColumn, type ContactImportField, type ContactImportView, type StartContactImportRequest } from '@backtalk/contracts';
+import { CONTACT_ATTRIBUTE_KEY_PATTERN, CONTACT_IMPORT_FIELDS, type ContactImportColumn, type ContactImportField, type ContactImportView, type StartContactImportRequest } from '@backtalk/contracts';
 import { IsOmittable } from '@backtalk/platform';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { ContactImportService } from './contact-import.service';
 
@@ -13,13 +13,17 @@ export class UploadContactImportQuery {
   @IsOptional() @IsString() @MaxLength(200) fileName?: string;
 }
 
-export class ContactImportColumnBody implements ContactImportColumn {
+const COLUMN_FIELDS = [...CONTACT_IMPORT_FIELDS, 'attribute'] as const;
+
+export class ContactImportColumnBody {
   @IsInt() @Min(0) @Max(199) column!: number;
-  @IsIn(CONTACT_IMPORT_FIELDS, { message: `field must be one of ${CONTACT_IMPORT_FIELDS.join(', ')}` }) field!: ContactImportField;
+  @IsIn(COLUMN_FIELDS, { message: `field must be one of ${COLUMN_FIELDS.join(', ')}` }) field!: ContactImportField | 'attribute';
+  /** For `field: 'attribute'`: the attribute's key. */
+  @ValidateIf((entry: ContactImportColumnBody) => entry.field === 'attribute') @IsString() @Matches(CONTACT_ATTRIBUTE_KEY_PATTERN, { message: 'attributeKey must be a contact attribute key' }) attributeKey?: string;
 }
 
 export class StartContactImportBody implements StartContactImportRequest {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ContactImportColumnBody) mapping!: ContactImportColumnBody[];
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ContactImportColumnBody) mapping!: ContactImportColumn[];
   @IsOmittable() @IsBoolean() overwriteNames?: boolean;
 }
 

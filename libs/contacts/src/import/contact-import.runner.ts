@@ -1,10 +1,11 @@
 import { setImmediate } from 'node:timers/promises';
-import { type ContactImportColumn } from '@backtalk/contracts';
+import { type ContactAttributeValue, type ContactAttributeView, type ContactImportColumn } from '@backtalk/contracts';
 import { ConsentService } from '@backtalk/conversations';
 import { isCountryCode } from '@backtalk/phone';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ContactAttributesService } from '../contact-attributes.service';
 import { csvRecords, type ImportRow, readRow } from './contact-csv';
 
 /** Rows written per transaction: large enough for set-based SQL to pay off, small enough for progress to move. */
@@ -16,6 +17,15 @@ export const IMPORT_CHUNK_ROWS = 1000;
  */
 const ROWS_BETWEEN_YIELDS = 50;
 const MAX_NOTE_LENGTH = 4000;
+/** Where each type's values are stored (see the contact-attributes migration's CHECK), and how text becomes one. */
+const ATTRIBUTE_COLUMNS: Record<ContactAttributeView['type'], { name: string; cast: string }> = {
+  text: { name: 'text_value', cast: 'text' },
+  link: { name: 'text_value', cast: 'text' },
+  number: { name: 'number_value', cast: 'numeric' },
+  date: { name: 'date_value', cast: 'date' },
+  boolean: { name: 'boolean_value', cast: 'boolean' },
+  list: { name: 'choice_value', cast: 'text' },
+};
 
 interface Job {
   id: string;
@@ -34,13 +44,16 @@ interface Job {
  * Imports a file in chunks, each in one transaction with the import's progress, so a worker that dies mid-file
  * resumes after the last committed chunk. Duplicates by number merge: a number seen earlier in the file or already a
  * contact keeps its contact, its empty name is filled (a non-empty one replaced only when the import says so), the
- * notes are added to the team's, and an opt-out is recorded in the consent ledger as the import's.
+ * notes are added to the team's, and an opt-out is recorded in the consent ledger as the import's. Attribute values
+ * follow the file: a non-empty cell replaces the contact's value (a later row's over an earlier one's), an empty cell
+ * leaves it.
  */
 @Injectable()
 export class ContactImportRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
+    private readonly attributes: ContactAttributesService,
   ) {}
 
   async run(importId: string): Promise<void> {
@@ -53,6 +66,7 @@ export class ContactImportRunner {
     );
     if (!job?.content) return;
     const country = isCountryCode(job.country) ? job.country : undefined;
+    const attributes = job.mapping.some((entry) => entry.field === 'attribute') ? await this.attributes.byKey() : new Map<string, ContactAttributeView>();
     // Numbers already imported by an earlier run of this job, so their repeats later in the file count as duplicates.
     const seen = new Set<string>();
     let chunk: ImportRow[] = [];
@@ -62,18 +76,18 @@ export class ContactImportRunner {
     for await (const record of csvRecords(job.content)) {
       if (records++ === 0) continue;
       if (records % ROWS_BETWEEN_YIELDS === 0) await setImmediate();
-      const row = readRow(record, job.mapping, country);
+      const row = readRow(record, job.mapping, country, attributes);
       if (records - 1 <= resumeAfter) {
         if ('phone' in row) seen.add(row.phone);
         continue;
       }
       chunk.push(row);
       if (chunk.length === IMPORT_CHUNK_ROWS) {
-        await this.write(job, chunk, seen);
+        await this.write(job, chunk, seen, attributes);
         chunk = [];
       }
     }
-    await this.write(job, chunk, seen);
+    await this.write(job, chunk, seen, attributes);
     await this.dataSource.query(`UPDATE contact_import SET status = 'done', content = NULL, finished_at = now() WHERE id = $1`, [importId]);
   }
 
@@ -85,13 +99,13 @@ export class ContactImportRunner {
     ]);
   }
 
-  private async write(job: Job, rows: ImportRow[], seen: Set<string>): Promise<void> {
+  private async write(job: Job, rows: ImportRow[], seen: Set<string>, attributes: ReadonlyMap<string, ContactAttributeView>): Promise<void> {
     if (rows.length === 0) return;
     await this.dataSource.transaction(async (manager) => {
       const valid = rows.filter((row) => 'phone' in row);
       const errors = rows.filter((row) => 'error' in row);
       // One entry per number: ON CONFLICT cannot touch a row twice in one statement.
-      const merged = new Map<string, { name: string; notes: string[]; optedOut: boolean; repeats: boolean }>();
+      const merged = new Map<string, { name: string; notes: string[]; optedOut: boolean; repeats: boolean; attributes: Record<string, ContactAttributeValue> }>();
       let duplicates = 0;
       for (const row of valid) {
         const repeat = seen.has(row.phone);
@@ -99,12 +113,13 @@ export class ContactImportRunner {
         seen.add(row.phone);
         const entry = merged.get(row.phone);
         if (!entry) {
-          merged.set(row.phone, { name: row.name, notes: row.notes ? [row.notes] : [], optedOut: row.optedOut, repeats: repeat });
+          merged.set(row.phone, { name: row.name, notes: row.notes ? [row.notes] : [], optedOut: row.optedOut, repeats: repeat, attributes: { ...row.attributes } });
           continue;
         }
         if (row.name && (!entry.name || job.overwrite_names)) entry.name = row.name;
         if (row.notes && !entry.notes.includes(row.notes)) entry.notes.push(row.notes);
         entry.optedOut ||= row.optedOut;
+        Object.assign(entry.attributes, row.attributes);
       }
       const phones = [...merged.keys()];
       const contacts = phones.length === 0 ? [] : await manager.query<Array<{ id: string; phone: string; inserted: boolean }>>(
@@ -141,6 +156,7 @@ export class ContactImportRunner {
           [notes.map((note) => note.id), notes.map((note) => note.body), job.team_id, job.created_by],
         );
       }
+      await this.writeAttributes(manager, job, contacts.map((contact) => ({ id: contact.id, values: merged.get(contact.phone)!.attributes })), attributes);
       for (const contact of contacts) {
         if (merged.get(contact.phone)!.optedOut) await this.optOut(manager, job, contact.id);
       }
@@ -159,6 +175,21 @@ export class ContactImportRunner {
       );
     });
     job.processed_rows += rows.length;
+  }
+
+  /** One statement per attribute in the chunk; a value already stored is replaced, as the editor replaces it. */
+  private async writeAttributes(manager: EntityManager, job: Job, contacts: ReadonlyArray<{ id: string; values: Record<string, ContactAttributeValue> }>, attributes: ReadonlyMap<string, ContactAttributeView>): Promise<void> {
+    for (const attribute of attributes.values()) {
+      const holders = contacts.filter((contact) => contact.values[attribute.key] !== undefined);
+      if (holders.length === 0) continue;
+      const column = ATTRIBUTE_COLUMNS[attribute.type];
+      await manager.query(
+        `INSERT INTO contact_attribute_value (contact_id, attribute_id, attribute_type, ${column.name}, updated_by)
+         SELECT v.contact_id, $3::uuid, $4, v.value::${column.cast}, $5::uuid FROM unnest($1::uuid[], $2::text[]) AS v(contact_id, value)
+         ON CONFLICT (contact_id, attribute_id) DO UPDATE SET ${column.name} = EXCLUDED.${column.name}, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [holders.map((contact) => contact.id), holders.map((contact) => String(contact.values[attribute.key])), attribute.id, attribute.type, job.created_by],
+      );
+    }
   }
 
   /** A repeated opt-out is not recorded again: re-importing the same file must not grow the ledger. */

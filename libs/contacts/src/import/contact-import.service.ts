@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
+import { ContactAttributesService } from '../contact-attributes.service';
 import { csvRecords, guessMapping } from './contact-csv';
 
 export const CONTACT_IMPORT_JOB = 'contact-import';
@@ -53,6 +54,7 @@ export class ContactImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.ContactImport) private readonly queue: Queue<ContactImportJobData>,
+    private readonly attributes: ContactAttributesService,
   ) {}
 
   async upload(actor: UserActor, channelId: string, fileName: string, content: unknown): Promise<ContactImportView> {
@@ -85,6 +87,7 @@ export class ContactImportService {
     if (!AccessPolicy.canManageTeam(actor, current.teamId)) throw DomainError.forbidden('Only an admin or a supervisor of the team imports contacts');
     if (request.mapping.some((entry) => entry.column >= current.headers.length)) throw DomainError.validation('Invalid request: the mapping names a column the file does not have', [{ field: 'mapping', messages: [`columns are 0 to ${current.headers.length - 1}`] }]);
     if (new Set(request.mapping.map((entry) => entry.column)).size !== request.mapping.length) throw DomainError.validation('Invalid request: a column is mapped twice', [{ field: 'mapping', messages: ['each column maps to one field'] }]);
+    await this.checkAttributeColumns(request.mapping);
     // An UPDATE answers [rows, count] through TypeORM.
     const [started] = await this.dataSource.query<[Array<{ id: string }>, number]>(
       `UPDATE contact_import SET status = 'queued', mapping = $2, overwrite_names = $3 WHERE id = $1 AND status = 'uploaded' RETURNING id`,
@@ -111,6 +114,16 @@ export class ContactImportService {
     for (const row of rows) csv.write([row.line, row.phone, row.reason]);
     csv.end();
     return csv;
+  }
+
+  /** Each attribute column names an attribute that exists, and no attribute is filled from two columns. */
+  private async checkAttributeColumns(mapping: readonly ContactImportColumn[]): Promise<void> {
+    const keys = mapping.flatMap((entry) => (entry.field === 'attribute' ? [entry.attributeKey] : []));
+    if (keys.length === 0) return;
+    const definitions = await this.attributes.byKey();
+    const unknown = keys.filter((key) => !definitions.has(key));
+    if (unknown.length > 0) throw DomainError.validation(`Invalid request: no contact attribute has the key ${unknown.map((key) => `“${key}”`).join(', ')}`, [{ field: 'mapping', messages: ['attributeKey must be an existing contact attribute'] }]);
+    if (new Set(keys).size !== keys.length) throw DomainError.validation('Invalid request: an attribute is mapped from two columns', [{ field: 'mapping', messages: ['each attribute is filled from one column'] }]);
   }
 
   private async manageableChannel(actor: UserActor, channelId: string): Promise<{ team_id: string }> {

@@ -201,6 +201,7 @@ export const en = {
     fieldName: 'Name',
     fieldConsent: 'Consent (opt-out)',
     fieldNotes: 'Team notes',
+    fieldAttribute: 'Attribute: {label}',
     notAllowed: 'Contacts are imported by an admin or a supervisor of the team whose number they text.',
     close: 'Close',
     into: 'Into',
@@ -223,6 +224,10 @@ export const en = {
     overwriteNames: 'Replace names already saved',
     overwriteNamesHint: 'Off: a contact’s empty name is filled from the file and a name someone already gave them stays.',
     consentHint: 'Consent is only imported when a column says a customer opted out (opted_out, unsubscribed, stop, no); other values never opt anyone in.',
+    attributesHint:
+      'Attribute values are checked as in the contact editor: a row whose value does not fit (a choice the list does not have, a date that is not a date) is not imported and is listed in the error report. When a number is in several rows, the later row’s value wins; an empty cell keeps the value the contact already has.',
+    loadingAttributes: 'Loading contact attributes…',
+    oneAttribute: 'Each attribute can be filled from one column only.',
     choosePhone: 'Choose the column with the phone number.',
     onePhone: 'Only one column can be the phone number.',
     start: 'Import {count, plural, one {# row} other {# rows}}',

@@ -1,6 +1,6 @@
-import { CONTACT_IMPORT_MAX_BYTES, Role, type ContactImportColumn, type ContactImportField, type ContactImportView } from '@backtalk/contracts';
-import { describeError, useChannels, useContactImport, useDownloadContactCsv, useSignedInUser, useStartContactImport, useUploadContactImport } from '@backtalk/console/data-access';
-import { Banner, Button, Checkbox, Dialog, DialogFooter, FieldShell, SelectField } from '@backtalk/console/ui';
+import { CONTACT_IMPORT_MAX_BYTES, Role, type ContactAttributeView, type ContactImportColumn, type ContactImportField, type ContactImportView } from '@backtalk/contracts';
+import { describeError, useChannels, useContactAttributes, useContactImport, useDownloadContactCsv, useSignedInUser, useStartContactImport, useUploadContactImport } from '@backtalk/console/data-access';
+import { Banner, Button, Checkbox, Dialog, DialogFooter, FieldShell, LoadingState, SelectField } from '@backtalk/console/ui';
 import { formatNumber, Trans, useConsoleLanguage, useTranslation } from '@backtalk/console/i18n';
 import { useMemo, useState } from 'react';
 import { displayPhone } from './phone';
@@ -10,7 +10,21 @@ export interface ContactImportDialogProps {
   onClose: () => void;
 }
 
-type ColumnChoice = ContactImportField | 'ignore';
+/** A field of the contact, `attribute:<key>` for a custom attribute, or nothing. */
+type ColumnChoice = ContactImportField | 'ignore' | `attribute:${string}`;
+const ATTRIBUTE_PREFIX = 'attribute:';
+
+const toColumn = (choice: ColumnChoice, column: number): ContactImportColumn[] =>
+  choice === 'ignore' ? [] : choice.startsWith(ATTRIBUTE_PREFIX) ? [{ column, field: 'attribute', attributeKey: choice.slice(ATTRIBUTE_PREFIX.length) }] : [{ column, field: choice as ContactImportField }];
+
+/** The API guesses the contact's own fields; a header naming an attribute (its label or key, in any case) is one too. */
+function guessedChoice(upload: ContactImportView, column: number, attributes: readonly ContactAttributeView[]): ColumnChoice {
+  const entry = upload.mapping.find((candidate) => candidate.column === column);
+  if (entry) return entry.field === 'attribute' ? `${ATTRIBUTE_PREFIX}${entry.attributeKey}` : entry.field;
+  const header = (upload.headers[column] ?? '').trim().toLowerCase();
+  const attribute = attributes.find((candidate) => candidate.label.toLowerCase() === header || candidate.key === header.replace(/\s+/g, '_'));
+  return attribute ? `${ATTRIBUTE_PREFIX}${attribute.key}` : 'ignore';
+}
 
 const FIELD_LABEL_KEYS: ReadonlyArray<{ value: ColumnChoice; key: string }> = [
   { value: 'ignore', key: 'import.fieldIgnore' },
@@ -37,7 +51,7 @@ function ImportSteps({ onClose }: { onClose: () => void }) {
   const [uploaded, setUploaded] = useState<ContactImportView | null>(null);
   const progress = useContactImport(importId);
   if (!uploaded) return <UploadStep onClose={onClose} onUploaded={setUploaded} />;
-  if (!importId) return <MappingStep upload={uploaded} onClose={onClose} onStarted={setImportId} />;
+  if (!importId) return <MappingLoader upload={uploaded} onClose={onClose} onStarted={setImportId} />;
   return <ProgressStep view={progress.data ?? uploaded} onClose={onClose} />;
 }
 
@@ -97,20 +111,40 @@ function UploadStep({ onClose, onUploaded }: { onClose: () => void; onUploaded: 
   );
 }
 
-function MappingStep({ upload, onClose, onStarted }: { upload: ContactImportView; onClose: () => void; onStarted: (importId: string) => void }) {
+interface MappingProps {
+  upload: ContactImportView;
+  onClose: () => void;
+  onStarted: (importId: string) => void;
+}
+
+/** The columns are guessed once the attributes are known, so a header naming one starts mapped to it. */
+function MappingLoader(props: MappingProps) {
   const { t } = useTranslation('contacts');
-  const [choices, setChoices] = useState<ColumnChoice[]>(() => upload.headers.map((_, column) => upload.mapping.find((entry) => entry.column === column)?.field ?? 'ignore'));
+  const { data: attributes, isPending } = useContactAttributes();
+  if (isPending) return <LoadingState label={t('import.loadingAttributes')} />;
+  return <MappingStep {...props} attributes={attributes ?? []} />;
+}
+
+function MappingStep({ upload, onClose, onStarted, attributes }: MappingProps & { attributes: readonly ContactAttributeView[] }) {
+  const { t } = useTranslation('contacts');
+  const [choices, setChoices] = useState<ColumnChoice[]>(() => upload.headers.map((_, column) => guessedChoice(upload, column, attributes)));
   const [overwriteNames, setOverwriteNames] = useState(false);
   const start = useStartContactImport();
   const phones = choices.filter((choice) => choice === 'phone').length;
-  const mapping: ContactImportColumn[] = choices.flatMap((field, column) => (field === 'ignore' ? [] : [{ column, field }]));
+  const attributeChoices = choices.filter((choice) => choice.startsWith(ATTRIBUTE_PREFIX));
+  const attributeTwice = new Set(attributeChoices).size !== attributeChoices.length;
+  const mapping: ContactImportColumn[] = choices.flatMap(toColumn);
+  const options = [
+    ...FIELD_LABEL_KEYS.map(({ value, key }) => ({ value, label: t(key) })),
+    ...attributes.map((attribute) => ({ value: `${ATTRIBUTE_PREFIX}${attribute.key}` as ColumnChoice, label: t('import.fieldAttribute', { label: attribute.label }) })),
+  ];
 
   return (
     <form
       className="bt-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (phones !== 1) return;
+        if (phones !== 1 || attributeTwice) return;
         start.mutate({ importId: upload.id, request: { mapping, overwriteNames } }, { onSuccess: (view) => onStarted(view.id) });
       }}
     >
@@ -135,7 +169,7 @@ function MappingStep({ upload, onClose, onStarted }: { upload: ContactImportView
                 hideLabel
                 value={choices[column]}
                 onChange={(value) => setChoices((current) => current.map((choice, index) => (index === column ? value : choice)))}
-                options={FIELD_LABEL_KEYS.map(({ value, key }) => ({ value, label: t(key) }))}
+                options={options}
               />
             </span>
           </div>
@@ -148,11 +182,13 @@ function MappingStep({ upload, onClose, onStarted }: { upload: ContactImportView
         onChange={(event) => setOverwriteNames(event.target.checked)}
       />
       <p className="bt-field__hint">{t('import.consentHint')}</p>
+      {attributes.length > 0 ? <p className="bt-field__hint">{t('import.attributesHint')}</p> : null}
       {phones !== 1 ? <Banner tone="warning">{phones === 0 ? t('import.choosePhone') : t('import.onePhone')}</Banner> : null}
+      {attributeTwice ? <Banner tone="warning">{t('import.oneAttribute')}</Banner> : null}
       {start.error ? <Banner tone="danger">{describeError(start.error)}</Banner> : null}
       <DialogFooter>
         <Button onClick={onClose}>{t('import.cancel')}</Button>
-        <Button type="submit" variant="primary" pending={start.isPending} disabled={phones !== 1}>
+        <Button type="submit" variant="primary" pending={start.isPending} disabled={phones !== 1 || attributeTwice}>
           {t('import.start', { count: upload.totalRows })}
         </Button>
       </DialogFooter>

@@ -5,11 +5,11 @@
 export type ContactImportField = 'phone' | 'name' | 'consent' | 'notes';
 export const CONTACT_IMPORT_FIELDS: readonly ContactImportField[] = ['phone', 'name', 'consent', 'notes'];
 
-export interface ContactImportColumn {
-  /** Zero-based position of the column in the file. */
-  column: number;
-  field: ContactImportField;
-}
+/**
+ * One column of the file and what it fills: a field of the contact itself, or (`field: 'attribute'`) the custom
+ * attribute with `attributeKey`, whose values are checked as the attribute editor checks them.
+ */
+export type ContactImportColumn = { column: number; field: ContactImportField } | { column: number; field: 'attribute'; attributeKey: string };
 
 export type ContactImportStatus = 'uploaded' | 'queued' | 'running' | 'done' | 'failed';
 
