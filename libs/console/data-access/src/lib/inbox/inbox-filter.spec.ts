@@ -13,6 +13,7 @@ import {
   searchFor,
   toListQuery,
   toSavedViewFilters,
+  withDayRange,
   withoutFilter,
   type InboxFilter,
 } from './inbox-filter';
@@ -227,6 +228,39 @@ describe('the filter menu’s filters', () => {
     expect(belongsToList(conversation('a', { unreadCount: 2, priority: ConversationPriority.Urgent }), unreadUrgent, agentViewer)).toBe(true);
     expect(belongsToList(conversation('a', { unreadCount: 0, priority: ConversationPriority.Urgent }), unreadUrgent, agentViewer)).toBe(false);
     expect(belongsToList(conversation('a', { unreadCount: 2, priority: ConversationPriority.Low }), unreadUrgent, agentViewer)).toBe(false);
+  });
+
+  it('sets a custom range of days picked in the dialog, replacing a preset, and removes it when both ends are cleared', () => {
+    const lastWeek = filter({ view: 'all', active: { from: '2025-03-04' } });
+    const custom = withDayRange(lastWeek, 'active', { from: '2025-02-10', to: '2025-02-20' });
+    expect(custom.active).toEqual({ from: '2025-02-10', to: '2025-02-20' });
+    expect(extraFilterCount(custom)).toBe(1);
+    expect(withDayRange(custom, 'active', { from: '', to: '' })).not.toHaveProperty('active');
+    expect(withDayRange(custom, 'created', { to: '2025-01-31' })).toMatchObject({ active: { from: '2025-02-10', to: '2025-02-20' }, created: { to: '2025-01-31' } });
+  });
+
+  it('puts the ends of a range in order, from the dialog or a hand-edited address alike', () => {
+    expect(withDayRange(filter(), 'created', { from: '2025-02-20', to: '2025-02-10' }).created).toEqual({ from: '2025-02-10', to: '2025-02-20' });
+    expect(filterFromSearchParams(new URLSearchParams('activeFrom=2025-02-20&activeTo=2025-02-10')).active).toEqual({ from: '2025-02-10', to: '2025-02-20' });
+  });
+
+  it('keeps a custom range in the address, the API query and a saved view, as the same whole days', () => {
+    const custom = withDayRange(withDayRange(filter({ view: 'all' }), 'active', { from: '2025-02-10', to: '2025-02-20' }), 'created', { from: '2025-01-05' });
+    expect(filterToSearchParams(custom).toString()).toBe('view=all&createdFrom=2025-01-05&activeFrom=2025-02-10&activeTo=2025-02-20');
+    expect(sameFilter(filterFromSearchParams(filterToSearchParams(custom)), custom)).toBe(true);
+    const saved = toSavedViewFilters(custom);
+    expect(saved).toMatchObject({ activeFrom: new Date(2025, 1, 10).toISOString(), activeTo: new Date(2025, 1, 21).toISOString(), createdFrom: new Date(2025, 0, 5).toISOString() });
+    expect(saved).not.toHaveProperty('createdTo');
+    expect(filterFromSavedView(saved)).toMatchObject({ active: { from: '2025-02-10', to: '2025-02-20' }, created: { from: '2025-01-05' } });
+  });
+
+  it('shows a conversation last active on either end day of a custom range and drops one active the day after', () => {
+    const custom = withDayRange(filter({ view: 'all' }), 'active', { from: '2025-02-10', to: '2025-02-20' });
+    const activeAt = (date: Date) => conversation('a', { lastMessageAt: date.toISOString() });
+    expect(belongsToList(activeAt(new Date(2025, 1, 10, 0, 0)), custom, agentViewer)).toBe(true);
+    expect(belongsToList(activeAt(new Date(2025, 1, 20, 23, 59)), custom, agentViewer)).toBe(true);
+    expect(belongsToList(activeAt(new Date(2025, 1, 21, 0, 0)), custom, agentViewer)).toBe(false);
+    expect(belongsToList(activeAt(new Date(2025, 1, 9, 23, 59)), custom, agentViewer)).toBe(false);
   });
 
   it('leaves an SLA filter to the API, since the clock alone moves a conversation in or out', () => {

@@ -71,9 +71,11 @@ const idParam = (value: string | null): string | undefined => (value && UUID.tes
 const sortedSet = <T extends string>(values: readonly T[] | undefined): T[] => [...new Set(values ?? [])].sort();
 const labelIdsOf = (filter: InboxFilter): string[] => sortedSet(filter.labelIds);
 const isDay = (value: string | null | undefined): value is string => !!value && DAY.test(value) && !Number.isNaN(Date.parse(value));
+/** A range's valid ends, in order: a hand-edited address may give them the wrong way round. */
 const rangeOf = (range: DayRange | undefined): DayRange | undefined => {
-  const from = isDay(range?.from) ? range.from : undefined;
-  const to = isDay(range?.to) ? range.to : undefined;
+  const first = isDay(range?.from) ? range.from : undefined;
+  const second = isDay(range?.to) ? range.to : undefined;
+  const [from, to] = first && second && second < first ? [second, first] : [first, second];
   return from || to ? { ...(from ? { from } : {}), ...(to ? { to } : {}) } : undefined;
 };
 
@@ -111,6 +113,18 @@ export function withoutFilter(filter: InboxFilter, key: ExtraFilterKey): InboxFi
   const rest = { ...filter };
   delete rest[key];
   return rest;
+}
+
+/** The filters that take a range of days: when a conversation started, and its last activity. */
+export type DayRangeKey = 'created' | 'active';
+
+/**
+ * The filter with a range of days from a preset or the date dialog, its ends in order; a range with no usable end
+ * removes the filter, as the chip's remove button does.
+ */
+export function withDayRange(filter: InboxFilter, key: DayRangeKey, range: DayRange | undefined): InboxFilter {
+  const ordered = rangeOf(range);
+  return ordered ? { ...filter, [key]: ordered } : withoutFilter(filter, key);
 }
 
 /** One string per distinct list, to key lists in the store. */

@@ -1,7 +1,8 @@
 import { type ConversationPriority, type RoutingLanguage, type SlaState } from '@backtalk/contracts';
-import { extraFilterCount, useChannels, type InboxFilter } from '@backtalk/console/data-access';
+import { extraFilterCount, useChannels, withDayRange, type DayRangeKey, type InboxFilter } from '@backtalk/console/data-access';
 import { useTranslation } from '@backtalk/console/i18n';
-import { LANGUAGE_LABELS, Menu, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, type MenuEntry } from '@backtalk/console/ui';
+import { DateRangeDialog, LANGUAGE_LABELS, Menu, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, type MenuEntry } from '@backtalk/console/ui';
+import { useState } from 'react';
 import { usePeople } from '../directory';
 import { dayBefore, LANGUAGES, SLA_LABELS } from './filter-describe';
 
@@ -25,11 +26,15 @@ export function InboxFilterMenu({ filter, onChange }: { filter: InboxFilter; onC
   const { data: channels = [] } = useChannels();
   const people = usePeople();
   const { t } = useTranslation('inbox');
+  const [pickingDays, setPickingDays] = useState<DayRangeKey | null>(null);
   // Labels have their own menu and chips beside this one.
   const count = filtersCounted(filter);
   const set = (changes: Partial<InboxFilter>) => onChange({ ...filter, ...changes });
   const since = (days: number) => ({ from: dayBefore(days) });
   const isSince = (range: InboxFilter['active'], days: number) => range?.from === dayBefore(days) && !range.to;
+  // Without a tick, so choosing it closes the menu for the dialog; a custom range shows as its chip.
+  const customRange = (key: DayRangeKey): MenuEntry => ({ id: `${key}-custom`, label: t('list.filters.customRange'), onSelect: () => setPickingDays(key) });
+  const picked = pickingDays ? filter[pickingDays] : undefined;
 
   const entries: MenuEntry[] = [
     { kind: 'heading', id: 'h-state', label: t('list.filters.state') },
@@ -45,8 +50,10 @@ export function InboxFilterMenu({ filter, onChange }: { filter: InboxFilter; onC
     })),
     { kind: 'heading', id: 'h-active', label: t('list.filters.lastActivity') },
     ...RECENT_DAYS.map((range) => ({ id: `active-${range.id}`, label: t(range.labelKey), checked: isSince(filter.active, range.days), onSelect: () => set({ active: isSince(filter.active, range.days) ? undefined : since(range.days) }) })),
+    customRange('active'),
     { kind: 'heading', id: 'h-created', label: t('list.filters.started') },
     ...RECENT_DAYS.map((range) => ({ id: `created-${range.id}`, label: t(range.labelKey), checked: isSince(filter.created, range.days), onSelect: () => set({ created: isSince(filter.created, range.days) ? undefined : since(range.days) }) })),
+    customRange('created'),
   ];
   if (channels.length > 1) {
     entries.push({ kind: 'heading', id: 'h-channel', label: t('list.filters.channel') });
@@ -65,17 +72,30 @@ export function InboxFilterMenu({ filter, onChange }: { filter: InboxFilter; onC
 
   // An icon like the labels' menu beside it, with how many are on: the word "Filters" left the search box too narrow for its hint.
   return (
-    <Menu
-      label={count > 0 ? t('list.filters.menuOn', { count }) : t('list.filters.menu')}
-      icon="filter"
-      variant={count > 0 ? 'secondary' : 'ghost'}
-      size="sm"
-      align="end"
-      selection="multiple"
-      title={count > 0 ? t('list.filters.titleOn', { count }) : t('list.filters.title')}
-      entries={entries}
-    >
-      {count > 0 ? String(count) : undefined}
-    </Menu>
+    <>
+      <Menu
+        label={count > 0 ? t('list.filters.menuOn', { count }) : t('list.filters.menu')}
+        icon="filter"
+        variant={count > 0 ? 'secondary' : 'ghost'}
+        size="sm"
+        align="end"
+        selection="multiple"
+        title={count > 0 ? t('list.filters.titleOn', { count }) : t('list.filters.title')}
+        entries={entries}
+      >
+        {count > 0 ? String(count) : undefined}
+      </Menu>
+      <DateRangeDialog
+        open={pickingDays !== null}
+        title={pickingDays === 'created' ? t('list.filters.started') : t('list.filters.lastActivity')}
+        description={pickingDays === 'created' ? t('list.filters.startedRangeDescription') : t('list.filters.activeRangeDescription')}
+        from={picked?.from ?? null}
+        to={picked?.to ?? null}
+        onClose={() => setPickingDays(null)}
+        onApply={({ from, to }) => {
+          if (pickingDays) onChange(withDayRange(filter, pickingDays, { from: from ?? undefined, to: to ?? undefined }));
+        }}
+      />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { ROUTING_LANGUAGES, type ConversationPriority, type RoutingLanguage, type SlaState } from '@backtalk/contracts';
 import type { DayRange, ExtraFilterKey, InboxFilter } from '@backtalk/console/data-access';
-import { translatorFor } from '@backtalk/console/i18n';
+import { formatDate, translatorFor } from '@backtalk/console/i18n';
 import { LANGUAGE_LABELS, PRIORITY_LABELS } from '@backtalk/console/ui';
 import { INBOX_NAMESPACE } from '../../i18n';
 
@@ -29,8 +29,15 @@ export function dayBefore(days: number, now = new Date()): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-const rangeText = (range: DayRange): string =>
-  range.from && range.to ? t('list.filters.between', { from: range.from, to: range.to }) : range.from ? t('list.filters.since', { from: range.from }) : t('list.filters.before', { to: range.to ?? '' });
+/** A kept day (`YYYY-MM-DD`, local) as the console's language writes a date. */
+const dayText = (day: string): string => {
+  const [year, month, date] = day.split('-').map(Number);
+  return formatDate(new Date(year, month - 1, date));
+};
+const rangeText = ({ from, to }: DayRange): string => {
+  if (from && to) return from === to ? t('list.filters.onDay', { day: dayText(from) }) : t('list.filters.between', { from: dayText(from), to: dayText(to) });
+  return from ? t('list.filters.since', { from: dayText(from) }) : t('list.filters.before', { to: to ? dayText(to) : '' });
+};
 /** "A or B or C", each pair joined as the language joins two alternatives. */
 const eitherOf = (names: readonly string[]): string => (names.length === 0 ? '' : names.reduce((first, second) => t('list.filters.or', { first, second })));
 const listText = <T extends string>(values: readonly T[], names: Readonly<Record<T, string>>) => eitherOf(values.map((value) => names[value]));
