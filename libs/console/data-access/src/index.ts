@@ -168,6 +168,7 @@ export {
   useContactDirectory,
   useMergeContacts,
   useSaveContact,
+  useSetContactLanguage,
   type ContactDirectoryQuery,
   type UpdateContactVariables,
 } from './lib/contacts/contacts.queries';

@@ -1,6 +1,7 @@
 import { ConversationStatus, MessageKind, type ConsentEventView, type ContactDetailView, type ContactNoteView, type ConversationView } from '@backtalk/contracts';
 import { DEFAULT_FILTER, describeError, filterToSearchParams, useChannels, useContact, useContactAttributes, useSaveContact, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
 import { Badge, Banner, Button, buttonClassName, ContactAttributeFields, EmptyState, formatDateTime, formatShortAgo, Icon, LoadingState, PageHeader, TextAreaField, useNow, type BadgeTone } from '@backtalk/console/ui';
+import { ContactAnswerLanguage } from '@backtalk/console/feature-inbox';
 import { useTranslation } from '@backtalk/console/i18n';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -297,6 +298,11 @@ export function ContactPage() {
       <div className="bt-contact-page__grid">
         <Conversations contact={contact} channels={channels} teams={teams} />
         <div className="bt-contact-page__side">
+          <section className="bt-panel">
+            <div className="bt-panel__body">
+              <ContactAnswerLanguage contactId={contact.id} detected={contact.conversations.find((conversation) => conversation.language)?.language ?? null} />
+            </div>
+          </section>
           <Attributes contact={contact} />
           <Consent contact={contact} channels={channels} />
           <Notes contact={contact} />

@@ -1,5 +1,6 @@
-import type { ContactDetailView, ContactListItem, ContactListQuery, ContactView, Page, UpdateContactRequest } from '@backtalk/contracts';
+import type { ContactDetailView, ContactListItem, ContactListQuery, ContactView, Page, RoutingLanguage, UpdateContactRequest } from '@backtalk/contracts';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { cannedAnswersKeys } from '../canned-answers/canned-answers.queries';
 import { api } from '../client';
 
 /** What the directory asks for: the list query without its paging, which the infinite query adds. */
@@ -65,6 +66,18 @@ export function useSaveContact() {
   return useMutation({
     mutationFn: ({ contactId, changes }: UpdateContactVariables) => contactsApi.update(contactId, changes),
     onSuccess: () => client.invalidateQueries({ queryKey: contactsKeys.all }),
+  });
+}
+
+/**
+ * The language answers use for the contact (null: detect it again). Which text of a canned answer fits a conversation
+ * changes with it, so the composer's list is asked again.
+ */
+export function useSetContactLanguage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ contactId, language }: { contactId: string; language: RoutingLanguage | null }) => contactsApi.update(contactId, { language }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: contactsKeys.all }), client.invalidateQueries({ queryKey: cannedAnswersKeys.all })]).then(() => undefined),
   });
 }
 

@@ -1,8 +1,8 @@
-import { CANNED_ANSWER_VARIABLES, ROUTING_LANGUAGES, Role, type CannedAnswerView, type ChannelView } from '@backtalk/contracts';
+import { CANNED_ANSWER_VARIABLES, Role, type CannedAnswerView, type ChannelView, type RoutingLanguage } from '@backtalk/contracts';
 import { toFormErrors, useCannedAnswers, useChannels, useContactAttributes, useCreateCannedAnswer, useSignedInUser, useTeams, useToastActions, useUpdateCannedAnswer } from '@backtalk/console/data-access';
 import { FormFooter, QueryState, useFormState } from '@backtalk/console/feature-admin';
 import { useTranslation } from '@backtalk/console/i18n';
-import { formatCost } from '@backtalk/console/feature-inbox';
+import { formatCost, LanguageSelect } from '@backtalk/console/feature-inbox';
 import {
   Button,
   buttonClassName,
@@ -11,7 +11,6 @@ import {
   EmptyState,
   FieldShell,
   Icon,
-  LANGUAGE_LABELS,
   PageHeader,
   Panel,
   SelectField,
@@ -22,16 +21,24 @@ import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'reac
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import '../automation.css';
 import { attributeVariables, SAMPLE_CUSTOMER_NAME, sampleValues, segmentRisk, type SegmentRisk } from './answer-preview';
+import { AnswerLanguageTabs } from './AnswerLanguageTabs';
 import { ExamplesEditor, KeywordsField } from './ExamplesEditor';
 import {
+  addLanguage,
   BODY_MAX_LENGTH,
+  changeDefaultLanguage,
   emptyFaqForm,
   FAQ_FORM_FIELDS,
   faqFormFrom,
+  formLanguages,
+  removeLanguage,
   suggestShortcode,
+  textIn,
   toCreateFaqRequest,
   toUpdateFaqRequest,
   validateFaqForm,
+  variantErrors,
+  withText,
   type FaqFormField,
   type FaqFormValues,
 } from './faq-form';
@@ -68,12 +75,14 @@ function SmsStats({ risk, channel }: { risk: SegmentRisk; channel: ChannelView |
 /** The answer as a customer reads it on their phone, with sample values in its variables. */
 function AnswerPreview({
   text,
+  language,
   missing,
   channels,
   channel,
   onChannel,
 }: {
   text: string;
+  language: RoutingLanguage;
   missing: string[];
   channels: readonly ChannelView[];
   channel: ChannelView | undefined;
@@ -88,7 +97,9 @@ function AnswerPreview({
         ) : null}
         <div className="bt-phone">
           <span className="bt-phone__sender">{channel?.name ?? t('editor.yourChannel')}</span>
-          {text.trim() ? <p className="bt-phone__bubble" data-testid="answer-preview">{text}</p> : <p className="bt-phone__empty">{t('editor.previewEmpty')}</p>}
+          {text.trim() ? <p className="bt-phone__bubble" data-testid="answer-preview" lang={language} translate="no">
+              {text}
+            </p> : <p className="bt-phone__empty">{t('editor.previewEmpty')}</p>}
         </div>
         {missing.length > 0 ? (
           <p className="bt-field__hint">
@@ -119,6 +130,13 @@ function FaqEditor({ answer }: FaqEditorProps) {
   // Supervisors write only their teams' answers, so theirs start in their first team.
   const form = useFormState<FaqFormValues>(() => (answer ? faqFormFrom(answer) : emptyFaqForm(isAdmin ? '' : (teams[0]?.id ?? ''))));
   const { values, errors, setField } = form;
+  const [activeLanguage, setActiveLanguage] = useState<RoutingLanguage>(() => (answer ? faqFormFrom(answer).defaultLanguage : 'en'));
+  // A language removed (or never added) falls back to the default tab.
+  const active = formLanguages(values).includes(activeLanguage) ? activeLanguage : values.defaultLanguage;
+  const activeText = textIn(values, active);
+  const setActiveText = (text: string) => form.setValues(withText(values, active, text));
+  // Each language's problems show once a save was tried, like the other fields' errors.
+  const problems = errors.body || errors.variants ? variantErrors(values, attributeKeys) : {};
   const [shortcodeTouched, setShortcodeTouched] = useState(!!answer);
   const server = toFormErrors(mutation.error, FAQ_FORM_FIELDS);
   const error = (field: FaqFormField) => errors[field] ?? server.fields[field];
@@ -127,8 +145,8 @@ function FaqEditor({ answer }: FaqEditorProps) {
   const [previewChannelId, setPreviewChannelId] = useState<string | null>(null);
   const previewChannel = scopedChannels.find((channel) => channel.id === previewChannelId) ?? scopedChannels[0];
   const samples = useMemo(() => sampleValues(me.name, previewChannel), [me.name, previewChannel]);
-  const risk = useMemo(() => segmentRisk(values.body, samples, previewChannel), [values.body, samples, previewChannel]);
-  const filled = useMemo(() => renderTemplate(values.body, samples), [values.body, samples]);
+  const risk = useMemo(() => segmentRisk(activeText, samples, previewChannel), [activeText, samples, previewChannel]);
+  const filled = useMemo(() => renderTemplate(activeText, samples), [activeText, samples]);
 
   const body = useRef<HTMLTextAreaElement>(null);
   const caretAfterInsert = useRef<number | null>(null);
@@ -138,15 +156,15 @@ function FaqEditor({ answer }: FaqEditorProps) {
     element.focus();
     element.setSelectionRange(caretAfterInsert.current, caretAfterInsert.current);
     caretAfterInsert.current = null;
-  }, [values.body]);
+  }, [activeText]);
 
   const insertVariable = (name: string) => {
     const element = body.current;
     const token = `{{${name}}}`;
-    const start = element?.selectionStart ?? values.body.length;
-    const end = element?.selectionEnd ?? values.body.length;
+    const start = element?.selectionStart ?? activeText.length;
+    const end = element?.selectionEnd ?? activeText.length;
     caretAfterInsert.current = start + token.length;
-    setField('body', `${values.body.slice(0, start)}${token}${values.body.slice(end)}`);
+    setActiveText(`${activeText.slice(0, start)}${token}${activeText.slice(end)}`);
   };
 
   const changes = answer ? toUpdateFaqRequest(answer, values) : null;
@@ -218,18 +236,37 @@ function FaqEditor({ answer }: FaqEditorProps) {
                 )}
               </FieldShell>
             </div>
-            <FieldShell label={t('editor.body')} error={error('body')}>
+            <FieldShell
+              label={t('editor.body')}
+              error={problems[active] ?? (active === values.defaultLanguage ? server.fields.body : undefined) ?? (active === values.defaultLanguage ? server.fields.variants : undefined)}
+              hint={active === values.defaultLanguage ? t('editor.textHintDefault', { language: active }) : t('editor.textHintOther', { language: active })}
+            >
               {(control) => (
                 <div className="bt-stack bt-stack--tight">
+                  <AnswerLanguageTabs
+                    values={values}
+                    active={active}
+                    problems={problems}
+                    onSelect={setActiveLanguage}
+                    onAdd={(language) => {
+                      form.setValues(addLanguage(values, language));
+                      setActiveLanguage(language);
+                    }}
+                    onRemove={(language) => {
+                      form.setValues(removeLanguage(values, language));
+                      setActiveLanguage(values.defaultLanguage);
+                    }}
+                  />
                   <textarea
                     {...control}
                     ref={body}
+                    lang={active}
                     className="bt-input bt-input--multiline"
                     rows={5}
                     maxLength={BODY_MAX_LENGTH}
                     placeholder={t('editor.bodyPlaceholder', { variable: '{{contact.first_name}}' })}
-                    value={values.body}
-                    onChange={(event) => setField('body', event.target.value)}
+                    value={activeText}
+                    onChange={(event) => setActiveText(event.target.value)}
                   />
                   <div className="bt-variables" role="group" aria-label={t('editor.insertVariable')}>
                     <span className="bt-variables__label">{t('editor.insert')}</span>
@@ -244,12 +281,16 @@ function FaqEditor({ answer }: FaqEditorProps) {
               )}
             </FieldShell>
             <div className="bt-form__row bt-form__row--pairs">
-              <SelectField
-                label={t('editor.language')}
-                value={values.language}
-                onChange={(language) => setField('language', language)}
-                options={[{ value: '', label: t('editor.anyLanguage') }, ...ROUTING_LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_LABELS[language] }))]}
-                error={error('language')}
+              <LanguageSelect
+                label={t('editor.defaultLanguage')}
+                value={values.defaultLanguage}
+                languages={formLanguages(values)}
+                onChange={(language) => {
+                  if (language) form.setValues(changeDefaultLanguage(values, language));
+                }}
+                hint={t('editor.defaultLanguageHint')}
+                error={error('defaultLanguage')}
+                testId="answer-default-language"
               />
               <SelectField
                 label={t('editor.availableTo')}
@@ -275,6 +316,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
         <Panel title={t('editor.matchingPanel')} description={t('editor.matchingPanelDescription')}>
           <div className="bt-form">
             <ExamplesEditor examples={values.examples} onChange={(examples) => setField('examples', examples)} error={error('examples')} />
+            <p className="bt-field__hint">{t('editor.examplesLanguageHint')}</p>
             <KeywordsField keywords={values.keywords} onChange={(keywords) => setField('keywords', keywords)} />
             <div>
               <Checkbox
@@ -311,7 +353,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
       </div>
 
       <aside className="bt-editor__aside" aria-label={t('editor.aside')}>
-        <AnswerPreview text={filled.body} missing={filled.missing} channels={scopedChannels} channel={previewChannel} onChannel={setPreviewChannelId} />
+        <AnswerPreview text={filled.body} language={active} missing={filled.missing} channels={scopedChannels} channel={previewChannel} onChannel={setPreviewChannelId} />
         {answer ? <SuggestionsPanel answer={answer} examples={values.examples} onAdded={(text) => setField('examples', [...values.examples, text])} /> : null}
       </aside>
     </form>

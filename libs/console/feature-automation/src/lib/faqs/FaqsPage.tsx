@@ -1,12 +1,13 @@
-import { RECOMMENDED_FAQ_EXAMPLES, Role, type CannedAnswerView, type RoutingLanguage } from '@backtalk/contracts';
+import { RECOMMENDED_FAQ_EXAMPLES, Role, type CannedAnswerView } from '@backtalk/contracts';
 import { useTranslation } from '@backtalk/console/i18n';
 import { useCannedAnswers, useDeleteCannedAnswer, useSignedInUser, useTeams } from '@backtalk/console/data-access';
 import { DeleteDialog, QueryState } from '@backtalk/console/feature-admin';
-import { previewLine } from '@backtalk/console/feature-inbox';
-import { Badge, Button, EmptyState, LANGUAGE_LABELS, PageHeader, RowActions, Table, TextField, type TableColumn } from '@backtalk/console/ui';
+import { LanguageBadges, previewLine } from '@backtalk/console/feature-inbox';
+import { Badge, Button, EmptyState, PageHeader, RowActions, Table, TextField, type TableColumn } from '@backtalk/console/ui';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import '../automation.css';
+import { defaultLanguageOf } from './faq-form';
 
 /** How far along an FAQ's examples are: none (a plain canned answer), too few to match well, or enough. */
 function ExamplesCell({ count }: { count: number }) {
@@ -59,7 +60,7 @@ export function FaqsPage() {
               <span className="bt-table__primary">{answer.title}</span>
             )}
             <span className="bt-shortcode">/{answer.shortcode}</span>
-            {answer.language ? <span className="bt-answer-cell__language">{LANGUAGE_LABELS[answer.language as RoutingLanguage] ?? answer.language}</span> : null}
+            <LanguageBadges languages={answer.languages ?? [defaultLanguageOf(answer)]} chosen={defaultLanguageOf(answer)} label={t('faqs.languages')} />
           </span>
           <span className="bt-answer-cell__body">{previewLine(answer.body, 80)}</span>
         </div>

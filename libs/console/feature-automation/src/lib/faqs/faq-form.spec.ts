@@ -1,5 +1,22 @@
 import type { CannedAnswerView } from '@backtalk/contracts';
-import { addExamples, addKeywords, emptyFaqForm, examplesAdvice, faqFormFrom, suggestShortcode, toCreateFaqRequest, toUpdateFaqRequest, validateFaqForm } from './faq-form';
+import {
+  addExamples,
+  addKeywords,
+  addLanguage,
+  changeDefaultLanguage,
+  emptyFaqForm,
+  examplesAdvice,
+  faqFormFrom,
+  formLanguages,
+  removeLanguage,
+  suggestShortcode,
+  textIn,
+  toCreateFaqRequest,
+  toUpdateFaqRequest,
+  validateFaqForm,
+  variantErrors,
+  withText,
+} from './faq-form';
 
 const orders: CannedAnswerView = {
   id: 'a1',
@@ -7,6 +24,12 @@ const orders: CannedAnswerView = {
   body: 'Ваше замовлення в дорозі.',
   shortcode: 'order',
   language: 'uk',
+  defaultLanguage: 'uk',
+  variants: [
+    { language: 'en', body: 'Your order is on its way.' },
+    { language: 'uk', body: 'Ваше замовлення в дорозі.' },
+  ],
+  languages: ['en', 'uk'],
   tags: ['orders'],
   teamId: null,
   examples: ['Де моє замовлення?', 'where is my order'],
@@ -88,12 +111,13 @@ describe('validateFaqForm', () => {
 });
 
 describe('toCreateFaqRequest and toUpdateFaqRequest', () => {
-  it('sends empty language and scope as null and tags as a list', () => {
+  it('sends English as the default language, no other texts, an empty scope as null and tags as a list', () => {
     expect(toCreateFaqRequest({ ...emptyFaqForm(), title: ' Hours ', shortcode: 'hours', body: 'Open 9–18', tags: 'info, hours, info' })).toEqual({
       title: 'Hours',
       shortcode: 'hours',
       body: 'Open 9–18',
-      language: null,
+      defaultLanguage: 'en',
+      variants: [],
       teamId: null,
       tags: ['info', 'hours'],
       examples: [],
@@ -113,7 +137,63 @@ describe('toCreateFaqRequest and toUpdateFaqRequest', () => {
     });
   });
 
-  it('sends a switched-off auto-reply and a cleared language', () => {
-    expect(toUpdateFaqRequest(orders, { ...faqFormFrom(orders), autoReply: false, language: '' })).toEqual({ autoReply: false, language: null });
+  it('sends a switched-off auto-reply on its own', () => {
+    expect(toUpdateFaqRequest(orders, { ...faqFormFrom(orders), autoReply: false })).toEqual({ autoReply: false });
+  });
+
+  it('sends only the default text when only it changed', () => {
+    expect(toUpdateFaqRequest(orders, withText(faqFormFrom(orders), 'uk', 'Посилка вже їде.'))).toEqual({ body: 'Посилка вже їде.' });
+  });
+
+  it('sends the default language, its text and every other text together when a language changed', () => {
+    const values = addLanguage(faqFormFrom(orders), 'ru');
+    expect(toUpdateFaqRequest(orders, withText(values, 'ru', 'Ваш заказ в пути.'))).toEqual({
+      defaultLanguage: 'uk',
+      body: 'Ваше замовлення в дорозі.',
+      variants: [
+        { language: 'en', body: 'Your order is on its way.' },
+        { language: 'ru', body: 'Ваш заказ в пути.' },
+      ],
+    });
+    expect(toUpdateFaqRequest(orders, removeLanguage(faqFormFrom(orders), 'en'))).toEqual({ defaultLanguage: 'uk', body: 'Ваше замовлення в дорозі.', variants: [] });
+  });
+});
+
+describe('an answer’s texts by language', () => {
+  it('reads the default language’s text from the body and the others from the variants', () => {
+    const values = faqFormFrom(orders);
+    expect(values.defaultLanguage).toBe('uk');
+    expect(values.variants).toEqual({ en: 'Your order is on its way.' });
+    expect(formLanguages(values)).toEqual(['uk', 'en']);
+    expect(textIn(values, 'en')).toBe('Your order is on its way.');
+    expect(textIn(values, 'ru')).toBe('');
+  });
+
+  it('treats an answer saved before languages existed as English only', () => {
+    const values = faqFormFrom({ ...orders, language: null, defaultLanguage: undefined, variants: undefined, languages: undefined });
+    expect(formLanguages(values)).toEqual(['en']);
+  });
+
+  it('swaps the texts when another language becomes the default', () => {
+    const values = changeDefaultLanguage(faqFormFrom(orders), 'en');
+    expect(values.defaultLanguage).toBe('en');
+    expect(values.body).toBe('Your order is on its way.');
+    expect(values.variants).toEqual({ uk: 'Ваше замовлення в дорозі.' });
+  });
+
+  it('never removes the default language’s text', () => {
+    const values = faqFormFrom(orders);
+    expect(removeLanguage(values, 'uk')).toBe(values);
+  });
+
+  it('checks every language’s text with the same rules, and blocks saving over another language’s problem', () => {
+    const values = withText(addLanguage(faqFormFrom(orders), 'ru'), 'en', 'Hi {{contact.firstname}}');
+    expect(variantErrors(values)).toEqual({
+      en: expect.stringMatching(/^\{\{contact\.firstname\}\} is not a variable/),
+      ru: 'Enter the answer customers get.',
+    });
+    const errors = validateFaqForm({ ...values, title: 'Orders', shortcode: 'orders' });
+    expect(errors.body).toBeUndefined();
+    expect(errors.variants).toBe('The texts in 2 other languages need fixing.');
   });
 });

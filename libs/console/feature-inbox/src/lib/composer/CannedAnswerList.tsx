@@ -2,7 +2,8 @@ import type { CannedAnswerView } from '@backtalk/contracts';
 import { useTranslation } from '@backtalk/console/i18n';
 import { cx, Kbd, Spinner } from '@backtalk/console/ui';
 import { useEffect, useRef } from 'react';
-import { previewLine } from './canned-answers';
+import { LanguageBadges } from '../answer-language/AnswerLanguage';
+import { chosenBody, previewLine } from './canned-answers';
 
 export interface CannedAnswerListProps {
   id: string;
@@ -35,15 +36,25 @@ export function CannedAnswerList({ id, answers, highlighted, loading, error, emp
             id={cannedOptionId(id, index)}
             role="option"
             aria-selected={index === highlighted}
-            className={cx('bt-canned__option', index === highlighted && 'bt-canned__option--active')}
+            className={cx('bt-canned__option', 'bt-canned__option--languages', index === highlighted && 'bt-canned__option--active')}
             // Keep the focus where the agent types.
             onMouseDown={(event) => event.preventDefault()}
             onMouseEnter={() => onHighlight(index)}
             onClick={() => onPick(answer)}
           >
             <span className="bt-canned__shortcode">/{answer.shortcode}</span>
-            <span className="bt-canned__title">{answer.title}</span>
-            <span className="bt-canned__preview">{previewLine(answer.body)}</span>
+            <span className="bt-canned__title" translate="no">
+              {answer.title}
+            </span>
+            <LanguageBadges languages={answer.languages ?? []} chosen={answer.choice?.chosenLanguage} label={t('thread.canned.languages')} />
+            <span className="bt-canned__preview" translate="no">
+              {previewLine(chosenBody(answer))}
+            </span>
+            {answer.choice?.fallback && answer.choice.wantedLanguage ? (
+              <span className="bt-canned__fallback" data-testid="canned-no-variant">
+                {t('thread.canned.noVariant', { wanted: answer.choice.wantedLanguage, used: answer.choice.chosenLanguage })}
+              </span>
+            ) : null}
           </div>
         ))}
       </div>

@@ -259,6 +259,8 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
   const [picker, setPicker] = useState<{ range: TextRange; query: string } | null>(null);
   const [highlighted, setHighlighted] = useState(0);
   const [missing, setMissing] = useState<string[]>([]);
+  // The answer had no text in the customer's language: the agent is told which one went in instead.
+  const [languageFallback, setLanguageFallback] = useState<{ title: string; wanted: string; used: string } | null>(null);
   const caretAfterInsert = useRef<number | null>(null);
   const pickerToggle = useRef<HTMLButtonElement>(null);
   const slashToken = effectiveMode === 'reply' && !picker ? findSlashToken(text, caret) : null;
@@ -324,6 +326,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
     setError(null);
     if (!value) {
       setMissing([]);
+      setLanguageFallback(null);
       setInserted(null);
     }
     if (caretAt !== undefined) {
@@ -355,6 +358,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
     setHeld(null);
     seenThrough.current = appliedSeq() ?? seenThrough.current;
     setMissing([]);
+    setLanguageFallback(null);
     setInserted(null);
     setKeepAsTyped(false);
     const draft = drafts.get(conversationId) ?? { reply: '', note: '' };
@@ -379,6 +383,8 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
           caretAfterInsert.current = next.caret;
           changeText(next.text, next.caret);
           setMissing(rendered.missing);
+          const choice = rendered.choice;
+          setLanguageFallback(choice?.fallback && choice.wantedLanguage ? { title: answer.title, wanted: choice.wantedLanguage, used: choice.chosenLanguage } : null);
           setInserted({ answer, body: rendered.body });
         },
         onError: (e) => setError(t('thread.composer.cannedInsertFailed', { title: answer.title, error: describeError(e) })),
@@ -607,6 +613,15 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
             <Icon name="alert" size={13} />
             <span>{describeMissing(missing)}</span>
             <Button size="sm" variant="ghost" onClick={() => setMissing([])}>
+              {t('thread.composer.dismiss')}
+            </Button>
+          </div>
+        ) : null}
+        {languageFallback && effectiveMode === 'reply' ? (
+          <div className="bt-composer__advice" role="status" data-testid="canned-language-fallback">
+            <Icon name="alert" size={13} />
+            <span>{t('thread.composer.languageFallback', languageFallback)}</span>
+            <Button size="sm" variant="ghost" onClick={() => setLanguageFallback(null)}>
               {t('thread.composer.dismiss')}
             </Button>
           </div>

@@ -1,5 +1,5 @@
 import { MessageDirection, type CannedAnswerView } from '@backtalk/contracts';
-import { containsText, describeMissing, filterCannedAnswers, findSlashToken, keepsCannedAnswer, moveHighlight, previewLine, replaceRange, waitingCustomerText } from './canned-answers';
+import { chosenBody, containsText, describeMissing, filterCannedAnswers, findSlashToken, keepsCannedAnswer, moveHighlight, previewLine, replaceRange, waitingCustomerText } from './canned-answers';
 
 const answer = (shortcode: string, title: string, body = `${title}.`): CannedAnswerView => ({
   id: `id-${shortcode}`,
@@ -65,6 +65,27 @@ describe('filterCannedAnswers', () => {
   it('keeps the API order for an empty query and honours the limit', () => {
     expect(filterCannedAnswers(answers, '').map((a) => a.shortcode)).toEqual(['hours', 'prefund', 'refund', 'ship']);
     expect(filterCannedAnswers(answers, '', { limit: 2 })).toHaveLength(2);
+  });
+});
+
+describe('an answer with texts in several languages', () => {
+  const hours: CannedAnswerView = {
+    ...answer('hours', 'Opening hours', 'We open at 9.'),
+    defaultLanguage: 'en',
+    variants: [
+      { language: 'en', body: 'We open at 9.' },
+      { language: 'uk', body: 'Ми відчиняємося о 9.' },
+    ],
+    languages: ['en', 'uk'],
+  };
+
+  it('previews the text chosen for the conversation, and the default one when none was chosen', () => {
+    expect(chosenBody({ ...hours, choice: { chosenLanguage: 'uk', wantedLanguage: 'uk', wantedFrom: 'conversation', fallback: false } })).toBe('Ми відчиняємося о 9.');
+    expect(chosenBody(hours)).toBe('We open at 9.');
+  });
+
+  it('is found by the picker’s search through any of its texts', () => {
+    expect(filterCannedAnswers([hours], 'відчиняємося', { includeBody: true })).toEqual([hours]);
   });
 });
 

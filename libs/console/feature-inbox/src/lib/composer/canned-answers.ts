@@ -70,7 +70,7 @@ function rankOf(answer: CannedAnswerView, needle: string, includeBody: boolean):
   if (shortcode.startsWith(needle)) return 1;
   if (title.split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(needle))) return 2;
   if (shortcode.includes(needle) || title.includes(needle)) return 3;
-  if (includeBody && answer.body.toLowerCase().includes(needle)) return 4;
+  if (includeBody && (answer.variants ?? [{ body: answer.body }]).some((variant) => variant.body.toLowerCase().includes(needle))) return 4;
   return -1;
 }
 
@@ -89,6 +89,12 @@ export function replaceRange(text: string, range: TextRange, insertion: string):
 export function previewLine(body: string, max = 80): string {
   const line = body.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
+/** The text the answer inserts in this conversation (its variables still unfilled): the chosen language's, else the default. */
+export function chosenBody(answer: Pick<CannedAnswerView, 'body' | 'variants' | 'choice'>): string {
+  const chosen = answer.choice?.chosenLanguage;
+  return (chosen && answer.variants?.find((variant) => variant.language === chosen)?.body) || answer.body;
 }
 
 /** The warning under the composer when a variable had no value for this conversation. */

@@ -19,6 +19,7 @@ import { Link } from 'react-router-dom';
 import { AssignMenu } from '../actions/ConversationActions';
 import { useChannelMap, usePeople, useTeamMap } from '../directory';
 import { usePhoneFormat } from '../phone';
+import { ContactAnswerLanguage } from '../answer-language/AnswerLanguage';
 import { ContactBlock } from './ContactBlock';
 
 function ContactEditor({ conversation, onDone }: { conversation: ConversationView; onDone: () => void }) {
@@ -256,6 +257,9 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
         </dl>
       </section>
 
+      <section className="bt-contact__section" aria-label={t('thread.contact.answerLanguage')}>
+        <ContactAnswerLanguage contactId={contact.id} detected={conversation.language} />
+      </section>
       <Attributes conversation={conversation} />
       <Consent conversation={conversation} />
       <ContactBlock conversation={conversation} />
