@@ -18,6 +18,9 @@ export default defineConfig({
     viewport: { width: 1366, height: 820 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
+    // The console's service worker would answer page loads from its cache and outlive a test's context: specs see the
+    // network as it is. pwa.spec.ts opts back in to check the worker itself.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumPath,
       // The machine has no outside network: background services would only fail and retry.

@@ -229,6 +229,8 @@ export const threadEn = {
     loading: 'Loading conversation…',
     regionWith: 'Conversation with {name}',
     back: 'Back to the conversations',
+    contactOpen: 'Contact details',
+    contactBack: 'Conversation',
     via: 'via {channel}',
     until: 'until {when}',
     untilReply: 'until the customer replies',

@@ -231,6 +231,8 @@ export const threadUk: MessagesOf<typeof threadEn> = {
     loading: 'Завантаження розмови…',
     regionWith: 'Розмова з {name}',
     back: 'Назад до розмов',
+    contactOpen: 'Дані контакту',
+    contactBack: 'Розмова',
     via: 'через «{channel}»',
     until: 'до {when}',
     untilReply: 'доки клієнт не відповість',

@@ -1,6 +1,6 @@
 import { filterFromSearchParams, filterToSearchParams, useConversation, useRealtimeStatus, type InboxFilter } from '@backtalk/console/data-access';
 import { Trans, useTranslation } from '@backtalk/console/i18n';
-import { EmptyState, useDocumentTitle } from '@backtalk/console/ui';
+import { cx, EmptyState, useDocumentTitle } from '@backtalk/console/ui';
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ContactPanel } from './contact/ContactPanel';
@@ -55,7 +55,8 @@ function OpenConversation({ conversationId }: { conversationId: string }) {
 /** The three-pane inbox: conversations, the open one, and its contact. */
 export function InboxPage() {
   const [params] = useSearchParams();
-  const { conversationId = null } = useParams();
+  const { conversationId = null, pane } = useParams();
+  const contactOpen = !!conversationId && pane === 'contact';
   const navigate = useNavigate();
   const filter = useMemo(() => filterFromSearchParams(params), [params]);
   const search = useMemo(() => filterToSearchParams(filter).toString(), [filter]);
@@ -80,7 +81,7 @@ export function InboxPage() {
   return (
     <div className="bt-inbox">
       <RealtimeBanner />
-      <div className="bt-inbox__panes">
+      <div className={cx('bt-inbox__panes', contactOpen && 'bt-inbox__panes--contact')}>
         <ConversationListPane filter={filter} selectedId={conversationId} onFilterChange={changeFilter} hrefFor={hrefFor} />
         {conversationId ? <OpenConversation conversationId={conversationId} /> : <NothingOpen />}
       </div>

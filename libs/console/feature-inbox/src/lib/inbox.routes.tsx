@@ -15,7 +15,8 @@ const handle: ShellRouteHandle = {
 };
 
 /**
- * Mount under the authenticated shell: `/inbox` and `/inbox/:conversationId` are one route, so opening a conversation
- * keeps the list (and its scroll position) as it is. The filter lives in the query string.
+ * Mount under the authenticated shell: `/inbox`, `/inbox/:conversationId` and its contact screen
+ * (`/inbox/:conversationId/contact`, a screen of its own on phones and a drawer on tablets) are one route, so opening a
+ * conversation keeps the list (and its scroll position) as it is. The filter lives in the query string.
  */
-export const inboxRoute: RouteObject = { path: 'inbox/:conversationId?', handle, element: <InboxPage /> };
+export const inboxRoute: RouteObject = { path: 'inbox/:conversationId?/:pane?', handle, element: <InboxPage /> };

@@ -103,6 +103,25 @@ function TopBar() {
   );
 }
 
+/** Phones: the sections as a bar along the bottom, within thumb's reach, in place of the sidebar. */
+function TabBar() {
+  const { t } = useTranslation('shell');
+  return (
+    <nav aria-label={t('nav.main')} className="bt-tabbar">
+      <ul>
+        {NAV_ITEMS.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} className="bt-tabbar__link">
+              <Icon name={item.icon} size={20} />
+              <span className="bt-tabbar__label">{t(`nav.${item.label}`)}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function AppShell() {
   const { t } = useTranslation('shell');
   const handle = useShellHandle();
@@ -117,6 +136,7 @@ export function AppShell() {
         <main id="main" className={cx('bt-shell__content', handle.flush && 'bt-shell__content--flush')} tabIndex={-1}>
           <Outlet />
         </main>
+        <TabBar />
       </div>
     </div>
   );

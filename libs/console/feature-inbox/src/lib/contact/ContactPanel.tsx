@@ -15,7 +15,7 @@ import {
 import { useTranslation } from '@backtalk/console/i18n';
 import { Avatar, Badge, Button, ContactAttributeFields, copyText, formatDateTime, formatDuration, Icon, Spinner, TextAreaField, TextField, useNow } from '@backtalk/console/ui';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { AssignMenu } from '../actions/ConversationActions';
 import { useChannelMap, usePeople, useTeamMap } from '../directory';
 import { usePhoneFormat } from '../phone';
@@ -189,6 +189,35 @@ function History({ conversation }: { conversation: ConversationView }) {
 }
 
 /** The right pane: who the customer is, whose conversation it is, and whether we may text them. */
+/**
+ * Phones and tablets show the contact as a screen or drawer of its own: its way back returns to the conversation.
+ * Opened from the conversation, it steps back in history, so the browser's or Android's back does the same thing and
+ * the history does not fill up with alternating screens.
+ */
+function ContactScreenHeader({ conversationId }: { conversationId: string }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { t } = useTranslation('inbox');
+  const openedFromConversation = (location.state as { fromConversation?: boolean } | null)?.fromConversation === true;
+  return (
+    <div className="bt-contact__screen-header">
+      <Link
+        className="bt-contact__back"
+        to={{ pathname: `/inbox/${conversationId}`, search: location.search }}
+        replace
+        onClick={(event) => {
+          if (!openedFromConversation) return;
+          event.preventDefault();
+          navigate(-1);
+        }}
+      >
+        <Icon name="chevron" size={16} />
+        <span>{t('thread.conversation.contactBack')}</span>
+      </Link>
+    </div>
+  );
+}
+
 export function ContactPanel({ conversation }: { conversation: ConversationView }) {
   const [editing, setEditing] = useState(false);
   const { toastShown } = useToastActions();
@@ -201,6 +230,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
 
   return (
     <aside className="bt-contact" aria-label={t('thread.contact.panel')}>
+      <ContactScreenHeader conversationId={conversation.id} />
       <section className="bt-contact__card">
         <div className="bt-contact__identity">
           <Avatar name={contact.name.trim() || '#'} />

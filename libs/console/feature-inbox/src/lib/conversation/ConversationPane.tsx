@@ -161,6 +161,16 @@ export function ConversationPane({ conversationId }: { conversationId: string })
           <AssignMenu conversation={conversation} compact />
           {conversation.status !== ConversationStatus.Resolved ? <SnoozeMenu conversation={conversation} /> : null}
           <StatusActions conversation={conversation} />
+          {/* Narrow screens have no room for the contact beside the thread: it opens as a screen (phone) or a drawer (tablet). */}
+          <Link
+            className="bt-conversation__contact-link"
+            to={{ pathname: `/inbox/${conversation.id}/contact`, search: location.search }}
+            state={{ fromConversation: true }}
+            aria-label={t('thread.conversation.contactOpen')}
+            title={t('thread.conversation.contactOpen')}
+          >
+            <Icon name="user" size={16} />
+          </Link>
         </div>
       </header>
       {conversation.status === ConversationStatus.Resolved ? (
