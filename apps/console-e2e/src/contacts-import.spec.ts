@@ -3,7 +3,7 @@ import { formatPhone } from '@backtalk/phone';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
 import { agentPage, closeDesks, docsSnapshot, snapshot } from './support/console';
-import { apiSignIn, createGenericChannel, teamId, uniquePhone, uniqueSender, type GenericChannel } from './support/sms-world';
+import { apiSignIn, call, createGenericChannel, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 
 // A supervisor imports the customers a CRM exported: maps the columns the console could not guess, follows the
 // import to its counts, downloads the rows that were not imported, and finds the customers in the directory.
@@ -14,12 +14,13 @@ const directory = (page: Page) => page.getByRole('listbox', { name: /^Contacts/ 
 
 test.describe('importing contacts', () => {
   let importLine: GenericChannel;
+  let admin: Session;
   const suffix = Date.now().toString(36);
   const iryna = uniquePhone();
   const taras = uniquePhone();
 
   test.beforeAll(async () => {
-    const admin = await apiSignIn(DEMO.admin.email, DEMO.admin.password);
+    admin = await apiSignIn(DEMO.admin.email, DEMO.admin.password);
     importLine = await createGenericChannel(admin, { teamId: await teamId(admin, 'Support'), name: `Import line ${suffix}`, sender: uniqueSender(), sendUrl: 'http://127.0.0.1:9/unused' });
   });
 
@@ -71,6 +72,51 @@ test.describe('importing contacts', () => {
     await expect(directory(page).getByRole('option', { name: new RegExp(`Iryna Import ${suffix}`) })).toContainText(formatPhone(iryna));
     await expect(directory(page).getByRole('option', { name: new RegExp(`Taras Import ${suffix}`) })).toContainText('Opted out');
     await snapshot(page, 'contacts-import-directory');
+  });
+
+  test('a column named like a contact attribute fills it, and a value the attribute refuses is that row’s error', async ({ browser }) => {
+    test.setTimeout(60_000);
+    // Unique per run, and deleted afterwards: attributes are the whole console's, and other specs list them.
+    const tier = await call<{ id: string }>('/api/contact-attributes', { token: admin.token, body: { key: `tier_${suffix}`, label: `Loyalty tier ${suffix}`, type: 'list', choices: ['Bronze', 'Silver', 'Gold'] } });
+    try {
+      const page = await agentPage(browser, DEMO.supervisor.email);
+      await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+      await page.getByRole('button', { name: 'Import' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import contacts' });
+      await dialog.getByLabel('Into').selectOption(importLine.id);
+      const gold = uniquePhone();
+      const silver = uniquePhone();
+      const csv = [`Phone,Client,Loyalty tier ${suffix}`, `${gold},Gold Tier ${suffix},gold`, `${silver},Silver Tier ${suffix},Silver`, `${uniquePhone()},Platinum Tier ${suffix},Platinum`].join('\n');
+      await dialog.getByLabel('CSV file').setInputFiles({ name: 'loyalty.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await dialog.getByRole('button', { name: 'Next: match columns' }).click();
+
+      const tierColumn = dialog.getByLabel(`Import “Loyalty tier ${suffix}” as`);
+      await expect(tierColumn).toHaveValue(`attribute:tier_${suffix}`);
+      await expect(tierColumn.locator('option:checked')).toHaveText(`Attribute: Loyalty tier ${suffix}`);
+      await expect(dialog).toContainText('the later row’s value wins');
+      await dialog.getByLabel('Import “Client” as').selectOption('name');
+      await snapshot(page, 'contacts-import-attribute-mapping');
+      await dialog.getByRole('button', { name: 'Import 3 rows' }).click();
+
+      await expect(dialog.getByRole('status')).toHaveText('Imported all 3 rows.', { timeout: 20_000 });
+      const count = (label: string) => dialog.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd');
+      await expect(count('New contacts')).toHaveText('2');
+      await expect(count('Not imported')).toHaveText('1');
+      const download = page.waitForEvent('download');
+      await dialog.getByRole('button', { name: 'Download rows not imported' }).click();
+      const report = (await readFile(await (await download).path())).toString('utf8');
+      expect(report).toContain(`4,`);
+      expect(report).toContain(`“Platinum”: Loyalty tier ${suffix} must be one of “Bronze”, “Silver”, “Gold”.`);
+      await dialog.getByRole('button', { name: 'Done' }).click();
+
+      const contacts = await call<{ items: Array<{ id: string; phone: string }> }>(`/api/contacts?q=${encodeURIComponent(`Tier ${suffix}`)}`, { token: admin.token });
+      const goldContact = contacts.items.find((item) => item.phone === gold);
+      expect(goldContact).toBeDefined();
+      const stored = await call<{ attributes: Record<string, unknown> }>(`/api/contacts/${goldContact!.id}`, { token: admin.token });
+      expect(stored.attributes).toEqual({ [`tier_${suffix}`]: 'Gold' });
+    } finally {
+      await call(`/api/contact-attributes/${tier.id}`, { method: 'DELETE', token: admin.token });
+    }
   });
 
   test('an agent sees no import button: importing is for the team’s supervisors and admins', async ({ browser }) => {

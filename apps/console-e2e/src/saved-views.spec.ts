@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { agentPage, closeDesks, conversationList, docsSnapshot, expectLive, thread } from './support/console';
+import { agentPage, closeDesks, conversationList, docsSnapshot, expectLive, snapshot, thread } from './support/console';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 
 // The inbox narrows by any mix of filters shown as removable chips, marks what a search found, and keeps a filter set
@@ -176,5 +176,97 @@ test.describe('inbox filters and saved views', () => {
     await expect(chips(andriy)).toContainText('Unread');
     await expect(conversationList(andriy).locator('[data-conversation-id]').first()).toBeVisible();
     await docsSnapshot(andriy, 'saved-views-phone');
+  });
+
+  test('a custom range of days picked in a dialog narrows the list by last activity, shows as a dated chip and stays in a saved view', async ({ browser }) => {
+    test.setTimeout(90_000);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    // Days as the date input writes them, and as the console writes them in English.
+    const inputDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    const shownDay = (date: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(date);
+    const longAgo = uniquePhone();
+    const lastWeekish = uniquePhone();
+    const justNow = uniquePhone();
+    await customerTexts(channel, longAgo, 'Ordering a replacement door seal for the dishwasher', daysAgo(20));
+    await customerTexts(channel, lastWeekish, 'The washing machine drum squeaks on every spin', daysAgo(10));
+    await customerTexts(channel, justNow, 'Can I still return an unopened toaster?', minutesAgo(2));
+    const longAgoId = await conversationOf(longAgo);
+    const lastWeekishId = await conversationOf(lastWeekish);
+    const justNowId = await conversationOf(justNow);
+
+    const andriy = await agentPage(browser, DEMO.agentA.email);
+    await andriy.goto(`/inbox?view=all&channel=${channel.id}`);
+    await expectLive(andriy);
+    await expect(row(andriy, justNowId)).toBeVisible();
+
+    await andriy.getByRole('button', { name: /^Filters( \(\d+ on\))?$/ }).click();
+    // Last activity comes before Started in the menu; each has its own "Custom range…".
+    await andriy.getByRole('menuitem', { name: 'Custom range…' }).first().click();
+    const dialog = andriy.getByRole('dialog', { name: 'Last activity' });
+    await expect(dialog).toBeVisible();
+    const from = dialog.getByLabel('From');
+    const to = dialog.getByLabel('To');
+    await expect(from).toBeFocused();
+    // The end before the start, then a day still to come: each is refused at its field.
+    await from.fill(inputDay(daysAgo(8)));
+    await to.fill(inputDay(daysAgo(12)));
+    await expect(dialog).toContainText('The end comes before the start.');
+    await expect(to).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    await to.fill(inputDay(daysAgo(-2)));
+    await expect(dialog).toContainText('Pick today or an earlier day.');
+    await expect(dialog.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    await from.fill(inputDay(daysAgo(12)));
+    await to.fill(inputDay(daysAgo(8)));
+    await expect(to).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog).not.toContainText('Pick today or an earlier day.');
+    await snapshot(andriy, 'inbox-filters-custom-range-dialog');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await expect(dialog).toBeHidden();
+
+    const chipText = `Last activity ${shownDay(daysAgo(12))} – ${shownDay(daysAgo(8))}`;
+    await expect(andriy).toHaveURL(new RegExp(`activeFrom=${inputDay(daysAgo(12))}&activeTo=${inputDay(daysAgo(8))}`));
+    await expect(chips(andriy)).toContainText(chipText);
+    await expect(row(andriy, lastWeekishId)).toBeVisible();
+    await expect(row(andriy, longAgoId)).toHaveCount(0);
+    await expect(row(andriy, justNowId)).toHaveCount(0);
+    await docsSnapshot(andriy, 'inbox-filters-custom-range');
+
+    // Kept in a saved view: opening it again brings back the same days.
+    await andriy.getByRole('button', { name: 'Save view' }).click();
+    const save = andriy.getByRole('dialog', { name: 'Save view' });
+    await save.getByLabel('Name').fill('Ten days back');
+    await save.getByRole('button', { name: 'Save view' }).click();
+    await expect(save).toBeHidden();
+    await andriy.goto('/inbox?view=all');
+    await savedView(andriy, 'Ten days back').click();
+    await expect(chips(andriy)).toContainText(chipText);
+    await expect(row(andriy, lastWeekishId)).toBeVisible();
+    await expect(row(andriy, justNowId)).toHaveCount(0);
+
+    await andriy.setViewportSize(PHONE);
+    await expect(chips(andriy)).toContainText(chipText);
+    await docsSnapshot(andriy, 'inbox-filters-custom-range-phone');
+    // The dialog opens on the range in force; on a phone its two days stack, and Cancel leaves the range as it was.
+    await andriy.getByRole('button', { name: /^Filters \(\d+ on\)$/ }).click();
+    await andriy.getByRole('menuitem', { name: 'Custom range…' }).first().click();
+    await expect(dialog.getByLabel('From')).toHaveValue(inputDay(daysAgo(12)));
+    await expect(dialog.getByLabel('To')).toHaveValue(inputDay(daysAgo(8)));
+    await snapshot(andriy, 'inbox-filters-custom-range-dialog-phone');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(chips(andriy)).toContainText(chipText);
+
+    // Removing the chip takes the range off: the conversation from a moment ago is back.
+    await chips(andriy).getByRole('button', { name: `Remove filter ${chipText}` }).click();
+    await expect(andriy).not.toHaveURL(/activeFrom=/);
+    await expect(row(andriy, justNowId)).toBeVisible();
+
+    await andriy.setViewportSize({ width: 1280, height: 800 });
+    await andriy.goto('/inbox?view=all');
+    await savedViews(andriy).getByRole('button', { name: 'Options for Ten days back' }).click();
+    await andriy.getByRole('menuitem', { name: 'Delete…' }).click();
+    await andriy.getByRole('dialog', { name: 'Delete “Ten days back”?' }).getByRole('button', { name: 'Delete view' }).click();
+    await expect(savedView(andriy, 'Ten days back')).toHaveCount(0);
   });
 });
