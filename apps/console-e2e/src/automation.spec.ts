@@ -85,6 +85,8 @@ test.describe('FAQ auto-replies', () => {
     await page.getByLabel('Shortcode').fill(SHORTCODE);
     await page.getByLabel('Available to').selectOption({ label: TEAM });
     await page.getByLabel('Answer text').fill(BODY);
+    // A new answer starts as English; this one is written in Ukrainian.
+    await page.getByLabel('Default language').selectOption('uk');
     await expect(page.getByTestId('answer-preview')).toHaveText(BODY.replace('{{contact.first_name}}', 'Iryna'));
     await expect(page.getByTestId('answer-sms-stats')).toContainText('Unicode');
 
@@ -168,7 +170,7 @@ test.describe('FAQ auto-replies', () => {
     await expectLive(page);
     await expect(page.getByRole('heading', { name: formatPhone(customer), level: 2 })).toBeVisible();
     const marker = thread(page).getByRole('article', { name: 'Auto-reply' }).getByTestId('automation-marker');
-    await expect(marker).toContainText(new RegExp(`^Auto-reply · rule “${RULE_NAME}” · FAQ “${FAQ_TITLE}” · \\d{2,3}%$`));
+    await expect(marker).toContainText(new RegExp(`^Auto-reply · rule “${RULE_NAME}” · FAQ “${FAQ_TITLE}” · \\d{2,3}% · in Ukrainian$`));
     await expect(thread(page).getByRole('article', { name: 'Auto-reply' })).toContainText(SENT_BODY);
     await docsSnapshot(page, 'inbox-auto-reply');
 

@@ -75,7 +75,7 @@ export const en = {
     insertVariable: 'Insert a variable',
     insert: 'Insert',
     defaultLanguage: 'Default language',
-    defaultLanguageHint: 'Sent when the customer’s language has no text of its own.',
+    defaultLanguageHint: 'The language of the default text, sent when the customer’s language has no text of its own.',
     textsByLanguage: 'Texts by language',
     defaultMark: 'default',
     noTextYet: 'no text yet',

@@ -80,7 +80,7 @@ export const uk: MessagesOf<typeof en> = {
     insertVariable: 'Вставити змінну',
     insert: 'Вставити',
     defaultLanguage: 'Мова за замовчуванням',
-    defaultLanguageHint: 'Надсилається, коли для мови клієнта немає окремого тексту.',
+    defaultLanguageHint: 'Мова основного тексту; його надсилають, коли для мови клієнта немає окремого тексту.',
     textsByLanguage: 'Тексти різними мовами',
     defaultMark: 'основна',
     noTextYet: 'ще без тексту',

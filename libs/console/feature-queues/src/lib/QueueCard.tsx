@@ -38,7 +38,7 @@ function AgentRow({ agent }: { agent: QueueAgentView }) {
         </span>
         <span className="bt-queue-agent__status">{status}</span>
       </span>
-      <span className="bt-queue-agent__languages" aria-label={agent.languages.length > 0 ? t('agents.speaks', { languages: agent.languages.map((l) => LANGUAGE_LABELS[l]).join(', ') }) : t('agents.noLanguages')}>
+      <span className="bt-queue-agent__languages" role="img" aria-label={agent.languages.length > 0 ? t('agents.speaks', { languages: agent.languages.map((l) => LANGUAGE_LABELS[l]).join(', ') }) : t('agents.noLanguages')}>
         {agent.languages.map((language) => (
           <span key={language} className="bt-queue-agent__language" title={LANGUAGE_LABELS[language]} aria-hidden="true">
             {language.toUpperCase()}

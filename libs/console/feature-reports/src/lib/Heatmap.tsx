@@ -16,7 +16,7 @@ export function Heatmap({ cells }: { cells: readonly HeatmapCell[] }) {
   const max = Math.max(0, ...cells.map((c) => c.inboundMessages));
   const level = (count: number) => (count === 0 || max === 0 ? 0 : Math.max(1, Math.ceil((count / max) * (LEVELS - 1))));
   return (
-    <div className="bt-heatmap">
+    <div className="bt-heatmap" tabIndex={0} role="region" aria-label={t('conversations.heatmapSubtitle')}>
       <table className="bt-heatmap__table">
         <caption className="bt-sr-only">{t('conversations.heatmapSubtitle')}</caption>
         <thead>

@@ -45,7 +45,7 @@ export function KpiCard({ label, metric, format, kind, better, definition, serie
       {series && series.length > 1 ? (
         <div className="bt-kpi__spark" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
-            <AreaChart data={series} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
+            <AreaChart accessibilityLayer={false} data={series} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
               <Area type="monotone" dataKey="value" stroke={CHART.primary} strokeWidth={1.5} fill={CHART.primarySoft} fillOpacity={0.35} isAnimationActive={false} />
             </AreaChart>
           </ResponsiveContainer>

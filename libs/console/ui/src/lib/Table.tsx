@@ -26,7 +26,7 @@ export function Table<T>({ caption, columns, rows, rowKey, rowClassName }: Table
   const cellClass = (column: TableColumn<T>) =>
     cx(column.align === 'end' && 'bt-table__cell--end', column.secondary && 'bt-table__cell--secondary', column.grow && 'bt-table__cell--grow');
   return (
-    <div className="bt-table-wrap">
+    <div className="bt-table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="bt-table">
         <caption className="bt-sr-only">{caption}</caption>
         <thead>

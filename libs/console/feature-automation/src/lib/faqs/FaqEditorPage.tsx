@@ -1,4 +1,4 @@
-import { CANNED_ANSWER_VARIABLES, Role, type CannedAnswerView, type ChannelView, type RoutingLanguage } from '@backtalk/contracts';
+import { CANNED_ANSWER_VARIABLES, ROUTING_LANGUAGES, Role, type CannedAnswerView, type ChannelView, type RoutingLanguage } from '@backtalk/contracts';
 import { toFormErrors, useCannedAnswers, useChannels, useContactAttributes, useCreateCannedAnswer, useSignedInUser, useTeams, useToastActions, useUpdateCannedAnswer } from '@backtalk/console/data-access';
 import { FormFooter, QueryState, useFormState } from '@backtalk/console/feature-admin';
 import { useTranslation } from '@backtalk/console/i18n';
@@ -284,7 +284,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
               <LanguageSelect
                 label={t('editor.defaultLanguage')}
                 value={values.defaultLanguage}
-                languages={formLanguages(values)}
+                languages={ROUTING_LANGUAGES}
                 onChange={(language) => {
                   if (language) form.setValues(changeDefaultLanguage(values, language));
                 }}

@@ -174,11 +174,18 @@ describe('an answer’s texts by language', () => {
     expect(formLanguages(values)).toEqual(['en']);
   });
 
-  it('swaps the texts when another language becomes the default', () => {
+  it('swaps the texts when another language with a text becomes the default', () => {
     const values = changeDefaultLanguage(faqFormFrom(orders), 'en');
     expect(values.defaultLanguage).toBe('en');
     expect(values.body).toBe('Your order is on its way.');
     expect(values.variants).toEqual({ uk: 'Ваше замовлення в дорозі.' });
+  });
+
+  it('relabels the default text when the new default language has no text yet', () => {
+    const values = changeDefaultLanguage({ ...emptyFaqForm(), body: 'Ваше замовлення в дорозі.' }, 'uk');
+    expect(values.defaultLanguage).toBe('uk');
+    expect(values.body).toBe('Ваше замовлення в дорозі.');
+    expect(formLanguages(values)).toEqual(['uk']);
   });
 
   it('never removes the default language’s text', () => {

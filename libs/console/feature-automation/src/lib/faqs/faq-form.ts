@@ -114,9 +114,13 @@ export function removeLanguage(values: FaqFormValues, language: RoutingLanguage)
   return { ...values, variants };
 }
 
-/** Makes another language the default: its text becomes `body` and the old default's text one of the variants. */
+/**
+ * Makes another language the default. One with a text of its own swaps places with the old default; one without says
+ * the default text was written in it (someone typed a Ukrainian answer in a new answer, which starts as English).
+ */
 export function changeDefaultLanguage(values: FaqFormValues, language: RoutingLanguage): FaqFormValues {
   if (language === values.defaultLanguage) return values;
+  if (values.variants[language] === undefined) return { ...values, defaultLanguage: language };
   const variants: Partial<Record<RoutingLanguage, string>> = { ...values.variants, [values.defaultLanguage]: values.body };
   const body = variants[language] ?? '';
   delete variants[language];
