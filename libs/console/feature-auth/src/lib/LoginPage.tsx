@@ -26,7 +26,7 @@ function LanguageChoice() {
   return (
     <nav className="bt-login__languages" aria-label={t('signIn.language')}>
       {CONSOLE_LANGUAGES.map((language) => (
-        <button key={language} type="button" lang={language} className="bt-login__language" aria-pressed={language === current} onClick={() => setConsoleLanguage(language)}>
+        <button key={language} type="button" lang={language} translate="no" className="bt-login__language" aria-pressed={language === current} onClick={() => setConsoleLanguage(language)}>
           {LANGUAGE_NAMES[language]}
         </button>
       ))}

@@ -107,7 +107,7 @@ function ContactRow({ contact, teamNames, now, active, onOpen }: { contact: Cont
     <div className={`bt-contact-row${active ? ' bt-contact-row--active' : ''}`} onClick={onOpen}>
       <Avatar name={named ? contact.name : '#'} />
       <div className="bt-contact-row__who">
-        <span className="bt-contact-row__name">{contactTitle(contact)}</span>
+        <span className="bt-contact-row__name" translate="no">{contactTitle(contact)}</span>
         {named ? <span className="bt-contact-row__phone bt-mono">{displayPhone(contact.phone)}</span> : null}
       </div>
       <div className="bt-contact-row__meta">

@@ -149,7 +149,7 @@ function MappingStep({ upload, onClose, onStarted, attributes }: MappingProps & 
       }}
     >
       <p className="bt-import__summary">
-        <Trans t={t} i18nKey="import.summary" values={{ file: upload.fileName || t('import.theFile'), count: upload.totalRows }} components={{ file: <strong /> }} />
+        <Trans t={t} i18nKey="import.summary" values={{ file: upload.fileName || t('import.theFile'), count: upload.totalRows }} components={{ file: <strong translate="no" /> }} />
       </p>
       <div className="bt-import__columns" role="table" aria-label={t('import.columnsLabel')}>
         <div className="bt-import__column bt-import__column--head" role="row">
@@ -159,8 +159,8 @@ function MappingStep({ upload, onClose, onStarted, attributes }: MappingProps & 
         </div>
         {upload.headers.map((header, column) => (
           <div className="bt-import__column" role="row" key={column}>
-            <span role="cell" className="bt-import__header">{header || t('import.columnNumber', { number: column + 1 })}</span>
-            <span role="cell" className="bt-import__sample">
+            <span role="cell" className="bt-import__header" translate={header ? 'no' : undefined}>{header || t('import.columnNumber', { number: column + 1 })}</span>
+            <span role="cell" className="bt-import__sample" translate="no">
               {upload.sample.map((row) => row[column] ?? '').filter(Boolean).slice(0, 3).join(' · ') || '—'}
             </span>
             <span role="cell">

@@ -139,7 +139,7 @@ export function BlockPanel({ contact }: { contact: ContactDetailView }) {
               <li key={team.teamId} className={block ? 'bt-contact-blocks__blocked' : undefined}>
                 <Icon name={block ? 'block' : 'circle-check'} size={14} />
                 <span>
-                  <strong>{team.teamName}</strong>: {block ? t('block.blockedBy', { name: block.blockedByName ?? t('block.someoneGone'), when: formatDateTime(block.blockedAt) }) : t('block.notBlocked')}
+                  <strong translate="no">{team.teamName}</strong>: {block ? t('block.blockedBy', { name: block.blockedByName ?? t('block.someoneGone'), when: formatDateTime(block.blockedAt) }) : t('block.notBlocked')}
                 </span>
                 {manages(team.teamId) ? (
                   <Button size="sm" variant={block ? 'secondary' : 'danger'} onClick={() => setConfirming({ team, blocked: !block })}>

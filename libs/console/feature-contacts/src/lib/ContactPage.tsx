@@ -74,7 +74,7 @@ function Conversations({ contact, channels, teams }: { contact: ContactDetailVie
                     {last ? (
                       <>
                         <span className="bt-contact-conversation__who">{t('conversations.author', { author: t(`author.${AUTHOR[last.kind]}`) })}</span>
-                        {last.body}
+                        <span translate="no">{last.body}</span>
                       </>
                     ) : (
                       t('conversations.noMessages')
@@ -118,7 +118,7 @@ function Consent({ contact, channels }: { contact: ContactDetailView; channels: 
               <li key={consent.channelId} className={consent.optedOut ? 'bt-contact-consent__out' : 'bt-contact-consent__in'}>
                 <Icon name={consent.optedOut ? 'block' : 'circle-check'} size={14} />
                 <span>
-                  <strong>{consent.channelName}</strong>: {consent.optedOut ? t('consent.optedOutLine') : t('consent.canReceiveLine')}
+                  <strong translate="no">{consent.channelName}</strong>: {consent.optedOut ? t('consent.optedOutLine') : t('consent.canReceiveLine')}
                   <span className="bt-contact-page__when">{t('consent.since', { when: formatDateTime(consent.updatedAt) })}</span>
                 </span>
               </li>
@@ -269,6 +269,7 @@ export function ContactPage() {
       </Link>
       <PageHeader
         title={contactTitle(contact)}
+        titleIsData
         description={
           <span className="bt-contact-page__identity">
             {contact.name.trim() ? <span className="bt-mono">{displayPhone(contact.phone)}</span> : null}

@@ -17,7 +17,7 @@ export function LabelChip({ label, size = 'md', onRemove, removeLabel }: LabelCh
   return (
     <span className={cx('bt-label-chip', `bt-label-chip--${label.color}`, `bt-label-chip--${size}`)} title={label.description ?? undefined} data-label={label.name}>
       <span className="bt-label-chip__dot" aria-hidden="true" />
-      <span className="bt-label-chip__name">{label.name}</span>
+      <span translate="no" className="bt-label-chip__name">{label.name}</span>
       {onRemove ? (
         <button type="button" className="bt-label-chip__remove" aria-label={removeLabel ?? t('chip.remove', { name: label.name })} onClick={onRemove}>
           <Icon name="close" size={10} />

@@ -28,7 +28,7 @@ function LabelForm({ label, teams, labels, onDone }: LabelFormProps) {
   const server = toFormErrors(mutation.error, LABEL_FORM_FIELDS);
   const error = (field: (typeof LABEL_FORM_FIELDS)[number]) => form.errors[field] ?? server.fields[field];
   const { values, setField } = form;
-  const scopeOptions = [...(isAdmin ? [{ value: '', label: t('page.everyTeam') }] : []), ...teams.map((team) => ({ value: team.id, label: team.name }))];
+  const scopeOptions = [...(isAdmin ? [{ value: '', label: t('page.everyTeam') }] : []), ...teams.map((team) => ({ value: team.id, label: team.name, isData: true }))];
   // A label keeps its scope. For a new one the teams may arrive after the form opened: until one is picked, the scope is
   // the first the person may manage, which is also what the select shows.
   const teamId = label || scopeOptions.some((option) => option.value === values.teamId) ? values.teamId : (scopeOptions[0]?.value ?? values.teamId);

@@ -25,8 +25,8 @@ export function LabelsPage() {
 
   const columns: TableColumn<LabelView>[] = [
     { id: 'label', header: t('page.columnLabel'), cell: (label) => <LabelChip label={label} /> },
-    { id: 'description', header: t('page.columnDescription'), secondary: true, cell: (label) => label.description || <span className="bt-muted">—</span> },
-    { id: 'scope', header: t('page.columnScope'), cell: (label) => teamName(label.teamId) },
+    { id: 'description', header: t('page.columnDescription'), secondary: true, cell: (label) => (label.description ? <span translate="no">{label.description}</span> : <span className="bt-muted">—</span>) },
+    { id: 'scope', header: t('page.columnScope'), cell: (label) => (label.teamId === null ? teamName(null) : <span translate="no">{teamName(label.teamId)}</span>) },
     {
       id: 'actions',
       header: <span className="bt-sr-only">{t('page.columnActions')}</span>,

@@ -33,7 +33,7 @@ function AgentRow({ agent }: { agent: QueueAgentView }) {
       <Avatar name={agent.name} size="sm" presence={agent.status} title={t('agents.status', { name: agent.name, status })} />
       <span className="bt-queue-agent__who">
         <span className="bt-queue-agent__name">
-          {agent.name}
+          <span translate="no">{agent.name}</span>
           {agent.userId === me.id ? <span className="bt-muted"> {t('agents.you')}</span> : null}
         </span>
         <span className="bt-queue-agent__status">{status}</span>
@@ -73,7 +73,7 @@ export function QueueCard({ queue }: { queue: QueueView }) {
     <section className="bt-queue" aria-label={t('card.label', { team: queue.teamName })} data-testid="queue-card" data-team-id={queue.teamId}>
       <header className="bt-queue__header">
         <div className="bt-queue__title">
-          <h2>{queue.teamName}</h2>
+          <h2 translate="no">{queue.teamName}</h2>
           <p className="bt-queue__policy" title={t(`policyHints.${queue.policy}`)}>
             <Icon name={queue.policy === AssignmentPolicy.Manual ? 'user' : 'shuffle'} size={12} />
             {POLICY_LABELS[queue.policy]}

@@ -34,9 +34,9 @@ export function ReportControls({ view, update, report }: { view: ReportView; upd
   };
   const { toastShown } = useToastActions();
   const all = (label: string) => ({ value: '', label });
-  const teamOptions = [all(translate('controls.allTeams')), ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))];
+  const teamOptions = [all(translate('controls.allTeams')), ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name, isData: true }))];
   const channelOptions = [all(translate('controls.allChannels')), ...(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
-  const agentOptions = [all(translate('controls.allAgents')), ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))];
+  const agentOptions = [all(translate('controls.allAgents')), ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name, isData: true }))];
   const labelOptions = [all(translate('controls.anyLabel')), ...(labels.data ?? []).map((l) => ({ value: l.id, label: l.name }))];
 
   const downloadCsv = () => {
@@ -58,7 +58,9 @@ export function ReportControls({ view, update, report }: { view: ReportView; upd
           </>
         ) : null}
         <p className="bt-report-controls__summary">
-          {view.query ? describeDays(view.days) : translate('controls.chooseDays')} <span className="bt-muted">· {view.timeZone}</span>
+          {view.query ? describeDays(view.days) : translate('controls.chooseDays')} <span className="bt-muted">
+            · <span translate="no">{view.timeZone}</span>
+          </span>
         </p>
       </div>
       <div className="bt-report-controls__filters">

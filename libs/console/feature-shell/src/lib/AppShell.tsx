@@ -35,10 +35,10 @@ function UserCard() {
     <div className="bt-sidebar__user">
       <Avatar name={user.name} />
       <div className="bt-sidebar__user-text">
-        <span className="bt-sidebar__user-name">{user.name}</span>
+        <span className="bt-sidebar__user-name" translate="no">{user.name}</span>
         <RoleBadge role={user.role} />
         {teams ? (
-          <span className="bt-sidebar__user-teams">{teams.length > 0 ? summarizeList(teams.map((team) => team.name), 2) : t('user.noTeam')}</span>
+          <span className="bt-sidebar__user-teams" translate={teams.length > 0 ? 'no' : undefined}>{teams.length > 0 ? summarizeList(teams.map((team) => team.name), 2) : t('user.noTeam')}</span>
         ) : null}
       </div>
     </div>
@@ -90,8 +90,8 @@ function TopBar() {
       <AvailabilityToggle />
       <Link to="/settings/profile" className="bt-topbar__user" title={t('user.profile')}>
         <Avatar name={user.name} size="sm" />
-        <span className="bt-topbar__user-name">{user.name}</span>
-        <span className="bt-topbar__user-email">{user.email}</span>
+        <span className="bt-topbar__user-name" translate="no">{user.name}</span>
+        <span className="bt-topbar__user-email" translate="no">{user.email}</span>
         <span className="bt-topbar__user-role">
           <RoleBadge role={user.role} />
         </span>
@@ -113,7 +113,7 @@ function TabBar() {
           <li key={item.to}>
             <NavLink to={item.to} className="bt-tabbar__link">
               <Icon name={item.icon} size={20} />
-              <span className="bt-tabbar__label">{t(`nav.${item.label}`)}</span>
+              <span className="bt-tabbar__label">{item.label === 'settings' ? t('nav.settingsShort') : t(`nav.${item.label}`)}</span>
             </NavLink>
           </li>
         ))}

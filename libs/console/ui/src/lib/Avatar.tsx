@@ -13,7 +13,7 @@ export interface AvatarProps {
 
 export function Avatar({ name, size = 'md', presence, title }: AvatarProps) {
   return (
-    <span className={cx('bt-avatar', `bt-avatar--${size}`)} aria-hidden={title ? undefined : 'true'} title={title} role={title ? 'img' : undefined} aria-label={title}>
+    <span className={cx('bt-avatar', `bt-avatar--${size}`)} translate="no" aria-hidden={title ? undefined : 'true'} title={title} role={title ? 'img' : undefined} aria-label={title}>
       {initialsOf(name)}
       {presence ? <span className={cx('bt-avatar__presence', `bt-avatar__presence--${presence}`)} /> : null}
     </span>

@@ -5,16 +5,20 @@ import './page.css';
 export interface PageHeaderProps {
   /** Also becomes the browser tab title: "Users · Backtalk". */
   title: string;
+  /** The title is a record's own name (an FAQ's title, a contact's name), which no translation should touch. */
+  titleIsData?: boolean;
   description?: ReactNode;
   actions?: ReactNode;
 }
 
-export function PageHeader({ title, description, actions }: PageHeaderProps) {
+export function PageHeader({ title, titleIsData = false, description, actions }: PageHeaderProps) {
   useDocumentTitle(title);
   return (
     <header className="bt-page-header">
       <div className="bt-page-header__text">
-        <h1 className="bt-page-header__title">{title}</h1>
+        <h1 className="bt-page-header__title" translate={titleIsData ? 'no' : undefined}>
+          {title}
+        </h1>
         {description ? <p className="bt-page-header__description">{description}</p> : null}
       </div>
       {actions ? <div className="bt-page-header__actions">{actions}</div> : null}

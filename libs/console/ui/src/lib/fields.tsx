@@ -75,6 +75,8 @@ export function TextAreaField({ label, hint, error, hideLabel, id, className, ro
 export interface SelectOption<V extends string = string> {
   value: V;
   label: string;
+  /** The label is a record's own name (a team, a person, an FAQ), which no translation should touch. */
+  isData?: boolean;
 }
 
 export interface SelectFieldProps<V extends string>
@@ -109,7 +111,7 @@ export function SelectField<V extends string>({
           {...select}
         >
           {options.map((option) => (
-            <option key={option.value} value={option.value}>
+            <option key={option.value} value={option.value} translate={option.isData ? 'no' : undefined}>
               {option.label}
             </option>
           ))}

@@ -17,7 +17,7 @@ export function ApiKeysPage() {
   const revoking = dialog?.kind === 'revoke' ? dialog.key : null;
 
   const columns: TableColumn<ApiKeyView>[] = [
-    { id: 'name', header: t('apiKeys.columns.name'), cell: (key) => <span className="bt-table__primary">{key.name}</span> },
+    { id: 'name', header: t('apiKeys.columns.name'), cell: (key) => <span translate="no" className="bt-table__primary">{key.name}</span> },
     { id: 'prefix', header: t('apiKeys.columns.key'), cell: (key) => <code>{key.prefix}…</code> },
     {
       id: 'scopes',

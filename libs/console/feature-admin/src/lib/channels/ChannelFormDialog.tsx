@@ -123,7 +123,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
     form.setValues((current) => withProvider(current, provider));
   };
 
-  const teamOptions = [{ value: '', label: t('channels.form.chooseTeam') }, ...teams.map((team) => ({ value: team.id, label: team.name }))];
+  const teamOptions = [{ value: '', label: t('channels.form.chooseTeam') }, ...teams.map((team) => ({ value: team.id, label: team.name, isData: true }))];
   const senderTypeOptions = senderTypesFor(values.provider).map((type) => ({ value: type, label: SENDER_TYPE_LABELS[type] }));
 
   return (

@@ -56,7 +56,7 @@ export function ChannelsPage() {
   };
 
   const columns: TableColumn<ChannelView>[] = [
-    { id: 'name', header: t('channels.columns.name'), cell: (channel) => <span className="bt-table__primary">{channel.name}</span> },
+    { id: 'name', header: t('channels.columns.name'), cell: (channel) => <span translate="no" className="bt-table__primary">{channel.name}</span> },
     { id: 'provider', header: t('channels.columns.provider'), cell: (channel) => <ProviderName channel={channel} /> },
     {
       id: 'sender',
@@ -72,7 +72,10 @@ export function ChannelsPage() {
       id: 'team',
       header: t('channels.columns.team'),
       secondary: true,
-      cell: (channel) => teamsById.get(channel.teamId)?.name ?? <span className="bt-muted">—</span>,
+      cell: (channel) => {
+        const team = teamsById.get(channel.teamId);
+        return team ? <span translate="no">{team.name}</span> : <span className="bt-muted">—</span>;
+      },
     },
     {
       id: 'status',
@@ -86,7 +89,7 @@ export function ChannelsPage() {
       cell: (channel) => (
         <span className="bt-webhook">
           {/* Cut short in the middle, so the end that tells channels apart stays visible; the page keeps all of it. */}
-          <code id={webhookElementId(channel)} className="bt-webhook__url" title={channel.webhookUrl}>
+          <code id={webhookElementId(channel)} className="bt-webhook__url" title={channel.webhookUrl} translate="no">
             <span className="bt-webhook__head">{channel.webhookUrl.slice(0, -URL_TAIL)}</span>
             <span className="bt-webhook__tail">{channel.webhookUrl.slice(-URL_TAIL)}</span>
           </code>

@@ -28,7 +28,7 @@ export function MacrosPage() {
   const scope = (macro: MacroView) => (macro.ownerId ? t('macros.scope.onlyYou') : macro.teamId === null ? t('macros.scope.everyTeam') : (teams.find((team) => team.id === macro.teamId)?.name ?? t('macros.scope.anotherTeam')));
 
   const columns: TableColumn<MacroView>[] = [
-    { id: 'name', header: t('macros.columns.macro'), cell: (macro) => <strong>{macro.name}</strong> },
+    { id: 'name', header: t('macros.columns.macro'), cell: (macro) => <strong translate="no">{macro.name}</strong> },
     { id: 'steps', header: t('macros.columns.steps'), secondary: true, cell: (macro) => stepsSummary(macro.steps) },
     { id: 'scope', header: t('macros.columns.scope'), cell: scope },
     {

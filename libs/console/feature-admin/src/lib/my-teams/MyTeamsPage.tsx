@@ -34,7 +34,7 @@ export function MyTeamsPage() {
                       <li key={id}>
                         <Avatar name={member.name} size="sm" />
                         <span className="bt-member-list__name">
-                          {member.name}
+                          <span translate="no">{member.name}</span>
                           {member.id === me.id ? <span className="bt-muted"> {t('shared.you')}</span> : null}
                         </span>
                         <RoleBadge role={member.role} />

@@ -36,7 +36,9 @@ export function LanguagePanel() {
           <label key={language} className="bt-checkbox" lang={language}>
             <input type="radio" className="bt-checkbox__input" name="console-language" value={language} checked={current === language} onChange={() => choose(language)} />
             <span className="bt-checkbox__text">
-              <span className="bt-checkbox__label">{LANGUAGE_NAMES[language]}</span>
+              <span className="bt-checkbox__label" translate="no">
+                {LANGUAGE_NAMES[language]}
+              </span>
             </span>
           </label>
         ))}

@@ -20,12 +20,12 @@ export function TeamsPage() {
   const deleting = dialog?.kind === 'delete' ? dialog.team : null;
 
   const columns: TableColumn<TeamView>[] = [
-    { id: 'name', header: t('teams.columns.name'), cell: (team) => <span className="bt-table__primary">{team.name}</span> },
+    { id: 'name', header: t('teams.columns.name'), cell: (team) => <span translate="no" className="bt-table__primary">{team.name}</span> },
     {
       id: 'description',
       header: t('teams.columns.description'),
       secondary: true,
-      cell: (team) => team.description || <span className="bt-muted">—</span>,
+      cell: (team) => (team.description ? <span translate="no">{team.description}</span> : <span className="bt-muted">—</span>),
     },
     {
       id: 'members',

@@ -62,12 +62,12 @@ export function UsersPage() {
       header: t('users.columns.name'),
       cell: (user) => (
         <span className="bt-table__primary">
-          {user.name}
+          <span translate="no">{user.name}</span>
           {user.id === me.id ? <span className="bt-muted"> {t('shared.you')}</span> : null}
         </span>
       ),
     },
-    { id: 'email', header: t('users.columns.email'), cell: (user) => user.email },
+    { id: 'email', header: t('users.columns.email'), cell: (user) => <span translate="no">{user.email}</span> },
     { id: 'role', header: t('users.columns.role'), cell: (user) => <RoleBadge role={user.role} /> },
     {
       id: 'teams',
@@ -76,7 +76,7 @@ export function UsersPage() {
       cell: (user) => {
         const { names, hiddenCount } = teamNamesOf(user.teamIds, teamsById);
         const text = [...names, ...(hiddenCount > 0 ? [t('users.otherTeams', { count: hiddenCount })] : [])].join(', ');
-        return text || <span className="bt-muted">{t('users.noTeam')}</span>;
+        return text ? <span translate="no">{text}</span> : <span className="bt-muted">{t('users.noTeam')}</span>;
       },
     },
     {

@@ -30,7 +30,7 @@ function FaqScores({ faqs, threshold }: { faqs: readonly FaqCandidate[]; thresho
         const bar = scoreBar(faq.score, threshold);
         return (
           <li key={faq.faqId} className={cx('bt-scores__row', index === 0 && 'bt-scores__row--top')} data-testid="faq-score">
-            <span className="bt-scores__title">{faq.title}</span>
+            <span translate="no" className="bt-scores__title">{faq.title}</span>
             <span className="bt-scores__track" aria-hidden="true">
               <span className={`bt-scores__fill bt-scores__fill--${bar.tone}`} style={{ width: bar.width }} />
               {threshold !== null ? <span className="bt-scores__threshold" style={{ left: `${threshold * 100}%` }} /> : null}
@@ -90,7 +90,7 @@ function BenchResult({ result, channel, threshold }: { result: AutomationTestRes
           <ol className="bt-fired">
             {result.fired.map((fired) => (
               <li key={fired.ruleId} className="bt-fired__rule">
-                <span className="bt-fired__name">{fired.name}</span>
+                <span translate="no" className="bt-fired__name">{fired.name}</span>
                 <span className="bt-fired__actions">{describeActions(fired.actions, names)}</span>
               </li>
             ))}
@@ -101,7 +101,7 @@ function BenchResult({ result, channel, threshold }: { result: AutomationTestRes
         <section className="bt-bench-section" aria-label={t('bench.replySection')}>
           <h3 className="bt-bench-section__title">{t('bench.replySection')}</h3>
           <div className="bt-phone bt-phone--compact">
-            <p className="bt-phone__bubble" data-testid="bench-reply">
+            <p className="bt-phone__bubble" data-testid="bench-reply" translate="no">
               {result.reply.body}
             </p>
           </div>
@@ -133,7 +133,7 @@ function ReplayResults({ report, onTry }: { report: ReplayReport; onTry: (text: 
   const { t } = useTranslation('automation');
   const most = Math.max(1, ...report.byFaq.map((row) => row.count));
   const columns: TableColumn<ReplayReport['samples'][number]>[] = [
-    { id: 'text', header: t('bench.columnMessage'), grow: true, cell: (sample) => <span className="bt-replay__text">{sample.text}</span> },
+    { id: 'text', header: t('bench.columnMessage'), grow: true, cell: (sample) => <span translate="no" className="bt-replay__text">{sample.text}</span> },
     { id: 'faq', header: t('bench.columnFaq'), secondary: true, cell: (sample) => sample.faqTitle ?? <span className="bt-muted">—</span> },
     { id: 'confidence', header: t('bench.columnConfidence'), align: 'end', cell: (sample) => formatConfidence(sample.confidence) ?? <span className="bt-muted">—</span> },
     {
@@ -178,7 +178,7 @@ function ReplayResults({ report, onTry }: { report: ReplayReport; onTry: (text: 
           <ol className="bt-scores">
             {report.byFaq.map((row) => (
               <li key={row.faqId} className="bt-scores__row">
-                <span className="bt-scores__title">{row.title}</span>
+                <span translate="no" className="bt-scores__title">{row.title}</span>
                 <span className="bt-scores__track" aria-hidden="true">
                   <span className="bt-scores__fill bt-scores__fill--above" style={{ width: `${(row.count / most) * 100}%` }} />
                 </span>

@@ -51,7 +51,7 @@ export function ExamplesEditor({ examples, onChange, error }: ExamplesEditorProp
         <ol className="bt-examples" aria-labelledby={labelId}>
           {examples.map((example, index) => (
             <li key={`${index}-${example}`} className="bt-examples__item">
-              <span className="bt-examples__text">{example}</span>
+              <span className="bt-examples__text" translate="no">{example}</span>
               <button
                 type="button"
                 className="bt-icon-button"

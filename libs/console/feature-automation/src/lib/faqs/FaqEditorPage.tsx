@@ -169,7 +169,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
 
   const changes = answer ? toUpdateFaqRequest(answer, values) : null;
   const dirty = answer ? Object.keys(changes ?? {}).length > 0 : true;
-  const scopeOptions = [...(isAdmin ? [{ value: '', label: t('faqs.everyTeam') }] : []), ...teams.map((team) => ({ value: team.id, label: team.name }))];
+  const scopeOptions = [...(isAdmin ? [{ value: '', label: t('faqs.everyTeam') }] : []), ...teams.map((team) => ({ value: team.id, label: team.name, isData: true }))];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -271,7 +271,7 @@ function FaqEditor({ answer }: FaqEditorProps) {
                   <div className="bt-variables" role="group" aria-label={t('editor.insertVariable')}>
                     <span className="bt-variables__label">{t('editor.insert')}</span>
                     {[...CANNED_ANSWER_VARIABLES, ...attributeVariables(attributeKeys)].map((name) => (
-                      <button key={name} type="button" className="bt-variables__chip" onClick={() => insertVariable(name)}>
+                      <button key={name} type="button" className="bt-variables__chip" translate="no" onClick={() => insertVariable(name)}>
                         {`{{${name}}}`}
                       </button>
                     ))}
@@ -374,9 +374,11 @@ export function FaqEditorPage() {
       <nav className="bt-breadcrumb" aria-label={t('common.breadcrumb')}>
         <Link to="/settings/faqs">{t('faqs.title')}</Link>
         <Icon name="chevron" size={12} />
-        <span aria-current="page">{title}</span>
+        <span aria-current="page" translate={answer ? 'no' : undefined}>
+          {title}
+        </span>
       </nav>
-      <PageHeader title={title} description={answer ? <span className="bt-shortcode">/{answer.shortcode}</span> : t('editor.pageDescription')} />
+      <PageHeader title={title} titleIsData={Boolean(answer)} description={answer ? <span className="bt-shortcode" translate="no">/{answer.shortcode}</span> : t('editor.pageDescription')} />
       {answerId ? (
         <QueryState loadingLabel={t('editor.loadingAnswer')} errorTitle={t('editor.loadAnswerFailed')} isPending={answers.isPending} error={answers.error} onRetry={() => void answers.refetch()}>
           {answer ? (

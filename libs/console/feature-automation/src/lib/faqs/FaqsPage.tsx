@@ -51,18 +51,18 @@ export function FaqsPage() {
       grow: true,
       cell: (answer) => (
         <div className="bt-answer-cell">
-          <span className="bt-answer-cell__title">
+          <span className="bt-answer-cell__title" translate="no">
             {canEdit(answer) ? (
               <Link to={answer.id} className="bt-table__primary">
                 {answer.title}
               </Link>
             ) : (
-              <span className="bt-table__primary">{answer.title}</span>
+              <span translate="no" className="bt-table__primary">{answer.title}</span>
             )}
-            <span className="bt-shortcode">/{answer.shortcode}</span>
+            <span className="bt-shortcode" translate="no">/{answer.shortcode}</span>
             <LanguageBadges languages={answer.languages ?? [defaultLanguageOf(answer)]} chosen={defaultLanguageOf(answer)} label={t('faqs.languages')} />
           </span>
-          <span className="bt-answer-cell__body">{previewLine(answer.body, 80)}</span>
+          <span className="bt-answer-cell__body" translate="no">{previewLine(answer.body, 80)}</span>
         </div>
       ),
     },

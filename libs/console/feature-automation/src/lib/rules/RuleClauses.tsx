@@ -6,6 +6,13 @@ import type { ReactNode } from 'react';
 import { FAQ_PERCENT_MAX, FAQ_PERCENT_MIN, MATCHED_FAQ, type ActionDraft, type ConditionDraft } from './rule-form';
 import { ACTION_LABELS, CONDITION_LABELS, CONTACT_ATTRIBUTE_OPERATOR_LABELS, CONTACT_FIELD_LABELS, CONTACT_OPERATOR_LABELS, STATUS_LABELS } from './rule-summary';
 
+/** "Збіг із FAQ" reads "збіг із FAQ" mid-sentence: only the first word drops its capital, an abbreviation keeps it. */
+function lowerFirstWord(label: string): string {
+  const [first = '', ...rest] = label.split(' ');
+  const isAbbreviation = first.length > 1 && first === first.toLocaleUpperCase();
+  return [isAbbreviation ? first : first.toLocaleLowerCase(), ...rest].join(' ');
+}
+
 /** One condition or action: what it is, its controls, and a way to remove it. */
 function Clause({ label, error, onRemove, children }: { label: string; error?: string; onRemove: () => void; children: ReactNode }) {
   const { t } = useTranslation('automation');
@@ -13,7 +20,7 @@ function Clause({ label, error, onRemove, children }: { label: string; error?: s
     <li className={cx('bt-clause', error && 'bt-clause--invalid')} aria-label={label}>
       <div className="bt-clause__head">
         <span className="bt-clause__label">{label}</span>
-        <button type="button" className="bt-icon-button" aria-label={t('clauses.removeClause', { clause: label.toLocaleLowerCase() })} title={t('common.remove')} onClick={onRemove}>
+        <button type="button" className="bt-icon-button" aria-label={t('clauses.removeClause', { clause: lowerFirstWord(label) })} title={t('common.remove')} onClick={onRemove}>
           <Icon name="close" size={13} />
         </button>
       </div>
@@ -268,7 +275,7 @@ export function ActionEditor({ draft, answers, teams, users, labels, error, onCh
             options={[
               ...(draft.cannedAnswerId ? [] : [{ value: '', label: t('clauses.chooseAnswer') }]),
               { value: MATCHED_FAQ, label: t('clauses.matchedFaq') },
-              ...answers.map((answer) => ({ value: answer.id, label: `${answer.title} (/${answer.shortcode})` })),
+              ...answers.map((answer) => ({ value: answer.id, label: `${answer.title} (/${answer.shortcode})`, isData: true })),
             ]}
             hint={
               draft.cannedAnswerId === MATCHED_FAQ
@@ -287,7 +294,7 @@ export function ActionEditor({ draft, answers, teams, users, labels, error, onCh
           label={t('clauses.team')}
           value={draft.teamId}
           onChange={(teamId) => onChange({ ...draft, teamId })}
-          options={[...(draft.teamId ? [] : [{ value: '', label: t('clauses.chooseTeam') }]), ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+          options={[...(draft.teamId ? [] : [{ value: '', label: t('clauses.chooseTeam') }]), ...teams.map((team) => ({ value: team.id, label: team.name, isData: true }))]}
         />,
       );
     case 'assign_agent':
@@ -298,7 +305,7 @@ export function ActionEditor({ draft, answers, teams, users, labels, error, onCh
           onChange={(userId) => onChange({ ...draft, userId })}
           options={[
             ...(draft.userId ? [] : [{ value: '', label: t('clauses.chooseAgent') }]),
-            ...users.filter((user) => user.active).map((user) => ({ value: user.id, label: user.name })),
+            ...users.filter((user) => user.active).map((user) => ({ value: user.id, label: user.name, isData: true })),
           ]}
         />,
       );

@@ -194,7 +194,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
                     setField('teamId', teamId);
                     clearError('scope');
                   }}
-                  options={[...(values.teamId ? [] : [{ value: '', label: t('ruleEditor.chooseTeam') }]), ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+                  options={[...(values.teamId ? [] : [{ value: '', label: t('ruleEditor.chooseTeam') }]), ...teams.map((team) => ({ value: team.id, label: team.name, isData: true }))]}
                 />
               ) : values.scope === 'channel' ? (
                 <SelectField
@@ -337,9 +337,11 @@ export function RuleEditorPage() {
       <nav className="bt-breadcrumb" aria-label={t('common.breadcrumb')}>
         <Link to="/settings/automation">{t('ruleEditor.breadcrumbRoot')}</Link>
         <Icon name="chevron" size={12} />
-        <span aria-current="page">{title}</span>
+        <span aria-current="page" translate={rule ? 'no' : undefined}>
+          {title}
+        </span>
       </nav>
-      <PageHeader title={title} description={t('ruleEditor.pageDescription')} />
+      <PageHeader title={title} titleIsData={Boolean(rule)} description={t('ruleEditor.pageDescription')} />
       {ruleId ? (
         <QueryState loadingLabel={t('ruleEditor.loadingRule')} errorTitle={t('ruleEditor.loadRuleFailed')} isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
           {rule ? (

@@ -69,7 +69,7 @@ function RuleCard({
       </span>
       <div className="bt-rule__main">
         <div className="bt-rule__head">
-          <Link to={`rules/${rule.id}`} className="bt-rule__name">
+          <Link to={`rules/${rule.id}`} className="bt-rule__name" translate="no">
             {rule.name}
           </Link>
           <Badge>{describeScope(rule, names)}</Badge>

@@ -42,7 +42,7 @@ export function CannedAnswerList({ id, answers, highlighted, loading, error, emp
             onMouseEnter={() => onHighlight(index)}
             onClick={() => onPick(answer)}
           >
-            <span className="bt-canned__shortcode">/{answer.shortcode}</span>
+            <span className="bt-canned__shortcode" translate="no">/{answer.shortcode}</span>
             <span className="bt-canned__title" translate="no">
               {answer.title}
             </span>

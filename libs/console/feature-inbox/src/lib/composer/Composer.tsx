@@ -100,7 +100,7 @@ function LearnFromReply({ suggestion, onDone }: { suggestion: ExampleSuggestion;
       <Icon name="bolt" size={13} className="bt-composer__learn-icon" />
       <span className="bt-composer__learn-text">
         {t('thread.composer.learnBefore', { text: suggestion.text })}
-        <strong>{suggestion.answer.title}</strong>
+        <strong translate="no">{suggestion.answer.title}</strong>
         {t('thread.composer.learnAfter')}
       </span>
       <Button
@@ -206,7 +206,7 @@ function HeldReplyPanel({ held, pending, onSendAnyway, onDiscard }: { held: Held
               <span className="bt-composer__held-meta">
                 {reply.authorName} · {formatTime(reply.sentAt)}
               </span>
-              <span className="bt-composer__held-body">{reply.body}</span>
+              <span translate="no" className="bt-composer__held-body">{reply.body}</span>
             </li>
           ))}
         </ul>

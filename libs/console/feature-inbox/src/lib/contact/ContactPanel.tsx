@@ -178,7 +178,7 @@ function History({ conversation }: { conversation: ConversationView }) {
                   {channels.get(item.channelId)?.name ?? t('thread.contact.channel')} · {t(`thread.contact.historyStatus.${item.status}`)}
                 </span>
                 <span className="bt-contact__history-when">{formatDateTime(item.lastMessageAt)}</span>
-                {item.lastMessage ? <span className="bt-contact__history-text">{item.lastMessage.body}</span> : null}
+                {item.lastMessage ? <span translate="no" className="bt-contact__history-text">{item.lastMessage.body}</span> : null}
               </Link>
             </li>
           ))}
@@ -235,7 +235,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
         <div className="bt-contact__identity">
           <Avatar name={contact.name.trim() || '#'} />
           <div className="bt-contact__names">
-            {contact.name.trim() ? <p className="bt-contact__name">{contact.name}</p> : null}
+            {contact.name.trim() ? <p translate="no" className="bt-contact__name">{contact.name}</p> : null}
             <button
               type="button"
               className="bt-contact__phone"

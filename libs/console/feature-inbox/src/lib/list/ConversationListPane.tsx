@@ -87,7 +87,7 @@ function ViewSelect({ filter, onChange }: { filter: InboxFilter; onChange: (filt
       <option value="mine">{t('list.views.mine')}</option>
       <option value="unassigned">{t('list.views.unassigned')}</option>
       {(teams ?? []).map((team) => (
-        <option key={team.id} value={`team:${team.id}`}>
+        <option key={team.id} value={`team:${team.id}`} translate="no">
           {team.name}
         </option>
       ))}
@@ -95,7 +95,7 @@ function ViewSelect({ filter, onChange }: { filter: InboxFilter; onChange: (filt
       {saved.length > 0 ? (
         <optgroup label={t('list.savedViews.title')}>
           {saved.map(({ view }) => (
-            <option key={view.id} value={`saved:${view.id}`}>
+            <option key={view.id} value={`saved:${view.id}`} translate="no">
               {view.name}
             </option>
           ))}

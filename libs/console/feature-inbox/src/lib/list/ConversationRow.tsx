@@ -71,7 +71,7 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
       data-conversation-id={id}
     >
       <span className="bt-conv-row__line">
-        <span className="bt-conv-row__name">
+        <span className="bt-conv-row__name" translate="no">
           <Highlighted text={name} query={context.query} />
         </span>
         <PriorityMarker priority={conversation.priority} />
@@ -88,7 +88,7 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
         <span className="bt-conv-row__preview">
           {tick ? <Icon name={tick.icon} size={12} className={`bt-tick bt-tick--${tick.tone}`} /> : null}
           {preview.prefix ? <span className="bt-conv-row__prefix">{preview.prefix}</span> : null}
-          <span className="bt-conv-row__text">
+          <span className="bt-conv-row__text" translate="no">
             <Highlighted text={preview.text} query={context.query} />
           </span>
         </span>

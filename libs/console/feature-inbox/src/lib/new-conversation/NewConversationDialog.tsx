@@ -73,7 +73,7 @@ function NewConversationForm({ onClose, onStarted }: Omit<NewConversationDialogP
         label={t('thread.newConversation.from')}
         value={channel?.id ?? ''}
         onChange={setChannelId}
-        options={active.map((c) => ({ value: c.id, label: `${c.name} (${c.sender})` }))}
+        options={active.map((c) => ({ value: c.id, label: `${c.name} (${c.sender})`, isData: true }))}
         error={errors.fields['channelId']}
       />
       <TextField

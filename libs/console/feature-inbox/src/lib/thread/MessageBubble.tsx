@@ -116,7 +116,7 @@ export const MessageBubble = memo(function MessageBubble({ message, author, self
       ) : null}
       <div className="bt-msg__bubble">
         {automation ? <AutomationMarker message={message} label={automation} /> : null}
-        {message.body ? <p className="bt-msg__body">{message.body}</p> : null}
+        {message.body ? <p translate="no" className="bt-msg__body">{message.body}</p> : null}
         {message.media.length > 0 ? (
           <ul className="bt-msg__media">
             {message.media.map((media, index) => {
@@ -147,7 +147,7 @@ export const MessageBubble = memo(function MessageBubble({ message, author, self
         {message.incomplete ? <p className="bt-msg__incomplete">{t('thread.message.incomplete')}</p> : null}
       </div>
       <div className={cx('bt-msg__meta', !showMeta && 'bt-sr-only')}>
-        {authorName ? <span className="bt-msg__author">{authorName}</span> : null}
+        {authorName ? <span translate="no" className="bt-msg__author">{authorName}</span> : null}
         <time dateTime={message.sentAt} title={formatDateTime(message.sentAt)}>
           {formatTime(message.sentAt)}
         </time>

@@ -63,7 +63,7 @@ export function SavedViewsNav() {
                 className={cx('bt-inbox-views__link', active && 'bt-inbox-views__link--active')}
                 aria-current={active ? 'page' : undefined}
               >
-                <span className="bt-inbox-views__label">{view.name}</span>
+                <span translate="no" className="bt-inbox-views__label">{view.name}</span>
                 <span className="bt-inbox-views__count" data-testid="saved-view-count" aria-label={count === undefined ? undefined : count >= cap ? t('list.savedViews.moreThan', { count: cap - 1 }) : t('list.savedViews.conversations', { count })}>
                   {countLabel(count, cap, format.number)}
                 </span>

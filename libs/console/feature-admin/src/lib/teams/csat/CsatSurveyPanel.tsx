@@ -59,11 +59,11 @@ function CsatSurveyForm({ view }: { view: CsatSurveySettingsView }) {
             />
             <figure className="bt-csat-preview" aria-label={t('csat.preview')}>
               <figcaption className="bt-muted">{t('csat.previewCaption')}</figcaption>
-              <p className="bt-csat-preview__bubble">{values.message.trim() || '…'}</p>
+              <p className="bt-csat-preview__bubble" translate="no">{values.message.trim() || '…'}</p>
               {values.thankYou.trim() ? (
                 <>
                   <p className="bt-csat-preview__bubble bt-csat-preview__bubble--customer">{t('csat.previewAnswer')}</p>
-                  <p className="bt-csat-preview__bubble">{values.thankYou.trim()}</p>
+                  <p className="bt-csat-preview__bubble" translate="no">{values.thankYou.trim()}</p>
                 </>
               ) : null}
             </figure>

@@ -41,7 +41,7 @@ function TimeZoneSelect({ value, onChange, error }: { value: string; onChange: (
         <select className="bt-input bt-select" value={value} onChange={(event) => onChange(event.target.value)} {...control}>
           <optgroup label={t('routing.hours.commonZones')}>
             {options.common.map((zone) => (
-              <option key={zone} value={zone}>
+              <option key={zone} value={zone} translate="no">
                 {zoneLabel(zone, now)}
               </option>
             ))}
@@ -49,7 +49,7 @@ function TimeZoneSelect({ value, onChange, error }: { value: string; onChange: (
           {options.others.length > 0 ? (
             <optgroup label={t('routing.hours.allZones')}>
               {options.others.map((zone) => (
-                <option key={zone} value={zone}>
+                <option key={zone} value={zone} translate="no">
                   {zone.replace(/_/g, ' ')}
                 </option>
               ))}
@@ -175,7 +175,7 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
               const languages = languagesOf.get(member.userId) ?? [];
               return (
                 <li key={member.userId} className="bt-routing-members__row">
-                  <span className="bt-routing-members__name">{member.name}</span>
+                  <span translate="no" className="bt-routing-members__name">{member.name}</span>
                   <span className="bt-routing-members__languages">
                     {languages.length > 0 ? languages.map((language) => LANGUAGE_LABELS[language]).join(', ') : <span className="bt-muted">{t('routing.agents.noLanguages')}</span>}
                   </span>
@@ -304,7 +304,9 @@ export function TeamRoutingPage() {
       <nav className="bt-breadcrumb" aria-label={t('routing.breadcrumb')}>
         <Link to="/settings/teams">{t('teams.title')}</Link>
         <Icon name="chevron" size={12} />
-        <span aria-current="page">{name ?? t('routing.team')}</span>
+        <span aria-current="page" translate={name ? 'no' : undefined}>
+          {name ?? t('routing.team')}
+        </span>
       </nav>
       <PageHeader title={name ? t('routing.title', { name }) : t('routing.titleUnnamed')} description={t('routing.description')} />
       <QueryState loadingLabel={t('routing.loading')} errorTitle={t('routing.loadFailed')} isPending={routing.isPending} error={routing.error} onRetry={() => void routing.refetch()}>
