@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
 import { docsSnapshot } from './support/console';
+import { expectNoUntranslatedText } from './support/untranslated-text';
 import { apiSignIn, call } from './support/sms-world';
 
 // FAQs, rules and reports in Ukrainian: an admin whose browser asks for Ukrainian reads them in Ukrainian, with
@@ -29,6 +30,7 @@ test.describe('automation and reports in Ukrainian', () => {
       await expect(page.getByRole('button', { name: 'Новий шаблон' })).toBeVisible();
       await expect(page.getByRole('columnheader', { name: 'Автовідповідь' })).toBeVisible();
       await docsSnapshot(page, 'uk-automation-faqs');
+      await expectNoUntranslatedText(page, 'uk-automation-faqs');
 
       await page.getByRole('link', { name: 'Where is my order' }).click();
       await expect(page.getByRole('heading', { name: 'Where is my order', level: 1 })).toBeVisible();
@@ -36,11 +38,13 @@ test.describe('automation and reports in Ukrainian', () => {
       await expect(page.getByText('Розпізнавання FAQ', { exact: true })).toBeVisible();
       await expect(page.getByRole('button', { name: 'Зберегти зміни' })).toBeVisible();
       await docsSnapshot(page, 'uk-automation-faq-editor', { height: 1600 });
+      await expectNoUntranslatedText(page, 'uk-automation-faq-editor');
 
       await page.goto('/settings/automation');
       await expect(page.getByRole('heading', { name: 'Автоматизація', level: 1 })).toBeVisible();
       await expect(page.getByRole('navigation', { name: 'Автоматизація' }).getByRole('link', { name: 'Тестовий стенд і повтор' })).toBeVisible();
       await docsSnapshot(page, 'uk-automation-rules');
+      await expectNoUntranslatedText(page, 'uk-automation-rules');
 
       await page.getByRole('link', { name: 'Answer FAQs on their own' }).first().click();
       await expect(page.getByRole('heading', { name: 'Answer FAQs on their own', level: 1 })).toBeVisible();
@@ -48,6 +52,7 @@ test.describe('automation and reports in Ukrainian', () => {
       await expect(page.getByRole('button', { name: 'Додати умову' })).toBeVisible();
       await expect(page.getByText('Перевіряти наступні правила')).toBeVisible();
       await docsSnapshot(page, 'uk-automation-rule-editor', { height: 1800 });
+      await expectNoUntranslatedText(page, 'uk-automation-rule-editor');
 
       await page.goto('/reports?range=30d');
       await expect(page.getByRole('heading', { name: 'Звіти', level: 1 })).toBeVisible();
@@ -55,11 +60,13 @@ test.describe('automation and reports in Ukrainian', () => {
       await expect(page.getByRole('button', { name: 'Завантажити CSV' })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Медіана першої відповіді' })).toBeVisible();
       await docsSnapshot(page, 'uk-reports-overview', { height: 1400 });
+      await expectNoUntranslatedText(page, 'uk-reports-overview');
 
       await page.getByRole('navigation', { name: 'Звіти' }).getByRole('link', { name: 'Час відповіді' }).click();
       await expect(page.getByRole('heading', { name: 'Звіти · Час відповіді', level: 1 })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Час першої відповіді' })).toBeVisible();
       await docsSnapshot(page, 'uk-reports-response-times', { height: 1600 });
+      await expectNoUntranslatedText(page, 'uk-reports-response-times');
     } finally {
       await context.close();
     }

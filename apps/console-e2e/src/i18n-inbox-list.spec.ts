@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { BulkActionView } from '@backtalk/contracts';
 import { DEMO } from '../e2e-environment';
 import { conversationList, docsSnapshot, expectLive } from './support/console';
+import { expectNoUntranslatedText } from './support/untranslated-text';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel } from './support/sms-world';
 
 // The inbox list in Ukrainian: a browser that asks for Ukrainian gets the list, its filters, a saved view, the bulk
@@ -51,6 +52,7 @@ test.describe('the inbox list in Ukrainian', () => {
       await page.goto('/inbox?view=mine');
       await expect(page.getByText('На вас нічого не призначено')).toBeVisible();
       await docsSnapshot(page, 'uk-inbox-list-mine');
+      await expectNoUntranslatedText(page, 'uk-inbox-list-mine');
 
       await page.goto(`/inbox?view=all&q=${word}`);
       await expectLive(page);
@@ -64,6 +66,7 @@ test.describe('the inbox list in Ukrainian', () => {
       await expect(page.getByRole('menuitemcheckbox', { name: 'Непрочитані' })).toBeVisible();
       await expect(page.getByRole('menuitemcheckbox', { name: 'SLA під загрозою' })).toBeVisible();
       await docsSnapshot(page, 'uk-inbox-list-filters');
+      await expectNoUntranslatedText(page, 'uk-inbox-list-filters');
       await page.getByRole('menuitemcheckbox', { name: 'Останні 7 днів' }).first().click();
       await page.keyboard.press('Escape');
       await expect(page.getByRole('group', { name: 'Увімкнені фільтри' })).toContainText('Остання активність від');
@@ -76,6 +79,7 @@ test.describe('the inbox list in Ukrainian', () => {
       const savedViews = page.getByRole('region', { name: 'Збережені подання' });
       await expect(savedViews.getByRole('link', { name: new RegExp(VIEW_NAME) })).toHaveAttribute('aria-current', 'page');
       await docsSnapshot(page, 'uk-inbox-list-saved-view');
+      await expectNoUntranslatedText(page, 'uk-inbox-list-saved-view');
 
       const checkboxes = conversationList(page).getByRole('checkbox');
       await expect(checkboxes).toHaveCount(3);
@@ -84,17 +88,20 @@ test.describe('the inbox list in Ukrainian', () => {
       const bulkBar = page.getByRole('region', { name: 'Масові дії' });
       await expect(bulkBar).toContainText('Вибрано: 3');
       await docsSnapshot(page, 'uk-inbox-list-bulk');
+      await expectNoUntranslatedText(page, 'uk-inbox-list-bulk');
 
       await bulkBar.getByRole('button', { name: 'Закрити', exact: true }).click();
       await expect(bulkBar).toContainText('Закрито 3 розмови.');
       await expect(conversationList(page).getByText('Закрита')).toHaveCount(3);
       await docsSnapshot(page, 'uk-inbox-list-bulk-done');
+      await expectNoUntranslatedText(page, 'uk-inbox-list-bulk-done');
 
       await page.getByRole('button', { name: 'Взяти наступну' }).hover();
       await page.keyboard.press('?');
       const shortcuts = page.getByRole('dialog', { name: 'Клавіатурні скорочення' });
       await expect(shortcuts).toContainText('Взяти наступну розмову з ваших черг');
       await docsSnapshot(page, 'uk-inbox-list-shortcuts');
+      await expectNoUntranslatedText(page, 'uk-inbox-list-shortcuts');
       await page.keyboard.press('Escape');
 
       await savedViews.getByRole('button', { name: `Дії з поданням «${VIEW_NAME}»` }).click();

@@ -3,6 +3,7 @@ import { ConversationPriority } from '@backtalk/contracts';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
 import { expectLive, snapshot, thread } from './support/console';
+import { expectNoUntranslatedText } from './support/untranslated-text';
 import { conversationWith, setPriority } from './support/routing-world';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 
@@ -72,6 +73,7 @@ test.describe('an open conversation in Ukrainian', () => {
       await expect(stats).toContainText('Юнікод');
       await expect(stats).toContainText('2 сегменти');
       await snapshot(page, 'uk-thread-01-conversation');
+      await expectNoUntranslatedText(page, 'uk-thread-01-conversation');
 
       await reply.fill('');
       await page.getByRole('button', { name: 'Шаблони відповідей' }).click();
@@ -79,10 +81,12 @@ test.describe('an open conversation in Ukrainian', () => {
       await expect(page.getByRole('searchbox', { name: 'Пошук шаблонів відповідей' })).toBeVisible();
       await expect(picker.getByText('вставити')).toBeVisible();
       await snapshot(page, 'uk-thread-02-canned-picker');
+      await expectNoUntranslatedText(page, 'uk-thread-02-canned-picker');
       await page.keyboard.press('Escape');
 
       await page.getByRole('button', { name: 'Інші дії' }).click();
       await expect(page.getByRole('menuitem', { name: 'Позначити як очікувану' })).toBeVisible();
+      await expectNoUntranslatedText(page, 'the conversation actions menu');
       await page.keyboard.press('Escape');
 
       await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -93,6 +97,7 @@ test.describe('an open conversation in Ukrainian', () => {
       await dialog.getByLabel('Повідомлення').fill('Привіт');
       await expect(dialog).toContainText('1 сегмент');
       await snapshot(page, 'uk-thread-03-new-conversation');
+      await expectNoUntranslatedText(page, 'uk-thread-03-new-conversation');
       await dialog.getByRole('button', { name: 'Скасувати' }).click();
       await expect(dialog).toHaveCount(0);
 
@@ -100,6 +105,7 @@ test.describe('an open conversation in Ukrainian', () => {
       await expect(page.getByText(/Нове повідомлення від клієнта відкриє розмову знову\./)).toBeVisible();
       await expect(thread(page).getByTestId('activity-line').filter({ hasText: 'Ви закрили розмову' })).toBeVisible();
       await snapshot(page, 'uk-thread-04-resolved');
+      await expectNoUntranslatedText(page, 'uk-thread-04-resolved');
     } finally {
       await context.close();
     }

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
 import { docsSnapshot } from './support/console';
+import { expectNoUntranslatedText } from './support/untranslated-text';
 import { apiSignIn, call } from './support/sms-world';
 
 async function forgetLanguage(email: string, password: string): Promise<void> {
@@ -19,6 +20,7 @@ test.describe('console languages', () => {
       await expect(page.getByRole('heading', { name: 'Вхід', level: 1 })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
       await docsSnapshot(page, 'i18n-01-sign-in-uk');
+      await expectNoUntranslatedText(page, 'i18n-01-sign-in-uk');
 
       await page.getByLabel('Ел. пошта').fill(DEMO.admin.email);
       await page.getByLabel('Пароль').fill(DEMO.admin.password);
@@ -54,6 +56,7 @@ test.describe('console languages', () => {
       await expect(page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Вхідні' })).toBeVisible();
       await expect(page.getByText('Тепер консоль українською.')).toBeVisible();
       await docsSnapshot(page, 'i18n-02-profile-uk');
+      await expectNoUntranslatedText(page, 'i18n-02-profile-uk');
     } finally {
       await elsewhere.close();
     }
