@@ -42,7 +42,7 @@ const WORDS = {
     send: 'Надіслати',
     resolve: 'Закрити',
     queue: `Черга ${TEAM}`,
-    nav: { queues: 'Черги', settings: 'Налаштування', contacts: 'Контакти', reports: 'Звіти' },
+    nav: { queues: 'Черги', settings: 'Параметри', contacts: 'Контакти', reports: 'Звіти' },
     users: 'Користувачі',
   },
 } as const;
@@ -70,11 +70,11 @@ async function expectThumbSized(element: Locator): Promise<void> {
   expect(box?.height).toBeGreaterThanOrEqual(44);
 }
 
-async function phoneDesk(browser: Browser, language: Language, email: string): Promise<Page> {
+async function phoneDesk(browser: Browser, language: Language, email: string, viewport: { width: number; height: number } = PHONE): Promise<Page> {
   const context = await browser.newContext({
-    viewport: PHONE,
+    viewport,
     hasTouch: true,
-    isMobile: true,
+    isMobile: viewport === PHONE,
     locale: language === 'uk' ? 'uk-UA' : 'en-US',
     timezoneId: 'Europe/Kyiv',
   });
@@ -159,7 +159,7 @@ test.describe('the console on a phone', () => {
         await expectThumbSized(contactLink);
         await contactLink.click();
         await expect(page).toHaveURL(/\/inbox\/[0-9a-f-]{36}\/contact\?/);
-        const contactBack = page.getByRole('link', { name: words.contactBack });
+        const contactBack = page.getByRole('link', { name: words.contactBack, exact: true });
         await expectWhollyVisible(page, contactBack);
         await expect(heading).toBeHidden();
         await shot(page, 'contact');
@@ -253,20 +253,15 @@ test.describe('the console on a phone', () => {
       { width: 768, height: 1024, name: 'tablet' },
       { width: 1024, height: 768, name: 'tablet-landscape' },
     ]) {
-      const context = await browser.newContext({ viewport, hasTouch: true, locale: 'en-US', timezoneId: 'Europe/Kyiv' });
-      const page = await context.newPage();
+      const page = await phoneDesk(browser, 'en', PAVLO.email, { width: viewport.width, height: viewport.height });
       try {
-        await page.goto('/login');
-        await page.getByLabel('Email').fill(PAVLO.email);
-        await page.getByLabel('Password').fill(DEMO.agentPassword);
-        await page.getByRole('button', { name: 'Sign in' }).click();
         await page.goto('/inbox?view=all');
         await page.getByTestId('conversation-list').getByRole('link').filter({ hasText: formatPhone(customer) }).click();
         await expectWhollyVisible(page, page.getByRole('heading', { name: formatPhone(customer), level: 2 }));
         await expect(page.getByTestId('conversation-list')).toBeVisible();
         await snapshot(page, `${viewport.name}-conversation`);
         await page.getByRole('link', { name: 'Contact details' }).click();
-        const contactBack = page.getByRole('link', { name: 'Conversation' });
+        const contactBack = page.getByRole('link', { name: 'Conversation', exact: true });
         await expectWhollyVisible(page, contactBack);
         await snapshot(page, `${viewport.name}-contact`);
         await contactBack.click();
@@ -276,7 +271,7 @@ test.describe('the console on a phone', () => {
           await expect(page.getByRole('button', { name: 'Resolve' })).toBeHidden();
         }
       } finally {
-        await context.close();
+        await page.context().close();
       }
     }
   });

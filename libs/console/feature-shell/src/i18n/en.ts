@@ -7,6 +7,8 @@ export const en = {
     contacts: 'Contacts',
     reports: 'Reports',
     settings: 'Settings',
+    /** The phone's bottom bar has a fifth of the width for each section. */
+    settingsShort: 'Settings',
   },
   user: { noTeam: 'No team yet', profile: 'My profile', logOut: 'Log out' },
   skipToContent: 'Skip to content',

@@ -10,6 +10,7 @@ export const uk: MessagesOf<typeof en> = {
     contacts: 'Контакти',
     reports: 'Звіти',
     settings: 'Налаштування',
+    settingsShort: 'Параметри',
   },
   user: { noTeam: 'Поки без команди', profile: 'Мій профіль', logOut: 'Вийти' },
   skipToContent: 'Перейти до вмісту',
