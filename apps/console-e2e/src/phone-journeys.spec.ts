@@ -245,12 +245,13 @@ test.describe('the console on a phone', () => {
     });
   }
 
-  test('on a tablet the list and the conversation sit side by side, and the contact opens as a drawer', async ({ browser }) => {
+  test('on a tablet, and a phone on its side, the list and the conversation sit side by side, and the contact opens as a drawer', async ({ browser }) => {
     test.setTimeout(90_000);
     const customer = uniquePhone();
     await customerTexts(channel, customer, 'Is the parcel locker at Khreshchatyk open on Sunday?', new Date(Date.now() - 60_000));
     for (const viewport of [
       { width: 768, height: 1024, name: 'tablet' },
+      { width: 844, height: 390, name: 'phone-landscape' },
       { width: 1024, height: 768, name: 'tablet-landscape' },
     ]) {
       const page = await phoneDesk(browser, 'en', PAVLO.email, { width: viewport.width, height: viewport.height });
