@@ -5,19 +5,37 @@ import { Banner, Button, cx, formatDateTime, formatDayLabel, formatTime, formatU
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { usePeople, useTeamMap } from '../directory';
 import { describeAssignment } from '../routing/assignment-display';
-import { describeActivity, isShownInThread, type ActivityLine as ActivityLineText } from './activity-line';
+import { activityData, describeActivity, isShownInThread, type ActivityLine as ActivityLineText } from './activity-line';
+import { splitData } from './data-in-text';
 import { MessageBubble } from './MessageBubble';
 import { withDaySeparators } from './message-display';
 
 const NO_RECORDS: AssignmentRecordView[] = [];
 const NO_LINES: ActivityView[] = [];
 
+/** A line's sentence, with the names it quotes marked as content that translation leaves alone. */
+function SentenceWithData({ text, data }: { text: string; data: readonly string[] }) {
+  return (
+    <span>
+      {splitData(text, data).map((part, index) =>
+        part.isData ? (
+          <span key={index} translate="no">
+            {part.text}
+          </span>
+        ) : (
+          part.text
+        ),
+      )}
+    </span>
+  );
+}
+
 /** Something else that happened to the conversation (resolved, snoozed, opted out…), as a quiet line. */
 function ActivityLine({ activity, line }: { activity: ActivityView; line: ActivityLineText }) {
   return (
     <p className={cx('bt-thread__event-text', `bt-thread__event-text--${line.tone}`)} data-testid="activity-line" data-activity-type={activity.type}>
       <Icon name={line.icon} size={12} />
-      <span>{line.text}</span>
+      <SentenceWithData text={line.text} data={activityData(activity)} />
       <time dateTime={activity.occurredAt} title={formatDateTime(activity.occurredAt)}>
         {formatTime(activity.occurredAt)}
       </time>
@@ -26,11 +44,11 @@ function ActivityLine({ activity, line }: { activity: ActivityView; line: Activi
 }
 
 /** A change of hands, as a quiet line between the messages. */
-function AssignmentLine({ record, text }: { record: AssignmentRecordView; text: string }) {
+function AssignmentLine({ record, text, names }: { record: AssignmentRecordView; text: string; names: readonly string[] }) {
   return (
     <p className="bt-thread__event-text" data-testid="assignment-event">
       <Icon name={record.assigneeId ? 'user' : 'queue'} size={12} />
-      <span>{text}</span>
+      <SentenceWithData text={text} data={names} />
       <time dateTime={record.createdAt} title={formatDateTime(record.createdAt)}>
         {formatTime(record.createdAt)}
       </time>
@@ -77,7 +95,11 @@ export function MessageThread({ conversation, selfId }: { conversation: Conversa
       new Map(
         shownRecords.map((record) => [
           record.id,
-          { record, text: describeAssignment(record, { selfId, person: (id) => people.get(id)?.name, team: (id) => teams.get(id)?.name }) },
+          {
+            record,
+            text: describeAssignment(record, { selfId, person: (id) => people.get(id)?.name, team: (id) => teams.get(id)?.name }),
+            names: [record.actorId, record.assigneeId, record.previousAssigneeId].flatMap((id) => (id ? (people.get(id)?.name ?? []) : [])).concat(teams.get(record.teamId)?.name ?? []),
+          },
         ]),
       ),
     [shownRecords, selfId, people, teams],

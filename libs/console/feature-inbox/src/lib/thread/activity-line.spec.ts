@@ -1,6 +1,6 @@
 import { ActivityType, type ActivityView } from '@backtalk/contracts';
 import { setConsoleLanguage } from '@backtalk/console/i18n';
-import { describeActivity, isShownInThread } from './activity-line';
+import { activityData, describeActivity, isShownInThread } from './activity-line';
 
 const ME = 'user-me';
 const maria = { kind: 'user' as const, id: 'user-maria', name: 'Maria Agent' };
@@ -165,5 +165,21 @@ describe('how an activity line reads', () => {
     expect(tone(line(ActivityType.OptedOut, customer))).toBe('warning');
     expect(tone(line(ActivityType.AutomationHeld, system))).toBe('info');
     expect(tone(line(ActivityType.Resolved, maria))).toBe('muted');
+  });
+});
+
+describe('what an activity line quotes from records', () => {
+  it('lists the actor’s name, the rule, teams, labels and a customer’s comment, not the interface words', () => {
+    expect(activityData(line(ActivityType.Resolved, maria))).toEqual(['Maria Agent']);
+    expect(activityData(line(ActivityType.LabelsChanged, maria, { added: [{ id: 'l1', name: 'VIP', color: '#000' }], removed: [{ id: 'l2', name: 'Bug', color: '#000' }] }))).toEqual([
+      'Maria Agent',
+      'VIP',
+      'Bug',
+    ]);
+    expect(activityData(line(ActivityType.AutomationHeld, { kind: 'automation', id: null, name: null }, { ruleName: 'After hours', reason: 'the customer asked for a person' }))).toEqual([
+      'After hours',
+    ]);
+    expect(activityData(line(ActivityType.CsatRated, customer, { rating: 1, comment: 'too slow', supervisorName: 'Maria Lead' }))).toEqual(['Maria Lead', 'too slow']);
+    expect(activityData(line(ActivityType.Woke, system))).toEqual([]);
   });
 });

@@ -81,6 +81,16 @@ function byWhom(activity: ActivityView, selfId: string): string {
   return t('thread.activity.by.person', { name: actor.name ?? t('thread.activity.who.formerAgent') });
 }
 
+/**
+ * What a line quotes from people's records rather than from the interface: the actor's and other agents' names, rule,
+ * team, label and macro names, a customer's comment. The thread marks them so that translation leaves them alone.
+ */
+export function activityData(activity: ActivityView): string[] {
+  const { actor, data } = activity;
+  const quoted = ['ruleName', 'fromTeamName', 'toTeamName', 'assigneeName', 'supervisorName', 'macroName', 'comment'].map((key) => stringOf(data[key]));
+  return [actor.kind === 'user' ? actor.name : null, ...quoted, ...labelNames(data['added']), ...labelNames(data['removed'])].filter((entry): entry is string => !!entry);
+}
+
 /** Changes of hands already have their own lines in the thread (from the assignment history), with richer wording. */
 export function isShownInThread(activity: ActivityView): boolean {
   return activity.type !== ActivityType.Assigned && activity.type !== ActivityType.Transferred;
