@@ -262,7 +262,7 @@ export function ContactDirectoryPage() {
   if ((teams ?? []).length > 1) {
     filterEntries.push(
       { kind: 'heading', id: 'h-team', label: t('filters.team') },
-      ...(teams ?? []).map((team) => ({ id: `team-${team.id}`, label: team.name, checked: filter.teamId === team.id, onSelect: () => update({ teamId: filter.teamId === team.id ? null : team.id }) })),
+      ...(teams ?? []).map((team) => ({ id: `team-${team.id}`, label: team.name, isData: true, checked: filter.teamId === team.id, onSelect: () => update({ teamId: filter.teamId === team.id ? null : team.id }) })),
     );
   }
   if ((channels ?? []).length > 1) {

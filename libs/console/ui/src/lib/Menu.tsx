@@ -8,6 +8,8 @@ export interface MenuAction {
   kind?: 'action';
   id: string;
   label: string;
+  /** The label is a record's name (a person, a team, a label), not interface text: translators leave it as it is. */
+  isData?: boolean;
   icon?: IconName;
   /** Shown at the end of the row in a quieter tone, e.g. a time or a shortcut. */
   hint?: string;
@@ -132,7 +134,9 @@ export function Menu({ label, children, icon, entries, variant = 'secondary', si
             >
               <span className="bt-menu__icon">{entry.checked ? <Icon name="check" size={14} /> : entry.icon ? <Icon name={entry.icon} size={14} /> : null}</span>
               {entry.decoration}
-              <span className="bt-menu__label">{entry.label}</span>
+              <span className="bt-menu__label" translate={entry.isData ? 'no' : undefined}>
+                {entry.label}
+              </span>
               {entry.hint ? <span className="bt-menu__hint">{entry.hint}</span> : null}
             </button>
           );

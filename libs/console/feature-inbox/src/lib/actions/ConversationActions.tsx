@@ -38,6 +38,7 @@ export function AssignMenu({ conversation, variant = 'secondary', compact = fals
       entries.push({
         id: agent.id,
         label: agent.name,
+        isData: true,
         hint: presence[agent.id] && presence[agent.id].status !== 'offline' ? PRESENCE_LABELS[presence[agent.id].status] : undefined,
         checked: conversation.assigneeId === agent.id,
         onSelect: () => commands.assign(conversation, { assigneeId: agent.id }, t('thread.actions.assignedTo', { name: agent.name })),
@@ -50,6 +51,7 @@ export function AssignMenu({ conversation, variant = 'secondary', compact = fals
       entries.push({
         id: `team-${team.id}`,
         label: team.name,
+        isData: true,
         icon: 'team',
         onSelect: () => commands.assign(conversation, { assigneeId: null, teamId: team.id }, t('thread.actions.movedToTeam', { team: team.name })),
       });

@@ -126,11 +126,11 @@ export function BulkBar({ filter, ids, hasMore }: BulkBarProps) {
   const assignEntries: MenuEntry[] = [
     { id: 'me', label: t('list.bulk.assignToMe'), icon: 'user-plus', onSelect: () => run(BulkActionType.Assign, { assigneeId: user.id }) },
     ...(agents.length > 0 ? [{ kind: 'heading' as const, id: 'agents', label: t('list.bulk.agents') }] : []),
-    ...agents.map((agent) => ({ id: agent.id, label: agent.name, onSelect: () => run(BulkActionType.Assign, { assigneeId: agent.id }) })),
+    ...agents.map((agent) => ({ id: agent.id, label: agent.name, isData: true, onSelect: () => run(BulkActionType.Assign, { assigneeId: agent.id }) })),
     { kind: 'separator', id: 'sep' },
     { id: 'unassign', label: t('list.bulk.unassign'), icon: 'close', onSelect: () => run(BulkActionType.Assign, { assigneeId: null }) },
     ...((teams ?? []).length > 0 ? [{ kind: 'heading' as const, id: 'teams', label: t('list.bulk.moveToTeam') }] : []),
-    ...(teams ?? []).map((team) => ({ id: `team-${team.id}`, label: team.name, icon: 'team' as const, onSelect: () => run(BulkActionType.Transfer, { teamId: team.id }) })),
+    ...(teams ?? []).map((team) => ({ id: `team-${team.id}`, label: team.name, isData: true, icon: 'team' as const, onSelect: () => run(BulkActionType.Transfer, { teamId: team.id }) })),
   ];
   const labelEntries: MenuEntry[] =
     labels.length === 0
@@ -140,11 +140,12 @@ export function BulkBar({ filter, ids, hasMore }: BulkBarProps) {
           ...labels.map((label) => ({
             id: `add-${label.id}`,
             label: label.name,
+            isData: true,
             decoration: <span className={`bt-label-swatch bt-label-chip--${label.color}`} aria-hidden="true" />,
             onSelect: () => run(BulkActionType.AddLabel, { labelId: label.id }),
           })),
           { kind: 'heading', id: 'remove', label: t('list.bulk.takeOff') },
-          ...labels.map((label) => ({ id: `remove-${label.id}`, label: label.name, onSelect: () => run(BulkActionType.RemoveLabel, { labelId: label.id }) })),
+          ...labels.map((label) => ({ id: `remove-${label.id}`, label: label.name, isData: true, onSelect: () => run(BulkActionType.RemoveLabel, { labelId: label.id }) })),
         ];
   const snoozeEntries: MenuEntry[] = [
     ...snoozePresets(new Date()).map((preset) => ({ id: preset.id, label: preset.label, onSelect: () => run(BulkActionType.Snooze, { until: preset.until }) })),

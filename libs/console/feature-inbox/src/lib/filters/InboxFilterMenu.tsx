@@ -57,7 +57,7 @@ export function InboxFilterMenu({ filter, onChange }: { filter: InboxFilter; onC
   ];
   if (channels.length > 1) {
     entries.push({ kind: 'heading', id: 'h-channel', label: t('list.filters.channel') });
-    for (const channel of channels) entries.push({ id: `channel-${channel.id}`, label: channel.name, checked: filter.channelId === channel.id, onSelect: () => set({ channelId: oneOf(filter.channelId, channel.id) }) });
+    for (const channel of channels) entries.push({ id: `channel-${channel.id}`, label: channel.name, isData: true, checked: filter.channelId === channel.id, onSelect: () => set({ channelId: oneOf(filter.channelId, channel.id) }) });
   }
   entries.push({ kind: 'heading', id: 'h-language', label: t('list.filters.language') });
   for (const language of LANGUAGES) {
@@ -66,7 +66,7 @@ export function InboxFilterMenu({ filter, onChange }: { filter: InboxFilter; onC
   if (people.size > 0) {
     entries.push({ kind: 'heading', id: 'h-assignee', label: t('list.filters.assignedTo') });
     for (const person of [...people.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-      entries.push({ id: `assignee-${person.id}`, label: person.name, checked: filter.assigneeId === person.id, onSelect: () => set({ assigneeId: oneOf(filter.assigneeId, person.id) }) });
+      entries.push({ id: `assignee-${person.id}`, label: person.name, isData: true, checked: filter.assigneeId === person.id, onSelect: () => set({ assigneeId: oneOf(filter.assigneeId, person.id) }) });
     }
   }
 

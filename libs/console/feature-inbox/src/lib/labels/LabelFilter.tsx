@@ -27,6 +27,7 @@ export function LabelFilterMenu({ filter, onChange }: { filter: InboxFilter; onC
         ...labels.map((label) => ({
           id: label.id,
           label: label.name,
+          isData: true,
           checked: chosen.includes(label.id),
           decoration: <span className={`bt-label-swatch bt-label-chip--${label.color}`} aria-hidden="true" />,
           onSelect: () => onChange({ ...filter, labelIds: toggled(chosen, label.id) }),

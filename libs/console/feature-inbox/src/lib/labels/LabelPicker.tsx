@@ -48,6 +48,7 @@ export function LabelPicker({ conversation }: { conversation: ConversationView }
       ? usable.map((label) => ({
           id: label.id,
           label: label.name,
+          isData: true,
           checked: conversation.labelIds.includes(label.id),
           decoration: <span className={`bt-label-swatch bt-label-chip--${label.color}`} aria-hidden="true" />,
           hint: label.teamId === null ? t('thread.labels.allTeams') : undefined,

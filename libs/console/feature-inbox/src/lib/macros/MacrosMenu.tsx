@@ -52,6 +52,7 @@ export function MacrosMenu({ conversation }: { conversation: ConversationView })
       ? usable.map((macro) => ({
           id: macro.id,
           label: macro.name,
+          isData: true,
           hint: macro.ownerId ? t('thread.macros.yours') : t('thread.macros.steps', { count: macro.steps.length }),
           disabled: run.isPending,
           onSelect: () => start(macro),
