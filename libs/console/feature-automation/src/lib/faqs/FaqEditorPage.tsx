@@ -20,7 +20,7 @@ import { renderTemplate } from '@backtalk/sms';
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import '../automation.css';
-import { attributeVariables, SAMPLE_CUSTOMER_NAME, sampleValues, segmentRisk, type SegmentRisk } from './answer-preview';
+import { attributeVariables, sampleCustomerName, sampleValues, segmentRisk, type SegmentRisk } from './answer-preview';
 import { AnswerLanguageTabs } from './AnswerLanguageTabs';
 import { ExamplesEditor, KeywordsField } from './ExamplesEditor';
 import {
@@ -90,10 +90,10 @@ function AnswerPreview({
 }) {
   const { t } = useTranslation('automation');
   return (
-    <Panel title={t('editor.previewTitle')} description={t('editor.previewDescription', { name: SAMPLE_CUSTOMER_NAME })}>
+    <Panel title={t('editor.previewTitle')} description={t('editor.previewDescription', { name: sampleCustomerName() })}>
       <div className="bt-stack">
         {channels.length > 1 ? (
-          <SelectField label={t('editor.sentFrom')} value={channel?.id ?? ''} onChange={onChannel} options={channels.map((option) => ({ value: option.id, label: option.name }))} />
+          <SelectField label={t('editor.sentFrom')} value={channel?.id ?? ''} onChange={onChannel} options={channels.map((option) => ({ value: option.id, label: option.name, isData: true }))} />
         ) : null}
         <div className="bt-phone">
           <span className="bt-phone__sender">{channel?.name ?? t('editor.yourChannel')}</span>
@@ -225,7 +225,9 @@ function FaqEditor({ answer }: FaqEditorProps) {
                       className="bt-input"
                       autoComplete="off"
                       spellCheck={false}
-                      placeholder="order-status"
+                      // A shortcode is a record's key, in the Latin letters the field accepts, so its example stays untranslated.
+                      translate="no"
+                      placeholder={t('editor.shortcodePlaceholder')}
                       value={values.shortcode}
                       onChange={(event) => {
                         setShortcodeTouched(true);

@@ -31,17 +31,18 @@ export function unknownVariables(body: string, attributeKeys: readonly string[] 
 }
 
 
-/** Stays Latin in either console language: the preview's segment count assumes a GSM-7 name. */
-export const SAMPLE_CUSTOMER_NAME = 'Iryna Bondar';
+/** A customer of the console's language: in Ukrainian a Cyrillic name, so the preview counts segments as such a customer's reply would. */
+export const sampleCustomerName = (): string => t('editor.sampleCustomerName');
 
 /** Believable values for the preview: a Ukrainian customer, the signed-in agent, and the chosen channel. */
 export function sampleValues(agentName: string, channel: Pick<ChannelView, 'name' | 'helpText'> | undefined): VariableValues {
+  const customerName = sampleCustomerName();
   return {
-    'contact.name': SAMPLE_CUSTOMER_NAME,
-    'contact.first_name': firstName(SAMPLE_CUSTOMER_NAME),
+    'contact.name': customerName,
+    'contact.first_name': firstName(customerName),
     'agent.name': agentName,
     'agent.first_name': firstName(agentName),
-    'channel.name': channel?.name ?? 'Support desk',
+    'channel.name': channel?.name ?? t('editor.sampleChannelName'),
     'channel.help_text': channel?.helpText || undefined,
   };
 }

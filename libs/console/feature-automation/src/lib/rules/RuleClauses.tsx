@@ -117,7 +117,7 @@ export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRe
             label={t('clauses.faq')}
             value={draft.faqId}
             onChange={(faqId) => onChange({ ...draft, faqId })}
-            options={[{ value: '', label: t('clauses.anyFaq') }, ...faqs.map((faq) => ({ value: faq.id, label: faq.title }))]}
+            options={[{ value: '', label: t('clauses.anyFaq') }, ...faqs.map((faq) => ({ value: faq.id, label: faq.title, isData: true }))]}
           />
           <FieldShell label={t('clauses.confidence')} hint={t('clauses.confidenceHint')}>
             {(control) => (

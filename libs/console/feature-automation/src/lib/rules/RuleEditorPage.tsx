@@ -206,7 +206,7 @@ function RuleForm({ rule }: { rule: RuleView | null }) {
                     setField('channelId', channelId);
                     clearError('scope');
                   }}
-                  options={[...(values.channelId ? [] : [{ value: '', label: t('ruleEditor.chooseChannel') }]), ...channels.map((channel) => ({ value: channel.id, label: channel.name }))]}
+                  options={[...(values.channelId ? [] : [{ value: '', label: t('ruleEditor.chooseChannel') }]), ...channels.map((channel) => ({ value: channel.id, label: channel.name, isData: true }))]}
                 />
               ) : null}
             </div>
