@@ -223,7 +223,7 @@ export const en = {
     columnNumberLower: 'column {number}',
     overwriteNames: 'Replace names already saved',
     overwriteNamesHint: 'Off: a contact’s empty name is filled from the file and a name someone already gave them stays.',
-    consentHint: 'Consent is only imported when a column says a customer opted out (opted_out, unsubscribed, stop, no); other values never opt anyone in.',
+    consentHint: 'Consent is only imported when a column says a customer opted out (<value>opted_out</value>, <value>unsubscribed</value>, <value>stop</value>, <value>no</value>); other values never opt anyone in.',
     attributesHint:
       'Attribute values are checked as in the contact editor: a row whose value does not fit (a choice the list does not have, a date that is not a date) is not imported and is listed in the error report. When a number is in several rows, the later row’s value wins; an empty cell keeps the value the contact already has.',
     loadingAttributes: 'Loading contact attributes…',

@@ -181,7 +181,10 @@ function MappingStep({ upload, onClose, onStarted, attributes }: MappingProps & 
         checked={overwriteNames}
         onChange={(event) => setOverwriteNames(event.target.checked)}
       />
-      <p className="bt-field__hint">{t('import.consentHint')}</p>
+      <p className="bt-field__hint">
+        {/* The values a file holds, written as they must appear in it. */}
+        <Trans t={t} i18nKey="import.consentHint" components={{ value: <code translate="no" /> }} />
+      </p>
       {attributes.length > 0 ? <p className="bt-field__hint">{t('import.attributesHint')}</p> : null}
       {phones !== 1 ? <Banner tone="warning">{phones === 0 ? t('import.choosePhone') : t('import.onePhone')}</Banner> : null}
       {attributeTwice ? <Banner tone="warning">{t('import.oneAttribute')}</Banner> : null}
