@@ -439,7 +439,7 @@ export const en = {
       messaging_service: {
         label: 'Twilio Messaging Service',
         short: 'Messaging Service',
-        hint: 'The Messaging Service SID: MG and 32 more characters, from Twilio Console → Messaging → Services.',
+        hint: 'The <term>Messaging Service</term> SID: <term>MG</term> and 32 more characters, from Twilio Console → <term>Messaging → Services</term>.',
       },
     },
     signatureMethodDefault: 'MD5 hash (Vonage default)',
@@ -461,8 +461,8 @@ export const en = {
       twilio: {
         console: "Twilio's console",
         secrets: {
-          authToken: { label: 'Auth token', hint: 'Twilio Console → Account → API keys & tokens.' },
-          accountSid: { label: 'Account SID', hint: 'Twilio Console → Account info; starts with AC.' },
+          authToken: { label: '<term>Auth token</term>', hint: 'Twilio Console → <term>Account → API keys & tokens</term>.' },
+          accountSid: { label: '<term>Account SID</term>', hint: 'Twilio Console → <term>Account info</term>; starts with <term>AC</term>.' },
         },
       },
       infobip: {
@@ -470,37 +470,37 @@ export const en = {
         secrets: {
           basicAuthUsername: { label: 'Webhook username', hint: 'Make one up and enter the same in Infobip’s webhook settings; Infobip sends it with every webhook.' },
           basicAuthPassword: { label: 'Webhook password', hint: 'A long random one, entered in Infobip too.' },
-          apiKey: { label: 'API key', hint: 'Infobip portal → Developer tools → API keys.' },
+          apiKey: { label: 'API key', hint: 'Infobip portal → <term>Developer tools → API keys</term>.' },
           baseUrl: { label: 'Base URL', hint: 'Your personal API address, like xxxxx.api.infobip.com.' },
         },
       },
       vonage: {
-        console: "Vonage's API dashboard",
+        console: 'the <term>Vonage API Dashboard</term>',
         secrets: {
-          signatureSecret: { label: 'Signature secret', hint: 'Vonage API Dashboard → API settings → signed webhooks.' },
-          apiKey: { label: 'API key', hint: 'Vonage API Dashboard, on the home page.' },
+          signatureSecret: { label: 'Signature secret', hint: '<term>Vonage API Dashboard</term> → <term>API settings → signed webhooks</term>.' },
+          apiKey: { label: 'API key', hint: '<term>Vonage API Dashboard</term>, on the home page.' },
           apiSecret: { label: 'API secret', hint: 'Next to the API key.' },
         },
       },
       telnyx: {
-        console: "Telnyx's Mission Control portal",
+        console: 'the <term>Telnyx Mission Control</term> portal',
         secrets: {
-          publicKey: { label: 'Public key', hint: 'Mission Control → Keys & Credentials → Public key.' },
-          apiKey: { label: 'API key', hint: 'Mission Control → Keys & Credentials → API keys.' },
+          publicKey: { label: 'Public key', hint: '<term>Mission Control</term> → <term>Keys & Credentials → Public key</term>.' },
+          apiKey: { label: 'API key', hint: '<term>Mission Control</term> → <term>Keys & Credentials → API keys</term>.' },
         },
       },
       plivo: {
         console: "Plivo's console",
         secrets: {
-          authToken: { label: 'Auth token', hint: 'Plivo Console → Overview → Account.' },
-          accountSid: { label: 'Auth ID', hint: 'Next to the auth token.' },
+          authToken: { label: '<term>Auth token</term>', hint: 'Plivo Console → <term>Overview → Account</term>.' },
+          accountSid: { label: '<term>Auth ID</term>', hint: 'Next to the auth token.' },
         },
       },
       sinch: {
         console: "Sinch's dashboard",
         secrets: {
-          signatureSecret: { label: 'Signature secret', hint: 'Sinch dashboard → SMS → APIs → your service plan → callback signing.' },
-          servicePlanId: { label: 'Service plan ID', hint: 'Sinch dashboard → SMS → APIs.' },
+          signatureSecret: { label: 'Signature secret', hint: 'Sinch dashboard → SMS → <term>APIs</term> → your service plan → <term>callback signing</term>.' },
+          servicePlanId: { label: '<term>Service plan ID</term>', hint: 'Sinch dashboard → SMS → <term>APIs</term>.' },
           apiKey: { label: 'API token', hint: 'Next to the service plan ID.' },
         },
       },
@@ -509,10 +509,10 @@ export const en = {
         secrets: {
           basicAuthUsername: { label: 'Callback username', hint: 'Make one up and set the same as the callback credentials of your Bandwidth application.' },
           basicAuthPassword: { label: 'Callback password', hint: 'A long random one, set on the application too.' },
-          accountSid: { label: 'Account ID', hint: 'Bandwidth dashboard → Account.' },
+          accountSid: { label: 'Account ID', hint: 'Bandwidth dashboard → <term>Account</term>.' },
           apiKey: { label: 'API username', hint: 'A Bandwidth API user.' },
           apiSecret: { label: 'API password', hint: 'That API user’s password.' },
-          applicationId: { label: 'Application ID', hint: 'Bandwidth dashboard → Applications.' },
+          applicationId: { label: 'Application ID', hint: 'Bandwidth dashboard → <term>Applications</term>.' },
         },
       },
       generic: {
@@ -559,7 +559,7 @@ export const en = {
       advanced: 'Advanced',
       advancedHint: 'Help text, keywords, automatic replies, limits',
       helpText: 'Help text',
-      helpTextHint: 'Sent in answer to HELP. Say who you are and how to reach you, e.g. “Acme support: acme.com/help. Reply STOP to opt out.”',
+      helpTextHint: 'Sent in answer to HELP. Say who you are and how to reach you, e.g. “<example>Acme</example> support: <example>acme.com/help</example>. Reply STOP to opt out.”',
       reopenWindow: 'Reopen window (minutes)',
       reopenWindowHint: 'A reply this soon after resolving reopens the conversation. 1440 = 24 h.',
       rate: 'Rate (segments/second)',

@@ -440,14 +440,14 @@ export const uk: MessagesOf<typeof en> = {
       short_code: { label: 'Короткий номер', short: 'Короткий', hint: 'Від 3 до 8 цифр.' },
       alphanumeric: { label: 'Буквене ім’я відправника', short: 'Ім’я відправника', hint: 'До 11 літер, цифр чи пробілів — так, як його бачать клієнти.' },
       messaging_service: {
-        label: 'Служба повідомлень Twilio (Messaging Service)',
+        label: 'Служба повідомлень Twilio',
         short: 'Служба повідомлень',
-        hint: 'SID служби повідомлень: MG і ще 32 символи, з Twilio Console → Messaging → Services.',
+        hint: 'Ідентифікатор служби повідомлень (<term>Messaging Service SID</term>): <term>MG</term> і ще 32 символи; його видно в консолі Twilio: <term>Messaging → Services</term>.',
       },
     },
     signatureMethodDefault: 'Хеш MD5 (типово у Vonage)',
     secretNames: {
-      accountSid: 'SID облікового запису',
+      accountSid: 'Ідентифікатор облікового запису',
       authToken: 'Токен автентифікації',
       apiKey: 'Ключ API',
       apiSecret: 'Секрет API',
@@ -464,8 +464,8 @@ export const uk: MessagesOf<typeof en> = {
       twilio: {
         console: 'консолі Twilio',
         secrets: {
-          authToken: { label: 'Токен автентифікації (Auth token)', hint: 'У Twilio Console: Account → API keys & tokens.' },
-          accountSid: { label: 'SID облікового запису (Account SID)', hint: 'Twilio Console → Account info; починається з AC.' },
+          authToken: { label: 'Токен автентифікації (<term>Auth token</term>)', hint: 'У консолі Twilio: <term>Account → API keys & tokens</term>.' },
+          accountSid: { label: 'Ідентифікатор облікового запису (<term>Account SID</term>)', hint: 'У консолі Twilio: <term>Account info</term>; починається з <term>AC</term>.' },
         },
       },
       infobip: {
@@ -473,37 +473,37 @@ export const uk: MessagesOf<typeof en> = {
         secrets: {
           basicAuthUsername: { label: 'Ім’я користувача вебхука', hint: 'Придумайте його й введіть те саме в налаштуваннях вебхуків Infobip; Infobip надсилає його з кожним вебхуком.' },
           basicAuthPassword: { label: 'Пароль вебхука', hint: 'Довгий випадковий; його теж треба ввести в Infobip.' },
-          apiKey: { label: 'Ключ API', hint: 'Портал Infobip → Developer tools → API keys.' },
+          apiKey: { label: 'Ключ API', hint: 'На порталі Infobip: <term>Developer tools → API keys</term>.' },
           baseUrl: { label: 'Базовий URL', hint: 'Ваша особиста адреса API, як-от xxxxx.api.infobip.com.' },
         },
       },
       vonage: {
-        console: 'панелі Vonage API Dashboard',
+        console: 'панелі <term>Vonage API Dashboard</term>',
         secrets: {
-          signatureSecret: { label: 'Секрет підпису', hint: 'У Vonage API Dashboard: API settings → signed webhooks.' },
-          apiKey: { label: 'Ключ API', hint: 'Vonage API Dashboard, на головній сторінці.' },
+          signatureSecret: { label: 'Секрет підпису', hint: 'У <term>Vonage API Dashboard</term>: <term>API settings → signed webhooks</term>.' },
+          apiKey: { label: 'Ключ API', hint: 'На головній сторінці <term>Vonage API Dashboard</term>.' },
           apiSecret: { label: 'Секрет API', hint: 'Поруч із ключем API.' },
         },
       },
       telnyx: {
-        console: 'порталі Telnyx Mission Control',
+        console: 'порталі <term>Telnyx Mission Control</term>',
         secrets: {
-          publicKey: { label: 'Відкритий ключ', hint: 'У Mission Control: Keys & Credentials → Public key.' },
-          apiKey: { label: 'Ключ API', hint: 'У Mission Control: Keys & Credentials → API keys.' },
+          publicKey: { label: 'Відкритий ключ', hint: 'У <term>Mission Control</term>: <term>Keys & Credentials → Public key</term>.' },
+          apiKey: { label: 'Ключ API', hint: 'У <term>Mission Control</term>: <term>Keys & Credentials → API keys</term>.' },
         },
       },
       plivo: {
         console: 'консолі Plivo',
         secrets: {
-          authToken: { label: 'Токен автентифікації (Auth token)', hint: 'У Plivo Console: Overview → Account.' },
-          accountSid: { label: 'Ідентифікатор (Auth ID)', hint: 'Поруч із токеном автентифікації.' },
+          authToken: { label: 'Токен автентифікації (<term>Auth token</term>)', hint: 'У консолі Plivo: <term>Overview → Account</term>.' },
+          accountSid: { label: 'Ідентифікатор (<term>Auth ID</term>)', hint: 'Поруч із токеном автентифікації.' },
         },
       },
       sinch: {
         console: 'панелі Sinch',
         secrets: {
-          signatureSecret: { label: 'Секрет підпису', hint: 'Панель Sinch → SMS → APIs → ваш тарифний план → callback signing.' },
-          servicePlanId: { label: 'ID тарифного плану (Service plan ID)', hint: 'Панель Sinch → SMS → APIs.' },
+          signatureSecret: { label: 'Секрет підпису', hint: 'Панель Sinch → SMS → <term>APIs</term> → ваш тарифний план → <term>callback signing</term>.' },
+          servicePlanId: { label: 'ID тарифного плану (<term>Service plan ID</term>)', hint: 'Панель Sinch → SMS → <term>APIs</term>.' },
           apiKey: { label: 'Токен API', hint: 'Поруч з ID тарифного плану.' },
         },
       },
@@ -512,10 +512,10 @@ export const uk: MessagesOf<typeof en> = {
         secrets: {
           basicAuthUsername: { label: 'Ім’я користувача для зворотних викликів', hint: 'Придумайте його й задайте те саме як облікові дані зворотних викликів вашого застосунку Bandwidth.' },
           basicAuthPassword: { label: 'Пароль для зворотних викликів', hint: 'Довгий випадковий; його теж треба задати в застосунку.' },
-          accountSid: { label: 'ID облікового запису', hint: 'Панель Bandwidth → Account.' },
+          accountSid: { label: 'ID облікового запису', hint: 'Панель Bandwidth → <term>Account</term>.' },
           apiKey: { label: 'Користувач API', hint: 'Користувач API у Bandwidth.' },
           apiSecret: { label: 'Пароль API', hint: 'Пароль цього користувача API.' },
-          applicationId: { label: 'ID застосунку', hint: 'Панель Bandwidth → Applications.' },
+          applicationId: { label: 'ID застосунку', hint: 'Панель Bandwidth → <term>Applications</term>.' },
         },
       },
       generic: {
@@ -562,7 +562,7 @@ export const uk: MessagesOf<typeof en> = {
       advanced: 'Додатково',
       advancedHint: 'Довідковий текст, ключові слова, автовідповіді, обмеження',
       helpText: 'Довідковий текст',
-      helpTextHint: 'Надсилається у відповідь на HELP. Скажіть, хто ви і як із вами зв’язатися, наприклад «Підтримка Acme: acme.com/help. Щоб відписатися, надішліть STOP».',
+      helpTextHint: 'Надсилається у відповідь на HELP. Скажіть, хто ви і як із вами зв’язатися, наприклад «Підтримка <example>Acme</example>: <example>acme.com/help</example>. Щоб відписатися, надішліть STOP».',
       reopenWindow: 'Вікно повторного відкриття (хв)',
       reopenWindowHint: 'Відповідь клієнта протягом цього часу після закриття знову відкриває розмову. 1440 = 24 год.',
       rate: 'Швидкість (сегментів за секунду)',

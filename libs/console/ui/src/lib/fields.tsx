@@ -4,7 +4,7 @@ import { cx } from './cx';
 import './fields.css';
 
 export interface FieldLabelling {
-  label: string;
+  label: ReactNode;
   /** Shown under the control and read with it by screen readers. */
   hint?: ReactNode;
   /** Replaces the hint while present; marks the control invalid. */

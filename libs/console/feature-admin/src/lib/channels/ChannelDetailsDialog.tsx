@@ -5,7 +5,8 @@ import { currentLanguage, useTranslation } from '@backtalk/console/i18n';
 import type { ReactNode } from 'react';
 import { formatMinutes } from './channel-display';
 import { countryName } from './channel-form';
-import { formatSender, orderedSecretsSet, PROVIDER_SPECS, secretLabel, SENDER_TYPE_LABELS } from './providers';
+import { formatSender, markedSecretLabel, orderedSecretsSet, PROVIDER_SPECS, SENDER_TYPE_LABELS } from './providers';
+import { withProviderTerms } from './provider-terms';
 
 function None() {
   const { t } = useTranslation('admin');
@@ -23,12 +24,12 @@ export function SecretBadges({ channel }: { channel: ChannelView }) {
     <span className="bt-badges">
       {orderedSecretsSet(channel.provider, channel.secretsSet).map((field) => (
         <Badge key={field} tone="success">
-          {secretLabel(channel.provider, field)} ✓
+          {withProviderTerms(markedSecretLabel(channel.provider, field))} ✓
         </Badge>
       ))}
       {missing.map((spec) => (
         <Badge key={spec.field} tone="warning">
-          {t('channels.detailsDialog.secretMissing', { name: spec.label })}
+          {withProviderTerms(t('channels.detailsDialog.secretMissing', { name: spec.markedLabel }))}
         </Badge>
       ))}
     </span>
@@ -70,7 +71,7 @@ function ChannelDetails({ channel, teamName, formatPhone }: ChannelDetailsProps)
         multiline
         copyAccessibleName={t('channels.copyWebhookFor', { name: channel.name })}
         onCopied={() => toastShown('success', t('channels.webhookCopied'))}
-        hint={t('channels.detailsDialog.webhookHint', { console: PROVIDER_SPECS[channel.provider].console })}
+        hint={withProviderTerms(t('channels.detailsDialog.webhookHint', { console: PROVIDER_SPECS[channel.provider].console }))}
       />
       <DetailList
         items={[

@@ -12,7 +12,7 @@ import {
   TextAreaField,
   TextField,
 } from '@backtalk/console/ui';
-import { useConsoleLanguage, useTranslation } from '@backtalk/console/i18n';
+import { Trans, useConsoleLanguage, useTranslation } from '@backtalk/console/i18n';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useFormState } from '../shared';
 import {
@@ -33,6 +33,7 @@ import {
   type ChannelFormErrors,
   type ChannelFormValues,
 } from './channel-form';
+import { withProviderTerms } from './provider-terms';
 import { PROVIDER_SPECS, providerAnswersKeywords, SENDER_HELP, SENDER_TYPE_LABELS, senderTypesFor } from './providers';
 import { SecretFields } from './SecretFields';
 
@@ -176,7 +177,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
           value={values.sender}
           onChange={(e) => form.setField('sender', e.target.value)}
           error={error('sender')}
-          hint={senderHelp.hint}
+          hint={withProviderTerms(senderHelp.hint)}
         />
         <TextField
           label={t('channels.form.country')}
@@ -228,7 +229,7 @@ function ChannelForm({ channel, teams, onCreated, onDone }: ChannelFormProps) {
           value={values.helpText}
           onChange={(e) => form.setField('helpText', e.target.value)}
           error={error('helpText')}
-          hint={t('channels.form.helpTextHint')}
+          hint={<Trans t={t} i18nKey="channels.form.helpTextHint" components={{ example: <span translate="no" /> }} />}
         />
         <div className="bt-form__row">
           <TextField
@@ -393,7 +394,7 @@ export function ChannelCreatedDialog({ channel, onClose }: { channel: ChannelVie
     <Dialog open={channel !== null} onClose={onClose} title={t('channels.created.title', { name: channel?.name ?? '' })}>
       {channel && spec ? (
         <div className="bt-form">
-          <p className="bt-lead">{t('channels.created.paste', { console: spec.console })}</p>
+          <p className="bt-lead">{withProviderTerms(t('channels.created.paste', { console: spec.console }))}</p>
           <CopyField
             label={t('channels.columns.webhook')}
             value={channel.webhookUrl}

@@ -24,9 +24,8 @@ function ProviderName({ channel }: { channel: ChannelView }) {
   const { label } = PROVIDER_SPECS[channel.provider];
   return (
     <span className="bt-provider">
-      <span className="bt-provider__mark" aria-hidden="true">
-        {label.slice(0, 2)}
-      </span>
+      {/* A monogram drawn like a logo: its letters are decoration (CSS content), not a word of the page's text. */}
+      <span className="bt-provider__mark" aria-hidden="true" data-monogram={label.slice(0, 2)} />
       {label}
     </span>
   );

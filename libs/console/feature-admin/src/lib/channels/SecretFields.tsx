@@ -2,6 +2,7 @@ import type { Provider } from '@backtalk/contracts';
 import { useTranslation } from '@backtalk/console/i18n';
 import { Button, cx, FieldShell, SelectField } from '@backtalk/console/ui';
 import { translateAdmin } from '../../i18n';
+import { withProviderTerms } from './provider-terms';
 import { PROVIDER_SPECS, SIGNATURE_METHOD_LABELS, type SecretField, type SecretFieldSpec, type SignatureMethod, type TextSecretField } from './providers';
 
 interface SecretInputProps {
@@ -23,7 +24,7 @@ function placeholderFor({ isSet, cleared }: Pick<SecretInputProps, 'isSet' | 'cl
 function SecretInput({ spec, value, isSet, cleared, error, onChange, onClearedChange }: SecretInputProps) {
   const { t } = useTranslation('admin');
   return (
-    <FieldShell label={spec.label} hint={spec.hint} error={error}>
+    <FieldShell label={withProviderTerms(spec.markedLabel)} hint={withProviderTerms(spec.hint)} error={error}>
       {(control) => (
         <div className="bt-input-row">
           <input

@@ -1,5 +1,6 @@
 import { Provider, SenderType, type ChannelSecretsInput } from '@backtalk/contracts';
 import { translateAdmin as t } from '../../i18n';
+import { withoutTermMarks } from './provider-terms';
 
 export type SecretField = keyof ChannelSecretsInput;
 /** Every secret but the Vonage signature method, which is a choice, not something to paste. */
@@ -9,7 +10,9 @@ export type SignatureMethod = NonNullable<ChannelSecretsInput['signatureMethod']
 export interface SecretFieldSpec {
   field: TextSecretField;
   label: string;
-  /** Where to find it (or what to do with it), in a few words. */
+  /** The label with the provider console's own words marked `<term>` (see provider-terms). */
+  markedLabel: string;
+  /** Where to find it (or what to do with it), in a few words; the provider console's own words marked `<term>`. */
   hint: string;
   /** Needed to verify the provider's webhooks: the API refuses a channel without it. The others are for sending. */
   required: boolean;
@@ -24,7 +27,7 @@ export interface ProviderSpec {
   optionLabel: string;
   /** Within a sentence: "webhooks from Twilio", "webhooks from your provider". */
   inSentence: string;
-  /** Completes "Paste this URL in …". */
+  /** Completes "Paste this URL in …"; the provider console's own name marked `<term>`. */
   console: string;
   /** Required fields first: they are what the channel needs today; the rest are for sending replies. */
   secrets: readonly SecretFieldSpec[];
@@ -42,6 +45,9 @@ function secret(provider: Provider, field: TextSecretField, required: boolean, c
     required,
     concealed,
     get label() {
+      return withoutTermMarks(this.markedLabel);
+    },
+    get markedLabel() {
       return t(`channels.providers.${provider}.secrets.${field}.label`);
     },
     get hint() {
@@ -116,10 +122,13 @@ export const SIGNATURE_METHOD_LABELS: Readonly<Record<SignatureMethod, string>> 
 /** For secrets a provider does not list (set through the API, say): still worth naming. */
 const fallbackSecretLabel = (field: SecretField) => t(`channels.secretNames.${field}`);
 
-/** What the provider calls the field: Plivo's "account SID" is its Auth ID. */
-export function secretLabel(provider: Provider, field: SecretField): string {
-  return PROVIDER_SPECS[provider].secrets.find((spec) => spec.field === field)?.label ?? fallbackSecretLabel(field);
+/** What the provider calls the field, its own console's words marked `<term>`: Plivo's "account SID" is its <term>Auth ID</term>. */
+export function markedSecretLabel(provider: Provider, field: SecretField): string {
+  return PROVIDER_SPECS[provider].secrets.find((spec) => spec.field === field)?.markedLabel ?? fallbackSecretLabel(field);
 }
+
+/** What the provider calls the field: Plivo's "account SID" is its Auth ID. */
+export const secretLabel = (provider: Provider, field: SecretField): string => withoutTermMarks(markedSecretLabel(provider, field));
 
 /** Which secrets a channel has, in the order its provider lists them. */
 export function orderedSecretsSet(provider: Provider, secretsSet: readonly SecretField[]): SecretField[] {
