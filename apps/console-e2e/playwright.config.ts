@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { API_URL, CONSOLE_PORT, CONSOLE_URL, serverEnvironment } from './e2e-environment';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const consoleDist = process.env['E2E_CONSOLE_DIST'];
 
 export default defineConfig({
   testDir: './src',
@@ -40,7 +41,8 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `npx vite preview --config apps/console/vite.config.ts --port ${CONSOLE_PORT} --strictPort`,
+      // E2E_CONSOLE_DIST serves a build of one's own, so a concurrent `npm run console:build` cannot swap files under a run.
+      command: `npx vite preview --config apps/console/vite.config.ts --port ${CONSOLE_PORT} --strictPort${consoleDist ? ` --outDir ${consoleDist}` : ''}`,
       cwd: '../..',
       url: CONSOLE_URL,
       env: { API_URL },
