@@ -271,6 +271,7 @@ export function ContactDirectoryPage() {
       ...(channels ?? []).map((channel) => ({
         id: `channel-${channel.id}`,
         label: channel.name,
+        isData: true,
         checked: filter.channelId === channel.id,
         onSelect: () => update({ channelId: filter.channelId === channel.id ? null : channel.id }),
       })),

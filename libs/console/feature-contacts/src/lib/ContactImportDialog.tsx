@@ -94,7 +94,7 @@ function UploadStep({ onClose, onUploaded }: { onClose: () => void; onUploaded: 
         hint={t('import.intoHint')}
         value={channel?.id ?? ''}
         onChange={setChannelId}
-        options={manageable.map((candidate) => ({ value: candidate.id, label: t('import.intoOption', { name: candidate.name, phone: displayPhone(candidate.sender), country: candidate.country }) }))}
+        options={manageable.map((candidate) => ({ value: candidate.id, label: t('import.intoOption', { name: candidate.name, phone: displayPhone(candidate.sender), country: candidate.country }), isData: true }))}
       />
       <FieldShell label={t('import.file')} hint={t('import.fileHint', { megabytes: MAX_MEGABYTES, rows: formatNumber(100_000) })}>
         {(control) => <input className="bt-input" type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.target.files?.[0] ?? null)} {...control} />}

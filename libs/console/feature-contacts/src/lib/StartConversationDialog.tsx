@@ -69,7 +69,8 @@ function StartForm({ contact, onClose, onStarted }: Omit<StartConversationDialog
         label={t('start.from')}
         value={channel?.id ?? ''}
         onChange={setChannelId}
-        options={active.map((c) => ({ value: c.id, label: t(optedOut.has(c.id) ? 'start.channelOptionOptedOut' : 'start.channelOption', { name: c.name, phone: displayPhone(c.sender) }) }))}
+        // Name and number are the channel's own; the opted-out note is interface text, so that option stays translatable.
+        options={active.map((c) => ({ value: c.id, label: t(optedOut.has(c.id) ? 'start.channelOptionOptedOut' : 'start.channelOption', { name: c.name, phone: displayPhone(c.sender) }), isData: !optedOut.has(c.id) }))}
         error={errors.fields['channelId']}
       />
       {blocked && channel ? (

@@ -13,6 +13,20 @@ export interface DaySeries {
   dashed?: boolean;
 }
 
+/** The series in order, each with its colour as a swatch: series colours are too light to read as text. */
+function DayChartLegend({ series }: { series: readonly DaySeries[] }) {
+  return (
+    <ul className="bt-chart__legend">
+      {series.map((s) => (
+        <li key={s.key} className="bt-chart__legend-item">
+          <span className={s.type === 'line' ? 'bt-chart__legend-swatch bt-chart__legend-swatch--line' : 'bt-chart__legend-swatch'} style={{ background: s.color }} aria-hidden="true" />
+          <span className="bt-chart__legend-label">{s.name}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export interface DayChartProps {
   data: ReadonlyArray<Record<string, number | string | null>>;
   series: readonly DaySeries[];
@@ -69,11 +83,9 @@ export function DayChart({ data, series, yLabel, yTick, tooltipValue, summary, h
           {series.length > 1 ? (
             <Legend
               verticalAlign="top"
-              iconSize={10}
-              itemSorter={null}
               wrapperStyle={{ fontSize: 12, paddingBottom: 8 }}
-              // Series colours are too light to read as text; the swatch carries the colour.
-              formatter={(value: string) => <span className="bt-chart__legend-label">{value}</span>}
+              // Recharts' own legend names each swatch "<series> legend icon" in English; the series name beside it says it all.
+              content={() => <DayChartLegend series={series} />}
             />
           ) : null}
           {series.map((s) =>

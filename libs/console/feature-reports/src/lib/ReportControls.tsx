@@ -35,9 +35,9 @@ export function ReportControls({ view, update, report }: { view: ReportView; upd
   const { toastShown } = useToastActions();
   const all = (label: string) => ({ value: '', label });
   const teamOptions = [all(translate('controls.allTeams')), ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name, isData: true }))];
-  const channelOptions = [all(translate('controls.allChannels')), ...(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
+  const channelOptions = [all(translate('controls.allChannels')), ...(channels.data ?? []).map((c) => ({ value: c.id, label: c.name, isData: true }))];
   const agentOptions = [all(translate('controls.allAgents')), ...(users.data ?? []).map((u) => ({ value: u.id, label: u.name, isData: true }))];
-  const labelOptions = [all(translate('controls.anyLabel')), ...(labels.data ?? []).map((l) => ({ value: l.id, label: l.name }))];
+  const labelOptions = [all(translate('controls.anyLabel')), ...(labels.data ?? []).map((l) => ({ value: l.id, label: l.name, isData: true }))];
 
   const downloadCsv = () => {
     if (!view.query) return;

@@ -246,7 +246,7 @@ export function TestBenchPage() {
                 label={t('bench.arrivesOn')}
                 value={channel?.id ?? ''}
                 onChange={setChannelId}
-                options={channels.map((option) => ({ value: option.id, label: option.name }))}
+                options={channels.map((option) => ({ value: option.id, label: option.name, isData: true }))}
                 hint={t('bench.arrivesOnHint')}
               />
             )}
