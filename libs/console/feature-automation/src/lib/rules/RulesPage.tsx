@@ -2,7 +2,7 @@ import { Role, type RuleView } from '@backtalk/contracts';
 import { describeError, useDeleteRule, useReorderRules, useRules, useSignedInUser, useToastActions, useUpdateRule } from '@backtalk/console/data-access';
 import { DeleteDialog, QueryState } from '@backtalk/console/feature-admin';
 import { useTranslation } from '@backtalk/console/i18n';
-import { Badge, Button, buttonClassName, cx, EmptyState, Icon, PageHeader } from '@backtalk/console/ui';
+import { Badge, Button, buttonClassName, cx, EmptyState, Icon, PageHeader, Switch } from '@backtalk/console/ui';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import '../automation.css';
@@ -11,30 +11,29 @@ import { moveRule } from './rule-form';
 import { describeActions, describeCondition, describeScope, describeTrigger, type RuleNames } from './rule-summary';
 import { useRuleNames } from './use-rule-names';
 
-/** A switch on a checkbox: one click turns a rule off without opening it. */
+/** The UI kit's switch (a button with role="switch"): one click or Space turns a rule off without opening it. */
 function EnabledSwitch({ rule }: { rule: RuleView }) {
   const { t } = useTranslation('automation');
   const update = useUpdateRule();
   const { toastShown } = useToastActions();
   const checked = update.isPending && update.variables?.changes.enabled !== undefined ? update.variables.changes.enabled : rule.enabled;
   return (
-    <label className="bt-switch" title={checked ? t('rules.switchOn') : t('rules.switchOff')}>
-      <input
-        type="checkbox"
-        role="switch"
-        className="bt-switch__input"
-        aria-label={t('rules.enabledLabel', { name: rule.name })}
+    // A label around the switch, so the On/Off word beside it is part of what a pointer can press.
+    <label className="bt-rule-switch" title={checked ? t('rules.switchOn') : t('rules.switchOff')}>
+      <Switch
         checked={checked}
+        aria-label={t('rules.enabledLabel', { name: rule.name })}
         disabled={update.isPending}
-        onChange={(event) =>
+        onChange={(enabled) =>
           update.mutate(
-            { id: rule.id, changes: { enabled: event.target.checked } },
+            { id: rule.id, changes: { enabled } },
             { onError: (error) => toastShown('danger', t('rules.changeFailed', { name: rule.name, error: describeError(error) })) },
           )
         }
       />
-      <span className="bt-switch__track" aria-hidden="true" />
-      <span className="bt-switch__label">{checked ? t('rules.on') : t('rules.off')}</span>
+      <span className="bt-rule-switch__label" aria-hidden="true">
+        {checked ? t('rules.on') : t('rules.off')}
+      </span>
     </label>
   );
 }
