@@ -181,7 +181,11 @@ describe('custom contact attributes', () => {
     const answer = await t.request<CannedAnswerView>('POST', '/api/canned-answers', { token: admin, body: { title: 'Order', shortcode: 'order', body: 'Order {{contact.order_id}} ({{contact.plan}} plan, VIP: {{contact.vip}}) ships on {{contact.renews_on}}. {{contact.crm}}' } });
     expect(answer.status).toBe(201);
     const rendered = await t.request<RenderedCannedAnswer>('GET', `/api/canned-answers/${answer.body.id}/render?conversationId=${conversation.id}`, { token: agent });
-    expect(rendered.body).toEqual({ body: 'Order A-1042 (Gold plan, VIP: yes) ships on 2026-03-01.', missing: ['contact.crm'] });
+    expect(rendered.body).toEqual({
+      body: 'Order A-1042 (Gold plan, VIP: yes) ships on 2026-03-01.',
+      missing: ['contact.crm'],
+      choice: { chosenLanguage: 'en', fallback: false, wantedFrom: 'conversation', wantedLanguage: 'en' },
+    });
 
     const typo = await t.request<{ message: string }>('POST', '/api/canned-answers', { token: admin, body: { title: 'Typo', shortcode: 'typo', body: 'Order {{contact.orderid}} for {{contact.first_name}}' } });
     expect(typo.status).toBe(400);
