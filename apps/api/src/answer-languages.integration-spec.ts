@@ -58,6 +58,12 @@ const OTHER_FAQS = [
 const ENGLISH_ANSWER = 'Your order is on its way: {{channel.name}} texted you the tracking number.';
 const UKRAINIAN_ANSWER = 'Ваше замовлення в дорозі: {{channel.name}} надіслав вам номер для відстеження.';
 
+/**
+ * The first customer message builds the team's FAQ index (the sentence encoder embeds every example), which on a CI
+ * machine running other suites alongside takes most of jest's 30 s; each reply is then awaited for up to 30 s.
+ */
+const AUTO_REPLY_TEST_TIMEOUT_MS = 120_000;
+
 describe('answers in the customer’s language', () => {
   let t: TestApp;
   let teamId: string;
@@ -187,7 +193,7 @@ describe('answers in the customer’s language', () => {
     } finally {
       live.close();
     }
-  });
+  }, AUTO_REPLY_TEST_TIMEOUT_MS);
 
   it('answers in the language set on the contact over the one detected, with no fallback line, and tells the composer so', async () => {
     await orderStatusFaqAnswering();
@@ -212,7 +218,7 @@ describe('answers in the customer’s language', () => {
     expect((await t.request<ContactView>('PATCH', `/api/contacts/${conversation.contact.id}`, { token: agent, body: { language: null } })).body.language).toBeNull();
     const detected = (await t.request<CannedAnswerView[]>('GET', `/api/canned-answers?conversationId=${conversation.id}&q=order`, { token: agent })).body;
     expect(detected[0].choice).toEqual({ chosenLanguage: 'uk', wantedLanguage: 'uk', wantedFrom: 'conversation', fallback: false });
-  });
+  }, AUTO_REPLY_TEST_TIMEOUT_MS);
 
   it('renders the variant that fits the conversation with its contact variables, and says when it fell back', async () => {
     const greeting = await createAnswer({
