@@ -11,6 +11,7 @@ import { OutboundModule, OutboundWorkerModule } from '@backtalk/outbound';
 import { PlatformModule } from '@backtalk/platform';
 import { RealtimeModule } from '@backtalk/realtime';
 import { ReportsModule, ReportsWorkerModule } from '@backtalk/reports';
+import { RetentionWorkerModule } from '@backtalk/retention';
 import { RoutingModule, RoutingWorkerModule } from '@backtalk/routing';
 import { type DynamicModule, Module } from '@nestjs/common';
 
@@ -24,7 +25,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, LabelsModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, MacrosModule, ...(options.runWorkers ? [MacrosWorkerModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule, ContactsWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, LabelsModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, MacrosModule, ...(options.runWorkers ? [MacrosWorkerModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule, ContactsWorkerModule, RetentionWorkerModule] : [])],
     };
   }
 }

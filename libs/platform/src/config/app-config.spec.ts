@@ -47,4 +47,15 @@ describe('loadConfig', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SECRETS_KEY: `${'C'.repeat(43)}=` });
     expect(config.cookieSecure).toBe(true);
   });
+
+  it('refuses an event log retention shorter than the realtime replay window and an hour, naming both', () => {
+    expect(() => loadConfig({ REALTIME_REPLAY_MAX_AGE_SECONDS: '172800', RETENTION_EVENTS_HOURS: '48' })).toThrow(
+      new ConfigError("Invalid configuration: RETENTION_EVENTS_HOURS must be at least 49, an hour more than REALTIME_REPLAY_MAX_AGE_SECONDS (got '48')"),
+    );
+    expect(loadConfig({ REALTIME_REPLAY_MAX_AGE_SECONDS: '172800', RETENTION_EVENTS_HOURS: '49' }).RETENTION_EVENTS_HOURS).toBe(49);
+  });
+
+  it('refuses to remember an Idempotency-Key for less than a day', () => {
+    expect(() => loadConfig({ RETENTION_IDEMPOTENCY_KEYS_HOURS: '12' })).toThrow(/^Invalid configuration: RETENTION_IDEMPOTENCY_KEYS_HOURS must not be less than 24/);
+  });
 });

@@ -232,6 +232,50 @@ export class AppConfig {
   @Min(1)
   AUTO_REPLY_WINDOW_MINUTES = 60;
 
+  /** How often the worker deletes, in small batches, what the tables below keep past its window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  RETENTION_INTERVAL_MS = 300000;
+
+  /** Rows deleted per statement: each batch is its own short transaction, so no table stays locked for long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(50000)
+  RETENTION_BATCH_SIZE = 2000;
+
+  /**
+   * Hours the domain event log keeps an event. Reconnecting consoles are replayed from it, so it must cover
+   * REALTIME_REPLAY_MAX_AGE_SECONDS and an hour more (checked at boot); a console whose gap reaches further reloads its lists.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  RETENTION_EVENTS_HOURS = 48;
+
+  /**
+   * Days an automation run (one per customer message, with the rules it fired) is kept. Reports do not read them; they
+   * stop a message being run twice, which the sweep could do only within minutes. A waiting-time rule's run is kept while
+   * the wait it fired for lasts, whatever its age, or the rule would fire again.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RETENTION_AUTOMATION_RUNS_DAYS = 30;
+
+  /** Days an applied delivery report is kept to recognise a carrier's repeat of it; unapplied ones are kept until applied. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RETENTION_DELIVERY_REPORTS_DAYS = 7;
+
+  /** Hours an Idempotency-Key is remembered: a repeat within them gets the first message back and sends nothing. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(24)
+  RETENTION_IDEMPOTENCY_KEYS_HOURS = 168;
+
   get isProduction(): boolean {
     return this.NODE_ENV === RuntimeEnvironment.Production;
   }
@@ -265,7 +309,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')}${shown}`);
   }
   assertProductionSecrets(config);
+  assertRetentionCoversReplay(config);
   return config;
+}
+
+/** Deleting events a console may still be replayed would only make it reload sooner; refusing says why at boot. */
+function assertRetentionCoversReplay(config: AppConfig): void {
+  const neededHours = Math.ceil(config.REALTIME_REPLAY_MAX_AGE_SECONDS / 3600) + 1;
+  if (config.RETENTION_EVENTS_HOURS < neededHours) {
+    throw new ConfigError(
+      `Invalid configuration: RETENTION_EVENTS_HOURS must be at least ${neededHours}, an hour more than REALTIME_REPLAY_MAX_AGE_SECONDS (got '${config.RETENTION_EVENTS_HOURS}')`,
+    );
+  }
 }
 
 function assertProductionSecrets(config: AppConfig): void {

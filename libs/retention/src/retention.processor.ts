@@ -1,0 +1,38 @@
+import { AppConfig, MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
+import { InjectQueue, Process, Processor } from '@nestjs/bull';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { Counter } from 'prom-client';
+import { type RetentionPass, RetentionService } from './retention.service';
+
+export const RETENTION_JOB = 'retention';
+
+/** The worker's side of retention: a repeatable job that trims each table in small batches. */
+@Processor(QueueName.Maintenance)
+export class RetentionProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RetentionProcessor.name);
+  private readonly deletedRows: Counter<'table'>;
+
+  constructor(
+    private readonly retention: RetentionService,
+    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    private readonly config: AppConfig,
+    private readonly repeatableJobs: RepeatableJobs,
+    metrics: MetricsService,
+  ) {
+    this.deletedRows = new Counter({ name: 'retention_deleted_rows_total', help: 'Rows the retention job deleted, by table', labelNames: ['table'] as const, registers: [metrics.registry] });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.repeatableJobs.declare(this.queue, { name: RETENTION_JOB, repeat: { every: this.config.RETENTION_INTERVAL_MS }, removeOnComplete: 10, removeOnFail: 10 });
+  }
+
+  @Process(RETENTION_JOB)
+  async handle(): Promise<RetentionPass[]> {
+    const passes = await this.retention.run();
+    for (const pass of passes) this.deletedRows.inc({ table: pass.table }, pass.deleted);
+    const deleted = passes.filter((pass) => pass.deleted > 0);
+    if (deleted.length > 0) this.logger.log({ passes: deleted }, 'deleted rows past their retention window');
+    return passes;
+  }
+}

@@ -1,0 +1,129 @@
+import { AppConfig } from '@backtalk/platform';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** The tables that only grow unless something deletes from them. */
+export const RETAINED_TABLES = ['domain_event', 'automation_run', 'delivery_report', 'idempotency_record'] as const;
+export type RetainedTable = (typeof RETAINED_TABLES)[number];
+
+export interface RetentionPass {
+  table: RetainedTable;
+  deleted: number;
+  batches: number;
+  milliseconds: number;
+  /** False when the pass stopped at its time budget with rows past the window still left, for the next run. */
+  caughtUp: boolean;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** How long one run may spend on one table; a backlog (an upgrade onto a year of rows) drains over several runs. */
+const TABLE_BUDGET_MS = 15_000;
+
+/**
+ * Each statement deletes at most one batch, as its own transaction, picked through an index on the time column (or the
+ * event log's primary key), so it holds its row locks for milliseconds and never scans the table. It returns how many
+ * rows it deleted; $1 is the cutoff (rows older go), $2 the batch size.
+ */
+const BATCH_SQL: Record<RetainedTable, string> = {
+  // The log is trimmed strictly from its low end, in seq order, up to the first event still inside the window, and the
+  // horizon records the highest seq deleted, in the same statement: a console resuming below it is told to reload
+  // (see EventLogReader.gap), never replayed the rest as if it were the whole gap. The horizon's row lock serialises
+  // two workers running this at once (and were its row missing, GREATEST keeps the higher of two). A seq under the
+  // horizon that commits later would need a transaction open for longer than the window.
+  domain_event: `
+    WITH horizon AS (SELECT deleted_through FROM domain_event_horizon FOR UPDATE),
+    batch AS (
+      SELECT e.seq, e.created_at FROM domain_event e
+      WHERE e.seq > coalesce((SELECT deleted_through FROM horizon), 0) ORDER BY e.seq LIMIT $2
+    ),
+    kept AS (SELECT min(seq) AS seq FROM batch WHERE created_at >= $1),
+    deleted AS (
+      DELETE FROM domain_event e USING batch b
+      WHERE e.seq = b.seq AND ((SELECT seq FROM kept) IS NULL OR b.seq < (SELECT seq FROM kept))
+      RETURNING e.seq
+    ),
+    moved AS (
+      INSERT INTO domain_event_horizon (deleted_through) SELECT max(seq) FROM deleted HAVING count(*) > 0
+      ON CONFLICT (only_row) DO UPDATE SET deleted_through = GREATEST(domain_event_horizon.deleted_through, excluded.deleted_through)
+      RETURNING 1
+    )
+    SELECT count(*)::int AS deleted FROM deleted`,
+  // A waiting-time rule's run is how it knows it already fired for this wait: while the conversation still waits since
+  // then, deleting it would fire the rule again.
+  automation_run: `
+    WITH deleted AS (
+      DELETE FROM automation_run WHERE id IN (
+        SELECT r.id FROM automation_run r
+        WHERE r.created_at < $1
+          AND (r.wait_started_at IS NULL OR NOT EXISTS (SELECT 1 FROM conversation c WHERE c.id = r.conversation_id AND c.waiting_since = r.wait_started_at))
+        ORDER BY r.created_at LIMIT $2)
+      RETURNING 1
+    )
+    SELECT count(*)::int AS deleted FROM deleted`,
+  // An unapplied report waits for its message's provider id; only applied ones go.
+  delivery_report: `
+    WITH deleted AS (
+      DELETE FROM delivery_report WHERE id IN (SELECT id FROM delivery_report WHERE applied AND received_at < $1 ORDER BY received_at LIMIT $2)
+      RETURNING 1
+    )
+    SELECT count(*)::int AS deleted FROM deleted`,
+  idempotency_record: `
+    WITH deleted AS (
+      DELETE FROM idempotency_record WHERE (scope, key) IN (SELECT scope, key FROM idempotency_record WHERE created_at < $1 ORDER BY created_at LIMIT $2)
+      RETURNING 1
+    )
+    SELECT count(*)::int AS deleted FROM deleted`,
+};
+
+/**
+ * Keeps the tables that only grow near their steady-state size: the domain event log beyond the realtime replay window,
+ * automation runs, applied delivery reports and Idempotency-Key records beyond their windows (`RETENTION_*`).
+ */
+@Injectable()
+export class RetentionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** How long each table keeps a row, in milliseconds. */
+  windows(): Record<RetainedTable, number> {
+    return {
+      domain_event: this.config.RETENTION_EVENTS_HOURS * HOUR_MS,
+      automation_run: this.config.RETENTION_AUTOMATION_RUNS_DAYS * DAY_MS,
+      delivery_report: this.config.RETENTION_DELIVERY_REPORTS_DAYS * DAY_MS,
+      idempotency_record: this.config.RETENTION_IDEMPOTENCY_KEYS_HOURS * HOUR_MS,
+    };
+  }
+
+  /** Deletes one batch of `table`'s rows past its window at `now`; resolves to how many. */
+  async deleteBatch(table: RetainedTable, now = new Date(), batchSize = this.config.RETENTION_BATCH_SIZE): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.windows()[table]);
+    const [row] = await this.dataSource.query<Array<{ deleted: number }>>(BATCH_SQL[table], [cutoff, batchSize]);
+    return row.deleted;
+  }
+
+  /** Batch after batch, until one comes back short (nothing left past the window) or the table's time budget is spent. */
+  async trim(table: RetainedTable, now = new Date(), budgetMs = TABLE_BUDGET_MS): Promise<RetentionPass> {
+    const batchSize = this.config.RETENTION_BATCH_SIZE;
+    const started = Date.now();
+    let deleted = 0;
+    let batches = 0;
+    for (;;) {
+      const count = await this.deleteBatch(table, now, batchSize);
+      deleted += count;
+      batches += 1;
+      if (count < batchSize) return { table, deleted, batches, milliseconds: Date.now() - started, caughtUp: true };
+      if (Date.now() - started >= budgetMs) return { table, deleted, batches, milliseconds: Date.now() - started, caughtUp: false };
+    }
+  }
+
+  /** One pass over every retained table. */
+  async run(now = new Date(), budgetMs = TABLE_BUDGET_MS): Promise<RetentionPass[]> {
+    const passes: RetentionPass[] = [];
+    for (const table of RETAINED_TABLES) passes.push(await this.trim(table, now, budgetMs));
+    return passes;
+  }
+}
