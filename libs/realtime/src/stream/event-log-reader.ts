@@ -40,12 +40,13 @@ export class EventLogReader {
   }
 
   async gap(after: number, through: number, countUpTo: number): Promise<Gap> {
-    const [row]: Array<{ events: number; oldest_at: Date | null }> = await this.dataSource.query(
+    const [row]: Array<{ events: number; oldest_at: Date | null; trimmed: boolean }> = await this.dataSource.query(
       `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM domain_event WHERE seq > $1 AND seq <= $2 LIMIT $3) AS counted) AS events,
-              (SELECT created_at FROM domain_event WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 1) AS oldest_at`,
+              (SELECT created_at FROM domain_event WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 1) AS oldest_at,
+              coalesce((SELECT deleted_through > $1 FROM domain_event_horizon), false) AS trimmed`,
       [after, through, countUpTo],
     );
-    return { events: row.events, oldestAt: row.oldest_at };
+    return { events: row.events, oldestAt: row.oldest_at, trimmed: row.trimmed };
   }
 
   async latestSeq(): Promise<number> {
