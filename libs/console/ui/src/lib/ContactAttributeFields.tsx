@@ -81,7 +81,7 @@ function AttributeField({ attribute, value, onSave, disabled }: { attribute: Con
       <select id={id} className="bt-input bt-select" value={typeof value === 'string' ? value : ''} disabled={disabled || saving} aria-describedby={describedBy} onChange={(event) => void save(event.target.value || null)}>
         <option value="">{t('attributes.notSet')}</option>
         {attribute.choices.map((choice) => (
-          <option key={choice} value={choice}>
+          <option key={choice} value={choice} translate="no">
             {choice}
           </option>
         ))}
@@ -127,7 +127,7 @@ function AttributeField({ attribute, value, onSave, disabled }: { attribute: Con
 
   return (
     <div className="bt-attribute">
-      <label htmlFor={id} className="bt-attribute__label">
+      <label htmlFor={id} className="bt-attribute__label" translate="no">
         {attribute.label}
       </label>
       <div className="bt-attribute__control">
