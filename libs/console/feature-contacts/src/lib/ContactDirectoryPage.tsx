@@ -249,13 +249,13 @@ export function ContactDirectoryPage() {
   ];
   // Attributes with few values filter from the menu; any attribute filters by its value from the address (attr=key:value).
   for (const attribute of attributes ?? []) {
-    const values = attribute.type === 'list' ? attribute.choices.map((choice) => ({ value: choice, label: choice })) : attribute.type === 'boolean' ? [{ value: 'true', label: t('filters.yes') }, { value: 'false', label: t('filters.no') }] : [];
+    const values = attribute.type === 'list' ? attribute.choices.map((choice) => ({ value: choice, label: choice, isData: true })) : attribute.type === 'boolean' ? [{ value: 'true', label: t('filters.yes'), isData: false }, { value: 'false', label: t('filters.no'), isData: false }] : [];
     if (values.length === 0) continue;
     filterEntries.push(
-      { kind: 'heading', id: `h-attribute-${attribute.key}`, label: attribute.label },
-      ...values.map(({ value, label }) => {
+      { kind: 'heading', id: `h-attribute-${attribute.key}`, label: attribute.label, isData: true },
+      ...values.map(({ value, label, isData }) => {
         const chosen = `${attribute.key}:${value}`;
-        return { id: `attribute-${attribute.key}-${value}`, label, checked: filter.attribute === chosen, onSelect: () => update({ attribute: filter.attribute === chosen ? null : chosen }) };
+        return { id: `attribute-${attribute.key}-${value}`, label, isData, checked: filter.attribute === chosen, onSelect: () => update({ attribute: filter.attribute === chosen ? null : chosen }) };
       }),
     );
   }

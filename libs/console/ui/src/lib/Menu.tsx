@@ -20,7 +20,7 @@ export interface MenuAction {
   onSelect: () => void;
 }
 
-export type MenuEntry = MenuAction | { kind: 'heading'; id: string; label: string } | { kind: 'separator'; id: string };
+export type MenuEntry = MenuAction | { kind: 'heading'; id: string; label: string; isData?: boolean } | { kind: 'separator'; id: string };
 
 export interface MenuProps {
   /** The trigger's accessible name (and its text unless `children` is given). */
@@ -114,7 +114,7 @@ export function Menu({ label, children, icon, entries, variant = 'secondary', si
           if (entry.kind === 'separator') return <div key={entry.id} role="separator" className="bt-menu__separator" />;
           if (entry.kind === 'heading') {
             return (
-              <div key={entry.id} className="bt-menu__heading" role="presentation">
+              <div key={entry.id} className="bt-menu__heading" role="presentation" translate={entry.isData ? 'no' : undefined}>
                 {entry.label}
               </div>
             );
