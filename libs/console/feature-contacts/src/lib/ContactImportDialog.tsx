@@ -136,7 +136,8 @@ function MappingStep({ upload, onClose, onStarted, attributes }: MappingProps & 
   const mapping: ContactImportColumn[] = choices.flatMap(toColumn);
   const options = [
     ...FIELD_LABEL_KEYS.map(({ value, key }) => ({ value, label: t(key) })),
-    ...attributes.map((attribute) => ({ value: `${ATTRIBUTE_PREFIX}${attribute.key}` as ColumnChoice, label: t('import.fieldAttribute', { label: attribute.label }) })),
+    // An option holds text only, so the attribute's own label marks the whole option as data, its translated prefix too.
+    ...attributes.map((attribute) => ({ value: `${ATTRIBUTE_PREFIX}${attribute.key}` as ColumnChoice, label: t('import.fieldAttribute', { label: attribute.label }), isData: true })),
   ];
 
   return (
