@@ -128,10 +128,10 @@ export function ContactAttributesPage() {
   const deleting = dialog?.kind === 'delete' ? dialog.attribute : null;
 
   const columns: TableColumn<ContactAttributeView>[] = [
-    { id: 'label', header: t('contactAttributes.columns.label'), cell: (attribute) => attribute.label },
+    { id: 'label', header: t('contactAttributes.columns.label'), cell: (attribute) => <span translate="no">{attribute.label}</span> },
     { id: 'key', header: t('contactAttributes.columns.variable'), secondary: true, cell: (attribute) => <code className="bt-mono">{`{{contact.${attribute.key}}}`}</code> },
     { id: 'type', header: t('contactAttributes.columns.type'), cell: (attribute) => t(`contactAttributes.types.${attribute.type}`) },
-    { id: 'choices', header: t('contactAttributes.columns.choices'), secondary: true, cell: (attribute) => (attribute.choices.length > 0 ? attribute.choices.join(', ') : <span className="bt-muted">—</span>) },
+    { id: 'choices', header: t('contactAttributes.columns.choices'), secondary: true, cell: (attribute) => (attribute.choices.length > 0 ? <span translate="no">{attribute.choices.join(', ')}</span> : <span className="bt-muted">—</span>) },
     {
       id: 'actions',
       header: <span className="bt-sr-only">{t('shared.actions')}</span>,
@@ -162,7 +162,7 @@ export function ContactAttributesPage() {
       />
       <QueryState loadingLabel={t('contactAttributes.loading')} errorTitle={t('contactAttributes.loadFailed')} isPending={attributes.isPending} error={attributes.error} onRetry={() => void attributes.refetch()}>
         {attributes.data && attributes.data.length > 0 ? (
-          <Table caption={t('contactAttributes.title')} columns={columns} rows={attributes.data} rowKey={(attribute) => attribute.id} />
+          <Table narrow="stack" caption={t('contactAttributes.title')} columns={columns} rows={attributes.data} rowKey={(attribute) => attribute.id} />
         ) : (
           <EmptyState compact icon="user" title={t('contactAttributes.emptyTitle')}>
             {t('contactAttributes.empty')}
