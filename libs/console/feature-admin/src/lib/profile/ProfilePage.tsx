@@ -84,10 +84,13 @@ export function ProfilePage() {
       <Panel title={t('profile.account.title')}>
         <DetailList
           items={[
-            { label: t('profile.account.name'), value: user.name },
-            { label: t('profile.account.email'), value: user.email },
+            { label: t('profile.account.name'), value: <span translate="no">{user.name}</span> },
+            { label: t('profile.account.email'), value: <span translate="no">{user.email}</span> },
             { label: t('profile.account.role'), value: <RoleBadge role={user.role} /> },
-            { label: t('profile.account.teams'), value: teams ? teams.map((team) => team.name).join(', ') || t('profile.account.noTeams') : '…' },
+            {
+              label: t('profile.account.teams'),
+              value: !teams ? '…' : teams.length > 0 ? <span translate="no">{teams.map((team) => team.name).join(', ')}</span> : t('profile.account.noTeams'),
+            },
           ]}
         />
       </Panel>

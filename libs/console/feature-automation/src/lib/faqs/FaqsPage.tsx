@@ -76,7 +76,10 @@ export function FaqsPage() {
       id: 'scope',
       header: t('faqs.columnScope'),
       secondary: true,
-      cell: (answer) => (answer.teamId ? (teamName.get(answer.teamId) ?? t('faqs.oneTeam')) : t('faqs.everyTeam')),
+      cell: (answer) => {
+        const team = answer.teamId ? teamName.get(answer.teamId) : undefined;
+        return team !== undefined ? <span translate="no">{team}</span> : answer.teamId ? t('faqs.oneTeam') : t('faqs.everyTeam');
+      },
     },
     {
       id: 'actions',
@@ -129,7 +132,7 @@ export function FaqsPage() {
               </span>
             </div>
             {shown.length > 0 ? (
-              <Table caption={t('faqs.tableCaption')} columns={columns} rows={shown} rowKey={(answer) => answer.id} />
+              <Table narrow="stack" caption={t('faqs.tableCaption')} columns={columns} rows={shown} rowKey={(answer) => answer.id} />
             ) : (
               <EmptyState compact icon="search" title={t('faqs.noMatchTitle')}>
                 {t('faqs.noMatchBody', { query: query.trim() })}
