@@ -6,7 +6,8 @@ import { Badge, Banner, Button, cx, EmptyState, FieldShell, formatConfidence, Ic
 import { useEffect, useMemo, useRef, useState } from 'react';
 import '../automation.css';
 import { AutomationTabs } from '../AutomationTabs';
-import { describeActions, type RuleNames } from '../rules/rule-summary';
+import { describeActions, markSummaryData, type RuleNames } from '../rules/rule-summary';
+import { SummaryText } from '../rules/SummaryText';
 import { useRuleNames } from '../rules/use-rule-names';
 import { autoReplyThreshold, formatShare, recentCustomerMessages, scoreBar } from './bench-display';
 
@@ -91,7 +92,9 @@ function BenchResult({ result, channel, threshold }: { result: AutomationTestRes
             {result.fired.map((fired) => (
               <li key={fired.ruleId} className="bt-fired__rule">
                 <span translate="no" className="bt-fired__name">{fired.name}</span>
-                <span className="bt-fired__actions">{describeActions(fired.actions, names)}</span>
+                <span className="bt-fired__actions">
+                  <SummaryText summary={describeActions(fired.actions, names, markSummaryData)} />
+                </span>
               </li>
             ))}
           </ol>

@@ -8,7 +8,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import '../automation.css';
 import { AutomationTabs } from '../AutomationTabs';
 import { moveRule } from './rule-form';
-import { describeActions, describeCondition, describeScope, describeTrigger, type RuleNames } from './rule-summary';
+import { describeActions, describeCondition, describeScope, describeTrigger, markSummaryData, type RuleNames } from './rule-summary';
+import { SummaryText } from './SummaryText';
 import { useRuleNames } from './use-rule-names';
 
 /** The UI kit's switch (a button with role="switch"): one click or Space turns a rule off without opening it. */
@@ -71,7 +72,9 @@ function RuleCard({
           <Link to={`rules/${rule.id}`} className="bt-rule__name" translate="no">
             {rule.name}
           </Link>
-          <Badge>{describeScope(rule, names)}</Badge>
+          <Badge>
+            <SummaryText summary={describeScope(rule, names, markSummaryData)} />
+          </Badge>
           {rule.continueAfter ? <Badge tone="accent">{t('rules.continues')}</Badge> : null}
           {rule.answerAssigned && rule.actions.some((action) => action.type === 'reply') ? <Badge tone="accent">{t('rules.repliesAssigned')}</Badge> : null}
         </div>
@@ -83,12 +86,16 @@ function RuleCard({
           {rule.conditions.length > 0 ? (
             <div>
               <dt>{t('rules.if')}</dt>
-              <dd>{rule.conditions.map((condition) => describeCondition(condition, names)).join(' · ')}</dd>
+              <dd>
+                <SummaryText summary={rule.conditions.map((condition) => describeCondition(condition, names, markSummaryData)).join(' · ')} />
+              </dd>
             </div>
           ) : null}
           <div>
             <dt>{t('rules.then')}</dt>
-            <dd>{describeActions(rule.actions, names)}</dd>
+            <dd>
+              <SummaryText summary={describeActions(rule.actions, names, markSummaryData)} />
+            </dd>
           </div>
         </dl>
       </div>

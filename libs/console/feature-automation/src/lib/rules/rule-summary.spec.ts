@@ -1,5 +1,5 @@
 import { ConversationPriority, ConversationStatus, RuleTrigger } from '@backtalk/contracts';
-import { describeAction, describeActions, describeCondition, describeScope, describeTrigger, type RuleNames } from './rule-summary';
+import { describeAction, describeActions, describeCondition, describeScope, describeTrigger, markSummaryData, summaryParts, type RuleNames } from './rule-summary';
 
 const names: RuleNames = {
   answer: (id) => (id === 'a1' ? 'Where is my order' : undefined),
@@ -66,5 +66,34 @@ describe('rule summaries', () => {
   it('say so when what an action names is gone', () => {
     expect(describeAction({ type: 'reply', cannedAnswerId: 'gone' }, names)).toBe('Reply with “removed answer”');
     expect(describeAction({ type: 'assign_team', teamId: 'gone' }, names)).toBe('Assign to team (removed)');
+  });
+});
+
+describe('rule summaries shown on screen', () => {
+  it('set off the names and words they quote as data, and leave interface text and removed names outside it', () => {
+    const summary = describeActions(
+      [
+        { type: 'reply', cannedAnswerId: 'a1' },
+        { type: 'assign_team', teamId: 'gone' },
+      ],
+      names,
+      markSummaryData,
+    );
+    expect(summaryParts(summary)).toEqual([
+      { text: 'Reply with “', isData: false },
+      { text: 'Where is my order', isData: true },
+      { text: '”, assign to team (removed)', isData: false },
+    ]);
+    expect(summaryParts(describeCondition({ type: 'contact_attribute', key: 'orders', operator: 'greater', value: 10 }, names, markSummaryData))).toEqual([
+      { text: 'Contact’s ', isData: false },
+      { text: 'orders', isData: true },
+      { text: ' is more than “', isData: false },
+      { text: '10', isData: true },
+      { text: '”', isData: false },
+    ]);
+    expect(summaryParts(describeScope({ channelId: 'c1', teamId: null }, names, markSummaryData))).toEqual([
+      { text: 'Channel ', isData: false },
+      { text: 'Support desk', isData: true },
+    ]);
   });
 });
