@@ -103,7 +103,7 @@ export function MergeHistory({ contact }: { contact: ContactDetailView }) {
             t={t}
             i18nKey={merge.absorbedName ? 'merge.mergedWithNamed' : 'merge.mergedWith'}
             values={{ phone: displayPhone(merge.absorbedPhone), name: merge.absorbedName ?? '', by: merge.mergedByName ?? t('merge.someoneGone'), when: formatDateTime(merge.mergedAt) }}
-            components={{ phone: <span className="bt-mono" /> }}
+            components={{ phone: <span className="bt-mono" />, name: <span translate="no" />, by: <span translate={merge.mergedByName === null ? undefined : 'no'} /> }}
           />
         </li>
       ))}
@@ -139,7 +139,16 @@ export function BlockPanel({ contact }: { contact: ContactDetailView }) {
               <li key={team.teamId} className={block ? 'bt-contact-blocks__blocked' : undefined}>
                 <Icon name={block ? 'block' : 'circle-check'} size={14} />
                 <span>
-                  <strong translate="no">{team.teamName}</strong>: {block ? t('block.blockedBy', { name: block.blockedByName ?? t('block.someoneGone'), when: formatDateTime(block.blockedAt) }) : t('block.notBlocked')}
+                  <strong translate="no">{team.teamName}</strong>: {block ? (
+                    <Trans
+                      t={t}
+                      i18nKey="block.blockedBy"
+                      values={{ name: block.blockedByName ?? t('block.someoneGone'), when: formatDateTime(block.blockedAt) }}
+                      components={{ name: <span translate={block.blockedByName === null ? undefined : 'no'} /> }}
+                    />
+                  ) : (
+                    t('block.notBlocked')
+                  )}
                 </span>
                 {manages(team.teamId) ? (
                   <Button size="sm" variant={block ? 'secondary' : 'danger'} onClick={() => setConfirming({ team, blocked: !block })}>

@@ -2,7 +2,7 @@ import { ConversationStatus, MessageKind, type ConsentEventView, type ContactDet
 import { DEFAULT_FILTER, describeError, filterToSearchParams, useChannels, useContact, useContactAttributes, useSaveContact, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
 import { Badge, Banner, Button, buttonClassName, ContactAttributeFields, EmptyState, formatDateTime, formatShortAgo, Icon, LoadingState, PageHeader, TextAreaField, useNow, type BadgeTone } from '@backtalk/console/ui';
 import { ContactAnswerLanguage } from '@backtalk/console/feature-inbox';
-import { useTranslation } from '@backtalk/console/i18n';
+import { Trans, useTranslation } from '@backtalk/console/i18n';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { BlockPanel, MergeContactDialog, MergeHistory, useCanMerge } from './ContactModeration';
@@ -36,6 +36,11 @@ function inboxLink(conversation: ConversationView) {
   return { pathname: `/inbox/${conversation.id}`, search: filterToSearchParams({ ...DEFAULT_FILTER, view: 'all', status: conversation.status }).toString() };
 }
 
+/** A record's name, marked as data; `otherwise` (interface text) when the console cannot name it. */
+function DataOr({ name, otherwise }: { name: string | undefined; otherwise: string }) {
+  return name === undefined ? otherwise : <span translate="no">{name}</span>;
+}
+
 function Conversations({ contact, channels, teams }: { contact: ContactDetailView; channels: Map<string, string>; teams: Map<string, string> }) {
   const { t } = useTranslation('contacts');
   const now = useNow();
@@ -64,7 +69,7 @@ function Conversations({ contact, channels, teams }: { contact: ContactDetailVie
                   <span className="bt-contact-conversation__top">
                     <Badge tone={status.tone}>{status.label}</Badge>
                     <span className="bt-contact-conversation__where">
-                      {channels.get(conversation.channelId) ?? t('conversations.channel')} · {teams.get(conversation.teamId) ?? t('conversations.team')}
+                      <DataOr name={channels.get(conversation.channelId)} otherwise={t('conversations.channel')} /> · <DataOr name={teams.get(conversation.teamId)} otherwise={t('conversations.team')} />
                     </span>
                     <time className="bt-contact-conversation__when" dateTime={conversation.lastMessageAt} title={formatDateTime(conversation.lastMessageAt)}>
                       {formatShortAgo(conversation.lastMessageAt, now)}
@@ -90,9 +95,13 @@ function Conversations({ contact, channels, teams }: { contact: ContactDetailVie
   );
 }
 
-function describeConsentEvent(event: ConsentEventView, people: Map<string, string>, t: (key: string, values?: Record<string, unknown>) => string): string {
+function ConsentEventSource({ event, people }: { event: ConsentEventView; people: Map<string, string> }) {
+  const { t } = useTranslation('contacts');
   if (event.source === 'keyword') return event.keyword ? t('consent.textedKeyword', { keyword: event.keyword }) : t('consent.textedSomeKeyword');
-  if (event.source === 'agent') return t('consent.byPerson', { name: (event.actorUserId && people.get(event.actorUserId)) || t('consent.anAgent') });
+  if (event.source === 'agent') {
+    const name = (event.actorUserId && people.get(event.actorUserId)) || undefined;
+    return <Trans t={t} i18nKey="consent.byPerson" values={{ name: name ?? t('consent.anAgent') }} components={{ name: <span translate={name === undefined ? undefined : 'no'} /> }} />;
+  }
   return t('consent.via', { source: event.source });
 }
 
@@ -131,7 +140,7 @@ function Consent({ contact, channels }: { contact: ContactDetailView; channels: 
             <ul className="bt-contact-consent-history" aria-label={t('consent.historyLabel')}>
               {contact.consentHistory.map((event, index) => (
                 <li key={`${event.createdAt}-${index}`}>
-                  <strong>{event.action === 'opt_out' ? t('consent.optedOutEvent') : t('consent.optedInEvent')}</strong> · {describeConsentEvent(event, people, t)} · {channels.get(event.channelId) ?? t('consent.someChannel')}
+                  <strong>{event.action === 'opt_out' ? t('consent.optedOutEvent') : t('consent.optedInEvent')}</strong> · <ConsentEventSource event={event} people={people} /> · <DataOr name={channels.get(event.channelId)} otherwise={t('consent.someChannel')} />
                   <span className="bt-contact-page__when">{formatDateTime(event.createdAt)}</span>
                 </li>
               ))}

@@ -2,7 +2,7 @@ import type { ContactDetailView } from '@backtalk/contracts';
 import { toFormErrors, useChannels, useStartConversation } from '@backtalk/console/data-access';
 import { analyseReply, formatCost } from '@backtalk/console/feature-inbox';
 import { Banner, Button, Dialog, DialogFooter, SelectField, TextAreaField } from '@backtalk/console/ui';
-import { useTranslation } from '@backtalk/console/i18n';
+import { Trans, useTranslation } from '@backtalk/console/i18n';
 import { useMemo, useRef, useState } from 'react';
 import { contactTitle, displayPhone } from './phone';
 
@@ -69,13 +69,14 @@ function StartForm({ contact, onClose, onStarted }: Omit<StartConversationDialog
         label={t('start.from')}
         value={channel?.id ?? ''}
         onChange={setChannelId}
-        // Name and number are the channel's own; the opted-out note is interface text, so that option stays translatable.
-        options={active.map((c) => ({ value: c.id, label: t(optedOut.has(c.id) ? 'start.channelOptionOptedOut' : 'start.channelOption', { name: c.name, phone: displayPhone(c.sender) }), isData: !optedOut.has(c.id) }))}
+        // Name and number are the channel's own; an option holds text only, so an opted-out one is marked as data with its
+        // (translated) note.
+        options={active.map((c) => ({ value: c.id, label: t(optedOut.has(c.id) ? 'start.channelOptionOptedOut' : 'start.channelOption', { name: c.name, phone: displayPhone(c.sender) }), isData: true }))}
         error={errors.fields['channelId']}
       />
       {blocked && channel ? (
         <Banner tone="warning" title={t('start.optedOutTitle')}>
-          {t('start.optedOutBody', { channel: channel.name })}
+          <Trans t={t} i18nKey="start.optedOutBody" values={{ channel: channel.name }} components={{ channel: <span translate="no" /> }} />
         </Banner>
       ) : null}
       <TextAreaField
