@@ -14,14 +14,12 @@
  *   --keep              keep the database (its name is printed)
  */
 import 'reflect-metadata';
-import { execSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import type { ContactImportColumn, ContactImportView } from '@backtalk/contracts';
-import { deleteRedisKeys } from '@backtalk/testing';
-import { api, dropDatabase, freePort, percentile, ROOT, runId, type Started, startProcess } from './bench-support';
+import { api, percentile } from './bench-support';
+import { openBenchInstall } from './busy-install';
 
 const { values: options } = parseArgs({
   options: {
@@ -31,8 +29,6 @@ const { values: options } = parseArgs({
   },
 });
 const ROWS = Number(options.rows);
-const PASSWORD = 'bench-password-123';
-const ADMIN = 'bench@backtalk.local';
 /** How long the request stream is timed before and after the import. */
 const QUIET_PHASE_MS = 10_000;
 /** The pause between two requests of the stream: a console or two refreshing, not a load test. */
@@ -159,30 +155,10 @@ function summary(phase: Phase): string {
 }
 
 async function main(): Promise<void> {
-  const id = runId();
-  const database = `backtalk_bench_import_${id}`;
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env = {
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
-    REDIS_PREFIX: `bt_bench_import_${id}`,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
-    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
-    PORT: String(port),
-    PUBLIC_BASE_URL: baseUrl,
-    RUN_WORKERS: options['separate-worker'] ? 'false' : 'true',
-  };
-  const processes: Started[] = [];
-  const db = new Client({ connectionString: env.DATABASE_URL });
+  // By default the API runs the queues in-process, the harder case for its response times.
+  const install = await openBenchInstall({ kind: 'import', keep: options.keep, runWorkers: true, separateWorker: options['separate-worker'] });
+  const { database, baseUrl, db, adminToken: token } = install;
   try {
-    execSync('npm run --silent db:migrate', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
-    execSync(`npm run --silent admin:create -- --email ${ADMIN} --password ${PASSWORD}`, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
-    processes.push(await startProcess('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env, /READY api/, 'api'));
-    if (options['separate-worker']) processes.push(await startProcess('node', ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], env, /READY worker/, 'worker'));
-    await db.connect();
-    const { accessToken: token } = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: ADMIN, password: PASSWORD });
     const team = await api<{ id: string }>(baseUrl, 'POST', '/api/teams', { name: 'Support' }, token);
     const channel = await api<{ id: string }>(
       baseUrl,
@@ -281,10 +257,7 @@ async function main(): Promise<void> {
     process.stdout.write(`RESULT import rows=${ROWS} seconds=${seconds.toFixed(1)} api_p95_during_ms=${p95(during)} api_p95_before_ms=${p95(before)}\n`);
     if (wrong.length > 0) throw new Error(`counts differ from the file: ${wrong.map(([name]) => name).join(', ')}`);
   } finally {
-    await db.end().catch(() => undefined);
-    for (const started of processes.reverse()) await started.stop();
-    await deleteRedisKeys('redis://127.0.0.1:6379', `${env.REDIS_PREFIX}:*`).catch(() => undefined);
-    if (!options.keep) await dropDatabase(database).catch(() => undefined);
+    await install.close();
   }
 }
 

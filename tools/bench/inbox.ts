@@ -14,14 +14,11 @@
  *   --only 'a|b'   time only these cases (by name; names hold commas)
  */
 import 'reflect-metadata';
-import { execSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { ChannelView, ConversationView, Page, SavedViewCounts, SavedViewView, TeamView } from '@backtalk/contracts';
-import { deleteRedisKeys } from '@backtalk/testing';
-import { api, dropDatabase, freePort, percentile, ROOT, runId, type Started, startProcess } from './bench-support';
-import { seedReports, type SeedSetup } from './reports-seed';
+import { api, percentile } from './bench-support';
+import { BENCH_AGENT, BUSY_TEAMS, createBusyPeople, openBenchInstall, seedBusyHistory, signIn, spread, tableRow, timedGet } from './busy-install';
 
 const { values: options } = parseArgs({
   options: {
@@ -34,11 +31,6 @@ const { values: options } = parseArgs({
   },
 });
 const REPS = Number(options.reps);
-const PASSWORD = 'bench-password-123';
-const ADMIN = 'bench@backtalk.local';
-/** The agent whose view is timed: a member of the first team only (the same people bench:reports makes). */
-const AGENT = 'agent-1-1@bench.local';
-const TEAMS = ['Support', 'Billing', 'Sales', 'Returns', 'Enterprise'];
 const TARGET_P95_MS = 150;
 /** Words of the seeded messages, each in thousands of them: one for the warm-up and each of 20 timed first searches. */
 const COMMON_WORDS = ['parcel', 'refund', 'order', 'charged', 'courier', 'arrives', 'person', 'duplicate', 'business', 'tomorrow', 'waiting', 'sorted', 'доставка', 'check', 'issued', 'fixed', 'twice', 'talk', 'please', 'thanks', 'where', 'arrived'];
@@ -48,45 +40,6 @@ interface Timing {
   who: string;
   samples: number[];
   found: number;
-}
-
-async function setUp(baseUrl: string, token: string): Promise<SeedSetup> {
-  const setup: SeedSetup = { teamIds: [], channelIds: [], pricePerSegment: [], agentIds: [] };
-  for (const [index, name] of TEAMS.entries()) {
-    const team = await api<{ id: string }>(baseUrl, 'POST', '/api/teams', { name }, token);
-    setup.teamIds.push(team.id);
-    for (const line of [1, 2]) {
-      const price = line === 1 ? 0.0079 : 0.045;
-      const channel = await api<{ id: string }>(
-        baseUrl,
-        'POST',
-        '/api/channels',
-        { teamId: team.id, name: `${name} line ${line}`, provider: 'generic', sender: `+1415555${index}${line}00`, senderType: 'long_code', country: 'US', secrets: { signatureSecret: 'bench-inbox-secret' }, pricePerSegment: price },
-        token,
-      );
-      setup.channelIds.push(channel.id);
-      setup.pricePerSegment.push(price);
-    }
-    for (let k = 1; k <= 10; k++) {
-      const user = await api<{ id: string }>(
-        baseUrl,
-        'POST',
-        '/api/users',
-        { email: `agent-${index + 1}-${k}@bench.local`, name: `${name} agent ${k}`, password: PASSWORD, role: k === 10 ? 'supervisor' : 'agent', teamIds: [team.id] },
-        token,
-      );
-      setup.agentIds.push(user.id);
-    }
-  }
-  return setup;
-}
-
-async function timed<T>(baseUrl: string, path: string, token: string): Promise<{ ms: number; body: T }> {
-  const started = performance.now();
-  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  const body = await response.text();
-  if (!response.ok) throw new Error(`GET ${path} → ${response.status} ${body.slice(0, 500)}`);
-  return { ms: performance.now() - started, body: JSON.parse(body) as T };
 }
 
 /**
@@ -120,57 +73,32 @@ async function openRecentWork(db: Client): Promise<number> {
 
 const WIDTHS = [30, 6, 7, 9, 9, 9];
 
-function row(cells: Array<string | number>): string {
-  return cells.map((cell, index) => (index === 0 ? String(cell).padEnd(WIDTHS[index]) : String(cell).padStart(WIDTHS[index]))).join('  ');
-}
+const row = (cells: Array<string | number>) => tableRow(cells, WIDTHS);
 
 function format(timing: Timing): string {
-  return row([timing.name, timing.who, timing.found, percentile(timing.samples, 50).toFixed(0), percentile(timing.samples, 95).toFixed(0), Math.max(...timing.samples).toFixed(0)]);
+  return row([timing.name, timing.who, timing.found, ...spread(timing.samples)]);
 }
 
 async function main(): Promise<void> {
-  const id = runId();
-  const database = options.reuse ?? `backtalk_bench_inbox_${id}`;
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env = {
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
-    REDIS_PREFIX: `bt_bench_inbox_${id}`,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
-    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
-    PORT: String(port),
-    PUBLIC_BASE_URL: baseUrl,
-  };
-  let apiProcess: Started | undefined;
-  const db = new Client({ connectionString: env.DATABASE_URL });
+  const install = await openBenchInstall({ kind: 'inbox', reuse: options.reuse, keep: options.keep });
+  const { database, baseUrl, db } = install;
   try {
-    execSync('npm run --silent db:migrate', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
-    if (!options.reuse) execSync(`npm run --silent admin:create -- --email ${ADMIN} --password ${PASSWORD}`, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
-    apiProcess = await startProcess('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env, /READY api/, 'api');
-    const admin = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: ADMIN, password: PASSWORD });
-    await db.connect();
-
-    if (!options.reuse) {
+    if (install.fresh) {
       process.stdout.write(`database ${database}: 5 teams, 10 channels, 50 agents through the API…\n`);
-      const setup = await setUp(baseUrl, admin.accessToken);
-      process.stdout.write(`seeding ${options.days} days of history…\n`);
-      const started = performance.now();
-      const counts = await seedReports(db, setup, { contacts: Number(options.contacts), days: Number(options.days), now: new Date() }, (line) => process.stdout.write(`${line}\n`));
-      process.stdout.write(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([table, n]) => `${table}=${n}`).join(' ')}\n`);
+      await seedBusyHistory(install, await createBusyPeople(install), { contacts: Number(options.contacts), days: Number(options.days) });
     }
     const openWork = await openRecentWork(db);
     if (openWork > 0) process.stdout.write(`${openWork} recent conversations made open work (open, pending, snoozed; waiting, unread, SLA due)\n`);
     await db.query('VACUUM ANALYZE conversation, contact, consent, message, conversation_label');
     const conversations = Number((await db.query(`SELECT count(*) AS n FROM conversation`)).rows[0].n);
-    const agent = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: AGENT, password: PASSWORD });
+    const admin = { accessToken: install.adminToken };
+    const agent = { accessToken: await signIn(install, BENCH_AGENT) };
 
     const teams = await api<TeamView[]>(baseUrl, 'GET', '/api/teams', undefined, admin.accessToken);
     const channels = await api<ChannelView[]>(baseUrl, 'GET', '/api/channels', undefined, admin.accessToken);
-    const team = teams.find((candidate) => candidate.name === TEAMS[0]);
+    const team = teams.find((candidate) => candidate.name === BUSY_TEAMS[0]);
     const channel = channels.find((candidate) => candidate.teamId === team?.id);
-    if (!team || !channel) throw new Error(`The database has no team ${TEAMS[0]} with a channel: was it seeded by bench:reports or bench:contacts?`);
+    if (!team || !channel) throw new Error(`The database has no team ${BUSY_TEAMS[0]} with a channel: was it seeded by bench:reports or bench:contacts?`);
     const [sample] = (
       await db.query<{ name: string; assignee_id: string }>(
         `SELECT ct.name, c.assignee_id FROM conversation c JOIN contact ct ON ct.id = c.contact_id
@@ -213,9 +141,9 @@ async function main(): Promise<void> {
     const timings: Timing[] = [];
     const time = async (name: string, who: string, path: string | ((rep: number) => string), token: string, found: (body: unknown) => number) => {
       const pathOf = typeof path === 'string' ? () => path : path;
-      const first = await timed<unknown>(baseUrl, pathOf(-1), token);
+      const first = await timedGet<unknown>(baseUrl, pathOf(-1), token);
       const samples: number[] = [];
-      for (let rep = 0; rep < REPS; rep++) samples.push((await timed(baseUrl, pathOf(rep), token)).ms);
+      for (let rep = 0; rep < REPS; rep++) samples.push((await timedGet(baseUrl, pathOf(rep), token)).ms);
       const timing = { name, who, samples: samples.sort((a, b) => a - b), found: found(first.body) };
       timings.push(timing);
       process.stdout.write(`${format(timing)}\n`);
@@ -251,10 +179,7 @@ async function main(): Promise<void> {
     if (options.keep || options.reuse) process.stdout.write(`database kept: ${database}\n`);
     process.stdout.write(`RESULT inbox p95_ms=${worst.toFixed(0)} max_ms=${max.toFixed(0)}\n`);
   } finally {
-    await db.end().catch(() => undefined);
-    await apiProcess?.stop();
-    await deleteRedisKeys('redis://127.0.0.1:6379', `${env.REDIS_PREFIX}:*`).catch(() => undefined);
-    if (!options.keep && !options.reuse) await dropDatabase(database).catch(() => undefined);
+    await install.close();
   }
 }
 

@@ -15,10 +15,9 @@ import 'reflect-metadata';
 import { execSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
-import { deleteRedisKeys } from '@backtalk/testing';
-import { api, dropDatabase, freePort, percentile, ROOT, runId, type Started, startProcess } from './bench-support';
-import { seedReports, type SeedSetup } from './reports-seed';
+import type { Client } from 'pg';
+import { api, percentile, ROOT } from './bench-support';
+import { BENCH_AGENT, createBusyPeople, openBenchInstall, seedBusyHistory, signIn, spread, tableRow, timedGet } from './busy-install';
 
 const { values: options } = parseArgs({
   options: {
@@ -33,51 +32,13 @@ const { values: options } = parseArgs({
   },
 });
 const REPS = Number(options.reps);
-const PASSWORD = 'bench-password-123';
-const ADMIN = 'bench@backtalk.local';
-/** The agent whose view is timed: a member of the first team only. */
-const AGENT = 'agent-1-1@bench.local';
 const RANGES = [7, 30, 90];
-const TEAMS = ['Support', 'Billing', 'Sales', 'Returns', 'Enterprise'];
 
 interface Timing {
   endpoint: string;
   who: string;
   days: number;
   samples: number[];
-}
-
-async function setUp(baseUrl: string, token: string): Promise<SeedSetup> {
-  const setup: SeedSetup = { teamIds: [], channelIds: [], pricePerSegment: [], agentIds: [] };
-  for (const [index, name] of TEAMS.entries()) {
-    const team = await api<{ id: string }>(baseUrl, 'POST', '/api/teams', { name }, token);
-    setup.teamIds.push(team.id);
-    const businessHours = index % 2 === 0 ? { timeZone: index === 0 ? 'America/New_York' : 'Europe/Kyiv', weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [{ start: '09:00', end: '18:00' }]])), holidays: [] } : null;
-    await api(baseUrl, 'PATCH', `/api/teams/${team.id}/routing`, { businessHours, sla: { firstResponseMinutes: 30, nextResponseMinutes: 60, businessHoursOnly: businessHours !== null } }, token);
-    for (const line of [1, 2]) {
-      const price = line === 1 ? 0.0079 : 0.045;
-      const channel = await api<{ id: string }>(
-        baseUrl,
-        'POST',
-        '/api/channels',
-        { teamId: team.id, name: `${name} line ${line}`, provider: 'generic', sender: `+1415555${index}${line}00`, senderType: 'long_code', country: 'US', secrets: { signatureSecret: 'bench-reports-secret' }, pricePerSegment: price },
-        token,
-      );
-      setup.channelIds.push(channel.id);
-      setup.pricePerSegment.push(price);
-    }
-    for (let k = 1; k <= 10; k++) {
-      const user = await api<{ id: string }>(
-        baseUrl,
-        'POST',
-        '/api/users',
-        { email: `agent-${index + 1}-${k}@bench.local`, name: `${name} agent ${k}`, password: PASSWORD, role: k === 10 ? 'supervisor' : 'agent', teamIds: [team.id] },
-        token,
-      );
-      setup.agentIds.push(user.id);
-    }
-  }
-  return setup;
 }
 
 /** Five FAQs and one (switched off, so no sweep acts on the history) FAQ reply rule per team, as auto-replies cite. */
@@ -97,56 +58,24 @@ async function seedAutomation(client: Client, teamIds: string[]): Promise<void> 
 }
 
 async function time(baseUrl: string, path: string, token: string): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  const body = await response.text();
-  if (!response.ok) throw new Error(`GET ${path} → ${response.status} ${body.slice(0, 500)}`);
-  return performance.now() - started;
+  return (await timedGet(baseUrl, path, token)).ms;
 }
 
 const WIDTHS = [34, 6, 6, 9, 9, 9];
 
 function format(timing: Timing): string {
-  return row([timing.endpoint, timing.who, timing.days, percentile(timing.samples, 50).toFixed(0), percentile(timing.samples, 95).toFixed(0), Math.max(...timing.samples).toFixed(0)], WIDTHS);
-}
-
-function row(cells: Array<string | number>, widths: number[]): string {
-  return cells.map((cell, index) => (index === 0 ? String(cell).padEnd(widths[index]) : String(cell).padStart(widths[index]))).join('  ');
+  return tableRow([timing.endpoint, timing.who, timing.days, ...spread(timing.samples)], WIDTHS);
 }
 
 async function main(): Promise<void> {
-  const id = runId();
-  const database = options.reuse ?? `backtalk_bench_reports_${id}`;
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env = {
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
-    REDIS_PREFIX: `bt_bench_reports_${id}`,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
-    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
-    PORT: String(port),
-    PUBLIC_BASE_URL: baseUrl,
-  };
-  let apiProcess: Started | undefined;
-  const db = new Client({ connectionString: env.DATABASE_URL });
+  const install = await openBenchInstall({ kind: 'reports', reuse: options.reuse, keep: options.keep });
+  const { database, env, baseUrl, db } = install;
   try {
-    execSync('npm run --silent db:migrate', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
-    if (!options.reuse) execSync(`npm run --silent admin:create -- --email ${ADMIN} --password ${PASSWORD}`, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
-    apiProcess = await startProcess('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env, /READY api/, 'api');
-    const admin = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: ADMIN, password: PASSWORD });
-    await db.connect();
-
-    if (!options.reuse) {
+    if (install.fresh) {
       process.stdout.write(`database ${database}: 5 teams, 10 channels, 50 agents through the API…\n`);
-      const setup = await setUp(baseUrl, admin.accessToken);
+      const setup = await createBusyPeople(install, { routing: true });
       await seedAutomation(db, setup.teamIds);
-      process.stdout.write(`seeding ${options.days} days of history…\n`);
-      const started = performance.now();
-      const counts = await seedReports(db, setup, { contacts: Number(options.contacts), days: Number(options.days), now: new Date() }, (line) => process.stdout.write(`${line}\n`));
-      const seconds = (performance.now() - started) / 1000;
-      process.stdout.write(`seeded in ${seconds.toFixed(1)} s: ${Object.entries(counts).map(([table, n]) => `${table}=${n}`).join(' ')}\n`);
+      await seedBusyHistory(install, setup, { contacts: Number(options.contacts), days: Number(options.days) });
     }
     // What the worker's refresh job does every minute: fold the hours the seed marked into the rollup.
     const refreshStarted = performance.now();
@@ -158,7 +87,8 @@ async function main(): Promise<void> {
     process.stdout.write(execSync('npm run --silent reports:measure', { cwd: ROOT, env: { ...process.env, ...env } }).toString());
     await db.query('VACUUM ANALYZE report_conversation_fact, report_wait, report_auto_reply');
     const messages = Number((await db.query(`SELECT count(*) AS n FROM message`)).rows[0].n);
-    const agent = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: AGENT, password: PASSWORD });
+    const admin = { accessToken: install.adminToken };
+    const agent = { accessToken: await signIn(install, BENCH_AGENT) };
 
     const document = await api<{ paths: Record<string, Record<string, unknown>> }>(baseUrl, 'GET', '/api/docs/openapi.json');
     const endpoints = Object.entries(document.paths)
@@ -171,7 +101,7 @@ async function main(): Promise<void> {
 
     const now = Date.now();
     const timings: Timing[] = [];
-    process.stdout.write(`${row(['endpoint', 'who', 'days', 'p50 ms', 'p95 ms', 'max ms'], WIDTHS)}\n`);
+    process.stdout.write(`${tableRow(['endpoint', 'who', 'days', 'p50 ms', 'p95 ms', 'max ms'], WIDTHS)}\n`);
     for (const endpoint of endpoints) {
       for (const days of RANGES) {
         const query = new URLSearchParams({ from: new Date(now - days * 86_400_000).toISOString(), to: new Date(now).toISOString(), timeZone: options['time-zone']!, compare: 'true' });
@@ -187,7 +117,7 @@ async function main(): Promise<void> {
       }
     }
 
-    process.stdout.write(`\n${row(['endpoint', 'who', 'days', 'p50 ms', 'p95 ms', 'max ms'], WIDTHS)}\n`);
+    process.stdout.write(`\n${tableRow(['endpoint', 'who', 'days', 'p50 ms', 'p95 ms', 'max ms'], WIDTHS)}\n`);
     for (const timing of timings) process.stdout.write(`${format(timing)}\n`);
     const worstP95 = (days: number) => Math.max(...timings.filter((timing) => timing.days === days).map((timing) => percentile(timing.samples, 95)));
     const max = Math.max(...timings.flatMap((timing) => timing.samples));
@@ -195,10 +125,7 @@ async function main(): Promise<void> {
     if (options.keep || options.reuse) process.stdout.write(`database kept: ${database}\n`);
     process.stdout.write(`RESULT reports msgs=${messages} p95_30d_ms=${worstP95(30).toFixed(0)} p95_90d_ms=${worstP95(90).toFixed(0)} max_ms=${max.toFixed(0)}\n`);
   } finally {
-    await db.end().catch(() => undefined);
-    await apiProcess?.stop();
-    await deleteRedisKeys('redis://127.0.0.1:6379', `${env.REDIS_PREFIX}:*`).catch(() => undefined);
-    if (!options.keep && !options.reuse) await dropDatabase(database).catch(() => undefined);
+    await install.close();
   }
 }
 

@@ -1,0 +1,154 @@
+/**
+ * What the benches that time the API against a database of their own share: the database and the API process
+ * (migrated, with an admin, torn down afterwards unless kept or reused), and the people of a busy install (5 teams,
+ * two channels each, ten agents each) that reports-seed.ts fills with history. bench:reports, bench:contacts and
+ * bench:inbox seed the same history, so a database one of them keeps (--keep) can be reused (--reuse) by the others.
+ */
+import { execSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { deleteRedisKeys } from '@backtalk/testing';
+import { api, dropDatabase, freePort, percentile, ROOT, runId, type Started, startProcess } from './bench-support';
+import { seedReports, type SeedSetup } from './reports-seed';
+
+export const BENCH_PASSWORD = 'bench-password-123';
+export const BENCH_ADMIN = 'bench@backtalk.local';
+/** The agent whose view the benches time: a member of the first team only. */
+export const BENCH_AGENT = 'agent-1-1@bench.local';
+export const BUSY_TEAMS = ['Support', 'Billing', 'Sales', 'Returns', 'Enterprise'];
+
+export interface BenchInstall {
+  database: string;
+  env: Record<string, string>;
+  baseUrl: string;
+  /** A connection of the bench's own, for seeding and for reading what to search for. */
+  db: Client;
+  adminToken: string;
+  /** True when the database was created by this run (and so still needs its people and history). */
+  fresh: boolean;
+  /** Stops the processes, deletes the run's Redis keys and drops the database unless it is kept or reused. */
+  close(): Promise<void>;
+}
+
+export interface BenchInstallOptions {
+  /** Names the database and the Redis prefix: backtalk_bench_<kind>_<run>. */
+  kind: string;
+  /** An earlier kept database to time against; it is migrated but not given an admin again. */
+  reuse?: string;
+  keep?: boolean;
+  /** RUN_WORKERS for the API; with `separateWorker` apps/worker runs the queues instead. */
+  runWorkers?: boolean;
+  separateWorker?: boolean;
+}
+
+/** Migrates a database of the bench's own (or the reused one), creates the admin, starts the API and signs in. */
+export async function openBenchInstall(options: BenchInstallOptions): Promise<BenchInstall> {
+  const id = runId();
+  const database = options.reuse ?? `backtalk_bench_${options.kind}_${id}`;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = {
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    REDIS_PREFIX: `bt_bench_${options.kind}_${id}`,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
+    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
+    PORT: String(port),
+    PUBLIC_BASE_URL: baseUrl,
+    ...(options.runWorkers === undefined ? {} : { RUN_WORKERS: String(options.runWorkers && !options.separateWorker) }),
+  };
+  const processes: Started[] = [];
+  const db = new Client({ connectionString: env.DATABASE_URL });
+  const close = async () => {
+    await db.end().catch(() => undefined);
+    for (const started of processes.reverse()) await started.stop();
+    await deleteRedisKeys('redis://127.0.0.1:6379', `${env.REDIS_PREFIX}:*`).catch(() => undefined);
+    if (!options.keep && !options.reuse) await dropDatabase(database).catch(() => undefined);
+  };
+  try {
+    execSync('npm run --silent db:migrate', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+    if (!options.reuse) execSync(`npm run --silent admin:create -- --email ${BENCH_ADMIN} --password ${BENCH_PASSWORD}`, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+    processes.push(await startProcess('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env, /READY api/, 'api'));
+    if (options.separateWorker) processes.push(await startProcess('node', ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], env, /READY worker/, 'worker'));
+    const admin = await api<{ accessToken: string }>(baseUrl, 'POST', '/api/auth/login', { email: BENCH_ADMIN, password: BENCH_PASSWORD });
+    await db.connect();
+    return { database, env, baseUrl, db, adminToken: admin.accessToken, fresh: !options.reuse, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function signIn(install: BenchInstall, email: string): Promise<string> {
+  return (await api<{ accessToken: string }>(install.baseUrl, 'POST', '/api/auth/login', { email, password: BENCH_PASSWORD })).accessToken;
+}
+
+/**
+ * The people of a busy install, made through the API as an admin would: per team two channels (a cheap long code and
+ * a dear one) and ten agents, the tenth a supervisor. With `routing`, teams alternate business hours (New York, Kyiv,
+ * none) and get first- and next-response SLAs, which reports time against.
+ */
+export async function createBusyPeople(install: BenchInstall, options: { routing?: boolean } = {}): Promise<SeedSetup> {
+  const { baseUrl, adminToken: token } = install;
+  const setup: SeedSetup = { teamIds: [], channelIds: [], pricePerSegment: [], agentIds: [] };
+  for (const [index, name] of BUSY_TEAMS.entries()) {
+    const team = await api<{ id: string }>(baseUrl, 'POST', '/api/teams', { name }, token);
+    setup.teamIds.push(team.id);
+    if (options.routing) {
+      const weekly = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [{ start: '09:00', end: '18:00' }]]));
+      const businessHours = index % 2 === 0 ? { timeZone: index === 0 ? 'America/New_York' : 'Europe/Kyiv', weekly, holidays: [] } : null;
+      await api(baseUrl, 'PATCH', `/api/teams/${team.id}/routing`, { businessHours, sla: { firstResponseMinutes: 30, nextResponseMinutes: 60, businessHoursOnly: businessHours !== null } }, token);
+    }
+    for (const line of [1, 2]) {
+      const price = line === 1 ? 0.0079 : 0.045;
+      const channel = await api<{ id: string }>(
+        baseUrl,
+        'POST',
+        '/api/channels',
+        { teamId: team.id, name: `${name} line ${line}`, provider: 'generic', sender: `+1415555${index}${line}00`, senderType: 'long_code', country: 'US', secrets: { signatureSecret: 'bench-busy-install-secret' }, pricePerSegment: price },
+        token,
+      );
+      setup.channelIds.push(channel.id);
+      setup.pricePerSegment.push(price);
+    }
+    for (let k = 1; k <= 10; k++) {
+      const user = await api<{ id: string }>(
+        baseUrl,
+        'POST',
+        '/api/users',
+        { email: `agent-${index + 1}-${k}@bench.local`, name: `${name} agent ${k}`, password: BENCH_PASSWORD, role: k === 10 ? 'supervisor' : 'agent', teamIds: [team.id] },
+        token,
+      );
+      setup.agentIds.push(user.id);
+    }
+  }
+  return setup;
+}
+
+/** Seeds `days` of history for `contacts` customers (two conversations each), saying how long it took. */
+export async function seedBusyHistory(install: BenchInstall, setup: SeedSetup, options: { contacts: number; days: number }): Promise<void> {
+  process.stdout.write(`seeding ${options.days} days of history…\n`);
+  const started = performance.now();
+  const counts = await seedReports(install.db, setup, { contacts: options.contacts, days: options.days, now: new Date() }, (line) => process.stdout.write(`${line}\n`));
+  process.stdout.write(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([table, n]) => `${table}=${n}`).join(' ')}\n`);
+}
+
+/** Times one authenticated GET, failing the bench on any answer but 2xx. */
+export async function timedGet<T>(baseUrl: string, path: string, token: string): Promise<{ ms: number; body: T }> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`GET ${path} → ${response.status} ${body.slice(0, 500)}`);
+  return { ms: performance.now() - started, body: JSON.parse(body) as T };
+}
+
+/** A table row: the first cell left-aligned, the rest right-aligned, each to its column's width. */
+export function tableRow(cells: Array<string | number>, widths: number[]): string {
+  return cells.map((cell, index) => (index === 0 ? String(cell).padEnd(widths[index]) : String(cell).padStart(widths[index]))).join('  ');
+}
+
+/** p50, p95 and max of sorted samples, as whole milliseconds for a table row. */
+export function spread(sorted: number[]): string[] {
+  return [percentile(sorted, 50).toFixed(0), percentile(sorted, 95).toFixed(0), Math.max(...sorted).toFixed(0)];
+}
