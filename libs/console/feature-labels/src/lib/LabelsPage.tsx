@@ -62,7 +62,7 @@ export function LabelsPage() {
       />
       <QueryState loadingLabel={t('page.loading')} errorTitle={t('page.loadFailed')} isPending={labels.isPending} error={labels.error} onRetry={() => void labels.refetch()}>
         {labels.data && labels.data.length > 0 ? (
-          <Table caption={t('page.tableCaption')} columns={columns} rows={labels.data} rowKey={(label) => label.id} />
+          <Table narrow="stack" caption={t('page.tableCaption')} columns={columns} rows={labels.data} rowKey={(label) => label.id} />
         ) : (
           <EmptyState compact icon="flag" title={t('page.emptyTitle')}>
             {t('page.emptyBody')}

@@ -20,14 +20,20 @@ export interface TableProps<T> {
   rows: readonly T[];
   rowKey: (row: T) => string;
   rowClassName?: (row: T) => string | undefined;
+  /**
+   * On a phone, `stack` shows each row as a card: its first cell as the title, the others under it, each after its
+   * column's header. A list of records (users, channels…) reads better that way than scrolled sideways; `scroll`
+   * keeps figures side by side for comparing.
+   */
+  narrow?: 'scroll' | 'stack';
 }
 
-export function Table<T>({ caption, columns, rows, rowKey, rowClassName }: TableProps<T>) {
+export function Table<T>({ caption, columns, rows, rowKey, rowClassName, narrow = 'scroll' }: TableProps<T>) {
   const cellClass = (column: TableColumn<T>) =>
     cx(column.align === 'end' && 'bt-table__cell--end', column.secondary && 'bt-table__cell--secondary', column.grow && 'bt-table__cell--grow');
   return (
     <div className="bt-table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table className="bt-table">
+      <table className={cx('bt-table', narrow === 'stack' && 'bt-table--stack')}>
         <caption className="bt-sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -41,8 +47,8 @@ export function Table<T>({ caption, columns, rows, rowKey, rowClassName }: Table
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
-              {columns.map((column) => (
-                <td key={column.id} className={cellClass(column)}>
+              {columns.map((column, index) => (
+                <td key={column.id} className={cellClass(column)} data-label={narrow === 'stack' && index > 0 && typeof column.header === 'string' && column.header ? column.header : undefined}>
                   {column.cell(row)}
                 </td>
               ))}

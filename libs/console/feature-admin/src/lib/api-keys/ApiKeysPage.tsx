@@ -61,6 +61,7 @@ export function ApiKeysPage() {
       <QueryState loadingLabel={t('apiKeys.loading')} errorTitle={t('apiKeys.loadFailed')} isPending={keys.isPending} error={keys.error} onRetry={() => void keys.refetch()}>
         {keys.data && keys.data.length > 0 ? (
           <Table
+            narrow="stack"
             caption={t('apiKeys.title')}
             columns={columns}
             rows={keys.data}

@@ -139,6 +139,7 @@ export function ChannelsPage() {
       <QueryState loadingLabel={t('channels.loading')} errorTitle={t('channels.loadFailed')} isPending={channels.isPending} error={channels.error} onRetry={() => void channels.refetch()}>
         {channels.data && channels.data.length > 0 ? (
           <Table
+            narrow="stack"
             caption={t('channels.title')}
             columns={columns}
             rows={channels.data}

@@ -62,7 +62,7 @@ export function MacrosPage() {
       />
       <QueryState loadingLabel={t('macros.loading')} errorTitle={t('macros.loadFailed')} isPending={macros.isPending} error={macros.error} onRetry={() => void macros.refetch()}>
         {macros.data && macros.data.length > 0 ? (
-          <Table caption={t('macros.title')} columns={columns} rows={macros.data} rowKey={(macro) => macro.id} />
+          <Table narrow="stack" caption={t('macros.title')} columns={columns} rows={macros.data} rowKey={(macro) => macro.id} />
         ) : (
           <EmptyState compact icon="bolt" title={t('macros.emptyTitle')}>
             {t('macros.empty')}

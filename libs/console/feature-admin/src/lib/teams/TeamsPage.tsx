@@ -73,7 +73,7 @@ export function TeamsPage() {
       />
       <QueryState loadingLabel={t('teams.loading')} errorTitle={t('teams.loadFailed')} isPending={teams.isPending} error={teams.error} onRetry={() => void teams.refetch()}>
         {teams.data && teams.data.length > 0 ? (
-          <Table caption={t('teams.title')} columns={columns} rows={teams.data} rowKey={(team) => team.id} />
+          <Table narrow="stack" caption={t('teams.title')} columns={columns} rows={teams.data} rowKey={(team) => team.id} />
         ) : (
           <EmptyState compact icon="team" title={isAdmin ? t('teams.emptyAdminTitle') : t('teams.emptySupervisorTitle')}>
             {isAdmin ? t('teams.emptyAdmin') : t('teams.emptySupervisor')}

@@ -160,6 +160,7 @@ export function UsersPage() {
           </div>
           {visible.length > 0 ? (
             <Table
+              narrow="stack"
               caption={t('users.title')}
               columns={columns}
               rows={visible}

@@ -132,7 +132,7 @@ export function FaqsPage() {
               </span>
             </div>
             {shown.length > 0 ? (
-              <Table caption={t('faqs.tableCaption')} columns={columns} rows={shown} rowKey={(answer) => answer.id} />
+              <Table narrow="stack" caption={t('faqs.tableCaption')} columns={columns} rows={shown} rowKey={(answer) => answer.id} />
             ) : (
               <EmptyState compact icon="search" title={t('faqs.noMatchTitle')}>
                 {t('faqs.noMatchBody', { query: query.trim() })}
