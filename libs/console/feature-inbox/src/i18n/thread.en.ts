@@ -231,7 +231,7 @@ export const threadEn = {
     back: 'Back to the conversations',
     contactOpen: 'Contact details',
     contactBack: 'Conversation',
-    via: 'via {channel}',
+    via: 'via <channel>{channel}</channel>',
     until: 'until {when}',
     untilReply: 'until the customer replies',
     optedOut: 'Opted out',

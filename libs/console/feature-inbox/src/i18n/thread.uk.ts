@@ -233,7 +233,7 @@ export const threadUk: MessagesOf<typeof threadEn> = {
     back: 'Назад до розмов',
     contactOpen: 'Дані контакту',
     contactBack: 'Розмова',
-    via: 'через «{channel}»',
+    via: 'через «<channel>{channel}</channel>»',
     until: 'до {when}',
     untilReply: 'доки клієнт не відповість',
     optedOut: 'Відписався',

@@ -65,13 +65,14 @@ function TransferForm({ conversation, onClose }: { conversation: ConversationVie
           setTeamId(value);
           setAssigneeId(QUEUE);
         }}
-        options={(teams ?? []).map((option) => ({ value: option.id, label: option.id === conversation.teamId ? t('thread.transfer.currentTeam', { team: option.name }) : option.name }))}
+        // An option holds text only: the current team's, with its translated note, is marked as data like the others.
+        options={(teams ?? []).map((option) => ({ value: option.id, label: option.id === conversation.teamId ? t('thread.transfer.currentTeam', { team: option.name }) : option.name, isData: true }))}
       />
       <SelectField
         label={t('thread.transfer.agent')}
         value={assigneeId}
         onChange={setAssigneeId}
-        options={[{ value: QUEUE, label: t('thread.transfer.queue') }, ...agents.map((a) => ({ value: a.id, label: a.name }))]}
+        options={[{ value: QUEUE, label: t('thread.transfer.queue') }, ...agents.map((a) => ({ value: a.id, label: a.name, isData: true }))]}
         hint={agents.length === 0 ? t('thread.transfer.onlyOwnTeams') : t('thread.transfer.nextFreeAgent')}
       />
       <TextAreaField label={t('thread.transfer.note')} rows={3} value={note} onChange={(event) => setNote(event.target.value)} hint={t('thread.transfer.noteHint')} />

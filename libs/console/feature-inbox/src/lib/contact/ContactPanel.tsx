@@ -269,9 +269,9 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
             <AssignMenu conversation={conversation} variant="ghost" />
           </dd>
           <dt>{t('thread.contact.team')}</dt>
-          <dd>{teams.get(conversation.teamId)?.name ?? '—'}</dd>
+          <dd translate={teams.has(conversation.teamId) ? 'no' : undefined}>{teams.get(conversation.teamId)?.name ?? '—'}</dd>
           <dt>{t('thread.contact.channel')}</dt>
-          <dd>{channel ? `${channel.name}` : '—'}</dd>
+          <dd translate={channel ? 'no' : undefined}>{channel ? channel.name : '—'}</dd>
           {conversation.waitingSince ? (
             <>
               <dt>{t('thread.contact.waiting')}</dt>

@@ -9,7 +9,7 @@ import {
   useThreadLoader,
   useViewingAgents,
 } from '@backtalk/console/data-access';
-import { useTranslation } from '@backtalk/console/i18n';
+import { Trans, useTranslation } from '@backtalk/console/i18n';
 import { Avatar, Badge, Banner, Button, EmptyState, formatDateTime, Icon, LoadingState, type BadgeTone } from '@backtalk/console/ui';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
@@ -143,7 +143,11 @@ export function ConversationPane({ conversationId }: { conversationId: string })
           <h2 className="bt-conversation__name">{name}</h2>
           <p className="bt-conversation__sub">
             {hasName ? <span className="bt-mono">{formatPhone(conversation.contact.phone)}</span> : null}
-            {channel ? <span>{t('thread.conversation.via', { channel: channel.name })}</span> : null}
+            {channel ? (
+              <span>
+                <Trans t={t} i18nKey="thread.conversation.via" values={{ channel: channel.name }} components={{ channel: <span translate="no" /> }} />
+              </span>
+            ) : null}
             <Badge tone={STATUS_TONES[conversation.status]}>{t(`thread.conversation.status.${conversation.status}`)}</Badge>
             {conversation.status === ConversationStatus.Snoozed ? (
               <span className="bt-muted">{conversation.snoozedUntil ? t('thread.conversation.until', { when: formatDateTime(conversation.snoozedUntil) }) : t('thread.conversation.untilReply')}</span>

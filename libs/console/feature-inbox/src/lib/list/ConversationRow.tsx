@@ -99,7 +99,9 @@ export const ConversationRow = memo(function ConversationRow({ id, href, selecte
         ) : null}
       </span>
       <span className="bt-conv-row__line bt-conv-row__meta">
-        <span className="bt-conv-row__channel">{channel?.name ?? '\u00a0'}</span>
+        <span className="bt-conv-row__channel" translate={channel ? 'no' : undefined}>
+          {channel?.name ?? '\u00a0'}
+        </span>
         {/* Two fit beside the channel on a phone; the rest are counted. */}
         <LabelChips className="bt-conv-row__labels" labels={sortedLabels(context.labels, conversation.labelIds)} max={2} size="sm" />
         {context.showStatus && conversation.status !== ConversationStatus.Open ? <Badge tone={STATUS_TONES[conversation.status]}>{t(`list.row.status.${conversation.status}`)}</Badge> : null}

@@ -50,7 +50,9 @@ export function InboxViewsNav() {
               className={cx('bt-inbox-views__link', active && 'bt-inbox-views__link--active', isTeam && 'bt-inbox-views__link--team')}
               aria-current={active ? 'page' : undefined}
             >
-              <span className="bt-inbox-views__label">{link.label}</span>
+              <span className="bt-inbox-views__label" translate={isTeam ? 'no' : undefined}>
+                {link.label}
+              </span>
               <span className="bt-inbox-views__count" aria-label={link.count === undefined ? undefined : t('list.views.conversations', { count: link.count })}>
                 {countLabel(link.count)}
               </span>

@@ -38,7 +38,7 @@ function SaveViewForm({ filter, onClose }: { filter: InboxFilter; onClose: () =>
           label={t('list.savedViews.whoSees')}
           value={share}
           onChange={setShare}
-          options={[{ value: 'private', label: t('list.savedViews.onlyMe') }, ...shareable.map((team) => ({ value: team.id, label: t('list.savedViews.everyoneIn', { team: team.name }) }))]}
+          options={[{ value: 'private', label: t('list.savedViews.onlyMe') }, ...shareable.map((team) => ({ value: team.id, label: t('list.savedViews.everyoneIn', { team: team.name }), isData: true }))]}
         />
       ) : null}
       <DialogFooter>
