@@ -25,7 +25,12 @@ export function MacrosPage() {
   const deleting = dialog?.kind === 'delete' ? dialog.macro : null;
   const shareableTeams = me.role === Role.Agent ? [] : isAdmin ? teams : teams.filter((team) => me.teamIds.includes(team.id));
   const canManage = (macro: MacroView) => (macro.ownerId ? macro.ownerId === me.id : macro.teamId === null ? isAdmin : isAdmin || (me.role === Role.Supervisor && me.teamIds.includes(macro.teamId)));
-  const scope = (macro: MacroView) => (macro.ownerId ? t('macros.scope.onlyYou') : macro.teamId === null ? t('macros.scope.everyTeam') : (teams.find((team) => team.id === macro.teamId)?.name ?? t('macros.scope.anotherTeam')));
+  const scope = (macro: MacroView) => {
+    if (macro.ownerId) return t('macros.scope.onlyYou');
+    if (macro.teamId === null) return t('macros.scope.everyTeam');
+    const team = teams.find((candidate) => candidate.id === macro.teamId);
+    return team ? <span translate="no">{team.name}</span> : t('macros.scope.anotherTeam');
+  };
 
   const columns: TableColumn<MacroView>[] = [
     { id: 'name', header: t('macros.columns.macro'), cell: (macro) => <strong translate="no">{macro.name}</strong> },
