@@ -27,7 +27,7 @@ export function AgentsTab({ report }: { report: AgentsReport }) {
         rows={[...report.agents].sort((a, b) => b.conversationsHandled - a.conversationsHandled)}
         rowKey={(r) => r.userId}
         columns={[
-          { id: 'name', header: t('chart.agent'), cell: (r) => r.name, grow: true },
+          { id: 'name', header: t('chart.agent'), cell: (r) => <span translate="no">{r.name}</span>, grow: true },
           { id: 'handled', header: header(t('agents.conversations'), 'conversationsHandled'), cell: (r) => formatCount(r.conversationsHandled), align: 'end' },
           { id: 'replies', header: header(t('agents.replies'), 'repliesSent'), cell: (r) => formatCount(r.repliesSent), align: 'end' },
           { id: 'first', header: header(t('agents.medianFirstResponse'), 'agentMedianFirstResponse'), cell: (r) => formatSeconds(r.medianFirstResponse), align: 'end' },

@@ -27,7 +27,8 @@ export function BreakdownTable<T extends { id: string | null; name: string }>({
 }) {
   const maxima = new Map(columns.map((c) => [c.id, Math.max(0, ...rows.map((r) => c.value(r) ?? 0))]));
   const tableColumns: TableColumn<T>[] = [
-    { id: 'name', header: nameHeader, cell: (row) => row.name, grow: true },
+    // A team's, channel's or agent's own name is data; the row for none (id null) is labelled, not named.
+    { id: 'name', header: nameHeader, cell: (row) => (row.id === null ? row.name : <span translate="no">{row.name}</span>), grow: true },
     ...columns.map<TableColumn<T>>((column) => ({
       id: column.id,
       header: column.header,
