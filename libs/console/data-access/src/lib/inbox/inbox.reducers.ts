@@ -83,14 +83,68 @@ export function listFailed(state: InboxState, filter: InboxFilter, error: string
 /**
  * A page from the API. The first page (`reset`) replaces the list, a later one extends it; either way ids are
  * deduplicated and ordered by the freshest copy of each conversation, since events may have moved some meanwhile.
+ * A newer copy the page brings of a conversation other lists hold moves it within them too, so every list stays in
+ * the order of the copies stored (which appending a page and placing live updates rely on).
  */
 export function listPageLoaded(state: InboxState, filter: InboxFilter, page: Page<ConversationView>, reset: boolean): InboxState {
   const key = listKey(filter);
-  const { conversations } = storeConversations(state.conversations, page.items);
+  const { conversations, changed } = storeConversations(state.conversations, page.items);
   const previous = state.lists[key] ?? emptyList(filter);
-  const ids = orderIds([...(reset ? [] : previous.ids), ...page.items.map((c) => c.id)], conversations, filter);
+  const pageIds = page.items.map((c) => c.id);
+  const ids = reset || previous.ids.length === 0 ? orderIds(pageIds, conversations, filter) : appendPage(previous.ids, pageIds, state.conversations, conversations, filter);
   const list: ConversationList = { filter, ids, nextCursor: page.nextCursor, loaded: true, loading: false, error: null };
-  return { ...state, conversations, lists: { ...state.lists, [key]: list } };
+  const moved = changed.filter((conversation) => state.conversations.has(conversation.id));
+  const lists = moved.length > 0 ? reorderMoved(state.lists, key, moved, conversations) : state.lists;
+  return { ...state, conversations, lists: { ...lists, [key]: list } };
+}
+
+/**
+ * The loaded ids are in order, so a later page is sorted on its own and merged in rather than all n sorted again for
+ * every page. Under keyset pagination a page starts after the last conversation loaded and is simply added to the
+ * end; one the page brings again (an event moved it meanwhile) first leaves its old place.
+ */
+function appendPage(loaded: readonly string[], pageIds: readonly string[], before: Conversations, conversations: Conversations, filter: InboxFilter): string[] {
+  const compare = compareConversations(filter.sort);
+  const arriving = orderIds(pageIds, conversations, filter).map((id) => conversations.get(id) as ConversationView);
+  // Only a conversation stored before this page can be in the list already.
+  const again = new Set(pageIds.filter((id) => before.has(id)));
+  const kept = again.size > 0 ? loaded.filter((id) => !again.has(id)) : loaded;
+  const last = kept.length > 0 ? conversations.get(kept[kept.length - 1]) : undefined;
+  if (arriving.length === 0 || !last || compare(last, arriving[0]) < 0) return [...kept, ...arriving.map((c) => c.id)];
+  return mergeSorted(kept, arriving, conversations, compare);
+}
+
+/** Two runs in the same order as one: linear in their lengths. */
+function mergeSorted(
+  kept: readonly string[],
+  arriving: readonly ConversationView[],
+  conversations: Conversations,
+  compare: (a: ConversationView, b: ConversationView) => number,
+): string[] {
+  const ids: string[] = [];
+  let i = 0;
+  for (const conversation of arriving) {
+    while (i < kept.length && compare(conversations.get(kept[i]) as ConversationView, conversation) < 0) ids.push(kept[i++]);
+    ids.push(conversation.id);
+  }
+  while (i < kept.length) ids.push(kept[i++]);
+  return ids;
+}
+
+/** Moves conversations whose copy changed to where they now sort in the other lists that hold them; membership stays. */
+function reorderMoved(lists: Record<string, ConversationList>, paged: string, moved: readonly ConversationView[], conversations: Conversations): Record<string, ConversationList> {
+  const movedIds = new Set(moved.map((conversation) => conversation.id));
+  let next = lists;
+  for (const [key, list] of Object.entries(lists)) {
+    if (key === paged || !list.ids.some((id) => movedIds.has(id))) continue;
+    const compare = compareConversations(list.filter.sort);
+    const present = list.ids.filter((id) => movedIds.has(id)).map((id) => conversations.get(id) as ConversationView).sort(compare);
+    const ids = mergeSorted(list.ids.filter((id) => !movedIds.has(id)), present, conversations, compare);
+    if (sameIds(ids, list.ids)) continue;
+    if (next === lists) next = { ...lists };
+    next[key] = { ...list, ids };
+  }
+  return next;
 }
 
 function orderIds(ids: readonly string[], conversations: Conversations, filter: InboxFilter): string[] {
