@@ -12,6 +12,7 @@ export const en = {
   },
   user: { noTeam: 'No team yet', profile: 'My profile', logOut: 'Log out' },
   skipToContent: 'Skip to content',
+  pageLoading: 'Opening the page…',
   availability: {
     online: 'Online',
     onlineHint: 'Gets new conversations',

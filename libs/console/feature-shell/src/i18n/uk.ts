@@ -14,6 +14,7 @@ export const uk: MessagesOf<typeof en> = {
   },
   user: { noTeam: 'Поки без команди', profile: 'Мій профіль', logOut: 'Вийти' },
   skipToContent: 'Перейти до вмісту',
+  pageLoading: 'Відкриваємо сторінку…',
   availability: {
     online: 'На зв’язку',
     onlineHint: 'Отримує нові розмови',

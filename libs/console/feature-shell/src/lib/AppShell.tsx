@@ -4,6 +4,7 @@ import { Avatar, Button, cx, Icon, PRODUCT_NAME, RoleBadge, summarizeList, type 
 import type { ReactNode } from 'react';
 import { Link, NavLink, Outlet, useMatches } from 'react-router-dom';
 import { AvailabilityToggle } from './AvailabilityToggle';
+import { PageSuspense } from './lazy-page';
 import { RealtimeStatusIndicator } from './RealtimeStatusIndicator';
 
 /** What a route can ask of the shell through its `handle`. */
@@ -134,7 +135,9 @@ export function AppShell() {
       <div className="bt-shell__main">
         <TopBar />
         <main id="main" className={cx('bt-shell__content', handle.flush && 'bt-shell__content--flush')} tabIndex={-1}>
-          <Outlet />
+          <PageSuspense>
+            <Outlet />
+          </PageSuspense>
         </main>
         <TabBar />
       </div>
