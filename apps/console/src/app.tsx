@@ -5,8 +5,13 @@ import { automationSettingsRoutes } from '@backtalk/console/feature-automation';
 import { InboxEffects, inboxRoute } from '@backtalk/console/feature-inbox';
 import { labelsSettingsRoutes } from '@backtalk/console/feature-labels';
 import { queuesRoute } from '@backtalk/console/feature-queues';
-import { AppShell, NotFoundPage, RootLayout } from '@backtalk/console/feature-shell';
+import { AppShell, lazyPage, NotFoundPage, RootLayout } from '@backtalk/console/feature-shell';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
+
+// Contacts, Reports and their chart library load only when opened, so the inbox's bundle does not carry them. Loading
+// the library registers its messages before its page renders. The shell stays on screen meanwhile (its Suspense).
+const ContactsArea = lazyPage(async () => (await import('@backtalk/console/feature-contacts')).ContactsArea);
+const ReportsPage = lazyPage(async () => (await import('@backtalk/console/feature-reports')).ReportsPage);
 
 const router = createBrowserRouter([
   {
@@ -27,9 +32,8 @@ const router = createBrowserRouter([
               { index: true, element: <Navigate to="/inbox" replace /> },
               inboxRoute,
               queuesRoute,
-              // Contacts, Reports and their chart library load only when opened, so the inbox's bundle does not carry them.
-              { path: 'contacts/*', lazy: async () => ({ Component: (await import('@backtalk/console/feature-contacts')).ContactsArea }) },
-              { path: 'reports/*', lazy: async () => ({ Component: (await import('@backtalk/console/feature-reports')).ReportsPage }) },
+              { path: 'contacts/*', element: <ContactsArea /> },
+              { path: 'reports/*', element: <ReportsPage /> },
               // The automation pages build on the settings library's forms, so they join its routes here rather than in it.
               { ...settingsRoute, index: false, children: [...automationSettingsRoutes, ...labelsSettingsRoutes, ...(settingsRoute.children ?? [])] },
               { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,5 @@
 import { useSignedInUser } from '@backtalk/console/data-access';
+import { PageSuspense } from '@backtalk/console/feature-shell';
 import { useTranslation } from '@backtalk/console/i18n';
 import { Navigate, NavLink, Outlet } from 'react-router-dom';
 import { defaultSectionFor, sectionsFor } from './settings-sections';
@@ -24,7 +25,9 @@ export function SettingsLayout() {
         </ul>
       </nav>
       <div className="bt-settings__content">
-        <Outlet />
+        <PageSuspense>
+          <Outlet />
+        </PageSuspense>
       </div>
     </div>
   );

@@ -1,18 +1,20 @@
 import { RequireRole } from '@backtalk/console/feature-auth';
-import { NotFoundPage } from '@backtalk/console/feature-shell';
+import { lazyPage, NotFoundPage } from '@backtalk/console/feature-shell';
 import type { ReactElement } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { ApiKeysPage } from './api-keys/ApiKeysPage';
-import { ChannelsPage } from './channels/ChannelsPage';
-import { ContactAttributesPage } from './contact-attributes/ContactAttributesPage';
-import { MacrosPage } from './macros/MacrosPage';
-import { MyTeamsPage } from './my-teams/MyTeamsPage';
-import { ProfilePage } from './profile/ProfilePage';
 import { sectionRoles, type SettingsSectionPath } from './settings-sections';
 import { SettingsIndex, SettingsLayout } from './SettingsLayout';
-import { TeamRoutingPage } from './teams/routing/TeamRoutingPage';
-import { TeamsPage } from './teams/TeamsPage';
-import { UsersPage } from './users/UsersPage';
+
+// Each page's code loads when it is first opened; the layout, its navigation and the messages load with the console.
+const ApiKeysPage = lazyPage(async () => (await import('./api-keys/ApiKeysPage')).ApiKeysPage);
+const ChannelsPage = lazyPage(async () => (await import('./channels/ChannelsPage')).ChannelsPage);
+const ContactAttributesPage = lazyPage(async () => (await import('./contact-attributes/ContactAttributesPage')).ContactAttributesPage);
+const MacrosPage = lazyPage(async () => (await import('./macros/MacrosPage')).MacrosPage);
+const MyTeamsPage = lazyPage(async () => (await import('./my-teams/MyTeamsPage')).MyTeamsPage);
+const ProfilePage = lazyPage(async () => (await import('./profile/ProfilePage')).ProfilePage);
+const TeamRoutingPage = lazyPage(async () => (await import('./teams/routing/TeamRoutingPage')).TeamRoutingPage);
+const TeamsPage = lazyPage(async () => (await import('./teams/TeamsPage')).TeamsPage);
+const UsersPage = lazyPage(async () => (await import('./users/UsersPage')).UsersPage);
 
 // A page the role may not see renders the not-found page and fetches nothing.
 const section = (path: SettingsSectionPath, page: ReactElement): RouteObject => ({

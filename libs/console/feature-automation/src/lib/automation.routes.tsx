@@ -1,13 +1,15 @@
 import { RequireRole } from '@backtalk/console/feature-auth';
 import { sectionRoles } from '@backtalk/console/feature-admin';
-import { NotFoundPage } from '@backtalk/console/feature-shell';
+import { lazyPage, NotFoundPage } from '@backtalk/console/feature-shell';
 import type { ReactElement } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { TestBenchPage } from './bench/TestBenchPage';
-import { FaqEditorPage } from './faqs/FaqEditorPage';
-import { FaqsPage } from './faqs/FaqsPage';
-import { RuleEditorPage } from './rules/RuleEditorPage';
-import { RulesPage } from './rules/RulesPage';
+
+// The editors' code loads when a page is first opened; the routes and the messages load with the console.
+const TestBenchPage = lazyPage(async () => (await import('./bench/TestBenchPage')).TestBenchPage);
+const FaqEditorPage = lazyPage(async () => (await import('./faqs/FaqEditorPage')).FaqEditorPage);
+const FaqsPage = lazyPage(async () => (await import('./faqs/FaqsPage')).FaqsPage);
+const RuleEditorPage = lazyPage(async () => (await import('./rules/RuleEditorPage')).RuleEditorPage);
+const RulesPage = lazyPage(async () => (await import('./rules/RulesPage')).RulesPage);
 
 // The same role check as the settings navigation: a page the role may not see renders not-found and fetches nothing.
 const guarded = (section: 'faqs' | 'automation', path: string, page: ReactElement): RouteObject => ({
