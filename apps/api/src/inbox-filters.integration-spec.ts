@@ -261,4 +261,13 @@ describe('inbox filters, search over every status and saved views', () => {
     // The list itself still finds them all, a page at a time.
     expect(await list('admin', `q=${encodeURIComponent('bulk shopper')}&limit=50`)).toHaveLength(50);
   });
+
+  it('finds a conversation by its number however it is typed: with spaces, in national format, or by its last digits', async () => {
+    const local = await customerWrites(supportLine, '+14155550142', 'Is my order on the way?');
+    for (const typed of ['+1 415 555 0142', '(415) 555-0142', '415.555.0142', '555-0142', '0142']) {
+      expect({ typed, found: (await list('agent', `q=${encodeURIComponent(typed)}`)).map((conversation) => conversation.id) }).toEqual({ typed, found: [local.id] });
+    }
+    // A number is still looked for in message text too, and another team's customer with the number is not found.
+    expect(await phones('billing', `q=${encodeURIComponent('(415) 555-0142')}`)).toEqual([]);
+  });
 });

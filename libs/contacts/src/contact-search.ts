@@ -1,29 +1,5 @@
 import { type ContactSort } from '@backtalk/contracts';
-import { type CountryCode, toE164 } from '@backtalk/phone';
 import { DomainError } from '@backtalk/platform';
-
-/** What a directory search box's text can match. */
-export interface ContactSearch {
-  /** Full numbers the text can be read as: international, or national for one of the viewer's channels' countries. */
-  numbers: string[];
-  /** The text as typed, or only its digits when it was written as a number (`(415) 555-01` finds `+1415555010…`). */
-  fragment: string;
-}
-
-const WRITTEN_AS_NUMBER = /^[\d\s()+\-./]+$/;
-
-export function contactSearch(raw: string, countries: readonly CountryCode[]): ContactSearch | null {
-  const text = raw.trim();
-  if (!text) return null;
-  if (!WRITTEN_AS_NUMBER.test(text)) return { numbers: [], fragment: text };
-  const numbers = new Set<string>();
-  for (const country of [undefined, ...countries]) {
-    const e164 = toE164(text, country);
-    if (e164) numbers.add(e164);
-  }
-  const digits = text.replace(/\D/g, '');
-  return { numbers: [...numbers], fragment: digits || text };
-}
 
 /** Where a page ended, in the sort's own key: the next page starts strictly after it. */
 export type ContactCursor = { sort: 'last_contact' | 'created'; at: string; id: string } | { sort: 'name'; name: string; id: string };

@@ -16,14 +16,14 @@ import {
   type RoutingLanguage,
   type UpdateContactRequest,
 } from '@backtalk/contracts';
-import { ConversationActionsService, ConversationEntity, ConversationsService } from '@backtalk/conversations';
-import { type CountryCode, isCountryCode } from '@backtalk/phone';
+import { ConversationActionsService, ConversationEntity, ConversationsService, searchCountries } from '@backtalk/conversations';
+import { type PhoneSearch, phoneSearch } from '@backtalk/phone';
 import { containsPattern, DomainError, EventLog } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Not } from 'typeorm';
 import { ContactAttributesService } from './contact-attributes.service';
-import { type ContactCursor, type ContactSearch, contactSearch, decodeContactCursor, encodeContactCursor } from './contact-search';
+import { type ContactCursor, decodeContactCursor, encodeContactCursor } from './contact-search';
 
 /** Positional parameters for raw SQL, numbered as they are added. */
 class SqlParameters {
@@ -429,7 +429,7 @@ export class ContactsService {
   /** Search and consent, on the contact row `ct`. */
   private async contactConditions(actor: UserActor, query: ContactListQuery, params: SqlParameters): Promise<string[]> {
     const conditions: string[] = [];
-    const search = query.q ? contactSearch(query.q, await this.countries(actor)) : null;
+    const search = query.q ? phoneSearch(query.q, await searchCountries(this.dataSource, actor)) : null;
     if (search) {
       const few = await this.fewMatches(actor, search);
       if (few) {
@@ -452,7 +452,7 @@ export class ContactsService {
    * and then sorting only those ids is fast for rare fragments; a common one (`customer`) matches densely, and walking
    * the sort order finds a page of matches at once.
    */
-  private async fewMatches(actor: UserActor, search: ContactSearch): Promise<string[] | null> {
+  private async fewMatches(actor: UserActor, search: PhoneSearch): Promise<string[] | null> {
     const params = new SqlParameters();
     const fragment = `(ct.phone || ' ' || ct.name) ILIKE ${params.add(containsPattern(search.fragment))}`;
     const matches = search.numbers.length > 0 ? `(ct.phone = ANY(${params.add(search.numbers)}::varchar[]) OR ${fragment})` : fragment;
@@ -481,13 +481,6 @@ export class ContactsService {
     if (query.lastContactFrom) conditions.push(`${column} >= ${params.add(query.lastContactFrom)}::timestamptz`);
     if (query.lastContactTo) conditions.push(`${column} < ${params.add(query.lastContactTo)}::timestamptz`);
     return conditions;
-  }
-
-  /** The countries of the viewer's channels: a number typed in national format is read as one of theirs. */
-  private async countries(actor: UserActor): Promise<CountryCode[]> {
-    const params = new SqlParameters();
-    const rows = await this.dataSource.query<Array<{ country: string | null }>>(`SELECT DISTINCT country FROM channel WHERE ${params.visibleTeams(actor, 'team_id')}`, params.values);
-    return rows.map((row) => row.country ?? '').filter(isCountryCode);
   }
 }
 

@@ -1,5 +1,6 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
 import { type ConversationFilters, ConversationPriority, ConversationStatus, type InboxSort, type InboxView, ROUTING_LANGUAGES, type RoutingLanguage, SLA_STATES, SLA_WARNING_FRACTION, type SlaState } from '@backtalk/contracts';
+import { type CountryCode, isCountryCode, type PhoneSearch, phoneSearch } from '@backtalk/phone';
 import { containsPattern, DomainError } from '@backtalk/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LRUCache } from 'lru-cache';
@@ -54,14 +55,14 @@ export class ConversationFiltersDto implements ConversationFilters {
 
 /**
  * Narrows a query over `conversation c` (joined to `contact ct`) to the filters. It does not apply the access rule:
- * callers scope the query with AccessPolicy first, so a filter can only narrow what the viewer may see. `matches`, from
- * findFewSearchMatches, answers the search by ids when it matched few.
+ * callers scope the query with AccessPolicy first, so a filter can only narrow what the viewer may see. The search
+ * box's text is read beforehand by readConversationSearch, which also answers it by ids when it matched few.
  */
 export function applyConversationFilters<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   actor: UserActor,
-  filters: ConversationFilters,
-  matches: SearchMatches | null = null,
+  filters: Omit<ConversationFilters, 'q'>,
+  search: ConversationSearch | null,
 ): SelectQueryBuilder<T> {
   switch (filters.view ?? 'all') {
     case 'mine':
@@ -103,16 +104,18 @@ export function applyConversationFilters<T extends ObjectLiteral>(
   if (filters.createdTo) query.andWhere('c.created_at < :createdTo', { createdTo: filters.createdTo });
   if (filters.activeFrom) query.andWhere('c.last_message_at >= :activeFrom', { activeFrom: filters.activeFrom });
   if (filters.activeTo) query.andWhere('c.last_message_at < :activeTo', { activeTo: filters.activeTo });
-  const q = filters.q?.trim();
-  if (q && matches) {
+  if (search?.matches) {
     query.andWhere('(c.contact_id = ANY(CAST(:searchContactIds AS uuid[])) OR c.id = ANY(CAST(:searchConversationIds AS uuid[])))', {
-      searchContactIds: matches.contactIds,
-      searchConversationIds: matches.conversationIds,
+      searchContactIds: search.matches.contactIds,
+      searchConversationIds: search.matches.conversationIds,
     });
-  } else if (q) {
-    query.andWhere(`(ct.phone || ' ' || ct.name ILIKE :pattern OR EXISTS (SELECT 1 FROM message sm WHERE sm.conversation_id = c.id AND sm.body ILIKE :pattern))`, {
-      pattern: containsPattern(q),
-    });
+  } else if (search) {
+    // The same expression as the contact's trigram index over number and name.
+    const numbers = search.contact.numbers.length > 0 ? 'ct.phone = ANY(CAST(:searchNumbers AS varchar[])) OR ' : '';
+    query.andWhere(
+      `(${numbers}ct.phone || ' ' || ct.name ILIKE :contactPattern OR EXISTS (SELECT 1 FROM message sm WHERE sm.conversation_id = c.id AND sm.body ILIKE :textPattern))`,
+      { searchNumbers: search.contact.numbers, contactPattern: containsPattern(search.contact.fragment), textPattern: containsPattern(search.text) },
+    );
   }
   return query;
 }
@@ -121,6 +124,32 @@ export function applyConversationFilters<T extends ObjectLiteral>(
 export interface SearchMatches {
   contactIds: string[];
   conversationIds: string[];
+}
+
+/** A search box's text as the inbox reads it. */
+export interface ConversationSearch {
+  /** As typed (trimmed): what message text must contain. */
+  text: string;
+  /** What the contact's number or name must match: the numbers the text can be read as, or a fragment of either. */
+  contact: PhoneSearch;
+  /** The matches by id when they are few; null when the list should walk its order testing each conversation. */
+  matches: SearchMatches | null;
+}
+
+/** The countries of the viewer's channels: a number typed in national format is read as one of theirs. */
+export async function searchCountries(dataSource: DataSource, actor: UserActor): Promise<CountryCode[]> {
+  const visible = AccessPolicy.visibleTeamsCondition(actor, 'team_id', 1);
+  const rows = await dataSource.query<Array<{ country: string | null }>>(`SELECT DISTINCT country FROM channel WHERE ${visible.sql}`, visible.parameters);
+  return rows.map((row) => row.country ?? '').filter(isCountryCode);
+}
+
+/** Reads the search box's text (null when there is none) and finds its matches when they are few. */
+export async function readConversationSearch(dataSource: DataSource, actor: UserActor, q: string | undefined): Promise<ConversationSearch | null> {
+  const text = q?.trim();
+  if (!text) return null;
+  const contact = phoneSearch(text, await searchCountries(dataSource, actor));
+  if (!contact) return null;
+  return { text, contact, matches: await findFewSearchMatches(dataSource, actor, text, contact) };
 }
 
 /**
@@ -146,14 +175,15 @@ const commonSearches = new LRUCache<string, true>({ max: 5000, ttl: 10 * 60_000 
  * reading all 200,000 conversations of a busy install (over a second). Asking the two trigram indexes first takes a
  * few milliseconds, and the list then sorts only those conversations. Messages are read within the access rule.
  */
-export async function findFewSearchMatches(dataSource: DataSource, actor: UserActor, q: string | undefined): Promise<SearchMatches | null> {
-  const text = q?.trim();
-  if (!text) return null;
+async function findFewSearchMatches(dataSource: DataSource, actor: UserActor, text: string, contact: PhoneSearch): Promise<SearchMatches | null> {
   const pattern = containsPattern(text);
   const visibleTeams = AccessPolicy.visibleTeams(actor);
   const commonKey = `${visibleTeams === 'all' ? 'all' : `${[...visibleTeams].sort().join(',')}|${actor.userId}`}|${pattern}`;
   if (commonSearches.has(commonKey)) return null;
-  const contacts = await dataSource.query<Array<{ id: string }>>(`SELECT ct.id FROM contact ct WHERE ct.phone || ' ' || ct.name ILIKE $1 LIMIT ${FEW_MATCHES + 1}`, [pattern]);
+  const contacts = await dataSource.query<Array<{ id: string }>>(
+    `SELECT ct.id FROM contact ct WHERE ct.phone = ANY($2::varchar[]) OR ct.phone || ' ' || ct.name ILIKE $1 LIMIT ${FEW_MATCHES + 1}`,
+    [containsPattern(contact.fragment), contact.numbers],
+  );
   const visible = AccessPolicy.visibleConversationsCondition(actor, 'c', 2);
   const messages =
     contacts.length > FEW_MATCHES

@@ -13,7 +13,7 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { applyConversationFilters, findFewSearchMatches } from './conversation-filters';
+import { applyConversationFilters, readConversationSearch } from './conversation-filters';
 import { type ConversationRow, toConversationView, toMessageView } from './conversation-views';
 import { ConsentEventEntity, ConversationEntity, MessageEntity } from './entities';
 
@@ -108,7 +108,7 @@ export class ConversationsService {
   async list(actor: UserActor, filter: ConversationListQuery): Promise<Page<ConversationView>> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const query = this.baseQuery(actor).limit(limit + 1);
-    applyConversationFilters(query, actor, filter, await findFewSearchMatches(this.dataSource, actor, filter.q));
+    applyConversationFilters(query, actor, filter, await readConversationSearch(this.dataSource, actor, filter.q));
 
     const waitingFirst = filter.sort === 'waiting';
     const sortKey = waitingFirst ? `COALESCE(c.waiting_since, '${NOT_WAITING}'::timestamptz)` : 'c.last_message_at';

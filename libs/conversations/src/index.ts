@@ -9,4 +9,4 @@ export * from './conversation-typing';
 export * from './entities';
 export * from './message-status';
 export * from './threading.service';
-export { ConversationFiltersDto } from './conversation-filters';
+export { ConversationFiltersDto, searchCountries } from './conversation-filters';

@@ -4,7 +4,7 @@ import { DomainError, isForeignKeyViolation, isUniqueViolation } from '@backtalk
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { applyConversationFilters, findFewSearchMatches } from '../conversation-filters';
+import { applyConversationFilters, readConversationSearch } from '../conversation-filters';
 import { ConversationEntity } from '../entities';
 import { canEditView, cleanViewName, isInSidebar, normalizeFilters } from './saved-view-rules';
 import { SavedViewEntity } from './saved-view.entity';
@@ -95,13 +95,13 @@ export class SavedViewsService {
 
   private async count(actor: UserActor, filters: SavedViewFilters): Promise<number> {
     const matching = this.dataSource.createQueryBuilder(ConversationEntity, 'c').select('1').limit(savedViewCountCap(filters));
-    if (filters.q?.trim()) matching.innerJoin('contact', 'ct', 'ct.id = c.contact_id');
+    const search = await readConversationSearch(this.dataSource, actor, filters.q);
+    if (search) matching.innerJoin('contact', 'ct', 'ct.id = c.contact_id');
     AccessPolicy.scopeToVisibleConversations(matching, 'c', actor);
-    const matches = await findFewSearchMatches(this.dataSource, actor, filters.q);
-    applyConversationFilters(matching, actor, filters, matches);
+    applyConversationFilters(matching, actor, filters, search);
     // A common word is counted the way the list finds it, newest activity first, which reaches the cap after a few
     // hundred conversations; left to itself PostgreSQL first reads every message holding the word (half a second).
-    if (filters.q?.trim() && !matches) matching.orderBy('c.last_message_at', 'DESC');
+    if (search && !search.matches) matching.orderBy('c.last_message_at', 'DESC');
     const [sql, parameters] = matching.getQueryAndParameters();
     const [row] = await this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM (${sql}) matching`, parameters);
     return row?.n ?? 0;

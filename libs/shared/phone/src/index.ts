@@ -40,3 +40,30 @@ function parseToE164(raw: string, defaultCountry?: CountryCode): string | null {
 export function formatPhone(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
+
+/** What a search box's text can match among numbers and names. */
+export interface PhoneSearch {
+  /** Full numbers the text can be read as: international, or national for one of the given countries. */
+  numbers: string[];
+  /** The text as typed, or only its digits when it was written as a number (`(415) 555-01` finds `+1415555010…`). */
+  fragment: string;
+}
+
+const WRITTEN_AS_NUMBER = /^[\d\s()+\-./]+$/;
+
+/**
+ * Reads a search box's text the way people type numbers: spaced, in national format for one of `countries` (the
+ * viewer's channels'), or only the last digits. Null for an empty box.
+ */
+export function phoneSearch(raw: string, countries: readonly CountryCode[]): PhoneSearch | null {
+  const text = raw.trim();
+  if (!text) return null;
+  if (!WRITTEN_AS_NUMBER.test(text)) return { numbers: [], fragment: text };
+  const numbers = new Set<string>();
+  for (const country of [undefined, ...countries]) {
+    const e164 = toE164(text, country);
+    if (e164) numbers.add(e164);
+  }
+  const digits = text.replace(/\D/g, '');
+  return { numbers: [...numbers], fragment: digits || text };
+}

@@ -1,4 +1,4 @@
-import { formatPhone, toE164 } from './index';
+import { formatPhone, phoneSearch, toE164 } from './index';
 
 describe('toE164', () => {
   it('keeps a number that is already E.164', () => {
@@ -37,5 +37,27 @@ describe('toE164', () => {
 describe('formatPhone', () => {
   it('formats an E.164 number for people', () => {
     expect(formatPhone('+380501234567')).toBe('+380 50 123 4567');
+  });
+});
+
+describe('phoneSearch', () => {
+  it('reads a national number in the countries of the viewer’s channels and keeps its digits for partial matches', () => {
+    expect(phoneSearch('050 123 45 67', ['UA'])).toEqual({ numbers: ['+380501234567'], fragment: '0501234567' });
+    const search = phoneSearch('(415) 555-0100', ['US', 'UA']);
+    expect(search?.numbers).toContain('+14155550100');
+    expect(search?.fragment).toBe('4155550100');
+  });
+
+  it('reads an international number without needing a country', () => {
+    expect(phoneSearch('+380 50 123 4567', [])).toEqual({ numbers: ['+380501234567'], fragment: '380501234567' });
+  });
+
+  it('searches names as typed and ignores an empty box', () => {
+    expect(phoneSearch('  Olena K ', ['UA'])).toEqual({ numbers: [], fragment: 'Olena K' });
+    expect(phoneSearch('   ', ['UA'])).toBeNull();
+  });
+
+  it('finds no full number in a few digits but still matches them inside numbers', () => {
+    expect(phoneSearch('5550', ['US'])).toEqual({ numbers: [], fragment: '5550' });
   });
 });
