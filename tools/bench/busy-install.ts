@@ -134,6 +134,35 @@ export async function seedBusyHistory(install: BenchInstall, setup: SeedSetup, o
   process.stdout.write(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([table, n]) => `${table}=${n}`).join(' ')}\n`);
 }
 
+/**
+ * The history seed resolves every conversation, but a busy inbox is mostly about the open ones: the latest conversation
+ * of each customer on a line, if it moved in the last three days, becomes open (70%, a third of them unassigned and
+ * half unread, waiting since the customer's last message, with a first-response SLA of four hours), pending (15%) or
+ * snoozed until tomorrow (15%). Done once per database: a database that already has open work keeps it.
+ */
+export async function openRecentWork(db: Client): Promise<number> {
+  const [{ unresolved }] = (await db.query<{ unresolved: boolean }>(`SELECT EXISTS (SELECT 1 FROM conversation WHERE status <> 'resolved') AS unresolved`)).rows;
+  if (unresolved) return 0;
+  const result = await db.query(`
+    WITH latest AS (
+      SELECT DISTINCT ON (channel_id, contact_id) id, last_message_at FROM conversation ORDER BY channel_id, contact_id, last_message_at DESC
+    ), chosen AS (
+      SELECT id, abs(hashtext(id::text)) % 20 AS k FROM latest WHERE last_message_at > now() - interval '3 days'
+    )
+    UPDATE conversation c SET
+      status = (CASE WHEN k < 14 THEN 'open' WHEN k < 17 THEN 'pending' ELSE 'snoozed' END)::conversation_status,
+      resolved_at = NULL,
+      snoozed_until = CASE WHEN k >= 17 THEN now() + interval '1 day' END,
+      waiting_since = CASE WHEN k < 14 THEN COALESCE(c.last_inbound_at, c.last_message_at) END,
+      unread_count = CASE WHEN k < 7 THEN 1 + k % 3 ELSE 0 END,
+      assignee_id = CASE WHEN k < 5 THEN NULL ELSE c.assignee_id END,
+      sla_kind = CASE WHEN k < 14 THEN 'first_response'::sla_kind END,
+      sla_started_at = CASE WHEN k < 14 THEN COALESCE(c.last_inbound_at, c.last_message_at) END,
+      sla_due_at = CASE WHEN k < 14 THEN COALESCE(c.last_inbound_at, c.last_message_at) + interval '4 hours' END
+    FROM chosen WHERE c.id = chosen.id`);
+  return result.rowCount ?? 0;
+}
+
 /** Times one authenticated GET, failing the bench on any answer but 2xx. */
 export async function timedGet<T>(baseUrl: string, path: string, token: string): Promise<{ ms: number; body: T }> {
   const started = performance.now();
