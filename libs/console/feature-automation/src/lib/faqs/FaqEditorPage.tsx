@@ -96,7 +96,9 @@ function AnswerPreview({
           <SelectField label={t('editor.sentFrom')} value={channel?.id ?? ''} onChange={onChannel} options={channels.map((option) => ({ value: option.id, label: option.name, isData: true }))} />
         ) : null}
         <div className="bt-phone">
-          <span className="bt-phone__sender">{channel?.name ?? t('editor.yourChannel')}</span>
+          <span className="bt-phone__sender" translate={channel ? 'no' : undefined}>
+            {channel?.name ?? t('editor.yourChannel')}
+          </span>
           {text.trim() ? <p className="bt-phone__bubble" data-testid="answer-preview" lang={language} translate="no">
               {text}
             </p> : <p className="bt-phone__empty">{t('editor.previewEmpty')}</p>}

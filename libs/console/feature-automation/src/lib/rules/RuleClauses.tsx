@@ -4,7 +4,8 @@ import { useTranslation } from '@backtalk/console/i18n';
 import { Checkbox, cx, FieldShell, formatConfidence, Icon, LANGUAGE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, SelectField, TextField } from '@backtalk/console/ui';
 import type { ReactNode } from 'react';
 import { FAQ_PERCENT_MAX, FAQ_PERCENT_MIN, MATCHED_FAQ, type ActionDraft, type ConditionDraft } from './rule-form';
-import { ACTION_LABELS, CONDITION_LABELS, CONTACT_ATTRIBUTE_OPERATOR_LABELS, CONTACT_FIELD_LABELS, CONTACT_OPERATOR_LABELS, STATUS_LABELS } from './rule-summary';
+import { ACTION_LABELS, CONDITION_LABELS, CONTACT_ATTRIBUTE_OPERATOR_LABELS, CONTACT_FIELD_LABELS, CONTACT_OPERATOR_LABELS, markSummaryData, STATUS_LABELS } from './rule-summary';
+import { SummaryText } from './SummaryText';
 
 /** "Збіг із FAQ" reads "збіг із FAQ" mid-sentence: only the first word drops its capital, an abbreviation keeps it. */
 function lowerFirstWord(label: string): string {
@@ -87,7 +88,7 @@ function AttributeValue({ attribute, value, onChange }: { attribute: ContactAttr
     return <SelectField label={t('clauses.value')} value={value === 'false' ? 'false' : 'true'} onChange={onChange} options={[{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }]} />;
   }
   if (attribute?.type === 'list') {
-    return <SelectField label={t('clauses.value')} value={value} onChange={onChange} options={[{ value: '', label: t('common.choose') }, ...attribute.choices.map((choice) => ({ value: choice, label: choice }))]} />;
+    return <SelectField label={t('clauses.value')} value={value} onChange={onChange} options={[{ value: '', label: t('common.choose') }, ...attribute.choices.map((choice) => ({ value: choice, label: choice, isData: true }))]} />;
   }
   return (
     <TextField
@@ -209,9 +210,10 @@ export function ConditionEditor({ draft, faqs, attributes, error, onChange, onRe
               onChange({ ...draft, attributeKey, operator, value: chosen?.type === 'boolean' ? 'true' : '' });
             }}
             options={[
-              ...(attribute || !draft.attributeKey ? [] : [{ value: draft.attributeKey, label: t('clauses.deletedAttribute', { key: draft.attributeKey }) }]),
+              // An option holds text only: a deleted attribute's key is marked as data with its translated note.
+              ...(attribute || !draft.attributeKey ? [] : [{ value: draft.attributeKey, label: t('clauses.deletedAttribute', { key: draft.attributeKey }), isData: true }]),
               { value: '', label: attributes.length > 0 ? t('common.choose') : t('clauses.noAttributes') },
-              ...attributes.map((candidate) => ({ value: candidate.key, label: candidate.label })),
+              ...attributes.map((candidate) => ({ value: candidate.key, label: candidate.label, isData: true })),
             ]}
           />
           <SelectField label={t('clauses.test')} value={draft.operator} onChange={(operator) => onChange({ ...draft, operator })} options={operators.map((operator) => ({ value: operator, label: CONTACT_ATTRIBUTE_OPERATOR_LABELS[operator] }))} />
@@ -281,7 +283,7 @@ export function ActionEditor({ draft, answers, teams, users, labels, error, onCh
               draft.cannedAnswerId === MATCHED_FAQ
                 ? t('clauses.matchedFaqHint')
                 : chosen
-                  ? t('common.quoted', { text: previewLine(chosen.body, 110) })
+                  ? <SummaryText summary={t('common.quoted', { text: markSummaryData(previewLine(chosen.body, 110)) })} />
                   : undefined
             }
           />
@@ -328,7 +330,7 @@ export function ActionEditor({ draft, answers, teams, users, labels, error, onCh
             ...(draft.labelId ? [] : [{ value: '', label: labels.length > 0 ? t('clauses.chooseLabel') : t('clauses.noLabels') }]),
             // A label the rule names but the scope no longer offers (deleted, or the rule moved to another team) stays visible.
             ...(draft.labelId && !labels.some((item) => item.id === draft.labelId) ? [{ value: draft.labelId, label: t('clauses.foreignLabel') }] : []),
-            ...labels.map((item) => ({ value: item.id, label: item.teamId ? item.name : t('clauses.globalLabel', { name: item.name }) })),
+            ...labels.map((item) => ({ value: item.id, label: item.teamId ? item.name : t('clauses.globalLabel', { name: item.name }), isData: true })),
           ]}
         />,
       );
