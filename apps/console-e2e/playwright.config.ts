@@ -3,7 +3,6 @@ import { API_URL, CONSOLE_PORT, CONSOLE_URL, serverEnvironment } from './e2e-env
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const consoleDist = process.env['E2E_CONSOLE_DIST'];
-const UKRAINIAN_SPECS = /\/(i18n[^/]*|uk-journeys)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: './src',
@@ -29,13 +28,6 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  // The Ukrainian screens are scanned for English words outside data marked translate="no"; they run first, on the
-  // demo data, because what other specs leave behind (custom attributes, channels, teams named in English) shows up
-  // on those screens and in places that do not mark it as data yet (see issue 17's closing note).
-  projects: [
-    { name: 'ukrainian', testMatch: UKRAINIAN_SPECS },
-    { name: 'console', testIgnore: UKRAINIAN_SPECS, dependencies: ['ukrainian'] },
-  ],
   webServer: [
     {
       // The run's database is prepared with the commands a person uses (Playwright starts servers before any global setup).
