@@ -1,4 +1,4 @@
-import { compileRulePattern, matchesRulePattern, rulePatternProblem } from './rule-pattern';
+import { compileRulePattern, matchesRulePattern, rulePatternIssue, rulePatternProblem } from './rule-pattern';
 
 const regexOf = (pattern: string) => {
   const compiled = compileRulePattern(pattern);
@@ -30,6 +30,17 @@ describe('rule patterns', () => {
     expect(rulePatternProblem('x'.repeat(501))).toBe('is longer than 500 characters');
     expect(rulePatternProblem('(?:.{0,1000}a)z')).toMatch(/^is too complex to run on every message \(\d+ steps, at most 1000\)/);
     expect(rulePatternProblem('order\\s*#?\\d{4,}')).toBeNull();
+  });
+
+  it('say what cannot be used as a code with details, for the console to word in its language', () => {
+    expect(rulePatternIssue('(order')).toEqual({ code: 'syntax', syntax: 'missing_paren', at: null });
+    expect(rulePatternIssue('[z-a]')).toEqual({ code: 'syntax', syntax: 'invalid_char_range', at: 'z-a' });
+    expect(rulePatternIssue('(a)\\1')).toEqual({ code: 'unsupported', construct: 'backreference', at: '\\1' });
+    expect(rulePatternIssue('price(?=\\d)')).toEqual({ code: 'unsupported', construct: 'lookahead', at: '(?=' });
+    expect(rulePatternIssue('(?<!no )refund')).toEqual({ code: 'unsupported', construct: 'lookbehind', at: '(?<!' });
+    expect(rulePatternIssue('x'.repeat(501))).toEqual({ code: 'too_long', max: 500 });
+    expect(rulePatternIssue('(?:.{0,1000}a)z')).toEqual({ code: 'too_complex', steps: expect.any(Number), max: 1000 });
+    expect(rulePatternIssue('order\\s*#?\\d{4,}')).toBeNull();
   });
 
   it('look at the first 1,600 characters of a text, without cutting a character in half', () => {

@@ -1,4 +1,6 @@
-type PatternProblem = (pattern: string) => string | null;
+import type { RulePatternIssue } from '@backtalk/patterns';
+
+type PatternProblem = (pattern: string) => RulePatternIssue | null;
 
 let loaded: PatternProblem | undefined;
 let loading: Promise<void> | undefined;
@@ -10,7 +12,7 @@ let loading: Promise<void> | undefined;
 export function loadPatternCheck(): Promise<void> {
   loading ??= import('@backtalk/patterns').then(
     (patterns) => {
-      loaded = patterns.rulePatternProblem;
+      loaded = patterns.rulePatternIssue;
     },
     () => {
       loading = undefined;
@@ -20,9 +22,9 @@ export function loadPatternCheck(): Promise<void> {
 }
 
 /**
- * Why a pattern cannot be saved, in the API's words ("uses a backreference (\1), which …"); null until the engine has
- * loaded, since the API checks every pattern again when the rule is saved.
+ * Why a pattern cannot be saved, as the code and details the API decides by (the form words it); null until the engine
+ * has loaded, since the API checks every pattern again when the rule is saved.
  */
-export function patternProblem(pattern: string): string | null {
+export function patternProblem(pattern: string): RulePatternIssue | null {
   return loaded ? loaded(pattern) : null;
 }

@@ -13,6 +13,7 @@ import {
   type RuleFormValues,
 } from './rule-form';
 import { loadPatternCheck } from './pattern-check';
+import { setConsoleLanguage } from '@backtalk/console/i18n';
 
 const orderRule: RuleView = {
   id: 'r1',
@@ -122,15 +123,28 @@ describe('validateRuleForm', () => {
 
   it('reports a broken regular expression on its condition', () => {
     const condition = { ...newCondition('regex'), pattern: '(order' };
-    expect(validateRuleForm(named({ conditions: [...emptyRuleForm().conditions, condition] }))[`condition:${condition.key}`]).toBe('This pattern does not compile: missing closing ).');
+    expect(validateRuleForm(named({ conditions: [...emptyRuleForm().conditions, condition] }))[`condition:${condition.key}`]).toBe('This pattern does not compile: a ) is missing.');
   });
 
   it('checks patterns with the engine the API runs them on: a backreference is refused with the reason, (?i) and \\x{…} are accepted', () => {
     const backreference = { ...newCondition('regex'), pattern: '(\\w+) \\1' };
     const re2Only = { ...newCondition('regex'), pattern: '(?i)\\x{0416}' };
     const errors = validateRuleForm(named({ conditions: [...emptyRuleForm().conditions, backreference, re2Only] }));
-    expect(errors[`condition:${backreference.key}`]).toMatch(/^This pattern uses a backreference \(\\1\), which patterns cannot have: they are matched in linear time/);
+    expect(errors[`condition:${backreference.key}`]).toBe('Backreferences (\\1) can’t be used: patterns are matched in linear time (RE2 syntax), so that no message can stall the server.');
     expect(errors[`condition:${re2Only.key}`]).toBeUndefined();
+  });
+
+  it('words what the engine refuses in Ukrainian too, by its code, quoting only the pattern', () => {
+    setConsoleLanguage('uk');
+    try {
+      const lookahead = { ...newCondition('regex'), pattern: 'refund(?!ed)' };
+      const range = { ...newCondition('regex'), pattern: '[z-a]' };
+      const errors = validateRuleForm(named({ conditions: [...emptyRuleForm().conditions, lookahead, range] }));
+      expect(errors[`condition:${lookahead.key}`]).toBe('Перевірку наперед ((?!) не підтримано: вирази перевіряються за лінійний час (синтаксис RE2), щоб жодне повідомлення не загальмувало сервер.');
+      expect(errors[`condition:${range.key}`]).toBe('Вираз не вдається розібрати: неправильний діапазон символів, місце: z-a.');
+    } finally {
+      setConsoleLanguage('en');
+    }
   });
 
   it('does not reply with the matched FAQ when no condition finds one', () => {

@@ -11,6 +11,7 @@ import {
   type UpdateRuleRequest,
 } from '@backtalk/contracts';
 import { translateAutomation as t } from '../../i18n';
+import type { RulePatternIssue } from '@backtalk/patterns';
 import { patternProblem } from './pattern-check';
 
 // The rule editor's values are what people type (numbers as text, keywords as one comma-separated line); they become
@@ -211,14 +212,30 @@ const isWholeNumber = (text: string) => /^\d+$/.test(text.trim());
 /** Conditions that read the customer's message: a waiting-time rule fires on a clock, with no message to read. */
 export const MESSAGE_CONDITIONS: ReadonlySet<ConditionType> = new Set<ConditionType>(['keywords', 'regex', 'faq_match']);
 
+/** Why the pattern cannot be used, in the console's language, quoting the part RE2 stopped at. */
+export function patternIssueText(issue: RulePatternIssue): string {
+  switch (issue.code) {
+    case 'too_long':
+      return t('ruleForm.pattern.tooLong', { max: issue.max });
+    case 'unsupported':
+      return t(`ruleForm.pattern.${issue.construct}`, { at: issue.at });
+    case 'syntax': {
+      const problem = t(`ruleForm.pattern.syntax.${issue.syntax}`);
+      return issue.at ? t('ruleForm.pattern.syntaxAt', { problem, at: issue.at }) : t('ruleForm.pattern.syntaxProblem', { problem });
+    }
+    case 'too_complex':
+      return t('ruleForm.pattern.tooComplex', { steps: issue.steps, max: issue.max });
+  }
+}
+
 function conditionError(draft: ConditionDraft): string | null {
   switch (draft.type) {
     case 'keywords':
       return splitWords(draft.words).length === 0 ? t('ruleForm.wordsRequired') : null;
     case 'regex': {
       if (!draft.pattern.trim()) return t('ruleForm.patternRequired');
-      const problem = patternProblem(draft.pattern.trim());
-      return problem ? t('ruleForm.patternProblem', { problem }) : null;
+      const issue = patternProblem(draft.pattern.trim());
+      return issue ? patternIssueText(issue) : null;
     }
     case 'faq_match':
       return draft.percent < FAQ_PERCENT_MIN || draft.percent > FAQ_PERCENT_MAX ? t('ruleForm.percentRange', { min: FAQ_PERCENT_MIN, max: FAQ_PERCENT_MAX }) : null;
