@@ -41,7 +41,7 @@ const FAILURES: Array<[string, string, string]> = [
   ['30004', 'The message was blocked: the recipient or their carrier blocks texts from this number.', 'blocked'],
 ];
 
-const HELD_REASONS = ['No automatic reply: the customer asked for a person.', 'No automatic reply: no FAQ answer matched confidently enough.', 'No automatic reply: the customer answered an auto-reply, so a person takes over.'];
+const HELD_KINDS = ['asked_for_person', 'no_faq_match', 'answered_auto_reply'];
 
 const SQL_LIST = (values: string[]) => `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ')}]`;
 
@@ -307,14 +307,14 @@ export async function seedReports(client: Client, setup: SeedSetup, options: See
      FROM bench_conv CROSS JOIN unnest(ARRAY['resolved', 'reopened']) kind
      WHERE human AND pairs >= 2 AND j % 20 = 0 AND first_in + gap <= $1
      UNION ALL
-     SELECT c.id, c.team_id, 'automation_held', 'automation', NULL, jsonb_build_object('reason', ($2::text[])[1 + c.j % 3]), c.first_in + interval '1 second'
+     SELECT c.id, c.team_id, 'automation_held', 'automation', NULL, jsonb_build_object('hold', jsonb_build_object('kind', ($2::text[])[1 + c.j % 3])), c.first_in + interval '1 second'
      FROM bench_conv c WHERE NOT c.auto AND c.j % 7 = 0 AND c.first_in + interval '1 second' <= $1
      UNION ALL
      SELECT b.conversation_id, b.team_id, 'sla_breached', 'system', NULL, jsonb_build_object('kind', b.kind), b.breached_at FROM sla_breach b
      UNION ALL
      SELECT c.id, c.team_id, 'opted_out', 'customer', NULL, jsonb_build_object('keyword', 'STOP'), e.created_at
      FROM bench_conv c JOIN consent_event e ON e.message_id = pg_temp.bench_id(3, c.j, (c.pairs - 1) * 2) WHERE c.optout`,
-    [now, HELD_REASONS],
+    [now, HELD_KINDS],
   );
   await seedCsat(client, now, step, log);
 

@@ -98,9 +98,9 @@ describe('automation never steps on agents', () => {
     (await t.dataSource.query<Array<{ id: string }>>(`SELECT c.id FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.phone = $1`, [phone]))[0]?.id;
   const conversation = (id: string) => t.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id });
   const activity = async (conversationId: string) => (await t.request<ActivityView[]>('GET', `/api/conversations/${conversationId}/activity`, { token: agent.token })).body;
-  /** The first line of this type whose reason says `fragment`, once it is there. */
+  /** The first line of this type whose hold (its kind and details, which the console words) has `fragment`, once it is there. */
   const lineSaying = async (conversationId: string, type: ActivityType, fragment: string) => {
-    const [line] = await eventually(async () => (await activity(conversationId)).filter((candidate) => candidate.type === type && String(candidate.data['reason']).includes(fragment)), (lines) => lines.length > 0);
+    const [line] = await eventually(async () => (await activity(conversationId)).filter((candidate) => candidate.type === type && JSON.stringify(candidate.data['hold']).includes(fragment)), (lines) => lines.length > 0);
     expect(line).toBeDefined();
     return line;
   };
@@ -202,14 +202,14 @@ describe('automation never steps on agents', () => {
       await faqRule();
       await customerSays('Can I pay by card?');
       const id = await conversationOf(CUSTOMER);
-      await lineSaying(id, ActivityType.AutomationHeld, 'no FAQ answer matched');
+      await lineSaying(id, ActivityType.AutomationHeld, 'no_faq_match');
       await customerSays('And by bank transfer?');
       expect(await eventually(() => runsOf(id), (runs) => runs.length === 2)).toHaveLength(2);
       expect((await activity(id)).filter((line) => line.type === ActivityType.AutomationHeld)).toHaveLength(1);
 
       await customerSays('Can I pay by card too?', '+380509999999');
       const taken = await conversationOf('+380509999999');
-      await lineSaying(taken, ActivityType.AutomationHeld, 'no FAQ answer matched');
+      await lineSaying(taken, ActivityType.AutomationHeld, 'no_faq_match');
       await t.request('POST', `/api/conversations/${taken}/assign`, { token: agent.token, body: { assigneeId: agent.id } });
       await customerSays('Do you take vouchers?', '+380509999999');
       expect(await eventually(() => runsOf(taken), (runs) => runs.length === 2)).toHaveLength(2);
@@ -220,8 +220,8 @@ describe('automation never steps on agents', () => {
       await faqRule();
       await customerSays('Where is my order? I want to talk to a person');
       const id = await conversationOf(CUSTOMER);
-      const held = await lineSaying(id, ActivityType.AutomationHeld, 'asked for a person');
-      expect(held.data['reason']).toBe('No automatic reply: the customer asked for a person.');
+      const held = await lineSaying(id, ActivityType.AutomationHeld, 'asked_for_person');
+      expect(held.data).toEqual({ hold: { kind: 'asked_for_person' } });
       expect(await conversation(id)).toMatchObject({ status: ConversationStatus.Open });
     });
 
@@ -233,7 +233,7 @@ describe('automation never steps on agents', () => {
       expect((await activity(id)).filter((line) => line.type === ActivityType.AutomationHeld)).toEqual([]);
 
       await customerSays('Can I pay by card?');
-      await lineSaying(id, ActivityType.AutomationHeld, 'opted out');
+      await lineSaying(id, ActivityType.AutomationHeld, 'opted_out');
     });
 
     it('says a person takes over when the customer answers an auto-reply, rather than that no FAQ matched', async () => {
@@ -241,7 +241,7 @@ describe('automation never steps on agents', () => {
       await customerSays('Where is my order?');
       const [reply] = await eventually(autoReplies, (messages) => messages.length === 1);
       await customerSays('Thanks, and can I pay by card?');
-      await lineSaying(reply.conversationId, ActivityType.AutomationHeld, 'the customer answered an auto-reply, so a person takes over');
+      await lineSaying(reply.conversationId, ActivityType.AutomationHeld, 'answered_auto_reply');
     });
 
     it('does not send a text an agent already sent this customer within the window, and says so', async () => {
@@ -253,7 +253,7 @@ describe('automation never steps on agents', () => {
       await t.request('POST', `/api/conversations/${id}/assign`, { token: admin.token, body: { assigneeId: null } });
 
       await customerSays('Where is my order?');
-      await lineSaying(id, ActivityType.AutomationHeld, 'same text');
+      await lineSaying(id, ActivityType.AutomationHeld, 'same_text');
       expect(await autoReplies()).toHaveLength(0);
     });
   });
@@ -273,7 +273,7 @@ describe('automation never steps on agents', () => {
       expect(await finalStatusOf(reply.id)).toBe(MessageStatus.Cancelled);
       const cancelled = await lineSaying(reply.conversationId, ActivityType.AutoReplyCancelled, 'Andriy Agent');
       // The rule had set the conversation pending along with its reply; the line says that is undone too.
-      expect(cancelled.data['reason']).toBe('Andriy Agent took the conversation before the automatic reply went out; the conversation is open again.');
+      expect(cancelled.data).toEqual({ hold: { kind: 'took', name: 'Andriy Agent' }, messageId: reply.id, restoredStatus: ConversationStatus.Open });
       expect(aggregator.sends).toHaveLength(0);
       expect(await conversation(reply.conversationId)).toMatchObject({ status: ConversationStatus.Open, assigneeId: agent.id, waitingSince: expect.any(Date) });
     });
@@ -304,7 +304,7 @@ describe('automation never steps on agents', () => {
         await outboundQueue().resume(true);
         expect(await finalStatusOf(reply.id)).toBe(MessageStatus.Cancelled);
         const cancelled = await lineSaying(reply.conversationId, ActivityType.AutoReplyCancelled, 'Andriy Agent');
-        expect(cancelled.data['reason']).toBe('Andriy Agent was typing a reply when the automatic reply was due to go out; the conversation is open again.');
+        expect(cancelled.data).toEqual({ hold: { kind: 'typing', name: 'Andriy Agent' }, messageId: reply.id, restoredStatus: ConversationStatus.Open });
         expect(aggregator.sends).toHaveLength(0);
       } finally {
         socket.disconnect();

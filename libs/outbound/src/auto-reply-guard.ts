@@ -1,24 +1,22 @@
+import type { AutomationHold } from '@backtalk/contracts';
 import { ConversationTyping } from '@backtalk/conversations';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** Why an automatic reply must not go out: a person is handling the conversation, or the customer has this text. */
-export type AutoReplyHold =
-  | { kind: 'assigned'; name: string }
-  | { kind: 'took'; name: string }
-  | { kind: 'replied'; name: string }
-  | { kind: 'note'; name: string }
-  | { kind: 'typing'; name: string }
-  | { kind: 'same_text'; windowMinutes: number };
+/**
+ * Why an automatic reply must not go out: a person is handling the conversation, or the customer has this text. A
+ * name is null when that person's account is gone; the console words it.
+ */
+export type AutoReplyHold = Extract<AutomationHold, { kind: 'assigned' | 'took' | 'replied' | 'note' | 'typing' | 'same_text' }>;
 
 /** What the conversation shows of people since the customer wrote, as the guard reads it. */
 export interface TakeoverFacts {
   /** The person the conversation is assigned to now, if any. */
   assigneeName: string | null;
-  /** The first agent reply or note since the customer wrote. */
-  humanMessage: { kind: 'agent' | 'note'; name: string } | null;
+  /** The first agent reply or note since the customer wrote (the author's name null when the account is gone). */
+  humanMessage: { kind: 'agent' | 'note'; name: string | null } | null;
   /** Who a person assigned the conversation to (themselves or someone) since the customer wrote. */
-  takenBy: string | null;
+  takenBy: { name: string | null } | null;
   typists: readonly string[];
   /** The same text already went to this customer within the auto-reply window. */
   sameTextSent: boolean;
@@ -36,46 +34,11 @@ export function sameText(a: string, b: string): boolean {
  */
 export function autoReplyHold(facts: TakeoverFacts, options: { answerAssigned: boolean; windowMinutes: number }): AutoReplyHold | null {
   if (facts.humanMessage) return { kind: facts.humanMessage.kind === 'note' ? 'note' : 'replied', name: facts.humanMessage.name };
-  if (facts.takenBy) return { kind: 'took', name: facts.takenBy };
+  if (facts.takenBy) return { kind: 'took', name: facts.takenBy.name };
   if (!options.answerAssigned && facts.assigneeName) return { kind: 'assigned', name: facts.assigneeName };
   if (facts.typists.length > 0) return { kind: 'typing', name: facts.typists.join(', ') };
   if (facts.sameTextSent) return { kind: 'same_text', windowMinutes: options.windowMinutes };
   return null;
-}
-
-/** The reason in the words of an activity line's "No automatic reply: …", for a reply that was never queued. */
-export function heldReason(hold: AutoReplyHold): string {
-  switch (hold.kind) {
-    case 'assigned':
-      return `${hold.name} has the conversation`;
-    case 'took':
-      return `${hold.name} took the conversation after the customer wrote`;
-    case 'replied':
-      return `${hold.name} replied after the customer wrote`;
-    case 'note':
-      return `${hold.name} added a note after the customer wrote`;
-    case 'typing':
-      return `${hold.name} is typing a reply`;
-    case 'same_text':
-      return `the same text already went to this customer in the last ${hold.windowMinutes} minutes`;
-  }
-}
-
-/** The activity line of a queued automatic reply that was cancelled just before its send. */
-export function cancelledReason(hold: AutoReplyHold): string {
-  switch (hold.kind) {
-    case 'assigned':
-    case 'took':
-      return `${hold.name} took the conversation before the automatic reply went out.`;
-    case 'replied':
-      return `${hold.name} replied before the automatic reply went out.`;
-    case 'note':
-      return `${hold.name} added a note before the automatic reply went out.`;
-    case 'typing':
-      return `${hold.name} was typing a reply when the automatic reply was due to go out.`;
-    case 'same_text':
-      return `The automatic reply was not sent: the same text already went to this customer in the last ${hold.windowMinutes} minutes.`;
-  }
 }
 
 /** Statuses of an outbound message that has gone, or is going, to the customer. */
@@ -99,15 +62,15 @@ export class AutoReplyGuard {
     conversationId: string,
     options: { sinceMessageId: string | null; sinceTime: Date; sinceWaiting: boolean; body: string | null; excludeMessageId?: string; answerAssigned: boolean; windowMinutes: number },
   ): Promise<AutoReplyHold | null> {
-    const [row] = await manager.query<Array<{ assignee_name: string | null; human: { kind: 'agent' | 'note'; name: string } | null; taken_by: string | null; bodies: string[] | null }>>(
+    const [row] = await manager.query<Array<{ assignee_name: string | null; human: { kind: 'agent' | 'note'; name: string | null } | null; taken_by: { name: string | null } | null; bodies: string[] | null }>>(
       `WITH c AS (SELECT id, contact_id, assignee_id, waiting_since FROM conversation WHERE id = $1),
             wrote AS (SELECT COALESCE((SELECT created_at FROM message WHERE id = $2::uuid), $3::timestamptz) AS at),
             since AS (SELECT LEAST((SELECT at FROM wrote), CASE WHEN $4::boolean THEN COALESCE((SELECT waiting_since FROM c), 'infinity') ELSE 'infinity' END) AS at)
        SELECT (SELECT u.name FROM c JOIN app_user u ON u.id = c.assignee_id) AS assignee_name,
-              (SELECT json_build_object('kind', m.kind, 'name', COALESCE(u.name, 'An agent')) FROM message m LEFT JOIN app_user u ON u.id = m.author_id
+              (SELECT json_build_object('kind', m.kind, 'name', u.name) FROM message m LEFT JOIN app_user u ON u.id = m.author_id
                 WHERE m.conversation_id = $1 AND m.kind IN ('agent', 'note') AND m.created_at >= (SELECT at FROM since) AND m.id IS DISTINCT FROM $5::uuid
                 ORDER BY m.created_at LIMIT 1) AS human,
-              (SELECT COALESCE(assignee.name, 'An agent') FROM conversation_assignment a LEFT JOIN app_user assignee ON assignee.id = a.assignee_id
+              (SELECT json_build_object('name', assignee.name) FROM conversation_assignment a LEFT JOIN app_user assignee ON assignee.id = a.assignee_id
                 WHERE a.conversation_id = $1 AND a.actor_id IS NOT NULL AND a.assignee_id IS NOT NULL AND a.created_at >= (SELECT at FROM wrote)
                 ORDER BY a.id LIMIT 1) AS taken_by,
               CASE WHEN $6::text IS NULL THEN NULL ELSE (

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 
 export interface StatusError {
   code: string;
-  reason: string;
+  reason: string | null;
   category: string;
 }
 

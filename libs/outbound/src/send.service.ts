@@ -6,7 +6,7 @@ import { AppConfig, EventLog } from '@backtalk/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AutoReplyHold, AutoReplyGuard, cancelledReason } from './auto-reply-guard';
+import { type AutoReplyHold, AutoReplyGuard } from './auto-reply-guard';
 import { MessageStatusWriter } from './message-status-writer';
 import { SendRateLimiter } from './send-rate-limiter';
 
@@ -216,9 +216,10 @@ export class SendService {
     if (!hold) return null;
     const restored = await this.undoRuleStatus(manager, message, hold);
     // The thread showed the rule's status change; it says that this is undone as well.
-    const reason = restored.length > 0 ? cancelledReason(hold).replace(/\.$/, `; the conversation is ${restored[0].payload.status} again.`) : cancelledReason(hold);
-    const events = await this.statusWriter.advance(manager, message, MessageStatus.Cancelled, { error: { code: 'overtaken', reason: reason.slice(0, 300), category: 'cancelled' }, teamId });
-    const line = await this.activity.record(manager, { conversationId: message.conversationId, teamId, type: ActivityType.AutoReplyCancelled, actorKind: 'automation', data: { reason, messageId: message.id } });
+    const restoredStatus = restored.length > 0 ? { restoredStatus: restored[0].payload.status } : {};
+    // The message keeps the code and no sentence: the thread's activity line says why, in the reader's language.
+    const events = await this.statusWriter.advance(manager, message, MessageStatus.Cancelled, { error: { code: 'overtaken', reason: null, category: 'cancelled' }, teamId });
+    const line = await this.activity.record(manager, { conversationId: message.conversationId, teamId, type: ActivityType.AutoReplyCancelled, actorKind: 'automation', data: { hold, messageId: message.id, ...restoredStatus } });
     return [...events, ...(await this.eventLog.append(manager, [...restored, line]))];
   }
 

@@ -258,18 +258,18 @@ class HistoryWriter {
       }
       c.advance(this.between(20, 600) * MINUTE);
       if (after < 0.75) {
-        c.customer(this.pick(THANKS), { fired: true, held: 'the customer answered an auto-reply, so a person takes over' });
+        c.customer(this.pick(THANKS), { fired: true, held: 'answered_auto_reply' });
         c.resolveBy(this.pick(this.agents(channel)), this.between(5, 120) * MINUTE, false);
         c.finish();
         return;
       }
       c.reopenedByCustomer();
-      c.customer(this.pick(AFTER_FAQ), { fired: true, held: 'the customer answered an auto-reply, so a person takes over' });
+      c.customer(this.pick(AFTER_FAQ), { fired: true, held: 'answered_auto_reply' });
     } else if (scenario === 'person') {
-      c.customer(this.fill(this.pick(PERSON_REQUESTS), contact.name), { held: 'the customer asked for a person' });
+      c.customer(this.fill(this.pick(PERSON_REQUESTS), contact.name), { held: 'asked_for_person' });
     } else {
       const questions = isSupport ? SUPPORT_QUESTIONS : BILLING_QUESTIONS;
-      c.customer(this.fill(this.pick(questions), contact.name), { held: scenario === 'notification' ? null : 'no FAQ answer matched confidently enough' });
+      c.customer(this.fill(this.pick(questions), contact.name), { held: scenario === 'notification' ? null : 'no_faq_match' });
       if (!isSupport && channel.business_hours && !isOpenAt(channel.business_hours, new Date(c.time))) c.outOfOffice();
       if (this.random() < 0.25) {
         c.advance(this.between(0.5, 3) * MINUTE);
@@ -447,7 +447,7 @@ class ConversationDraft {
     return id;
   }
 
-  customer(body: string, automation: { fired?: boolean; held?: string | null }): void {
+  customer(body: string, automation: { fired?: boolean; held?: 'answered_auto_reply' | 'asked_for_person' | 'no_faq_match' | null }): void {
     this.advance(this.w.span(1, 20) * 1000);
     this.language ??= /[а-яіїєґ]/i.test(body) ? 'uk' : 'en';
     const firstMessage = this.lastInbound === null && this.lastMessage === 0;
@@ -457,12 +457,12 @@ class ConversationDraft {
     const rule = this.w.ruleRef;
     if (rule) {
       // The rules ran once for each customer message; a fired rule's run names it, its FAQ and what it did.
-      const outcome = automation.fired ? { rules: [rule.id], faq: automation.held ? null : { faqId: this.w.faqRef?.id, score: Number(this.w.span(0.82, 0.97).toFixed(3)) }, notes: automation.held ? [`${rule.name}: no auto-reply because ${automation.held}`] : [FAQ_REPLIED(rule.name, this.w.faqRef?.title ?? '')] } : {};
+      const outcome = automation.fired ? { rules: [rule.id], faq: automation.held ? null : { faqId: this.w.faqRef?.id, score: Number(this.w.span(0.82, 0.97).toFixed(3)) }, notes: automation.held ? [`${rule.name}: no auto-reply (${automation.held})`] : [FAQ_REPLIED(rule.name, this.w.faqRef?.title ?? '')] } : {};
       this.put('automation_run', { conversation_id: this.id, message_id: messageId, rule_id: automation.fired ? rule.id : null, trigger: firstMessage ? 'first_message' : 'inbound_message', outcome, created_at: new Date(this.time + 300) }, this.time + 300);
       this.lastRunMessage = messageId;
       // Held lines only in conversations nobody has, and never twice in a row.
       if (automation.held && !this.assignee && this.heldBefore !== automation.held) {
-        this.activity('automation_held', 'automation', null, { reason: `No automatic reply: ${automation.held}.` }, this.time + 300);
+        this.activity('automation_held', 'automation', null, { hold: { kind: automation.held } }, this.time + 300);
         this.heldBefore = automation.held;
       }
     }

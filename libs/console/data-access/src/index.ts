@@ -4,12 +4,15 @@ export { ConsoleDataProvider, type ConsoleDataProviderProps } from './lib/Consol
 export {
   ApiError,
   describeError,
+  describeErrorCode,
   isApiError,
+  isKnownErrorCode,
   NETWORK_ERROR,
   toFormErrors,
   type ApiErrorCode,
   type FormErrors,
 } from './lib/http/api-error';
+export { describeHold, holdData, holdKindLabel, holdOf } from './lib/automation/automation-holds';
 
 export type { SessionEndReason, SessionStatus } from './lib/session/session.reducers';
 export {

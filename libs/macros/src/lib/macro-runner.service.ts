@@ -147,7 +147,8 @@ export class MacroRunner {
           steps: macro.steps.length,
           stepType: step.type,
           outcome: outcome.outcome,
-          ...(outcome.outcome === 'failed' ? { reason: outcome.reason } : {}),
+          // The console words the step's error by its code; the API's English message is kept for codes it does not know.
+          ...(outcome.outcome === 'failed' ? { code: outcome.code, reason: outcome.reason } : {}),
         },
       });
       const failure = outcome.outcome === 'failed' ? { step: index + 1, type: step.type, code: outcome.code, message: outcome.reason } : null;

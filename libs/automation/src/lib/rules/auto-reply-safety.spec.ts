@@ -1,5 +1,5 @@
 import { RuleTrigger } from '@backtalk/contracts';
-import { autoReplyBlockers, type AutoReplyHistory, heldLineText, looksLikeAutoResponder, unansweredReason, wantsHuman } from './auto-reply-safety';
+import { autoReplyBlockers, type AutoReplyHistory, looksLikeAutoResponder, unansweredReason, wantsHuman } from './auto-reply-safety';
 import type { FiredRule } from './rule-evaluation';
 
 const now = new Date('2026-11-25T10:00:00Z');
@@ -29,19 +29,19 @@ describe('when Backtalk must not answer automatically', () => {
   });
 
   it('lets a person take over once the customer answers an auto-reply', () => {
-    expect(autoReplyBlockers('Thanks, and when exactly?', { ...quiet, lastOutboundKind: 'auto_reply' }, now)).toEqual(['the customer answered an auto-reply, so a person takes over']);
+    expect(autoReplyBlockers('Thanks, and when exactly?', { ...quiet, lastOutboundKind: 'auto_reply' }, now)).toEqual([{ kind: 'answered_auto_reply' }]);
     expect(autoReplyBlockers('Thanks, and when exactly?', { ...quiet, lastOutboundKind: 'agent' }, now)).toEqual([]);
   });
 
   it('sends at most one auto-reply per conversation within the window', () => {
-    expect(autoReplyBlockers('Where is my order?', { ...quiet, lastAutoReplyAt: minutesAgo(30) }, now, { windowMinutes: 60, burstLimit: 5 })).toHaveLength(1);
+    expect(autoReplyBlockers('Where is my order?', { ...quiet, lastAutoReplyAt: minutesAgo(30) }, now, { windowMinutes: 60, burstLimit: 5 })).toEqual([{ kind: 'recent_auto_reply', windowMinutes: 60 }]);
     expect(autoReplyBlockers('Where is my order?', { ...quiet, lastAutoReplyAt: minutesAgo(61) }, now, { windowMinutes: 60, burstLimit: 5 })).toEqual([]);
   });
 
   it('stays quiet on a repeated identical text and on a burst of messages', () => {
-    expect(autoReplyBlockers('Where is my order?', { ...quiet, previousInbound: [{ body: 'where is my  ORDER?', at: minutesAgo(120) }] }, now)).toEqual(['the customer sent the same text before']);
+    expect(autoReplyBlockers('Where is my order?', { ...quiet, previousInbound: [{ body: 'where is my  ORDER?', at: minutesAgo(120) }] }, now)).toEqual([{ kind: 'repeated_text' }]);
     const burst = Array.from({ length: 5 }, (_, index) => ({ body: `message ${index}`, at: minutesAgo(index) }));
-    expect(autoReplyBlockers('Where is my order?', { ...quiet, previousInbound: burst }, now)).toEqual(['more than 5 messages in ten minutes']);
+    expect(autoReplyBlockers('Where is my order?', { ...quiet, previousInbound: burst }, now)).toEqual([{ kind: 'burst', limit: 5 }]);
   });
 });
 
@@ -51,12 +51,12 @@ describe('what the thread says when no automatic reply went out', () => {
   const fired = (rule: typeof faqReply | typeof tagOnly): FiredRule => ({ rule: { id: 'r', name: 'Rule', trigger: RuleTrigger.InboundMessage, continueAfter: false, ...rule }, faq: null });
 
   it('says no FAQ matched confidently when a reply rule applies and the best answer is below its threshold', () => {
-    expect(unansweredReason([faqReply], { text: 'Can I pay by card?', faqs: [{ faqId: 'a', score: 0.4 }] }, [])).toBe('no FAQ answer matched confidently enough');
-    expect(unansweredReason([faqReply], { text: 'Can I pay by card?', faqs: [] }, [])).toBe('no FAQ answer matched confidently enough');
+    expect(unansweredReason([faqReply], { text: 'Can I pay by card?', faqs: [{ faqId: 'a', score: 0.4 }] }, [])).toEqual({ kind: 'no_faq_match' });
+    expect(unansweredReason([faqReply], { text: 'Can I pay by card?', faqs: [] }, [])).toEqual({ kind: 'no_faq_match' });
   });
 
   it('says the customer asked for a person before anything about scores', () => {
-    expect(unansweredReason([faqReply], { text: 'Give me a human', faqs: [{ faqId: 'a', score: 0.1 }] }, [])).toBe('the customer asked for a person');
+    expect(unansweredReason([faqReply], { text: 'Give me a human', faqs: [{ faqId: 'a', score: 0.1 }] }, [])).toEqual({ kind: 'asked_for_person' });
   });
 
   it('says nothing when no reply rule applies, when a reply rule fired, or when the FAQ matched and another condition kept the rule quiet', () => {
@@ -67,10 +67,6 @@ describe('what the thread says when no automatic reply went out', () => {
   });
 
   it('still speaks when only a routing rule fired and the reply rule did not', () => {
-    expect(unansweredReason([tagOnly, faqReply], { text: 'urgent: can I pay by card?', faqs: [{ faqId: 'a', score: 0.2 }] }, [fired(tagOnly)])).toBe('no FAQ answer matched confidently enough');
-  });
-
-  it('writes the reason as one short sentence', () => {
-    expect(heldLineText('the customer asked for a person')).toBe('No automatic reply: the customer asked for a person.');
+    expect(unansweredReason([tagOnly, faqReply], { text: 'urgent: can I pay by card?', faqs: [{ faqId: 'a', score: 0.2 }] }, [fired(tagOnly)])).toEqual({ kind: 'no_faq_match' });
   });
 });

@@ -1,4 +1,4 @@
-import type { RuleAction, RuleCondition } from '@backtalk/contracts';
+import type { AutomationHold, RuleAction, RuleCondition } from '@backtalk/contracts';
 import { type FiredRule, normalizeText, type RuleContext } from './rule-evaluation';
 
 /** A customer who writes one of these wants a person: automation stays out of the conversation for that message. */
@@ -51,29 +51,24 @@ export function looksLikeAutoResponder(text: string): boolean {
 }
 
 /**
- * Why Backtalk must not answer this message automatically, in words an admin understands; empty when it may.
+ * Why Backtalk must not answer this message automatically, as codes the console words; empty when it may.
  * Every reason keeps the conversation in the team's queue for a person.
  */
-export function autoReplyBlockers(text: string, history: AutoReplyHistory, now: Date, policy: AutoReplyPolicy = DEFAULT_AUTO_REPLY_POLICY): string[] {
-  const reasons: string[] = [];
-  if (wantsHuman(text)) reasons.push('the customer asked for a person');
-  if (looksLikeAutoResponder(text)) reasons.push('the message looks like another system’s automatic reply');
-  if (history.lastOutboundKind === 'auto_reply') reasons.push('the customer answered an auto-reply, so a person takes over');
+export function autoReplyBlockers(text: string, history: AutoReplyHistory, now: Date, policy: AutoReplyPolicy = DEFAULT_AUTO_REPLY_POLICY): AutomationHold[] {
+  const reasons: AutomationHold[] = [];
+  if (wantsHuman(text)) reasons.push({ kind: 'asked_for_person' });
+  if (looksLikeAutoResponder(text)) reasons.push({ kind: 'looks_automatic' });
+  if (history.lastOutboundKind === 'auto_reply') reasons.push({ kind: 'answered_auto_reply' });
   if (history.lastAutoReplyAt && now.getTime() - history.lastAutoReplyAt.getTime() < policy.windowMinutes * 60_000) {
-    reasons.push(`an auto-reply was already sent in the last ${policy.windowMinutes} minutes`);
+    reasons.push({ kind: 'recent_auto_reply', windowMinutes: policy.windowMinutes });
   }
   const normalized = normalizeText(text);
   if (normalized && history.previousInbound.some((message) => normalizeText(message.body) === normalized && now.getTime() - message.at.getTime() < 24 * 3_600_000)) {
-    reasons.push('the customer sent the same text before');
+    reasons.push({ kind: 'repeated_text' });
   }
   const recent = history.previousInbound.filter((message) => now.getTime() - message.at.getTime() < 10 * 60_000).length;
-  if (recent >= policy.burstLimit) reasons.push(`more than ${policy.burstLimit} messages in ten minutes`);
+  if (recent >= policy.burstLimit) reasons.push({ kind: 'burst', limit: policy.burstLimit });
   return reasons;
-}
-
-/** The activity line for a message automation held back on: short, for agents, saying that a person is needed. */
-export function heldLineText(reason: string): string {
-  return `No automatic reply: ${reason}.`;
 }
 
 /**
@@ -85,13 +80,13 @@ export function unansweredReason(
   applicable: ReadonlyArray<{ conditions: RuleCondition[]; actions: RuleAction[] }>,
   context: Pick<RuleContext, 'text' | 'faqs'>,
   fired: readonly FiredRule[],
-): string | null {
+): AutomationHold | null {
   if (fired.some((entry) => entry.rule.actions.some((action) => action.type === 'reply'))) return null;
   const thresholds = applicable
     .filter((rule) => rule.actions.some((action) => action.type === 'reply'))
     .flatMap((rule) => rule.conditions.flatMap((condition) => (condition.type === 'faq_match' ? [condition.minConfidence] : [])));
   if (thresholds.length === 0) return null;
-  if (wantsHuman(context.text)) return 'the customer asked for a person';
+  if (wantsHuman(context.text)) return { kind: 'asked_for_person' };
   const best = Math.max(0, ...context.faqs.map((faq) => faq.score));
-  return best < Math.min(...thresholds) ? 'no FAQ answer matched confidently enough' : null;
+  return best < Math.min(...thresholds) ? { kind: 'no_faq_match' } : null;
 }

@@ -1,5 +1,5 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { ActivityType, type AutomationTestRequest, type RoutingLanguage, type ContactAttributeValues, type AutomationTestResult, type ConversationStatus, type ReplayReport, RuleTrigger } from '@backtalk/contracts';
+import { ActivityType, type AutomationHold, type AutomationTestNote, type AutomationTestRequest, type RoutingLanguage, type ContactAttributeValues, type AutomationTestResult, type ConversationStatus, type ReplayReport, RuleTrigger } from '@backtalk/contracts';
 import { ConsentService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
 import { AutoReplyGuard, OutboundQueue } from '@backtalk/outbound';
 import { AppConfig, DomainError, EventLog } from '@backtalk/platform';
@@ -14,7 +14,7 @@ import { chooseAnswerVariant } from '../canned-answers/answer-language';
 import { allVariantsOf } from '../canned-answers/answer-variants';
 import type { AutomationRuleEntity } from './automation-rule.entity';
 import { renderTemplate } from '@backtalk/sms';
-import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy, heldLineText, unansweredReason } from './auto-reply-safety';
+import { type AutoReplyHistory, autoReplyBlockers, type AutoReplyPolicy, unansweredReason } from './auto-reply-safety';
 import { FaqLibraryService } from './faq-library.service';
 import { RuleActionsService } from './rule-actions.service';
 import { RuleCache } from './rule-cache';
@@ -184,7 +184,7 @@ export class AutomationService {
       status: 'open' as ConversationStatus,
     };
     const fired = evaluateRules(applicable, context);
-    const notes = autoReplyBlockers(text, { previousInbound: [], lastOutboundKind: null, lastAutoReplyAt: null }, now, this.policy);
+    const notes: AutomationTestNote[] = autoReplyBlockers(text, { previousInbound: [], lastOutboundKind: null, lastAutoReplyAt: null }, now, this.policy);
     const found = await this.replyOf(fired, channel, notes, context.language);
     const reply = found && { body: found.body, cannedAnswerId: found.cannedAnswerId, faqId: found.faqId, confidence: found.confidence };
     return {
@@ -192,7 +192,7 @@ export class AutomationService {
       faqs: matches.map((match) => ({ faqId: match.faqId, title: match.answer.title, score: match.score })),
       fired: fired.map(({ rule }) => ({ ruleId: rule.id, name: rule.name, actions: rule.actions })),
       reply: notes.length === 0 ? reply : null,
-      notes: fired.length === 0 ? ['No rule fires for this message: it goes to the team’s queue.', ...notes] : notes,
+      notes: fired.length === 0 ? [{ kind: 'no_rule_fires' }, ...notes] : notes,
     };
   }
 
@@ -294,7 +294,7 @@ export class AutomationService {
    * handles itself (STOP, START, HELP) has its own line or answer; an opted-out customer, or one the safety rules
    * leave to a person (answering an auto-reply, a burst …), would not have been answered whatever the FAQ score.
    */
-  private async unanswered(manager: EntityManager, conversation: ConversationEntity, row: InboundRow, reason: string | null, now: Date): Promise<string | null> {
+  private async unanswered(manager: EntityManager, conversation: ConversationEntity, row: InboundRow, reason: AutomationHold | null, now: Date): Promise<AutomationHold | null> {
     if (!reason) return null;
     const messageId = row.message_id;
     const [keyword] = await manager.query<Array<{ handled: boolean }>>(
@@ -307,20 +307,20 @@ export class AutomationService {
     // In a conversation a person has, a reply rule would not have acted whatever the score: nothing to say.
     const taken = await this.guard.hold(manager, conversation.id, { sinceMessageId: messageId, sinceTime: now, sinceWaiting: true, body: null, answerAssigned: false, windowMinutes: this.policy.windowMinutes });
     if (taken) return null;
-    if (await this.consent.isOptedOut(manager, conversation.contactId, conversation.channelId)) return 'the customer opted out (STOP)';
+    if (await this.consent.isOptedOut(manager, conversation.contactId, conversation.channelId)) return { kind: 'opted_out' };
     const [safety] = autoReplyBlockers(row.body, await this.historyBefore(manager, conversation.id, messageId, row.sent_at), now, this.policy);
     return safety ?? reason;
   }
 
   /** The thread's quiet line saying automation held back, and why, so agents know the customer waits for them. */
-  private async heldLine(manager: EntityManager, conversation: ConversationEntity, reason: string) {
+  private async heldLine(manager: EntityManager, conversation: ConversationEntity, hold: AutomationHold) {
     // Quiet means once: the same reason for the customer's next message as well adds nothing to the thread.
-    const [last] = await manager.query<Array<{ type: string; reason: string | null }>>(
-      `SELECT type, data ->> 'reason' AS reason FROM conversation_activity WHERE conversation_id = $1 ORDER BY occurred_at DESC, position DESC LIMIT 1`,
-      [conversation.id],
+    const [last] = await manager.query<Array<{ type: string; same: boolean | null }>>(
+      `SELECT type, data -> 'hold' = $2::jsonb AS same FROM conversation_activity WHERE conversation_id = $1 ORDER BY occurred_at DESC, position DESC LIMIT 1`,
+      [conversation.id, JSON.stringify(hold)],
     );
-    if (last?.type === ActivityType.AutomationHeld && last.reason === heldLineText(reason)) return [];
-    const line = await this.activity.record(manager, { conversationId: conversation.id, teamId: conversation.teamId, type: ActivityType.AutomationHeld, actorKind: 'automation', data: { reason: heldLineText(reason) } });
+    if (last?.type === ActivityType.AutomationHeld && last.same) return [];
+    const line = await this.activity.record(manager, { conversationId: conversation.id, teamId: conversation.teamId, type: ActivityType.AutomationHeld, actorKind: 'automation', data: { hold } });
     return this.eventLog.append(manager, [line]);
   }
 
@@ -372,7 +372,7 @@ export class AutomationService {
   }
 
   /** The reply the first replying rule would send, rendered with what a test message has (no contact). */
-  private async replyOf(fired: readonly FiredRule[], channel: { name: string; help_text: string }, notes: string[], language: RoutingLanguage | null): Promise<(NonNullable<AutomationTestResult['reply']> & { title: string }) | null> {
+  private async replyOf(fired: readonly FiredRule[], channel: { name: string; help_text: string }, notes: AutomationTestNote[], language: RoutingLanguage | null): Promise<(NonNullable<AutomationTestResult['reply']> & { title: string }) | null> {
     for (const { rule, faq } of fired) {
       const action = rule.actions.find((candidate) => candidate.type === 'reply');
       if (!action || action.type !== 'reply') continue;
@@ -380,11 +380,11 @@ export class AutomationService {
       const answerId = matched ? faq?.faqId : action.cannedAnswerId;
       const answer = answerId ? await this.dataSource.getRepository(CannedAnswerEntity).findOneBy({ id: answerId }) : null;
       if (!answer) {
-        notes.push(`${rule.name}: its canned answer no longer exists.`);
+        notes.push({ kind: 'answer_missing', ruleName: rule.name });
         continue;
       }
       if (matched && !answer.autoReply) {
-        notes.push(`The FAQ “${answer.title}” is not allowed to answer on its own.`);
+        notes.push({ kind: 'faq_not_autonomous', title: answer.title });
         continue;
       }
       const chosen = chooseAnswerVariant({ variants: await allVariantsOf(this.dataSource, answer), defaultLanguage: answer.language, contactLanguage: null, conversationLanguage: language });

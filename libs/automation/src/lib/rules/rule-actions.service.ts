@@ -1,6 +1,6 @@
-import { ActivityType, type ContactAttributeValues, type RoutingLanguage, ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
+import { ActivityType, type AutomationHold, type ContactAttributeValues, type RoutingLanguage, ConversationPriority, ConversationStatus, type DomainEvent, MessageKind } from '@backtalk/contracts';
 import { ConsentService, ConversationActionsService, ConversationActivity, ConversationEntity } from '@backtalk/conversations';
-import { AutoReplyGuard, heldReason, OutboundMessagesService } from '@backtalk/outbound';
+import { AutoReplyGuard, OutboundMessagesService } from '@backtalk/outbound';
 import { ConversationLabels } from '@backtalk/labels';
 import { EventLog, type NewDomainEvent } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
@@ -20,7 +20,7 @@ export interface ActionOutcome {
   /** What each fired rule did or was stopped from doing, for the run's record. */
   notes: string[];
   /** Why a reply was held back, for the thread's activity line; null when none was. */
-  held: string | null;
+  held: AutomationHold | null;
 }
 
 export interface ActionSubject {
@@ -67,10 +67,10 @@ export class RuleActionsService {
       for (const action of ordered) {
         switch (action.type) {
           case 'reply': {
-            const blockers = await this.replyBlockers(manager, subject, policy, now, outcome.replied);
+            const blockers = await this.replyBlockers(manager, subject, policy, now);
             const answer = action.cannedAnswerId === 'matched_faq' ? (faq ? await manager.findOneBy(CannedAnswerEntity, { id: faq.faqId }) : null) : await manager.findOneBy(CannedAnswerEntity, { id: action.cannedAnswerId });
-            if (!answer) blockers.push('the rule’s canned answer no longer exists');
-            else if (action.cannedAnswerId === 'matched_faq' && !answer.autoReply) blockers.push(`the FAQ “${answer.title}” is not allowed to answer on its own`);
+            if (!answer) blockers.push({ kind: 'answer_missing', ruleName: rule.name });
+            else if (action.cannedAnswerId === 'matched_faq' && !answer.autoReply) blockers.push({ kind: 'faq_not_autonomous', title: answer.title });
             const chosen: ChosenVariant | null = answer ? chooseAnswerVariant({ variants: await allVariantsOf(manager, answer), defaultLanguage: answer.language, ...subject.language }) : null;
             const body = chosen
               ? renderTemplate(chosen.body, {
@@ -89,12 +89,14 @@ export class RuleActionsService {
                 windowMinutes: policy.windowMinutes,
               });
               // A person in the conversation is the reason agents most need to read first.
-              if (hold) blockers.unshift(heldReason(hold));
+              if (hold) blockers.unshift(hold);
             }
-            if (blockers.length > 0 || !body) {
+            if (outcome.replied || blockers.length > 0 || !body) {
               replyBlocked = true;
-              outcome.notes.push(`${rule.name}: no auto-reply because ${blockers.join('; ')}`);
-              if (!outcome.replied) outcome.held ??= blockers[0];
+              // The run's own record, read by developers: the hold codes, which the console words for people.
+              const why = outcome.replied ? 'already_replied' : blockers.map((blocker) => blocker.kind).join(', ');
+              outcome.notes.push(`${rule.name}: no auto-reply (${why || 'empty_body'})`);
+              if (!outcome.replied) outcome.held ??= blockers[0] ?? null;
               break;
             }
             const metadata: Record<string, string> = { automation: 'rule', ruleId: rule.id, ruleName: rule.name };
@@ -194,12 +196,12 @@ export class RuleActionsService {
     return this.eventLog.append(manager, [line]);
   }
 
-  private async replyBlockers(manager: EntityManager, subject: ActionSubject, policy: AutoReplyPolicy, now: Date, alreadyReplied: boolean): Promise<string[]> {
-    const blockers = alreadyReplied ? ['an earlier rule already replied to this message'] : [];
-    if (await this.consent.isOptedOut(manager, subject.conversation.contactId, subject.conversation.channelId)) blockers.push('the customer opted out (STOP)');
+  private async replyBlockers(manager: EntityManager, subject: ActionSubject, policy: AutoReplyPolicy, now: Date): Promise<AutomationHold[]> {
+    const blockers: AutomationHold[] = [];
+    if (await this.consent.isOptedOut(manager, subject.conversation.contactId, subject.conversation.channelId)) blockers.push({ kind: 'opted_out' });
     if (subject.text !== null) blockers.push(...autoReplyBlockers(subject.text, subject.history, now, policy));
     else if (subject.history.lastAutoReplyAt && now.getTime() - subject.history.lastAutoReplyAt.getTime() < policy.windowMinutes * 60_000) {
-      blockers.push(`an auto-reply was already sent in the last ${policy.windowMinutes} minutes`);
+      blockers.push({ kind: 'recent_auto_reply', windowMinutes: policy.windowMinutes });
     }
     return blockers;
   }

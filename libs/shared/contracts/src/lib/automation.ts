@@ -1,3 +1,4 @@
+import type { AutomationHold } from './activity';
 import type { ConversationStatus } from './conversations';
 import type { ConversationPriority, RoutingLanguage } from './routing';
 
@@ -123,9 +124,12 @@ export interface AutomationTestResult {
   fired: Array<{ ruleId: string; name: string; actions: RuleAction[] }>;
   /** The auto-reply that would be sent, rendered; null when none. */
   reply: { body: string; cannedAnswerId: string; faqId: string | null; confidence: number | null } | null;
-  /** Why nothing would be sent although a rule asked to, e.g. "below the confidence threshold". */
-  notes: string[];
+  /** Why nothing would be sent although a rule asked to (the customer asked for a person …), or that no rule fires. */
+  notes: AutomationTestNote[];
 }
+
+/** A test bench note: what would hold a reply back, or `no_rule_fires` (the message goes to the team's queue). */
+export type AutomationTestNote = AutomationHold | { kind: 'no_rule_fires' };
 
 /** `GET /api/automation/replay?limit=N`: the rules run over recent real inbound messages, as a dry run. */
 export interface ReplayReport {

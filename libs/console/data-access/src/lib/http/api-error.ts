@@ -156,6 +156,20 @@ export function describeError(error: unknown): string {
   }
 }
 
+/** Whether the console has a sentence of its own for this error code (one of the API's ErrorCodes). */
+export function isKnownErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && CODES.has(code);
+}
+
+/**
+ * An error recorded for later (a macro step that failed) as `describeError` would word it when it happened: by its
+ * code, with the API's own wording only in English. Null for a code this console does not know.
+ */
+export function describeErrorCode(code: unknown, serverMessage: string | null): string | null {
+  if (!isKnownErrorCode(code)) return null;
+  return describeError(new ApiError(0, code, serverMessage ?? '', undefined, null, serverMessage !== null));
+}
+
 function assertUnreachable(value: never): never {
   throw new Error(`Unhandled error code: ${String(value)}`);
 }

@@ -1,9 +1,9 @@
-import { RuleTrigger, type AutomationTestRequest, type AutomationTestResult, type ChannelView, type FaqCandidate, type ReplayReport } from '@backtalk/contracts';
-import { describeError, useAutomationTest, useChannels, useRecentConversations, useReplayReport, useRules } from '@backtalk/console/data-access';
+import { RuleTrigger, type AutomationTestNote, type AutomationTestRequest, type AutomationTestResult, type ChannelView, type FaqCandidate, type ReplayReport } from '@backtalk/contracts';
+import { describeError, describeHold, useAutomationTest, useChannels, useRecentConversations, useReplayReport, useRules } from '@backtalk/console/data-access';
 import { analyseReply, formatCost } from '@backtalk/console/feature-inbox';
 import { useTranslation } from '@backtalk/console/i18n';
 import { Badge, Banner, Button, cx, EmptyState, FieldShell, formatConfidence, Icon, LANGUAGE_LABELS, PageHeader, Panel, SelectField, Spinner, Table, type TableColumn } from '@backtalk/console/ui';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import '../automation.css';
 import { AutomationTabs } from '../AutomationTabs';
 import { describeActions, markSummaryData, type RuleNames } from '../rules/rule-summary';
@@ -12,6 +12,16 @@ import { useRuleNames } from '../rules/use-rule-names';
 import { autoReplyThreshold, formatShare, recentCustomerMessages, scoreBar } from './bench-display';
 
 const TYPING_PAUSE_MS = 350;
+
+const noteKey = (note: AutomationTestNote) => JSON.stringify(note);
+
+/** One of the bench's notes as a sentence in the console's language; names from the records are marked as data. */
+function BenchNote({ note }: { note: AutomationTestNote }) {
+  const { t } = useTranslation('automation');
+  if (note.kind === 'no_rule_fires') return <>{t('bench.toQueue')}</>;
+  const marked = Object.fromEntries(Object.entries(note).map(([key, value]) => [key, typeof value === 'string' && key !== 'kind' ? markSummaryData(value) : value]));
+  return <SummaryText summary={t('bench.noReplyBecause', { reason: describeHold(marked) })} />;
+}
 const TOP_FAQS = 5;
 const REPLAY_SIZES = ['50', '100', '200'] as const;
 type ReplaySize = (typeof REPLAY_SIZES)[number];
@@ -62,10 +72,10 @@ function Outcome({ result, names }: { result: AutomationTestResult; names: RuleN
       </Banner>
     );
   }
-  // With no rule firing, the API's notes say where the message goes (and what would have blocked a reply anyway).
+  // With no rule firing, the notes say where the message goes (and what would have blocked a reply anyway).
   return (
     <Banner tone="info" title={t('bench.noRuleFires')}>
-      {result.notes.length > 0 ? result.notes.join(' ') : t('bench.toQueue')}
+      {result.notes.length > 0 ? result.notes.map((note) => <BenchNote key={noteKey(note)} note={note} />).reduce<ReactNode[]>((all, note) => (all.length > 0 ? [...all, ' ', note] : [note]), []) : t('bench.toQueue')}
     </Banner>
   );
 }
@@ -120,9 +130,11 @@ function BenchResult({ result, channel, threshold }: { result: AutomationTestRes
           <h3 className="bt-bench-section__title">{t('bench.notes')}</h3>
           <ul className="bt-notes">
             {result.notes.map((note) => (
-              <li key={note}>
+              <li key={noteKey(note)}>
                 <Icon name="info" size={13} />
-                <span>{note}</span>
+                <span>
+                  <BenchNote note={note} />
+                </span>
               </li>
             ))}
           </ul>

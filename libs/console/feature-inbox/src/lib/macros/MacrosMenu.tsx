@@ -1,5 +1,5 @@
 import type { ConversationView, MacroView } from '@backtalk/contracts';
-import { describeError, useMacros, useRunMacro, useToastActions } from '@backtalk/console/data-access';
+import { describeError, describeErrorCode, useMacros, useRunMacro, useToastActions } from '@backtalk/console/data-access';
 import { useTranslation } from '@backtalk/console/i18n';
 import { Menu, type MenuEntry } from '@backtalk/console/ui';
 import { useEffect, useRef } from 'react';
@@ -37,7 +37,8 @@ export function MacrosMenu({ conversation }: { conversation: ConversationView })
         onSuccess: (result) => {
           if (result.failedStep) {
             const step = result.failedStep;
-            toastShown('danger', t('thread.macros.stopped', { macro: macro.name, step: step.step, stepName: macroStepName(step.type), message: step.message }));
+            const message = describeErrorCode(step.code, step.message) ?? step.message;
+            toastShown('danger', t('thread.macros.stopped', { macro: macro.name, step: step.step, stepName: macroStepName(step.type), message }));
           } else {
             toastShown('success', t('thread.macros.ran', { macro: macro.name, count: result.stepsDone }));
           }

@@ -49,6 +49,18 @@ describe('how an activity line reads', () => {
     );
   });
 
+  it('says why a macro step failed by its error code, in Ukrainian without the API’s English message', () => {
+    const failed = line(ActivityType.MacroStep, maria, { macroId: 'm1', macroName: 'Refund sent', runId: 'r1', steps: 3, step: 2, stepType: 'add_label', outcome: 'failed', code: 'NOT_FOUND', reason: 'Label not found' });
+    expect(text(failed)).toBe('“Refund sent” stopped at step 2 of 3 (add the label): Label not found');
+    setConsoleLanguage('uk');
+    try {
+      expect(text(failed)).not.toContain('Label not found');
+      expect(activityData(failed)).not.toContain('Label not found');
+    } finally {
+      setConsoleLanguage('en');
+    }
+  });
+
   it('names the priorities a change went from and to', () => {
     expect(text(line(ActivityType.PriorityChanged, { kind: 'user', id: 's', name: 'Sofia Supervisor' }, { from: 'normal', to: 'urgent' }))).toBe(
       'Priority changed from normal to urgent by Sofia Supervisor',
@@ -66,7 +78,39 @@ describe('how an activity line reads', () => {
     expect(text(line(ActivityType.SlaBreached, system, { kind: 'next_response' }))).toBe('SLA next-response target breached');
   });
 
-  it('says why automation held back, in the sentence automation gave', () => {
+  describe('why automation held a reply back, from the hold’s kind', () => {
+    const automation = { kind: 'automation' as const, id: null, name: null };
+    afterEach(() => setConsoleLanguage('en'));
+
+    it('words each kind with its details, and a gone agent as "An agent"', () => {
+      expect(text(line(ActivityType.AutomationHeld, automation, { hold: { kind: 'assigned', name: 'Maria Agent' } }))).toBe('No automatic reply: Maria Agent has the conversation');
+      expect(text(line(ActivityType.AutomationHeld, automation, { hold: { kind: 'replied', name: null } }))).toBe('No automatic reply: An agent replied after the customer wrote');
+      expect(text(line(ActivityType.AutomationHeld, automation, { hold: { kind: 'recent_auto_reply', windowMinutes: 1 } }))).toBe('No automatic reply: an automatic reply already went out in the last 1 minute');
+      expect(text(line(ActivityType.AutomationHeld, automation, { hold: { kind: 'faq_not_autonomous', title: 'Refunds' } }))).toBe('No automatic reply: the FAQ “Refunds” may not answer on its own');
+      expect(text(line(ActivityType.AutomationHeld, automation, { hold: { kind: 'from_the_future' } }))).toBe('No automatic reply: a reason this console does not know yet');
+    });
+
+    it('says what a cancelled reply was overtaken by, and that the rule’s status was undone', () => {
+      expect(text(line(ActivityType.AutoReplyCancelled, automation, { hold: { kind: 'took', name: 'Maria Agent' }, messageId: 'm1', restoredStatus: 'open' }))).toBe(
+        'Automatic reply cancelled: Maria Agent took the conversation before it went out; the conversation is open again',
+      );
+      expect(text(line(ActivityType.AutoReplyCancelled, automation, { hold: { kind: 'same_text', windowMinutes: 60 }, messageId: 'm1' }))).toBe(
+        'Automatic reply cancelled: the same text already went to this customer in the last 60 minutes',
+      );
+    });
+
+    it('reads as Ukrainian, with plural minutes and the names marked as data', () => {
+      setConsoleLanguage('uk');
+      expect(text(line(ActivityType.AutomationHeld, automation, { hold: { kind: 'asked_for_person' } }))).toBe('Без автовідповіді: клієнт попросив живого оператора');
+      expect(text(line(ActivityType.AutomationHeld, automation, { hold: { kind: 'same_text', windowMinutes: 5 } }))).toBe('Без автовідповіді: цей самий текст уже надсилали клієнтові за останні 5 хвилин');
+      expect(text(line(ActivityType.AutomationHeld, automation, { hold: { kind: 'burst', limit: 2 } }))).toBe('Без автовідповіді: понад 2 повідомлення за десять хвилин');
+      const cancelled = line(ActivityType.AutoReplyCancelled, automation, { hold: { kind: 'typing', name: 'Марія' }, messageId: 'm1', restoredStatus: 'open' });
+      expect(text(cancelled)).toBe('Автовідповідь скасовано: коли мала піти автовідповідь, оператор саме писав відповідь (Марія); розмова знову має статус «відкрита»');
+      expect(activityData(cancelled)).toEqual(['Марія']);
+    });
+  });
+
+  it('quotes the sentence of a line written before holds had kinds', () => {
     const automation = { kind: 'automation' as const, id: null, name: null };
     expect(text(line(ActivityType.AutomationHeld, automation, { reason: 'the customer asked for a person' }))).toBe('No automatic reply: the customer asked for a person');
     expect(text(line(ActivityType.AutoReplyCancelled, automation, { reason: 'Maria Agent took the conversation' }))).toBe(
@@ -176,9 +220,12 @@ describe('what an activity line quotes from records', () => {
       'VIP',
       'Bug',
     ]);
+    // A line from before holds had kinds quotes the English sentence it stored.
     expect(activityData(line(ActivityType.AutomationHeld, { kind: 'automation', id: null, name: null }, { ruleName: 'After hours', reason: 'the customer asked for a person' }))).toEqual([
       'After hours',
+      'the customer asked for a person',
     ]);
+    expect(activityData(line(ActivityType.AutomationHeld, { kind: 'automation', id: null, name: null }, { hold: { kind: 'assigned', name: 'Maria Agent' } }))).toEqual(['Maria Agent']);
     expect(activityData(line(ActivityType.CsatRated, customer, { rating: 1, comment: 'too slow', supervisorName: 'Maria Lead' }))).toEqual(['Maria Lead', 'too slow']);
     expect(activityData(line(ActivityType.Woke, system))).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { ActivityType, ConversationPriority, type ActivityView } from '@backtalk/contracts';
+import { describeErrorCode, describeHold, holdData, isKnownErrorCode } from '@backtalk/console/data-access';
 import { currentLanguage, translatorFor } from '@backtalk/console/i18n';
 import { PRIORITY_LABELS, type IconName } from '@backtalk/console/ui';
 import { macroStepName } from '../macros/macro-step-names';
@@ -28,14 +29,20 @@ const SLA_BREACH_LINES: Record<string, string> = { first_response: 'thread.activ
 const stringOf = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
 /**
- * Automation's reason after a lead-in ("No automatic reply: the customer asked for a person"). A reason that is
- * already a sentence about the automatic reply is shown as it is, so it is not said twice; lines carry no final stop.
+ * Automation's reason after a lead-in ("No automatic reply: the customer asked for a person"), for lines written before
+ * holds had kinds: their English sentence is quoted as stored (activityData marks it as data). A reason that is already
+ * a sentence about the automatic reply is shown as it is, so it is not said twice; lines carry no final stop.
  */
 function withReason(leadIn: string, reason: string | null): string {
   if (!reason) return leadIn;
   const sentence = /automatic reply/i.test(reason) ? reason : t('thread.activity.withReason', { leadIn, reason });
   return sentence.replace(/\.$/, '');
 }
+
+const isAutomationLine = (activity: ActivityView) => activity.type === ActivityType.AutomationHeld || activity.type === ActivityType.AutoReplyCancelled;
+
+/** A failed macro step's error code is one the console words (lines from before steps recorded it carry only `reason`). */
+const macroFailureKnown = (data: Record<string, unknown>) => isKnownErrorCode(data['code']);
 
 const PRIORITIES = new Set<string>(Object.values(ConversationPriority));
 
@@ -88,7 +95,10 @@ function byWhom(activity: ActivityView, selfId: string): string {
 export function activityData(activity: ActivityView): string[] {
   const { actor, data } = activity;
   const quoted = ['ruleName', 'fromTeamName', 'toTeamName', 'assigneeName', 'supervisorName', 'macroName', 'comment'].map((key) => stringOf(data[key]));
-  return [actor.kind === 'user' ? actor.name : null, ...quoted, ...labelNames(data['added']), ...labelNames(data['removed'])].filter((entry): entry is string => !!entry);
+  // A stored English sentence is quoted as data only where the console has nothing better: lines from before holds had
+  // kinds, and a failed macro step whose error code this console cannot word.
+  const storedReason = (isAutomationLine(activity) && data['hold'] === undefined) || (activity.type === ActivityType.MacroStep && !macroFailureKnown(data)) ? stringOf(data['reason']) : null;
+  return [actor.kind === 'user' ? actor.name : null, ...quoted, ...holdData(data['hold']), storedReason, ...labelNames(data['added']), ...labelNames(data['removed'])].filter((entry): entry is string => !!entry);
 }
 
 /** Changes of hands already have their own lines in the thread (from the assignment history), with richer wording. */
@@ -160,10 +170,16 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
       return { icon: 'tag', tone: 'muted', text };
     }
     case ActivityType.AutomationHeld: {
-      return { icon: 'bolt', tone: 'info', text: withReason(t('thread.activity.noAutoReply'), stringOf(data['reason'])) };
+      const leadIn = t('thread.activity.noAutoReply');
+      if (data['hold'] === undefined) return { icon: 'bolt', tone: 'info', text: withReason(leadIn, stringOf(data['reason'])) };
+      return { icon: 'bolt', tone: 'info', text: t('thread.activity.withReason', { leadIn, reason: describeHold(data['hold']) }) };
     }
     case ActivityType.AutoReplyCancelled: {
-      return { icon: 'bolt', tone: 'info', text: withReason(t('thread.activity.autoReplyCancelled'), stringOf(data['reason'])) };
+      const leadIn = t('thread.activity.autoReplyCancelled');
+      if (data['hold'] === undefined) return { icon: 'bolt', tone: 'info', text: withReason(leadIn, stringOf(data['reason'])) };
+      const restored = stringOf(data['restoredStatus']);
+      const status = restored ? t(`thread.conversation.status.${restored}`, { defaultValue: restored }).toLocaleLowerCase(currentLanguage()) : undefined;
+      return { icon: 'bolt', tone: 'info', text: t('thread.activity.withReason', { leadIn, reason: describeHold(data['hold'], { cancelled: true, restoredStatus: status }) }) };
     }
     case ActivityType.CsatRated: {
       const rating = typeof data['rating'] === 'number' ? data['rating'] : null;
@@ -189,7 +205,11 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
         steps: typeof data['steps'] === 'number' ? data['steps'] : '?',
         stepName: macroStepName(data['stepType']),
       };
-      if (data['outcome'] === 'failed') return { icon: 'bolt', tone: 'warning', text: withReason(t('thread.activity.macroStopped', values), stringOf(data['reason'])) };
+      if (data['outcome'] === 'failed') {
+        const stopped = t('thread.activity.macroStopped', values);
+        const byCode = describeErrorCode(data['code'], stringOf(data['reason']));
+        return { icon: 'bolt', tone: 'warning', text: byCode ? t('thread.activity.withReason', { leadIn: stopped, reason: byCode.replace(/\.$/, '') }) : withReason(stopped, stringOf(data['reason'])) };
+      }
       return { icon: 'bolt', tone: 'muted', text: done('macroRan', values) };
     }
     case ActivityType.AnswerLanguageFallback: {
