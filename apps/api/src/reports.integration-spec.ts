@@ -18,6 +18,7 @@ interface Fixture {
   assignee: 'agent' | 'billingAgent' | null;
   messages: Array<{ at: number; kind: Kind; segments?: number; cost?: number; status?: 'sent' | 'undelivered' | 'failed'; error?: [string, string]; faq?: boolean }>;
   /** Replies automation held back: minutes after the start, and the reason the thread shows. */
+  /** A hold's kind, or the English sentence of a line written before holds had kinds. */
   held?: Array<[number, string]>;
   resolvedAt?: number[];
   reopenedAt?: number[];
@@ -32,7 +33,7 @@ const FIXTURES: Fixture[] = [
     assignee: 'agent',
     messages: [{ at: 0, kind: 'customer' }, { at: 3, kind: 'agent', segments: 2, cost: 0.0158 }, { at: 10, kind: 'customer' }, { at: 20, kind: 'agent', segments: 1, cost: 0.0079, status: 'failed', error: ['30007', 'The carrier filtered the message as spam'] }],
     resolvedAt: [30],
-    held: [[11, 'The customer asked for a person']],
+    held: [[11, 'asked_for_person']],
     rating: { value: 5, at: 60 },
   },
   {
@@ -51,7 +52,8 @@ const FIXTURES: Fixture[] = [
     messages: [{ at: 0, kind: 'customer' }, { at: 1, kind: 'note' }, { at: 12, kind: 'agent', segments: 1, cost: 0.0079 }],
     firstResponseBreached: true,
     held: [
-      [0.2, 'The FAQ score was below the threshold'],
+      [0.2, 'no_faq_match'],
+      // Written before holds had kinds: only the sentence the thread showed.
       [0.4, 'The FAQ score was below the threshold'],
     ],
     rating: { value: 2, comment: '=1+1 too slow', at: 70 },
@@ -186,8 +188,9 @@ describe('reports API: every report from the real tables, within the access rule
       for (const minutes of fixture.reopenedAt ?? []) {
         await t.dataSource.query(`INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, occurred_at) VALUES ($1, $2, 'reopened', 'customer', $3)`, [conversationId, teams[fixture.team], at(fixture, minutes)]);
       }
-      for (const [minutes, reason] of fixture.held ?? []) {
-        await t.dataSource.query(`INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, data, occurred_at) VALUES ($1, $2, 'automation_held', 'automation', $3, $4)`, [conversationId, teams[fixture.team], JSON.stringify({ reason }), at(fixture, minutes)]);
+      for (const [minutes, held] of fixture.held ?? []) {
+        const data = /^[a-z_]+$/.test(held) ? { hold: { kind: held } } : { reason: held };
+        await t.dataSource.query(`INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, data, occurred_at) VALUES ($1, $2, 'automation_held', 'automation', $3, $4)`, [conversationId, teams[fixture.team], JSON.stringify(data), at(fixture, minutes)]);
       }
       conversationIds.push(conversationId);
       if (fixture.firstResponseBreached) {
@@ -229,7 +232,7 @@ describe('reports API: every report from the real tables, within the access rule
       { day: '2026-03-02', value: 2 },
       { day: '2026-03-03', value: 2 },
     ]);
-    expect(Object.keys(body.definitions)).toEqual(Object.keys(body.metrics));
+    expect(body).not.toHaveProperty('definitions');
   });
 
   it('narrows every report to the conversations carrying a label, as computed from those conversations’ rows', async () => {
@@ -350,7 +353,6 @@ describe('reports API: every report from the real tables, within the access rule
       expect(business.businessHours).toBe(true);
       expect(business.totals.firstResponse).toEqual({ count: 4, median: 150, p90: 558 });
       expect(business.totals.resolution).toEqual({ count: 3, median: 0, p90: 1440 });
-      expect(business.definitions.businessHours).toBeDefined();
     } finally {
       await t.dataSource.query(`UPDATE team SET business_hours = NULL WHERE id = $1`, [teams.support]);
     }
@@ -378,7 +380,7 @@ describe('reports API: every report from the real tables, within the access rule
       ['2026-03-03', 2, 1],
     ]);
     expect(body.byAgent.find((row) => row.id === null)?.messages).toBe(outbound.filter((message) => message.kind !== 'agent').length);
-    expect(Object.keys(body.definitions)).toEqual(expect.arrayContaining(Object.keys(body.metrics)));
+    expect(body).not.toHaveProperty('definitions');
 
     const billing = (await report<DeliveryReport>('delivery', '', billingAgentToken)).body;
     expect(billing.metrics.outboundMessages.value).toBe(outbound.filter((message) => message.team === 'billing').length);
@@ -418,9 +420,11 @@ describe('reports API: every report from the real tables, within the access rule
     const { body } = await report<AutomationReport>('automation', '');
     expect(Object.fromEntries(Object.entries(body.metrics).map(([key, metric]) => [key, metric.value]))).toEqual({ autoAnsweredPercent: 25, autoReplies: 1, wroteAgainPercent: 100 });
     expect(body.byFaq).toEqual([{ faqId, question: 'Where is my order', autoReplies: 1, wroteAgain: 1 }]);
+    // By the hold's kind, for the console to word; an old line without one keeps its sentence, which the console quotes.
     expect(body.heldBack).toEqual([
-      { reason: 'The FAQ score was below the threshold', count: 2 },
-      { reason: 'The customer asked for a person', count: 1 },
+      { kind: 'asked_for_person', reason: null, count: 1 },
+      { kind: 'no_faq_match', reason: null, count: 1 },
+      { kind: null, reason: 'The FAQ score was below the threshold', count: 1 },
     ]);
     expect(body.byDay).toEqual([
       { day: '2026-03-02', autoReplies: 1, conversationsCreated: 2 },

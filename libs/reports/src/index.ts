@@ -1,6 +1,5 @@
 export * from './reports.module';
 export * from './reports.service';
-export * from './metrics/definitions';
 export * from './csv/report-csv';
 export { ReportRollupsService } from './rollups/report-rollups';
 export { ReportFactsService } from './facts/report-facts.service';

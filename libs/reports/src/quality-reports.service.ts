@@ -1,7 +1,6 @@
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import type { AgentReportRow, AgentsReport, AutomationReport, CsatBreakdownRow, CsatReport, MetricValue, ReportQuery, SlaBreakdownRow, SlaReport } from '@backtalk/contracts';
+import type { AgentReportRow, AgentsReport, AutomationHoldKind, AutomationReport, CsatBreakdownRow, CsatReport, MetricValue, ReportQuery, SlaBreakdownRow, SlaReport } from '@backtalk/contracts';
 import { Injectable } from '@nestjs/common';
-import { definitionsOf, METRIC_DEFINITIONS } from './metrics/definitions';
 import { dayParameters, daysOf, localDaySql, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
 import { ReportFactsService } from './facts/report-facts.service';
 import { ReportDatabase } from './report-database';
@@ -58,7 +57,6 @@ export class QualityReportsService {
       byAgent: breakdown((row) => row.agent_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'No agent')),
       byChannel: breakdown((row) => row.channel_id, (id) => names.channels.get(id ?? '') ?? 'Unknown channel'),
       comments: current.comments.map((row) => ({ conversationId: row.conversation_id, rating: row.rating, comment: row.comment ?? '', respondedAt: new Date(row.responded_at).toISOString(), agentId: row.agent_id })),
-      definitions: { ...definitionsOf(['surveysSent', 'responseRatePercent', 'csatPercent']), responses: METRIC_DEFINITIONS.csatResponses, distribution: METRIC_DEFINITIONS.csatDistribution, comments: METRIC_DEFINITIONS.csatComments },
     };
   }
 
@@ -135,7 +133,6 @@ export class QualityReportsService {
       breachesByDay: byDay,
       byTeam: breakdown((row) => row.team_id, (id) => names.teams.get(id ?? '') ?? 'Unknown team'),
       byAgent: breakdown((row) => row.assignee_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'Unassigned')),
-      definitions: { ...definitionsOf(['firstResponseMetPercent', 'nextResponseMetPercent', 'breaches']), byAgent: METRIC_DEFINITIONS.breachesByAgent },
     };
   }
 
@@ -191,9 +188,9 @@ export class QualityReportsService {
       const entry = dayIndex.get(row.day);
       if (entry) entry.conversationsCreated += row.conversations;
     }
-    const byFaq = new Map<string | null, { faqId: string | null; question: string; autoReplies: number; wroteAgain: number }>();
+    const byFaq = new Map<string | null, { faqId: string | null; question: string | null; autoReplies: number; wroteAgain: number }>();
     for (const row of current.replies) {
-      const entry = byFaq.get(row.faq_id) ?? { faqId: row.faq_id, question: row.question ?? (row.faq_id ? 'A deleted FAQ' : 'Not an FAQ answer'), autoReplies: 0, wroteAgain: 0 };
+      const entry = byFaq.get(row.faq_id) ?? { faqId: row.faq_id, question: row.question, autoReplies: 0, wroteAgain: 0 };
       entry.autoReplies += row.replies;
       entry.wroteAgain += row.wrote_again;
       byFaq.set(row.faq_id, entry);
@@ -206,10 +203,9 @@ export class QualityReportsService {
         autoReplies: metric(current.totals.autoReplies, before && { value: before.totals.autoReplies }),
         wroteAgainPercent: metric(current.totals.wroteAgainPercent, before && { value: before.totals.wroteAgainPercent }),
       },
-      byFaq: [...byFaq.values()].sort((a, b) => b.autoReplies - a.autoReplies || a.question.localeCompare(b.question)),
-      heldBack: current.held.map((row) => ({ reason: row.reason, count: row.held })),
+      byFaq: [...byFaq.values()].sort((a, b) => b.autoReplies - a.autoReplies || (a.question ?? '').localeCompare(b.question ?? '')),
+      heldBack: current.held.map((row) => ({ kind: row.kind, reason: row.reason, count: row.held })),
       byDay,
-      definitions: definitionsOf(['autoAnsweredPercent', 'autoReplies', 'wroteAgainPercent', 'byFaq', 'heldBack']),
     };
   }
 
@@ -237,13 +233,14 @@ export class QualityReportsService {
           GROUP BY 1`,
         createdParameters,
       ),
-      this.db.query<Array<{ reason: string; held: number }>>(
-        `SELECT COALESCE(a.data ->> 'reason', 'No reason recorded') AS reason, count(*)::int AS held
+      // Lines from before holds had kinds keep their sentence, grouped by it; the console shows it as data.
+      this.db.query<Array<{ kind: AutomationHoldKind | null; reason: string | null; held: number }>>(
+        `SELECT a.data -> 'hold' ->> 'kind' AS kind, CASE WHEN a.data ? 'hold' THEN NULL ELSE a.data ->> 'reason' END AS reason, count(*)::int AS held
            FROM conversation_activity a
            JOIN conversation c ON c.id = a.conversation_id
           WHERE a.type = 'automation_held' AND a.occurred_at >= $1 AND a.occurred_at < $2 AND ${heldWhere}
-          GROUP BY 1
-          ORDER BY held DESC, reason`,
+          GROUP BY 1, 2
+          ORDER BY held DESC, kind, reason`,
         heldParameters,
       ),
     ]);
@@ -327,7 +324,6 @@ export class QualityReportsService {
     return {
       range: rangeView(range),
       agents: agents.sort((a, b) => b.repliesSent - a.repliesSent || a.name.localeCompare(b.name)),
-      definitions: { ...definitionsOf(['conversationsHandled', 'repliesSent', 'currentLoad']), medianFirstResponse: METRIC_DEFINITIONS.agentMedianFirstResponse, medianResolution: METRIC_DEFINITIONS.agentMedianResolution },
     };
   }
 

@@ -3,7 +3,6 @@ import type { ConversationsReport, CostMetric, CostsByCurrency, DurationStats, C
 import { DEFAULT_CURRENCY } from '@backtalk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { definitionsOf, METRIC_DEFINITIONS } from './metrics/definitions';
 import { dayParameters, daysOf, localDaySql, previousRange, rangeView, resolveRange, type ResolvedRange } from './metrics/report-range';
 import { ReportFactsService } from './facts/report-facts.service';
 import { ReportDatabase } from './report-database';
@@ -110,11 +109,6 @@ export class ReportsService {
         outboundMessages: perDay(days, volume.messages, (row) => (row.author === 'customer' ? 0 : row.messages)),
         resolutions: days.map((day) => ({ day, value: resolutionsByDay.get(day) ?? 0 })),
       },
-      definitions: {
-        ...definitionsOf(['conversationsCreated', 'inboundMessages', 'outboundMessages', 'medianFirstResponse', 'resolutions', 'slaMetPercent', 'autoAnsweredPercent', 'outboundSegments', 'cost', 'csatPercent']),
-        // The one duration on the overview says which clock it was counted on.
-        medianFirstResponse: `${METRIC_DEFINITIONS.medianFirstResponse} ${METRIC_DEFINITIONS[query.businessHours ? 'businessHours' : 'calendarTime']}`,
-      },
     };
   }
 
@@ -156,7 +150,6 @@ export class ReportsService {
       byTeam: breakdown(volume, (row) => row.team_id, (id) => names.teams.get(id ?? '') ?? 'Unknown team'),
       byChannel: breakdown(volume, (row) => row.channel_id, (id) => names.channels.get(id ?? '') ?? 'Unknown channel'),
       byAgent: breakdown({ conversations: volume.conversations, messages: agentMessages }, (row) => row.assignee_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'Unassigned')),
-      definitions: definitionsOf(['conversationsCreated', 'inboundMessages', 'outboundMessages', 'outboundAgent', 'outboundAutomation', 'outboundNotification', 'heatmap', 'byTeam', 'byChannel', 'byAgent']),
     };
   }
 
@@ -182,7 +175,6 @@ export class ReportsService {
       totals: totals(current),
       ...(before ? { previousTotals: totals(before) } : {}),
       byDay: daysOf(range).map((day) => ({ day, firstResponse: ofDay('first_response', day), nextResponse: ofDay('next_response', day), resolution: ofDay('resolution', day) })),
-      definitions: definitionsOf(['firstResponse', 'nextResponse', 'resolution', query.businessHours ? 'businessHours' : 'calendarTime']),
     };
   }
 
@@ -257,8 +249,7 @@ export class ReportsService {
       byTeam: costBy((row) => row.team_id, (id) => names.teams.get(id ?? '') ?? 'Unknown team'),
       byChannel: costBy((row) => row.channel_id, (id) => names.channels.get(id ?? '') ?? 'Unknown channel'),
       byAgent: costBy((row) => row.author_id, (id) => (id ? (names.users.get(id) ?? 'Unknown agent') : 'Automatic replies and notifications')),
-      failures: current.failures.map((row) => ({ errorCode: row.error_code, reason: row.reason ?? 'The provider gave no reason', count: row.failures })),
-      definitions: { ...definitionsOf(['outboundMessages', 'cost', 'deliveryRatePercent', 'failures', 'optOuts', 'optIns', 'costByAgent']), segments: METRIC_DEFINITIONS.outboundSegments },
+      failures: current.failures.map((row) => ({ errorCode: row.error_code, reason: row.reason, count: row.failures })),
     };
   }
 

@@ -3,7 +3,6 @@ import { reportCsv, reportRows } from './report-csv';
 describe('report CSV', () => {
   const report = {
     range: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z', timeZone: 'UTC' },
-    definitions: { conversationsCreated: 'Conversations that started in the range.' },
     metrics: { conversationsCreated: { value: 12, previous: 9 }, medianFirstResponse: { value: null, previous: 30.5 } },
     byTeam: [{ id: 'team-1', name: 'Support, East', conversationsCreated: 3, outboundByAuthor: { agent: 2, automation: 1 } }],
     distribution: [
@@ -13,7 +12,7 @@ describe('report CSV', () => {
     comments: [{ conversationId: 'c-1', rating: 1, comment: '=HYPERLINK("http://evil")' }],
   };
 
-  it('lists every number of the report as table, row, name, column and value, without the range or the definitions', () => {
+  it('lists every number of the report as table, row, name, column and value, without the range', () => {
     expect(reportRows(report)).toEqual([
       ['metrics', 'conversationsCreated', '', 'value', 12],
       ['metrics', 'conversationsCreated', '', 'previous', 9],

@@ -7,8 +7,8 @@ type Cell = string | number | null;
 /** Fields that say which row of a table an entry is, rather than being one of its numbers. */
 const ROW_KEYS = ['day', 'weekday', 'hour', 'id', 'userId', 'faqId', 'conversationId', 'errorCode'];
 const NAME_KEYS = ['name', 'question', 'reason'];
-/** Not numbers of the report: where and how it was asked, and the tooltips. */
-const SKIPPED = new Set(['range', 'previousRange', 'definitions']);
+/** Not numbers of the report: where and how it was asked. */
+const SKIPPED = new Set(['range', 'previousRange']);
 
 /**
  * A report as one long table (table, row, name, column, value): the same numbers as the JSON, in a shape every BI tool

@@ -119,6 +119,11 @@ export const en = {
     byAgent: 'By agent',
     messages: 'Messages',
     reason: 'Reason',
+    noTeam: 'Unknown team',
+    noChannel: 'Unknown channel',
+    unassigned: 'Unassigned',
+    noAgent: 'No agent',
+    automatic: 'Automatic replies and notifications',
   },
   overview: {
     volumeTitle: 'Conversations and messages by day',
@@ -200,6 +205,8 @@ export const en = {
     nothingHeld: 'Nothing held back in this period',
     nothingHeldBody: 'Messages automation chose not to answer are counted here by reason.',
     heldCaption: 'Messages held back by reason',
+    deletedFaq: 'A deleted FAQ',
+    notFaq: 'Not an FAQ answer',
   },
   delivery: {
     segments: 'Segments',
@@ -225,6 +232,7 @@ export const en = {
     noFailuresBody: 'Every message the providers reported on was delivered.',
     failuresCaption: 'Failed messages by reason',
     code: 'Code',
+    noReason: 'The provider gave no reason',
     optTitle: 'Opt-outs and opt-ins by day',
     optSubtitle: 'Customers per day',
     noOpt: 'Nobody opted out or in during this period',
@@ -261,7 +269,7 @@ export const en = {
     byTeamCaption: 'CSAT by team',
     byAgentCaption: 'CSAT by agent',
   },
-  /** The API's metric definitions (libs/reports/src/metrics/definitions.ts), shown as tooltips in the console's language. */
+  /** What each metric means, shown as tooltips: written here and nowhere else (reports send numbers only). */
   definitions: {
     conversationsCreated: 'Conversations that started in the range (a customer texted in, or a notification began one), counted in the team that holds them now.',
     inboundMessages: 'Messages customers sent in the range.',

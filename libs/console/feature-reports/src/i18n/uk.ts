@@ -122,6 +122,11 @@ export const uk: MessagesOf<typeof en> = {
     byAgent: 'За операторами',
     messages: 'Повідомлення',
     reason: 'Причина',
+    noTeam: 'Невідома команда',
+    noChannel: 'Невідомий канал',
+    unassigned: 'Не призначено',
+    noAgent: 'Без оператора',
+    automatic: 'Автовідповіді та сповіщення',
   },
   overview: {
     volumeTitle: 'Розмови й повідомлення за днями',
@@ -205,6 +210,8 @@ export const uk: MessagesOf<typeof en> = {
     nothingHeld: 'За цей період нічого не утримано',
     nothingHeldBody: 'Тут за причинами рахуються повідомлення, на які автоматизація вирішила не відповідати.',
     heldCaption: 'Утримані повідомлення за причинами',
+    deletedFaq: 'Видалена відповідь FAQ',
+    notFaq: 'Не з FAQ',
   },
   delivery: {
     segments: 'Сегменти',
@@ -230,6 +237,7 @@ export const uk: MessagesOf<typeof en> = {
     noFailuresBody: 'Усі повідомлення, про які звітували провайдери, доставлено.',
     failuresCaption: 'Недоставлені повідомлення за причинами',
     code: 'Код',
+    noReason: 'Провайдер не вказав причину',
     optTitle: 'Відписки й повторні підписки за днями',
     optSubtitle: 'Клієнтів за день',
     noOpt: 'За цей період ніхто не відписався і не підписався знову',

@@ -8,7 +8,7 @@ import { useDefinitions } from './use-definitions';
 
 export function AgentsTab({ report }: { report: AgentsReport }) {
   const { t } = useTranslation('reports');
-  const define = useDefinitions(report.definitions);
+  const define = useDefinitions();
   const header = (label: string, key: string) => (
     <span className="bt-th-with-tip">
       {label}

@@ -1,4 +1,5 @@
 import type { AutomationReport } from '@backtalk/contracts';
+import { holdKindLabel } from '@backtalk/console/data-access';
 import { useTranslation } from '@backtalk/console/i18n';
 import { Table } from '@backtalk/console/ui';
 import { ChartCard } from './ChartCard';
@@ -13,7 +14,7 @@ type FaqRow = AutomationReport['byFaq'][number];
 export function AutomationTab({ report, compare }: { report: AutomationReport; compare: boolean }) {
   const { t } = useTranslation('reports');
   const { metrics } = report;
-  const define = useDefinitions(report.definitions);
+  const define = useDefinitions();
   const showDelta = compare && !!report.previousRange;
   const none = (metrics.autoReplies.value ?? 0) === 0;
   return (
@@ -45,9 +46,9 @@ export function AutomationTab({ report, compare }: { report: AutomationReport; c
           <Table<FaqRow>
             caption={t('automation.byFaqCaption')}
             rows={[...report.byFaq].sort((a, b) => b.autoReplies - a.autoReplies)}
-            rowKey={(r) => r.faqId ?? r.question}
+            rowKey={(r) => r.faqId ?? ''}
             columns={[
-              { id: 'q', header: t('automation.faq'), cell: (r) => r.question, grow: true },
+              { id: 'q', header: t('automation.faq'), cell: (r) => (r.question === null ? t(r.faqId ? 'automation.deletedFaq' : 'automation.notFaq') : <span translate="no">{r.question}</span>), grow: true },
               { id: 'n', header: t('automation.replies'), cell: (r) => formatCount(r.autoReplies), align: 'end' },
               { id: 'again', header: t('automation.wroteAgain'), cell: (r) => formatPercent(r.autoReplies ? (r.wroteAgain / r.autoReplies) * 100 : null), align: 'end' },
             ]}
@@ -57,9 +58,10 @@ export function AutomationTab({ report, compare }: { report: AutomationReport; c
           <Table
             caption={t('automation.heldCaption')}
             rows={[...report.heldBack].sort((a, b) => b.count - a.count)}
-            rowKey={(r) => r.reason}
+            rowKey={(r) => `${r.kind ?? ''}:${r.reason ?? ''}`}
             columns={[
-              { id: 'reason', header: t('chart.reason'), cell: (r) => r.reason, grow: true },
+              // Rows from before holds had kinds quote the English sentence the thread showed then.
+              { id: 'reason', header: t('chart.reason'), cell: (r) => (r.kind === null && r.reason ? <span translate="no">{r.reason}</span> : holdKindLabel(r.kind, { unrecorded: true })), grow: true },
               { id: 'count', header: t('chart.messages'), cell: (r) => formatCount(r.count), align: 'end' },
             ]}
           />

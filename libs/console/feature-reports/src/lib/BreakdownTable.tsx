@@ -17,18 +17,21 @@ export interface BreakdownColumn<T> {
 export function BreakdownTable<T extends { id: string | null; name: string }>({
   caption,
   nameHeader,
+  noneLabel,
   rows,
   columns,
 }: {
   caption: string;
   nameHeader: string;
+  /** The row for none (id null): unassigned, automatic, a deleted team… in the console's words, not the API's English. */
+  noneLabel: string;
   rows: readonly T[];
   columns: readonly BreakdownColumn<T>[];
 }) {
   const maxima = new Map(columns.map((c) => [c.id, Math.max(0, ...rows.map((r) => c.value(r) ?? 0))]));
   const tableColumns: TableColumn<T>[] = [
     // A team's, channel's or agent's own name is data; the row for none (id null) is labelled, not named.
-    { id: 'name', header: nameHeader, cell: (row) => (row.id === null ? row.name : <span translate="no">{row.name}</span>), grow: true },
+    { id: 'name', header: nameHeader, cell: (row) => (row.id === null ? noneLabel : <span translate="no">{row.name}</span>), grow: true },
     ...columns.map<TableColumn<T>>((column) => ({
       id: column.id,
       header: column.header,

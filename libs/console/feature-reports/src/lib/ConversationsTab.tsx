@@ -20,7 +20,7 @@ const byConversations = (rows: VolumeBreakdownRow[]) => [...rows].sort((a, b) =>
 export function ConversationsTab({ report, compare }: { report: ConversationsReport; compare: boolean }) {
   const { t } = useTranslation('reports');
   const { totals } = report;
-  const define = useDefinitions(report.definitions);
+  const define = useDefinitions();
   const columns = volumeColumns(t);
   const showDelta = compare && !!report.previousRange;
   const count = (v: number | null) => formatCount(v);
@@ -59,13 +59,13 @@ export function ConversationsTab({ report, compare }: { report: ConversationsRep
       </ChartCard>
       <div className="bt-report-grid">
         <ChartCard title={t('chart.byTeam')} definition={define('byTeam')} empty={report.byTeam.length === 0 ? emptyState : null}>
-          <BreakdownTable caption={t('conversations.volumeByTeam')} nameHeader={t('chart.team')} rows={byConversations(report.byTeam)} columns={columns} />
+          <BreakdownTable caption={t('conversations.volumeByTeam')} nameHeader={t('chart.team')} noneLabel={t('chart.noTeam')} rows={byConversations(report.byTeam)} columns={columns} />
         </ChartCard>
         <ChartCard title={t('chart.byChannel')} definition={define('byChannel')} empty={report.byChannel.length === 0 ? emptyState : null}>
-          <BreakdownTable caption={t('conversations.volumeByChannel')} nameHeader={t('chart.channel')} rows={byConversations(report.byChannel)} columns={columns} />
+          <BreakdownTable caption={t('conversations.volumeByChannel')} nameHeader={t('chart.channel')} noneLabel={t('chart.noChannel')} rows={byConversations(report.byChannel)} columns={columns} />
         </ChartCard>
         <ChartCard wide title={t('chart.byAgent')} subtitle={t('conversations.byAgentSubtitle')} definition={define('byAgent')} empty={report.byAgent.length === 0 ? { title: t('conversations.noAgentWorked'), body: t('conversations.noAgentWorkedBody') } : null}>
-          <BreakdownTable caption={t('conversations.volumeByAgent')} nameHeader={t('chart.agent')} rows={byConversations(report.byAgent)} columns={columns} />
+          <BreakdownTable caption={t('conversations.volumeByAgent')} nameHeader={t('chart.agent')} noneLabel={t('chart.unassigned')} rows={byConversations(report.byAgent)} columns={columns} />
         </ChartCard>
       </div>
     </>

@@ -19,7 +19,7 @@ const csatColumns = (t: (key: string) => string): BreakdownColumn<CsatBreakdownR
 export function CsatTab({ report, compare }: { report: CsatReport; compare: boolean }) {
   const { t } = useTranslation('reports');
   const { metrics } = report;
-  const define = useDefinitions(report.definitions);
+  const define = useDefinitions();
   const columns = csatColumns(t);
   const showDelta = compare && !!report.previousRange;
   const count = (v: number | null) => formatCount(v);
@@ -70,10 +70,10 @@ export function CsatTab({ report, compare }: { report: CsatReport; compare: bool
           </ul>
         </ChartCard>
         <ChartCard title={t('chart.byTeam')} definition={define('csatPercent')} empty={noResponses ? none : null}>
-          <BreakdownTable caption={t('csat.byTeamCaption')} nameHeader={t('chart.team')} rows={report.byTeam} columns={columns} />
+          <BreakdownTable caption={t('csat.byTeamCaption')} nameHeader={t('chart.team')} noneLabel={t('chart.noTeam')} rows={report.byTeam} columns={columns} />
         </ChartCard>
         <ChartCard title={t('chart.byAgent')} definition={define('csatPercent')} empty={noResponses ? none : null}>
-          <BreakdownTable caption={t('csat.byAgentCaption')} nameHeader={t('chart.agent')} rows={report.byAgent} columns={columns} />
+          <BreakdownTable caption={t('csat.byAgentCaption')} nameHeader={t('chart.agent')} noneLabel={t('chart.noAgent')} rows={report.byAgent} columns={columns} />
         </ChartCard>
       </div>
     </>

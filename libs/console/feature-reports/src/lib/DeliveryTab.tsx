@@ -15,7 +15,7 @@ type Failure = DeliveryReport['failures'][number];
 export function DeliveryTab({ report, compare }: { report: DeliveryReport; compare: boolean }) {
   const { t } = useTranslation('reports');
   const { metrics, currency } = report;
-  const define = useDefinitions(report.definitions);
+  const define = useDefinitions();
   const showDelta = compare && !!report.previousRange;
   const money = (v: number | null) => formatMoney(v, currency);
   const count = (v: number | null) => formatCount(v);
@@ -74,22 +74,23 @@ export function DeliveryTab({ report, compare }: { report: DeliveryReport; compa
           />
         </ChartCard>
         <ChartCard title={t('delivery.costByTeam')} definition={define('cost')} empty={report.byTeam.length === 0 ? emptySent : null}>
-          <BreakdownTable caption={t('delivery.costByTeam')} nameHeader={t('chart.team')} rows={byCost(report.byTeam)} columns={columns} />
+          <BreakdownTable caption={t('delivery.costByTeam')} nameHeader={t('chart.team')} noneLabel={t('chart.noTeam')} rows={byCost(report.byTeam)} columns={columns} />
         </ChartCard>
         <ChartCard title={t('delivery.costByChannel')} definition={define('cost')} empty={report.byChannel.length === 0 ? emptySent : null}>
-          <BreakdownTable caption={t('delivery.costByChannel')} nameHeader={t('chart.channel')} rows={byCost(report.byChannel)} columns={columns} />
+          <BreakdownTable caption={t('delivery.costByChannel')} nameHeader={t('chart.channel')} noneLabel={t('chart.noChannel')} rows={byCost(report.byChannel)} columns={columns} />
         </ChartCard>
         <ChartCard title={t('delivery.costByAgent')} subtitle={t('delivery.costByAgentSubtitle')} definition={define('costByAgent')} empty={report.byAgent.length === 0 ? emptySent : null}>
-          <BreakdownTable caption={t('delivery.costByAgent')} nameHeader={t('chart.agent')} rows={byCost(report.byAgent)} columns={columns} />
+          <BreakdownTable caption={t('delivery.costByAgent')} nameHeader={t('chart.agent')} noneLabel={t('chart.automatic')} rows={byCost(report.byAgent)} columns={columns} />
         </ChartCard>
         <ChartCard title={t('delivery.failures')} subtitle={t('delivery.failuresSubtitle')} definition={define('failures')} empty={report.failures.length === 0 ? { title: t('delivery.noFailures'), body: t('delivery.noFailuresBody'), icon: 'circle-check' } : null}>
           <Table<Failure>
             caption={t('delivery.failuresCaption')}
             rows={[...report.failures].sort((a, b) => b.count - a.count)}
-            rowKey={(r) => `${r.errorCode ?? ''}:${r.reason}`}
+            rowKey={(r) => `${r.errorCode ?? ''}:${r.reason ?? ''}`}
             columns={[
-              { id: 'reason', header: t('chart.reason'), cell: (r) => r.reason, grow: true },
-              { id: 'code', header: t('delivery.code'), cell: (r) => r.errorCode ?? '—' },
+              // The carrier's own words, quoted as data; the console says so when it gave none.
+              { id: 'reason', header: t('chart.reason'), cell: (r) => (r.reason ? <span translate="no">{r.reason}</span> : t('delivery.noReason')), grow: true },
+              { id: 'code', header: t('delivery.code'), cell: (r) => (r.errorCode ? <span translate="no">{r.errorCode}</span> : '—') },
               { id: 'count', header: t('chart.messages'), cell: (r) => formatCount(r.count), align: 'end' },
             ]}
           />

@@ -12,7 +12,7 @@ import { useDefinitions } from './use-definitions';
 export function OverviewTab({ report, compare }: { report: OverviewReport; compare: boolean }) {
   const { t } = useTranslation('reports');
   const { metrics, series } = report;
-  const define = useDefinitions(report.definitions);
+  const define = useDefinitions();
   const count = (v: number | null) => formatCount(v);
   const showDelta = compare && !!report.previousRange;
   const volume = series.conversationsCreated.map((point, i) => ({

@@ -16,7 +16,7 @@ const MEASURES: readonly Measure[] = ['firstResponse', 'nextResponse', 'resoluti
 
 export function ResponseTimesTab({ report, compare }: { report: ResponseTimesReport; compare: boolean }) {
   const { t } = useTranslation('reports');
-  const define = useDefinitions(report.definitions);
+  const define = useDefinitions();
   const showDelta = compare && !!report.previousTotals;
   const clock = report.businessHours ? t('responseTimes.clockBusiness') : t('responseTimes.clockCalendar');
   return (
@@ -52,7 +52,7 @@ export function ResponseTimesTab({ report, compare }: { report: ResponseTimesRep
 
 function MeasureChart({ report, measure, clock }: { report: ResponseTimesReport; measure: Measure; clock: string }) {
   const { t } = useTranslation('reports');
-  const define = useDefinitions(report.definitions);
+  const define = useDefinitions();
   const stats = (d: { [K in Measure]: DurationStats }) => d[measure];
   const toMinutes = (seconds: number | null) => (seconds === null ? null : seconds / 60);
   const data = report.byDay.map((d) => ({ day: d.day, median: toMinutes(stats(d).median), p90: toMinutes(stats(d).p90) }));

@@ -14,7 +14,7 @@ const byBreaches = (rows: SlaBreakdownRow[]) => [...rows].sort((a, b) => b.breac
 export function SlaTab({ report, compare }: { report: SlaReport; compare: boolean }) {
   const { t } = useTranslation('reports');
   const { metrics } = report;
-  const define = useDefinitions(report.definitions);
+  const define = useDefinitions();
   const columns = breachColumns(t('metrics.breaches'));
   const showDelta = compare && !!report.previousRange;
   const noBreaches = (metrics.breaches.value ?? 0) === 0;
@@ -39,10 +39,10 @@ export function SlaTab({ report, compare }: { report: SlaReport; compare: boolea
       </ChartCard>
       <div className="bt-report-grid">
         <ChartCard title={t('sla.breachesByTeam')} definition={define('breaches')} empty={report.byTeam.length === 0 || noBreaches ? none : null}>
-          <BreakdownTable caption={t('sla.slaBreachesByTeam')} nameHeader={t('chart.team')} rows={byBreaches(report.byTeam)} columns={columns} />
+          <BreakdownTable caption={t('sla.slaBreachesByTeam')} nameHeader={t('chart.team')} noneLabel={t('chart.noTeam')} rows={byBreaches(report.byTeam)} columns={columns} />
         </ChartCard>
         <ChartCard title={t('sla.breachesByAgent')} definition={define('breachesByAgent')} empty={report.byAgent.length === 0 || noBreaches ? none : null}>
-          <BreakdownTable caption={t('sla.slaBreachesByAgent')} nameHeader={t('chart.agent')} rows={byBreaches(report.byAgent)} columns={columns} />
+          <BreakdownTable caption={t('sla.slaBreachesByAgent')} nameHeader={t('chart.agent')} noneLabel={t('chart.unassigned')} rows={byBreaches(report.byAgent)} columns={columns} />
         </ChartCard>
       </div>
     </>

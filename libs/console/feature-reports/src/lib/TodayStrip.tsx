@@ -26,7 +26,7 @@ export function TodayStrip({ view }: { view: ReportView }) {
   const report = useLiveReport('overview', query);
   const status = useRealtimeStatus();
   const metrics = report.data?.metrics;
-  const define = useDefinitions(report.data?.definitions ?? {});
+  const define = useDefinitions();
   const updatedAt = report.dataUpdatedAt ? dateTimeFormat({ hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(report.dataUpdatedAt) : null;
   const number = (label: string, key: keyof NonNullable<typeof metrics>, format: (v: number | null) => string) => (
     <div className="bt-today__item" data-metric={key}>

@@ -10,6 +10,7 @@
  * have mixed them; the amounts are always in `costs` (and `metrics.cost.byCurrency`), one per currency.
  */
 
+import type { AutomationHoldKind } from './activity';
 import type { CostsByCurrency } from './money';
 
 export type ReportName = 'overview' | 'conversations' | 'response-times' | 'sla' | 'automation' | 'delivery' | 'agents' | 'csat';
@@ -45,13 +46,9 @@ export interface ReportRange {
   timeZone: string;
 }
 
-/** One-sentence definitions of the metrics a report returns, keyed like the metrics; the console shows them as tooltips. */
-export type MetricDefinitions = Record<string, string>;
-
 interface ReportBase {
   range: ReportRange;
   previousRange?: ReportRange;
-  definitions: MetricDefinitions;
 }
 
 /** A number for the range and, with compare, the same number for the previous range. */
@@ -190,8 +187,13 @@ export interface AutomationReport extends ReportBase {
     /** Share of auto-replies after which the customer wrote again within 24 hours. */
     wroteAgainPercent: MetricValue;
   };
-  byFaq: Array<{ faqId: string | null; question: string; autoReplies: number; wroteAgain: number }>;
-  heldBack: Array<{ reason: string; count: number }>;
+  /** `question` null: the FAQ was deleted (`faqId` set) or the reply was not an FAQ answer (`faqId` null). */
+  byFaq: Array<{ faqId: string | null; question: string | null; autoReplies: number; wroteAgain: number }>;
+  /**
+   * Held-back replies by the hold's kind. `kind` null: lines written before holds were recorded by kind, grouped by
+   * `reason`, their stored English sentence (null when they had none); the console shows it as data.
+   */
+  heldBack: Array<{ kind: AutomationHoldKind | null; reason: string | null; count: number }>;
   byDay: Array<{ day: string; autoReplies: number; conversationsCreated: number }>;
 }
 
@@ -222,7 +224,11 @@ export interface DeliveryReport extends ReportBase {
   byTeam: CostBreakdownRow[];
   byChannel: CostBreakdownRow[];
   byAgent: CostBreakdownRow[];
-  failures: Array<{ errorCode: string | null; reason: string; count: number }>;
+  /**
+   * Undelivered and failed messages by provider error code, with `reason`, the text the carrier adapter recorded, as
+   * data for the console to quote (null when the provider gave none; the console says so in its language).
+   */
+  failures: Array<{ errorCode: string | null; reason: string | null; count: number }>;
 }
 
 export interface AgentReportRow {
