@@ -8,6 +8,11 @@
  * rows and size every 30 days, against what the windows should hold, the rows deleted per second and the longest batch
  * (each batch is its own transaction, so that is the longest any of its row locks was held).
  *
+ * Rows stay at what the windows hold whatever else runs; the size on disk also needs VACUUM to hand emptied index pages
+ * back for reuse, which it does only once no transaction anywhere on the server is older than the deletion. So each
+ * line also shows the oldest transaction of other sessions seen during those 30 days: another bench's long transaction
+ * on a shared server makes the indexes grow for as long as it runs.
+ *
  *   --rate R     messages per second, half from customers and half replies (0.05; the issue's busy install is 30)
  *   --days N     days simulated (365)
  *   --batch N    RETENTION_BATCH_SIZE (2000)
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
     const deleted = Object.fromEntries(RETAINED_TABLES.map((table) => [table, 0])) as Record<RetainedTable, number>;
     const batchMs: number[] = [];
     let deletingMs = 0;
+    let oldestOtherXactS = 0;
     const snapshots: Snapshot[] = [];
     for (let day = 0; day < DAYS; day++) {
       const dayStart = new Date(start.getTime() + day * DAY_MS);
@@ -139,10 +145,17 @@ async function main(): Promise<void> {
         }
       }
       for (const table of RETAINED_TABLES) await db.query(`VACUUM ${table}`);
+      const [other] = await db.query<Array<{ seconds: number | null }>>(
+        `SELECT extract(epoch FROM max(now() - xact_start))::float AS seconds FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_xmin IS NOT NULL`,
+      );
+      oldestOtherXactS = Math.max(oldestOtherXactS, other.seconds ?? 0);
       if ((day + 1) % 30 === 0 || day === DAYS - 1) {
         const taken = await snapshot(db, day + 1);
         snapshots.push(taken);
-        process.stdout.write(`day ${pad(day + 1, 3)}  ${RETAINED_TABLES.map((table) => `${table} ${pad(taken.rows[table], 8)} rows ${pad(mb(taken.bytes[table]), 6)} MB`).join('  ')}\n`);
+        process.stdout.write(
+          `day ${pad(day + 1, 3)}  ${RETAINED_TABLES.map((table) => `${table} ${pad(taken.rows[table], 8)} rows ${pad(mb(taken.bytes[table]), 6)} MB`).join('  ')}  oldest other transaction ${oldestOtherXactS.toFixed(0)} s\n`,
+        );
+        oldestOtherXactS = 0;
       }
     }
 
