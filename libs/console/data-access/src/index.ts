@@ -13,6 +13,7 @@ export {
   type FormErrors,
 } from './lib/http/api-error';
 export { describeHold, holdData, holdKindLabel, holdOf } from './lib/automation/automation-holds';
+export { describeDeliveryError, type DeliveryProblemWords } from './lib/delivery/delivery-errors';
 
 export type { SessionEndReason, SessionStatus } from './lib/session/session.reducers';
 export {

@@ -50,6 +50,22 @@ export const en = {
     unknown: 'Other reason',
     unrecorded: 'No reason recorded',
   },
+  /** Why a message was not delivered, by the carrier adapters' error category (data-access delivery-errors.ts). */
+  deliveryErrors: {
+    opted_out: 'The customer opted out with their mobile carrier.',
+    unreachable: 'The phone was switched off or out of coverage.',
+    invalid_number: 'This is not a valid mobile number.',
+    landline: 'This is a landline and cannot receive texts.',
+    carrier_filtered: 'The mobile carrier filtered the message, possibly as spam.',
+    blocked: 'The number or the sender is blocked.',
+    expired: 'The message expired before it could be delivered.',
+    rejected: 'The provider rejected the message.',
+    authentication: 'The provider did not accept the channel’s credentials.',
+    rate_limited: 'The provider is limiting how fast messages can be sent.',
+    provider_error: 'The provider had a problem sending it.',
+    cancelled: 'Cancelled before it was sent.',
+    noReason: 'The provider did not say why.',
+  },
   errors: {
     generic: 'Something went wrong. Try again.',
     unreachable: "Can't reach the server. Check your connection and try again.",

@@ -1,5 +1,5 @@
 import { isHttpUrl, MessageKind, MessageStatus, type MessageView, type UserView } from '@backtalk/contracts';
-import { describeError, useCancelScheduled, useCannedAnswers, useResendMessage, useToastActions } from '@backtalk/console/data-access';
+import { describeDeliveryError, describeError, useCancelScheduled, useCannedAnswers, useResendMessage, useToastActions } from '@backtalk/console/data-access';
 import { useTranslation } from '@backtalk/console/i18n';
 import { Button, cx, formatDateTime, formatTime, Icon } from '@backtalk/console/ui';
 import { memo } from 'react';
@@ -21,9 +21,16 @@ function DeliveryProblem({ message }: { message: MessageView }) {
   if (!state || (state.tone !== 'danger' && state.tone !== 'warning')) return null;
 
   const unknown = message.status === MessageStatus.Unknown;
-  const reason = unknown
-    ? t('thread.message.unknownReason')
-    : (message.error?.reason ?? t('thread.message.noReason'));
+  const words = describeDeliveryError(message.error);
+  const reason = unknown ? (
+    t('thread.message.unknownReason')
+  ) : (
+    <>
+      {words.sentence}
+      {words.sentence && words.carrierText ? ' ' : null}
+      {words.carrierText ? <span translate="no">{words.carrierText}</span> : null}
+    </>
+  );
 
   return (
     <div className={cx('bt-msg__problem', unknown && 'bt-msg__problem--warning')} role="note">
