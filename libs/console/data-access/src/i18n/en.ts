@@ -10,7 +10,7 @@ export const en = {
     sameText: 'the same text already went to this customer in the last {minutes, plural, one {# minute} other {# minutes}}',
     askedForPerson: 'the customer asked for a person',
     looksAutomatic: 'the message looks like another system’s automatic reply',
-    answeredAutoReply: 'the customer answered an automatic reply, so a person takes over',
+    answeredAutoReply: 'the customer answered an auto-reply, so a person takes over',
     recentAutoReply: 'an automatic reply already went out in the last {minutes, plural, one {# minute} other {# minutes}}',
     repeatedText: 'the customer sent the same text before',
     burst: 'more than {limit, plural, one {# message} other {# messages}} in ten minutes',
