@@ -115,7 +115,7 @@ describe('the retention jobs', () => {
   });
 
   describe('delivery reports', () => {
-    it('deletes applied reports past the window in batches, and keeps unapplied ones however old', async () => {
+    it('deletes applied reports past the window in batches, and unapplied ones only after 30 days, when nothing can apply them', async () => {
       const now = new Date();
       const insert = (applied: boolean, receivedAt: Date, rows: number) =>
         t.dataSource.query<Array<{ id: string }>>(
@@ -124,17 +124,19 @@ describe('the retention jobs', () => {
           [channel.id, receivedAt, applied, rows],
         );
       const oldApplied = await insert(true, daysAgo(now, 8), 2 * BATCH + 50);
-      const [oldUnapplied] = await insert(false, daysAgo(now, 90), 1);
+      const [unclaimed] = await insert(false, daysAgo(now, 31), 1);
+      const [waiting] = await insert(false, daysAgo(now, 29), 1);
       const [recentApplied] = await insert(true, daysAgo(now, 6), 1);
       const cutoff = daysAgo(now, 7);
-      const doomed = await count(`SELECT 1 FROM delivery_report WHERE applied AND received_at < $1`, [cutoff]);
+      const doomed = await count(`SELECT 1 FROM delivery_report WHERE (applied AND received_at < $1) OR (NOT applied AND received_at < $2)`, [cutoff, daysAgo(now, 30)]);
 
       const pass = await retention.trim('delivery_report', now);
 
       expect(pass).toMatchObject({ deleted: doomed, caughtUp: true });
       expect(pass.batches).toBeGreaterThanOrEqual(3);
       expect(await count(`SELECT 1 FROM delivery_report WHERE id = ANY($1::bigint[])`, [oldApplied.map((row) => row.id)])).toBe(0);
-      expect(await count(`SELECT 1 FROM delivery_report WHERE id = ANY($1::bigint[])`, [[oldUnapplied.id, recentApplied.id]])).toBe(2);
+      expect(await count(`SELECT 1 FROM delivery_report WHERE id = ANY($1::bigint[])`, [[waiting.id, recentApplied.id]])).toBe(2);
+      expect(await count(`SELECT 1 FROM delivery_report WHERE id = $1`, [unclaimed.id])).toBe(0);
       expect(await count(`SELECT 1 FROM delivery_report WHERE applied AND received_at < $1`, [cutoff])).toBe(0);
     });
   });

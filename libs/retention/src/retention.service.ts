@@ -18,6 +18,8 @@ export interface RetentionPass {
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+/** Days a delivery report no message claimed is kept, however short RETENTION_DELIVERY_REPORTS_DAYS is. */
+const UNCLAIMED_REPORT_DAYS = 30;
 /** How long one run may spend on one table; a backlog (an upgrade onto a year of rows) drains over several runs. */
 const TABLE_BUDGET_MS = 15_000;
 
@@ -62,12 +64,20 @@ const BATCH_SQL: Record<RetainedTable, string> = {
       RETURNING 1
     )
     SELECT count(*)::int AS deleted FROM deleted`,
-  // An unapplied report waits for its message's provider id; only applied ones go.
+  // An unapplied report waits for its message's provider id, which the send records within a minute or never (the
+  // outbox sweep marks a send still unanswered after PROVIDER_TIMEOUT_MS + QUEUE_LOCK_MS + 2 s `unknown`, and takes no
+  // provider answer after that). So it is kept until $3 (UNCLAIMED_REPORT_DAYS at least), long after anything could
+  // apply it: a carrier reporting on messages Backtalk did not send would otherwise leave rows for good, each pinning an
+  // index page that can never be reused. They are few, found through the partial index of unapplied reports.
   delivery_report: `
-    WITH deleted AS (
-      DELETE FROM delivery_report WHERE id IN (SELECT id FROM delivery_report WHERE applied AND received_at < $1 ORDER BY received_at LIMIT $2)
-      RETURNING 1
-    )
+    WITH doomed AS (
+      SELECT id FROM (
+        (SELECT id FROM delivery_report WHERE applied AND received_at < $1 ORDER BY received_at LIMIT $2)
+        UNION ALL
+        (SELECT id FROM delivery_report WHERE NOT applied AND received_at < $3 LIMIT $2)
+      ) AS candidates LIMIT $2
+    ),
+    deleted AS (DELETE FROM delivery_report WHERE id IN (SELECT id FROM doomed) RETURNING 1)
     SELECT count(*)::int AS deleted FROM deleted`,
   idempotency_record: `
     WITH deleted AS (
@@ -101,7 +111,9 @@ export class RetentionService {
   /** Deletes one batch of `table`'s rows past its window at `now`; resolves to how many. */
   async deleteBatch(table: RetainedTable, now = new Date(), batchSize = this.config.RETENTION_BATCH_SIZE): Promise<number> {
     const cutoff = new Date(now.getTime() - this.windows()[table]);
-    const [row] = await this.dataSource.query<Array<{ deleted: number }>>(BATCH_SQL[table], [cutoff, batchSize]);
+    const unclaimedCutoff = new Date(now.getTime() - Math.max(this.windows().delivery_report, UNCLAIMED_REPORT_DAYS * DAY_MS));
+    const parameters = table === 'delivery_report' ? [cutoff, batchSize, unclaimedCutoff] : [cutoff, batchSize];
+    const [row] = await this.dataSource.query<Array<{ deleted: number }>>(BATCH_SQL[table], parameters);
     return row.deleted;
   }
 

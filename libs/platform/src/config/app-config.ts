@@ -264,7 +264,10 @@ export class AppConfig {
   @Min(1)
   RETENTION_AUTOMATION_RUNS_DAYS = 30;
 
-  /** Days an applied delivery report is kept to recognise a carrier's repeat of it; unapplied ones are kept until applied. */
+  /**
+   * Days an applied delivery report is kept to recognise a carrier's repeat of it. One no message claimed is kept for 30
+   * days at least (its message's provider id is recorded within a minute of the send, or never).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
