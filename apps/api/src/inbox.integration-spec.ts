@@ -146,4 +146,22 @@ describe('working the inbox: views, search, assignment, status and notes', () =>
     const reopened = await post(`/api/conversations/${old.id}/reopen`, andriy.token);
     expect(reopened.status).toBe(409);
   });
+
+  it('pages through a thread whose messages share a send time without skipping or repeating one', async () => {
+    for (let n = 1; n <= 6; n++) await customerSays('+380501111111', `Part ${n}`);
+    const [conversation] = await list('view=all');
+    // A carrier that stamps whole seconds sends a burst with one time; ids and arrival order then disagree.
+    await t.dataSource.query(
+      `UPDATE message SET sent_at = '2026-11-30T10:00:00Z', created_at = '2026-11-30T10:00:00Z'::timestamptz + (random() * interval '1 second') WHERE conversation_id = $1`,
+      [conversation.id],
+    );
+    const seen: string[] = [];
+    let before: string | null = null;
+    do {
+      const page: Page<MessageView> = (await t.request<Page<MessageView>>('GET', `/api/conversations/${conversation.id}/messages?limit=1${before ? `&before=${encodeURIComponent(before)}` : ''}`, { token: andriy.token })).body;
+      seen.push(...page.items.map((message) => message.body));
+      before = page.nextCursor;
+    } while (before && seen.length < 20);
+    expect([...seen].sort()).toEqual(['Part 1', 'Part 2', 'Part 3', 'Part 4', 'Part 5', 'Part 6']);
+  });
 });

@@ -20,7 +20,15 @@ import { ConsentEventEntity, ConversationEntity, MessageEntity } from './entitie
 interface Cursor {
   at: string;
   id: string;
+  /**
+   * A thread's second key, its messages' arrival as PostgreSQL prints it (to the microsecond): a carrier that stamps
+   * whole seconds gives a burst one send time, and arrival then orders it.
+   */
+  created?: string;
 }
+
+/** A timestamp as PostgreSQL prints one. */
+const PRINTED_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
 /** Far enough in the future to sort conversations nobody waits on after every waiting one. */
 const NOT_WAITING = '9999-12-31T00:00:00.000Z';
@@ -38,8 +46,9 @@ function decodeCursor(cursor: string, field: 'cursor' | 'before'): Cursor {
   } catch {
     // not JSON: refused below
   }
-  const { at, id } = decoded ?? {};
-  if (typeof at === 'string' && isStoredTimestamp(at) && typeof id === 'string' && isUUID(id)) return { at, id };
+  const { at, id, created } = decoded ?? {};
+  const createdValid = created === undefined || (field === 'before' && typeof created === 'string' && PRINTED_TIMESTAMP.test(created));
+  if (typeof at === 'string' && isStoredTimestamp(at) && typeof id === 'string' && isUUID(id) && createdValid) return created === undefined ? { at, id } : { at, id, created };
   throw DomainError.validation('Invalid request: the page cursor is malformed; use the nextCursor of the previous page', [
     { field, messages: [`${field} must be a nextCursor this API returned`] },
   ]);
@@ -182,17 +191,21 @@ export class ConversationsService {
       .orderBy('m.sentAt', 'DESC')
       .addOrderBy('m.createdAt', 'DESC')
       .addOrderBy('m.id', 'DESC')
+      .addSelect('m.created_at::text', 'created_key')
       .limit(limit + 1);
     if (options.before) {
       const cursor = decodeCursor(options.before, 'before');
-      query.andWhere('(m.sentAt, m.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
+      // A cursor written before arrival was part of it pages by send time and id alone.
+      if (cursor.created) query.andWhere('(m.sentAt, m.createdAt, m.id) < (:at, CAST(:created AS timestamptz), :id)', { at: cursor.at, created: cursor.created, id: cursor.id });
+      else query.andWhere('(m.sentAt, m.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
     }
-    const newestFirst = await query.getMany();
+    const { entities: newestFirst, raw } = await query.getRawAndEntities<{ m_id: string; created_key: string }>();
     const page = newestFirst.slice(0, limit);
     const oldest = page[page.length - 1];
+    const oldestCreated = oldest && raw.find((row) => row.m_id === oldest.id)?.created_key;
     return {
       items: page.reverse().map(toMessageView),
-      nextCursor: newestFirst.length > limit && oldest ? encodeCursor({ at: oldest.sentAt.toISOString(), id: oldest.id }) : null,
+      nextCursor: newestFirst.length > limit && oldest ? encodeCursor({ at: oldest.sentAt.toISOString(), created: oldestCreated, id: oldest.id }) : null,
     };
   }
 
