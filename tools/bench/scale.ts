@@ -145,7 +145,8 @@ async function main(): Promise<void> {
       ['agent', await signIn(install, BENCH_AGENT)],
     ] as const;
     // Take-next claims a conversation each time: each take goes to the next of the team's agents so nobody reaches a limit.
-    const takers = await Promise.all(Array.from({ length: 9 }, (_, k) => signIn(install, `agent-1-${k + 1}@bench.local`)));
+    const takers: string[] = [];
+    for (let k = 1; k <= 9; k++) takers.push(await signIn(install, `agent-1-${k}@bench.local`));
 
     // What to search for and open: a customer of the agent's team with a long thread, one rare word put into a few
     // dozen messages, and the numbers the live load writes from.
@@ -220,7 +221,7 @@ async function main(): Promise<void> {
       await timeGet<ConversationView>('thread', 'conversation', who, token, `/api/conversations/${sample.id}`, () => 1);
       await timeGet<Page<MessageView>>('thread', 'messages, latest page', who, token, `/api/conversations/${sample.id}/messages?limit=30`, pageSize);
       const latest = await timedGet<Page<MessageView>>(baseUrl, `/api/conversations/${sample.id}/messages?limit=5`, token);
-      if (latest.body.nextCursor) await timeGet<Page<MessageView>>('thread', 'messages, older page', who, token, `/api/conversations/${sample.id}/messages?limit=5&cursor=${encodeURIComponent(latest.body.nextCursor)}`, pageSize);
+      if (latest.body.nextCursor) await timeGet<Page<MessageView>>('thread', 'messages, older page', who, token, `/api/conversations/${sample.id}/messages?limit=5&before=${encodeURIComponent(latest.body.nextCursor)}`, pageSize);
       await timeGet<unknown[]>('thread', 'activity', who, token, `/api/conversations/${sample.id}/activity`, (body) => body.length);
       for (const [name, q] of searches) await timeGet<Page<ConversationView>>('search', `search ${name}`, who, token, listPath({ q }), pageSize);
       await timeGet<unknown[]>('queue', 'queues', who, token, '/api/queues', (body) => body.length);
