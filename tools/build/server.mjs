@@ -1,5 +1,6 @@
 // `nx run <api|worker|carrier-sim>:build`: compiles one server app and the workspace files it reaches to plain
-// CommonJS in dist/apps/<app>/, for the production image to run with `node` and production dependencies only.
+// CommonJS in dist/apps/<app>/ (or `--out DIR`/<app>), for the production image to run with `node` and production
+// dependencies only.
 //
 // Each file is compiled on its own by swc with the options @swc-node/register derives from tsconfig.base.json (what
 // `npm start` and the tests run), so decorators and their metadata (Nest's injection, TypeORM's columns) come out
@@ -9,7 +10,8 @@
 // typecheck`'s job, not this one's.
 import { transformFile } from '@swc/core';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
@@ -65,10 +67,10 @@ function resolveSource(specifier, fromFile) {
   throw new Error(`${relative(root, fromFile)}: cannot resolve '${specifier}'`);
 }
 
-async function build(app) {
+async function build(app, outRoot) {
   const spec = APPS[app];
-  if (!spec) throw new Error(`usage: server.mjs <${Object.keys(APPS).join('|')}>`);
-  const outDir = join(root, 'dist/apps', app);
+  if (!spec) throw new Error(`usage: server.mjs [--out DIR] <${Object.keys(APPS).join('|')}>…`);
+  const outDir = join(outRoot, app);
   rmSync(outDir, { recursive: true, force: true });
 
   const queue = spec.entries.map((entry) => join(root, spec.source, entry));
@@ -116,4 +118,6 @@ async function build(app) {
   process.stdout.write(`built ${app}: ${seen.size} files in ${relative(root, outDir)}\n`);
 }
 
-for (const app of process.argv.slice(2)) await build(app);
+const { values, positionals } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true });
+const outRoot = values.out ? resolve(values.out) : join(root, 'dist/apps');
+for (const app of positionals) await build(app, outRoot);
