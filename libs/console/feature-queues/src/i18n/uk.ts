@@ -4,7 +4,7 @@ import type { en } from './en';
 export const uk: MessagesOf<typeof en> = {
   page: {
     title: 'Черги',
-    description: 'Хто чекає в кожній команді, як довго, і хто з агентів вільний. Оновлюється наживо.',
+    description: 'Хто чекає в кожній команді, як довго, і хто з операторів вільний. Оновлюється наживо.',
     loadFailed: 'Не вдалося завантажити черги.',
     retry: 'Спробувати ще раз',
     loading: 'Завантаження черг…',
@@ -30,20 +30,20 @@ export const uk: MessagesOf<typeof en> = {
     titleCapacity: 'Відкриті розмови / ліміт',
   },
   agents: {
-    title: 'Агенти',
-    none: 'Агентів немає',
+    title: 'Оператори',
+    none: 'Операторів немає',
     onlineOfTotal: '{online} з {total} на зв’язку',
     you: '(ви)',
     speaks: 'Мови: {languages}',
     noLanguages: 'Мови не вказано',
     status: '{name}: {status}',
     nobody: 'У цій команді ще нікого немає.',
-    listLabel: 'Агенти команди {team}',
+    listLabel: 'Оператори команди {team}',
   },
   policyHints: {
-    manual: 'Агенти самі беруть розмови з черги',
-    round_robin: 'Нові розмови по черзі отримують агенти на зв’язку',
-    least_loaded: 'Нові розмови отримує найменш завантажений агент на зв’язку',
+    manual: 'Оператори самі беруть розмови з черги',
+    round_robin: 'Нові розмови по черзі отримують оператори на зв’язку',
+    least_loaded: 'Нові розмови отримує найменш завантажений оператор на зв’язку',
   },
   card: {
     label: 'Черга {team}',
