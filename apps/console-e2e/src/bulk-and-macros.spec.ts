@@ -170,7 +170,9 @@ test.describe('bulk actions and macros', () => {
     await andriy.setViewportSize(PHONE);
     await expect(lines.filter({ hasText: 'step 3 of 3: resolve' })).toBeVisible();
     await docsSnapshot(andriy, 'macros-run-phone');
-    await andriy.getByRole('button', { name: 'Macros' }).click();
+    // On a phone the header's Macros menu opens from More actions.
+    await andriy.locator('.bt-conversation__actions').getByRole('button', { name: 'More actions' }).click();
+    await andriy.getByRole('menuitem', { name: 'Macros…' }).click();
     await expect(andriy.getByRole('menuitem', { name: new RegExp(`Return sent ${stamp}`) })).toBeVisible();
     await docsSnapshot(andriy, 'macros-menu-phone');
   });

@@ -2,7 +2,7 @@ import { AssignmentPolicy } from '@backtalk/contracts';
 import { formatPhone } from '@backtalk/phone';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { expectLive, snapshot } from './support/console';
+import { docsSnapshot, expectLive, snapshot } from './support/console';
 import { ensureAgent, ensureTeam, updateTeamRouting, userIdOf } from './support/routing-world';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 
@@ -27,6 +27,13 @@ const WORDS = {
     reply: 'Reply',
     send: 'Send',
     resolve: 'Resolve',
+    moreActions: 'More actions',
+    snoozeMenu: 'Snooze…',
+    snooze: 'Snooze',
+    listMenu: /^New conversation and alerts/,
+    newConversation: 'New conversation',
+    canned: 'Canned answers',
+    faqs: 'FAQs & answers',
     queue: `${TEAM} queue`,
     nav: { queues: 'Queues', settings: 'Settings', contacts: 'Contacts', reports: 'Reports' },
     users: 'Users',
@@ -41,6 +48,13 @@ const WORDS = {
     reply: 'Відповідь',
     send: 'Надіслати',
     resolve: 'Закрити',
+    moreActions: 'Інші дії',
+    snoozeMenu: 'Відкласти…',
+    snooze: 'Відкласти',
+    listMenu: /^Нова розмова та сповіщення/,
+    newConversation: 'Нова розмова',
+    canned: 'Шаблони відповідей',
+    faqs: 'FAQ і відповіді',
     queue: `Черга ${TEAM}`,
     nav: { queues: 'Черги', settings: 'Параметри', contacts: 'Контакти', reports: 'Звіти' },
     users: 'Користувачі',
@@ -64,13 +78,20 @@ async function expectWhollyVisible(page: Page, element: Locator): Promise<void> 
 /** The conversation header's Resolve (in Ukrainian its word is also a toast's Close). */
 const resolveButton = (page: Page, name: string) => page.locator('.bt-conversation__actions').getByRole('button', { name, exact: true });
 
+/** No table on the page is wider than its box: on a phone a list of records is read down, never scrolled sideways. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  await expect(page.locator('.bt-table-wrap').first()).toBeVisible({ timeout: 15_000 });
+  const wide = await page.locator('.bt-table-wrap').evaluateAll((wraps) => wraps.filter((wrap) => wrap.scrollWidth > wrap.clientWidth + 1).map((wrap) => wrap.getAttribute('aria-label')));
+  expect(wide).toEqual([]);
+}
+
 async function expectThumbSized(element: Locator): Promise<void> {
   const box = await element.boundingBox();
   expect(box?.width).toBeGreaterThanOrEqual(44);
   expect(box?.height).toBeGreaterThanOrEqual(44);
 }
 
-async function phoneDesk(browser: Browser, language: Language, email: string, viewport: { width: number; height: number } = PHONE): Promise<Page> {
+async function phoneDesk(browser: Browser, language: Language, email: string, viewport: { width: number; height: number } = PHONE, password = DEMO.agentPassword): Promise<Page> {
   const context = await browser.newContext({
     viewport,
     hasTouch: true,
@@ -82,13 +103,18 @@ async function phoneDesk(browser: Browser, language: Language, email: string, vi
   const words = WORDS[language];
   await page.goto('/login');
   await page.getByLabel(words.login.email).fill(email);
-  await page.getByLabel(words.login.password).fill(DEMO.agentPassword);
+  await page.getByLabel(words.login.password).fill(password);
   await page.getByRole('button', { name: words.login.signIn }).click();
   await expect(page.getByRole('heading', { name: words.inbox, level: 1 })).toBeAttached({ timeout: 15_000 });
   return page;
 }
 
 const prefix = (language: Language) => (language === 'uk' ? 'uk-phone' : 'phone');
+
+/** The Ukrainian phone screens docs/screenshots shows; the other pictures stay in the run's record. */
+const DOCS_SHOTS = new Set(['inbox', 'conversation', 'canned-picker', 'queues', 'reports', 'settings', 'faq-editor']);
+const shooter = (language: Language) => (page: Page, name: string) =>
+  language === 'uk' && DOCS_SHOTS.has(name) ? docsSnapshot(page, `${prefix(language)}-${name}`) : snapshot(page, `${prefix(language)}-${name}`);
 
 test.describe('the console on a phone', () => {
   test.describe.configure({ mode: 'serial' });
@@ -128,7 +154,7 @@ test.describe('the console on a phone', () => {
     test(`an agent works a conversation from list to contact and back, takes the next one and answers it over the keyboard (${language})`, async ({ browser }) => {
       test.setTimeout(120_000);
       const words = WORDS[language];
-      const shot = (page: Page, name: string) => snapshot(page, `${prefix(language)}-${name}`);
+      const shot = shooter(language);
       const pavlo = await apiSignIn(PAVLO.email, DEMO.agentPassword);
       await call('/api/me/preferences', { method: 'PATCH', token: pavlo.token, body: { locale: language } });
       const first = uniquePhone();
@@ -146,6 +172,14 @@ test.describe('the console on a phone', () => {
         for (const link of await tabBar.getByRole('link').all()) await expectThumbSized(link);
         await expectWhollyVisible(page, page.getByRole('button', { name: words.takeNext }));
         await shot(page, 'inbox');
+        // Beside Take next one menu holds New conversation and the alerts, instead of two crowded icon buttons.
+        const listMenu = page.getByRole('button', { name: words.listMenu });
+        await expectThumbSized(listMenu);
+        await listMenu.click();
+        await page.getByRole('menuitem', { name: words.newConversation }).click();
+        await expect(page.getByRole('dialog', { name: words.newConversation })).toBeVisible();
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog')).toHaveCount(0);
 
         // List → conversation → contact → conversation → list, by the screens' own back buttons and the browser's.
         await page.getByTestId('conversation-list').getByRole('link').filter({ hasText: formatPhone(first) }).click();
@@ -153,7 +187,27 @@ test.describe('the console on a phone', () => {
         await expectWhollyVisible(page, heading);
         await expect(page.getByTestId('conversation-list')).toBeHidden();
         await expectWhollyVisible(page, resolveButton(page, words.resolve));
+        // The header is one row under the top bar: back, who, Resolve, More actions and the contact, each thumb-sized.
+        const header = page.locator('.bt-conversation__header');
+        expect((await header.boundingBox())?.height).toBeLessThanOrEqual(64);
+        const moreActions = page.locator('.bt-conversation__actions').getByRole('button', { name: words.moreActions });
+        await expectWhollyVisible(page, moreActions);
+        await expectThumbSized(moreActions);
         await shot(page, 'conversation');
+        // The header's other menus open from More actions, next to it, and give focus back to it.
+        await moreActions.click();
+        await page.getByRole('menuitem', { name: words.snoozeMenu }).click();
+        const snoozeMenu = page.getByRole('menu', { name: words.snooze, exact: true });
+        await expectWhollyVisible(page, snoozeMenu);
+        await page.keyboard.press('Escape');
+        await expect(snoozeMenu).toBeHidden();
+        await expect(moreActions).toBeFocused();
+        // The canned-answer picker fits the screen above the composer.
+        await page.getByRole('button', { name: words.canned }).click();
+        await expectWhollyVisible(page, page.getByTestId('canned-picker'));
+        await shot(page, 'canned-picker');
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('canned-picker')).toBeHidden();
 
         const contactLink = page.getByRole('link', { name: words.contact });
         await expectThumbSized(contactLink);
@@ -213,7 +267,7 @@ test.describe('the console on a phone', () => {
     test(`a supervisor reads the queue, contacts, reports and settings on a phone (${language})`, async ({ browser }) => {
       test.setTimeout(90_000);
       const words = WORDS[language];
-      const shot = (page: Page, name: string) => snapshot(page, `${prefix(language)}-${name}`);
+      const shot = shooter(language);
       const sofia = await apiSignIn(DEMO.supervisor.email, DEMO.agentPassword);
       await call('/api/me/preferences', { method: 'PATCH', token: sofia.token, body: { locale: language } });
       const page = await phoneDesk(browser, language, DEMO.supervisor.email);
@@ -236,14 +290,38 @@ test.describe('the console on a phone', () => {
         await tabBar.getByRole('link', { name: words.nav.settings }).click();
         await expectWhollyVisible(page, page.getByRole('heading', { name: words.users, level: 1 }));
         await shot(page, 'settings');
-        // Nothing on the settings page runs off the side of the screen.
+        // Nothing on the settings page runs off the side of the screen, the users' table included: its rows are cards.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        await expectNoSidewaysScroll(page);
+
+        await page.getByRole('link', { name: words.faqs }).click();
+        await expect(page).toHaveURL(/\/settings\/faqs/);
+        await expectNoSidewaysScroll(page);
+        await shot(page, 'faqs');
       } finally {
         await page.context().close();
         await call('/api/me/preferences', { method: 'PATCH', token: sofia.token, body: { locale: null } });
       }
     });
   }
+
+  test('an admin reads an FAQ in its editor on a phone (uk)', async ({ browser }) => {
+    const page = await phoneDesk(browser, 'uk', DEMO.admin.email, PHONE, DEMO.admin.password);
+    try {
+      await page.goto('/settings/faqs');
+      await expectNoSidewaysScroll(page);
+      await page.getByRole('link', { name: 'Where is my order' }).click();
+      await expect(page.getByRole('heading', { name: 'Where is my order', level: 1 })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Зберегти зміни' })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      // The picture starts at the top of the editor, wherever showing the form scrolled to.
+      await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shooter('uk')(page, 'faq-editor');
+    } finally {
+      await page.context().close();
+    }
+  });
 
   test('on a tablet, and a phone on its side, the list and the conversation sit side by side, and the contact opens as a drawer', async ({ browser }) => {
     test.setTimeout(90_000);

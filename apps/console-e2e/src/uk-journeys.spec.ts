@@ -2,7 +2,7 @@ import { formatPhone } from '@backtalk/phone';
 import { ConversationPriority, type CannedAnswerView } from '@backtalk/contracts';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { expectLive, snapshot, thread } from './support/console';
+import { docsSnapshot, expectLive, snapshot, thread } from './support/console';
 import { conversationWith, setPriority } from './support/routing-world';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 import { expectNoUntranslatedText } from './support/untranslated-text';
@@ -75,10 +75,12 @@ test.describe('the main journeys in Ukrainian', () => {
     await setPriority(admin, conversation.id, ConversationPriority.Urgent);
 
     const page = await signInInUkrainian(browser, DEMO.agentA.email, DEMO.agentPassword, 'agent');
-    await page.goto('/inbox');
+    await page.goto('/inbox?view=all');
     await expectLive(page);
     await expect(page.getByRole('heading', { name: 'Вхідні', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('conversation-list').getByRole('link').filter({ hasText: formatPhone(customer) })).toBeVisible();
     await expectNoUntranslatedText(page, 'the inbox');
+    await docsSnapshot(page, 'uk-inbox');
 
     await page.getByRole('button', { name: 'Взяти наступну' }).click();
     await expect(page.getByRole('heading', { name: formatPhone(customer), level: 2 })).toBeVisible();
@@ -98,7 +100,7 @@ test.describe('the main journeys in Ukrainian', () => {
     const picker = page.getByTestId('canned-picker');
     await expect(picker.getByRole('option')).toHaveCount(1);
     await expectNoUntranslatedText(page, 'the canned-answer picker');
-    await snapshot(page, 'uk-journey-02-canned-picker');
+    await docsSnapshot(page, 'uk-conversation-canned-picker');
     await page.keyboard.press('Enter');
     await expect(reply).toHaveValue('Ваша посилка вже в дорозі, очікуйте її протягом двох днів.');
     await expectNoUntranslatedText(page, 'the composer with a canned answer');
@@ -120,7 +122,7 @@ test.describe('the main journeys in Ukrainian', () => {
     await expect(support).toContainText('Чекають');
     await expect(support).toContainText('Найдовше очікування');
     await expectNoUntranslatedText(page, 'the queues');
-    await snapshot(page, 'uk-journey-04-queues');
+    await docsSnapshot(page, 'uk-queues');
   });
 
   test('an admin edits an FAQ in Ukrainian and puts it back', async ({ browser }) => {

@@ -19,6 +19,7 @@ export const listEn = {
     listLabel: '{view}, {status, select, open {open} pending {pending} snoozed {snoozed} resolved {resolved} other {any status}}',
     newConversation: 'New conversation',
     newConversationTitle: 'New conversation (c)',
+    phoneMenu: 'New conversation and alerts for new messages ({mode, select, both {on: desktop and sound} desktop {on: desktop} sound {on: sound} other {off}})',
     retry: 'Retry',
     noMatches: 'No matches',
     matches: '{count, plural, one {# match} other {# matches}} for “{q}”',

@@ -32,6 +32,7 @@ export const listUk: MessagesOf<typeof listEn> = {
     listLabel: '{view}, {status, select, open {відкриті} pending {очікують} snoozed {відкладені} resolved {закриті} other {будь-який статус}}',
     newConversation: 'Нова розмова',
     newConversationTitle: 'Нова розмова (c)',
+    phoneMenu: `Нова розмова та сповіщення про нові повідомлення (${ALERT_MODE})`,
     retry: 'Спробувати ще',
     noMatches: 'Нічого не знайдено',
     matches: '{count, plural, one {# збіг} few {# збіги} many {# збігів} other {# збігу}} для «{q}»',

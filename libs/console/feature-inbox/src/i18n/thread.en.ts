@@ -29,6 +29,7 @@ export const threadEn = {
     resolveTitle: 'Resolve (e)',
     moreActions: 'More actions',
     markPending: 'Mark as pending',
+    overflow: { assign: 'Assign…', snooze: 'Snooze…', priority: 'Priority…', labels: 'Labels…', macros: 'Macros…' },
   },
   snoozePresets: {
     oneHour: 'In 1 hour',

@@ -31,6 +31,7 @@ export const threadUk: MessagesOf<typeof threadEn> = {
     resolveTitle: 'Закрити (e)',
     moreActions: 'Інші дії',
     markPending: 'Позначити як очікувану',
+    overflow: { assign: 'Призначити…', snooze: 'Відкласти…', priority: 'Пріоритет…', labels: 'Мітки…', macros: 'Макроси…' },
   },
   snoozePresets: {
     oneHour: 'За годину',

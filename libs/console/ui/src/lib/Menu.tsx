@@ -45,6 +45,14 @@ export interface MenuProps {
 const GAP = 4;
 
 /**
+ * The trigger of the last menu opened from a trigger on screen. A menu whose own trigger is hidden (on a phone the
+ * conversation header's menus are opened from its "More actions" menu) opens where that one was, and gives focus back
+ * to it when it closes, since focus cannot go back to a hidden button.
+ */
+let lastShownTrigger: HTMLElement | null = null;
+const isShown = (element: HTMLElement | null): element is HTMLElement => !!element && element.isConnected && element.getClientRects().length > 0;
+
+/**
  * A button that opens a list of actions, on the native popover: Esc and a click outside close it, and focus goes
  * back to the button. Arrow keys move between actions.
  */
@@ -54,7 +62,7 @@ export function Menu({ label, children, icon, entries, variant = 'secondary', si
   const menu = useRef<HTMLDivElement>(null);
 
   const place = () => {
-    const button = trigger.current?.getBoundingClientRect();
+    const button = (isShown(trigger.current) ? trigger.current : lastShownTrigger)?.getBoundingClientRect();
     const panel = menu.current;
     if (!button || !panel) return;
     const width = panel.offsetWidth;
@@ -105,7 +113,12 @@ export function Menu({ label, children, icon, entries, variant = 'secondary', si
         className="bt-menu"
         onKeyDown={onKeyDown}
         onToggle={(event) => {
-          if (event.newState !== 'open') return;
+          const shown = isShown(trigger.current);
+          if (event.newState !== 'open') {
+            if (!shown && document.activeElement === document.body && isShown(lastShownTrigger)) lastShownTrigger.focus();
+            return;
+          }
+          if (shown) lastShownTrigger = trigger.current;
           place();
           items()[0]?.focus();
         }}

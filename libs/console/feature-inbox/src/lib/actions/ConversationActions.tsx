@@ -146,20 +146,23 @@ export function SnoozeMenu({ conversation }: { conversation: ConversationView })
   );
 }
 
-/** Resolve (e) or reopen, plus the less frequent status changes. */
-export function StatusActions({ conversation }: { conversation: ConversationView }) {
+/**
+ * Resolve (e) or reopen, plus the less frequent status changes. `moreEntries` go first in the "More actions" menu: on a
+ * phone the header's other actions are opened from there.
+ */
+export function StatusActions({ conversation, moreEntries = [] }: { conversation: ConversationView; moreEntries?: readonly MenuEntry[] }) {
   const commands = useConversationCommands();
   const resolved = conversation.status === ConversationStatus.Resolved;
   const { t } = useTranslation('inbox');
   return (
     <>
       {resolved ? (
-        <Button size="sm" icon="undo" pending={commands.pending} onClick={() => commands.reopen(conversation)}>
-          {t('thread.actions.reopen')}
+        <Button size="sm" icon="undo" className="bt-status-action" pending={commands.pending} onClick={() => commands.reopen(conversation)} title={t('thread.actions.reopen')}>
+          <span className="bt-status-action__label">{t('thread.actions.reopen')}</span>
         </Button>
       ) : (
-        <Button size="sm" variant="primary" icon="circle-check" pending={commands.pending} onClick={() => commands.resolve(conversation)} title={t('thread.actions.resolveTitle')}>
-          {t('thread.actions.resolve')}
+        <Button size="sm" variant="primary" icon="circle-check" className="bt-status-action" pending={commands.pending} onClick={() => commands.resolve(conversation)} title={t('thread.actions.resolveTitle')}>
+          <span className="bt-status-action__label">{t('thread.actions.resolve')}</span>
         </Button>
       )}
       <Menu
@@ -169,6 +172,8 @@ export function StatusActions({ conversation }: { conversation: ConversationView
         variant="ghost"
         align="end"
         entries={[
+          ...moreEntries,
+          ...(moreEntries.length > 0 ? [{ kind: 'separator', id: 'more-sep' } as const] : []),
           {
             id: 'pending',
             label: t('thread.actions.markPending'),

@@ -10,8 +10,8 @@ import {
   useViewingAgents,
 } from '@backtalk/console/data-access';
 import { Trans, useTranslation } from '@backtalk/console/i18n';
-import { Avatar, Badge, Banner, Button, EmptyState, formatDateTime, Icon, LoadingState, type BadgeTone } from '@backtalk/console/ui';
-import { useEffect, useState } from 'react';
+import { Avatar, Badge, Banner, Button, EmptyState, formatDateTime, Icon, LoadingState, PRIORITY_LABELS, type BadgeTone, type MenuEntry } from '@backtalk/console/ui';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { AssignMenu, PriorityMenu, SnoozeMenu, StatusActions } from '../actions/ConversationActions';
 import { Composer, hasDraft } from '../composer/Composer';
@@ -19,6 +19,7 @@ import { useInboxUiActions } from '../inbox-ui.store';
 import { ConversationLabelBar, LabelPicker } from '../labels/LabelPicker';
 import { MacrosMenu } from '../macros/MacrosMenu';
 import { usePhoneFormat } from '../phone';
+import { usePhoneLayout } from '../phone-layout';
 import { SlaTimer } from '../routing/SlaTimer';
 import { contactLabel } from '../thread/message-display';
 import { MessageThread } from '../thread/MessageThread';
@@ -94,6 +95,8 @@ export function ConversationPane({ conversationId }: { conversationId: string })
   const formatPhone = usePhoneFormat();
   const location = useLocation();
   const { t } = useTranslation('inbox');
+  const phone = usePhoneLayout();
+  const actions = useRef<HTMLDivElement>(null);
 
   useThreadLoader(conversationId);
   useMarkRead(conversation);
@@ -131,6 +134,20 @@ export function ConversationPane({ conversationId }: { conversationId: string })
 
   const name = contactLabel(conversation, formatPhone);
   const hasName = !!conversation.contact.name.trim();
+  const resolved = conversation.status === ConversationStatus.Resolved;
+
+  // A phone's header is one row: back, who, Resolve, the contact and "More actions". The other menus keep their
+  // triggers hidden there (inbox.css) and are opened from "More actions", which is why they stay rendered.
+  const openMenu = (wrapper: string) => actions.current?.querySelector<HTMLButtonElement>(`.${wrapper} > button[aria-haspopup]`)?.click();
+  const overflow: MenuEntry[] = phone
+    ? [
+        { id: 'assign', label: t('thread.actions.overflow.assign'), icon: 'user', onSelect: () => openMenu('bt-assign-menu') },
+        ...(resolved ? [] : [{ id: 'snooze', label: t('thread.actions.overflow.snooze'), icon: 'snooze', onSelect: () => openMenu('bt-snooze-menu') } as const]),
+        { id: 'priority', label: t('thread.actions.overflow.priority'), icon: 'flag', hint: PRIORITY_LABELS[conversation.priority], onSelect: () => openMenu('bt-priority-menu') },
+        { id: 'labels', label: t('thread.actions.overflow.labels'), icon: 'tag', onSelect: () => openMenu('bt-label-picker') },
+        { id: 'macros', label: t('thread.actions.overflow.macros'), icon: 'bolt', onSelect: () => openMenu('bt-macros-menu') },
+      ]
+    : [];
 
   return (
     <section className="bt-conversation" aria-label={t('thread.conversation.regionWith', { name })}>
@@ -158,13 +175,19 @@ export function ConversationPane({ conversationId }: { conversationId: string })
           </p>
           <ConversationLabelBar conversation={conversation} />
         </div>
-        <div className="bt-conversation__actions">
+        <div className="bt-conversation__actions" ref={actions}>
           <MacrosMenu conversation={conversation} />
           <LabelPicker conversation={conversation} />
           <PriorityMenu conversation={conversation} />
-          <AssignMenu conversation={conversation} compact />
-          {conversation.status !== ConversationStatus.Resolved ? <SnoozeMenu conversation={conversation} /> : null}
-          <StatusActions conversation={conversation} />
+          <span className="bt-assign-menu">
+            <AssignMenu conversation={conversation} compact />
+          </span>
+          {resolved ? null : (
+            <span className="bt-snooze-menu">
+              <SnoozeMenu conversation={conversation} />
+            </span>
+          )}
+          <StatusActions conversation={conversation} moreEntries={overflow} />
           {/* Narrow screens have no room for the contact beside the thread: it opens as a screen (phone) or a drawer (tablet). */}
           <Link
             className="bt-conversation__contact-link"
@@ -177,7 +200,7 @@ export function ConversationPane({ conversationId }: { conversationId: string })
           </Link>
         </div>
       </header>
-      {conversation.status === ConversationStatus.Resolved ? (
+      {resolved ? (
         <Banner tone="success" className="bt-conversation__banner">
           {conversation.resolvedAt ? t('thread.conversation.resolvedAt', { when: formatDateTime(conversation.resolvedAt) }) : t('thread.conversation.resolved')}
         </Banner>

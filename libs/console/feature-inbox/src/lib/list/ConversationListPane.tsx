@@ -15,7 +15,7 @@ import {
   type InboxFilter,
 } from '@backtalk/console/data-access';
 import { Trans, useTranslation } from '@backtalk/console/i18n';
-import { Banner, Button, cx, EmptyState, Icon, Menu, Spinner } from '@backtalk/console/ui';
+import { Banner, Button, cx, EmptyState, Icon, Menu, Spinner, type MenuEntry } from '@backtalk/console/ui';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
@@ -27,6 +27,7 @@ import { InboxFilterChips } from '../filters/InboxFilterChips';
 import { InboxFilterMenu } from '../filters/InboxFilterMenu';
 import { useInboxUi, useInboxUiActions } from '../inbox-ui.store';
 import { LabelFilterChips, LabelFilterMenu } from '../labels/LabelFilter';
+import { usePhoneLayout } from '../phone-layout';
 import { TakeNextButton } from '../routing/TakeNextButton';
 import { SaveViewButton } from '../views/SaveViewDialog';
 import { ConversationRow, ROW_HEIGHT } from './ConversationRow';
@@ -152,7 +153,8 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
   );
 }
 
-function AlertsMenu() {
+/** The alerts for new messages, as menu entries: a menu of their own on a desk, part of the header's menu on a phone. */
+function useAlertEntries(): { mode: 'both' | 'desktop' | 'sound' | 'off'; entries: MenuEntry[] } {
   const { desktop, sound, changed } = useAlertPreferences();
   const { toastShown } = useToastActions();
   const support = notificationSupport();
@@ -180,20 +182,49 @@ function AlertsMenu() {
 
   const desktopOn = desktop && support === 'granted';
   const mode = desktopOn && sound ? 'both' : desktopOn ? 'desktop' : sound ? 'sound' : 'off';
+  return {
+    mode,
+    entries: [
+      { kind: 'heading', id: 'h', label: t('list.alerts.heading') },
+      { id: 'desktop', label: t('list.alerts.desktop'), checked: desktopOn, onSelect: toggleDesktop },
+      { id: 'sound', label: t('list.alerts.sound'), checked: sound, onSelect: () => changed({ sound: !sound }) },
+    ],
+  };
+}
+
+function AlertsMenu() {
+  const { mode, entries } = useAlertEntries();
+  const { t } = useTranslation('inbox');
+  return <Menu label={t('list.alerts.label', { mode })} icon="bell" variant="ghost" size="sm" align="end" title={t('list.alerts.title', { mode })} entries={entries} />;
+}
+
+/**
+ * A desk shows the alerts menu and a New conversation button beside Take next; a phone has room for one button
+ * there, so both go into one menu and the view picker keeps its width.
+ */
+function ListTools() {
+  const phone = usePhoneLayout();
+  const { mode, entries } = useAlertEntries();
+  const { newConversationToggled } = useInboxUiActions();
+  const { t } = useTranslation('inbox');
+  if (phone) {
+    return (
+      <Menu
+        label={t('list.pane.phoneMenu', { mode })}
+        icon="more"
+        variant="ghost"
+        size="sm"
+        align="end"
+        entries={[{ id: 'new', label: t('list.pane.newConversation'), icon: 'plus', onSelect: () => newConversationToggled(true) }, { kind: 'separator', id: 'sep' }, ...entries]}
+      />
+    );
+  }
   return (
-    <Menu
-      label={t('list.alerts.label', { mode })}
-      icon="bell"
-      variant="ghost"
-      size="sm"
-      align="end"
-      title={t('list.alerts.title', { mode })}
-      entries={[
-        { kind: 'heading', id: 'h', label: t('list.alerts.heading') },
-        { id: 'desktop', label: t('list.alerts.desktop'), checked: desktopOn, onSelect: toggleDesktop },
-        { id: 'sound', label: t('list.alerts.sound'), checked: sound, onSelect: () => changed({ sound: !sound }) },
-      ]}
-    />
+    <>
+      <AlertsMenu />
+      {/* Icon only: "Take next" needs the room, and c opens it from anywhere in the inbox. */}
+      <Button size="sm" icon="plus" className="bt-inbox-list__new" onClick={() => newConversationToggled(true)} title={t('list.pane.newConversationTitle')} aria-label={t('list.pane.newConversation')} />
+    </>
   );
 }
 
@@ -252,7 +283,6 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
   const { data: labels = NO_LABELS } = useLabels();
   const context = useMemo<ListContext>(() => ({ people, showStatus, labels, query: filter.q }), [people, showStatus, labels, filter.q]);
   const cursorId = useInboxUi((s) => s.cursorId);
-  const { newConversationToggled } = useInboxUiActions();
   const scroller = useRef<HTMLDivElement>(null);
   const hasMore = !!list?.nextCursor;
   // Changing tabs keeps the open conversation open.
@@ -293,9 +323,7 @@ export function ConversationListPane({ filter, selectedId, onFilterChange, hrefF
           </span>
           <ViewSelect filter={filter} onChange={onFilterChange} />
           <span className="bt-inbox-list__tools">
-            <AlertsMenu />
-            {/* Icon only: "Take next" needs the room, and c opens it from anywhere in the inbox. */}
-            <Button size="sm" icon="plus" className="bt-inbox-list__new" onClick={() => newConversationToggled(true)} title={t('list.pane.newConversationTitle')} aria-label={t('list.pane.newConversation')} />
+            <ListTools />
             <TakeNextButton />
           </span>
         </div>
