@@ -5,7 +5,7 @@ import { automationSettingsRoutes } from '@backtalk/console/feature-automation';
 import { InboxEffects, inboxRoute } from '@backtalk/console/feature-inbox';
 import { labelsSettingsRoutes } from '@backtalk/console/feature-labels';
 import { queuesRoute } from '@backtalk/console/feature-queues';
-import { AppShell, lazyPage, NotFoundPage, RootLayout } from '@backtalk/console/feature-shell';
+import { AppShell, lazyPage, NotFoundPage, preloadMatchedPages, RootLayout } from '@backtalk/console/feature-shell';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 
 // Contacts, Reports and their chart library load only when opened, so the inbox's bundle does not carry them. Loading
@@ -32,8 +32,8 @@ const router = createBrowserRouter([
               { index: true, element: <Navigate to="/inbox" replace /> },
               inboxRoute,
               queuesRoute,
-              { path: 'contacts/*', element: <ContactsArea /> },
-              { path: 'reports/*', element: <ReportsPage /> },
+              { path: 'contacts/*', handle: { preload: ContactsArea.preload }, element: <ContactsArea /> },
+              { path: 'reports/*', handle: { preload: ReportsPage.preload }, element: <ReportsPage /> },
               // The automation pages build on the settings library's forms, so they join its routes here rather than in it.
               { ...settingsRoute, index: false, children: [...automationSettingsRoutes, ...labelsSettingsRoutes, ...(settingsRoute.children ?? [])] },
               { path: '*', element: <NotFoundPage /> },
@@ -44,6 +44,8 @@ const router = createBrowserRouter([
     ],
   },
 ]);
+
+preloadMatchedPages(router);
 
 export function App() {
   return (

@@ -1,6 +1,5 @@
 import { RequireRole } from '@backtalk/console/feature-auth';
-import { lazyPage, NotFoundPage } from '@backtalk/console/feature-shell';
-import type { ReactElement } from 'react';
+import { lazyPage, NotFoundPage, type LazyPage } from '@backtalk/console/feature-shell';
 import type { RouteObject } from 'react-router-dom';
 import { sectionRoles, type SettingsSectionPath } from './settings-sections';
 import { SettingsIndex, SettingsLayout } from './SettingsLayout';
@@ -17,11 +16,12 @@ const TeamsPage = lazyPage(async () => (await import('./teams/TeamsPage')).Teams
 const UsersPage = lazyPage(async () => (await import('./users/UsersPage')).UsersPage);
 
 // A page the role may not see renders the not-found page and fetches nothing.
-const section = (path: SettingsSectionPath, page: ReactElement): RouteObject => ({
+const section = (path: SettingsSectionPath, Page: LazyPage): RouteObject => ({
   path,
+  handle: { preload: Page.preload },
   element: (
     <RequireRole roles={sectionRoles(path)} fallback={<NotFoundPage />}>
-      {page}
+      <Page />
     </RequireRole>
   ),
 });
@@ -32,22 +32,23 @@ export const settingsRoute: RouteObject = {
   element: <SettingsLayout />,
   children: [
     { index: true, element: <SettingsIndex /> },
-    section('users', <UsersPage />),
-    section('teams', <TeamsPage />),
+    section('users', UsersPage),
+    section('teams', TeamsPage),
     {
       path: 'teams/:teamId/routing',
+      handle: { preload: TeamRoutingPage.preload },
       element: (
         <RequireRole roles={sectionRoles('teams')} fallback={<NotFoundPage />}>
           <TeamRoutingPage />
         </RequireRole>
       ),
     },
-    section('my-teams', <MyTeamsPage />),
-    section('channels', <ChannelsPage />),
-    section('macros', <MacrosPage />),
-    section('contact-attributes', <ContactAttributesPage />),
-    section('api-keys', <ApiKeysPage />),
-    section('profile', <ProfilePage />),
+    section('my-teams', MyTeamsPage),
+    section('channels', ChannelsPage),
+    section('macros', MacrosPage),
+    section('contact-attributes', ContactAttributesPage),
+    section('api-keys', ApiKeysPage),
+    section('profile', ProfilePage),
     { path: '*', element: <NotFoundPage /> },
   ],
 };

@@ -1,7 +1,6 @@
 import { RequireRole } from '@backtalk/console/feature-auth';
 import { sectionRoles } from '@backtalk/console/feature-admin';
-import { lazyPage, NotFoundPage } from '@backtalk/console/feature-shell';
-import type { ReactElement } from 'react';
+import { lazyPage, NotFoundPage, type LazyPage } from '@backtalk/console/feature-shell';
 import type { RouteObject } from 'react-router-dom';
 
 // The editors' code loads when a page is first opened; the routes and the messages load with the console.
@@ -12,22 +11,23 @@ const RuleEditorPage = lazyPage(async () => (await import('./rules/RuleEditorPag
 const RulesPage = lazyPage(async () => (await import('./rules/RulesPage')).RulesPage);
 
 // The same role check as the settings navigation: a page the role may not see renders not-found and fetches nothing.
-const guarded = (section: 'faqs' | 'automation', path: string, page: ReactElement): RouteObject => ({
+const guarded = (section: 'faqs' | 'automation', path: string, Page: LazyPage): RouteObject => ({
   path,
+  handle: { preload: Page.preload },
   element: (
     <RequireRole roles={sectionRoles(section)} fallback={<NotFoundPage />}>
-      {page}
+      <Page />
     </RequireRole>
   ),
 });
 
 /** Children of the settings route: FAQs & canned answers, and Automation (rules, test bench, replay). */
 export const automationSettingsRoutes: RouteObject[] = [
-  guarded('faqs', 'faqs', <FaqsPage />),
-  guarded('faqs', 'faqs/new', <FaqEditorPage />),
-  guarded('faqs', 'faqs/:answerId', <FaqEditorPage />),
-  guarded('automation', 'automation', <RulesPage />),
-  guarded('automation', 'automation/rules/new', <RuleEditorPage />),
-  guarded('automation', 'automation/rules/:ruleId', <RuleEditorPage />),
-  guarded('automation', 'automation/test-bench', <TestBenchPage />),
+  guarded('faqs', 'faqs', FaqsPage),
+  guarded('faqs', 'faqs/new', FaqEditorPage),
+  guarded('faqs', 'faqs/:answerId', FaqEditorPage),
+  guarded('automation', 'automation', RulesPage),
+  guarded('automation', 'automation/rules/new', RuleEditorPage),
+  guarded('automation', 'automation/rules/:ruleId', RuleEditorPage),
+  guarded('automation', 'automation/test-bench', TestBenchPage),
 ];

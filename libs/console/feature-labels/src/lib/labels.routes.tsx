@@ -10,6 +10,7 @@ const LabelsPage = lazyPage(async () => (await import('./LabelsPage')).LabelsPag
 export const labelsSettingsRoutes: RouteObject[] = [
   {
     path: 'labels',
+    handle: { preload: LabelsPage.preload },
     element: (
       <RequireRole roles={sectionRoles('labels')} fallback={<NotFoundPage />}>
         <LabelsPage />

@@ -13,6 +13,8 @@ export interface ShellRouteHandle {
   flush?: boolean;
   /** Navigation of the page's own, shown under its link in the sidebar (the inbox's views). */
   sidebar?: () => ReactNode;
+  /** The lazy page's code, fetched while the console starts when it is opened at this page (`preloadMatchedPages`). */
+  preload?: () => Promise<unknown>;
 }
 
 function useShellHandle(): ShellRouteHandle {
