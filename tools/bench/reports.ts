@@ -12,12 +12,10 @@
  *   --only a,b     time only these reports (by the last part of their path)
  */
 import 'reflect-metadata';
-import { execSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Client } from 'pg';
-import { api, percentile, ROOT } from './bench-support';
-import { BENCH_AGENT, createBusyPeople, openBenchInstall, seedBusyHistory, signIn, spread, tableRow, timedGet } from './busy-install';
+import { api, percentile } from './bench-support';
+import { BENCH_AGENT, createBusyPeople, foldReportBacklog, openBenchInstall, seedBusyHistory, signIn, spread, tableRow, timedGet } from './busy-install';
 
 const { values: options } = parseArgs({
   options: {
@@ -69,7 +67,7 @@ function format(timing: Timing): string {
 
 async function main(): Promise<void> {
   const install = await openBenchInstall({ kind: 'reports', reuse: options.reuse, keep: options.keep });
-  const { database, env, baseUrl, db } = install;
+  const { database, baseUrl, db } = install;
   try {
     if (install.fresh) {
       process.stdout.write(`database ${database}: 5 teams, 10 channels, 50 agents through the API…\n`);
@@ -77,15 +75,7 @@ async function main(): Promise<void> {
       await seedAutomation(db, setup.teamIds);
       await seedBusyHistory(install, setup, { contacts: Number(options.contacts), days: Number(options.days) });
     }
-    // What the worker's refresh job does every minute: fold the hours the seed marked into the rollup.
-    const refreshStarted = performance.now();
-    let hours = 0;
-    for (let refreshed = -1; refreshed !== 0; hours += refreshed) refreshed = Number((await db.query(`SELECT report_refresh_rollups(500) AS n`)).rows[0].n);
-    await db.query('VACUUM ANALYZE report_message_hour');
-    process.stdout.write(`report rollups refreshed: ${hours} hours in ${((performance.now() - refreshStarted) / 1000).toFixed(1)} s\n`);
-    // What the worker's facts job does every 10 seconds, for the whole seeded history at once.
-    process.stdout.write(execSync('npm run --silent reports:measure', { cwd: ROOT, env: { ...process.env, ...env } }).toString());
-    await db.query('VACUUM ANALYZE report_conversation_fact, report_wait, report_auto_reply');
+    await foldReportBacklog(install);
     const messages = Number((await db.query(`SELECT count(*) AS n FROM message`)).rows[0].n);
     const admin = { accessToken: install.adminToken };
     const agent = { accessToken: await signIn(install, BENCH_AGENT) };
