@@ -1,5 +1,5 @@
 import { ErrorCode, type ReplyCollisionDetails } from '@backtalk/contracts';
-import { isApiError } from '../http/api-error';
+import { describeError, isApiError } from '../http/api-error';
 import { useRealtimeStore } from '../realtime/realtime.store';
 
 /**
@@ -28,8 +28,11 @@ export function whenSeqKnown(listener: (seq: number) => void): () => void {
   return unsubscribe;
 }
 
-/** The colleague's move that held a reply (409 REPLY_COLLISION), or null for any other outcome. */
+/**
+ * The colleague's move that held a reply (409 REPLY_COLLISION), or null for any other outcome. `message` is in the
+ * console's language (the API's own sentence names the colleague, so an English console keeps it).
+ */
 export function replyCollisionOf(error: unknown): { message: string; details: ReplyCollisionDetails } | null {
   if (!isApiError(error) || error.code !== ErrorCode.ReplyCollision || !error.details) return null;
-  return { message: error.message, details: error.details as ReplyCollisionDetails };
+  return { message: describeError(error), details: error.details as ReplyCollisionDetails };
 }

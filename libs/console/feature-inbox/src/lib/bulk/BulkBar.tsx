@@ -2,6 +2,7 @@ import { BulkActionType, Role, type BulkActionParams, type ConversationPriority,
 import {
   bulkFilterOf,
   describeError,
+  describeErrorCode,
   useBulkAction,
   useConversation,
   useLabels,
@@ -67,7 +68,7 @@ function BulkOutcome({ view, onDismiss }: { view: BulkActionView; onDismiss: () 
       {view.failures.length > 0 ? (
         <ul className="bt-bulk-bar__failures" aria-label={t('list.bulk.failures')}>
           {view.failures.map((failure) => (
-            <FailedItem key={failure.conversationId} conversationId={failure.conversationId} message={failure.message} />
+            <FailedItem key={failure.conversationId} conversationId={failure.conversationId} message={describeErrorCode(failure.code, failure.message) ?? failure.message} />
           ))}
         </ul>
       ) : null}
