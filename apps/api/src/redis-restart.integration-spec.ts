@@ -17,7 +17,7 @@ const REPLIES = 12;
 
 /** What the worker keeps scheduled in Redis, by queue. */
 const SCHEDULES = {
-  [QueueName.Maintenance]: ['purge-refresh-tokens', 'refresh-report-facts', 'refresh-report-rollups'],
+  [QueueName.Maintenance]: ['purge-refresh-tokens', 'refresh-report-facts', 'refresh-report-rollups', 'retention'],
   [QueueName.Inbound]: ['flush-stale-concat'],
   [QueueName.Outbound]: ['sweep-outbox'],
   [QueueName.Routing]: ['automation-sweep', 'csat-sweep', 'routing-sweep'],
