@@ -116,17 +116,24 @@ export class ConversationsService {
   /** The inbox: one view (mine, unassigned, a team, all) narrowed by the filters, newest activity or longest waiting first. */
   async list(actor: UserActor, filter: ConversationListQuery): Promise<Page<ConversationView>> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
-    const query = this.baseQuery(actor).limit(limit + 1);
-    applyConversationFilters(query, actor, filter, await readConversationSearch(this.dataSource, actor, filter.q));
-
+    const search = await readConversationSearch(this.dataSource, actor, filter.q);
     const waitingFirst = filter.sort === 'waiting';
     const sortKey = waitingFirst ? `COALESCE(c.waiting_since, '${NOT_WAITING}'::timestamptz)` : 'c.last_message_at';
-    if (waitingFirst) query.orderBy(sortKey, 'ASC').addOrderBy('c.id', 'ASC');
-    else query.orderBy(sortKey, 'DESC').addOrderBy('c.id', 'DESC');
+    const direction = waitingFirst ? 'ASC' : 'DESC';
+
+    // The page is chosen on the conversation rows alone, and only its rows get their contact, consent, notes, labels
+    // and latest message: joined before the sort, each of those ran for every conversation the filters let through
+    // (800 open unassigned ones took 130 ms of lookups to show 50).
+    const page = this.dataSource.createQueryBuilder(ConversationEntity, 'c').select('c.id').limit(limit + 1);
+    if (search) page.innerJoin('contact', 'ct', 'ct.id = c.contact_id');
+    AccessPolicy.scopeToVisibleConversations(page, 'c', actor);
+    applyConversationFilters(page, actor, filter, search);
+    page.orderBy(sortKey, direction).addOrderBy('c.id', direction);
     if (filter.cursor) {
       const cursor = decodeCursor(filter.cursor, 'cursor');
-      query.andWhere(`(${sortKey}, c.id) ${waitingFirst ? '>' : '<'} (:cursorAt, :cursorId)`, { cursorAt: cursor.at, cursorId: cursor.id });
+      page.andWhere(`(${sortKey}, c.id) ${waitingFirst ? '>' : '<'} (:cursorAt, :cursorId)`, { cursorAt: cursor.at, cursorId: cursor.id });
     }
+    const query = this.baseQuery(null).where(`c.id IN (${page.getQuery()})`).setParameters(page.getParameters()).orderBy(sortKey, direction).addOrderBy('c.id', direction);
 
     const rows = await query.getRawMany<ConversationRow>();
     const items = rows.slice(0, limit).map(toConversationView);
