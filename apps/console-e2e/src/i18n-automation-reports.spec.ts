@@ -78,6 +78,7 @@ test.describe('automation and reports in Ukrainian', () => {
 
       await page.getByRole('navigation', { name: 'Звіти' }).getByRole('link', { name: 'Доставка й витрати' }).click();
       await expect(page.getByRole('heading', { name: 'Звіти · Доставка й витрати', level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Збої', level: 2 })).toBeVisible();
       await snapshot(page, 'uk-reports-delivery');
       await expectNoUntranslatedText(page, 'uk-reports-delivery');
     } finally {
