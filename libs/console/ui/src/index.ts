@@ -35,7 +35,7 @@ export { Menu, type MenuAction, type MenuEntry, type MenuProps } from './lib/Men
 export { DetailList, PageHeader, Panel, type PageHeaderProps } from './lib/PageHeader';
 export { LoadingState, Spinner } from './lib/Spinner';
 export { Switch, type SwitchProps } from './lib/Switch';
-export { LANGUAGE_LABELS, POLICY_LABELS, PRESENCE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS } from './lib/routing-labels';
+export { LANGUAGE_CODES, LANGUAGE_LABELS, POLICY_LABELS, PRESENCE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS } from './lib/routing-labels';
 export { RowActions, Table, type TableColumn, type TableProps } from './lib/Table';
 export { Toasts, type ToastItem } from './lib/Toasts';
 export { PRODUCT_NAME, useDocumentTitle, useTitleBadge } from './lib/useDocumentTitle';

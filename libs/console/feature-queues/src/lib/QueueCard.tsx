@@ -1,6 +1,6 @@
 import { AssignmentPolicy, Role, type QueueAgentView, type QueueView } from '@backtalk/contracts';
 import { usePresences, useSignedInUser } from '@backtalk/console/data-access';
-import { Avatar, Badge, cx, Icon, LANGUAGE_LABELS, POLICY_LABELS, PRESENCE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, useNow } from '@backtalk/console/ui';
+import { Avatar, Badge, cx, Icon, LANGUAGE_CODES, LANGUAGE_LABELS, POLICY_LABELS, PRESENCE_LABELS, PRIORITIES_BY_URGENCY, PRIORITY_LABELS, useNow } from '@backtalk/console/ui';
 import { useTranslation } from '@backtalk/console/i18n';
 import { Link } from 'react-router-dom';
 import { availabilitySummary, formatWait, loadState, openingState, sortAgents } from './queue-display';
@@ -41,7 +41,7 @@ function AgentRow({ agent }: { agent: QueueAgentView }) {
       <span className="bt-queue-agent__languages" role="img" aria-label={agent.languages.length > 0 ? t('agents.speaks', { languages: agent.languages.map((l) => LANGUAGE_LABELS[l]).join(', ') }) : t('agents.noLanguages')}>
         {agent.languages.map((language) => (
           <span key={language} className="bt-queue-agent__language" title={LANGUAGE_LABELS[language]} aria-hidden="true">
-            {language.toUpperCase()}
+            {LANGUAGE_CODES[language]}
           </span>
         ))}
       </span>

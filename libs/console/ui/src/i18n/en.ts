@@ -2,6 +2,8 @@ export const en = {
   roles: { admin: 'Admin', supervisor: 'Supervisor', agent: 'Agent' },
   policies: { manual: 'Manual', round_robin: 'Round robin', least_loaded: 'Least loaded' },
   languages: { en: 'English', uk: 'Ukrainian', ru: 'Russian' },
+  /** A language in a small badge, e.g. beside an agent in the queue. */
+  languageCodes: { en: 'EN', uk: 'UK', ru: 'RU' },
   priorities: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
   presence: { online: 'Online', away: 'Away', offline: 'Offline' },
   attributes: {

@@ -5,6 +5,7 @@ export const uk: MessagesOf<typeof en> = {
   roles: { admin: 'Адміністратор', supervisor: 'Керівник', agent: 'Оператор' },
   policies: { manual: 'Вручну', round_robin: 'По черзі', least_loaded: 'Найменш завантаженому' },
   languages: { en: 'Англійська', uk: 'Українська', ru: 'Російська' },
+  languageCodes: { en: 'АН', uk: 'УК', ru: 'РО' },
   priorities: { urgent: 'Терміново', high: 'Високий', normal: 'Звичайний', low: 'Низький' },
   presence: { online: 'На зв’язку', away: 'Відійшов', offline: 'Не в мережі' },
   attributes: {

@@ -7,6 +7,8 @@ export const POLICY_LABELS = translatedRecord('policies', Object.values(Assignme
 
 export const LANGUAGE_LABELS = translatedRecord<RoutingLanguage>('languages', ['en', 'uk', 'ru']);
 
+export const LANGUAGE_CODES = translatedRecord<RoutingLanguage>('languageCodes', ['en', 'uk', 'ru']);
+
 export const PRIORITY_LABELS = translatedRecord('priorities', Object.values(ConversationPriority));
 
 export const PRESENCE_LABELS = translatedRecord<PresenceStatus>('presence', ['online', 'away', 'offline']);
