@@ -1,5 +1,5 @@
 import { formatPhone } from '@backtalk/phone';
-import { ConversationPriority, type CannedAnswerView } from '@backtalk/contracts';
+import { ConversationPriority, type CannedAnswerView, type ConversationView, type Page as ListPage } from '@backtalk/contracts';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
 import { docsSnapshot, expectLive, snapshot, thread } from './support/console';
@@ -71,8 +71,14 @@ test.describe('the main journeys in Ukrainian', () => {
     await customerTexts(channel, customer, 'Добрий день! Коли приїде моє замовлення №4410?');
     const conversation = await conversationWith(admin, customer);
     openedConversations.add(conversation.id);
-    // Urgent, so Take next serves this customer before anyone an earlier spec left waiting.
     await setPriority(admin, conversation.id, ConversationPriority.Urgent);
+    // Specs before this one leave customers waiting in Support, some urgent and waiting longer than this one: they are
+    // resolved so that Take next has this customer to serve.
+    const support = await teamId(admin, 'Support');
+    const waiting = await call<ListPage<ConversationView>>('/api/conversations?view=unassigned&status=open&limit=200', { token: admin.token });
+    for (const other of waiting.items) {
+      if (other.id !== conversation.id && other.teamId === support) await call(`/api/conversations/${other.id}/resolve`, { token: admin.token, body: {} });
+    }
 
     const page = await signInInUkrainian(browser, DEMO.agentA.email, DEMO.agentPassword, 'agent');
     await page.goto('/inbox?view=all');
