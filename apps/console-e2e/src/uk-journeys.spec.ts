@@ -3,7 +3,7 @@ import { ConversationPriority, type CannedAnswerView, type ConversationView, typ
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
 import { docsSnapshot, expectLive, snapshot, thread } from './support/console';
-import { conversationWith, setPriority } from './support/routing-world';
+import { conversationWith, setPriority, userIdOf } from './support/routing-world';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 import { expectNoUntranslatedText } from './support/untranslated-text';
 
@@ -72,12 +72,14 @@ test.describe('the main journeys in Ukrainian', () => {
     const conversation = await conversationWith(admin, customer);
     openedConversations.add(conversation.id);
     await setPriority(admin, conversation.id, ConversationPriority.Urgent);
-    // Specs before this one leave customers waiting in Support, some urgent and waiting longer than this one: they are
-    // resolved so that Take next has this customer to serve.
+    // Specs before this one leave customers waiting in Support, some urgent and waiting longer than this one, and leave
+    // Andriy with open conversations up to his limit: both are resolved so that Take next serves this customer to him.
     const support = await teamId(admin, 'Support');
+    const andriy = await userIdOf(admin, DEMO.agentA.email);
     const waiting = await call<ListPage<ConversationView>>('/api/conversations?view=unassigned&status=open&limit=200', { token: admin.token });
-    for (const other of waiting.items) {
-      if (other.id !== conversation.id && other.teamId === support) await call(`/api/conversations/${other.id}/resolve`, { token: admin.token, body: {} });
+    const his = await call<ListPage<ConversationView>>(`/api/conversations?view=all&status=open&assigneeId=${andriy}&limit=200`, { token: admin.token });
+    for (const other of [...waiting.items.filter((item) => item.teamId === support), ...his.items]) {
+      if (other.id !== conversation.id) await call(`/api/conversations/${other.id}/resolve`, { token: admin.token, body: {} });
     }
 
     const page = await signInInUkrainian(browser, DEMO.agentA.email, DEMO.agentPassword, 'agent');
