@@ -204,7 +204,10 @@ describe('sending SMS: agent replies, agent-started conversations, notifications
     expect(times).toHaveLength(9);
     // 8 one-segment messages, then one of 3 segments: 11 units at 4 per second take at least (11 - 3) / 4 s to start.
     expect(times[8] - times[0]).toBeGreaterThanOrEqual(1900);
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(200);
+    // The aggregator sees each send when it arrives, which can be late by a scheduling hiccup; one late arrival made the
+    // next gap look short (194 ms) though both left on schedule. The pace holds against the first send: the i-th
+    // one-segment message cannot start before i quarter-seconds, less the same 100 ms allowance as above.
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[0]).toBeGreaterThanOrEqual(i * 250 - 100);
   }, 20_000);
 
   it('does not make a quiet channel wait behind a long queue on another channel', async () => {
