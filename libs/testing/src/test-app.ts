@@ -142,7 +142,14 @@ export class TestApp {
     const statement = `TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.dataSource.query(statement);
+        await this.dataSource.transaction(async (manager) => {
+          // A running realtime tail skips every seq at or below its position: the log must never go back, as in
+          // production. Locked first, so no insert draws a seq between the read and the truncate.
+          await manager.query(`LOCK TABLE domain_event IN ACCESS EXCLUSIVE MODE`);
+          const [sequence]: Array<{ last_value: string; is_called: boolean }> = await manager.query(`SELECT last_value, is_called FROM domain_event_seq_seq`);
+          await manager.query(statement);
+          if (sequence.is_called) await manager.query(`SELECT setval('domain_event_seq_seq', $1)`, [sequence.last_value]);
+        });
         return;
       } catch (error) {
         const deadlocked = (error as { driverError?: { code?: string } }).driverError?.code === '40P01';
