@@ -23,3 +23,4 @@ export * from './lib/contact-import';
 export * from './lib/saved-views';
 export * from './lib/macros';
 export * from './lib/money';
+export * from './lib/audit';
