@@ -1,8 +1,16 @@
 import 'reflect-metadata';
 import { ensureDatabaseExists, loadConfig, withMigrationDataSource } from '@backtalk/platform';
+import { PrivatePgBouncer } from './pgbouncer';
 import { newTestEnvironment } from './test-environment';
 
-/** Runs once before the integration suite: a fresh database with every migration applied. */
+/** Where the teardown finds the PgBouncer of a run through one; both run in Jest's parent process. */
+export const PGBOUNCER_OF_THE_RUN = Symbol.for('backtalk.test.pgbouncer');
+
+/**
+ * Runs once before the integration suite: a fresh database with every migration applied. With
+ * BACKTALK_TEST_VIA_PGBOUNCER=1 every app of the run reaches it through a private PgBouncer in transaction mode, as
+ * production behind a pooler does; migrations, like production's, go to PostgreSQL directly.
+ */
 export default async function globalSetup(): Promise<void> {
   const environment = newTestEnvironment('it');
   process.env['DATABASE_URL'] = environment.databaseUrl;
@@ -15,4 +23,11 @@ export default async function globalSetup(): Promise<void> {
   const config = loadConfig(process.env);
   await ensureDatabaseExists(config);
   await withMigrationDataSource(config, (dataSource) => dataSource.runMigrations({ transaction: 'each' }));
+  if (process.env['BACKTALK_TEST_VIA_PGBOUNCER'] === '1') {
+    const bouncer = await PrivatePgBouncer.start(environment.databaseUrl);
+    (globalThis as Record<symbol, unknown>)[PGBOUNCER_OF_THE_RUN] = bouncer;
+    process.env['DATABASE_DIRECT_URL'] = environment.databaseUrl;
+    process.env['DATABASE_URL'] = bouncer.url();
+    process.env['DATABASE_POOL_MODE'] = 'transaction';
+  }
 }

@@ -4,5 +4,6 @@ export * from './test-environment';
 export * from './carrier-webhooks';
 export * from './tcp-proxy';
 export * from './redis-server';
+export * from './pgbouncer';
 export * from './fake-aggregator';
 export * from './eventually';

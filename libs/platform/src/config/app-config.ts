@@ -54,6 +54,22 @@ export class AppConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * `transaction` when DATABASE_URL points at a pooler in transaction mode (PgBouncer's pool_mode=transaction): each
+   * transaction may then run on a different server session, so the processes keep no state in a session (no named
+   * prepared statements, no settings in the startup packet). `session`: a session of our own (PostgreSQL itself).
+   */
+  @IsIn(['session', 'transaction'])
+  DATABASE_POOL_MODE: 'session' | 'transaction' = 'session';
+
+  /**
+   * PostgreSQL itself, not a pooler, for what needs a session of its own: migrations and creating the database.
+   * Defaults to DATABASE_URL.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true }, { message: 'must be a postgres:// URL' })
+  DATABASE_DIRECT_URL?: string;
+
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true }, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -283,6 +299,10 @@ export class AppConfig {
     return this.NODE_ENV === RuntimeEnvironment.Production;
   }
 
+  get databaseDirectUrl(): string {
+    return this.DATABASE_DIRECT_URL ?? this.DATABASE_URL;
+  }
+
   get cookieSecure(): boolean {
     return this.COOKIE_SECURE ?? this.isProduction;
   }
@@ -298,7 +318,7 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const provided = Object.fromEntries(
-    Object.keys(new AppConfig()).concat('COOKIE_SECURE').flatMap((key) => {
+    Object.keys(new AppConfig()).concat('COOKIE_SECURE', 'DATABASE_DIRECT_URL').flatMap((key) => {
       const value = env[key];
       return value === undefined || value === '' ? [] : [[key, value]];
     }),

@@ -5,8 +5,15 @@ import { MIGRATIONS } from './migrations';
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';
 
+/**
+ * Set in a data source's `extra` when its connections go through a transaction-mode pooler. pg ignores it; the
+ * prepared-statement helpers read it, since a statement prepared on one server session is unknown on the next.
+ */
+export const TRANSACTION_POOLED = 'backtalkTransactionPooled';
+
 /** Shared by the Nest apps and the migration CLI so both speak to the same schema the same way. */
-export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): PostgresConnectionOptions {
+export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATABASE_POOL_MODE'>): PostgresConnectionOptions {
+  const pooled = config.DATABASE_POOL_MODE === 'transaction';
   return {
     type: 'postgres',
     url: config.DATABASE_URL,
@@ -25,8 +32,9 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA
       // Fail fast when PostgreSQL is down, so a webhook gets its 503 while the carrier is still waiting.
       connectionTimeoutMillis: 3000,
       // JIT compiling costs 50–300 ms on the report queries, which run in a fraction of that without it; nothing here
-      // runs long enough to win it back.
-      options: '-c jit=off',
+      // runs long enough to win it back. A pooler refuses settings in the startup packet (PgBouncer closes the
+      // connection), so behind one the database's own default does it (migration 1765404000201).
+      ...(pooled ? { [TRANSACTION_POOLED]: true } : { options: '-c jit=off' }),
     },
   };
 }

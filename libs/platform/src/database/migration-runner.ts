@@ -2,8 +2,13 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 
+/**
+ * A small data source on PostgreSQL itself (DATABASE_DIRECT_URL), never through a pooler: a migration that runs
+ * outside a transaction (CREATE INDEX CONCURRENTLY) or a long one-off command needs one session from start to end.
+ */
 export async function withMigrationDataSource<T>(config: AppConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
+  const direct = dataSourceOptions({ ...config, DATABASE_URL: config.databaseDirectUrl, DATABASE_POOL_MODE: 'session' });
+  const dataSource = new DataSource({ ...direct, extra: { ...direct.extra, max: 2 } });
   await dataSource.initialize();
   try {
     return await work(dataSource);
@@ -12,11 +17,11 @@ export async function withMigrationDataSource<T>(config: AppConfig, work: (dataS
   }
 }
 
-/** Creates the database named in DATABASE_URL when it does not exist yet, so `db:migrate` works on a fresh server. */
+/** Creates the database named in DATABASE_DIRECT_URL when it does not exist yet, so `db:migrate` works on a fresh server. */
 export async function ensureDatabaseExists(config: AppConfig): Promise<boolean> {
-  const target = new URL(config.DATABASE_URL);
+  const target = new URL(config.databaseDirectUrl);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  const maintenance = new URL(config.DATABASE_URL);
+  const maintenance = new URL(config.databaseDirectUrl);
   maintenance.pathname = '/postgres';
   const admin = new DataSource({ type: 'postgres', url: maintenance.toString(), extra: { max: 1 } });
   await admin.initialize();

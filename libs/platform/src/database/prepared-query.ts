@@ -1,9 +1,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { TRANSACTION_POOLED } from './data-source-options';
 
 /** What runs a named statement: a pg client, or pg's pool (which checks a client out for the one query and back in). */
 interface PgQueryable {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * pg remembers which names it prepared per client connection, and sends only the name the next time; behind a
+ * transaction-mode pooler that connection reaches a different server session, which has never seen the name. There the
+ * statement goes unnamed: parsed on every call, as any other query.
+ */
+function statementName(dataSource: DataSource, name: string): string | undefined {
+  return (dataSource.options as PostgresConnectionOptions).extra?.[TRANSACTION_POOLED] ? undefined : name;
 }
 
 /**
@@ -15,7 +26,7 @@ export async function preparedQuery<T>(manager: EntityManager, name: string, tex
   const runner = manager.queryRunner;
   if (!runner || runner.isReleased) return manager.query(text, values);
   const client = (await runner.connect()) as PgQueryable;
-  const result = await client.query({ name, text, values });
+  const result = await client.query({ name: statementName(manager.connection, name), text, values });
   return result.rows as T[];
 }
 
@@ -27,6 +38,6 @@ export async function preparedQuery<T>(manager: EntityManager, name: string, tex
  */
 export async function preparedStatement<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as PgQueryable;
-  const result = await pool.query({ name, text, values });
+  const result = await pool.query({ name: statementName(dataSource, name), text, values });
   return result.rows as T[];
 }
