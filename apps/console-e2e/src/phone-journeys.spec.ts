@@ -85,6 +85,22 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(wide).toEqual([]);
 }
 
+/**
+ * The settings sections are one row that scrolls sideways on a phone, fading out at its right edge: the open section
+ * is scrolled clear of the fade, so a supervisor always sees where they are.
+ */
+async function expectOpenSectionInView(page: Page): Promise<void> {
+  const sections = page.locator('.bt-settings__nav ul');
+  const open = sections.locator('a[aria-current="page"]');
+  await expect(sections.locator('li')).not.toHaveCount(0);
+  await expect
+    .poll(async () => {
+      const [row, link] = await Promise.all([sections.boundingBox(), open.boundingBox()]);
+      return row !== null && link !== null && link.x >= row.x && link.x + link.width <= row.x + row.width - 32;
+    })
+    .toBe(true);
+}
+
 async function expectThumbSized(element: Locator): Promise<void> {
   const box = await element.boundingBox();
   expect(box?.width).toBeGreaterThanOrEqual(44);
@@ -297,6 +313,7 @@ test.describe('the console on a phone', () => {
         await page.getByRole('link', { name: words.faqs }).click();
         await expect(page).toHaveURL(/\/settings\/faqs/);
         await expectNoSidewaysScroll(page);
+        await expectOpenSectionInView(page);
         await shot(page, 'faqs');
       } finally {
         await page.context().close();
@@ -318,6 +335,12 @@ test.describe('the console on a phone', () => {
       await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
       await page.evaluate(() => window.scrollTo(0, 0));
       await shooter('uk')(page, 'faq-editor');
+
+      await page.goto('/settings/automation');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectOpenSectionInView(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      await shooter('uk')(page, 'rules');
     } finally {
       await page.context().close();
     }

@@ -1,16 +1,23 @@
 import { useSignedInUser } from '@backtalk/console/data-access';
 import { PageSuspense } from '@backtalk/console/feature-shell';
 import { useTranslation } from '@backtalk/console/i18n';
-import { Navigate, NavLink, Outlet } from 'react-router-dom';
+import { useEffect, useRef } from 'react';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { defaultSectionFor, sectionsFor } from './settings-sections';
 import './settings.css';
 
 export function SettingsLayout() {
   const { role } = useSignedInUser();
   const { t } = useTranslation('admin');
+  const { pathname } = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the sections scroll sideways in one row: the open one must not be left off-screen or under the fade.
+  useEffect(() => {
+    nav.current?.querySelector('.bt-settings__link.active')?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
+  }, [pathname]);
   return (
     <div className="bt-settings">
-      <nav className="bt-settings__nav" aria-label={t('layout.settings')}>
+      <nav ref={nav} className="bt-settings__nav" aria-label={t('layout.settings')}>
         <p className="bt-settings__heading" aria-hidden="true">
           {t('layout.settings')}
         </p>
