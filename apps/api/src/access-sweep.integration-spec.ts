@@ -119,6 +119,8 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'POST /api/contacts/{id}/merge': { ids: (seed) => [seed.contactA], body: (seed) => ({ otherContactId: seed.contactB }) },
   'POST /api/contacts/{id}/block': { ids: (seed) => [seed.contactA], body: (seed) => ({ teamId: seed.teamB }) },
   'DELETE /api/contacts/{id}/block': { ids: (seed) => [seed.contactA], query: (seed) => `teamId=${seed.teamB}` },
+  'GET /api/contacts/{id}/data-export': { ids: (seed) => [seed.contactA] },
+  'POST /api/contacts/{id}/erase': { ids: (seed) => [seed.contactA], body: (seed) => ({ confirmPhone: seed.customerA }) },
   'POST /api/messages/{id}/resend': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
   'POST /api/messages/{id}/cancel': { ids: (seed) => [seed.scheduledMessageA, seed.noteA] },
   'GET /api/canned-answers/{id}/render': cannedAnswer({ query: (seed) => `conversationId=${seed.conversationB}` }),

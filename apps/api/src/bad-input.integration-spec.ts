@@ -206,6 +206,8 @@ describe('malformed input on every route', () => {
       // No such contact: a probe that got through would otherwise fold it into the fixture's and delete it.
       'POST /api/contacts/{id}/merge': { otherContactId: '5f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
       'POST /api/contacts/{id}/block': { teamId: ids.team },
+      // Not the fixture contact's number: a probe that got through would otherwise erase it.
+      'POST /api/contacts/{id}/erase': { confirmPhone: '+14155550111' },
       'POST /api/contacts/imports/{id}/start': { mapping: [{ column: 0, field: 'phone' }, { column: 1, field: 'name' }], overwriteNames: false },
       'POST /api/contact-attributes': { key: 'tier', label: 'Tier', type: 'list', choices: ['Bronze', 'Gold'] },
       'PATCH /api/contact-attributes/{id}': { label: 'Plan', choices: ['Gold', 'Silver', 'Platinum'], position: 1 },
@@ -242,6 +244,7 @@ describe('malformed input on every route', () => {
         businessHours: { timeZone: 'Europe/Kyiv', weekly: { mon: [{ start: '09:00', end: '18:00' }] }, holidays: ['2030-12-25'] },
         outOfOfficeMessage: 'We are closed',
         sla: { firstResponseMinutes: 15, nextResponseMinutes: 60, businessHoursOnly: false },
+        retention: { messageBodiesDays: 365, mediaDays: 90 },
         members: [{ userId: ids.user, capacity: 2 }],
       },
       'PATCH /api/users/{id}/routing': { capacity: 5, languages: ['en', 'uk'] },

@@ -1,3 +1,4 @@
+import { AuditModule } from '@backtalk/audit';
 import { ConversationsModule } from '@backtalk/conversations';
 import { QueueName } from '@backtalk/platform';
 import { BullModule } from '@nestjs/bull';
@@ -9,6 +10,8 @@ import { ContactAttributesService } from './contact-attributes.service';
 import { ContactExportController } from './contact-export.controller';
 import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
+import { DataRightsController } from './data-rights.controller';
+import { DataRightsService } from './data-rights.service';
 import { ContactImportController } from './import/contact-import.controller';
 import { ContactImportProcessor } from './import/contact-import.processor';
 import { ContactImportRunner } from './import/contact-import.runner';
@@ -22,10 +25,10 @@ const IMPORT_ROUTE = '/api/contacts/imports';
  * message passes.
  */
 @Module({
-  imports: [ConversationsModule, BullModule.registerQueue({ name: QueueName.ContactImport })],
-  controllers: [ContactExportController, ContactImportController, ContactAttributesController, ContactsController],
-  providers: [ContactsService, ContactAttributesService, ContactImportService],
-  exports: [ContactsService, ContactAttributesService],
+  imports: [ConversationsModule, BullModule.registerQueue({ name: QueueName.ContactImport }), AuditModule],
+  controllers: [ContactExportController, ContactImportController, ContactAttributesController, DataRightsController, ContactsController],
+  providers: [ContactsService, ContactAttributesService, ContactImportService, DataRightsService],
+  exports: [ContactsService, ContactAttributesService, DataRightsService],
 })
 export class ContactsDirectoryModule implements OnModuleInit {
   constructor(private readonly http: HttpAdapterHost) {}

@@ -42,8 +42,10 @@ class SqlParameters {
 
 interface ListRow {
   id: string;
-  phone: string;
+  /** Null once erased. */
+  phone: string | null;
   name: string;
+  erased_at: Date | null;
   created_at: Date;
   last_contact_at: Date;
   /** The sort keys as PostgreSQL prints them: to the microsecond, where a Date stops at the millisecond. */
@@ -101,7 +103,7 @@ export class ContactsService {
         ...this.lastContactRange('p.last_contact_at', query, params),
       ];
       if (cursor?.sort === 'last_contact') where.push(`(p.last_contact_at, p.contact_id) < (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
-      sql = `SELECT ct.id, ct.phone, ct.name, ct.created_at, p.last_contact_at, p.last_contact_at::text AS last_contact_key, ct.created_at::text AS created_key, ${this.optedOut(actor, query, params)} AS opted_out, ${this.teamsSeen(actor, params)} AS team_ids
+      sql = `SELECT ct.id, ct.phone, ct.name, ct.erased_at, ct.created_at, p.last_contact_at, p.last_contact_at::text AS last_contact_key, ct.created_at::text AS created_key, ${this.optedOut(actor, query, params)} AS opted_out, ${this.teamsSeen(actor, params)} AS team_ids
              FROM contact_presence p JOIN contact ct ON ct.id = p.contact_id
              WHERE ${where.join(' AND ')}
              ORDER BY p.last_contact_at DESC, p.contact_id DESC LIMIT ${limit + 1}`;
@@ -115,7 +117,7 @@ export class ContactsService {
         order = `ct.created_at DESC, ct.id DESC`;
         if (cursor?.sort === 'created') where.push(`(ct.created_at, ct.id) < (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
       }
-      sql = `SELECT ct.id, ct.phone, ct.name, ct.created_at, v.last_contact_at, v.last_contact_at::text AS last_contact_key, ct.created_at::text AS created_key, ${this.optedOut(actor, query, params)} AS opted_out, ${this.teamsSeen(actor, params)} AS team_ids
+      sql = `SELECT ct.id, ct.phone, ct.name, ct.erased_at, ct.created_at, v.last_contact_at, v.last_contact_at::text AS last_contact_key, ct.created_at::text AS created_key, ${this.optedOut(actor, query, params)} AS opted_out, ${this.teamsSeen(actor, params)} AS team_ids
              FROM contact ct
              JOIN LATERAL (SELECT max(p.last_contact_at) AS last_contact_at FROM contact_presence p WHERE p.contact_id = ct.id AND ${presence('p')}) v
                ON v.last_contact_at IS NOT NULL
@@ -131,8 +133,8 @@ export class ContactsService {
   async get(actor: UserActor, contactId: string): Promise<ContactDetailView> {
     const params = new SqlParameters();
     const id = params.add(contactId);
-    const [contact] = await this.dataSource.query<Array<{ id: string; phone: string; name: string; language: RoutingLanguage | null; created_at: Date; last_contact_at: Date | null }>>(
-      `SELECT ct.id, ct.phone, ct.name, ct.language, ct.created_at,
+    const [contact] = await this.dataSource.query<Array<{ id: string; phone: string | null; name: string; language: RoutingLanguage | null; erased_at: Date | null; created_at: Date; last_contact_at: Date | null }>>(
+      `SELECT ct.id, ct.phone, ct.name, ct.language, ct.erased_at, ct.created_at,
               (SELECT max(p.last_contact_at) FROM contact_presence p WHERE p.contact_id = ct.id AND ${params.visibleTeams(actor, 'p.team_id')}) AS last_contact_at
        FROM contact ct WHERE ct.id = ${id}`,
       params.values,
@@ -163,7 +165,7 @@ export class ContactsService {
     ]);
     return {
       id: contact.id,
-      phone: contact.phone,
+      phone: contact.phone ?? '',
       name: contact.name,
       createdAt: contact.created_at.toISOString(),
       lastContactAt: contact.last_contact_at?.toISOString() ?? null,
@@ -175,6 +177,7 @@ export class ContactsService {
       merges,
       blocks,
       language: contact.language,
+      erasedAt: contact.erased_at?.toISOString() ?? null,
     };
   }
 
@@ -189,9 +192,11 @@ export class ContactsService {
     if (contactId === otherContactId) throw DomainError.validation('Invalid request: a contact cannot be merged with itself', [{ field: 'otherContactId', messages: ['otherContactId must name another contact'] }]);
     const events = await this.dataSource.transaction(async (manager) => {
       // Both rows locked in one order, so two merges of the same pair cannot wait on each other.
-      const locked = await manager.query<Array<{ id: string; phone: string; name: string }>>(`SELECT id, phone, name FROM contact WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[contactId, otherContactId]]);
+      const locked = await manager.query<Array<{ id: string; phone: string | null; name: string }>>(`SELECT id, phone, name FROM contact WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[contactId, otherContactId]]);
       const survivor = locked.find((row) => row.id === contactId);
       const absorbed = locked.find((row) => row.id === otherContactId);
+      // An erased customer is no one's any more: merging would tie what is left of them to a person again.
+      if (survivor?.phone === null || absorbed?.phone === null) throw DomainError.conflict('An erased customer cannot be merged with another contact');
       const survivorTeams = await this.visibleTeamsOf(manager, actor, survivor?.id);
       const absorbedTeams = await this.visibleTeamsOf(manager, actor, absorbed?.id);
       if (!survivor || !survivorTeams) throw DomainError.notFound('Contact');
@@ -355,6 +360,8 @@ export class ContactsService {
       const teams = await this.teamsOf(manager, contactId);
       const visible = await this.visibleConversationIds(actor, contactId, manager);
       if (visible.length === 0 && !teams.some((teamId) => AccessPolicy.canSeeTeam(actor, teamId))) throw DomainError.notFound('Contact');
+      const [erased] = await manager.query<unknown[]>(`SELECT 1 FROM contact WHERE id = $1 AND erased_at IS NOT NULL`, [contactId]);
+      if (erased) throw DomainError.conflict('This customer was erased: nothing about them can be written any more');
       const changed = new Set<string>();
       if (request.name !== undefined) {
         await manager.query(`UPDATE contact SET name = $2, updated_at = now() WHERE id = $1`, [contactId, request.name.trim()]);
@@ -374,11 +381,11 @@ export class ContactsService {
       return this.eventLog.append(manager, [...changed].map((teamId) => ({ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } })));
     });
     this.eventLog.publish(events);
-    const [row] = await this.dataSource.query<Array<{ id: string; phone: string; name: string; language: RoutingLanguage | null; notes: string | null }>>(
+    const [row] = await this.dataSource.query<Array<{ id: string; phone: string | null; name: string; language: RoutingLanguage | null; notes: string | null }>>(
       `SELECT ct.id, ct.phone, ct.name, ct.language, n.body AS notes FROM contact ct LEFT JOIN contact_note n ON n.contact_id = ct.id AND n.team_id = $2 WHERE ct.id = $1`,
       [contactId, request.teamId ?? null],
     );
-    return { id: row.id, phone: row.phone, name: row.name, notes: row.notes ?? '', language: row.language };
+    return { id: row.id, phone: row.phone ?? '', name: row.name, notes: row.notes ?? '', language: row.language, erasedAt: null };
   }
 
   /** Another team's notes answer 404 exactly like a contact nobody has, so writing cannot probe them either. */
@@ -485,7 +492,7 @@ export class ContactsService {
 }
 
 function toListItem(row: ListRow): ContactListItem {
-  return { id: row.id, phone: row.phone, name: row.name, createdAt: row.created_at.toISOString(), lastContactAt: row.last_contact_at.toISOString(), optedOut: row.opted_out, teamIds: row.team_ids };
+  return { id: row.id, phone: row.phone ?? '', name: row.name, erasedAt: row.erased_at?.toISOString() ?? null, createdAt: row.created_at.toISOString(), lastContactAt: row.last_contact_at.toISOString(), optedOut: row.opted_out, teamIds: row.team_ids };
 }
 
 function cursorAfter(sort: ContactSort, last: ListRow): ContactCursor {

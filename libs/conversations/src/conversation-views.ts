@@ -1,4 +1,4 @@
-import { type ConversationPriority, type ConversationStatus, type ConversationView, type RoutingLanguage, type SlaKind, type MessageDirection, type MessageKind, type MessageStatus, type MessageView } from '@backtalk/contracts';
+import { type ContentRemovalCause, type ConversationPriority, type ConversationStatus, type ConversationView, type RoutingLanguage, type SlaKind, type MessageDirection, type MessageKind, type MessageStatus, type MessageView } from '@backtalk/contracts';
 import type { MessageEntity } from './entities';
 
 export function toMessageView(message: MessageEntity): MessageView {
@@ -21,6 +21,7 @@ export function toMessageView(message: MessageEntity): MessageView {
     estimatedCost: message.estimatedCost,
     externalReference: message.externalReference,
     metadata: message.metadata,
+    removed: message.removedBy ? { body: message.bodyRemovedAt !== null, media: message.mediaRemovedAt !== null, by: message.removedBy } : null,
     createdAt: message.createdAt.toISOString(),
   };
 }
@@ -45,8 +46,10 @@ export interface ConversationRow {
   created_at: Date;
   updated_at: Date;
   contact_id: string;
-  contact_phone: string;
+  /** Null once the contact is erased. */
+  contact_phone: string | null;
   contact_name: string;
+  contact_erased_at: Date | null;
   contact_notes: string;
   opted_out: boolean | null;
   label_ids: string[];
@@ -54,6 +57,9 @@ export interface ConversationRow {
   last_message_direction: MessageDirection | null;
   last_message_kind: MessageKind | null;
   last_message_body: string | null;
+  last_message_removed_by: ContentRemovalCause | null;
+  last_message_body_removed: boolean | null;
+  last_message_media_removed: boolean | null;
   last_message_status: MessageStatus | null;
   last_message_sent_at: Date | null;
 }
@@ -63,7 +69,7 @@ export function toConversationView(row: ConversationRow): ConversationView {
     id: row.id,
     channelId: row.channel_id,
     teamId: row.team_id,
-    contact: { id: row.contact_id, phone: row.contact_phone, name: row.contact_name, notes: row.contact_notes },
+    contact: { id: row.contact_id, phone: row.contact_phone ?? '', name: row.contact_name, notes: row.contact_notes, erasedAt: row.contact_erased_at?.toISOString() ?? null },
     status: row.status,
     assigneeId: row.assignee_id,
     unreadCount: row.unread_count,
@@ -84,6 +90,7 @@ export function toConversationView(row: ConversationRow): ConversationView {
           direction: row.last_message_direction!,
           kind: row.last_message_kind!,
           body: row.last_message_body!,
+          removed: row.last_message_removed_by ? { body: row.last_message_body_removed === true, media: row.last_message_media_removed === true, by: row.last_message_removed_by } : null,
           status: row.last_message_status!,
           sentAt: row.last_message_sent_at!.toISOString(),
         }

@@ -99,6 +99,7 @@ export class ConversationsService {
         'ct.id AS contact_id',
         'ct.phone AS contact_phone',
         'ct.name AS contact_name',
+        'ct.erased_at AS contact_erased_at',
         `COALESCE(cn.body, '') AS contact_notes`,
         'cs.opted_out AS opted_out',
         // Through the (conversation_id, label_id) primary key: a few rows per conversation.
@@ -107,6 +108,9 @@ export class ConversationsService {
         'lm.direction AS last_message_direction',
         'lm.kind AS last_message_kind',
         'lm.body AS last_message_body',
+        'lm.removed_by AS last_message_removed_by',
+        'lm.body_removed_at IS NOT NULL AS last_message_body_removed',
+        'lm.media_removed_at IS NOT NULL AS last_message_media_removed',
         'lm.status AS last_message_status',
         'lm.sent_at AS last_message_sent_at',
       ]);

@@ -4,7 +4,7 @@ import { type CapturedAnswer, CsatSurveyService } from '@backtalk/csat';
 import { OutboundMessagesService } from '@backtalk/outbound';
 import { ConsentService, ContactsService, ConversationActivity, ThreadingService } from '@backtalk/conversations';
 import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
-import { EventLog, type NewDomainEvent, preparedQuery, preparedStatement } from '@backtalk/platform';
+import { EventLog, type NewDomainEvent, PhoneHasher, preparedQuery, preparedStatement } from '@backtalk/platform';
 import { analyseSms } from '@backtalk/sms';
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -93,8 +93,10 @@ WITH locked AS (
   FOR UPDATE OF cv
 ), contact_row AS (
   INSERT INTO contact (phone) SELECT $1
-  -- A retry of a stored message never creates anything, even if it came with a different sender.
+  -- A retry of a stored message never creates anything, even if it came with a different sender. A number an erased
+  -- customer had ($11, its keyed hash) takes the general path, which gives the new contact the erased one's opt-outs.
   WHERE NOT EXISTS (SELECT 1 FROM locked) AND NOT EXISTS (SELECT 1 FROM message WHERE channel_id = $2 AND provider_message_id = $7)
+    AND NOT EXISTS (SELECT 1 FROM contact WHERE phone_hash = $11)
   ON CONFLICT (phone) DO NOTHING
   RETURNING id
 ), conversation_row AS (
@@ -213,6 +215,7 @@ export class InboundMessageService {
     private readonly outbound: OutboundMessagesService,
     private readonly activity: ConversationActivity,
     private readonly csat: CsatSurveyService,
+    private readonly phoneHasher: PhoneHasher,
   ) {}
 
   /**
@@ -223,6 +226,7 @@ export class InboundMessageService {
   async storeFast(dataSource: DataSource, channel: InboundChannel, sms: InboundSms, receivedAt: Date): Promise<StoredInbound | null> {
     if (this.keywordOf(sms, channel)) return null;
     const sentAt = sms.providerTimestamp ?? receivedAt;
+    const phone = normaliseCustomerNumber(sms.from, channel.country);
     const rows = await preparedStatement<{
       conversation_id: string;
       contact_id: string;
@@ -231,7 +235,7 @@ export class InboundMessageService {
       type: DomainEvent['type'] | null;
       payload: DomainEvent['payload'] | null;
       created_at: Date | null;
-    }>(dataSource, 'inbound_fast_path', FAST_PATH_SQL, [normaliseCustomerNumber(sms.from, channel.country), ...messageColumns(channel.id, sms, sentAt), channel.teamId]);
+    }>(dataSource, 'inbound_fast_path', FAST_PATH_SQL, [phone, ...messageColumns(channel.id, sms, sentAt), channel.teamId, this.phoneHasher.hash(phone)]);
     if (rows.length === 0) return null;
     const [first] = rows;
     if (!first.message_id) throw new DuplicateInboundMessage(sms.providerMessageId);

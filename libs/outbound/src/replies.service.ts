@@ -285,6 +285,8 @@ export class RepliesService {
 
   private async write(manager: EntityManager, outgoing: Outgoing): Promise<{ message: MessageEntity; events: DomainEvent[] }> {
     const { conversation, channel } = outgoing;
+    const [contact] = await manager.query<Array<{ erased: boolean }>>(`SELECT erased_at IS NOT NULL AS erased FROM contact WHERE id = $1`, [conversation.contactId]);
+    if (contact?.erased) throw DomainError.conflict('This customer was erased: their number is gone, so nothing can be sent to them.');
     if (await this.consent.isOptedOut(manager, conversation.contactId, channel.id)) {
       throw new DomainError(
         ErrorCode.ContactOptedOut,

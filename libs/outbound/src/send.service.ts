@@ -12,6 +12,9 @@ import { SendRateLimiter } from './send-rate-limiter';
 
 const OPTED_OUT_ERROR = { code: 'opted_out', reason: 'The customer opted out (STOP) before this message went out; it was not sent.', category: ErrorCategory.OptedOut };
 
+/** A message still queued when its customer was erased: there is no number left to send it to. */
+const ERASED_ERROR = { code: 'contact_erased', reason: 'The customer was erased before this message went out; it was not sent.', category: ErrorCategory.InvalidNumber };
+
 export type SendResult = 'sent' | 'failed' | 'unknown' | 'skipped';
 
 /** How many times a provider may refuse a message for now (5xx, 429, timeouts before sending) before it fails. */
@@ -172,10 +175,14 @@ export class SendService {
       if (!message) return undefined;
       const due = message.status === MessageStatus.Queued || (message.status === MessageStatus.Scheduled && message.sendAt !== null && message.sendAt.getTime() <= Date.now());
       if (!due) return undefined;
-      const [contact]: Array<{ id: string; phone: string; team_id: string }> = await manager.query(
+      const [contact]: Array<{ id: string; phone: string | null; team_id: string }> = await manager.query(
         `SELECT ct.id, ct.phone, c.team_id FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE c.id = $1`,
         [message.conversationId],
       );
+      if (contact.phone === null) {
+        const events = await this.statusWriter.advance(manager, message, MessageStatus.Failed, { error: ERASED_ERROR, teamId: contact.team_id });
+        return { message: undefined, recipient: '', events };
+      }
       // Consent is checked again at the last moment: a STOP may have arrived while the message waited. Backtalk's
       // own keyword confirmation ("you are unsubscribed") is the one message that must still go out.
       if (message.kind !== MessageKind.KeywordReply && (await this.consent.isOptedOut(manager, contact.id, message.channelId))) {

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './crypto/phone-hasher';
 export * from './crypto/secret-box';
 export * from './database/data-source-options';
 export * from './database/migration-runner';

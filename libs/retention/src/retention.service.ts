@@ -87,6 +87,74 @@ const BATCH_SQL: Record<RetainedTable, string> = {
     SELECT count(*)::int AS deleted FROM deleted`,
 };
 
+/** What a team's retention window removes from its messages. */
+export const CONTENT_KINDS = ['message_bodies', 'media'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+export interface ContentRetentionPass {
+  kind: ContentKind;
+  teamId: string;
+  removed: number;
+  batches: number;
+  milliseconds: number;
+  caughtUp: boolean;
+}
+
+/**
+ * One batch of a team's messages past its window, in place: the text (or media links) go, the row with its times,
+ * direction, segments, cost and delivery state stays, so counts and reports still add up. A message still waiting to
+ * go out, or whose send an agent may still retry, keeps its text. Picked through the partial indexes of messages that
+ * still have something to remove, conversation by conversation of the team; SKIP LOCKED leaves a message a send or
+ * status update holds to the next batch. $1 team, $2 cutoff, $3 batch size, $4 now.
+ */
+const CONTENT_SQL: Record<ContentKind, string> = {
+  message_bodies: `
+    WITH batch AS (
+      SELECT m.id FROM conversation c JOIN message m ON m.conversation_id = c.id
+      WHERE c.team_id = $1 AND c.created_at < $2 AND m.body_removed_at IS NULL AND m.sent_at < $2
+        AND m.status NOT IN ('queued', 'sending', 'scheduled', 'unknown')
+      LIMIT $3 FOR UPDATE OF m SKIP LOCKED
+    ),
+    removed AS (
+      UPDATE message m SET body = '', body_removed_at = $4, removed_by = COALESCE(m.removed_by, 'retention')
+      FROM batch WHERE m.id = batch.id RETURNING m.id
+    )
+    SELECT count(*)::int AS removed FROM removed`,
+  media: `
+    WITH batch AS (
+      SELECT m.id FROM conversation c JOIN message m ON m.conversation_id = c.id
+      WHERE c.team_id = $1 AND c.created_at < $2 AND m.media_removed_at IS NULL AND m.media <> '[]'::jsonb AND m.sent_at < $2
+        AND m.status NOT IN ('queued', 'sending', 'scheduled', 'unknown')
+      LIMIT $3 FOR UPDATE OF m SKIP LOCKED
+    ),
+    removed AS (
+      UPDATE message m SET media = '[]'::jsonb, media_removed_at = $4, removed_by = COALESCE(m.removed_by, 'retention')
+      FROM batch WHERE m.id = batch.id RETURNING m.id
+    )
+    SELECT count(*)::int AS removed FROM removed`,
+};
+
+/**
+ * A survey comment is the customer's words too: it goes with the message texts, from the answer, the thread's survey
+ * line and the realtime log's copy of that line. $1 team, $2 cutoff, $3 batch size.
+ */
+const CSAT_COMMENTS_SQL = `
+  WITH batch AS (
+    SELECT id, conversation_id FROM csat_response WHERE team_id = $1 AND responded_at < $2 AND comment IS NOT NULL LIMIT $3 FOR UPDATE SKIP LOCKED
+  ),
+  removed AS (UPDATE csat_response r SET comment = NULL FROM batch WHERE r.id = batch.id RETURNING r.conversation_id),
+  lines AS (
+    UPDATE conversation_activity a SET data = a.data || '{"comment": null}'::jsonb
+    WHERE a.conversation_id IN (SELECT conversation_id FROM removed) AND a.type = 'csat_rated' AND a.occurred_at < $2 AND a.data ? 'comment'
+    RETURNING 1
+  ),
+  events AS (
+    UPDATE domain_event e SET payload = jsonb_set(e.payload, '{activity,data,comment}', 'null'::jsonb)
+    WHERE e.conversation_id IN (SELECT conversation_id FROM removed) AND e.type = 'conversation.activity' AND e.payload #>> '{activity,type}' = 'csat_rated' AND e.created_at < $2
+    RETURNING 1
+  )
+  SELECT count(*)::int AS removed FROM removed, (SELECT count(*) FROM lines) l, (SELECT count(*) FROM events) e`;
+
 /**
  * Keeps the tables that only grow near their steady-state size: the domain event log beyond the realtime replay window,
  * automation runs, applied delivery reports and Idempotency-Key records beyond their windows (`RETENTION_*`).
@@ -136,6 +204,43 @@ export class RetentionService {
   async run(now = new Date(), budgetMs = TABLE_BUDGET_MS): Promise<RetentionPass[]> {
     const passes: RetentionPass[] = [];
     for (const table of RETAINED_TABLES) passes.push(await this.trim(table, now, budgetMs));
+    return passes;
+  }
+
+  /** Removes one batch of `kind` from `teamId`'s messages older than `days` at `now`; resolves to how many messages. */
+  async removeContentBatch(kind: ContentKind, teamId: string, days: number, now = new Date(), batchSize = this.config.RETENTION_BATCH_SIZE): Promise<number> {
+    const cutoff = new Date(now.getTime() - days * DAY_MS);
+    const [row] = await this.dataSource.query<Array<{ removed: number }>>(CONTENT_SQL[kind], [teamId, cutoff, batchSize, now]);
+    if (kind === 'message_bodies') {
+      const [comments] = await this.dataSource.query<Array<{ removed: number }>>(CSAT_COMMENTS_SQL, [teamId, cutoff, batchSize]);
+      return row.removed + comments.removed;
+    }
+    return row.removed;
+  }
+
+  /** Every team's windows, message texts then media links, batch after batch within the time budget of each. */
+  async removeContent(now = new Date(), budgetMs = TABLE_BUDGET_MS, batchSize = this.config.RETENTION_BATCH_SIZE): Promise<ContentRetentionPass[]> {
+    const teams = await this.dataSource.query<Array<{ id: string; retain_message_bodies_days: number | null; retain_media_days: number | null }>>(
+      `SELECT id, retain_message_bodies_days, retain_media_days FROM team WHERE retain_message_bodies_days IS NOT NULL OR retain_media_days IS NOT NULL ORDER BY id`,
+    );
+    const passes: ContentRetentionPass[] = [];
+    for (const team of teams) {
+      for (const kind of CONTENT_KINDS) {
+        const days = kind === 'message_bodies' ? team.retain_message_bodies_days : team.retain_media_days;
+        if (days === null) continue;
+        const started = Date.now();
+        let removed = 0;
+        let batches = 0;
+        let caughtUp = false;
+        while (!caughtUp && Date.now() - started < budgetMs) {
+          const count = await this.removeContentBatch(kind, team.id, days, now, batchSize);
+          removed += count;
+          batches += 1;
+          caughtUp = count < batchSize;
+        }
+        passes.push({ kind, teamId: team.id, removed, batches, milliseconds: Date.now() - started, caughtUp });
+      }
+    }
     return passes;
   }
 }

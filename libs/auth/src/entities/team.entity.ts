@@ -18,6 +18,9 @@ export class TeamEntity {
   @Column({ type: 'integer', nullable: true }) slaFirstResponseMinutes!: number | null;
   @Column({ type: 'integer', nullable: true }) slaNextResponseMinutes!: number | null;
   @Column({ type: 'boolean', default: false }) slaBusinessHoursOnly!: boolean;
+  /** Days message texts and media links are kept before retention removes them; null keeps them for good. */
+  @Column({ type: 'integer', nullable: true }) retainMessageBodiesDays!: number | null;
+  @Column({ type: 'integer', nullable: true }) retainMediaDays!: number | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { MessageDirection, MessageKind, type MediaView, MessageStatus, type SmsEncoding } from '@backtalk/contracts';
+import { type ContentRemovalCause, MessageDirection, MessageKind, type MediaView, MessageStatus, type SmsEncoding } from '@backtalk/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'message' })
@@ -30,6 +30,10 @@ export class MessageEntity {
   @Column({ type: 'jsonb', nullable: true }) metadata!: Record<string, string> | null;
   /** Provider refusals so far (5xx, 429); waiting for a rate-limit slot does not count. */
   @Column({ type: 'smallint', default: 0 }) sendAttempts!: number;
+  /** When the text or the media links were removed (an erasure, or the team's retention window), and by which. */
+  @Column({ type: 'timestamptz', nullable: true }) bodyRemovedAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) mediaRemovedAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) removedBy!: ContentRemovalCause | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

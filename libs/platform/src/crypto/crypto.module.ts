@@ -1,10 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { PhoneHasher } from './phone-hasher';
 import { SecretBox } from './secret-box';
 
 @Global()
 @Module({
-  providers: [{ provide: SecretBox, inject: [AppConfig], useFactory: (config: AppConfig) => new SecretBox(config.SECRETS_KEY, config.SECRETS_KEY_PREVIOUS) }],
-  exports: [SecretBox],
+  providers: [
+    { provide: SecretBox, inject: [AppConfig], useFactory: (config: AppConfig) => new SecretBox(config.SECRETS_KEY, config.SECRETS_KEY_PREVIOUS) },
+    { provide: PhoneHasher, inject: [AppConfig], useFactory: (config: AppConfig) => new PhoneHasher(config.ERASURE_HASH_KEY, config.SECRETS_KEY) },
+  ],
+  exports: [SecretBox, PhoneHasher],
 })
 export class CryptoModule {}

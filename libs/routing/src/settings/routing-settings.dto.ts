@@ -5,6 +5,7 @@ import {
   ROUTING_LANGUAGES,
   type RoutingLanguage,
   type SlaTargets,
+  type TeamRetention,
   type UpdateAgentRoutingRequest,
   type UpdateTeamRoutingRequest,
   type WeeklySchedule,
@@ -95,6 +96,26 @@ export class SlaTargetsDto implements Partial<SlaTargets> {
   businessHoursOnly?: boolean;
 }
 
+const RETENTION_DAYS_MESSAGE = 'must be a whole number of days from 1 to 3650, or null to keep them for good';
+
+export class TeamRetentionDto implements Partial<TeamRetention> {
+  @ApiPropertyOptional({ nullable: true, example: 365, description: 'Days message texts are kept; null: for good' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt({ message: `messageBodiesDays ${RETENTION_DAYS_MESSAGE}` })
+  @Min(1, { message: `messageBodiesDays ${RETENTION_DAYS_MESSAGE}` })
+  @Max(3650, { message: `messageBodiesDays ${RETENTION_DAYS_MESSAGE}` })
+  messageBodiesDays?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 90, description: 'Days media links are kept; null: for good' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt({ message: `mediaDays ${RETENTION_DAYS_MESSAGE}` })
+  @Min(1, { message: `mediaDays ${RETENTION_DAYS_MESSAGE}` })
+  @Max(3650, { message: `mediaDays ${RETENTION_DAYS_MESSAGE}` })
+  mediaDays?: number | null;
+}
+
 export class MemberCapacityDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('4')
@@ -158,6 +179,12 @@ export class UpdateTeamRoutingDto implements UpdateTeamRoutingRequest {
   @ValidateNested()
   @Type(() => SlaTargetsDto)
   sla?: SlaTargetsDto;
+
+  @ApiPropertyOptional({ type: TeamRetentionDto, description: 'Admins only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TeamRetentionDto)
+  retention?: TeamRetentionDto;
 
   @ApiPropertyOptional({ type: [MemberCapacityDto] })
   @IsOptional()

@@ -35,6 +35,7 @@ export class TeamRoutingService {
       businessHours: team.businessHours,
       outOfOfficeMessage: team.outOfOfficeMessage,
       sla: { firstResponseMinutes: team.slaFirstResponseMinutes, nextResponseMinutes: team.slaNextResponseMinutes, businessHoursOnly: team.slaBusinessHoursOnly },
+      retention: { messageBodiesDays: team.retainMessageBodiesDays, mediaDays: team.retainMediaDays },
       members: members.map((member) => ({ userId: member.user_id, name: member.name, capacity: member.capacity })),
     };
   }
@@ -45,6 +46,8 @@ export class TeamRoutingService {
       const problems = validateBusinessHours(request.businessHours);
       if (problems.length > 0) throw DomainError.validation(`Business hours: ${problems.join('; ')}`, [{ field: 'businessHours', messages: problems }]);
     }
+    // How long customers' words are kept is the company's policy, not the team's routing.
+    if (request.retention && actor.role !== Role.Admin) throw DomainError.forbidden('Only admins change how long a team keeps messages');
     await this.dataSource.transaction(async (manager) => {
       const team = await manager.findOne(TeamEntity, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
       if (!team) throw DomainError.notFound('Team');
@@ -59,6 +62,8 @@ export class TeamRoutingService {
         ...(request.sla?.firstResponseMinutes !== undefined ? { slaFirstResponseMinutes: request.sla.firstResponseMinutes } : {}),
         ...(request.sla?.nextResponseMinutes !== undefined ? { slaNextResponseMinutes: request.sla.nextResponseMinutes } : {}),
         ...(request.sla?.businessHoursOnly !== undefined ? { slaBusinessHoursOnly: request.sla.businessHoursOnly } : {}),
+        ...(request.retention?.messageBodiesDays !== undefined ? { retainMessageBodiesDays: request.retention.messageBodiesDays } : {}),
+        ...(request.retention?.mediaDays !== undefined ? { retainMediaDays: request.retention.mediaDays } : {}),
       });
       for (const member of request.members ?? []) {
         const result = await manager.update(TeamMemberEntity, { teamId, userId: member.userId }, { capacity: member.capacity });

@@ -1,5 +1,5 @@
 import type { ContactAttributeValues } from './contact-attributes';
-import type { ConsentEventView, ConversationView } from './conversations';
+import type { ConsentEventView, ConversationView, MessageView } from './conversations';
 import type { RoutingLanguage } from './routing';
 
 export type ContactSort = 'last_contact' | 'name' | 'created';
@@ -38,6 +38,8 @@ export interface ContactListItem {
   createdAt: string;
   /** Opted out on at least one channel of the viewer's teams. */
   optedOut: boolean;
+  /** When the customer was erased (`phone` and `name` are then empty); optional for older fixtures. */
+  erasedAt?: string | null;
   /** The viewer's teams the contact was seen in (a conversation there), whichever filter found them. */
   teamIds: string[];
 }
@@ -78,6 +80,34 @@ export interface ContactDetailView {
   blocks: ContactBlockView[];
   /** The language answers use for this contact over detection (null: detected); optional only for older fixtures. */
   language?: RoutingLanguage | null;
+  /** When the customer was erased: number, name, notes, attributes and message contents are gone. Optional for older fixtures. */
+  erasedAt?: string | null;
+}
+
+/**
+ * `POST /api/contacts/:id/erase` (admins only): the customer's number typed again, so a slip of the mouse erases no one.
+ * Erasing an erased contact changes nothing and answers as the first time did.
+ */
+export interface EraseContactRequest {
+  confirmPhone: string;
+}
+
+/**
+ * `GET /api/contacts/:id/data-export`: everything Backtalk holds about the customer that the viewer may see (an admin:
+ * everything), as one JSON document. Versioned by `format` so a reader can tell what it got.
+ */
+export interface ContactDataExport {
+  format: 'backtalk.contact-data-export.v1';
+  exportedAt: string;
+  contact: { id: string; phone: string; name: string; language: RoutingLanguage | null; createdAt: string; erasedAt: string | null };
+  attributes: ContactAttributeValues;
+  notes: Array<{ teamId: string; teamName: string; body: string; updatedAt: string | null }>;
+  consent: Array<{ channelId: string; channelName: string; optedOut: boolean; updatedAt: string }>;
+  consentHistory: ConsentEventView[];
+  conversations: Array<{ id: string; teamId: string; channelId: string; status: string; createdAt: string; resolvedAt: string | null }>;
+  /** Every message of those conversations, oldest first, with its delivery state. */
+  messages: MessageView[];
+  csatResponses: Array<{ conversationId: string; rating: number | null; comment: string | null; surveyedAt: string; respondedAt: string | null }>;
 }
 
 /** A team blocked the contact: their messages are stored but never queued, routed, automated or surveyed there. */

@@ -81,7 +81,21 @@ export interface MessageView {
   /** Notification API: the caller's own reference and metadata. */
   externalReference: string | null;
   metadata: Record<string, string> | null;
+  /**
+   * Set when the text (`body`, now empty) or the media links (`media`, now empty) were removed: by the customer's
+   * erasure or by the team's retention window. Optional only for older fixtures.
+   */
+  removed?: MessageRemoval | null;
   createdAt: string;
+}
+
+/** Why a message's content is gone: the customer was erased, or it was past the team's retention window. */
+export type ContentRemovalCause = 'erasure' | 'retention';
+
+export interface MessageRemoval {
+  body: boolean;
+  media: boolean;
+  by: ContentRemovalCause;
 }
 
 export interface ContactView {
@@ -95,6 +109,8 @@ export interface ContactView {
    * Sent by `PATCH /api/contacts/:id`; optional because conversation views do not carry it.
    */
   language?: RoutingLanguage | null;
+  /** When the customer was erased (their number, name and notes are gone, `phone` is empty); optional for older fixtures. */
+  erasedAt?: string | null;
 }
 
 export interface ConversationView {
@@ -120,7 +136,7 @@ export interface ConversationView {
   optedOut: boolean;
   /** The labels on it, by id (`GET /api/labels` names and colors them), in the order they were put on. */
   labelIds: string[];
-  lastMessage: Pick<MessageView, 'id' | 'direction' | 'kind' | 'body' | 'status' | 'sentAt'> | null;
+  lastMessage: Pick<MessageView, 'id' | 'direction' | 'kind' | 'body' | 'status' | 'sentAt' | 'removed'> | null;
   createdAt: string;
   /** Changes whenever anything shown in the inbox changes: the console keeps the newer of two copies. */
   updatedAt: string;

@@ -63,7 +63,18 @@ export interface TeamRoutingView {
   /** Sent once per closed period when a customer writes outside business hours; empty: none. */
   outOfOfficeMessage: string;
   sla: SlaTargets;
+  retention: TeamRetention;
   members: TeamMemberRoutingView[];
+}
+
+/**
+ * How long the team keeps what customers and agents wrote: after `messageBodiesDays` a message's text is removed (its
+ * time, delivery state and counts stay, so reports still add up), after `mediaDays` its media links. Null: kept for good.
+ * 1 to 3650 days; only admins change it.
+ */
+export interface TeamRetention {
+  messageBodiesDays: number | null;
+  mediaDays: number | null;
 }
 
 export interface TeamMemberRoutingView {
@@ -82,6 +93,7 @@ export interface UpdateTeamRoutingRequest {
   businessHours?: BusinessHours | null;
   outOfOfficeMessage?: string;
   sla?: Partial<SlaTargets>;
+  retention?: Partial<TeamRetention>;
   members?: Array<{ userId: string; capacity: number | null }>;
 }
 

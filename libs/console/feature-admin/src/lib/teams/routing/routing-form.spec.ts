@@ -12,6 +12,7 @@ function view(overrides: Partial<TeamRoutingView> = {}): TeamRoutingView {
     businessHours: null,
     outOfOfficeMessage: '',
     sla: { firstResponseMinutes: null, nextResponseMinutes: null, businessHoursOnly: false },
+    retention: { messageBodiesDays: null, mediaDays: null },
     members: [
       { userId: 'andriy', name: 'Andriy Agent', capacity: null },
       { userId: 'maria', name: 'Maria Agent', capacity: 2 },
