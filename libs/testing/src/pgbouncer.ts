@@ -67,8 +67,22 @@ export class PrivatePgBouncer {
     const args = [join(directory, 'pgbouncer.ini')];
     if (process.getuid?.() === 0) args.unshift('-u', process.env['PGBOUNCER_USER'] ?? 'nobody');
     const child = spawn(PGBOUNCER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process that exits without the teardown (a boot failure calls process.exit) must not leave PgBouncer behind.
+    const killOnExit = () => {
+      child.kill('SIGINT');
+      rmSync(directory, { recursive: true, force: true });
+    };
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.off('exit', killOnExit));
     const bouncer = new PrivatePgBouncer(child, directory, upstream, port);
-    await bouncer.ready();
+    try {
+      await bouncer.ready();
+    } catch (error) {
+      rmSync(directory, { recursive: true, force: true });
+      throw (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? new Error(`PgBouncer is not installed at ${PGBOUNCER} (apt-get install pgbouncer, or set PGBOUNCER_BIN)`)
+        : error;
+    }
     return bouncer;
   }
 

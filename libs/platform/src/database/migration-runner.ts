@@ -3,8 +3,8 @@ import type { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 
 /**
- * A small data source on PostgreSQL itself (DATABASE_DIRECT_URL), never through a pooler: a migration that runs
- * outside a transaction (CREATE INDEX CONCURRENTLY) or a long one-off command needs one session from start to end.
+ * A small data source on PostgreSQL itself (DATABASE_DIRECT_URL), never through a pooler: a migration that must run
+ * outside a transaction (an index built CONCURRENTLY) or a long one-off command belongs on one session from start to end.
  */
 export async function withMigrationDataSource<T>(config: AppConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const direct = dataSourceOptions({ ...config, DATABASE_URL: config.databaseDirectUrl, DATABASE_POOL_MODE: 'session' });
