@@ -23,6 +23,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('migrates through DATABASE_URL unless a direct PostgreSQL address is given for behind a pooler', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@pgbouncer:6432/backtalk' }).databaseDirectUrl).toBe('postgres://app@pgbouncer:6432/backtalk');
+    const pooled = loadConfig({ DATABASE_URL: 'postgres://app@pgbouncer:6432/backtalk', DATABASE_DIRECT_URL: 'postgres://app@db:5432/backtalk', DATABASE_POOL_MODE: 'transaction' });
+    expect([pooled.databaseDirectUrl, pooled.DATABASE_POOL_MODE]).toEqual(['postgres://app@db:5432/backtalk', 'transaction']);
+    expect(loadConfig({}).DATABASE_POOL_MODE).toBe('session');
+  });
+
+  it('refuses a pool mode PgBouncer has but Backtalk does not support, and a direct address that is not PostgreSQL', () => {
+    expect(() => loadConfig({ DATABASE_POOL_MODE: 'statement' })).toThrow(/^Invalid configuration: DATABASE_POOL_MODE must be one of the following values: session, transaction/);
+    expect(() => loadConfig({ DATABASE_DIRECT_URL: 'http://db:5432' })).toThrow(/^Invalid configuration: DATABASE_DIRECT_URL must be a postgres:\/\/ URL/);
+  });
+
   it('rejects a port that is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^Invalid configuration: PORT /);
   });
