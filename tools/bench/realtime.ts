@@ -84,7 +84,7 @@ function connectAgent(baseUrl: string, token: string, afterSeq: number, total: n
       agent.count++;
     }
   };
-  socket.on('domain.event', apply);
+  socket.on('domain.events', (events) => events.forEach(apply));
   socket.on('disconnect', () => agent.disconnects++);
   return new Promise((resolve, reject) => {
     socket.once('connect_error', reject);

@@ -285,7 +285,7 @@ async function main(): Promise<void> {
     const connect = (agent: Agent): Promise<void> => {
       const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${apiBase}${REALTIME_NAMESPACE}`, { auth: { token: tokens[agent.index] }, transports: ['websocket'], reconnection: false, forceNew: true });
       agent.socket = socket;
-      socket.on('domain.event', (event) => apply(agent, event, true));
+      socket.on('domain.events', (events) => events.forEach((event) => apply(agent, event, true)));
       socket.on('disconnect', () => {
         if (agent.socket !== socket) return;
         // Not one the bench asked for (session ended, server closed it): come back the way the console does.

@@ -132,7 +132,7 @@ describe('answers in the customer’s language', () => {
   async function liveConsole(token: string): Promise<{ events: RealtimeEvent[]; close: () => void }> {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${await t.listeningUrl()}${REALTIME_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
     const events: RealtimeEvent[] = [];
-    socket.on('domain.event', (event) => events.push(event));
+    socket.on('domain.events', (received) => events.push(...received));
     await new Promise<void>((resolve, reject) => socket.once('connect', () => resolve()).once('connect_error', reject));
     const [row]: Array<{ seq: string }> = await t.dataSource.query(`SELECT coalesce(max(seq), 0) AS seq FROM domain_event`);
     const resumed = await new Promise<ResumeResult>((resolve, reject) =>

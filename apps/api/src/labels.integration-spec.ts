@@ -226,7 +226,7 @@ describe('labels', () => {
     const baseUrl = await t.listeningUrl();
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${baseUrl}${REALTIME_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
     const events: RealtimeEvent[] = [];
-    socket.on('domain.event', (event) => events.push(event));
+    socket.on('domain.events', (received) => events.push(...received));
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);

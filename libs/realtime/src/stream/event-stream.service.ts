@@ -80,25 +80,40 @@ export class EventStream {
     return false;
   }
 
+  /**
+   * Each socket gets the batch as one packet: per event, a packet costs the server a frame write and the console a
+   * decode for every socket. Sockets that receive the same events (usually everyone in a team) share one packet,
+   * which socket.io encodes once for all of them.
+   */
   private deliver(events: RealtimeEvent[]): void {
+    if (events.length === 0) return;
     if (!this.server.attached) return;
-    const namespace = this.server.namespace;
-    for (const event of events) {
-      const full: string[] = [];
-      const stripped: string[] = [];
-      let strippedEvent: RealtimeEvent | null = null;
-      for (const session of this.sessions.all()) {
-        if (session.phase === 'waiting' || event.seq <= session.floor) continue;
+    const bareVersions = new Map<RealtimeEvent, RealtimeEvent>();
+    const bareOf = (event: RealtimeEvent) => bareVersions.get(event) ?? bareVersions.set(event, bare(event)).get(event)!;
+    const packets = new Map<string, { events: RealtimeEvent[]; socketIds: string[] }>();
+    for (const session of this.sessions.all()) {
+      if (session.phase === 'waiting') continue;
+      const received: RealtimeEvent[] = [];
+      let shape = '';
+      events.forEach((event, index) => {
+        if (event.seq <= session.floor) return;
         const reception = receptionOf(session.actor, event);
-        if (reception === 'none') continue;
-        if (session.phase === 'replaying') session.buffer.push(reception === 'full' ? event : (strippedEvent ??= bare(event)));
-        else (reception === 'full' ? full : stripped).push(session.socket.id);
+        if (reception === 'none') return;
+        received.push(reception === 'full' ? event : bareOf(event));
+        shape += reception === 'full' ? `${index},` : `${index}b,`;
+      });
+      if (received.length === 0) continue;
+      if (session.phase === 'replaying') {
+        session.buffer.push(...received);
+        continue;
       }
-      // One emit per variant: socket.io encodes the packet once for all its recipients.
-      if (full.length > 0) namespace.local.to(full).emit('domain.event', event);
-      if (stripped.length > 0) namespace.local.to(stripped).emit('domain.event', (strippedEvent ??= bare(event)));
-      this.delivered = event.seq;
+      const packet = packets.get(shape);
+      if (packet) packet.socketIds.push(session.socket.id);
+      else packets.set(shape, { events: received, socketIds: [session.socket.id] });
     }
+    const namespace = this.server.namespace;
+    for (const packet of packets.values()) namespace.local.to(packet.socketIds).emit('domain.events', packet.events);
+    this.delivered = events[events.length - 1].seq;
   }
 
   private async replay(session: RealtimeSession, afterSeq: number, ack: (result: ResumeResult) => void): Promise<void> {
@@ -121,11 +136,13 @@ export class EventStream {
     if (session.closed) return;
     ack(result);
     let floor = result.status === 'ok' ? Math.max(afterSeq, through) : through;
+    const meanwhile: RealtimeEvent[] = [];
     for (const event of session.buffer) {
       if (event.seq <= floor) continue;
-      session.socket.emit('domain.event', event);
+      meanwhile.push(event);
       floor = event.seq;
     }
+    if (meanwhile.length > 0) session.socket.emit('domain.events', meanwhile);
     session.buffer = [];
     session.floor = floor;
     session.phase = 'live';

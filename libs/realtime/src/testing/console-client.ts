@@ -21,7 +21,7 @@ export class ConsoleClient {
   disconnectReason: string | null = null;
 
   private constructor(readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
-    socket.on('domain.event', (event) => this.events.push(event));
+    socket.on('domain.events', (events) => this.events.push(...events));
     socket.on('typing', (signal) => this.typing.push(signal));
     socket.on('viewing', (signal) => this.viewing.push(signal));
     socket.on('presence.changed', (presence) => this.presence.push(presence));

@@ -55,7 +55,8 @@ export interface SessionEndedSignal {
 }
 
 export interface ServerToClientEvents {
-  'domain.event': (event: RealtimeEvent) => void;
+  /** Committed events in `seq` order, each once: as many as the server had ready, so under load a packet holds several. */
+  'domain.events': (events: RealtimeEvent[]) => void;
   'presence.changed': (presence: PresenceView) => void;
   typing: (signal: TypingSignal) => void;
   viewing: (signal: ViewingSignal) => void;

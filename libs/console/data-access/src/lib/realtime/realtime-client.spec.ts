@@ -135,8 +135,8 @@ describe('realtime client', () => {
     client.start();
     socket.open();
 
-    socket.fire('domain.event', event(3));
-    socket.fire('domain.event', event(4));
+    socket.fire('domain.events', [event(3)]);
+    socket.fire('domain.events', [event(4)]);
     socket.answerResume({ status: 'ok', events: [event(2), event(1), event(3)], latestSeq: 3 });
     await flush();
 
@@ -150,11 +150,23 @@ describe('realtime client', () => {
     socket.answerResume({ status: 'ok', events: [event(5)], latestSeq: 5 });
     await flush();
 
-    socket.fire('domain.event', event(5));
-    socket.fire('domain.event', event(6));
+    socket.fire('domain.events', [event(5)]);
+    socket.fire('domain.events', [event(6)]);
 
     expect(applied.map((a) => a.seqs)).toEqual([[5], [6]]);
     expect(applied[1].source).toBe('live');
+  });
+
+  it('applies a live packet of several events at once, leaving out those already applied', async () => {
+    const { client, socket, applied } = setup();
+    client.start();
+    socket.open();
+    socket.answerResume({ status: 'ok', events: [event(5)], latestSeq: 5 });
+    await flush();
+
+    socket.fire('domain.events', [event(4), event(5), event(6), event(7)]);
+
+    expect(applied.slice(1)).toEqual([{ seqs: [6, 7], source: 'live' }]);
   });
 
   it('replays what was missed after a dropped connection, marked as a replay', async () => {
@@ -177,8 +189,8 @@ describe('realtime client', () => {
     const { client, socket, deps, applied } = setup();
     client.start();
     socket.open();
-    socket.fire('domain.event', event(100));
-    socket.fire('domain.event', event(101));
+    socket.fire('domain.events', [event(100)]);
+    socket.fire('domain.events', [event(101)]);
 
     socket.answerResume({ status: 'resync', reason: 'gap_too_old', latestSeq: 100 });
     await flush();

@@ -195,9 +195,9 @@ export function createRealtimeClient(deps: RealtimeClientDeps): RealtimeClient {
       }
     });
     current.io.on('reconnect_attempt', () => deps.status.connecting());
-    current.on('domain.event', (event: RealtimeEvent) => {
-      if (resuming) pending.push(event);
-      else deliver([event], 'live');
+    current.on('domain.events', (events: RealtimeEvent[]) => {
+      if (resuming) pending.push(...events);
+      else deliver(events, 'live');
     });
     current.on('session.ended', (signal: SessionEndedSignal) => {
       endedReason = signal.reason;
