@@ -1,3 +1,4 @@
+import { AuditLogModule } from '@backtalk/audit-log';
 import { AuthModule, AuthWorkerModule } from '@backtalk/auth';
 import { AutomationModule, AutomationWorkerModule, CannedAnswersModule } from '@backtalk/automation';
 import { ChannelsModule } from '@backtalk/channels';
@@ -25,7 +26,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, LabelsModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, MacrosModule, ...(options.runWorkers ? [MacrosWorkerModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule, ContactsWorkerModule, RetentionWorkerModule] : [])],
+      imports: [PlatformModule, AuthModule, ChannelsModule, ConversationsModule, InboundModule, OutboundModule, RealtimeModule, CannedAnswersModule, LabelsModule, RoutingModule, AutomationModule, CsatModule, ReportsModule, ContactsDirectoryModule, MacrosModule, AuditLogModule, ...(options.runWorkers ? [MacrosWorkerModule, AuthWorkerModule, InboundWorkerModule, OutboundWorkerModule, RoutingWorkerModule, AutomationWorkerModule, CsatWorkerModule, ReportsWorkerModule, ContactsWorkerModule, RetentionWorkerModule] : [])],
     };
   }
 }

@@ -287,7 +287,7 @@ describe('malformed input on every route', () => {
 
   /** A value each query parameter would accept ('' leaves it out: a cursor comes only from a previous page). */
   function validQuery(operation: Operation): Record<string, string> {
-    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, labelId: ids.label, assigneeId: ids.user, priority: 'urgent', language: 'uk', sla: 'breached', optedOut: 'false', unread: 'true', createdFrom: '2026-03-01T00:00:00Z', createdTo: '2026-03-08T00:00:00Z', activeFrom: '2026-03-01T00:00:00Z', activeTo: '2026-03-08T00:00:00Z', conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', attribute: 'plan:Gold', compare: 'true', businessHours: 'false', format: 'json', fileName: 'customers.csv' };
+    const values: Record<string, string> = { view: 'all', sort: 'recent', q: 'order', status: 'open', teamId: ids.team, channelId: ids.channel, labelId: ids.label, assigneeId: ids.user, priority: 'urgent', language: 'uk', sla: 'breached', optedOut: 'false', unread: 'true', createdFrom: '2026-03-01T00:00:00Z', createdTo: '2026-03-08T00:00:00Z', activeFrom: '2026-03-01T00:00:00Z', activeTo: '2026-03-08T00:00:00Z', conversationId: ids.conversation, cursor: '', before: '', limit: '10', from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z', timeZone: 'Europe/Kyiv', agentId: '', attribute: 'plan:Gold', compare: 'true', businessHours: 'false', format: 'json', fileName: 'customers.csv', actorUserId: ids.user, actorKind: 'user', action: 'rule.updated', targetType: 'rule', targetId: ids.rule, target: 'Resolve' };
     return Object.fromEntries(
       operation.queryParams.map((name) => {
         if (!(name in values)) throw new Error(`no valid value for query parameter ${name} of ${operation.method} ${operation.path}: add one so it is probed`);
@@ -434,10 +434,11 @@ describe('malformed input on every route', () => {
 
   /**
    * Every row of every table, so that "changes nothing" can be compared before and after; an API key's last use is
-   * recorded when it authenticates, which happens before a malformed header is looked at.
+   * recorded when it authenticates, which happens before a malformed header is looked at. The audit trail is left out:
+   * it records attempts too (a key's first use of the day, a refused sign-in), which is what it is for.
    */
   async function everything(): Promise<string> {
-    const tables: Array<{ tablename: string }> = await t.dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const tables: Array<{ tablename: string }> = await t.dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'audit_entry' ORDER BY tablename`);
     const parts = await Promise.all(
       tables.map(async ({ tablename }) => {
         const [row] = await t.dataSource.query(`SELECT md5(coalesce(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' ORDER BY (to_jsonb(t) - 'last_used_at')::text), '')) AS digest FROM "${tablename}" t`);

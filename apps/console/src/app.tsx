@@ -1,5 +1,6 @@
 import { ConsoleDataProvider } from '@backtalk/console/data-access';
 import { settingsRoute } from '@backtalk/console/feature-admin';
+import { auditSettingsRoutes } from '@backtalk/console/feature-audit';
 import { LoginPage, RequireAuth } from '@backtalk/console/feature-auth';
 import { automationSettingsRoutes } from '@backtalk/console/feature-automation';
 import { InboxEffects, inboxRoute } from '@backtalk/console/feature-inbox';
@@ -35,7 +36,7 @@ const router = createBrowserRouter([
               { path: 'contacts/*', handle: { preload: ContactsArea.preload }, element: <ContactsArea /> },
               { path: 'reports/*', handle: { preload: ReportsPage.preload }, element: <ReportsPage /> },
               // The automation pages build on the settings library's forms, so they join its routes here rather than in it.
-              { ...settingsRoute, index: false, children: [...automationSettingsRoutes, ...labelsSettingsRoutes, ...(settingsRoute.children ?? [])] },
+              { ...settingsRoute, index: false, children: [...automationSettingsRoutes, ...labelsSettingsRoutes, ...auditSettingsRoutes, ...(settingsRoute.children ?? [])] },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -3,13 +3,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditRow, entryHash, GENESIS_HASH } from './audit-hash';
+import { currentAuditOrigin } from './audit-origin';
 
 /** One writer at a time extends the chain; transaction-scoped, so it is released by COMMIT/ROLLBACK behind any pooler. */
 const CHAIN_LOCK = `SELECT pg_advisory_xact_lock(hashtextextended('audit_entry_chain', 0))`;
 
 const REDACTED = '[redacted]';
-/** Field names whose values are never written to the trail, at any depth of a diff. */
-const SECRET_FIELD = /secret|password|token|credential|auth_?key|api_?key$|private|signing|webhook_?key/i;
+/**
+ * Field names whose values are never written to the trail, at any depth of a diff: names that end in a word for a
+ * credential (`authToken`, `signatureSecret`, `secrets`), not names about them (`secretsSet` lists which are set).
+ */
+const SECRET_FIELD = /(secret|password|password_?hash|key_?hash|token|credential|private_?key|api_?key|signing_?key)s?$/i;
 
 /**
  * Replaces every value under a secret-looking key with a marker that says it changed (or not), never what it is. The
@@ -38,7 +42,8 @@ export interface RecordedEntry {
 
 /**
  * Appends to the audit trail. Pass the EntityManager of the transaction that makes the change, so the entry commits
- * or rolls back with it; call it last in that transaction, because it holds the chain lock until commit.
+ * or rolls back with it; call it last in that transaction, because it holds the chain lock until commit. Without an
+ * `origin`, the entry takes the IP and user agent of the HTTP request being handled, if there is one.
  */
 @Injectable()
 export class AuditService {
@@ -57,6 +62,7 @@ export class AuditService {
          FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1) AS last ON true`,
     )) as Array<{ seq: string | null; hash: string | null; now: Date }>;
     const { actor } = input;
+    const origin = input.origin ?? currentAuditOrigin();
     const diff = input.diff && (input.diff.before !== undefined || input.diff.after !== undefined) ? redactDiff(input.diff) : null;
     const row: AuditRow = {
       seq: String(BigInt(head.seq ?? '0') + 1n),
@@ -71,8 +77,8 @@ export class AuditService {
       targetLabel: clip(input.target.label, 500),
       teamIds: [...new Set(input.teamIds ?? [])].sort(),
       diff,
-      ip: clip(input.origin?.ip, 64),
-      userAgent: clip(input.origin?.userAgent, 400),
+      ip: clip(origin?.ip, 64),
+      userAgent: clip(origin?.userAgent, 400),
       prevHash: head.hash ?? GENESIS_HASH,
     };
     const hash = entryHash(row);

@@ -1,3 +1,4 @@
+import { AuditModule } from '@backtalk/audit';
 import { QueueName } from '@backtalk/platform';
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
@@ -23,7 +24,7 @@ const SERVICES = [UsersService, UserPreferencesService, TeamsService, SessionsSe
 
 /** Accounts and access: users, teams, sign-in sessions, API keys and the global guard. */
 @Module({
-  imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), BullModule.registerQueue({ name: QueueName.Maintenance })],
+  imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), BullModule.registerQueue({ name: QueueName.Maintenance }), AuditModule],
   controllers: [SessionsController, UsersController, UserPreferencesController, TeamsController, ApiKeysController],
   providers: [...SERVICES, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [...SERVICES],

@@ -1,5 +1,6 @@
 export * from './access/access-policy';
 export * from './access/actor';
+export * from './access/audit-actor';
 export * from './access/decorators';
 export * from './api-keys/api-keys.service';
 export * from './auth.module';

@@ -23,13 +23,13 @@ export class ChannelsController {
 
   @Roles(Role.Admin)
   @Post()
-  create(@Body() body: CreateChannelDto): Promise<ChannelView> {
-    return this.channels.create(body);
+  create(@CurrentUser() actor: UserActor, @Body() body: CreateChannelDto): Promise<ChannelView> {
+    return this.channels.create(body, actor);
   }
 
   @Roles(Role.Admin)
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateChannelDto): Promise<ChannelView> {
-    return this.channels.update(id, body);
+  update(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateChannelDto): Promise<ChannelView> {
+    return this.channels.update(id, body, actor);
   }
 }

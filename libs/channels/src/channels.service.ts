@@ -1,5 +1,7 @@
-import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import { AuditService, changedFields } from '@backtalk/audit';
+import { AccessPolicy, type Actor, auditActorOf, type UserActor } from '@backtalk/auth';
 import {
+  type AuditRecordInput,
   type ChannelSecretsInput,
   type ChannelView,
   type CreateChannelRequest,
@@ -14,7 +16,7 @@ import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
 import { API_PREFIX, AppConfig, DomainError, isForeignKeyViolation, isUniqueViolation, SecretBox } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { DEFAULT_KEYWORDS, defaultConfirmations } from './channel-defaults';
 import { mergeSecrets, missingSecrets } from './channel-secrets';
 import { ChannelEntity } from './channel.entity';
@@ -65,6 +67,7 @@ export class ChannelsService {
     @InjectRepository(ChannelEntity) private readonly channels: Repository<ChannelEntity>,
     private readonly secretBox: SecretBox,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   webhookUrl(channel: Pick<ChannelEntity, 'id' | 'provider'>): string {
@@ -82,7 +85,8 @@ export class ChannelsService {
     return this.view(channel);
   }
 
-  async create(request: CreateChannelRequest): Promise<ChannelView> {
+  /** `actor` is whoever adds the channel; none for the seed and the command-line tools. */
+  async create(request: CreateChannelRequest, actor?: Actor): Promise<ChannelView> {
     if (!isCountryCode(request.country)) throw invalid('country', 'is not a known country code');
     const missing = missingSecrets(request.provider, request.secrets);
     if (missing.length > 0) throw invalid('secrets', `must include ${missing.join(', ')} for ${request.provider} (used to verify its webhooks)`);
@@ -104,12 +108,22 @@ export class ChannelsService {
       smartEncoding: request.smartEncoding ?? false,
       active: true,
     });
-    return this.view(await this.saveMappingConstraintErrors(entity));
+    return this.view(
+      await this.saveMappingConstraintErrors(entity, (saved) => ({
+        actor: auditActorOf(actor),
+        action: 'channel.created',
+        target: { type: 'channel', id: saved.id, label: saved.name },
+        teamIds: [saved.teamId],
+        diff: { after: this.auditedFields(saved) },
+      })),
+    );
   }
 
-  async update(id: string, changes: UpdateChannelRequest): Promise<ChannelView> {
+  async update(id: string, changes: UpdateChannelRequest, actor?: Actor): Promise<ChannelView> {
     const channel = await this.findWithSecrets(id);
     if (!channel) throw DomainError.notFound('Channel');
+    const before = this.auditedFields(channel);
+    const secretsBefore = this.openSecrets(channel);
     const country = changes.country ?? channel.country;
     if (!isCountryCode(country)) throw invalid('country', 'is not a known country code');
     const senderType = changes.senderType ?? channel.senderType;
@@ -137,7 +151,28 @@ export class ChannelsService {
       smartEncoding: changes.smartEncoding ?? channel.smartEncoding,
       active: changes.active ?? channel.active,
     });
-    return this.view(await this.saveMappingConstraintErrors(channel));
+    return this.view(
+      await this.saveMappingConstraintErrors(channel, (saved) => {
+        // Which credentials were replaced, by name only: their values never reach the trail.
+        const secretsAfter = this.openSecrets(saved);
+        const replaced = (Object.keys({ ...secretsBefore, ...secretsAfter }) as Array<keyof ChannelSecretsInput>).filter((field) => secretsBefore[field] !== secretsAfter[field]).sort();
+        const diff = changedFields(before, this.auditedFields(saved));
+        if (!diff && replaced.length === 0) return undefined;
+        return {
+          actor: auditActorOf(actor),
+          action: diff ? 'channel.updated' : 'channel.secrets_changed',
+          target: { type: 'channel', id: saved.id, label: saved.name },
+          teamIds: [...new Set([before['teamId'] as string, saved.teamId])],
+          diff: { before: diff?.before ?? {}, after: { ...diff?.after, ...(replaced.length > 0 ? { credentialsReplaced: replaced } : {}) } },
+        };
+      }),
+    );
+  }
+
+  /** A channel's settings as the trail shows them: everything but ids and credentials, of which only the names set. */
+  private auditedFields(channel: ChannelEntity): Record<string, unknown> {
+    const { id: _id, webhookUrl: _url, createdAt: _created, ...fields } = this.view(channel);
+    return fields;
   }
 
   /** For webhooks and sending: the channel with its credentials decrypted (cached for a few seconds). */
@@ -160,10 +195,16 @@ export class ChannelsService {
     return JSON.parse(this.secretBox.open(channel.secretsSealed)) as ChannelSecretsInput;
   }
 
-  private async saveMappingConstraintErrors(channel: ChannelEntity): Promise<ChannelEntity> {
+  /** Saves, and records what `entryFor` describes in the same transaction (nothing when it returns undefined). */
+  private async saveMappingConstraintErrors(channel: ChannelEntity, entryFor: (saved: ChannelEntity) => AuditRecordInput | undefined): Promise<ChannelEntity> {
     this.cache.delete(channel.id);
     try {
-      return await this.channels.save(channel);
+      return await this.channels.manager.transaction(async (manager: EntityManager) => {
+        const saved = await manager.save(channel);
+        const entry = entryFor(saved);
+        if (entry) await this.audit.record(entry, manager);
+        return saved;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.conflict('Another channel already uses this sender at this provider', [{ field: 'sender', messages: ['is already in use'] }]);
       if (isForeignKeyViolation(error)) throw invalid('teamId', 'must be an existing team');

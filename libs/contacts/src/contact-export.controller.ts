@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { CurrentUser, type UserActor } from '@backtalk/auth';
+import { AuditService } from '@backtalk/audit';
+import { auditActorOf, CurrentUser, type UserActor } from '@backtalk/auth';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
@@ -14,7 +15,10 @@ const EXPORT_PAGE = 200;
 @ApiBearerAuth('user')
 @Controller('contacts')
 export class ContactExportController {
-  constructor(private readonly contacts: ContactsService) {}
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly audit: AuditService,
+  ) {}
 
   /**
    * The directory with the same filters, as CSV, streamed page by page through the directory's own query: the access
@@ -27,6 +31,15 @@ export class ContactExportController {
     const contacts = this.contacts;
     // Read the first page before answering, so a bad cursor or filter is a 400 rather than a broken download.
     const first = await contacts.list(actor, { ...query, limit: EXPORT_PAGE });
+    // The filters, not the search text: that may be a customer's number, which the append-only trail must never hold.
+    const { q, cursor: _cursor, limit: _limit, ...filters } = query;
+    await this.audit.record({
+      actor: auditActorOf(actor),
+      action: 'contact.exported',
+      target: { type: 'contact_list' },
+      teamIds: await contacts.exportTeams(actor, query),
+      diff: { after: { ...filters, searched: Boolean(q) } },
+    });
     async function* rows(): AsyncGenerator<string[]> {
       let page = first;
       for (;;) {

@@ -1,4 +1,5 @@
-import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import { AuditService } from '@backtalk/audit';
+import { AccessPolicy, auditActorOf, type UserActor } from '@backtalk/auth';
 import {
   type ConsentEventView,
   type ContactBlockView,
@@ -77,6 +78,7 @@ export class ContactsService {
     private readonly actions: ConversationActionsService,
     private readonly eventLog: EventLog,
     private readonly attributes: ContactAttributesService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: UserActor, query: ContactListQuery): Promise<Page<ContactListItem>> {
@@ -261,6 +263,11 @@ export class ContactsService {
       await manager.query(`UPDATE contact SET language = (SELECT language FROM contact WHERE id = $2) WHERE id = $1 AND language IS NULL`, [contactId, otherContactId]);
       await manager.query(`DELETE FROM contact WHERE id = $1`, [otherContactId]);
       const teams = new Set([...survivorTeams.all, ...absorbedTeams.all]);
+      // Ids only: a customer's number or name in the append-only trail could never be erased with the rest of them.
+      await this.audit.record(
+        { actor: auditActorOf(actor), action: 'contact.merged', target: { type: 'contact', id: contactId }, teamIds: [...teams], diff: { before: { absorbedContactId: otherContactId } } },
+        manager,
+      );
       return this.eventLog.append(manager, [...teams].map((teamId) => ({ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } })));
     });
     this.eventLog.publish(events);
@@ -386,6 +393,22 @@ export class ContactsService {
       [contactId, request.teamId ?? null],
     );
     return { id: row.id, phone: row.phone ?? '', name: row.name, notes: row.notes ?? '', language: row.language, erasedAt: null };
+  }
+
+  /**
+   * The teams whose contacts an export with these filters can hold: the caller's visible teams, narrowed by the team
+   * or channel filter. An audit entry about the export is shown to those teams' supervisors; a filter aimed at a team
+   * the caller cannot see narrows it to none, so only admins read about that attempt.
+   */
+  async exportTeams(actor: UserActor, query: Pick<ContactListQuery, 'teamId' | 'channelId'>): Promise<string[]> {
+    const visible = AccessPolicy.visibleTeams(actor);
+    let teams: 'all' | string[] = visible === 'all' ? 'all' : [...visible];
+    const narrow = (team: string | undefined) => {
+      teams = !team ? [] : teams === 'all' ? [team] : teams.filter((candidate) => candidate === team);
+    };
+    if (query.teamId) narrow(query.teamId);
+    if (query.channelId) narrow((await this.dataSource.query<Array<{ team_id: string }>>(`SELECT team_id FROM channel WHERE id = $1`, [query.channelId]))[0]?.team_id);
+    return teams === 'all' ? [] : teams;
   }
 
   /** Another team's notes answer 404 exactly like a contact nobody has, so writing cannot probe them either. */

@@ -1,3 +1,4 @@
+import { AuditModule } from '@backtalk/audit';
 import { ChannelsModule } from '@backtalk/channels';
 import { ConversationsModule } from '@backtalk/conversations';
 import { CsatModule } from '@backtalk/csat';
@@ -24,7 +25,7 @@ const RoutingQueue = BullModule.registerQueue({ name: QueueName.Routing });
 
 /** Team queues: assignment, business hours, SLAs, snoozes. Reacts to changes in whichever process makes them. */
 @Module({
-  imports: [ChannelsModule, ConversationsModule, OutboundModule, PresenceModule, CsatModule, RoutingQueue],
+  imports: [ChannelsModule, ConversationsModule, OutboundModule, PresenceModule, CsatModule, RoutingQueue, AuditModule],
   controllers: [RoutingController],
   providers: [...SERVICES, CsatEscalation],
   exports: SERVICES,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { AuditService } from '@backtalk/audit';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { SecretBox } from '@backtalk/platform';
 import type { DataSource } from 'typeorm';
@@ -12,15 +13,28 @@ async function main(): Promise<void> {
   const rotated = await withApiContext(async (context) => {
     const dataSource = context.get<DataSource>(getDataSourceToken());
     const box = context.get(SecretBox);
+    const audit = context.get(AuditService);
     return dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string; secrets_sealed: string }> = await manager.query(`SELECT id, secrets_sealed FROM channel FOR UPDATE`);
-      let count = 0;
+      const rows: Array<{ id: string; team_id: string; secrets_sealed: string }> = await manager.query(`SELECT id, team_id, secrets_sealed FROM channel FOR UPDATE`);
+      const resealed: Array<{ id: string; team_id: string }> = [];
       for (const row of rows) {
         if (!box.needsRotation(row.secrets_sealed)) continue;
         await manager.query(`UPDATE channel SET secrets_sealed = $2 WHERE id = $1`, [row.id, box.seal(box.open(row.secrets_sealed))]);
-        count++;
+        resealed.push(row);
       }
-      return count;
+      if (resealed.length > 0) {
+        await audit.record(
+          {
+            actor: { kind: 'system' },
+            action: 'secrets.rotated',
+            target: { type: 'secrets_key', label: 'SECRETS_KEY' },
+            teamIds: resealed.map((row) => row.team_id),
+            diff: { after: { channelsResealed: resealed.map((row) => row.id) } },
+          },
+          manager,
+        );
+      }
+      return resealed.length;
     });
   });
   process.stdout.write(`${rotated === 0 ? 'every stored secret is sealed with the current key' : `re-sealed the secrets of ${rotated} channel(s) under the current key`}\n`);

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { TeamsService, UsersService } from '@backtalk/auth';
+import { SYSTEM_USER_ACTOR, TeamsService, UsersService } from '@backtalk/auth';
 import { CannedAnswersService, RulesService } from '@backtalk/automation';
 import { ChannelsService } from '@backtalk/channels';
-import { AssignmentPolicy, type ChannelSecretsInput, ConversationStatus, type CreateCannedAnswerRequest, Role, RuleTrigger, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
+import { AssignmentPolicy, type ChannelSecretsInput, ConversationStatus, type CreateCannedAnswerRequest, RuleTrigger, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
 import { TeamRoutingService } from '@backtalk/routing';
 import { DEMO_CHANNELS, DEMO_PEOPLE, demoPassword } from './demo-data';
 import { withApiContext } from './nest-context';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   await withApiContext(async (context) => {
     const users = context.get(UsersService);
     const teams = context.get(TeamsService);
-    const systemActor = { kind: 'user', userId: 'seed', role: Role.Admin, teamIds: [] } as const;
+    const systemActor = SYSTEM_USER_ACTOR;
 
     const existingTeams = await teams.list(systemActor);
     const teamIdByName = new Map(existingTeams.map((team) => [team.name, team.id]));

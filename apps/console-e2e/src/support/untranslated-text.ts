@@ -17,6 +17,7 @@ export const UNTRANSLATED_ALLOWED_WORDS = new Set([
   'CSAT',
   'SLA',
   'ID',
+  'IP',
   'CRM',
   'VIP',
   'email',

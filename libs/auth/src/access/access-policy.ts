@@ -77,6 +77,16 @@ export const AccessPolicy = {
     return { sql: `${teamIdExpression} = ANY($${firstParameter}::uuid[])`, parameters: [[...visible]] };
   },
 
+  /**
+   * For rows that concern a set of teams (`teamIdsExpression` is a uuid[]): visible when one of them is. Admins see every
+   * row, also those about no team; others only rows about a team of theirs.
+   */
+  visibleTeamSetCondition(actor: UserActor, teamIdsExpression: string, firstParameter: number): SqlCondition {
+    const visible = AccessPolicy.visibleTeams(actor);
+    if (visible === 'all') return { sql: 'true', parameters: [] };
+    return { sql: `${teamIdsExpression} && $${firstParameter}::uuid[]`, parameters: [[...visible]] };
+  },
+
   /** `scopeToVisibleConversations` for raw SQL over the conversation table as `alias`; see `visibleTeamsCondition`. */
   visibleConversationsCondition(actor: UserActor, alias: string, firstParameter: number): SqlCondition {
     const visible = AccessPolicy.visibleTeams(actor);

@@ -1,4 +1,5 @@
 import { ErrorCode, type ApiKeyScope, type Role } from '@backtalk/contracts';
+import { auditOriginOf } from '@backtalk/audit';
 import { DomainError, IS_PUBLIC } from '@backtalk/platform';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -32,7 +33,7 @@ export class AuthGuard implements CanActivate {
     const requiredScopes = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(API_KEY_SCOPES, targets);
     if (requiredScopes) {
       if (!token.startsWith(API_KEY_MARKER)) throw new DomainError(ErrorCode.Unauthenticated, 'This endpoint takes an API key');
-      const actor = await this.apiKeys.authenticate(token);
+      const actor = await this.apiKeys.authenticate(token, auditOriginOf(request));
       if (!actor) throw new DomainError(ErrorCode.Unauthenticated, 'Unknown or revoked API key');
       const missing = requiredScopes.filter((scope) => !actor.scopes.includes(scope));
       if (missing.length > 0) throw DomainError.forbidden(`This API key lacks the scope ${missing.join(', ')}`);

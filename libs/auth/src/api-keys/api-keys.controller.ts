@@ -30,8 +30,8 @@ export class ApiKeysController {
   @Roles(Role.Admin)
   @Delete('api-keys/:id')
   @HttpCode(204)
-  revoke(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.apiKeys.revoke(id);
+  revoke(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.apiKeys.revoke(id, actor);
   }
 
   @ApiBearerAuth('api-key')

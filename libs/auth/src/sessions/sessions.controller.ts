@@ -50,7 +50,7 @@ export class SessionsController {
   @Post('auth/logout')
   @HttpCode(204)
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    await this.sessions.logout(request.cookies[REFRESH_COOKIE_NAME]);
+    await this.sessions.logout(request.cookies[REFRESH_COOKIE_NAME], clientOf(request));
     void reply.clearCookie(REFRESH_COOKIE_NAME, { path: REFRESH_COOKIE_PATH });
   }
 

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AuditService } from '@backtalk/audit';
 import { ErrorCode, type SessionResponse } from '@backtalk/contracts';
 import { AppConfig, DomainError } from '@backtalk/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
-import { RefreshRevocationReason, RefreshTokenEntity, UserEntity } from '../entities';
+import { RefreshRevocationReason, RefreshTokenEntity, TeamMemberEntity, UserEntity } from '../entities';
 import { UsersService } from '../users/users.service';
 import { normaliseEmail } from '../users/user-view';
 import { AccessTokenService } from './access-token.service';
@@ -46,6 +47,7 @@ export class SessionsService {
     private readonly hasher: PasswordHasher,
     private readonly rateLimiter: LoginRateLimiter,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {
     this.dummyHash = hasher.hash(randomUUID());
   }
@@ -59,11 +61,24 @@ export class SessionsService {
       await this.rateLimiter.recordFailure(email, client.ip);
       const reason = !user ? 'unknown email' : !passwordMatches ? 'wrong password' : 'account deactivated';
       this.logger.warn({ email, ip: client.ip, reason }, 'failed sign-in');
+      await this.audit.record({
+        actor: { kind: 'anonymous', attemptedEmail: email },
+        action: 'session.sign_in_failed',
+        target: { type: 'user', ...(user ? { id: user.id } : {}), label: email },
+        teamIds: user ? await this.teamIdsOf(user.id) : [],
+        diff: { after: { reason } },
+        origin: client,
+      });
       throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect');
     }
     await this.rateLimiter.recordSuccess(email);
     this.logger.log({ userId: user.id, ip: client.ip }, 'signed in');
-    return this.issue(this.dataSource.manager, user, randomUUID(), client);
+    const teamIds = await this.teamIdsOf(user.id);
+    return this.dataSource.transaction(async (manager) => {
+      const issued = await this.issue(manager, user, randomUUID(), client);
+      await this.audit.record({ actor: { kind: 'user', userId: user.id }, action: 'session.signed_in', target: { type: 'user', id: user.id, label: user.email }, teamIds, origin: client }, manager);
+      return issued;
+    });
   }
 
   async refresh(refreshToken: string | undefined, client: ClientInfo): Promise<IssuedSession> {
@@ -100,11 +115,23 @@ export class SessionsService {
     this.logger.warn({ userId: known.userId, familyId: known.familyId }, 'refresh token reuse detected; session family revoked');
   }
 
-  async logout(refreshToken: string | undefined): Promise<void> {
+  async logout(refreshToken: string | undefined, client?: ClientInfo): Promise<void> {
     if (!refreshToken) return;
     const known = await this.refreshTokens.findOneBy({ tokenHash: hashToken(refreshToken) });
     if (!known) return;
-    await revokeRefreshTokens(this.dataSource.manager, { familyId: known.familyId }, RefreshRevocationReason.Logout);
+    const user = await this.users.findOneBy({ id: known.userId });
+    const teamIds = await this.teamIdsOf(known.userId);
+    await this.dataSource.transaction(async (manager) => {
+      await revokeRefreshTokens(manager, { familyId: known.familyId }, RefreshRevocationReason.Logout);
+      await this.audit.record(
+        { actor: { kind: 'user', userId: known.userId }, action: 'session.signed_out', target: { type: 'user', id: known.userId, label: user?.email }, teamIds, origin: client },
+        manager,
+      );
+    });
+  }
+
+  private async teamIdsOf(userId: string): Promise<string[]> {
+    return (await this.dataSource.manager.find(TeamMemberEntity, { select: { teamId: true }, where: { userId } })).map((row) => row.teamId);
   }
 
   async changePassword(userId: string, currentPassword: string, newPassword: string, client: ClientInfo): Promise<IssuedSession> {
@@ -113,12 +140,15 @@ export class SessionsService {
       throw new DomainError(ErrorCode.ValidationFailed, 'The current password is incorrect', [{ field: 'currentPassword', messages: ['is incorrect'] }]);
     }
     const passwordHash = await this.hasher.hash(newPassword);
+    const teamIds = await this.teamIdsOf(userId);
     return this.dataSource.transaction(async (manager) => {
       // Whole seconds, because JWT issued-at is in seconds: the session issued below must stay valid.
       const changedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
       await manager.update(UserEntity, { id: userId }, { passwordHash, passwordChangedAt: changedAt });
       await revokeRefreshTokens(manager, { userId }, RefreshRevocationReason.PasswordChanged);
-      return this.issue(manager, { ...user, passwordChangedAt: changedAt }, randomUUID(), client);
+      const issued = await this.issue(manager, { ...user, passwordChangedAt: changedAt }, randomUUID(), client);
+      await this.audit.record({ actor: { kind: 'user', userId }, action: 'user.password_changed', target: { type: 'user', id: userId, label: user.email }, teamIds, origin: client }, manager);
+      return issued;
     });
   }
 

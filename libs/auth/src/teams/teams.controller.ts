@@ -24,8 +24,8 @@ export class TeamsController {
 
   @Roles(Role.Admin)
   @Post()
-  create(@Body() body: CreateTeamDto): Promise<TeamView> {
-    return this.teams.create(body);
+  create(@CurrentUser() actor: UserActor, @Body() body: CreateTeamDto): Promise<TeamView> {
+    return this.teams.create(body, actor);
   }
 
   @Roles(Role.Admin, Role.Supervisor)
@@ -37,7 +37,7 @@ export class TeamsController {
   @Roles(Role.Admin)
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.teams.remove(id);
+  remove(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.teams.remove(id, actor);
   }
 }

@@ -1,10 +1,12 @@
+import { AuditService, changedFields } from '@backtalk/audit';
 import { ErrorCode, type TeamView } from '@backtalk/contracts';
 import { DomainError, isForeignKeyViolation, isUniqueViolation } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy';
-import type { UserActor } from '../access/actor';
+import type { Actor, UserActor } from '../access/actor';
+import { auditActorOf } from '../access/audit-actor';
 import { TeamEntity, TeamMemberEntity, UserEntity } from '../entities';
 
 export interface TeamInput {
@@ -23,6 +25,7 @@ export class TeamsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
     @InjectRepository(TeamMemberEntity) private readonly members: Repository<TeamMemberEntity>,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: UserActor): Promise<TeamView[]> {
@@ -44,13 +47,25 @@ export class TeamsService {
     return toTeamView(team, await this.memberIdsOf(this.dataSource.manager, teamId));
   }
 
-  async create(input: Required<Pick<TeamInput, 'name'>> & TeamInput): Promise<TeamView> {
+  /** `actor` is whoever creates the team; none for the seed and the command-line tools. */
+  async create(input: Required<Pick<TeamInput, 'name'>> & TeamInput, actor?: Actor): Promise<TeamView> {
     return this.withUniqueName(() =>
       this.dataSource.transaction(async (manager) => {
         const team = await manager.save(manager.create(TeamEntity, { name: input.name.trim(), description: input.description?.trim() ?? '' }));
         // Only admins create teams (and the seed, with no actor), so every user may be added.
         if (input.memberIds) await this.replaceMembers(manager, team.id, input.memberIds, null);
-        return toTeamView(team, await this.memberIdsOf(manager, team.id));
+        const view = toTeamView(team, await this.memberIdsOf(manager, team.id));
+        await this.audit.record(
+          {
+            actor: auditActorOf(actor),
+            action: 'team.created',
+            target: { type: 'team', id: team.id, label: team.name },
+            teamIds: [team.id],
+            diff: { after: { name: view.name, description: view.description, memberIds: view.memberIds } },
+          },
+          manager,
+        );
+        return view;
       }),
     );
   }
@@ -63,19 +78,43 @@ export class TeamsService {
       this.dataSource.transaction(async (manager) => {
         const team = await manager.findOneBy(TeamEntity, { id: teamId });
         if (!team) throw DomainError.notFound('Team');
+        const before = { name: team.name, description: team.description, memberIds: await this.memberIdsOf(manager, teamId) };
         if (changes.name !== undefined) team.name = changes.name.trim();
         if (changes.description !== undefined) team.description = changes.description.trim();
         await manager.save(team);
         if (changes.memberIds !== undefined) await this.replaceMembers(manager, teamId, changes.memberIds, actor);
-        return toTeamView(team, await this.memberIdsOf(manager, teamId));
+        const view = toTeamView(team, await this.memberIdsOf(manager, teamId));
+        const diff = changedFields(before, { name: view.name, description: view.description, memberIds: view.memberIds });
+        if (diff) {
+          const membersChanged = 'memberIds' in (diff.after ?? {}) || 'memberIds' in (diff.before ?? {});
+          await this.audit.record(
+            { actor: auditActorOf(actor), action: membersChanged ? 'team.members_changed' : 'team.updated', target: { type: 'team', id: teamId, label: team.name }, teamIds: [teamId], diff },
+            manager,
+          );
+        }
+        return view;
       }),
     );
   }
 
-  async remove(teamId: string): Promise<void> {
+  async remove(teamId: string, actor?: Actor): Promise<void> {
     try {
-      const result = await this.teams.delete({ id: teamId });
-      if (!result.affected) throw DomainError.notFound('Team');
+      await this.dataSource.transaction(async (manager) => {
+        const team = await manager.findOneBy(TeamEntity, { id: teamId });
+        if (!team) throw DomainError.notFound('Team');
+        const memberIds = await this.memberIdsOf(manager, teamId);
+        await manager.delete(TeamEntity, { id: teamId });
+        await this.audit.record(
+          {
+            actor: auditActorOf(actor),
+            action: 'team.deleted',
+            target: { type: 'team', id: teamId, label: team.name },
+            teamIds: [teamId],
+            diff: { before: { name: team.name, description: team.description, memberIds } },
+          },
+          manager,
+        );
+      });
     } catch (error) {
       // Channels and conversations keep their team: a team still answering customers cannot vanish.
       if (isForeignKeyViolation(error)) throw DomainError.conflict('This team still has channels or conversations; move them to another team first');

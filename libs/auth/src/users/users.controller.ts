@@ -24,8 +24,8 @@ export class UsersController {
 
   @Roles(Role.Admin)
   @Post()
-  create(@Body() body: CreateUserDto): Promise<UserView> {
-    return this.users.create(body);
+  create(@CurrentUser() actor: UserActor, @Body() body: CreateUserDto): Promise<UserView> {
+    return this.users.create(body, actor);
   }
 
   @Roles(Role.Admin)

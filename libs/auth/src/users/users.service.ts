@@ -1,10 +1,12 @@
+import { AuditService, changedFields } from '@backtalk/audit';
 import { ErrorCode, Role, type UserView } from '@backtalk/contracts';
 import { DomainError, isUniqueViolation } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy';
-import type { UserActor } from '../access/actor';
+import type { Actor, UserActor } from '../access/actor';
+import { auditActorOf } from '../access/audit-actor';
 import { RefreshRevocationReason, TeamEntity, TeamMemberEntity, UserEntity } from '../entities';
 import { PasswordHasher } from '../sessions/password-hasher';
 import { revokeRefreshTokens } from '../sessions/revoke-refresh-tokens';
@@ -25,6 +27,15 @@ export interface UserChanges {
   teamIds?: string[];
 }
 
+/** One entry per change, named by what matters most in it; the diff shows every field that changed. */
+function userChangeAction(before: { role: Role; active: boolean; teamIds: string[] }, after: UserView): string {
+  if (before.active && !after.active) return 'user.deactivated';
+  if (!before.active && after.active) return 'user.reactivated';
+  if (before.role !== after.role) return 'user.role_changed';
+  if ([...before.teamIds].sort().join() !== [...after.teamIds].sort().join()) return 'user.teams_changed';
+  return 'user.updated';
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -32,6 +43,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(TeamMemberEntity) private readonly members: Repository<TeamMemberEntity>,
     private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
   ) {}
 
   /** Who is calling, read fresh per request so that role changes and deactivation take effect at once. */
@@ -78,7 +90,8 @@ export class UsersService {
     return this.viewOf(user);
   }
 
-  async create(input: NewUser): Promise<UserView> {
+  /** `actor` is whoever creates the account; none for the seed and the command-line tools. */
+  async create(input: NewUser, actor?: Actor): Promise<UserView> {
     const passwordHash = await this.hasher.hash(input.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -86,7 +99,18 @@ export class UsersService {
           manager.create(UserEntity, { email: normaliseEmail(input.email), name: input.name.trim(), role: input.role, passwordHash, active: true, passwordChangedAt: new Date() }),
         );
         await this.replaceMemberships(manager, user.id, input.teamIds ?? []);
-        return this.viewOf(user, manager);
+        const view = await this.viewOf(user, manager);
+        await this.audit.record(
+          {
+            actor: auditActorOf(actor),
+            action: 'user.created',
+            target: { type: 'user', id: user.id, label: user.email },
+            teamIds: view.teamIds,
+            diff: { after: { email: view.email, name: view.name, role: view.role, teamIds: view.teamIds } },
+          },
+          manager,
+        );
+        return view;
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -106,6 +130,7 @@ export class UsersService {
       if (user.role === Role.Admin && (changes.active === false || (changes.role && changes.role !== Role.Admin))) {
         await this.assertAnotherActiveAdmin(manager, userId);
       }
+      const before = { name: user.name, role: user.role, active: user.active, teamIds: await this.teamIdsOf(userId, manager) };
       if (changes.name !== undefined) user.name = changes.name.trim();
       if (changes.role !== undefined) user.role = changes.role;
       if (changes.active !== undefined) user.active = changes.active;
@@ -114,7 +139,21 @@ export class UsersService {
         await revokeRefreshTokens(manager, { userId }, RefreshRevocationReason.UserDeactivated);
       }
       if (changes.teamIds !== undefined) await this.replaceMemberships(manager, userId, changes.teamIds);
-      return this.viewOf(user, manager);
+      const view = await this.viewOf(user, manager);
+      const diff = changedFields(before, { name: view.name, role: view.role, active: view.active, teamIds: view.teamIds });
+      if (diff) {
+        await this.audit.record(
+          {
+            actor: auditActorOf(actor),
+            action: userChangeAction(before, view),
+            target: { type: 'user', id: userId, label: user.email },
+            teamIds: [...before.teamIds, ...view.teamIds],
+            diff,
+          },
+          manager,
+        );
+      }
+      return view;
     });
   }
 

@@ -198,6 +198,7 @@ export {
   type UpdateSavedViewVariables,
 } from './lib/views/views.queries';
 
+export { auditApi, useAuditLog, useDownloadAuditCsv, type AuditLogFilters } from './lib/audit/audit.queries';
 export { reportSearch, type ReportByName, type ReportFilters } from './lib/reports/reports.api';
 export { LIVE_REPORT_REFETCH_MS, useDownloadReportCsv, useLiveReport, useReport } from './lib/reports/reports.queries';
 

@@ -1,4 +1,5 @@
-import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import { AuditService, changedFields } from '@backtalk/audit';
+import { AccessPolicy, auditActorOf, type UserActor } from '@backtalk/auth';
 import { CSAT_DEFAULT_MESSAGE, type CsatSurveySettingsView, type UpdateCsatSurveySettingsRequest } from '@backtalk/contracts';
 import { DomainError } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
@@ -41,7 +42,10 @@ export function toSettingsView(teamId: string, row: SettingsRow | undefined): Cs
 /** A team without a row has never changed its survey: it reads as the defaults, switched off. */
 @Injectable()
 export class CsatSettingsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async get(actor: UserActor, teamId: string): Promise<CsatSurveySettingsView> {
     if (!AccessPolicy.canSeeTeam(actor, teamId)) throw DomainError.notFound('Team');
@@ -68,8 +72,12 @@ export class CsatSettingsService {
         // Only resolves from the moment it was switched on are surveyed; switching it on again starts afresh.
         assignments.push(`enabled = $${values.length}`, `enabled_since = CASE WHEN $${values.length} AND NOT enabled THEN now() WHEN $${values.length} THEN enabled_since ELSE NULL END`);
       }
+      const before = await this.read(manager, teamId);
       await manager.query(`UPDATE csat_survey_settings SET ${assignments.join(', ')} WHERE team_id = $1`, values);
-      return this.read(manager, teamId);
+      const after = await this.read(manager, teamId);
+      const diff = changedFields({ ...before }, { ...after });
+      if (diff) await this.audit.record({ actor: auditActorOf(actor), action: 'csat.settings_changed', target: { type: 'team', id: teamId }, teamIds: [teamId], diff }, manager);
+      return after;
     });
   }
 

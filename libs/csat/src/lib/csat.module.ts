@@ -1,3 +1,4 @@
+import { AuditModule } from '@backtalk/audit';
 import { ConversationsModule } from '@backtalk/conversations';
 import { OutboundModule } from '@backtalk/outbound';
 import { QueueName } from '@backtalk/platform';
@@ -12,7 +13,7 @@ const SERVICES = [CsatSettingsService, CsatSurveyService];
 
 /** The satisfaction survey by SMS: team settings, sending after a resolve, and reading the customer's rating. */
 @Module({
-  imports: [ConversationsModule, OutboundModule],
+  imports: [ConversationsModule, OutboundModule, AuditModule],
   controllers: [CsatController],
   providers: SERVICES,
   exports: SERVICES,

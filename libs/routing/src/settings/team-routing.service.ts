@@ -1,9 +1,10 @@
-import { AccessPolicy, TeamEntity, TeamMemberEntity, UserEntity, type UserActor } from '@backtalk/auth';
+import { AuditService, changedFields } from '@backtalk/audit';
+import { AccessPolicy, auditActorOf, TeamEntity, TeamMemberEntity, UserEntity, type UserActor } from '@backtalk/auth';
 import { type AgentRoutingView, Role, type TeamRoutingView, type UpdateAgentRoutingRequest, type UpdateTeamRoutingRequest } from '@backtalk/contracts';
 import { DomainError } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { validateBusinessHours } from '@backtalk/business-hours';
 import { RoutingTriggers } from '../routing-triggers';
 import { TeamRoutingCache } from './team-routing.cache';
@@ -15,6 +16,7 @@ export class TeamRoutingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: TeamRoutingCache,
     private readonly triggers: RoutingTriggers,
+    private readonly audit: AuditService,
   ) {}
 
   async get(actor: UserActor, teamId: string): Promise<TeamRoutingView> {
@@ -51,6 +53,7 @@ export class TeamRoutingService {
     await this.dataSource.transaction(async (manager) => {
       const team = await manager.findOne(TeamEntity, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
       if (!team) throw DomainError.notFound('Team');
+      const before = await this.auditedSettings(manager, teamId);
       await manager.update(TeamEntity, { id: teamId }, {
         ...(request.policy !== undefined ? { assignmentPolicy: request.policy } : {}),
         ...(request.defaultCapacity !== undefined ? { defaultCapacity: request.defaultCapacity } : {}),
@@ -73,6 +76,8 @@ export class TeamRoutingService {
       if (request.sla || request.businessHours !== undefined) {
         await manager.query(`UPDATE conversation SET sla_started_at = NULL, sla_due_at = NULL, sla_kind = NULL WHERE team_id = $1 AND sla_started_at IS NOT NULL`, [teamId]);
       }
+      const diff = changedFields(before, await this.auditedSettings(manager, teamId));
+      if (diff) await this.audit.record({ actor: auditActorOf(actor), action: 'team.settings_changed', target: { type: 'team', id: teamId, label: team.name }, teamIds: [teamId], diff }, manager);
     });
     this.cache.forget(teamId);
     this.triggers.drainSoon(teamId);
@@ -100,6 +105,16 @@ export class TeamRoutingService {
     const teams = await this.dataSource.getRepository(TeamMemberEntity).findBy({ userId: user.id });
     teams.forEach((membership) => this.triggers.drainSoon(membership.teamId));
     return this.getAgent(actor, userId);
+  }
+
+  /**
+   * Every setting stored on the team, read from the row as a whole so that a setting added later is audited without
+   * a line here, and each member's capacity in the team.
+   */
+  private async auditedSettings(manager: EntityManager, teamId: string): Promise<Record<string, unknown>> {
+    const { id: _id, name: _name, description: _description, createdAt: _created, updatedAt: _updated, ...settings } = await manager.findOneByOrFail(TeamEntity, { id: teamId });
+    const members = await manager.find(TeamMemberEntity, { select: { userId: true, capacity: true }, where: { teamId }, order: { userId: 'ASC' } });
+    return { ...settings, memberCapacity: Object.fromEntries(members.map((member) => [member.userId, member.capacity])) };
   }
 
   private async findAgent(actor: UserActor, userId: string): Promise<UserEntity> {

@@ -1,3 +1,4 @@
+import { AuditModule } from '@backtalk/audit';
 import { ConversationsModule } from '@backtalk/conversations';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -6,7 +7,7 @@ import { CannedAnswersController } from './canned-answers.controller';
 import { CannedAnswersService } from './canned-answers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CannedAnswerEntity]), ConversationsModule],
+  imports: [TypeOrmModule.forFeature([CannedAnswerEntity]), ConversationsModule, AuditModule],
   controllers: [CannedAnswersController],
   providers: [CannedAnswersService],
   exports: [CannedAnswersService],

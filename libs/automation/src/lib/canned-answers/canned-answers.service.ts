@@ -1,4 +1,5 @@
-import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import { AuditService, changedFields } from '@backtalk/audit';
+import { AccessPolicy, auditActorOf, type UserActor } from '@backtalk/auth';
 import { type AnswerLanguageChoice, CANNED_ANSWER_VARIABLES, type CannedAnswerVariant, type CannedAnswerView, ROUTING_LANGUAGES, type RoutingLanguage, type ContactAttributeValues, type CreateCannedAnswerRequest, type FaqExampleSuggestion, type RenderedCannedAnswer, Role, type UpdateCannedAnswerRequest } from '@backtalk/contracts';
 import { ConversationsService } from '@backtalk/conversations';
 import { containsPattern, DomainError, isUniqueViolation } from '@backtalk/platform';
@@ -38,6 +39,12 @@ const toView = (answer: CannedAnswerEntity, others: readonly CannedAnswerVariant
   };
 };
 
+/** An answer as the audit trail shows it: its words, where it applies and whether rules may send it. */
+function auditedAnswer(view: CannedAnswerView): Record<string, unknown> {
+  const { title, shortcode, defaultLanguage, variants, tags, teamId, examples, keywords, autoReply } = view;
+  return { title, shortcode, defaultLanguage, variants, tags, teamId, examples, keywords, autoReply };
+}
+
 /** An answer's texts by language as a request leaves them, before they are written. */
 type Texts = Map<RoutingLanguage, string>;
 
@@ -47,6 +54,7 @@ export class CannedAnswersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conversations: ConversationsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The answers usable by this agent, or in one conversation (global plus that conversation's team). */
@@ -107,7 +115,12 @@ export class CannedAnswersService {
             autoReply: request.autoReply ?? false,
           }),
         );
-        return toView(answer, await this.writeOtherVariants(manager, answer.id, defaultLanguage, texts));
+        const view = toView(answer, await this.writeOtherVariants(manager, answer.id, defaultLanguage, texts));
+        await this.audit.record(
+          { actor: auditActorOf(actor), action: 'faq.created', target: { type: 'faq', id: answer.id, label: answer.title }, teamIds: teamId ? [teamId] : [], diff: { after: auditedAnswer(view) } },
+          manager,
+        );
+        return view;
       }),
     );
   }
@@ -120,6 +133,7 @@ export class CannedAnswersService {
       // Locked, so two editors' variant lists cannot interleave: each edit starts from the texts the other left.
       const locked = await manager.findOne(CannedAnswerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw DomainError.notFound('Canned answer');
+      const before = toView(locked, (await otherVariantsOf(manager, [id])).get(id) ?? []);
       const { texts, defaultLanguage } = textsAfter(locked, (await otherVariantsOf(manager, [id])).get(id) ?? [], changes);
       const body = texts.get(defaultLanguage)!;
       await this.assertKnownContactVariables([...texts.values()]);
@@ -141,7 +155,13 @@ export class CannedAnswersService {
         },
       );
       const others = await this.writeOtherVariants(manager, id, defaultLanguage, texts);
-      return toView(await repository.findOneByOrFail({ id }), others);
+      const view = toView(await repository.findOneByOrFail({ id }), others);
+      const diff = changedFields(auditedAnswer(before), auditedAnswer(view));
+      if (diff) {
+        const teamIds = [before.teamId, view.teamId].filter((team): team is string => team !== null);
+        await this.audit.record({ actor: auditActorOf(actor), action: 'faq.updated', target: { type: 'faq', id, label: view.title }, teamIds, diff }, manager);
+      }
+      return view;
     }));
   }
 
@@ -150,11 +170,18 @@ export class CannedAnswersService {
     this.assertCanWrite(actor, answer.teamId);
     const example = text.trim().replace(/\s+/g, ' ');
     // Appended in one statement, so two agents adding examples at once both keep theirs.
-    await this.dataSource.query(
-      `UPDATE canned_answer SET examples = examples || to_jsonb($2::text), updated_at = now()
-       WHERE id = $1 AND NOT examples @> jsonb_build_array($2::text)`,
-      [id, example],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      const [, added] = (await manager.query(
+        `UPDATE canned_answer SET examples = examples || to_jsonb($2::text), updated_at = now()
+         WHERE id = $1 AND NOT examples @> jsonb_build_array($2::text)`,
+        [id, example],
+      )) as [unknown[], number];
+      if (added === 0) return;
+      await this.audit.record(
+        { actor: auditActorOf(actor), action: 'faq.example_added', target: { type: 'faq', id, label: answer.title }, teamIds: answer.teamId ? [answer.teamId] : [], diff: { after: { example } } },
+        manager,
+      );
+    });
     return toView(await this.dataSource.getRepository(CannedAnswerEntity).findOneByOrFail({ id }), (await otherVariantsOf(this.dataSource, [id])).get(id) ?? []);
   }
 
@@ -192,7 +219,14 @@ export class CannedAnswersService {
   async remove(actor: UserActor, id: string): Promise<void> {
     const answer = await this.findVisible(actor, id);
     this.assertCanWrite(actor, answer.teamId);
-    await this.dataSource.getRepository(CannedAnswerEntity).delete({ id });
+    await this.dataSource.transaction(async (manager) => {
+      const before = toView(answer, (await otherVariantsOf(manager, [id])).get(id) ?? []);
+      await manager.delete(CannedAnswerEntity, { id });
+      await this.audit.record(
+        { actor: auditActorOf(actor), action: 'faq.deleted', target: { type: 'faq', id, label: answer.title }, teamIds: answer.teamId ? [answer.teamId] : [], diff: { before: auditedAnswer(before) } },
+        manager,
+      );
+    });
   }
 
   /** The answer's text for one conversation, with its variables filled. */

@@ -1,3 +1,4 @@
+import { AuditModule } from '@backtalk/audit';
 import { ConversationsModule } from '@backtalk/conversations';
 import { LabelsModule } from '@backtalk/labels';
 import { OutboundModule } from '@backtalk/outbound';
@@ -20,7 +21,7 @@ const SERVICES = [AutomationService, FaqLibraryService, RuleActionsService, Rule
 
 /** Rules and FAQ auto-replies, run on each customer message in the process that stored it. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AutomationRuleEntity]), CannedAnswersModule, ConversationsModule, LabelsModule, OutboundModule, RoutingModule],
+  imports: [TypeOrmModule.forFeature([AutomationRuleEntity]), CannedAnswersModule, ConversationsModule, LabelsModule, OutboundModule, RoutingModule, AuditModule],
   controllers: [AutomationController],
   providers: SERVICES,
   exports: SERVICES,

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import { AuditService, changedFields } from '@backtalk/audit';
+import { AccessPolicy, auditActorOf, type UserActor } from '@backtalk/auth';
 import { type CreateRuleRequest, Role, type RuleAction, type RuleActionInput, type RuleView, type UpdateRuleRequest } from '@backtalk/contracts';
 import { LabelsService } from '@backtalk/labels';
 import { DomainError, isForeignKeyViolation } from '@backtalk/platform';
@@ -34,6 +35,12 @@ const DATABASE_NOW = () => 'now()';
 /** What decides which messages a rule acts on and how; a new name or position changes none of it. */
 const BEHAVIOUR: ReadonlyArray<keyof AutomationRuleEntity> = ['channelId', 'teamId', 'trigger', 'waitingMinutes', 'conditions', 'actions', 'continueAfter', 'answerAssigned'];
 
+/** A rule as the audit trail shows it: what it does and where, not its bookkeeping (ids, times, position). */
+function auditedRule(rule: AutomationRuleEntity): Record<string, unknown> {
+  const { name, channelId, teamId, trigger, waitingMinutes, conditions, actions, continueAfter, enabled, answerAssigned } = rule;
+  return { name, channelId, teamId, trigger, waitingMinutes, conditions, actions, continueAfter, enabled, answerAssigned };
+}
+
 function changesBehaviour(current: AutomationRuleEntity, next: Partial<AutomationRuleEntity>): boolean {
   return BEHAVIOUR.some((field) => !isDeepStrictEqual(current[field], next[field]));
 }
@@ -48,6 +55,7 @@ export class RulesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: RuleCache,
     private readonly labels: LabelsService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: UserActor): Promise<RuleView[]> {
@@ -77,6 +85,10 @@ export class RulesService {
       const saved = await manager.save(manager.create(AutomationRuleEntity, { ...rule, actions, position }));
       if (rule.enabled) await manager.update(AutomationRuleEntity, { id: saved.id }, { activeSince: DATABASE_NOW });
       ids.splice(position, 0, saved.id);
+      await this.audit.record(
+        { actor: auditActorOf(actor), action: 'rule.created', target: { type: 'rule', id: saved.id, label: saved.name }, teamIds: await this.teamsOf([saved]), diff: { after: auditedRule(saved) } },
+        manager,
+      );
       return saved.id;
     });
     return toRuleView(await this.dataSource.getRepository(AutomationRuleEntity).findOneByOrFail({ id }));
@@ -104,6 +116,14 @@ export class RulesService {
     const activeSince = !next.enabled ? null : !current.enabled || changesBehaviour(current, next) ? DATABASE_NOW : undefined;
     await this.ordered(async (manager, ids) => {
       await manager.update(AutomationRuleEntity, { id }, activeSince === undefined ? next : { ...next, activeSince });
+      const updated = await manager.findOneByOrFail(AutomationRuleEntity, { id });
+      const diff = changedFields(auditedRule(current), auditedRule(updated));
+      if (diff) {
+        await this.audit.record(
+          { actor: auditActorOf(actor), action: 'rule.updated', target: { type: 'rule', id, label: updated.name }, teamIds: await this.teamsOf([current, updated]), diff },
+          manager,
+        );
+      }
       if (changes.position !== undefined) {
         ids.splice(ids.indexOf(id), 1);
         ids.splice(Math.min(Math.max(changes.position, 0), ids.length), 0, id);
@@ -113,20 +133,27 @@ export class RulesService {
   }
 
   async remove(actor: UserActor, id: string): Promise<void> {
-    await this.findManageable(actor, id);
+    const rule = await this.findManageable(actor, id);
     await this.ordered(async (manager, ids) => {
       await manager.delete(AutomationRuleEntity, { id });
       ids.splice(ids.indexOf(id), 1);
+      await this.audit.record(
+        { actor: auditActorOf(actor), action: 'rule.deleted', target: { type: 'rule', id, label: rule.name }, teamIds: await this.teamsOf([rule]), diff: { before: auditedRule(rule) } },
+        manager,
+      );
     });
   }
 
   /** Only admins reorder: the order spans every team's rules. */
   async reorder(actor: UserActor, ruleIds: string[]): Promise<RuleView[]> {
     if (actor.role !== Role.Admin) throw DomainError.forbidden('Only admins change the order of rules');
-    await this.ordered(async (_manager, ids) => {
+    await this.ordered(async (manager, ids) => {
       const wanted = new Set(ruleIds);
       if (wanted.size !== ruleIds.length || ids.length !== ruleIds.length || ids.some((id) => !wanted.has(id))) {
         throw DomainError.validation('List every rule exactly once, in the new order', [{ field: 'ruleIds', messages: ['must hold every rule id once'] }]);
+      }
+      if (!isDeepStrictEqual(ids, ruleIds)) {
+        await this.audit.record({ actor: auditActorOf(actor), action: 'rule.reordered', target: { type: 'rule' }, diff: { before: { order: [...ids] }, after: { order: ruleIds } } }, manager);
       }
       ids.splice(0, ids.length, ...ruleIds);
     });
@@ -166,6 +193,12 @@ export class RulesService {
     const { actions, problems } = await this.labels.resolveRuleLabels(actor, this.scopeTeam(rule, await this.channelTeams()) ?? null, rule.actions);
     if (problems.length > 0) throw DomainError.validation(problems.join('; '), problems.map((problem) => ({ field: problem.split(':')[0], messages: [problem.slice(problem.indexOf(':') + 2)] })));
     return actions;
+  }
+
+  /** The teams whose supervisors see an entry about these forms of a rule; none for a rule over every channel. */
+  private async teamsOf(rules: ReadonlyArray<{ channelId: string | null; teamId: string | null }>): Promise<string[]> {
+    const channelTeams = await this.channelTeams();
+    return rules.map((rule) => this.scopeTeam(rule, channelTeams)).filter((team): team is string => typeof team === 'string');
   }
 
   private async channelTeams(): Promise<Map<string, string>> {

@@ -11,6 +11,7 @@ export const en = {
     macros: 'Macros',
     'contact-attributes': 'Contact attributes',
     'api-keys': 'API keys',
+    'audit-log': 'Audit log',
     profile: 'My profile',
   },
   shared: {

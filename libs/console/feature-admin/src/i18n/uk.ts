@@ -14,6 +14,7 @@ export const uk: MessagesOf<typeof en> = {
     macros: 'Макроси',
     'contact-attributes': 'Поля контактів',
     'api-keys': 'Ключі API',
+    'audit-log': 'Журнал аудиту',
     profile: 'Мій профіль',
   },
   shared: {

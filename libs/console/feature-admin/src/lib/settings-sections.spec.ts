@@ -5,11 +5,11 @@ const labels = (role: Role) => sectionsFor(role).map((section) => section.label)
 
 describe('settings sections', () => {
   it('gives admins every administration screen', () => {
-    expect(labels(Role.Admin)).toEqual(['Users', 'Teams', 'Channels', 'FAQs & answers', 'Automation', 'Labels', 'Macros', 'Contact attributes', 'API keys', 'My profile']);
+    expect(labels(Role.Admin)).toEqual(['Users', 'Teams', 'Channels', 'FAQs & answers', 'Automation', 'Labels', 'Macros', 'Contact attributes', 'API keys', 'Audit log', 'My profile']);
   });
 
-  it('gives supervisors their teams and members but no API keys', () => {
-    expect(labels(Role.Supervisor)).toEqual(['Users', 'Teams', 'Channels', 'FAQs & answers', 'Automation', 'Labels', 'Macros', 'My profile']);
+  it('gives supervisors their teams and members, and their teams’ audit log, but no API keys', () => {
+    expect(labels(Role.Supervisor)).toEqual(['Users', 'Teams', 'Channels', 'FAQs & answers', 'Automation', 'Labels', 'Macros', 'Audit log', 'My profile']);
   });
 
   it('gives agents their own teams, their teams’ channels and their profile', () => {

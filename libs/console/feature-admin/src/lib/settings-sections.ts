@@ -28,6 +28,8 @@ export const SETTINGS_SECTIONS = [
   // Agents fill contact attributes in on contacts; only admins define them, for every team at once.
   { path: 'contact-attributes', roles: [Role.Admin] },
   { path: 'api-keys', roles: [Role.Admin] },
+  // Admins read the whole trail; supervisors what concerns their teams.
+  { path: 'audit-log', roles: [Role.Admin, Role.Supervisor] },
   { path: 'profile', roles: ROLES },
 ] as const satisfies readonly SettingsSectionDefinition[];
 

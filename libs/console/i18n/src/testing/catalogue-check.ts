@@ -4,7 +4,7 @@ import { isArgumentElement, isDateElement, isLiteralElement, isNumberElement, is
  * Words that stay the same in Ukrainian text: brands, formats and abbreviations people read as they are. Anything
  * else in Latin letters that a Ukrainian message shares with the English one is a string nobody translated.
  */
-export const UNTRANSLATED_ALLOWED = new Set(['Backtalk', 'SMS', 'CSV', 'API', 'URL', 'E.164', 'FAQ', 'CSAT', 'SLA', 'ID', 'email']);
+export const UNTRANSLATED_ALLOWED = new Set(['Backtalk', 'SMS', 'CSV', 'API', 'URL', 'E.164', 'FAQ', 'CSAT', 'SLA', 'ID', 'IP', 'email']);
 
 const UKRAINIAN_PLURAL_CATEGORIES = ['one', 'few', 'many', 'other'];
 

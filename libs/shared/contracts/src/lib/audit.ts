@@ -57,3 +57,25 @@ export interface AuditListResponse {
 }
 
 export const AUDIT_PAGE_SIZE_MAX = 200;
+
+/** Filters of `GET /api/audit` and `GET /api/audit/export.csv`; all optional, combined with AND. */
+export interface AuditListQuery {
+  /** Entries by this person. */
+  actorUserId?: string;
+  actorKind?: AuditActorKind;
+  /** A whole action (`rule.updated`), or a family of them without the dot (`rule`). */
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  /** Text found in the target's name, or its exact id. */
+  target?: string;
+  /** ISO 8601, inclusive. */
+  from?: string;
+  /** ISO 8601, exclusive. */
+  to?: string;
+  /** `nextCursor` of the previous page. */
+  before?: string;
+  limit?: number;
+}
+
+export const AUDIT_ACTOR_KINDS: readonly AuditActorKind[] = ['user', 'api_key', 'system', 'anonymous'];

@@ -1,0 +1,2 @@
+export * from './audit-log.module';
+export * from './audit-log.service';

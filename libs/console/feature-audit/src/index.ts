@@ -1,0 +1,2 @@
+import './i18n';
+export { auditSettingsRoutes } from './lib/audit.routes';
