@@ -170,6 +170,8 @@ export {
   useBlockContact,
   useContact,
   useContactDirectory,
+  useDownloadContactData,
+  useEraseContact,
   useMergeContacts,
   useSaveContact,
   useSetContactLanguage,

@@ -107,7 +107,11 @@ function ContactRow({ contact, teamNames, now, active, onOpen }: { contact: Cont
     <div className={`bt-contact-row${active ? ' bt-contact-row--active' : ''}`} onClick={onOpen}>
       <Avatar name={named ? contact.name : '#'} />
       <div className="bt-contact-row__who">
-        <span className="bt-contact-row__name" translate="no">{contactTitle(contact)}</span>
+        {contact.erasedAt ? (
+          <span className="bt-contact-row__name bt-contact-row__name--erased">{t('rights.erasedName')}</span>
+        ) : (
+          <span className="bt-contact-row__name" translate="no">{contactTitle(contact)}</span>
+        )}
         {named ? <span className="bt-contact-row__phone bt-mono">{displayPhone(contact.phone)}</span> : null}
       </div>
       <div className="bt-contact-row__meta">
@@ -410,7 +414,7 @@ export function ContactDirectoryPage() {
                   aria-posinset={item.index + 1}
                   aria-label={
                     contact
-                      ? t(contact.optedOut ? 'directory.rowLabelOptedOut' : 'directory.rowLabel', { contact: contactTitle(contact), when: formatDateTime(contact.lastContactAt) })
+                      ? t(contact.optedOut ? 'directory.rowLabelOptedOut' : 'directory.rowLabel', { contact: contact.erasedAt ? t('rights.erasedName') : contactTitle(contact), when: formatDateTime(contact.lastContactAt) })
                       : t('directory.loadingMoreLabel')
                   }
                   className="bt-contacts-list__row"

@@ -5,6 +5,7 @@ import { ContactAnswerLanguage } from '@backtalk/console/feature-inbox';
 import { Trans, useTranslation } from '@backtalk/console/i18n';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { DownloadContactDataButton, EraseContactDialog, useCanErase } from './ContactDataRights';
 import { BlockPanel, MergeContactDialog, MergeHistory, useCanMerge } from './ContactModeration';
 import { contactTitle, displayPhone } from './phone';
 import { StartConversationDialog } from './StartConversationDialog';
@@ -79,7 +80,11 @@ function Conversations({ contact, channels, teams }: { contact: ContactDetailVie
                     {last ? (
                       <>
                         <span className="bt-contact-conversation__who">{t('conversations.author', { author: t(`author.${AUTHOR[last.kind]}`) })}</span>
-                        <span translate="no">{last.body}</span>
+                        {last.removed?.body ? (
+                          <span className="bt-contact-conversation__removed">{t(last.removed.by === 'erasure' ? 'conversations.contentErased' : 'conversations.contentExpired')}</span>
+                        ) : (
+                          <span translate="no">{last.body}</span>
+                        )}
                       </>
                     ) : (
                       t('conversations.noMessages')
@@ -244,7 +249,9 @@ export function ContactPage() {
   const location = useLocation();
   const [starting, setStarting] = useState(false);
   const [merging, setMerging] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const canMerge = useCanMerge();
+  const canErase = useCanErase();
   const back = { pathname: '/contacts', search: (location.state as { from?: string } | null)?.from ?? '' };
 
   if (isPending) return <LoadingState label={t('contact.loading')} />;
@@ -270,6 +277,7 @@ export function ContactPage() {
     );
   }
 
+  const erased = Boolean(contact.erasedAt);
   const optedOutEverywhere = contact.consent.length > 0 && contact.consent.every((consent) => consent.optedOut) && (channelList ?? []).every((channel) => contact.consent.some((c) => c.channelId === channel.id && c.optedOut));
   return (
     <div className="bt-contact-page">
@@ -277,8 +285,8 @@ export function ContactPage() {
         <Icon name="chevron" size={12} className="bt-contact-page__back-icon" /> {t('contact.allContacts')}
       </Link>
       <PageHeader
-        title={contactTitle(contact)}
-        titleIsData
+        title={erased ? t('rights.erasedName') : contactTitle(contact)}
+        titleIsData={!erased}
         description={
           <span className="bt-contact-page__identity">
             {contact.name.trim() ? <span className="bt-mono">{displayPhone(contact.phone)}</span> : null}
@@ -287,13 +295,26 @@ export function ContactPage() {
         }
         actions={
           <>
-            {canMerge ? <Button onClick={() => setMerging(true)}>{t('contact.merge')}</Button> : null}
-            <Button variant="primary" icon="message" onClick={() => setStarting(true)} disabled={optedOutEverywhere} title={optedOutEverywhere ? t('contact.optedOutEverywhereTitle') : undefined}>
-              {t('contact.newConversation')}
-            </Button>
+            <DownloadContactDataButton contact={contact} />
+            {canErase && !erased ? (
+              <Button variant="danger" icon="trash" onClick={() => setErasing(true)}>
+                {t('rights.erase')}
+              </Button>
+            ) : null}
+            {canMerge && !erased ? <Button onClick={() => setMerging(true)}>{t('contact.merge')}</Button> : null}
+            {erased ? null : (
+              <Button variant="primary" icon="message" onClick={() => setStarting(true)} disabled={optedOutEverywhere} title={optedOutEverywhere ? t('contact.optedOutEverywhereTitle') : undefined}>
+                {t('contact.newConversation')}
+              </Button>
+            )}
           </>
         }
       />
+      {contact.erasedAt ? (
+        <Banner tone="info" title={t('rights.erasedBanner', { when: formatDateTime(contact.erasedAt) })}>
+          {t('rights.erasedBannerBody')}
+        </Banner>
+      ) : null}
       <MergeHistory contact={contact} />
       {contact.blocks.length > 0 ? (
         <Banner tone="warning" title={t('contact.blockedIn', { teams: contact.blocks.map((block) => block.teamName).join(', ') })}>
@@ -308,18 +329,25 @@ export function ContactPage() {
       <div className="bt-contact-page__grid">
         <Conversations contact={contact} channels={channels} teams={teams} />
         <div className="bt-contact-page__side">
-          <section className="bt-panel">
-            <div className="bt-panel__body">
-              <ContactAnswerLanguage contactId={contact.id} detected={contact.conversations.find((conversation) => conversation.language)?.language ?? null} />
-            </div>
-          </section>
-          <Attributes contact={contact} />
-          <Consent contact={contact} channels={channels} />
-          <Notes contact={contact} />
-          <BlockPanel contact={contact} />
+          {erased ? (
+            <Consent contact={contact} channels={channels} />
+          ) : (
+            <>
+              <section className="bt-panel">
+                <div className="bt-panel__body">
+                  <ContactAnswerLanguage contactId={contact.id} detected={contact.conversations.find((conversation) => conversation.language)?.language ?? null} />
+                </div>
+              </section>
+              <Attributes contact={contact} />
+              <Consent contact={contact} channels={channels} />
+              <Notes contact={contact} />
+              <BlockPanel contact={contact} />
+            </>
+          )}
         </div>
       </div>
       <MergeContactDialog open={merging} contact={contact} onClose={() => setMerging(false)} />
+      {canErase && !erased ? <EraseContactDialog open={erasing} contact={contact} onClose={() => setErasing(false)} /> : null}
       <StartConversationDialog open={starting} contact={contact} onClose={() => setStarting(false)} onStarted={(id) => navigate(`/inbox/${id}`)} />
     </div>
   );

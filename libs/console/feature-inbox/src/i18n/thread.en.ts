@@ -114,6 +114,7 @@ export const threadEn = {
     searchCannedPlaceholder: 'Search by shortcode, title or text…',
     fillingIn: 'Filling in the canned answer…',
     optedOut: '{contact} opted out of messages from this number, so replies can’t be sent until they text START.',
+    erased: 'This customer was erased, so replies can’t be sent.',
     draftStays: ' Your draft stays here.',
     notesStillWork: ' Private notes still work.',
     tooLong: '{count, plural, one {Cut # character to send: SMS replies can be at most {max} characters.} other {Cut # characters to send: SMS replies can be at most {max} characters.}}',
@@ -156,6 +157,8 @@ export const threadEn = {
   },
   contact: {
     saved: 'Contact saved.',
+    erased: 'Erased customer',
+    erasedNote: 'Their number, name and message contents were erased.',
     answerLanguage: 'Language for answers',
     answerLanguageAutomatic: 'Automatic (detected: {language})',
     answerLanguageUndetected: 'Automatic',
@@ -222,6 +225,8 @@ export const threadEn = {
     viewingOne: '{names} is viewing',
     viewingMany: '{names} are viewing',
     optedOutTitle: '{contact} opted out of messages from this number',
+    erasedTitle: 'This customer was erased',
+    erasedBody: 'Their number is gone, so nothing can be sent in this conversation. Private notes still work.',
     optedOutBody: 'They replied with an opt-out keyword such as STOP, so nothing can be sent to them until they text START. The consent history is in the contact panel.',
     writeNote: 'Write a private note',
     notFound: "This conversation doesn't exist, or it belongs to a team you're not in.",
@@ -249,6 +254,9 @@ export const threadEn = {
     newMessages: '{count, plural, one {# new message} other {# new messages}}',
   },
   message: {
+    contentErased: 'Content erased',
+    textExpired: 'Text removed after the team’s retention period',
+    mediaExpired: 'Media removed after the team’s retention period',
     delivery: {
       sending: 'Sending',
       sent: 'Sent',

@@ -27,6 +27,9 @@ export const contactsApi = {
   merge: (contactId: string, otherContactId: string) => api.post<ContactDetailView>(`/api/contacts/${id(contactId)}/merge`, { otherContactId }),
   block: (contactId: string, teamId: string) => api.post<ContactDetailView>(`/api/contacts/${id(contactId)}/block`, { teamId }),
   unblock: (contactId: string, teamId: string) => api.delete<ContactDetailView>(`/api/contacts/${id(contactId)}/block?teamId=${id(teamId)}`),
+  erase: (contactId: string, confirmPhone: string) => api.post<ContactDetailView>(`/api/contacts/${id(contactId)}/erase`, { confirmPhone }),
+  /** The JSON document as text: it is saved as it came, never parsed and re-written. */
+  dataExport: (contactId: string) => api.get<string>(`/api/contacts/${id(contactId)}/data-export`, { responseType: 'text', accept: 'application/json' }),
 };
 
 export const contactsKeys = {
@@ -87,6 +90,39 @@ export function useMergeContacts() {
   return useMutation({
     mutationFn: ({ contactId, otherContactId }: { contactId: string; otherContactId: string }) => contactsApi.merge(contactId, otherContactId),
     onSuccess: () => client.invalidateQueries({ queryKey: contactsKeys.all }),
+  });
+}
+
+/**
+ * Erases the customer (admins). Their conversations' messages lose their content too, so every conversation and
+ * message query is read again along with the contacts.
+ */
+export function useEraseContact() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ contactId, confirmPhone }: { contactId: string; confirmPhone: string }) => contactsApi.erase(contactId, confirmPhone),
+    onSuccess: (view) => {
+      client.setQueryData(contactsKeys.contact(view.id), view);
+      return client.invalidateQueries();
+    },
+  });
+}
+
+/** Everything Backtalk holds about the customer that the viewer may see, saved as a JSON file. */
+export function useDownloadContactData() {
+  return useMutation({
+    mutationFn: async (contactId: string) => {
+      const text = await contactsApi.dataExport(contactId);
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `contact-${contactId}.json`;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      // The download has started from the link; the object URL is no longer needed once the click has been handled.
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    },
   });
 }
 

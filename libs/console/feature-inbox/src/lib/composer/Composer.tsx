@@ -633,7 +633,7 @@ export function Composer({ conversation, channel, optedOut }: ComposerProps) {
           <p className="bt-composer__blocked" role="status" data-testid="reply-blocked">
             <Icon name="block" size={13} />
             <span>
-              {t('thread.composer.optedOut', { contact: contactLabel(conversation) })}
+              {conversation.contact.erasedAt ? t('thread.composer.erased') : t('thread.composer.optedOut', { contact: contactLabel(conversation) })}
               {text.trim() ? t('thread.composer.draftStays') : ''}
               {t('thread.composer.notesStillWork')}
             </span>

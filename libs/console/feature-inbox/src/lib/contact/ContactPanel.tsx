@@ -234,6 +234,12 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
       <section className="bt-contact__card">
         <div className="bt-contact__identity">
           <Avatar name={contact.name.trim() || '#'} />
+          {contact.erasedAt ? (
+            <div className="bt-contact__names">
+              <p className="bt-contact__name">{t('thread.contact.erased')}</p>
+              <p className="bt-contact__erased">{t('thread.contact.erasedNote')}</p>
+            </div>
+          ) : (
           <div className="bt-contact__names">
             {contact.name.trim() ? <p translate="no" className="bt-contact__name">{contact.name}</p> : null}
             <button
@@ -246,13 +252,14 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
               <Icon name="copy" size={12} />
             </button>
           </div>
-          {!editing ? <Button size="sm" variant="ghost" icon="edit" aria-label={t('thread.contact.edit')} title={t('thread.contact.editTitle')} onClick={() => setEditing(true)} /> : null}
+          )}
+          {!editing && !contact.erasedAt ? <Button size="sm" variant="ghost" icon="edit" aria-label={t('thread.contact.edit')} title={t('thread.contact.editTitle')} onClick={() => setEditing(true)} /> : null}
         </div>
         {editing ? (
           <ContactEditor key={contact.id} conversation={conversation} onDone={() => setEditing(false)} />
         ) : contact.notes ? (
           <p className="bt-contact__notes">{contact.notes}</p>
-        ) : (
+        ) : contact.erasedAt ? null : (
           <button type="button" className="bt-contact__add-notes" onClick={() => setEditing(true)}>
             {t('thread.contact.addNotes')}
           </button>
@@ -287,13 +294,16 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
         </dl>
       </section>
 
-      <section className="bt-contact__section" aria-label={t('thread.contact.answerLanguage')}>
-        <ContactAnswerLanguage contactId={contact.id} detected={conversation.language} />
-      </section>
-      <Attributes conversation={conversation} />
+      {/* Nothing about an erased customer can be written any more, and their other conversations are not theirs to find. */}
+      {contact.erasedAt ? null : (
+        <section className="bt-contact__section" aria-label={t('thread.contact.answerLanguage')}>
+          <ContactAnswerLanguage contactId={contact.id} detected={conversation.language} />
+        </section>
+      )}
+      {contact.erasedAt ? null : <Attributes conversation={conversation} />}
       <Consent conversation={conversation} />
       <ContactBlock conversation={conversation} />
-      <History conversation={conversation} />
+      {contact.erasedAt ? null : <History conversation={conversation} />}
     </aside>
   );
 }

@@ -54,10 +54,17 @@ function OptedOutBlock({ conversation, onWriteNote }: { conversation: Conversati
   return (
     <div className="bt-optout-block" role="note" data-testid="opted-out-block">
       <Icon name="block" size={18} className="bt-optout-block__icon" />
-      <div className="bt-optout-block__text">
-        <p className="bt-optout-block__title">{t('thread.conversation.optedOutTitle', { contact: contactLabel(conversation) })}</p>
-        <p>{t('thread.conversation.optedOutBody')}</p>
-      </div>
+      {conversation.contact.erasedAt ? (
+        <div className="bt-optout-block__text">
+          <p className="bt-optout-block__title">{t('thread.conversation.erasedTitle')}</p>
+          <p>{t('thread.conversation.erasedBody')}</p>
+        </div>
+      ) : (
+        <div className="bt-optout-block__text">
+          <p className="bt-optout-block__title">{t('thread.conversation.optedOutTitle', { contact: contactLabel(conversation) })}</p>
+          <p>{t('thread.conversation.optedOutBody')}</p>
+        </div>
+      )}
       <Button size="sm" icon="lock" onClick={onWriteNote}>
         {t('thread.conversation.writeNote')}
       </Button>
@@ -207,10 +214,11 @@ export function ConversationPane({ conversationId }: { conversationId: string })
       ) : null}
       <MessageThread conversation={conversation} selfId={user.id} />
       {/* Text drafted before the customer opted out stays in the composer (Send blocked), never swapped away. */}
-      {conversation.optedOut && !noteOnOptOut && !hasDraft(conversation.id) ? (
+      {/* An erased customer has no number left: nothing can be sent, as after a STOP, and notes still can be written. */}
+      {(conversation.optedOut || conversation.contact.erasedAt) && !noteOnOptOut && !hasDraft(conversation.id) ? (
         <OptedOutBlock conversation={conversation} onWriteNote={() => setNoteOnOptOut(true)} />
       ) : (
-        <Composer key={conversation.id} conversation={conversation} channel={channel} optedOut={conversation.optedOut} />
+        <Composer key={conversation.id} conversation={conversation} channel={channel} optedOut={conversation.optedOut || Boolean(conversation.contact.erasedAt)} />
       )}
     </section>
   );

@@ -124,6 +124,12 @@ export const MessageBubble = memo(function MessageBubble({ message, author, self
       <div className="bt-msg__bubble">
         {automation ? <AutomationMarker message={message} label={automation} /> : null}
         {message.body ? <p translate="no" className="bt-msg__body">{message.body}</p> : null}
+        {message.removed ? (
+          <p className="bt-msg__removed">
+            <Icon name="lock" size={12} />
+            <span>{t(message.removed.by === 'erasure' ? 'thread.message.contentErased' : message.removed.body ? 'thread.message.textExpired' : 'thread.message.mediaExpired')}</span>
+          </p>
+        ) : null}
         {message.media.length > 0 ? (
           <ul className="bt-msg__media">
             {message.media.map((media, index) => {

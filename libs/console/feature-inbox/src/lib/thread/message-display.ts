@@ -90,6 +90,7 @@ export function bubbleSide(message: Pick<MessageView, 'direction'>): BubbleSide 
 
 /** The contact's name, or their number written for people. */
 export function contactLabel(conversation: Pick<ConversationView, 'contact'>, format: PhoneFormat = currentPhoneFormat()): string {
+  if (conversation.contact.erasedAt) return t('thread.contact.erased');
   return conversation.contact.name.trim() || format(conversation.contact.phone);
 }
 
@@ -101,7 +102,8 @@ export function contactLabel(conversation: Pick<ConversationView, 'contact'>, fo
 export function lastMessagePreview(conversation: Pick<ConversationView, 'lastMessage'>, authorOf: (messageId: string) => string | null): { prefix: string | null; text: string } {
   const message = conversation.lastMessage;
   if (!message) return { prefix: null, text: t('thread.message.noMessages') };
-  const text = message.body.replace(/\s+/g, ' ').trim() || t('thread.message.attachment');
+  const removed = message.removed?.body ? t(message.removed.by === 'erasure' ? 'thread.message.contentErased' : 'thread.message.textExpired') : null;
+  const text = removed ?? (message.body.replace(/\s+/g, ' ').trim() || t('thread.message.attachment'));
   if (message.direction === MessageDirection.Inbound) return { prefix: null, text };
   switch (message.kind) {
     case MessageKind.AutoReply:

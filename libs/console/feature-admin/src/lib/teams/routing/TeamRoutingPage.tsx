@@ -1,5 +1,5 @@
-import { AssignmentPolicy, WEEKDAYS, type TeamRoutingView, type Weekday } from '@backtalk/contracts';
-import { toFormErrors, useQueues, useTeamRouting, useTeams, useToastActions, useUpdateTeamRouting } from '@backtalk/console/data-access';
+import { AssignmentPolicy, Role, WEEKDAYS, type TeamRoutingView, type Weekday } from '@backtalk/contracts';
+import { toFormErrors, useQueues, useSignedInUser, useTeamRouting, useTeams, useToastActions, useUpdateTeamRouting } from '@backtalk/console/data-access';
 import { Banner, Button, Checkbox, cx, FieldShell, Icon, LANGUAGE_LABELS, PageHeader, Panel, POLICY_LABELS, SelectField, TextAreaField, TextField } from '@backtalk/console/ui';
 import { analyseSms } from '@backtalk/sms';
 import { useTranslation } from '@backtalk/console/i18n';
@@ -74,6 +74,7 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
   const update = useUpdateTeamRouting();
   const { toastShown } = useToastActions();
   const { data: queues } = useQueues();
+  const isAdmin = useSignedInUser().role === Role.Admin;
   const languagesOf = useMemo(() => new Map((queues ?? []).flatMap((queue) => queue.agents).map((agent) => [agent.userId, agent.languages])), [queues]);
   const server = toFormErrors(update.error, ROUTING_SERVER_FIELDS);
   const { values, errors, setField } = form;
@@ -271,6 +272,35 @@ function RoutingForm({ view }: { view: TeamRoutingView }) {
             onChange={(event) => setField('businessHoursOnly', event.target.checked)}
           />
           {server.fields['sla'] ? <p className="bt-field__error">{server.fields['sla']}</p> : null}
+        </div>
+      </Panel>
+
+      <Panel title={t('routing.retention.title')} description={t('routing.retention.description')}>
+        <div className="bt-form">
+          <div className="bt-form__row bt-form__row--pairs">
+            <TextField
+              label={t('routing.retention.bodies')}
+              inputMode="numeric"
+              placeholder={t('routing.retention.forever')}
+              value={values.messageBodiesDays}
+              onChange={(event) => setField('messageBodiesDays', event.target.value)}
+              error={errors.messageBodiesDays}
+              hint={t('routing.retention.bodiesHint')}
+              disabled={!isAdmin}
+            />
+            <TextField
+              label={t('routing.retention.media')}
+              inputMode="numeric"
+              placeholder={t('routing.retention.forever')}
+              value={values.mediaDays}
+              onChange={(event) => setField('mediaDays', event.target.value)}
+              error={errors.mediaDays}
+              hint={t('routing.retention.mediaHint')}
+              disabled={!isAdmin}
+            />
+          </div>
+          {isAdmin ? null : <p className="bt-field__hint">{t('routing.retention.adminsOnly')}</p>}
+          {server.fields['retention'] ? <p className="bt-field__error">{server.fields['retention']}</p> : null}
         </div>
       </Panel>
 

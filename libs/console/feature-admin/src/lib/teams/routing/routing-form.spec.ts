@@ -38,6 +38,16 @@ describe('the team routing form', () => {
     expect(toUpdateRoutingRequest(original, routingFormFrom(original, 'UTC'))).toEqual({});
   });
 
+  it('sends a retention window only when it changed, empty meaning keep everything, and refuses days outside 1 to 3650', () => {
+    const original = view({ retention: { messageBodiesDays: 365, mediaDays: null } });
+    expect(toUpdateRoutingRequest(original, edit(original, { mediaDays: '30' }))).toEqual({ retention: { mediaDays: 30 } });
+    expect(toUpdateRoutingRequest(original, edit(original, { messageBodiesDays: '' }))).toEqual({ retention: { messageBodiesDays: null } });
+    expect(toUpdateRoutingRequest(original, edit(original, {}))).toEqual({});
+    const errors = validateRoutingForm(edit(original, { messageBodiesDays: '0', mediaDays: '3651' }));
+    expect(Object.keys(errors).sort()).toEqual(['mediaDays', 'messageBodiesDays']);
+    expect(validateRoutingForm(edit(original, { messageBodiesDays: '3650', mediaDays: '1' }))).toEqual({});
+  });
+
   it('sends only the settings that changed', () => {
     const original = view();
     expect(toUpdateRoutingRequest(original, edit(original, { policy: AssignmentPolicy.RoundRobin, defaultCapacity: '3' }))).toEqual({

@@ -22,6 +22,9 @@ export interface RoutingFormValues {
   firstResponseMinutes: string;
   nextResponseMinutes: string;
   businessHoursOnly: boolean;
+  /** Days message texts and media links are kept; empty: for good. */
+  messageBodiesDays: string;
+  mediaDays: string;
   /** By user id; empty: the team's default. */
   memberCapacities: Record<string, string>;
 }
@@ -34,17 +37,20 @@ export type RoutingFormField =
   | 'outOfOfficeMessage'
   | 'firstResponseMinutes'
   | 'nextResponseMinutes'
+  | 'messageBodiesDays'
+  | 'mediaDays'
   | `day:${Weekday}`
   | `member:${string}`;
 export type RoutingFormErrors = Partial<Record<RoutingFormField, string>>;
 
 /** The fields the API names in its validation errors, for showing them where they belong. */
-export const ROUTING_SERVER_FIELDS = ['defaultCapacity', 'reassignOfflineAfterSeconds', 'businessHours', 'outOfOfficeMessage', 'sla', 'members'] as const;
+export const ROUTING_SERVER_FIELDS = ['defaultCapacity', 'reassignOfflineAfterSeconds', 'businessHours', 'outOfOfficeMessage', 'sla', 'retention', 'members'] as const;
 
 export const MAX_CAPACITY = 1000;
 export const MAX_OFFLINE_MINUTES = 7 * 24 * 60;
 export const MAX_SLA_MINUTES = 30 * 24 * 60;
 export const OUT_OF_OFFICE_MAX_LENGTH = 1600;
+export const MAX_RETENTION_DAYS = 3650;
 const DEFAULT_OFFLINE_MINUTES = 10;
 
 const text = (value: number | null) => (value === null ? '' : String(value));
@@ -66,6 +72,8 @@ export function routingFormFrom(view: TeamRoutingView, browserZone: string): Rou
     firstResponseMinutes: text(view.sla.firstResponseMinutes),
     nextResponseMinutes: text(view.sla.nextResponseMinutes),
     businessHoursOnly: view.sla.businessHoursOnly,
+    messageBodiesDays: text(view.retention?.messageBodiesDays ?? null),
+    mediaDays: text(view.retention?.mediaDays ?? null),
     memberCapacities: Object.fromEntries(view.members.map((member) => [member.userId, text(member.capacity)])),
   };
 }
@@ -82,6 +90,9 @@ export function validateRoutingForm(values: RoutingFormValues): RoutingFormError
   }
   for (const field of ['firstResponseMinutes', 'nextResponseMinutes'] as const) {
     if (optionalWholeNumber(values[field], 1, MAX_SLA_MINUTES) === undefined) errors[field] = t('routing.problems.slaMinutes', { max: MAX_SLA_MINUTES });
+  }
+  for (const field of ['messageBodiesDays', 'mediaDays'] as const) {
+    if (optionalWholeNumber(values[field], 1, MAX_RETENTION_DAYS) === undefined) errors[field] = t('routing.problems.retentionDays', { max: MAX_RETENTION_DAYS });
   }
   if (values.outOfOfficeMessage.length > OUT_OF_OFFICE_MAX_LENGTH) errors.outOfOfficeMessage = t('routing.problems.outOfOfficeTooLong', { max: OUT_OF_OFFICE_MAX_LENGTH });
   if (values.hoursEnabled) {
@@ -128,6 +139,13 @@ export function toUpdateRoutingRequest(original: TeamRoutingView, values: Routin
   };
   const slaChanges = Object.fromEntries(Object.entries(sla).filter(([key, value]) => original.sla[key as keyof typeof sla] !== value));
   if (Object.keys(slaChanges).length > 0) changes.sla = slaChanges;
+
+  const retention = {
+    messageBodiesDays: optionalWholeNumber(values.messageBodiesDays, 1, MAX_RETENTION_DAYS) ?? null,
+    mediaDays: optionalWholeNumber(values.mediaDays, 1, MAX_RETENTION_DAYS) ?? null,
+  };
+  const retentionChanges = Object.fromEntries(Object.entries(retention).filter(([key, value]) => (original.retention?.[key as keyof typeof retention] ?? null) !== value));
+  if (Object.keys(retentionChanges).length > 0) changes.retention = retentionChanges;
 
   const members = original.members
     .map((member) => ({ userId: member.userId, capacity: optionalWholeNumber(values.memberCapacities[member.userId] ?? '', 0, MAX_CAPACITY) ?? null }))
