@@ -355,12 +355,17 @@ async function main(): Promise<void> {
     let replyFailures = 0;
     const replyFailureKinds = new Map<string, number>();
     let replyCount = 0;
-    /** Every send the carrier accepted, by its id: the simulator keeps only its last 10,000, so it is read every sample. */
-    const carrierSends = new Map<string, SendRecord>();
-    const readCarrier = async () => {
-      const response = await fetch(`${simUrl}/sim/api/sends?limit=10000`);
+    /**
+     * The text of every send the carrier accepted, by its id. The simulator keeps only its last 10,000, so the newest
+     * ones (twice a sample period's worth, newest first) are read at every sample; reading all of them each time would
+     * stall this event loop longer and longer and show up as latency.
+     */
+    const carrierSends = new Map<string, string>();
+    const recentSendsLimit = Math.ceil(REPLY_RATE * (SAMPLE_MS / 1000) * 2) + 100;
+    const readCarrier = async (limit = recentSendsLimit) => {
+      const response = await fetch(`${simUrl}/sim/api/sends?limit=${limit}`);
       if (!response.ok) throw new Error(`simulator sends → ${response.status}`);
-      for (const send of ((await response.json()) as { sends: SendRecord[] }).sends) carrierSends.set(send.id, send);
+      for (const send of ((await response.json()) as { sends: SendRecord[] }).sends) carrierSends.set(send.id, send.text);
     };
 
     process.stdout.write(
@@ -501,8 +506,8 @@ async function main(): Promise<void> {
     for (let number = 0; number < total; number++) if (accepted[number]) acceptedNumbers.push(number);
     const drainUntil = Date.now() + DRAIN_MS;
     for (;;) {
-      await readCarrier();
-      const atCarrier = new Set([...carrierSends.values()].map((send) => send.text));
+      await readCarrier(10_000);
+      const atCarrier = new Set(carrierSends.values());
       const missingReplies = replies.filter((reply) => !atCarrier.has(reply.body)).length;
       const missingDeliveries = agents.reduce((sum, agent) => sum + acceptedNumbers.filter((number) => Number.isNaN(agent.received[number])).length, 0);
       if ((missingReplies === 0 && missingDeliveries === 0) || Date.now() > drainUntil) break;
@@ -519,7 +524,7 @@ async function main(): Promise<void> {
     const notDelivered = agents.reduce((sum, agent) => sum + acceptedNumbers.filter((number) => stored.has(number) && Number.isNaN(agent.received[number])).length, 0);
     const socketDuplicates = agents.reduce((sum, agent) => sum + agent.duplicates, 0);
     const carrierByText = new Map<string, number>();
-    for (const send of carrierSends.values()) carrierByText.set(send.text, (carrierByText.get(send.text) ?? 0) + 1);
+    for (const text of carrierSends.values()) carrierByText.set(text, (carrierByText.get(text) ?? 0) + 1);
     const repliesMissing = replies.filter((reply) => !carrierByText.has(reply.body)).length;
     const carrierDuplicates = [...carrierByText.entries()].filter(([text]) => text.startsWith(`soak reply ${id} `)).reduce((sum, [, count]) => sum + count - 1, 0);
     const statuses = (await db.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM message WHERE direction = 'outbound' GROUP BY status ORDER BY status`)).rows;
@@ -543,6 +548,8 @@ async function main(): Promise<void> {
     }
 
     process.stdout.write(`\nmemory (MB) at a few points and least-squares slopes over the second half of the load (MB/h):\n`);
+    // A garbage collection moves the heap by tens of MB; over a few minutes that swing, not a trend, makes the slope.
+    if (MINUTES < 60) process.stdout.write(`  (a run under an hour: the slopes below are mostly GC swings and warm-up; judge a trend from an hour or more)\n`);
     const slopes: Record<string, number> = {};
     for (const process_ of followed) {
       const samples = process_.samples.filter((entry) => entry.hours * 60 <= MINUTES + 0.5);
