@@ -23,6 +23,11 @@ const { values: options } = parseArgs({
     warmup: { type: 'string', default: '2000' },
     /** Writes a V8 CPU profile of the API process into this folder, for finding where the time goes. */
     profile: { type: 'string' },
+    /**
+     * VACUUMs both databases between rounds: tells whether a falling rate comes from dead row versions piling up, on a
+     * server whose autovacuum is off or behind.
+     */
+    vacuum: { type: 'boolean', default: false },
   },
 });
 const MESSAGES = Number(options.messages);
@@ -71,7 +76,39 @@ function workload(count: number, label: string, block: number): Payload[] {
   return payloads;
 }
 
+/**
+ * What PostgreSQL did for a server's database, read from its statistics: blocks of tables and indexes visited (hit or
+ * read), which do not depend on how busy the machine is, and the dead row versions left behind.
+ */
+interface TableActivity {
+  blocks: number;
+  deadRows: number;
+  hotUpdates: number;
+  updates: number;
+}
+
+async function tableActivity(databaseUrl: string): Promise<TableActivity> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ blocks: string; dead: string; hot: string; updates: string }>(
+      `SELECT (SELECT coalesce(sum(heap_blks_hit + heap_blks_read + coalesce(idx_blks_hit, 0) + coalesce(idx_blks_read, 0)), 0) FROM pg_statio_user_tables) AS blocks,
+              sum(n_dead_tup) AS dead, sum(n_tup_hot_upd) AS hot, sum(n_tup_upd) AS updates
+         FROM pg_stat_user_tables`,
+    );
+    return { blocks: Number(rows[0].blocks), deadRows: Number(rows[0].dead), hotUpdates: Number(rows[0].hot), updates: Number(rows[0].updates) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Backends report their statistics at most once a second: a pause after a round lets the last of them arrive. */
+const STATS_SETTLE_MS = 1500;
+
 interface Measured {
+  /** Table and index blocks PostgreSQL visited per request, and dead row versions in the database after the round. */
+  blocksPerRequest?: number;
+  deadRowsAfter?: number;
   /** CPU milliseconds per request: the HTTP server's own process, and PostgreSQL's. */
   serverCpuMsPerRequest: number;
   postgresCpuMsPerRequest: number;
@@ -140,6 +177,16 @@ async function drive(url: string, payloads: Payload[], serverPid: number): Promi
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+async function vacuum(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('VACUUM');
+  } finally {
+    await client.end();
+  }
 }
 
 async function count(databaseUrl: string, sql: string): Promise<number> {
@@ -213,16 +260,26 @@ async function main(): Promise<void> {
     const results: { backtalk: Measured[]; baseline: Measured[] } = { backtalk: [], baseline: [] };
     // The servers take turns, in A B B A order, so that a slow spell of this shared machine (other tenants, PostgreSQL's
     // background writes) lands on both alike; each round is compared with its neighbour of the same pair.
+    const driveWithActivity = async (url: string, databaseUrl: string, payloads: Payload[], pid: number): Promise<Measured> => {
+      const before = await tableActivity(databaseUrl);
+      const measured = await drive(url, payloads, pid);
+      await new Promise((resolve) => setTimeout(resolve, STATS_SETTLE_MS));
+      const after = await tableActivity(databaseUrl);
+      return { ...measured, blocksPerRequest: (after.blocks - before.blocks) / measured.requests, deadRowsAfter: after.deadRows };
+    };
+    const baselineDatabaseUrl = `postgres://postgres@127.0.0.1:5432/${baselineDatabase}`;
     for (let round = 0; round < ROUNDS; round++) {
       const payloads = workload(MESSAGES, `R${round}`, round);
       if (round % 2 === 0) {
-        results.baseline.push(await drive(baselineUrl, payloads, baselinePid));
-        results.backtalk.push(await drive(channel.webhookUrl, payloads, apiPid));
+        results.baseline.push(await driveWithActivity(baselineUrl, baselineDatabaseUrl, payloads, baselinePid));
+        results.backtalk.push(await driveWithActivity(channel.webhookUrl, env.DATABASE_URL, payloads, apiPid));
       } else {
-        results.backtalk.push(await drive(channel.webhookUrl, payloads, apiPid));
-        results.baseline.push(await drive(baselineUrl, payloads, baselinePid));
+        results.backtalk.push(await driveWithActivity(channel.webhookUrl, env.DATABASE_URL, payloads, apiPid));
+        results.baseline.push(await driveWithActivity(baselineUrl, baselineDatabaseUrl, payloads, baselinePid));
       }
+      if (options.vacuum) for (const url of [env.DATABASE_URL, baselineDatabaseUrl]) await vacuum(url);
     }
+    const activity = await tableActivity(env.DATABASE_URL);
 
     const duplicates = await count(env.DATABASE_URL, `SELECT count(*) - count(DISTINCT provider_message_id) AS n FROM message`);
     const stored = await count(env.DATABASE_URL, `SELECT count(*) AS n FROM message WHERE provider_message_id NOT LIKE 'SMWA%'`);
@@ -237,17 +294,20 @@ async function main(): Promise<void> {
     const errors = results.backtalk.reduce((sum, result) => sum + result.errors + result.non2xx, 0);
 
     process.stdout.write(`\nbench:ingest  ${ROUNDS} rounds × ${MESSAGES} signed Twilio webhooks, ${CONNECTIONS} connections, 5% duplicates, ${NEW_PERCENT}% new numbers\n`);
-    process.stdout.write(`round  server     msgs/s   p50 ms   p99 ms  errors  cpu ms/msg: server  postgres   ratio\n`);
+    process.stdout.write(`round  server     msgs/s   p50 ms   p99 ms  errors  cpu ms/msg: server  postgres  blocks/msg  dead rows   ratio\n`);
     const roundRatios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       roundRatios.push(results.backtalk[round].messagesPerSecond / results.baseline[round].messagesPerSecond);
       for (const [name, result] of [['reference', results.baseline[round]], ['backtalk', results.backtalk[round]]] as const) {
         const ratio = name === 'backtalk' ? roundRatios[round].toFixed(2).padStart(8) : '';
-        process.stdout.write(`${String(round + 1).padEnd(6)} ${name.padEnd(9)} ${result.messagesPerSecond.toFixed(0).padStart(7)} ${result.p50.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.errors + result.non2xx).padStart(7)} ${result.serverCpuMsPerRequest.toFixed(2).padStart(19)} ${result.postgresCpuMsPerRequest.toFixed(2).padStart(9)}${ratio}\n`);
+        process.stdout.write(
+          `${String(round + 1).padEnd(6)} ${name.padEnd(9)} ${result.messagesPerSecond.toFixed(0).padStart(7)} ${result.p50.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.errors + result.non2xx).padStart(7)} ${result.serverCpuMsPerRequest.toFixed(2).padStart(19)} ${result.postgresCpuMsPerRequest.toFixed(2).padStart(9)} ${(result.blocksPerRequest ?? 0).toFixed(0).padStart(11)} ${String(result.deadRowsAfter ?? 0).padStart(10)}${ratio}\n`,
+        );
       }
     }
     const sortedRatios = [...roundRatios].sort((a, b) => a - b);
     const medianRatio = ROUNDS % 2 === 1 ? sortedRatios[(ROUNDS - 1) / 2] : (sortedRatios[ROUNDS / 2 - 1] + sortedRatios[ROUNDS / 2]) / 2;
+    process.stdout.write(`Backtalk's database: ${activity.updates} row updates, ${activity.hotUpdates} of them HOT (no index touched); ${activity.deadRows} dead row versions now\n`);
     process.stdout.write(`stored ${stored} of ${expected} distinct messages; duplicate rows ${duplicates}; non-2xx or errors ${errors}; reference p99 ${baselineP99.toFixed(1)} ms\n`);
     process.stdout.write(`ratio: median of the rounds' ratios ${medianRatio.toFixed(2)} (lowest ${sortedRatios[0].toFixed(2)}, highest ${sortedRatios[ROUNDS - 1].toFixed(2)}); of the mean rates ${(backtalkRate / baselineRate).toFixed(2)}\n`);
     process.stdout.write(`RESULT ingest msgs_per_s=${backtalkRate.toFixed(0)} p50_ms=${backtalkP50.toFixed(1)} p99_ms=${backtalkP99.toFixed(1)} baseline_msgs_per_s=${baselineRate.toFixed(0)} ratio=${medianRatio.toFixed(2)} duplicates=${duplicates}\n`);
