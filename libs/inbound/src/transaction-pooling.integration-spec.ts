@@ -2,7 +2,7 @@ import { AuthModule, TeamsService } from '@backtalk/auth';
 import { ChannelsModule, ChannelsService } from '@backtalk/channels';
 import { type ChannelView, MessageDirection, Provider, SenderType } from '@backtalk/contracts';
 import { ConversationsModule, MessageEntity } from '@backtalk/conversations';
-import { PlatformModule } from '@backtalk/platform';
+import { ensureDatabaseExists, loadConfig, PlatformModule, withMigrationDataSource } from '@backtalk/platform';
 import { genericSigned, PrivatePgBouncer, TestApp } from '@backtalk/testing';
 import { Module } from '@nestjs/common';
 import { Client } from 'pg';
@@ -24,10 +24,10 @@ describe('a process behind PgBouncer in transaction pooling mode', () => {
   let bouncer: PrivatePgBouncer;
   let t: TestApp;
   let channel: ChannelView;
+  // The run's database itself, also when the whole run already goes through a PgBouncer of its own.
+  const direct = process.env['DATABASE_DIRECT_URL'] ?? process.env['DATABASE_URL']!;
 
   beforeAll(async () => {
-    // The run's database itself, also when the whole run already goes through a PgBouncer of its own.
-    const direct = process.env['DATABASE_DIRECT_URL'] ?? process.env['DATABASE_URL']!;
     bouncer = await PrivatePgBouncer.start(direct, { poolSize: 2 });
     // One client connection, so every statement of the app leaves through the same one.
     t = await TestApp.create(InboundTestModule, { PUBLIC_BASE_URL, DATABASE_URL: bouncer.url(), DATABASE_POOL_MODE: 'transaction', DATABASE_POOL_SIZE: '1' });
@@ -78,6 +78,15 @@ describe('a process behind PgBouncer in transaction pooling mode', () => {
 
     const stored = await t.dataSource.getRepository(MessageEntity).find({ where: { direction: MessageDirection.Inbound }, order: { sentAt: 'ASC', createdAt: 'ASC' } });
     expect(stored.map((message) => message.body)).toEqual(['Where is my order?', 'STOP', 'Are you there?', 'START']);
+  });
+
+  it('migrates and checks the database on DATABASE_DIRECT_URL, never through the pooler', async () => {
+    const unreachable = new URL(direct);
+    unreachable.port = '1';
+    const config = loadConfig({ ...process.env, DATABASE_URL: unreachable.toString(), DATABASE_DIRECT_URL: direct, DATABASE_POOL_MODE: 'transaction' });
+
+    expect(await ensureDatabaseExists(config)).toBe(false);
+    expect(await withMigrationDataSource(config, (dataSource) => dataSource.showMigrations())).toBe(false);
   });
 
   it('runs without JIT on the shared sessions, where no setting can be asked for at connect time', async () => {
