@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { twilioSignature } from '@backtalk/testing';
+import { PrivatePgBouncer, twilioSignature } from '@backtalk/testing';
 import { api, dropDatabase, percentile, postgresCpuMs, processCpuMs, ROOT, runId, type Started, startProcess } from './bench-support';
 
 const { values: options } = parseArgs({
@@ -28,6 +28,12 @@ const { values: options } = parseArgs({
      * server whose autovacuum is off or behind.
      */
     vacuum: { type: 'boolean', default: false },
+    /** API processes sharing PostgreSQL and Redis behind one public address; the webhooks are spread over them. */
+    instances: { type: 'string', default: '1' },
+    /** Worker processes running the queues (automation, routing, sending) beside the API processes. */
+    workers: { type: 'string', default: '0' },
+    /** Connects the API and worker processes through a private PgBouncer in transaction pooling mode. */
+    pgbouncer: { type: 'boolean', default: false },
   },
 });
 const MESSAGES = Number(options.messages);
@@ -35,6 +41,8 @@ const CONNECTIONS = Number(options.connections);
 const ROUNDS = Number(options.rounds);
 const NEW_PERCENT = Number(options['new-percent']);
 const WARMUP = Number(options.warmup);
+const INSTANCES = Math.max(1, Number(options.instances));
+const WORKERS = Math.max(0, Number(options.workers));
 const TOKEN = 'bench-twilio-token';
 const CHANNEL_NUMBER = '+14155550100';
 const BASELINE_DIR = join(ROOT, '../shared/perf-baseline');
@@ -121,61 +129,74 @@ interface Measured {
   non2xx: number;
 }
 
-async function drive(url: string, payloads: Payload[], serverPid: number): Promise<Measured> {
-  const target = new URL(url);
+/** A process the webhooks go to: its own address (signatures are for the public one) and its pid, for CPU time. */
+interface Target {
+  origin: string;
+  pid: number;
+}
+
+/** Sends `payloads`, signed for `url`, spread over `targets` as a load balancer would, each with its share of the connections. */
+async function drive(url: string, payloads: Payload[], targets: Target[]): Promise<Measured> {
+  const path = new URL(url).pathname;
   const bodies = payloads.map((payload) => ({
     body: new URLSearchParams(payload.params).toString(),
     signature: twilioSignature(url, payload.params, TOKEN),
   }));
-  let next = 0;
+  const shares = targets.map((_target, index) => bodies.filter((_body, bodyIndex) => bodyIndex % targets.length === index));
   const latencies: number[] = [];
-  const serverCpuBefore = processCpuMs(serverPid);
+  const serverCpuBefore = targets.map((target) => processCpuMs(target.pid));
   const postgresCpuBefore = postgresCpuMs();
   const started = Date.now();
   let lastResponseAt = started;
-  const result = await autocannon({
-    url: target.origin,
-    connections: CONNECTIONS,
-    amount: bodies.length,
-    timeout: 30,
-    maxOverallRequests: bodies.length,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const { body, signature } = bodies[next++ % bodies.length];
-          return {
-            ...request,
-            method: 'POST',
-            path: target.pathname,
-            headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
-            body,
-          };
+  const results = await Promise.all(
+    targets.map((target, index) => {
+      const share = shares[index];
+      let next = 0;
+      return autocannon({
+        url: target.origin,
+        connections: Math.max(1, Math.round(CONNECTIONS / targets.length)),
+        amount: share.length,
+        timeout: 30,
+        maxOverallRequests: share.length,
+        requests: [
+          {
+            setupRequest: (request) => {
+              const { body, signature } = share[next++ % share.length];
+              return {
+                ...request,
+                method: 'POST',
+                path,
+                headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+                body,
+              };
+            },
+          },
+        ],
+        setupClient: (client) => {
+          client.on('response', (_status, _bytes, responseTime) => {
+            latencies.push(responseTime);
+            lastResponseAt = Date.now();
+          });
         },
-      },
-    ],
-    setupClient: (client) => {
-      client.on('response', (_status, _bytes, responseTime) => {
-        latencies.push(responseTime);
-        lastResponseAt = Date.now();
       });
-    },
-  });
+    }),
+  );
   // autocannon notices that it is done only on its one-second tick, so its own end time rounds the duration up to whole
   // seconds; the last response is the real end.
   const durationSeconds = (lastResponseAt - started) / 1000;
-  const serverCpuMsPerRequest = (processCpuMs(serverPid) - serverCpuBefore) / result.requests.total;
-  const postgresCpuMsPerRequest = (postgresCpuMs() - postgresCpuBefore) / result.requests.total;
+  const requests = results.reduce((sum, result) => sum + result.requests.total, 0);
+  const serverCpuMs = targets.reduce((sum, target, index) => sum + processCpuMs(target.pid) - serverCpuBefore[index], 0);
   latencies.sort((a, b) => a - b);
   return {
-    serverCpuMsPerRequest,
-    postgresCpuMsPerRequest,
-    requests: result.requests.total,
+    serverCpuMsPerRequest: serverCpuMs / requests,
+    postgresCpuMsPerRequest: (postgresCpuMs() - postgresCpuBefore) / requests,
+    requests,
     durationSeconds,
-    messagesPerSecond: result.requests.total / durationSeconds,
+    messagesPerSecond: requests / durationSeconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    errors: results.reduce((sum, result) => sum + result.errors + result.timeouts, 0),
+    non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
   };
 }
 
@@ -207,8 +228,9 @@ async function main(): Promise<void> {
   const apiPort = 3410;
   const baselinePort = 3999;
   const apiBase = `http://127.0.0.1:${apiPort}`;
+  const directUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
   const env = {
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    DATABASE_URL: directUrl,
     REDIS_PREFIX: `bt_bench_${id}`,
     PORT: String(apiPort),
     PUBLIC_BASE_URL: apiBase,
@@ -218,13 +240,23 @@ async function main(): Promise<void> {
     SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
   };
   const started: Started[] = [];
+  let bouncer: PrivatePgBouncer | null = null;
   try {
     execSync('npm run --silent db:migrate', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
     execSync('npm run --silent admin:create -- --email bench@backtalk.local --password bench-password-123', { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
 
+    if (options.pgbouncer) {
+      bouncer = await PrivatePgBouncer.start(directUrl, { poolSize: 20 });
+      Object.assign(env, { DATABASE_URL: bouncer.url(directUrl), DATABASE_DIRECT_URL: directUrl, DATABASE_POOL_MODE: 'transaction' });
+    }
     const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
-    const apiProcess = await startProcess('node', [...profileArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], env, /READY api/, 'api');
-    started.push(apiProcess);
+    const apiProcesses: Started[] = [];
+    for (let instance = 0; instance < INSTANCES; instance++) {
+      const apiProcess = await startProcess('node', [...profileArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], { ...env, PORT: String(apiPort + instance) }, /READY api/, `api ${instance + 1}`);
+      started.push(apiProcess);
+      apiProcesses.push(apiProcess);
+    }
+    for (let worker = 0; worker < WORKERS; worker++) started.push(await startProcess('node', ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], env, /READY worker/, `worker ${worker + 1}`));
     const session = await api<{ accessToken: string }>(apiBase, 'POST', '/api/auth/login', { email: 'bench@backtalk.local', password: 'bench-password-123' });
     const team = await api<{ id: string }>(apiBase, 'POST', '/api/teams', { name: 'Bench' }, session.accessToken);
     const channel = await api<{ webhookUrl: string }>(
@@ -250,19 +282,19 @@ async function main(): Promise<void> {
         'reference server',
       );
     started.push(baselineProcess);
-    const apiPid = apiProcess.child.pid!;
-    const baselinePid = baselineProcess.child.pid!;
+    const backtalkTargets = apiProcesses.map((apiProcess, instance) => ({ origin: `http://127.0.0.1:${apiPort + instance}`, pid: apiProcess.child.pid! }));
+    const baselineTargets = [{ origin: new URL(baselineUrl).origin, pid: baselineProcess.child.pid! }];
 
     // Warm both up (JIT, connection pools) with the same load, not measured. Every round brings its own new numbers.
-    await drive(channel.webhookUrl, workload(WARMUP, 'WA', 9), apiPid);
-    await drive(baselineUrl, workload(WARMUP, 'WA', 9), baselinePid);
+    await drive(channel.webhookUrl, workload(WARMUP, 'WA', 9), backtalkTargets);
+    await drive(baselineUrl, workload(WARMUP, 'WA', 9), baselineTargets);
 
     const results: { backtalk: Measured[]; baseline: Measured[] } = { backtalk: [], baseline: [] };
     // The servers take turns, in A B B A order, so that a slow spell of this shared machine (other tenants, PostgreSQL's
     // background writes) lands on both alike; each round is compared with its neighbour of the same pair.
-    const driveWithActivity = async (url: string, databaseUrl: string, payloads: Payload[], pid: number): Promise<Measured> => {
+    const driveWithActivity = async (url: string, databaseUrl: string, payloads: Payload[], targets: Target[]): Promise<Measured> => {
       const before = await tableActivity(databaseUrl);
-      const measured = await drive(url, payloads, pid);
+      const measured = await drive(url, payloads, targets);
       await new Promise((resolve) => setTimeout(resolve, STATS_SETTLE_MS));
       const after = await tableActivity(databaseUrl);
       return { ...measured, blocksPerRequest: (after.blocks - before.blocks) / measured.requests, deadRowsAfter: after.deadRows };
@@ -271,18 +303,18 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       const payloads = workload(MESSAGES, `R${round}`, round);
       if (round % 2 === 0) {
-        results.baseline.push(await driveWithActivity(baselineUrl, baselineDatabaseUrl, payloads, baselinePid));
-        results.backtalk.push(await driveWithActivity(channel.webhookUrl, env.DATABASE_URL, payloads, apiPid));
+        results.baseline.push(await driveWithActivity(baselineUrl, baselineDatabaseUrl, payloads, baselineTargets));
+        results.backtalk.push(await driveWithActivity(channel.webhookUrl, directUrl, payloads, backtalkTargets));
       } else {
-        results.backtalk.push(await driveWithActivity(channel.webhookUrl, env.DATABASE_URL, payloads, apiPid));
-        results.baseline.push(await driveWithActivity(baselineUrl, baselineDatabaseUrl, payloads, baselinePid));
+        results.backtalk.push(await driveWithActivity(channel.webhookUrl, directUrl, payloads, backtalkTargets));
+        results.baseline.push(await driveWithActivity(baselineUrl, baselineDatabaseUrl, payloads, baselineTargets));
       }
-      if (options.vacuum) for (const url of [env.DATABASE_URL, baselineDatabaseUrl]) await vacuum(url);
+      if (options.vacuum) for (const url of [directUrl, baselineDatabaseUrl]) await vacuum(url);
     }
-    const activity = await tableActivity(env.DATABASE_URL);
+    const activity = await tableActivity(directUrl);
 
-    const duplicates = await count(env.DATABASE_URL, `SELECT count(*) - count(DISTINCT provider_message_id) AS n FROM message`);
-    const stored = await count(env.DATABASE_URL, `SELECT count(*) AS n FROM message WHERE provider_message_id NOT LIKE 'SMWA%'`);
+    const duplicates = await count(directUrl, `SELECT count(*) - count(DISTINCT provider_message_id) AS n FROM message`);
+    const stored = await count(directUrl, `SELECT count(*) AS n FROM message WHERE provider_message_id NOT LIKE 'SMWA%'`);
     const expected = Array.from({ length: ROUNDS }, (_, round) => new Set(workload(MESSAGES, `R${round}`, round).map((payload) => payload.sid)).size).reduce((a, b) => a + b, 0);
 
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -294,6 +326,7 @@ async function main(): Promise<void> {
     const errors = results.backtalk.reduce((sum, result) => sum + result.errors + result.non2xx, 0);
 
     process.stdout.write(`\nbench:ingest  ${ROUNDS} rounds × ${MESSAGES} signed Twilio webhooks, ${CONNECTIONS} connections, 5% duplicates, ${NEW_PERCENT}% new numbers\n`);
+    process.stdout.write(`Backtalk: ${INSTANCES} API process(es), ${WORKERS} worker process(es), PostgreSQL ${options.pgbouncer ? 'through PgBouncer in transaction pooling mode' : 'direct'}\n`);
     process.stdout.write(`round  server     msgs/s   p50 ms   p99 ms  errors  cpu ms/msg: server  postgres  blocks/msg  dead rows   ratio\n`);
     const roundRatios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -310,10 +343,11 @@ async function main(): Promise<void> {
     process.stdout.write(`Backtalk's database: ${activity.updates} row updates, ${activity.hotUpdates} of them HOT (no index touched); ${activity.deadRows} dead row versions now\n`);
     process.stdout.write(`stored ${stored} of ${expected} distinct messages; duplicate rows ${duplicates}; non-2xx or errors ${errors}; reference p99 ${baselineP99.toFixed(1)} ms\n`);
     process.stdout.write(`ratio: median of the rounds' ratios ${medianRatio.toFixed(2)} (lowest ${sortedRatios[0].toFixed(2)}, highest ${sortedRatios[ROUNDS - 1].toFixed(2)}); of the mean rates ${(backtalkRate / baselineRate).toFixed(2)}\n`);
-    process.stdout.write(`RESULT ingest msgs_per_s=${backtalkRate.toFixed(0)} p50_ms=${backtalkP50.toFixed(1)} p99_ms=${backtalkP99.toFixed(1)} baseline_msgs_per_s=${baselineRate.toFixed(0)} ratio=${medianRatio.toFixed(2)} duplicates=${duplicates}\n`);
+    process.stdout.write(`RESULT ingest msgs_per_s=${backtalkRate.toFixed(0)} p50_ms=${backtalkP50.toFixed(1)} p99_ms=${backtalkP99.toFixed(1)} baseline_msgs_per_s=${baselineRate.toFixed(0)} ratio=${medianRatio.toFixed(2)} duplicates=${duplicates} lost=${expected - stored} api_processes=${INSTANCES} workers=${WORKERS} pgbouncer=${options.pgbouncer}\n`);
     if (stored !== expected || duplicates !== 0) process.exitCode = 1;
   } finally {
     for (const process of started.reverse()) await process.stop();
+    await bouncer?.stop();
     await dropDatabase(database).catch(() => undefined);
     await dropDatabase(baselineDatabase).catch(() => undefined);
   }
