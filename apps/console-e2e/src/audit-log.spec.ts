@@ -54,10 +54,10 @@ test.describe('audit log', () => {
     const details = page.getByRole('dialog', { name: 'Rule changed' });
     await expect(details).toContainText(DEMO.supervisor.name);
     const changes = details.getByRole('table', { name: 'What changed' });
-    const enabled = changes.getByRole('row').filter({ hasText: 'enabled' });
+    const enabled = changes.getByRole('row').filter({ hasText: 'Switched on' });
     await expect(enabled.getByRole('cell').first()).toHaveText('Yes');
     await expect(enabled.getByRole('cell').last()).toHaveText('No');
-    const actions = changes.getByRole('row').filter({ hasText: 'actions' });
+    const actions = changes.getByRole('row').filter({ hasText: 'Actions' });
     await expect(actions.getByRole('cell').first()).toContainText('"priority": "high"');
     await expect(actions.getByRole('cell').last()).toContainText('"priority": "urgent"');
     await docsSnapshot(page, 'audit-log-desktop');

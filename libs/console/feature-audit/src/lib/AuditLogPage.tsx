@@ -1,10 +1,10 @@
 import { type AuditEntryView, Role } from '@backtalk/contracts';
-import { type AuditLogFilters, useAuditLog, useDownloadAuditCsv, useSignedInUser, useToastActions, useUsers } from '@backtalk/console/data-access';
+import { type AuditLogFilters, useAuditLog, useChannels, useDownloadAuditCsv, useSignedInUser, useTeams, useToastActions, useUsers } from '@backtalk/console/data-access';
 import { QueryState } from '@backtalk/console/feature-admin';
 import { formatDateTime, useTranslation } from '@backtalk/console/i18n';
 import { Banner, Button, Dialog, EmptyState, PageHeader, SelectField, Table, TextField, type SelectOption, type TableColumn } from '@backtalk/console/ui';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { ACTION_FAMILIES, actionLabel, actorLabel, changedFieldsOf, familyLabel, targetTypeLabel, valueText } from './audit-labels';
+import { ACTION_FAMILIES, actionLabel, actorLabel, changedFieldsOf, familyLabel, fieldLabel, targetTypeLabel, valueText } from './audit-labels';
 import './audit-log.css';
 
 interface FilterValues {
@@ -59,18 +59,47 @@ function Target({ target }: { target: AuditEntryView['target'] }) {
   );
 }
 
-function Value({ value, present }: { value: unknown; present: boolean }) {
+/** Ids of teams, people and channels the viewer knows, by their names, so a diff says "Support" rather than a UUID. */
+function useKnownNames(): ReadonlyMap<string, string> {
+  const teams = useTeams();
+  const users = useUsers();
+  const channels = useChannels();
+  return useMemo(() => new Map([...(teams.data ?? []), ...(users.data ?? []), ...(channels.data ?? [])].map((item) => [item.id, item.name])), [teams.data, users.data, channels.data]);
+}
+
+function named(value: unknown, names: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return names.get(value) ?? value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.map((item: string) => names.get(item) ?? item);
+  return value;
+}
+
+function Value({ value: recorded, present, names }: { value: unknown; present: boolean; names: ReadonlyMap<string, string> }) {
   if (!present) return <span className="bt-muted">—</span>;
+  const value = named(recorded, names);
   const shown = valueText(value);
   if (shown.code) return <code className="bt-audit__code" translate="no">{shown.text}</code>;
   const isData = typeof value === 'string' || typeof value === 'number' || Array.isArray(value);
   return <span translate={isData ? 'no' : undefined}>{shown.text}</span>;
 }
 
+function FieldName({ field }: { field: string }) {
+  const label = fieldLabel(field);
+  return label.isData ? (
+    <code role="rowheader" translate="no" className="bt-audit__field">
+      {label.text}
+    </code>
+  ) : (
+    <span role="rowheader" className="bt-audit__field">
+      {label.text}
+    </span>
+  );
+}
+
 function EntryDialog({ entry, onClose }: { entry: AuditEntryView | null; onClose: () => void }) {
   const { t } = useTranslation('audit');
   const action = entry ? actionLabel(entry.action) : null;
   const fields = changedFieldsOf(entry?.diff ?? null);
+  const names = useKnownNames();
   return (
     <Dialog open={entry !== null} onClose={onClose} title={action?.text ?? ''} size="lg">
       {entry ? (
@@ -106,14 +135,12 @@ function EntryDialog({ entry, onClose }: { entry: AuditEntryView | null; onClose
                 </div>
                 {fields.map((field) => (
                   <div className="bt-audit__diff-row" role="row" key={field.field}>
-                    <code role="rowheader" translate="no" className="bt-audit__field">
-                      {field.field}
-                    </code>
+                    <FieldName field={field.field} />
                     <span role="cell" className="bt-audit__before" data-label={t('details.before')}>
-                      <Value value={field.before} present={field.hasBefore} />
+                      <Value value={field.before} present={field.hasBefore} names={names} />
                     </span>
                     <span role="cell" className="bt-audit__after" data-label={t('details.after')}>
-                      <Value value={field.after} present={field.hasAfter} />
+                      <Value value={field.after} present={field.hasAfter} names={names} />
                     </span>
                   </div>
                 ))}

@@ -1,5 +1,5 @@
 import { setConsoleLanguage } from '@backtalk/console/i18n';
-import { actionLabel, actorLabel, changedFieldsOf, valueText } from './audit-labels';
+import { actionLabel, actorLabel, changedFieldsOf, fieldLabel, valueText } from './audit-labels';
 
 describe('audit log labels', () => {
   beforeAll(() => setConsoleLanguage('en'));
@@ -7,6 +7,11 @@ describe('audit log labels', () => {
   it('names known actions in words and shows an unknown one as it was recorded', () => {
     expect(actionLabel('rule.updated')).toEqual({ text: 'Rule changed', isData: false });
     expect(actionLabel('widget.polished')).toEqual({ text: 'widget.polished', isData: true });
+  });
+
+  it('names the fields people meet most in words, and any other as recorded', () => {
+    expect(fieldLabel('enabled')).toEqual({ text: 'Switched on', isData: false });
+    expect(fieldLabel('smartEncoding')).toEqual({ text: 'smartEncoding', isData: true });
   });
 
   it('names people by name, keys with what they are, and failed sign-ins by the email tried', () => {

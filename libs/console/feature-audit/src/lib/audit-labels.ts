@@ -18,6 +18,11 @@ export function actionLabel(action: string): { text: string; isData: boolean } {
   return known(`actions.${action}`) ? { text: t(`actions.${action}`), isData: false } : { text: action, isData: true };
 }
 
+/** A recorded field's name in words, or as recorded when this console version has no words for it. */
+export function fieldLabel(field: string): { text: string; isData: boolean } {
+  return known(`fields.${field}`) ? { text: t(`fields.${field}`), isData: false } : { text: field, isData: true };
+}
+
 export function familyLabel(family: string): string {
   return known(`families.${family}`) ? t(`families.${family}`) : family;
 }
