@@ -104,8 +104,9 @@ interface Followed {
   samples: Sample[];
 }
 
-function vmRssBytes(pid: number): number {
-  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+/** VmRSS (resident now) or VmHWM (the most it has been resident) from /proc, in bytes. */
+function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const line = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return line ? Number(line[1]) * 1024 : Number.NaN;
 }
 
@@ -335,7 +336,7 @@ async function main(): Promise<void> {
     const sample = () => {
       const hours = (now() - begin) / 3_600_000;
       for (const process of followed) {
-        const rss = vmRssBytes(process.pid);
+        const rss = statusBytes(process.pid, 'VmRSS');
         const probe = process.probe;
         process.samples.push({
           hours,
@@ -460,14 +461,19 @@ async function main(): Promise<void> {
       }, RECONNECT_MS),
     );
 
+    const renew = () =>
+      void renewTokens()
+        .then(() => {
+          for (const agent of agents) agent.socket?.emit('token.refresh', { token: tokens[agent.index] }, () => undefined);
+        })
+        .catch((error: Error) => process.stdout.write(`token renewal failed: ${error.message}\n`));
+    // Half a sample period away from the samples: each sign-in's argon2 hash holds 64 MiB for a moment, and a sample
+    // that caught it would put a spike of a few hundred MB into the fit (the peak is printed at the end instead).
     timers.push(
-      setInterval(() => {
-        void renewTokens()
-          .then(() => {
-            for (const agent of agents) agent.socket?.emit('token.refresh', { token: tokens[agent.index] }, () => undefined);
-          })
-          .catch((error: Error) => process.stdout.write(`token renewal failed: ${error.message}\n`));
-      }, TOKEN_RENEW_MS),
+      setTimeout(() => {
+        renew();
+        timers.push(setInterval(renew, TOKEN_RENEW_MS));
+      }, TOKEN_RENEW_MS + SAMPLE_MS / 2),
     );
 
     let lastProgressSent = 0;
@@ -559,6 +565,7 @@ async function main(): Promise<void> {
       slopes[process_.label] = rssSlope;
       const points = [0, 0.1, 0.25, 0.5, 0.75, 1].map((share) => samples[Math.min(samples.length - 1, Math.round(share * (samples.length - 1)))]);
       process.stdout.write(`  ${process_.label}:\n    ${points.map((entry) => `${(entry.hours * 60).toFixed(0)} min rss ${entry.rssMb.toFixed(0)} (v8 ${entry.v8Mb.toFixed(0)}, heap used ${entry.heapMb.toFixed(0)}, brk ${entry.brkMb.toFixed(0)}, anon ${entry.anonMb.toFixed(0)})`).join('\n    ')}\n`);
+      process.stdout.write(`  ${process_.label} peak rss (VmHWM) ${(statusBytes(process_.pid, 'VmHWM') / MB).toFixed(0)}\n`);
       process.stdout.write(
         `  ${process_.label} slopes: rss ${rssSlope.toFixed(1)}, heap ${fit((entry) => entry.heapMb).toFixed(1)}, external+arrayBuffers ${fit((entry) => entry.externalMb).toFixed(1)}, v8 pages+malloc ${fit((entry) => entry.v8Mb).toFixed(1)}, rss outside v8 ${fit((entry) => entry.rssMb - entry.v8Mb).toFixed(1)}, brk ${fit((entry) => entry.brkMb).toFixed(1)}, anon ${fit((entry) => entry.anonMb).toFixed(1)}, file ${fit((entry) => entry.fileMb).toFixed(1)}; handles ${process_.probe ? JSON.stringify(process_.probe.handles) : 'n/a'}\n`,
       );
