@@ -179,14 +179,20 @@ export async function foldReportBacklog(install: BenchInstall): Promise<void> {
   await install.db.query('VACUUM ANALYZE report_conversation_fact, report_wait, report_auto_reply');
 }
 
-/** Times one authenticated GET, failing the bench on any answer but 2xx. */
-export async function timedGet<T>(baseUrl: string, path: string, token: string): Promise<{ ms: number; body: T }> {
+/** Times one authenticated request, failing the bench on any answer but 2xx. */
+export async function timedRequest<T>(baseUrl: string, method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<{ ms: number; body: T }> {
   const started = performance.now();
-  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  const body = await response.text();
-  if (!response.ok) throw new Error(`GET ${path} → ${response.status} ${body.slice(0, 500)}`);
-  return { ms: performance.now() - started, body: JSON.parse(body) as T };
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text.slice(0, 500)}`);
+  return { ms: performance.now() - started, body: JSON.parse(text) as T };
 }
+
+export const timedGet = <T>(baseUrl: string, path: string, token: string) => timedRequest<T>(baseUrl, 'GET', path, token);
 
 /** A table row: the first cell left-aligned, the rest right-aligned, each to its column's width. */
 export function tableRow(cells: Array<string | number>, widths: number[]): string {

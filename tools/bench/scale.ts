@@ -21,7 +21,7 @@ import type { ChannelView, ConversationView, InboxCounts, MessageView, Page, Tea
 import { genericSigned } from '@backtalk/testing';
 import Queue from 'bull';
 import { api, percentile } from './bench-support';
-import { BENCH_AGENT, BUSY_TEAMS, createBusyPeople, foldReportBacklog, openBenchInstall, openRecentWork, seedBusyHistory, signIn, spread, tableRow, timedGet, type BenchInstall } from './busy-install';
+import { BENCH_AGENT, BUSY_TEAMS, createBusyPeople, foldReportBacklog, openBenchInstall, openRecentWork, seedBusyHistory, signIn, spread, tableRow, timedGet, timedRequest, type BenchInstall } from './busy-install';
 
 const { values: options } = parseArgs({
   options: {
@@ -237,9 +237,9 @@ async function main(): Promise<void> {
       let taken = 0;
       for (let rep = -1; rep < REPS; rep++) {
         const token = takers[(rep + 1) % takers.length];
-        const take = await timedPost<{ conversationId: string | null }>(baseUrl, '/api/queues/take-next', {}, token);
+        const take = await timedRequest<{ conversationId: string | null }>(baseUrl, 'POST', '/api/queues/take-next', token, {});
         if (!take.body.conversationId) throw new Error('take-next found nothing waiting');
-        const unassign = await timedPost(baseUrl, `/api/conversations/${take.body.conversationId}/assign`, { assigneeId: null }, install.adminToken);
+        const unassign = await timedRequest(baseUrl, 'POST', `/api/conversations/${take.body.conversationId}/assign`, install.adminToken, { assigneeId: null });
         if (rep >= 0) {
           takes.push(take.ms);
           assigns.push(unassign.ms);
@@ -274,14 +274,6 @@ async function main(): Promise<void> {
     await load?.stop();
     await install.close();
   }
-}
-
-async function timedPost<T>(baseUrl: string, path: string, body: unknown, token: string): Promise<{ ms: number; body: T }> {
-  const started = performance.now();
-  const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${path} → ${response.status} ${text.slice(0, 500)}`);
-  return { ms: performance.now() - started, body: JSON.parse(text) as T };
 }
 
 main().catch((error: unknown) => {
