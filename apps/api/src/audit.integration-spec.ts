@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { verifyAuditChain } from '@backtalk/audit';
 import { UsersService } from '@backtalk/auth';
@@ -9,6 +10,8 @@ import { ApiModule } from './api.module';
 const PASSWORD = 'correct horse battery staple';
 const ORIGIN = { ip: '203.0.113.9', userAgent: 'audit-spec/1.0' };
 const run = promisify(execFile);
+/** The development default, which sealed the channels this spec made. */
+const DEV_SECRETS_KEY = 'ZGV2LW9ubHktc2VjcmV0cy1rZXktMzItYnl0ZXMhISE=';
 
 interface StoredEntry {
   seq: string;
@@ -316,6 +319,18 @@ describe('the audit trail over the whole API', () => {
     expect(lines[0]).toBe('seq,occurred_at,actor_kind,actor_id,actor_name,action,target_type,target_id,target_label,team_ids,ip,user_agent,before,after,prev_hash,hash');
     expect(lines.slice(1).map((line) => line.split(',')[5]).sort()).toEqual(['rule.created', 'rule.created', 'rule.deleted', 'rule.reordered', 'rule.updated']);
   });
+
+  it('records re-encrypting the channels’ credentials under a new key as Backtalk itself, once for the whole run', async () => {
+    const before = await lastSeq();
+    const env = { ...process.env, LOG_LEVEL: 'silent', SECRETS_KEY: randomBytes(32).toString('base64'), SECRETS_KEY_PREVIOUS: DEV_SECRETS_KEY };
+    const rotated = await run(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/cli/secrets-rotate.ts'], { env });
+    expect(rotated.stdout).toContain('re-sealed the secrets of 2 channel(s)');
+    const entries = await entriesAfter(before);
+    expect(entries.map((entry) => ({ action: entry.action, actor: entry.actor_kind, teams: entry.team_ids, channels: (entry.diff?.after?.['channelsResealed'] as string[]).sort() }))).toEqual([
+      { action: 'secrets.rotated', actor: 'system', teams: [team.id], channels: [made.channel, made.newChannel].sort() },
+    ]);
+    expect(JSON.stringify(entries)).not.toMatch(/first-secret-value|rotated-secret-value/);
+  }, 60_000);
 
   it('keeps an unbroken chain, and `npm run audit:verify` finds the first entry modified behind the trigger', async () => {
     const total = Number(await lastSeq());
