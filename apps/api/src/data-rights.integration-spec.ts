@@ -192,6 +192,7 @@ describe('the customer’s data rights: export and erasure', () => {
     const day = 86_400_000;
     const range = `from=${encodeURIComponent(new Date(Date.now() - 30 * day).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + day).toISOString())}`;
     const reportsBefore = (await t.request<{ totals: unknown }>('GET', `/api/reports/conversations?${range}`, { token: admin })).body.totals;
+    const conversationBefore = (await t.request<ConversationView>('GET', `/api/conversations/${olenaConversation}`, { token: admin })).body;
     const messagesBefore = await t.dataSource.query<Array<{ id: string; sent_at: Date; status: string; segments: number }>>(`SELECT id, sent_at, status, segments FROM message WHERE conversation_id = $1 ORDER BY id`, [olenaConversation]);
 
     const erased = await t.request<ContactDetailView>('POST', `/api/contacts/${olenaId}/erase`, { token: admin, body: { confirmPhone: '+380 50 123 45 67' } });
@@ -247,6 +248,8 @@ describe('the customer’s data rights: export and erasure', () => {
     expect(messages.body.items.every((message) => message.body === '' && message.media.length === 0 && message.removed?.by === 'erasure')).toBe(true);
     const conversation = await t.request<ConversationView>('GET', `/api/conversations/${olenaConversation}`, { token: admin });
     expect(conversation.body.contact).toMatchObject({ phone: '', name: '', erasedAt: erased.body.erasedAt });
+    // Consoles keep the newer copy of a conversation: the erased one must be newer than what they hold.
+    expect(Date.parse(conversation.body.updatedAt)).toBeGreaterThan(Date.parse(conversationBefore.updatedAt));
     // Reports still add up: every message keeps its time, state and segments, and the report its counts.
     expect(await t.dataSource.query(`SELECT id, sent_at, status, segments FROM message WHERE conversation_id = $1 ORDER BY id`, [olenaConversation])).toEqual(messagesBefore);
     expect((await t.request<{ totals: unknown }>('GET', `/api/reports/conversations?${range}`, { token: admin })).body.totals).toEqual(reportsBefore);

@@ -1,7 +1,7 @@
 import { formatPhone } from '@backtalk/phone';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { agentPage, closeDesks, docsSnapshot, snapshot, thread } from './support/console';
+import { agentPage, closeDesks, docsSnapshot, expectLive, snapshot, thread } from './support/console';
 import { expectNoUntranslatedText } from './support/untranslated-text';
 import { apiSignIn, call, createGenericChannel, customerTexts, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 
@@ -78,6 +78,21 @@ test.describe('erasing a customer', () => {
     await expect(page.getByRole('heading', { name: 'Erased customer', level: 2 })).toBeVisible();
     await expect(page.getByTestId('opted-out-block')).toContainText('This customer was erased');
     await docsSnapshot(page, 'erase-customer-desktop');
+  });
+
+  test('an agent with the conversation open sees its content leave the screen the moment an admin erases the customer', async ({ browser }) => {
+    const phone = uniquePhone();
+    const contactId = await customer(admin, line, phone, `Live Erase ${Date.now().toString(36)}`, 'Parcel 5531 is missing');
+    const { id: conversationId } = await conversationOf(admin, phone);
+    const page = await agentPage(browser, DEMO.agentA.email);
+    await page.goto(`/inbox/${conversationId}?view=all`);
+    await expectLive(page);
+    await expect(thread(page)).toContainText('Parcel 5531 is missing');
+
+    await call(`/api/contacts/${contactId}/erase`, { token: admin.token, method: 'POST', body: { confirmPhone: phone } });
+    await expect(thread(page).getByText('Content erased')).toHaveCount(3);
+    await expect(thread(page)).not.toContainText('Parcel 5531');
+    await expect(page.getByRole('heading', { name: 'Erased customer', level: 2 })).toBeVisible();
   });
 
   test('on a phone, the erase dialog fits and the erased conversation reads clearly', async ({ browser }) => {

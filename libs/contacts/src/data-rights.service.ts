@@ -77,6 +77,9 @@ export class DataRightsService {
   private async eraseLocked(manager: EntityManager, contactId: string, phone: string): Promise<ErasureSummary> {
     const conversations = await manager.query<Array<{ id: string; team_id: string }>>(`SELECT id, team_id FROM conversation WHERE contact_id = $1 ORDER BY id FOR UPDATE`, [contactId]);
     const conversationIds = conversations.map((row) => row.id);
+    // What the inbox shows of them changed (the customer's name and number, the last message): consoles keep the
+    // newer of two copies of a conversation by this time, so without it they would keep showing the erased one.
+    await manager.query(`UPDATE conversation SET updated_at = now() WHERE id = ANY($1::uuid[])`, [conversationIds]);
     const [teams] = await manager.query<Array<{ team_ids: string[] }>>(
       `SELECT ARRAY(SELECT team_id::text FROM contact_presence WHERE contact_id = $1 UNION SELECT team_id::text FROM conversation WHERE contact_id = $1) AS team_ids`,
       [contactId],

@@ -163,6 +163,17 @@ describe('threads', () => {
     expect(thread(state)).toMatchObject({ ids: ['m1', 'm2', 'm3'], olderCursor: null });
   });
 
+  it('takes a message whose content was erased over the copy on screen, and never lets a stale copy bring the text back', () => {
+    const erased = { body: '', media: [], removed: { body: true, media: true, by: 'erasure' as const } };
+    let state = threadPageLoaded(initialInboxState, 'c1', { items: [message('m1', { sentAt: at(1), body: 'My address is Khreshchatyk 1' })], nextCursor: null }, false);
+
+    state = threadPageLoaded(state, 'c1', { items: [message('m1', { sentAt: at(1), ...erased })], nextCursor: null }, false);
+    expect(state.messages['m1']).toMatchObject(erased);
+
+    state = messageUpserted(state, message('m1', { sentAt: at(1), body: 'My address is Khreshchatyk 1', status: MessageStatus.Delivered }));
+    expect(state.messages['m1']).toMatchObject({ ...erased, status: MessageStatus.Delivered });
+  });
+
   it('keeps messages that arrived by event when the newest page is fetched again', () => {
     let state = threadPageLoaded(initialInboxState, 'c1', { items: [message('m1', { sentAt: at(1) })], nextCursor: 'p2' }, false);
     state = messageUpserted(state, message('m9', { sentAt: at(9) }));

@@ -273,6 +273,15 @@ const STATUS_RANK: Record<MessageStatus, number> = {
 
 function newerMessage(current: MessageView | undefined, incoming: MessageView): MessageView {
   if (!current) return incoming;
+  const kept = newerByStatus(current, incoming);
+  // Content once removed (an erasure, a team's retention window) never comes back: whichever copy carries the newer
+  // status, a copy read before the removal loses its text, media and references.
+  const removed = incoming.removed ? incoming : current.removed ? current : null;
+  if (!removed || kept.removed) return kept;
+  return { ...kept, body: removed.body, media: removed.media, externalReference: removed.externalReference, metadata: removed.metadata, removed: removed.removed };
+}
+
+function newerByStatus(current: MessageView, incoming: MessageView): MessageView {
   if (STATUS_RANK[incoming.status] !== STATUS_RANK[current.status]) return STATUS_RANK[incoming.status] > STATUS_RANK[current.status] ? incoming : current;
   // The same status again (a replayed event) changes nothing; a sibling state at the same rank replaces it.
   const same = incoming.status === current.status && incoming.segments === current.segments && incoming.error?.reason === current.error?.reason;

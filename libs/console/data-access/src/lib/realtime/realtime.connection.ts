@@ -59,7 +59,7 @@ function applyEvents(events: RealtimeEvent[], source: EventSource): void {
     if (event.type === 'contact.updated') {
       const { contactId } = event.payload as { contactId: string };
       const withContact = [...useInboxStore.getState().conversations.values()].filter((c) => c.contact.id === contactId);
-      for (const conversation of withContact) void refreshConversation(conversation.id).catch(() => undefined);
+      for (const conversation of withContact) void refreshContactOf(conversation.id);
       // The contact page and the inbox panel's details (attributes) read the contact itself.
       void queryClient.invalidateQueries({ queryKey: contactsKeys.contact(contactId) });
     }
@@ -69,6 +69,17 @@ function applyEvents(events: RealtimeEvent[], source: EventSource): void {
     queuesChanged();
   }
   for (const listener of listeners) listener(events, source);
+}
+
+/** An erasure empties the customer's messages too: a thread already loaded is read again, so their text leaves the screen. */
+async function refreshContactOf(conversationId: string): Promise<void> {
+  try {
+    await refreshConversation(conversationId);
+    const state = useInboxStore.getState();
+    if (state.conversations.get(conversationId)?.contact.erasedAt && state.threads[conversationId]?.loaded) await loadThread(conversationId);
+  } catch {
+    // The next event or resync reads it again.
+  }
 }
 
 async function refreshBareEvent(conversationId: string): Promise<void> {
