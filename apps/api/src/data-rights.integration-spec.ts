@@ -284,6 +284,8 @@ describe('the customer’s data rights: export and erasure', () => {
     );
     expect(fresh.id).not.toBe(olenaId);
     expect(await t.dataSource.query(`SELECT channel_id, opted_out FROM consent WHERE contact_id = $1`, [fresh.id])).toEqual([{ channel_id: line.id, opted_out: true }]);
+    // The ledger says where the opt-out came from: no keyword, person or carrier of the new contact's.
+    expect(await t.dataSource.query(`SELECT action, source FROM consent_event WHERE contact_id = $1`, [fresh.id])).toEqual([{ action: 'opt_out', source: 'erased_customer' }]);
     const [conversation] = await t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM conversation WHERE contact_id = $1`, [fresh.id]);
     const reply = await t.request<{ code: string }>('POST', `/api/conversations/${conversation.id}/messages`, { token: agent, body: { body: 'Welcome back' } });
     expect(reply.status).toBe(409);

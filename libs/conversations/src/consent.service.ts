@@ -25,8 +25,8 @@ export class ConsentService {
   /**
    * A new contact whose number belonged to an erased customer takes over that customer's opt-outs: erasing someone must
    * not let texts reach a number that sent STOP. Found through the keyed hash the erasure left in place of the number;
-   * the opt-out is recorded in the new contact's ledger as the provider's doing ('provider': no person or keyword of
-   * theirs). Call it in the transaction that created the contacts.
+   * the opt-out is recorded in the new contact's ledger as carried over from the erased customer. Call it in the
+   * transaction that created the contacts.
    */
   async inheritErasedOptOuts(manager: EntityManager, created: ReadonlyArray<{ id: string; phone: string }>): Promise<void> {
     if (created.length === 0) return;
@@ -43,7 +43,7 @@ export class ConsentService {
     );
     if (inherited.length === 0) return;
     await manager.query(
-      `INSERT INTO consent_event (contact_id, channel_id, action, source) SELECT contact_id, channel_id, 'opt_out', 'provider' FROM unnest($1::uuid[], $2::uuid[]) AS i(contact_id, channel_id)`,
+      `INSERT INTO consent_event (contact_id, channel_id, action, source) SELECT contact_id, channel_id, 'opt_out', 'erased_customer' FROM unnest($1::uuid[], $2::uuid[]) AS i(contact_id, channel_id)`,
       [inherited.map((row) => row.contact_id), inherited.map((row) => row.channel_id)],
     );
   }

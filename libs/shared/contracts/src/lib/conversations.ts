@@ -296,7 +296,8 @@ export interface SendNotificationResponse {
 
 export interface ConsentEventView {
   action: 'opt_out' | 'opt_in';
-  source: 'keyword' | 'agent' | 'provider' | 'api' | 'import';
+  /** `erased_customer`: carried over to a new contact from an erased customer who had the same number. */
+  source: 'keyword' | 'agent' | 'provider' | 'api' | 'import' | 'erased_customer';
   keyword: string | null;
   actorUserId: string | null;
   channelId: string;
