@@ -322,14 +322,21 @@ describe('the audit trail over the whole API', () => {
 
   it('records re-encrypting the channels’ credentials under a new key as Backtalk itself, once for the whole run', async () => {
     const before = await lastSeq();
-    const env = { ...process.env, LOG_LEVEL: 'silent', SECRETS_KEY: randomBytes(32).toString('base64'), SECRETS_KEY_PREVIOUS: DEV_SECRETS_KEY };
-    const rotated = await run(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/cli/secrets-rotate.ts'], { env });
-    expect(rotated.stdout).toContain('re-sealed the secrets of 2 channel(s)');
-    const entries = await entriesAfter(before);
-    expect(entries.map((entry) => ({ action: entry.action, actor: entry.actor_kind, teams: entry.team_ids, channels: (entry.diff?.after?.['channelsResealed'] as string[]).sort() }))).toEqual([
-      { action: 'secrets.rotated', actor: 'system', teams: [team.id], channels: [made.channel, made.newChannel].sort() },
-    ]);
-    expect(JSON.stringify(entries)).not.toMatch(/first-secret-value|rotated-secret-value/);
+    const newKey = randomBytes(32).toString('base64');
+    const rotate = (keys: { SECRETS_KEY: string; SECRETS_KEY_PREVIOUS: string }) =>
+      run(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/cli/secrets-rotate.ts'], { env: { ...process.env, LOG_LEVEL: 'silent', ...keys } });
+    try {
+      const rotated = await rotate({ SECRETS_KEY: newKey, SECRETS_KEY_PREVIOUS: DEV_SECRETS_KEY });
+      expect(rotated.stdout).toContain('re-sealed the secrets of 2 channel(s)');
+      const entries = await entriesAfter(before);
+      expect(entries.map((entry) => ({ action: entry.action, actor: entry.actor_kind, teams: entry.team_ids, channels: (entry.diff?.after?.['channelsResealed'] as string[]).sort() }))).toEqual([
+        { action: 'secrets.rotated', actor: 'system', teams: [team.id], channels: [made.channel, made.newChannel].sort() },
+      ]);
+      expect(JSON.stringify(entries)).not.toMatch(/first-secret-value|rotated-secret-value/);
+    } finally {
+      // The spec files after this one run with the usual key: what was re-sealed goes back under it.
+      await rotate({ SECRETS_KEY: DEV_SECRETS_KEY, SECRETS_KEY_PREVIOUS: newKey });
+    }
   }, 60_000);
 
   it('keeps an unbroken chain, and `npm run audit:verify` finds the first entry modified behind the trigger', async () => {

@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsService } from '@backtalk/channels';
 import {
@@ -16,11 +18,13 @@ import {
   SenderType,
   type ServerToClientEvents,
 } from '@backtalk/contracts';
-import { EventLog } from '@backtalk/platform';
+import { AppConfig, EventLog, PhoneHasher } from '@backtalk/platform';
 import { ReportFactsService } from '@backtalk/reports';
 import { eventually, genericSigned, TestApp } from '@backtalk/testing';
 import { io, type Socket } from 'socket.io-client';
 import { ApiModule } from './api.module';
+
+const run = promisify(execFile);
 
 const SECRET = 'generic-webhook-secret';
 const PASSWORD = 'correct horse battery staple';
@@ -293,4 +297,25 @@ describe('the customer’s data rights: export and erasure', () => {
     // The erased contact stays erased: the new one is a new contact.
     expect(await t.dataSource.query(`SELECT phone, name FROM contact WHERE id = $1`, [olenaId])).toEqual([{ phone: null, name: '' }]);
   });
+  it('keeps the erased customer’s number hash, and so their opt-out, through a rotation of SECRETS_KEY', async () => {
+    const currentKey = t.app.get(AppConfig).SECRETS_KEY;
+    const newKey = randomBytes(32).toString('base64');
+    const rotate = (keys: { SECRETS_KEY: string; SECRETS_KEY_PREVIOUS: string }) =>
+      run(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/cli/secrets-rotate.ts'], { env: { ...process.env, LOG_LEVEL: 'silent', ...keys } });
+    const [erased] = await t.dataSource.query<Array<{ phone_hash: string }>>(`SELECT phone_hash FROM contact WHERE id = $1`, [olenaId]);
+
+    await expect(rotate({ SECRETS_KEY: newKey, SECRETS_KEY_PREVIOUS: currentKey })).resolves.toMatchObject({ stdout: expect.stringContaining('re-sealed the key of erased customers’ number hashes') });
+    try {
+      // The old key is gone: only the re-sealed copy can give the hash key back.
+      const afterRotation = await TestApp.create(ApiModule.forRoot({ runWorkers: false }), { SECRETS_KEY: newKey, SECRETS_KEY_PREVIOUS: '' });
+      try {
+        expect(await afterRotation.app.get(PhoneHasher).hash(OLENA)).toBe(erased.phone_hash);
+      } finally {
+        await afterRotation.close();
+      }
+    } finally {
+      // The spec files after this one run with the usual key.
+      await rotate({ SECRETS_KEY: currentKey, SECRETS_KEY_PREVIOUS: newKey });
+    }
+  }, 60_000);
 });

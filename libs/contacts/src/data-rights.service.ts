@@ -107,7 +107,7 @@ export class DataRightsService {
     );
     await manager.query(`UPDATE contact_merge SET absorbed_phone = '', absorbed_name = '' WHERE contact_id = $1`, [contactId]);
     await manager.query(`DELETE FROM contact_import_error WHERE phone = $1`, [phone]);
-    await manager.query(`UPDATE contact SET phone = NULL, phone_hash = $2, name = '', language = NULL, erased_at = now(), updated_at = now() WHERE id = $1`, [contactId, this.phoneHasher.hash(phone)]);
+    await manager.query(`UPDATE contact SET phone = NULL, phone_hash = $2, name = '', language = NULL, erased_at = now(), updated_at = now() WHERE id = $1`, [contactId, await this.phoneHasher.hash(phone)]);
     return { contactId, teamIds: teams?.team_ids ?? [], conversations: conversations.length, messages: messages.length };
   }
 

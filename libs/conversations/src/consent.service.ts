@@ -30,7 +30,7 @@ export class ConsentService {
    */
   async inheritErasedOptOuts(manager: EntityManager, created: ReadonlyArray<{ id: string; phone: string }>): Promise<void> {
     if (created.length === 0) return;
-    const hashes = created.map((contact) => this.phoneHasher.hash(contact.phone));
+    const hashes = await Promise.all(created.map((contact) => this.phoneHasher.hash(contact.phone)));
     const inherited = await manager.query<Array<{ contact_id: string; channel_id: string }>>(
       `INSERT INTO consent (contact_id, channel_id, opted_out, updated_at)
        SELECT DISTINCT n.id, k.channel_id, true, now()

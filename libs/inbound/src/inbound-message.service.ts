@@ -235,7 +235,7 @@ export class InboundMessageService {
       type: DomainEvent['type'] | null;
       payload: DomainEvent['payload'] | null;
       created_at: Date | null;
-    }>(dataSource, 'inbound_fast_path', FAST_PATH_SQL, [phone, ...messageColumns(channel.id, sms, sentAt), channel.teamId, this.phoneHasher.hash(phone)]);
+    }>(dataSource, 'inbound_fast_path', FAST_PATH_SQL, [phone, ...messageColumns(channel.id, sms, sentAt), channel.teamId, await this.phoneHasher.hash(phone)]);
     if (rows.length === 0) return null;
     const [first] = rows;
     if (!first.message_id) throw new DuplicateInboundMessage(sms.providerMessageId);

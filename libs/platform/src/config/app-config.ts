@@ -176,16 +176,6 @@ export class AppConfig {
   @Matches(BASE64_32_BYTES, { message: 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)' })
   SECRETS_KEY = DEV_SECRETS_KEY;
 
-  /**
-   * Keys the HMAC-SHA256 that replaces an erased customer's number, so their opt-out still holds when the number texts
-   * again. Unset: derived from SECRETS_KEY (HKDF), so production needs no new secret; set it to the key in use before
-   * rotating SECRETS_KEY, since a changed key stops old hashes matching and lets those opt-outs lapse.
-   */
-  @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters' })
-  ERASURE_HASH_KEY?: string;
-
   /** Keys still accepted for decryption while stored secrets are re-encrypted under SECRETS_KEY. */
   @Transform(toList)
   @Matches(BASE64_32_BYTES, { each: true, message: 'must be a comma-separated list of base64-encoded 32-byte keys' })
@@ -328,7 +318,7 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const provided = Object.fromEntries(
-    Object.keys(new AppConfig()).concat('COOKIE_SECURE', 'ERASURE_HASH_KEY', 'DATABASE_DIRECT_URL').flatMap((key) => {
+    Object.keys(new AppConfig()).concat('COOKIE_SECURE', 'DATABASE_DIRECT_URL').flatMap((key) => {
       const value = env[key];
       return value === undefined || value === '' ? [] : [[key, value]];
     }),

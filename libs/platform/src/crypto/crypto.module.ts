@@ -5,10 +5,7 @@ import { SecretBox } from './secret-box';
 
 @Global()
 @Module({
-  providers: [
-    { provide: SecretBox, inject: [AppConfig], useFactory: (config: AppConfig) => new SecretBox(config.SECRETS_KEY, config.SECRETS_KEY_PREVIOUS) },
-    { provide: PhoneHasher, inject: [AppConfig], useFactory: (config: AppConfig) => new PhoneHasher(config.ERASURE_HASH_KEY, config.SECRETS_KEY) },
-  ],
+  providers: [{ provide: SecretBox, inject: [AppConfig], useFactory: (config: AppConfig) => new SecretBox(config.SECRETS_KEY, config.SECRETS_KEY_PREVIOUS) }, PhoneHasher],
   exports: [SecretBox, PhoneHasher],
 })
 export class CryptoModule {}
