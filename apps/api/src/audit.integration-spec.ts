@@ -151,6 +151,32 @@ describe('the audit trail over the whole API', () => {
       await call('PATCH', `/api/teams/${team.id}/routing`, { token: people.supervisor.token, body: { defaultCapacity: 4 } });
       return { actor: user('supervisor'), action: 'team.settings_changed', target: { type: 'team', id: team.id }, also: (entry) => expect(entry.diff).toEqual({ before: { defaultCapacity: null }, after: { defaultCapacity: 4 } }) };
     } }],
+    ['changing an agent’s routing settings', { act: async () => {
+      await call('PATCH', `/api/users/${people.agent.id}/routing`, { body: { capacity: 6, languages: ['uk', 'en'] } });
+      return {
+        actor: user('admin'),
+        action: 'user.routing_changed',
+        target: { type: 'user', id: people.agent.id },
+        also: (entry) => expect(entry.diff).toEqual({ before: { capacity: null, languages: [] }, after: { capacity: 6, languages: ['uk', 'en'] } }),
+      };
+    } }],
+    ['adding a contact attribute', { act: async () => {
+      made.attribute = (await call<{ id: string }>('POST', '/api/contact-attributes', { body: { key: 'tier', label: 'Tier', type: 'list', choices: ['Gold', 'Silver'] } })).body.id;
+      return { actor: user('admin'), action: 'contact_attribute.created', target: { type: 'contact_attribute', id: made.attribute }, also: (entry) => expect(entry.diff?.after).toMatchObject({ key: 'tier', label: 'Tier', type: 'list', choices: ['Gold', 'Silver'] }) };
+    } }],
+    ['changing a contact attribute', { act: async () => {
+      await call('PATCH', `/api/contact-attributes/${made.attribute}`, { body: { label: 'Loyalty tier', choices: ['Gold', 'Silver', 'Bronze'] } });
+      return {
+        actor: user('admin'),
+        action: 'contact_attribute.updated',
+        target: { type: 'contact_attribute', id: made.attribute },
+        also: (entry) => expect(entry.diff).toEqual({ before: { label: 'Tier', choices: ['Gold', 'Silver'] }, after: { label: 'Loyalty tier', choices: ['Gold', 'Silver', 'Bronze'] } }),
+      };
+    } }],
+    ['deleting a contact attribute', { act: async () => {
+      await call('DELETE', `/api/contact-attributes/${made.attribute}`);
+      return { actor: user('admin'), action: 'contact_attribute.deleted', target: { type: 'contact_attribute', id: made.attribute }, also: (entry) => expect(entry.diff?.before).toMatchObject({ key: 'tier', label: 'Loyalty tier' }) };
+    } }],
     ['changing a team’s satisfaction survey', { act: async () => {
       await call('PATCH', `/api/teams/${team.id}/csat-survey`, { body: { delayMinutes: 45 } });
       return { actor: user('admin'), action: 'csat.settings_changed', target: { type: 'team', id: team.id }, also: (entry) => expect(entry.diff?.after).toEqual({ delayMinutes: 45 }) };

@@ -1,4 +1,4 @@
-import { Roles } from '@backtalk/auth';
+import { CurrentUser, Roles, type UserActor } from '@backtalk/auth';
 import {
   CONTACT_ATTRIBUTE_CHOICE_MAX,
   CONTACT_ATTRIBUTE_CHOICES_MAX,
@@ -58,22 +58,22 @@ export class ContactAttributesController {
 
   @Roles(Role.Admin)
   @Post()
-  create(@Body() body: CreateContactAttributeBody): Promise<ContactAttributeView> {
-    return this.attributes.create(body);
+  create(@CurrentUser() actor: UserActor, @Body() body: CreateContactAttributeBody): Promise<ContactAttributeView> {
+    return this.attributes.create(body, actor);
   }
 
   @Roles(Role.Admin)
   @Patch(':id')
   @ApiOperation({ summary: 'Changes the label, order or choices; the key and type stay as made' })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateContactAttributeBody): Promise<ContactAttributeView> {
-    return this.attributes.update(id, body);
+  update(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateContactAttributeBody): Promise<ContactAttributeView> {
+    return this.attributes.update(id, body, actor);
   }
 
   @Roles(Role.Admin)
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Deletes the attribute and every contact’s value of it' })
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.attributes.remove(id);
+  remove(@CurrentUser() actor: UserActor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.attributes.remove(id, actor);
   }
 }

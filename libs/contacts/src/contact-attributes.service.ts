@@ -1,4 +1,5 @@
-import type { UserActor } from '@backtalk/auth';
+import { AuditService, changedFields } from '@backtalk/audit';
+import { auditActorOf, type UserActor } from '@backtalk/auth';
 import {
   type ContactAttributeType,
   type ContactAttributeValue,
@@ -70,9 +71,15 @@ const DEFINITIONS_SQL = `
  * are shared by every team that can see the contact, like its name (see the migration for why); who may see and
  * change a contact is decided by ContactsService, which calls in here.
  */
+/** What the audit trail keeps of a definition: what an admin sets, not ids or times. */
+const audited = (attribute: ContactAttributeView) => ({ key: attribute.key, label: attribute.label, type: attribute.type, position: attribute.position, choices: attribute.choices });
+
 @Injectable()
 export class ContactAttributesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(manager: EntityManager = this.dataSource.manager): Promise<ContactAttributeView[]> {
     const rows = await manager.query<DefinitionRow[]>(`${DEFINITIONS_SQL} ORDER BY a.position, lower(a.label), a.id`);
@@ -83,7 +90,7 @@ export class ContactAttributesService {
     return new Map((await this.list(manager)).map((attribute) => [attribute.key, attribute]));
   }
 
-  async create(request: CreateContactAttributeRequest): Promise<ContactAttributeView> {
+  async create(request: CreateContactAttributeRequest, actor?: UserActor): Promise<ContactAttributeView> {
     const choices = this.choicesFor(request.type, request.choices);
     return this.saving(request.key, async (manager) => {
       const [{ position }] = await manager.query<Array<{ position: number }>>(`SELECT COALESCE(max(position) + 1, 0) AS position FROM contact_attribute`);
@@ -94,12 +101,14 @@ export class ContactAttributesService {
         position,
       ]);
       await this.writeChoices(manager, id, choices);
-      return this.find(manager, id);
+      const created = await this.find(manager, id);
+      await this.audit.record({ actor: auditActorOf(actor), action: 'contact_attribute.created', target: { type: 'contact_attribute', id, label: created.key }, diff: { after: audited(created) } }, manager);
+      return created;
     });
   }
 
   /** Label, order and a list's choices; a choice some contact still has is refused with how many have it. */
-  async update(id: string, changes: UpdateContactAttributeRequest): Promise<ContactAttributeView> {
+  async update(id: string, changes: UpdateContactAttributeRequest, actor?: UserActor): Promise<ContactAttributeView> {
     return this.saving(null, async (manager) => {
       const attribute = await this.find(manager, id, true);
       if (changes.label !== undefined || changes.position !== undefined) {
@@ -124,15 +133,20 @@ export class ContactAttributesService {
         await this.writeChoices(manager, id, choices);
         await manager.query(`UPDATE contact_attribute SET updated_at = now() WHERE id = $1`, [id]);
       }
-      return this.find(manager, id);
+      const updated = await this.find(manager, id);
+      const diff = changedFields(audited(attribute), audited(updated));
+      if (diff) await this.audit.record({ actor: auditActorOf(actor), action: 'contact_attribute.updated', target: { type: 'contact_attribute', id, label: updated.key }, diff }, manager);
+      return updated;
     });
   }
 
   /** Every contact's value of it goes too; canned answers naming it then leave it out and say it is missing. */
-  async remove(id: string): Promise<void> {
-    // A DELETE answers [rows, count] through TypeORM.
-    const [, deleted] = await this.dataSource.query<[unknown[], number]>(`DELETE FROM contact_attribute WHERE id = $1`, [id]);
-    if (deleted === 0) throw DomainError.notFound('Contact attribute');
+  async remove(id: string, actor?: UserActor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const attribute = await this.find(manager, id, true);
+      await manager.query(`DELETE FROM contact_attribute WHERE id = $1`, [id]);
+      await this.audit.record({ actor: auditActorOf(actor), action: 'contact_attribute.deleted', target: { type: 'contact_attribute', id, label: attribute.key }, diff: { before: audited(attribute) } }, manager);
+    });
   }
 
   /** Each contact's values by key (contacts without any are absent). */

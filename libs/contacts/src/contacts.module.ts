@@ -49,7 +49,7 @@ export class ContactsDirectoryModule implements OnModuleInit {
 
 /** The import job. */
 @Module({
-  imports: [ConversationsModule, BullModule.registerQueue({ name: QueueName.ContactImport })],
+  imports: [ConversationsModule, BullModule.registerQueue({ name: QueueName.ContactImport }), AuditModule],
   providers: [ContactImportRunner, ContactImportProcessor, ContactAttributesService],
 })
 export class ContactsWorkerModule {}

@@ -95,14 +95,22 @@ export class TeamRoutingService {
     if (request.capacity !== undefined && !AccessPolicy.canSetAgentLimit(actor, userId)) {
       throw DomainError.forbidden('Only the agent and admins change a limit that spans all of the agent’s teams; set their capacity in your team under its routing');
     }
-    await this.dataSource.getRepository(UserEntity).update(
-      { id: userId },
-      {
-        ...(request.capacity !== undefined ? { capacity: request.capacity } : {}),
-        ...(request.languages !== undefined ? { languages: [...new Set(request.languages)] } : {}),
-      },
-    );
     const teams = await this.dataSource.getRepository(TeamMemberEntity).findBy({ userId: user.id });
+    await this.dataSource.transaction(async (manager) => {
+      const before = { capacity: user.capacity, languages: user.languages };
+      await manager.update(
+        UserEntity,
+        { id: userId },
+        {
+          ...(request.capacity !== undefined ? { capacity: request.capacity } : {}),
+          ...(request.languages !== undefined ? { languages: [...new Set(request.languages)] } : {}),
+        },
+      );
+      const after = await manager.findOneByOrFail(UserEntity, { id: userId });
+      const diff = changedFields(before, { capacity: after.capacity, languages: after.languages });
+      const teamIds = teams.map((membership) => membership.teamId);
+      if (diff) await this.audit.record({ actor: auditActorOf(actor), action: 'user.routing_changed', target: { type: 'user', id: userId, label: user.email }, teamIds, diff }, manager);
+    });
     teams.forEach((membership) => this.triggers.drainSoon(membership.teamId));
     return this.getAgent(actor, userId);
   }
