@@ -6,14 +6,22 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { defaultSectionFor, sectionsFor } from './settings-sections';
 import './settings.css';
 
+/** Where settings.css turns the sections into one sideways row. */
+const PHONE_LAYOUT = '(max-width: 600px)';
+
 export function SettingsLayout() {
   const { role } = useSignedInUser();
   const { t } = useTranslation('admin');
   const { pathname } = useLocation();
   const nav = useRef<HTMLElement>(null);
-  // On a phone the sections scroll sideways in one row: the open one must not be left off-screen or under the fade.
+  // On a phone the sections scroll sideways in one row: the open one must not be left off-screen or under the fade,
+  // whether the page opens on a phone or the window narrows to one.
   useEffect(() => {
-    nav.current?.querySelector('.bt-settings__link.active')?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
+    const reveal = () => nav.current?.querySelector('.bt-settings__link.active')?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
+    reveal();
+    const phone = window.matchMedia?.(PHONE_LAYOUT);
+    phone?.addEventListener('change', reveal);
+    return () => phone?.removeEventListener('change', reveal);
   }, [pathname]);
   return (
     <div className="bt-settings">
