@@ -135,7 +135,7 @@ function residentByMapping(pid: number): { brkMb: number; anonMb: number; fileMb
   return result;
 }
 
-/** Reads the MEMPROBE lines the preloaded probe writes; chunks may split lines. */
+/** Reads the MEMPROBE lines the preloaded probe writes, and shows the first 50 warnings and errors the server logs; chunks may split lines. */
 function probeReader(followed: Followed): (chunk: string) => void {
   let partial = '';
   let errorsShown = 0;
@@ -145,7 +145,7 @@ function probeReader(followed: Followed): (chunk: string) => void {
     for (const line of lines) {
       const at = line.indexOf('MEMPROBE ');
       if (at >= 0) followed.probe = JSON.parse(line.slice(at + 'MEMPROBE '.length)) as Probe;
-      else if (/"level":(50|60)|Error/.test(line) && errorsShown++ < 50) process.stdout.write(`[${followed.label}] ${line.slice(0, 400)}\n`);
+      else if (/"level":(40|50|60)|Error/.test(line) && errorsShown++ < 50) process.stdout.write(`[${followed.label}] ${line.slice(0, 400)}\n`);
     }
   };
 }
