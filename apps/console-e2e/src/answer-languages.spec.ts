@@ -2,7 +2,7 @@ import { formatPhone } from '@backtalk/phone';
 import type { CannedAnswerView } from '@backtalk/contracts';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { agentPage, closeDesks, expectLive, snapshot } from './support/console';
+import { agentPage, closeDesks, expectLive, signInInUkrainian, snapshot } from './support/console';
 import { conversationWith } from './support/routing-world';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 
@@ -18,11 +18,7 @@ const UKRAINIAN_TEXT = 'Посилки приходять за 2–3 робоч�
 async function ukrainianAdmin(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'uk-UA', timezoneId: 'Europe/Kyiv' });
   const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Ел. пошта').fill(DEMO.admin.email);
-  await page.getByLabel('Пароль').fill(DEMO.admin.password);
-  await page.getByRole('button', { name: 'Увійти' }).click();
-  await expect(page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Вхідні' })).toBeVisible({ timeout: 15_000 });
+  await signInInUkrainian(page, DEMO.admin.email, DEMO.admin.password);
   return { context, page };
 }
 

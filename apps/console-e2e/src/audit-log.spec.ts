@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { agentPage, closeDesks, docsSnapshot } from './support/console';
+import { agentPage, closeDesks, docsSnapshot, signInInUkrainian } from './support/console';
 import { expectNoUntranslatedText } from './support/untranslated-text';
 import { apiSignIn, call, teamId } from './support/sms-world';
 
@@ -77,11 +77,7 @@ test.describe('audit log', () => {
     const context = await browser.newContext({ locale: 'uk-UA', timezoneId: 'Europe/Kyiv' });
     try {
       const page = await context.newPage();
-      await page.goto('/login');
-      await page.getByLabel('Ел. пошта').fill(DEMO.admin.email);
-      await page.getByLabel('Пароль').fill(DEMO.admin.password);
-      await page.getByRole('button', { name: 'Увійти' }).click();
-      await expect(page.getByRole('navigation', { name: 'Головне меню' })).toBeVisible({ timeout: 15_000 });
+      await signInInUkrainian(page, DEMO.admin.email, DEMO.admin.password);
       await page.goto('/settings/audit-log');
       await expect(page.getByRole('heading', { name: 'Журнал аудиту', level: 1 })).toBeVisible();
       await filterToTheRule(page, { person: 'Хто', action: 'Дія', family: 'Правила автоматизації', target: 'Об’єкт' });

@@ -1,7 +1,7 @@
 import { formatPhone } from '@backtalk/phone';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { agentPage, closeDesks, docsSnapshot, expectLive, snapshot, thread } from './support/console';
+import { agentPage, closeDesks, docsSnapshot, expectLive, signInInUkrainian, snapshot, thread } from './support/console';
 import { expectNoUntranslatedText } from './support/untranslated-text';
 import { apiSignIn, call, createGenericChannel, customerTexts, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 
@@ -146,11 +146,7 @@ test.describe('erasing a customer', () => {
     const context = await browser.newContext({ locale: 'uk-UA', timezoneId: 'Europe/Kyiv' });
     try {
       const page = await context.newPage();
-      await page.goto('/login');
-      await page.getByLabel('Ел. пошта').fill(DEMO.admin.email);
-      await page.getByLabel('Пароль').fill(DEMO.admin.password);
-      await page.getByRole('button', { name: 'Увійти' }).click();
-      await expect(page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Вхідні' })).toBeVisible({ timeout: 15_000 });
+      await signInInUkrainian(page, DEMO.admin.email, DEMO.admin.password);
 
       await page.goto(`/contacts/${contactId}`);
       await expect(page.getByRole('button', { name: 'Завантажити дані' })).toBeVisible();

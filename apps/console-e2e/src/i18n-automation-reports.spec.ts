@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { docsSnapshot, snapshot } from './support/console';
+import { docsSnapshot, signInInUkrainian, snapshot } from './support/console';
 import { expectNoUntranslatedText } from './support/untranslated-text';
 import { apiSignIn, call } from './support/sms-world';
 
@@ -19,11 +19,7 @@ test.describe('automation and reports in Ukrainian', () => {
     const context = await browser.newContext({ locale: 'uk-UA', timezoneId: 'Europe/Kyiv' });
     try {
       const page = await context.newPage();
-      await page.goto('/login');
-      await page.getByLabel('Ел. пошта').fill(DEMO.admin.email);
-      await page.getByLabel('Пароль').fill(DEMO.admin.password);
-      await page.getByRole('button', { name: 'Увійти' }).click();
-      await expect(page.getByRole('heading', { name: 'Вхідні', level: 1 })).toBeVisible({ timeout: 15_000 });
+      await signInInUkrainian(page, DEMO.admin.email, DEMO.admin.password);
 
       await page.goto('/settings/faqs');
       await expect(page.getByRole('heading', { name: 'FAQ і шаблони відповідей', level: 1 })).toBeVisible();

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { docsSnapshot } from './support/console';
+import { docsSnapshot, signInInUkrainian } from './support/console';
 import { expectNoUntranslatedText } from './support/untranslated-text';
 import { apiSignIn, call, createGenericChannel, customerTexts, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
 
@@ -13,14 +13,6 @@ const customerName = `Оксана Мельник ${Date.now().toString(36)}`;
 async function forgetLanguage(email: string, password: string): Promise<void> {
   const session = await apiSignIn(email, password);
   await call('/api/me/preferences', { method: 'PATCH', token: session.token, body: { locale: null } });
-}
-
-async function signInInUkrainian(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Ел. пошта').fill(email);
-  await page.getByLabel('Пароль').fill(password);
-  await page.getByRole('button', { name: 'Увійти' }).click();
-  await expect(page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Вхідні' })).toBeVisible({ timeout: 15_000 });
 }
 
 test.describe('contacts, labels and queues in Ukrainian', () => {

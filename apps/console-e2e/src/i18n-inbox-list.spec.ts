@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { BulkActionView } from '@backtalk/contracts';
 import { DEMO } from '../e2e-environment';
-import { conversationList, docsSnapshot, expectLive } from './support/console';
+import { conversationList, docsSnapshot, expectLive, signInInUkrainian } from './support/console';
 import { expectNoUntranslatedText } from './support/untranslated-text';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel } from './support/sms-world';
 
@@ -42,11 +42,7 @@ test.describe('the inbox list in Ukrainian', () => {
     const context = await browser.newContext({ locale: 'uk-UA', timezoneId: 'Europe/Kyiv' });
     try {
       const page = await context.newPage();
-      await page.goto('/login');
-      await page.getByLabel('Ел. пошта').fill(DEMO.agentA.email);
-      await page.getByLabel('Пароль').fill(DEMO.agentPassword);
-      await page.getByRole('button', { name: 'Увійти' }).click();
-      await expect(page.getByRole('heading', { name: 'Вхідні', level: 1 })).toBeVisible({ timeout: 15_000 });
+      await signInInUkrainian(page, DEMO.agentA.email, DEMO.agentPassword);
 
       // With nothing assigned to Andriy, Mine says how to get work, with Take next beside it; specs run before this one
       // may have assigned him conversations, which Mine then lists.

@@ -2,7 +2,7 @@ import { formatPhone } from '@backtalk/phone';
 import { ConversationPriority } from '@backtalk/contracts';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { expectLive, snapshot, thread } from './support/console';
+import { expectLive, signInInUkrainian, snapshot, thread } from './support/console';
 import { expectNoUntranslatedText } from './support/untranslated-text';
 import { conversationWith, setPriority } from './support/routing-world';
 import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, teamId, uniquePhone, uniqueSender, type GenericChannel, type Session } from './support/sms-world';
@@ -13,11 +13,7 @@ import { apiSignIn, call, createGenericChannel, customerTexts, FakeAggregator, t
 async function ukrainianAgent(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'uk-UA', timezoneId: 'Europe/Kyiv' });
   const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('Ел. пошта').fill(DEMO.agentA.email);
-  await page.getByLabel('Пароль').fill(DEMO.agentPassword);
-  await page.getByRole('button', { name: 'Увійти' }).click();
-  await expect(page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Вхідні' })).toBeVisible({ timeout: 15_000 });
+  await signInInUkrainian(page, DEMO.agentA.email, DEMO.agentPassword);
   return { context, page };
 }
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { docsSnapshot } from './support/console';
+import { docsSnapshot, signInInUkrainian } from './support/console';
 import { expectNoUntranslatedText } from './support/untranslated-text';
 import { apiSignIn, call } from './support/sms-world';
 
@@ -17,11 +17,7 @@ test.describe('settings in Ukrainian', () => {
     const context = await browser.newContext({ locale: 'uk-UA', timezoneId: 'Europe/Kyiv' });
     try {
       const page = await context.newPage();
-      await page.goto('/login');
-      await page.getByLabel('Ел. пошта').fill(DEMO.admin.email);
-      await page.getByLabel('Пароль').fill(DEMO.admin.password);
-      await page.getByRole('button', { name: 'Увійти' }).click();
-      await expect(page.getByRole('navigation', { name: 'Головне меню' })).toBeVisible({ timeout: 15_000 });
+      await signInInUkrainian(page, DEMO.admin.email, DEMO.admin.password);
 
       await page.goto('/settings/channels');
       const settingsNav = page.getByRole('navigation', { name: 'Налаштування' });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from '../e2e-environment';
-import { signIn, snapshot } from './support/console';
+import { signIn, signInInUkrainian, snapshot } from './support/console';
 
 // Most pages' code loads the first time they are opened. Meanwhile the shell stays as it is and the content area says
 // the page is opening, in the console's language; the page then takes its place.
@@ -41,11 +41,7 @@ test.describe('a page whose code is still loading', () => {
     const context = await browser.newContext({ locale: 'uk-UA', timezoneId: 'Europe/Kyiv' });
     try {
       const page = await context.newPage();
-      await page.goto('/login');
-      await page.getByLabel('Ел. пошта').fill(DEMO.agentA.email);
-      await page.getByLabel('Пароль').fill(DEMO.agentPassword);
-      await page.getByRole('button', { name: 'Увійти' }).click();
-      await expect(page.getByRole('navigation', { name: 'Головне меню' })).toBeVisible({ timeout: 15_000 });
+      await signInInUkrainian(page, DEMO.agentA.email, DEMO.agentPassword);
 
       const release = await holdProfileCode(page);
       await page.goto('/settings/profile');

@@ -10,6 +10,15 @@ export async function signIn(page: Page, email: string, password: string = DEMO.
   await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible({ timeout: 15_000 });
 }
 
+/** The same at the Ukrainian sign-in page, which a browser asking for Ukrainian gets. */
+export async function signInInUkrainian(page: Page, email: string, password: string = DEMO.agentPassword): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Ел. пошта').fill(email);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Увійти' }).click();
+  await expect(page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Вхідні' })).toBeVisible({ timeout: 15_000 });
+}
+
 const openContexts: BrowserContext[] = [];
 
 /** A browser context of its own, as one person at one desk; `closeDesks` ends them all. */
