@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AccessTokenService, AuthModule, TeamsService, type UserActor, UsersService } from '@backtalk/auth';
 import { ChannelsModule, ChannelsService } from '@backtalk/channels';
-import { type ChannelView, ConversationStatus, type DomainEvent, Provider, Role, SenderType, type UserView } from '@backtalk/contracts';
+import { type ChannelView, ConversationStatus, type DomainEvent, Role, type UserView } from '@backtalk/contracts';
 import { ConversationsModule } from '@backtalk/conversations';
 import { InboundModule } from '@backtalk/inbound';
 import { EventLog, type NewDomainEvent, PlatformModule } from '@backtalk/platform';
-import { genericSigned, TestApp } from '@backtalk/testing';
+import { customerTextsLine, genericLine, TestApp } from '@backtalk/testing';
 import { Module } from '@nestjs/common';
 import { PresenceService } from './presence/presence.service';
 import { RealtimeModule } from './realtime.module';
@@ -59,23 +59,8 @@ describe('the realtime console socket', () => {
 
   const givenTeam = async () => (await t.app.get(TeamsService).create({ name: `Team ${randomUUID()}` })).id;
 
-  function givenChannel(teamId: string): Promise<ChannelView> {
-    return t.app.get(ChannelsService).create({
-      teamId,
-      name: 'SMS line',
-      provider: Provider.Generic,
-      sender: `+1415555${String(1000 + Math.floor(Math.random() * 9000))}`,
-      senderType: SenderType.LongCode,
-      country: 'US',
-      secrets: { signatureSecret: SECRET },
-    });
-  }
-
-  async function textIn(channel: ChannelView, text: string, from = `+38050${String(1_000_000 + Math.floor(Math.random() * 8_999_999))}`): Promise<void> {
-    const webhook = genericSigned(new URL(channel.webhookUrl).pathname, { type: 'message', id: randomUUID(), from, to: channel.sender, text, timestamp: new Date().toISOString() }, SECRET);
-    const response = await t.deliver(webhook);
-    expect(response.status).toBe(200);
-  }
+  const givenChannel = (teamId: string): Promise<ChannelView> => t.app.get(ChannelsService).create(genericLine(teamId, SECRET));
+  const textIn = (channel: ChannelView, text: string, from?: string) => customerTextsLine(t, channel, SECRET, text, from);
 
   async function latestSeq(): Promise<number> {
     const [row]: Array<{ seq: string }> = await t.dataSource.query(`SELECT coalesce(max(seq), 0) AS seq FROM domain_event`);

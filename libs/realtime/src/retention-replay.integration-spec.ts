@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AccessTokenService, AuthModule, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsModule, ChannelsService } from '@backtalk/channels';
-import { type ChannelView, ConversationStatus, type DomainEvent, Provider, Role, SenderType } from '@backtalk/contracts';
+import { type ChannelView, ConversationStatus, type DomainEvent, Role } from '@backtalk/contracts';
 import { ConversationsModule } from '@backtalk/conversations';
 import { InboundModule } from '@backtalk/inbound';
 import { EventLog, type NewDomainEvent, PlatformModule } from '@backtalk/platform';
 import { RetentionModule, RetentionService } from '@backtalk/retention';
-import { genericSigned, TestApp } from '@backtalk/testing';
+import { customerTextsLine, genericLine, TestApp } from '@backtalk/testing';
 import { Module } from '@nestjs/common';
 import { RealtimeModule } from './realtime.module';
 import { ConsoleClient, eventually } from './testing/console-client';
@@ -42,23 +42,8 @@ describe('event log retention under reconnecting consoles', () => {
 
   const givenTeam = async () => (await t.app.get(TeamsService).create({ name: `Team ${randomUUID()}` })).id;
 
-  function givenChannel(teamId: string): Promise<ChannelView> {
-    return t.app.get(ChannelsService).create({
-      teamId,
-      name: 'SMS line',
-      provider: Provider.Generic,
-      sender: `+1415555${String(1000 + Math.floor(Math.random() * 9000))}`,
-      senderType: SenderType.LongCode,
-      country: 'US',
-      secrets: { signatureSecret: SECRET },
-    });
-  }
-
-  async function textIn(channel: ChannelView, text: string): Promise<void> {
-    const from = `+38050${String(1_000_000 + Math.floor(Math.random() * 8_999_999))}`;
-    const webhook = genericSigned(new URL(channel.webhookUrl).pathname, { type: 'message', id: randomUUID(), from, to: channel.sender, text, timestamp: new Date().toISOString() }, SECRET);
-    expect((await t.deliver(webhook)).status).toBe(200);
-  }
+  const givenChannel = (teamId: string): Promise<ChannelView> => t.app.get(ChannelsService).create(genericLine(teamId, SECRET));
+  const textIn = (channel: ChannelView, text: string) => customerTextsLine(t, channel, SECRET, text);
 
   async function appendCommitted(teamId: string, count: number): Promise<DomainEvent[]> {
     const eventLog = t.app.get(EventLog);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AccessTokenService, AuthModule, TeamsService, UsersService } from '@backtalk/auth';
 import { ChannelsModule, ChannelsService } from '@backtalk/channels';
-import { ActivityType, type ChannelView, type ConversationView, type Page, Provider, type RealtimeEvent, Role, SenderType } from '@backtalk/contracts';
+import { ActivityType, type ChannelView, type ConversationView, type Page, type RealtimeEvent, Role } from '@backtalk/contracts';
 import { ConversationsModule } from '@backtalk/conversations';
 import { InboundModule } from '@backtalk/inbound';
 import { PlatformModule } from '@backtalk/platform';
-import { genericSigned, TestApp } from '@backtalk/testing';
+import { customerTextsLine, genericLine, randomUkrainianMobile, TestApp } from '@backtalk/testing';
 import { Module } from '@nestjs/common';
 import { RealtimeModule } from './realtime.module';
 import { ConsoleClient, eventually } from './testing/console-client';
@@ -51,27 +51,15 @@ describe('activity lines over the realtime socket', () => {
 
   async function givenConversation(): Promise<{ teamId: string; channel: ChannelView; conversationId: string; agent: string; from: string }> {
     const teamId = (await t.app.get(TeamsService).create({ name: `Team ${randomUUID()}` })).id;
-    const channel = await t.app.get(ChannelsService).create({
-      teamId,
-      name: 'SMS line',
-      provider: Provider.Generic,
-      sender: `+1415555${String(1000 + Math.floor(Math.random() * 9000))}`,
-      senderType: SenderType.LongCode,
-      country: 'US',
-      secrets: { signatureSecret: SECRET },
-      confirmations: { optOut: null, optIn: null, help: false },
-    });
+    const channel = await t.app.get(ChannelsService).create({ ...genericLine(teamId, SECRET), confirmations: { optOut: null, optIn: null, help: false } });
     const agent = await givenPerson([teamId], 'Maria Agent');
-    const from = `+38050${String(1_000_000 + Math.floor(Math.random() * 8_999_999))}`;
+    const from = randomUkrainianMobile();
     await textIn(channel, from, 'Hello');
     const [conversation] = (await t.request<Page<ConversationView>>('GET', `/api/conversations?view=team&teamId=${teamId}`, { token: agent })).body.items;
     return { teamId, channel, conversationId: conversation.id, agent, from };
   }
 
-  async function textIn(channel: ChannelView, from: string, text: string): Promise<void> {
-    const webhook = genericSigned(new URL(channel.webhookUrl).pathname, { type: 'message', id: randomUUID(), from, to: channel.sender, text, timestamp: new Date().toISOString() }, SECRET);
-    expect((await t.deliver(webhook)).status).toBe(200);
-  }
+  const textIn = (channel: ChannelView, from: string, text: string) => customerTextsLine(t, channel, SECRET, text, from);
 
   async function act(token: string, conversationId: string, action: string, body?: unknown): Promise<void> {
     expect((await t.request('POST', `/api/conversations/${conversationId}/${action}`, { token, body })).status).toBeLessThan(300);

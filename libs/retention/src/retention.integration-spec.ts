@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AuthModule, TeamsService } from '@backtalk/auth';
 import { ChannelsModule, ChannelsService } from '@backtalk/channels';
-import { type ChannelView, Provider, SenderType } from '@backtalk/contracts';
+import { type ChannelView } from '@backtalk/contracts';
 import { ConversationsModule } from '@backtalk/conversations';
 import { InboundModule } from '@backtalk/inbound';
 import { PlatformModule } from '@backtalk/platform';
-import { genericSigned, TestApp } from '@backtalk/testing';
+import { customerTextsLine, genericLine, TestApp } from '@backtalk/testing';
 import { Module } from '@nestjs/common';
 import { RetentionModule } from './retention.module';
 import { RetentionService } from './retention.service';
@@ -36,23 +36,13 @@ describe('the retention jobs', () => {
     });
     retention = t.app.get(RetentionService);
     const teamId = (await t.app.get(TeamsService).create({ name: `Team ${randomUUID()}` })).id;
-    channel = await t.app.get(ChannelsService).create({
-      teamId,
-      name: 'SMS line',
-      provider: Provider.Generic,
-      sender: `+1415555${String(1000 + Math.floor(Math.random() * 9000))}`,
-      senderType: SenderType.LongCode,
-      country: 'US',
-      secrets: { signatureSecret: SECRET },
-    });
+    channel = await t.app.get(ChannelsService).create(genericLine(teamId, SECRET));
   });
   afterAll(() => t.close());
 
   /** A customer's message; resolves to its conversation and message ids. */
   async function textIn(text: string): Promise<{ conversationId: string; messageId: string }> {
-    const from = `+38050${String(1_000_000 + Math.floor(Math.random() * 8_999_999))}`;
-    const webhook = genericSigned(new URL(channel.webhookUrl).pathname, { type: 'message', id: randomUUID(), from, to: channel.sender, text, timestamp: new Date().toISOString() }, SECRET);
-    expect((await t.deliver(webhook)).status).toBe(200);
+    await customerTextsLine(t, channel, SECRET, text);
     const [row]: Array<{ conversation_id: string; id: string }> = await t.dataSource.query(`SELECT conversation_id, id FROM message WHERE channel_id = $1 AND body = $2`, [channel.id, text]);
     return { conversationId: row.conversation_id, messageId: row.id };
   }

@@ -7,3 +7,4 @@ export * from './redis-server';
 export * from './pgbouncer';
 export * from './fake-aggregator';
 export * from './eventually';
+export * from './generic-line';
