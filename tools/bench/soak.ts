@@ -77,6 +77,7 @@ interface Probe {
   arrayBuffers: number;
   v8Physical: number;
   v8Malloced: number;
+  heapAfterMajorGc: number | null;
   handles: Record<string, number>;
 }
 
@@ -85,6 +86,8 @@ interface Sample {
   hours: number;
   rssMb: number;
   heapMb: number;
+  /** The heap after the latest full collection (see memory-probe.ts): rises only with what is retained. */
+  liveHeapMb: number;
   externalMb: number;
   /** Pages V8 holds (heapTotal's resident part, code and large objects included) and what V8 malloc()s for itself. */
   v8Mb: number;
@@ -342,6 +345,7 @@ async function main(): Promise<void> {
           hours,
           rssMb: rss / MB,
           heapMb: probe ? probe.heapUsed / MB : Number.NaN,
+          liveHeapMb: probe?.heapAfterMajorGc ? probe.heapAfterMajorGc / MB : Number.NaN,
           externalMb: probe ? (probe.external + probe.arrayBuffers) / MB : Number.NaN,
           v8Mb: probe ? (probe.v8Physical + probe.v8Malloced) / MB : Number.NaN,
           ...residentByMapping(process.pid),
@@ -485,7 +489,7 @@ async function main(): Promise<void> {
         const memory = followed
           .map((process) => {
             const last = process.samples[process.samples.length - 1];
-            return `${process.label} rss ${last.rssMb.toFixed(0)} heap ${last.heapMb.toFixed(0)} v8 ${last.v8Mb.toFixed(0)} ext ${last.externalMb.toFixed(0)} brk ${last.brkMb.toFixed(0)} anon ${last.anonMb.toFixed(0)} (${last.anonMappings} maps) file ${last.fileMb.toFixed(0)} MB, ${last.handles} handles`;
+            return `${process.label} rss ${last.rssMb.toFixed(0)} heap ${last.heapMb.toFixed(0)} (after full gc ${last.liveHeapMb.toFixed(0)}) v8 ${last.v8Mb.toFixed(0)} ext ${last.externalMb.toFixed(0)} brk ${last.brkMb.toFixed(0)} anon ${last.anonMb.toFixed(0)} (${last.anonMappings} maps) file ${last.fileMb.toFixed(0)} MB, ${last.handles} handles`;
           })
           .join(' | ');
         // Latency of what was sent since the last line and has already arrived at agent 0.
@@ -564,10 +568,10 @@ async function main(): Promise<void> {
       const rssSlope = fit((entry) => entry.rssMb);
       slopes[process_.label] = rssSlope;
       const points = [0, 0.1, 0.25, 0.5, 0.75, 1].map((share) => samples[Math.min(samples.length - 1, Math.round(share * (samples.length - 1)))]);
-      process.stdout.write(`  ${process_.label}:\n    ${points.map((entry) => `${(entry.hours * 60).toFixed(0)} min rss ${entry.rssMb.toFixed(0)} (v8 ${entry.v8Mb.toFixed(0)}, heap used ${entry.heapMb.toFixed(0)}, brk ${entry.brkMb.toFixed(0)}, anon ${entry.anonMb.toFixed(0)})`).join('\n    ')}\n`);
+      process.stdout.write(`  ${process_.label}:\n    ${points.map((entry) => `${(entry.hours * 60).toFixed(0)} min rss ${entry.rssMb.toFixed(0)} (v8 ${entry.v8Mb.toFixed(0)}, heap used ${entry.heapMb.toFixed(0)}, after full gc ${entry.liveHeapMb.toFixed(0)}, brk ${entry.brkMb.toFixed(0)}, anon ${entry.anonMb.toFixed(0)})`).join('\n    ')}\n`);
       process.stdout.write(`  ${process_.label} peak rss (VmHWM) ${(statusBytes(process_.pid, 'VmHWM') / MB).toFixed(0)}\n`);
       process.stdout.write(
-        `  ${process_.label} slopes: rss ${rssSlope.toFixed(1)}, heap ${fit((entry) => entry.heapMb).toFixed(1)}, external+arrayBuffers ${fit((entry) => entry.externalMb).toFixed(1)}, v8 pages+malloc ${fit((entry) => entry.v8Mb).toFixed(1)}, rss outside v8 ${fit((entry) => entry.rssMb - entry.v8Mb).toFixed(1)}, brk ${fit((entry) => entry.brkMb).toFixed(1)}, anon ${fit((entry) => entry.anonMb).toFixed(1)}, file ${fit((entry) => entry.fileMb).toFixed(1)}; handles ${process_.probe ? JSON.stringify(process_.probe.handles) : 'n/a'}\n`,
+        `  ${process_.label} slopes: rss ${rssSlope.toFixed(1)}, heap ${fit((entry) => entry.heapMb).toFixed(1)}, heap after full gc ${fit((entry) => entry.liveHeapMb).toFixed(1)}, external+arrayBuffers ${fit((entry) => entry.externalMb).toFixed(1)}, v8 pages+malloc ${fit((entry) => entry.v8Mb).toFixed(1)}, rss outside v8 ${fit((entry) => entry.rssMb - entry.v8Mb).toFixed(1)}, brk ${fit((entry) => entry.brkMb).toFixed(1)}, anon ${fit((entry) => entry.anonMb).toFixed(1)}, file ${fit((entry) => entry.fileMb).toFixed(1)}; handles ${process_.probe ? JSON.stringify(process_.probe.handles) : 'n/a'}\n`,
       );
     }
     process.stdout.write(`RESULT soak minutes=${MINUTES} api_rss_mb_per_h=${slopes.api.toFixed(1)} worker_rss_mb_per_h=${slopes.worker.toFixed(1)} lost=${lost} duplicates=${duplicates}\n`);
