@@ -33,8 +33,10 @@ test.describe('labels', () => {
     await call('/api/labels', { token: admin.token, body: { name: 'VIP', color: 'purple', description: 'Spends more than $1,000 a year' } });
     const refunder = uniquePhone();
     const regular = uniquePhone();
-    await customerTexts(channel, refunder, 'The blender arrived broken, I would like my money back please', new Date(Date.now() - 9 * 60_000));
-    await customerTexts(channel, regular, 'Can you deliver my third order of the month to the office instead?', new Date(Date.now() - 4 * 60_000));
+    // The newest activity in the run, so both are on the first page of everyone's list however many conversations the
+    // specs before this one left open (with 156 open, ones dated minutes back were past the first page).
+    await customerTexts(channel, refunder, 'The blender arrived broken, I would like my money back please', new Date(Date.now() - 20_000));
+    await customerTexts(channel, regular, 'Can you deliver my third order of the month to the office instead?', new Date(Date.now() - 10_000));
     const idOf = async (phone: string) => (await call<{ items: Array<{ id: string }> }>(`/api/conversations?view=all&q=${encodeURIComponent(phone)}`, { token: admin.token })).items[0].id;
     const refundId = await idOf(refunder);
     const regularId = await idOf(regular);
