@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { Client } from 'pg';
+export { freePort } from '@backtalk/testing';
 
 export const ROOT = new URL('../..', `file://${__dirname}/`).pathname;
 
@@ -109,15 +109,6 @@ export function postgresCpuMs(): number {
     }
   }
   return total;
-}
-
-/** A TCP port that was free a moment ago on loopback (benches run next to each other and next to tests). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Runs `work` over `items` with at most `limit` at a time; results in the order of `items`. */

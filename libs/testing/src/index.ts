@@ -8,3 +8,4 @@ export * from './pgbouncer';
 export * from './fake-aggregator';
 export * from './eventually';
 export * from './generic-line';
+export * from './free-port';
