@@ -10,7 +10,6 @@ export * from './errors/http-exception.filter';
 export * from './errors/validation';
 export * from './http/http-app';
 export { plainSecurityHeaders } from './http/security-headers';
-export { READS_RAW_INPUT } from './http/input-guard';
 export * from './http/public.decorator';
 export * from './logging/logging.module';
 export * from './metrics/metrics.service';

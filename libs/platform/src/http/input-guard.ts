@@ -45,18 +45,11 @@ function stringProblem(text: string): string | null {
 }
 
 /**
- * The route config of a route that reads its input itself, as it was sent: carrier webhooks keep a carrier's text
- * (a NUL becomes U+FFFD) and judge its ids by the carrier's rules, over a raw body the guard need not walk.
- */
-export const READS_RAW_INPUT = { readsRawInput: true } as const;
-
-/**
  * Refuses, before any pipe or service sees them, requests whose body, query or path parameters hold text that
  * cannot be stored or JSON nested deeper than any route accepts. One hook for every route, so no DTO can forget it.
  */
 export function registerInputGuard(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', (request, _reply, done) => {
-    if ((request.routeOptions.config as { readsRawInput?: boolean }).readsRawInput) return done();
     const problem =
       findUnacceptableInput(request.params, 'path') ?? findUnacceptableInput(request.query, 'query') ?? findUnacceptableInput(request.body, 'body');
     if (!problem) return done();
