@@ -61,6 +61,21 @@ export async function startProcess(
   };
 }
 
+/**
+ * What every bench gives the servers it starts: a database and Redis prefix of their own, production mode (as an
+ * install runs), warnings and errors only, and fixed secrets.
+ */
+export function benchEnvironment(database: string, redisPrefix: string): { DATABASE_URL: string; REDIS_PREFIX: string; [name: string]: string } {
+  return {
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
+    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
+  };
+}
+
 export function runId(): string {
   return `${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
 }

@@ -8,7 +8,7 @@ import { execSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { deleteRedisKeys } from '@backtalk/testing';
-import { api, dropDatabase, freePort, percentile, ROOT, runId, type Started, startProcess } from './bench-support';
+import { api, benchEnvironment, dropDatabase, freePort, percentile, ROOT, runId, type Started, startProcess } from './bench-support';
 import { seedReports, type SeedSetup } from './reports-seed';
 
 export const BENCH_PASSWORD = 'bench-password-123';
@@ -48,12 +48,7 @@ export async function openBenchInstall(options: BenchInstallOptions): Promise<Be
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
-    REDIS_PREFIX: `bt_bench_${options.kind}_${id}`,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
-    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
+    ...benchEnvironment(database, `bt_bench_${options.kind}_${id}`),
     PORT: String(port),
     PUBLIC_BASE_URL: baseUrl,
     ...(options.runWorkers === undefined ? {} : { RUN_WORKERS: String(options.runWorkers && !options.separateWorker) }),

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { PrivatePgBouncer, twilioSignature } from '@backtalk/testing';
-import { api, dropDatabase, percentile, postgresCpuMs, processCpuMs, ROOT, runId, type Started, startProcess, trendPer10Rounds } from './bench-support';
+import { api, benchEnvironment, dropDatabase, percentile, postgresCpuMs, processCpuMs, ROOT, runId, type Started, startProcess, trendPer10Rounds } from './bench-support';
 
 const { values: options } = parseArgs({
   options: {
@@ -249,16 +249,7 @@ async function startBacktalk(root: string, label: string, apiPort: number): Prom
   const database = `backtalk_bench_${runId()}`;
   const apiBase = `http://127.0.0.1:${apiPort}`;
   const directUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
-  const env = {
-    DATABASE_URL: directUrl,
-    REDIS_PREFIX: `bt_bench_${database}`,
-    PORT: String(apiPort),
-    PUBLIC_BASE_URL: apiBase,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
-    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
-  };
+  const env = { ...benchEnvironment(database, `bt_bench_${database}`), PORT: String(apiPort), PUBLIC_BASE_URL: apiBase };
   const started: Started[] = [];
   let bouncer: PrivatePgBouncer | null = null;
   const stop = async () => {

@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { deleteRedisKeys } from '@backtalk/testing';
 import { type SendRecord } from '../../apps/carrier-sim/src/traffic';
-import { api, dropDatabase, freePort, inBatches, percentile, processCpuMs, ROOT, runId, type Started, startProcess } from './bench-support';
+import { api, benchEnvironment, dropDatabase, freePort, inBatches, percentile, processCpuMs, ROOT, runId, type Started, startProcess } from './bench-support';
 
 const { values: options } = parseArgs({
   options: {
@@ -435,14 +435,9 @@ async function main(): Promise<void> {
   const apiPort = await freePort();
   const apiBase = `http://127.0.0.1:${apiPort}`;
   const env = {
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
-    REDIS_PREFIX: redisPrefix,
+    ...benchEnvironment(database, redisPrefix),
     PORT: String(apiPort),
     PUBLIC_BASE_URL: apiBase,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
-    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
     OUTBOUND_GLOBAL_RATE_PER_SECOND: String(GLOBAL_RATE),
   };
   const started: Started[] = [];

@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { type ClientToServerEvents, REALTIME_NAMESPACE, type RealtimeEvent, type ServerToClientEvents } from '@backtalk/contracts';
 import { deleteRedisKeys, genericSigned } from '@backtalk/testing';
-import { api, dropDatabase, inBatches, percentile, processCpuMs, ROOT, runId, type Started, startProcess } from './bench-support';
+import { api, benchEnvironment, dropDatabase, inBatches, percentile, processCpuMs, ROOT, runId, type Started, startProcess } from './bench-support';
 
 const { values: options } = parseArgs({
   options: {
@@ -141,14 +141,7 @@ async function main(): Promise<void> {
   const database = `backtalk_bench_rt_${id}`;
   const ports = Array.from({ length: INSTANCES }, (_, index) => 3420 + index);
   const bases = ports.map((port) => `http://127.0.0.1:${port}`);
-  const env = {
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
-    REDIS_PREFIX: `bt_bench_rt_${id}`,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-bench',
-    SECRETS_KEY: 'YmVuY2gtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=',
-  };
+  const env = benchEnvironment(database, `bt_bench_rt_${id}`);
   const started: Started[] = [];
   const threads: Worker[] = [];
   try {
