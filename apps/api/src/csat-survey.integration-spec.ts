@@ -240,6 +240,15 @@ describe('the satisfaction survey by SMS', () => {
     expect(await surveysTo('+380501110004')).toEqual([]);
   });
 
+  it('sends nothing to a customer whose data was erased after the resolve', async () => {
+    await configure({ enabled: true, delayMinutes: 30 });
+    const id = await answeredAndResolved('+380501110009');
+    const { contactId } = await t.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id });
+    expect((await t.request('POST', `/api/contacts/${contactId}/erase`, { token: admin.token, body: { confirmPhone: '+380501110009' } })).status).toBe(200);
+    expect(await sweepAt(minutesFromNow(31))).toBe(0);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE conversation_id = $1 AND kind = 'survey'`, [id])).toEqual([{ n: 0 }]);
+  });
+
   it('surveys a customer at most once within the team’s period, whatever they resolve in between', async () => {
     await configure({ enabled: true, delayMinutes: 0, minDaysBetween: 30 });
     const id = await answeredAndResolved('+380501110005');

@@ -264,6 +264,23 @@ describe('the customer’s data rights: export and erasure', () => {
     expect(reply.status).toBe(409);
   });
 
+  it('closes the erased customer’s unresolved conversations, so none is left waiting for an answer nobody can send, with a line in each saying why', async () => {
+    const customer = '+380931234500';
+    await says(customer, 'My parcel 9911 is late');
+    const [conversation] = await eventually(
+      () => t.dataSource.query<Array<{ id: string; contact_id: string }>>(`SELECT c.id, c.contact_id FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.phone = $1`, [customer]),
+      (rows) => rows.length === 1,
+    );
+    expect((await t.request<ConversationView>('GET', `/api/conversations/${conversation.id}`, { token: admin })).body).toMatchObject({ status: 'open', waitingSince: expect.any(String) });
+
+    expect((await t.request('POST', `/api/contacts/${conversation.contact_id}/erase`, { token: admin, body: { confirmPhone: customer } })).status).toBe(200);
+
+    const after = (await t.request<ConversationView>('GET', `/api/conversations/${conversation.id}`, { token: admin })).body;
+    expect(after).toMatchObject({ status: 'resolved', waitingSince: null, unreadCount: 0 });
+    const activity = await t.request<Array<{ type: string; data: Record<string, unknown> }>>('GET', `/api/conversations/${conversation.id}/activity`, { token: admin });
+    expect(activity.body.filter((line) => line.type === 'resolved').map((line) => line.data)).toEqual([{ customerErased: true }]);
+  });
+
   it('records the erasure and each data export in the audit log, by whom and of which contact, with counts and never the erased values', async () => {
     const entries = await t.dataSource.query<Array<{ action: string; actor_kind: string; target_type: string; target_id: string; team_ids: string[]; diff: unknown }>>(
       `SELECT action, actor_kind, target_type, target_id, team_ids, diff FROM audit_entry WHERE target_id = $1 ORDER BY seq`,

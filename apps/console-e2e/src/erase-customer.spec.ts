@@ -77,6 +77,12 @@ test.describe('erasing a customer', () => {
     await expect(messages).not.toContainText('Any news?');
     await expect(page.getByRole('heading', { name: 'Erased customer', level: 2 })).toBeVisible();
     await expect(page.getByTestId('opted-out-block')).toContainText('This customer was erased');
+    // Nobody can answer an erased customer: the erasure closed the conversation and says so, and there is no number
+    // left to consent or to block.
+    await expect(page.getByText(/^Resolved .*The customer was erased: nobody can text them from here any more\.$/)).toBeVisible();
+    await expect(messages.getByText('You erased the customer’s data; the conversation was closed')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Block number' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Consent' })).toHaveCount(0);
     await docsSnapshot(page, 'erase-customer-desktop');
   });
 

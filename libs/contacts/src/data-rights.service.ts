@@ -1,12 +1,12 @@
 import { AuditService } from '@backtalk/audit';
 import { AccessPolicy, type UserActor } from '@backtalk/auth';
-import { type AuditOrigin, type ContactDataExport, type ContactDetailView, Role } from '@backtalk/contracts';
-import { MessageEntity, toMessageView } from '@backtalk/conversations';
+import { type AuditOrigin, type ContactDataExport, type ContactDetailView, ConversationStatus, type DomainEvent, Role } from '@backtalk/contracts';
+import { ConversationActionsService, ConversationEntity, MessageEntity, toMessageView } from '@backtalk/conversations';
 import { toE164 } from '@backtalk/phone';
 import { DomainError, EventLog, PhoneHasher } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, Not } from 'typeorm';
 import { ContactsService } from './contacts.service';
 
 /** Messages read per query while an export streams: a long history never sits in memory at once. */
@@ -38,6 +38,7 @@ export class DataRightsService {
     private readonly eventLog: EventLog,
     private readonly phoneHasher: PhoneHasher,
     private readonly audit: AuditService,
+    private readonly actions: ConversationActionsService,
   ) {}
 
   /**
@@ -57,6 +58,7 @@ export class DataRightsService {
         ]);
       }
       const summary = await this.eraseLocked(manager, contact.id, contact.phone);
+      const resolved = await this.resolveOpenConversations(manager, actor, contact.id);
       await this.audit.record(
         {
           actor: { kind: 'user', userId: actor.userId },
@@ -68,10 +70,22 @@ export class DataRightsService {
         },
         manager,
       );
-      return this.eventLog.append(manager, summary.teamIds.map((teamId) => ({ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } })));
+      return [...resolved, ...(await this.eventLog.append(manager, summary.teamIds.map((teamId) => ({ type: 'contact.updated' as const, teamId, conversationId: null, payload: { contactId } }))))];
     });
     this.eventLog.publish(events);
     return this.contacts.get(actor, contactId);
+  }
+
+  /**
+   * Nobody can answer an erased customer (there is no number left to text), so their unresolved conversations are
+   * resolved through the resolve button's own path, with a line saying why, instead of waiting in the inbox and the
+   * queue with their SLA clocks running. Already locked by eraseLocked, in id order.
+   */
+  private async resolveOpenConversations(manager: EntityManager, actor: UserActor, contactId: string): Promise<DomainEvent[]> {
+    const open = await manager.find(ConversationEntity, { where: { contactId, status: Not(ConversationStatus.Resolved) }, order: { id: 'ASC' } });
+    const events: DomainEvent[] = [];
+    for (const conversation of open) events.push(...(await this.actions.resolveLocked(manager, actor, conversation, 'customer_erased', { customerErased: true })));
+    return events;
   }
 
   private async eraseLocked(manager: EntityManager, contactId: string, phone: string): Promise<ErasureSummary> {

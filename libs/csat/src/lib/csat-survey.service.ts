@@ -37,6 +37,8 @@ WHERE c.status = 'resolved'
   AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.kind = 'agent' AND m.status NOT IN ('scheduled', 'cancelled'))
   AND NOT EXISTS (SELECT 1 FROM consent k WHERE k.contact_id = c.contact_id AND k.channel_id = c.channel_id AND k.opted_out)
   AND NOT EXISTS (SELECT 1 FROM contact_block b WHERE b.contact_id = c.contact_id AND b.team_id = c.team_id)
+  -- An erased customer has no number left to text, and asked to be forgotten.
+  AND NOT EXISTS (SELECT 1 FROM contact ct WHERE ct.id = c.contact_id AND ct.erased_at IS NOT NULL)
   -- Resolved by blocking the number: unblocking later must not bring a survey about it.
   AND NOT COALESCE((SELECT a.data ? 'numberBlocked' FROM conversation_activity a WHERE a.conversation_id = c.id AND a.type = 'resolved' ORDER BY a.occurred_at DESC, a.position DESC LIMIT 1), false)
   AND NOT EXISTS (SELECT 1 FROM csat_response r WHERE r.contact_id = c.contact_id AND r.surveyed_at > $1::timestamptz - make_interval(days => s.min_days_between))
@@ -56,6 +58,7 @@ interface LockedCandidate {
   price_per_segment: string;
   surveyed_recently: boolean;
   blocked: boolean;
+  erased: boolean;
 }
 
 export interface CapturedAnswer {
@@ -134,15 +137,16 @@ export class CsatSurveyService {
         `SELECT c.id, c.team_id, c.channel_id, c.contact_id, c.status, c.resolved_at, s.message, s.min_days_between, ch.price_per_segment,
                 COALESCE(c.assignee_id, (SELECT m.author_id FROM message m WHERE m.conversation_id = c.id AND m.kind = 'agent' AND m.author_id IS NOT NULL ORDER BY m.sent_at DESC LIMIT 1)) AS agent_id,
                 false AS surveyed_recently,
-                EXISTS (SELECT 1 FROM contact_block b WHERE b.contact_id = c.contact_id AND b.team_id = c.team_id) AS blocked
+                EXISTS (SELECT 1 FROM contact_block b WHERE b.contact_id = c.contact_id AND b.team_id = c.team_id) AS blocked,
+                EXISTS (SELECT 1 FROM contact ct WHERE ct.id = c.contact_id AND ct.erased_at IS NOT NULL) AS erased
          FROM conversation c JOIN csat_survey_settings s ON s.team_id = c.team_id JOIN channel ch ON ch.id = c.channel_id
          WHERE c.id = $1 FOR UPDATE OF c`,
         [conversationId],
       );
       // Reopened (or reopened and resolved again) since the sweep looked: that resolve is not this one.
       if (conversation?.status !== ConversationStatus.Resolved || conversation.resolved_at?.getTime() !== resolvedAt.getTime()) return null;
-      // Blocked since the sweep looked.
-      if (conversation.blocked) return null;
+      // Blocked or erased since the sweep looked (an erasure locks the conversation too, so it is over by now).
+      if (conversation.blocked || conversation.erased) return null;
       // One survey per customer per period across their conversations, even from two sweeps at once.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`csat:${conversation.contact_id}`]);
       const [recent] = await manager.query<Array<{ id: string }>>(

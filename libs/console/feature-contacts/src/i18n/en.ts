@@ -255,6 +255,7 @@ export const en = {
     eraseBody: 'This cannot be undone. Everything that identifies the customer at <phone>{phone}</phone> goes for good:',
     eraseRemoves: 'their number, name, notes, details, and the text and media of every message in their conversations;',
     eraseKeeps: 'conversation counts, times and delivery states stay, so reports still add up;',
+    eraseResolves: 'their open conversations are resolved: nobody can answer them any more;',
     eraseOptOut: 'if they opted out, texts to this number stay blocked.',
     confirmLabel: 'Type the customer’s number to confirm',
     confirmHint: 'With or without spaces, as shown above.',

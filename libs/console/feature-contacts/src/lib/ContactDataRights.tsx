@@ -75,6 +75,7 @@ function EraseForm({ contact, onClose }: { contact: ContactDetailView; onClose: 
       <ul className="bt-contact-erase__list">
         <li>{t('rights.eraseRemoves')}</li>
         <li>{t('rights.eraseKeeps')}</li>
+        <li>{t('rights.eraseResolves')}</li>
         <li>{t('rights.eraseOptOut')}</li>
       </ul>
       <TextField

@@ -301,8 +301,9 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
         </section>
       )}
       {contact.erasedAt ? null : <Attributes conversation={conversation} />}
-      <Consent conversation={conversation} />
-      <ContactBlock conversation={conversation} />
+      {/* No number left: nothing to consent to or block. A new contact for the number inherits an opt-out by its hash. */}
+      {contact.erasedAt ? null : <Consent conversation={conversation} />}
+      {contact.erasedAt ? null : <ContactBlock conversation={conversation} />}
       {contact.erasedAt ? null : <History conversation={conversation} />}
     </aside>
   );

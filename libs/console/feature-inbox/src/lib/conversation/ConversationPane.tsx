@@ -209,7 +209,12 @@ export function ConversationPane({ conversationId }: { conversationId: string })
       </header>
       {resolved ? (
         <Banner tone="success" className="bt-conversation__banner">
-          {conversation.resolvedAt ? t('thread.conversation.resolvedAt', { when: formatDateTime(conversation.resolvedAt) }) : t('thread.conversation.resolved')}
+          {/* An erased customer's texts start a new contact: nothing they send reopens this conversation. */}
+          {conversation.resolvedAt && conversation.contact.erasedAt
+            ? t('thread.conversation.resolvedErasedAt', { when: formatDateTime(conversation.resolvedAt) })
+            : conversation.resolvedAt
+              ? t('thread.conversation.resolvedAt', { when: formatDateTime(conversation.resolvedAt) })
+              : t('thread.conversation.resolved')}
         </Banner>
       ) : null}
       <MessageThread conversation={conversation} selfId={user.id} />

@@ -21,6 +21,19 @@ describe('how an activity line reads', () => {
     expect(text(line(ActivityType.MarkedPending, maria))).toBe('Maria Agent marked the conversation pending');
   });
 
+  it('says a conversation was closed because its number was blocked or its customer erased, in English and Ukrainian', () => {
+    expect(text(line(ActivityType.Resolved, maria, { numberBlocked: true }))).toBe('Maria Agent blocked the number; the conversation was closed');
+    expect(text(line(ActivityType.Resolved, maria, { customerErased: true }))).toBe('Maria Agent erased the customer’s data; the conversation was closed');
+    expect(text(line(ActivityType.Resolved, { ...maria, id: ME }, { customerErased: true }))).toBe('You erased the customer’s data; the conversation was closed');
+    setConsoleLanguage('uk');
+    try {
+      expect(text(line(ActivityType.Resolved, maria, { customerErased: true }))).toBe('Maria Agent: дані клієнта стерто, розмову закрито');
+      expect(text(line(ActivityType.Resolved, { ...maria, id: ME }, { customerErased: true }))).toBe('Ви стерли дані клієнта, і розмову закрито');
+    } finally {
+      setConsoleLanguage('en');
+    }
+  });
+
   it('says when the customer’s message reopened or woke the conversation', () => {
     expect(text(line(ActivityType.Reopened, customer))).toBe('Reopened by the customer’s message');
     expect(text(line(ActivityType.Woke, customer, { reason: 'customer' }))).toBe('Snooze ended by the customer’s message');

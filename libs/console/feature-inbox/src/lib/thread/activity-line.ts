@@ -117,7 +117,7 @@ export function describeActivity(activity: ActivityView, wording: ActivityWordin
   const byCustomer = activity.actor.kind === 'customer';
   switch (activity.type) {
     case ActivityType.Resolved:
-      return { icon: 'circle-check', tone: 'muted', text: done(data['numberBlocked'] === true ? 'resolvedNumberBlocked' : 'resolved') };
+      return { icon: 'circle-check', tone: 'muted', text: done(data['numberBlocked'] === true ? 'resolvedNumberBlocked' : data['customerErased'] === true ? 'resolvedCustomerErased' : 'resolved') };
     case ActivityType.Reopened:
       return { icon: 'undo', tone: 'muted', text: byCustomer ? t('thread.activity.reopenedByCustomer') : done('reopened') };
     case ActivityType.MarkedPending:
