@@ -177,6 +177,52 @@ describe('the audit trail over the whole API', () => {
       await call('DELETE', `/api/contact-attributes/${made.attribute}`);
       return { actor: user('admin'), action: 'contact_attribute.deleted', target: { type: 'contact_attribute', id: made.attribute }, also: (entry) => expect(entry.diff?.before).toMatchObject({ key: 'tier', label: 'Loyalty tier' }) };
     } }],
+    ['creating a team’s label', { act: async () => {
+      made.label = (await call<{ id: string }>('POST', '/api/labels', { token: people.supervisor.token, body: { name: 'Refund', color: 'red', teamId: team.id } })).body.id;
+      return {
+        actor: user('supervisor'),
+        action: 'label.created',
+        target: { type: 'label', id: made.label },
+        also: (entry) => {
+          expect(entry.team_ids).toEqual([team.id]);
+          expect(entry.diff).toEqual({ after: { name: 'Refund', color: 'red', description: null } });
+        },
+      };
+    } }],
+    ['changing a label', { act: async () => {
+      await call('PATCH', `/api/labels/${made.label}`, { token: people.supervisor.token, body: { color: 'blue', description: 'Asked for money back' } });
+      return {
+        actor: user('supervisor'),
+        action: 'label.updated',
+        target: { type: 'label', id: made.label },
+        also: (entry) => expect(entry.diff).toEqual({ before: { color: 'red', description: null }, after: { color: 'blue', description: 'Asked for money back' } }),
+      };
+    } }],
+    ['deleting a label', { act: async () => {
+      await call('DELETE', `/api/labels/${made.label}`, { token: people.supervisor.token });
+      return { actor: user('supervisor'), action: 'label.deleted', target: { type: 'label', id: made.label }, also: (entry) => expect(entry.diff?.before).toMatchObject({ name: 'Refund', color: 'blue' }) };
+    } }],
+    ['creating a macro shared with a team', { act: async () => {
+      const steps = [{ type: 'set_priority', priority: 'low' }, { type: 'resolve' }];
+      made.macro = (await call<{ id: string }>('POST', '/api/macros', { token: people.supervisor.token, body: { name: 'Close quietly', visibility: 'shared', teamId: team.id, steps } })).body.id;
+      return {
+        actor: user('supervisor'),
+        action: 'macro.created',
+        target: { type: 'macro', id: made.macro },
+        also: (entry) => {
+          expect(entry.team_ids).toEqual([team.id]);
+          expect(entry.diff).toEqual({ after: { name: 'Close quietly', steps } });
+        },
+      };
+    } }],
+    ['changing a shared macro', { act: async () => {
+      await call('PATCH', `/api/macros/${made.macro}`, { token: people.supervisor.token, body: { name: 'Close politely' } });
+      return { actor: user('supervisor'), action: 'macro.updated', target: { type: 'macro', id: made.macro }, also: (entry) => expect(entry.diff).toEqual({ before: { name: 'Close quietly' }, after: { name: 'Close politely' } }) };
+    } }],
+    ['deleting a shared macro', { act: async () => {
+      await call('DELETE', `/api/macros/${made.macro}`);
+      return { actor: user('admin'), action: 'macro.deleted', target: { type: 'macro', id: made.macro }, also: (entry) => expect(entry.diff?.before).toMatchObject({ name: 'Close politely' }) };
+    } }],
     ['changing a team’s satisfaction survey', { act: async () => {
       await call('PATCH', `/api/teams/${team.id}/csat-survey`, { body: { delayMinutes: 45 } });
       return { actor: user('admin'), action: 'csat.settings_changed', target: { type: 'team', id: team.id }, also: (entry) => expect(entry.diff?.after).toEqual({ delayMinutes: 45 }) };
@@ -305,6 +351,14 @@ describe('the audit trail over the whole API', () => {
     expect({ type: entry.target_type, ...(expected.target.id ? { id: entry.target_id } : {}) }).toEqual(expected.target);
     expect({ ip: entry.ip, userAgent: entry.user_agent }).toEqual(ORIGIN);
     expected.also?.(entry);
+  });
+
+  it('leaves a person’s own macros out of the trail: they are their shortcuts, not settings others work with', async () => {
+    const before = await lastSeq();
+    const own = (await call<{ id: string }>('POST', '/api/macros', { token: people.agent.token, body: { name: 'My wrap-up', visibility: 'personal', steps: [{ type: 'resolve' }] } })).body.id;
+    await call('PATCH', `/api/macros/${own}`, { token: people.agent.token, body: { name: 'My wrap-up, renamed' } });
+    await call('DELETE', `/api/macros/${own}`, { token: people.agent.token });
+    expect(await entriesAfter(before)).toEqual([]);
   });
 
   it('serves admins every entry, supervisors the entries about their teams, and agents nothing', async () => {

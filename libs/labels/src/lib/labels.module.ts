@@ -1,3 +1,4 @@
+import { AuditModule } from '@backtalk/audit';
 import { ConversationsModule } from '@backtalk/conversations';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -10,7 +11,7 @@ const SERVICES = [LabelsService, ConversationLabels];
 
 /** Labels and the labels on conversations. */
 @Module({
-  imports: [TypeOrmModule.forFeature([LabelEntity]), ConversationsModule],
+  imports: [TypeOrmModule.forFeature([LabelEntity]), ConversationsModule, AuditModule],
   controllers: [LabelsController],
   providers: SERVICES,
   exports: SERVICES,

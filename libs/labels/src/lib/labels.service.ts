@@ -1,4 +1,5 @@
-import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import { AuditService, changedFields } from '@backtalk/audit';
+import { AccessPolicy, auditActorOf, type UserActor } from '@backtalk/auth';
 import type { CreateLabelRequest, LabelView, RuleAction, RuleActionInput, UpdateLabelRequest } from '@backtalk/contracts';
 import { ConversationsService } from '@backtalk/conversations';
 import { DomainError, isForeignKeyViolation, isUniqueViolation } from '@backtalk/platform';
@@ -20,12 +21,17 @@ export const toLabelView = (label: LabelEntity): LabelView => ({
 
 const cleanDescription = (description: string | null | undefined): string | null => description?.trim() || null;
 
+/** What the audit trail keeps of a label: what its managers set. */
+const audited = (label: LabelEntity) => ({ name: label.name, color: label.color, description: label.description });
+const teamIdsOf = (label: LabelEntity) => (label.teamId ? [label.teamId] : []);
+
 /** Labels: global ones (admins manage them) and each team's (its supervisors too); agents read what they may use. */
 @Injectable()
 export class LabelsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conversations: ConversationsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The labels the actor may use, or those usable on one conversation (global plus the conversation's team's). */
@@ -45,35 +51,47 @@ export class LabelsService {
     const teamId = request.teamId ?? null;
     this.assertCanManage(actor, teamId);
     const name = cleanLabelName(request.name);
-    return this.saving(name, async () => {
-      const repository = this.dataSource.getRepository(LabelEntity);
-      return toLabelView(await repository.save(repository.create({ teamId, name, color: request.color, description: cleanDescription(request.description) })));
-    });
+    return this.saving(name, () =>
+      this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(LabelEntity);
+        const label = await repository.save(repository.create({ teamId, name, color: request.color, description: cleanDescription(request.description) }));
+        await this.audit.record({ actor: auditActorOf(actor), action: 'label.created', target: { type: 'label', id: label.id, label: label.name }, teamIds: teamIdsOf(label), diff: { after: audited(label) } }, manager);
+        return toLabelView(label);
+      }),
+    );
   }
 
   async update(actor: UserActor, id: string, changes: UpdateLabelRequest): Promise<LabelView> {
     const label = await this.findVisible(actor, id);
     this.assertCanManage(actor, label.teamId);
     const name = changes.name !== undefined ? cleanLabelName(changes.name) : label.name;
-    return this.saving(name, async () => {
-      const repository = this.dataSource.getRepository(LabelEntity);
-      await repository.update(
-        { id },
-        {
-          ...(changes.name !== undefined ? { name } : {}),
-          ...(changes.color !== undefined ? { color: changes.color } : {}),
-          ...(changes.description !== undefined ? { description: cleanDescription(changes.description) } : {}),
-        },
-      );
-      return toLabelView(await repository.findOneByOrFail({ id }));
-    });
+    return this.saving(name, () =>
+      this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(LabelEntity);
+        await repository.update(
+          { id },
+          {
+            ...(changes.name !== undefined ? { name } : {}),
+            ...(changes.color !== undefined ? { color: changes.color } : {}),
+            ...(changes.description !== undefined ? { description: cleanDescription(changes.description) } : {}),
+          },
+        );
+        const updated = await repository.findOneByOrFail({ id });
+        const diff = changedFields(audited(label), audited(updated));
+        if (diff) await this.audit.record({ actor: auditActorOf(actor), action: 'label.updated', target: { type: 'label', id, label: updated.name }, teamIds: teamIdsOf(updated), diff }, manager);
+        return toLabelView(updated);
+      }),
+    );
   }
 
   /** Takes the label off every conversation too; activity lines that mention it keep its name. */
   async remove(actor: UserActor, id: string): Promise<void> {
     const label = await this.findVisible(actor, id);
     this.assertCanManage(actor, label.teamId);
-    await this.dataSource.getRepository(LabelEntity).delete({ id });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(LabelEntity).delete({ id });
+      await this.audit.record({ actor: auditActorOf(actor), action: 'label.deleted', target: { type: 'label', id, label: label.name }, teamIds: teamIdsOf(label), diff: { before: audited(label) } }, manager);
+    });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { AuditModule } from '@backtalk/audit';
 import { AuthModule } from '@backtalk/auth';
 import { CannedAnswersModule } from '@backtalk/automation';
 import { ConversationsModule } from '@backtalk/conversations';
@@ -18,7 +19,7 @@ const SERVICES = [MacrosService, MacroRunner, BulkActions];
 
 /** Acting on conversations in bulk and in sequence: bulk actions and macros, both through the single actions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MacroEntity]), ConversationsModule, LabelsModule, OutboundModule, CannedAnswersModule, BullModule.registerQueue({ name: QueueName.Bulk })],
+  imports: [TypeOrmModule.forFeature([MacroEntity]), ConversationsModule, LabelsModule, OutboundModule, CannedAnswersModule, AuditModule, BullModule.registerQueue({ name: QueueName.Bulk })],
   controllers: [MacrosController],
   providers: SERVICES,
   exports: SERVICES,

@@ -1,4 +1,5 @@
-import { AccessPolicy, type UserActor } from '@backtalk/auth';
+import { AuditService, changedFields } from '@backtalk/audit';
+import { AccessPolicy, auditActorOf, type UserActor } from '@backtalk/auth';
 import { type CreateMacroRequest, type MacroStep, MacroStepType, type MacroView, type UpdateMacroRequest } from '@backtalk/contracts';
 import { ConversationsService } from '@backtalk/conversations';
 import { DomainError, isUniqueViolation } from '@backtalk/platform';
@@ -18,6 +19,14 @@ export const toMacroView = (macro: MacroEntity): MacroView => ({
   updatedAt: macro.updatedAt.toISOString(),
 });
 
+/**
+ * Shared macros (everyone's, a team's) are in the audit trail: they decide what others send with one click. A
+ * person's own macros are their shortcuts, like their drafts, and are not.
+ */
+const isShared = (macro: Pick<MacroEntity, 'ownerId'>) => macro.ownerId === null;
+const audited = (macro: MacroEntity) => ({ name: macro.name, steps: macro.steps });
+const teamIdsOf = (macro: MacroEntity) => (macro.teamId ? [macro.teamId] : []);
+
 const scopeOf = (macro: Pick<MacroEntity, 'ownerId' | 'teamId'>): MacroScope => (macro.ownerId ? { ownerId: macro.ownerId, teamId: null } : { ownerId: null, teamId: macro.teamId });
 
 /** Macros: each person's own, and shared ones (global: admins; a team's: admins and its supervisors). */
@@ -26,6 +35,7 @@ export class MacrosService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly conversations: ConversationsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The macros the actor may run, or those that fit one conversation (personal, global, and its team's). */
@@ -54,10 +64,16 @@ export class MacrosService {
     if (!canManageMacro(actor, scope)) throw DomainError.forbidden(scope.teamId ? 'Only admins and the team’s supervisors share macros with a team' : 'Only admins share macros with everyone');
     const name = cleanMacroName(request.name);
     await this.checkSteps(actor, scope, request.steps);
-    return this.saving(name, async () => {
-      const repository = this.dataSource.getRepository(MacroEntity);
-      return toMacroView(await repository.save(repository.create({ ...scope, name, steps: request.steps })));
-    });
+    return this.saving(name, () =>
+      this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(MacroEntity);
+        const macro = await repository.save(repository.create({ ...scope, name, steps: request.steps }));
+        if (isShared(macro)) {
+          await this.audit.record({ actor: auditActorOf(actor), action: 'macro.created', target: { type: 'macro', id: macro.id, label: macro.name }, teamIds: teamIdsOf(macro), diff: { after: audited(macro) } }, manager);
+        }
+        return toMacroView(macro);
+      }),
+    );
   }
 
   async update(actor: UserActor, id: string, changes: UpdateMacroRequest): Promise<MacroView> {
@@ -65,17 +81,27 @@ export class MacrosService {
     if (!canManageMacro(actor, scopeOf(macro))) throw DomainError.forbidden('Only admins and the team’s supervisors change shared macros');
     const name = changes.name !== undefined ? cleanMacroName(changes.name) : macro.name;
     if (changes.steps) await this.checkSteps(actor, scopeOf(macro), changes.steps);
-    return this.saving(name, async () => {
-      const repository = this.dataSource.getRepository(MacroEntity);
-      await repository.update({ id }, { name, ...(changes.steps ? { steps: changes.steps } : {}) });
-      return toMacroView(await repository.findOneByOrFail({ id }));
-    });
+    return this.saving(name, () =>
+      this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(MacroEntity);
+        await repository.update({ id }, { name, ...(changes.steps ? { steps: changes.steps } : {}) });
+        const updated = await repository.findOneByOrFail({ id });
+        const diff = isShared(updated) ? changedFields(audited(macro), audited(updated)) : undefined;
+        if (diff) await this.audit.record({ actor: auditActorOf(actor), action: 'macro.updated', target: { type: 'macro', id, label: updated.name }, teamIds: teamIdsOf(updated), diff }, manager);
+        return toMacroView(updated);
+      }),
+    );
   }
 
   async remove(actor: UserActor, id: string): Promise<void> {
     const macro = await this.findVisible(actor, id);
     if (!canManageMacro(actor, scopeOf(macro))) throw DomainError.forbidden('Only admins and the team’s supervisors delete shared macros');
-    await this.dataSource.getRepository(MacroEntity).delete({ id });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(MacroEntity).delete({ id });
+      if (isShared(macro)) {
+        await this.audit.record({ actor: auditActorOf(actor), action: 'macro.deleted', target: { type: 'macro', id, label: macro.name }, teamIds: teamIdsOf(macro), diff: { before: audited(macro) } }, manager);
+      }
+    });
   }
 
   /** Another team's or another person's macro answers like one that does not exist. */
