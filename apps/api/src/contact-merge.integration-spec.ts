@@ -142,6 +142,37 @@ describe('merging two contacts into one', () => {
 
     // The next message from the second number is a new customer again: nothing about it points at the survivor.
     await says(supportLine, OLENA_AGAIN, 'Hello again');
-    await eventually(() => t.dataSource.query<unknown[]>(`SELECT 1 FROM contact WHERE phone = $1`, [OLENA_AGAIN]), (rows) => rows.length === 1);
+    const [again] = await eventually(() => t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM contact WHERE phone = $1`, [OLENA_AGAIN]), (rows) => rows.length === 1);
+    // But the number sent STOP on the orders line, and texting something else is not START: it stays opted out there,
+    // and only there, with the ledger saying where that came from.
+    expect(await t.dataSource.query(`SELECT channel_id, opted_out FROM consent WHERE contact_id = $1`, [again.id])).toEqual([{ channel_id: supportLine.id, opted_out: true }]);
+    expect(await t.dataSource.query(`SELECT action, source FROM consent_event WHERE contact_id = $1`, [again.id])).toEqual([{ action: 'opt_out', source: 'merged_contact' }]);
+  });
+
+  it('keeps a merged-in number’s opt-out when an agent writes to it first, and after the surviving contact is erased', async () => {
+    const work = '+380931110001';
+    const home = '+380931110002';
+    await says(supportLine, work, 'Hi from my work phone');
+    await says(supportLine, work, 'STOP');
+    await says(billingLine, home, 'Hi from home');
+    const ids = await eventually(
+      () => t.dataSource.query<Array<{ id: string; phone: string }>>(`SELECT id, phone FROM contact WHERE phone = ANY($1::text[])`, [[work, home]]),
+      (rows) => rows.length === 2,
+    );
+    await eventually(() => t.dataSource.query<unknown[]>(`SELECT 1 FROM consent c JOIN contact ct ON ct.id = c.contact_id WHERE ct.phone = $1 AND c.opted_out`, [work]), (rows) => rows.length === 1);
+    const workId = ids.find((row) => row.phone === work)!.id;
+    const homeId = ids.find((row) => row.phone === home)!.id;
+    const [open] = await t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM conversation WHERE contact_id = $1`, [workId]);
+    expect((await t.request('POST', `/api/conversations/${open.id}/resolve`, { token: admin })).status).toBe(200);
+    expect((await merge(admin, workId, homeId)).status).toBe(200);
+    expect((await t.request('POST', `/api/contacts/${homeId}/erase`, { token: admin, body: { confirmPhone: home } })).status).toBe(200);
+    expect(await t.dataSource.query(`SELECT absorbed_phone FROM contact_merge WHERE absorbed_contact_id = $1`, [workId])).toEqual([{ absorbed_phone: '' }]);
+
+    const started = await t.request<{ code: string }>('POST', '/api/conversations', { token: supportAgent, body: { channelId: supportLine.id, phone: work, body: 'We have news about your order' } });
+    expect(started.status).toBe(409);
+    expect(started.body.code).toBe('CONTACT_OPTED_OUT');
+    await says(supportLine, work, 'Is anyone there?');
+    const [fresh] = await eventually(() => t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM contact WHERE phone = $1`, [work]), (rows) => rows.length === 1);
+    expect(await t.dataSource.query(`SELECT channel_id, opted_out FROM consent WHERE contact_id = $1`, [fresh.id])).toEqual([{ channel_id: supportLine.id, opted_out: true }]);
   });
 });

@@ -19,7 +19,7 @@ import {
 } from '@backtalk/contracts';
 import { ConversationActionsService, ConversationEntity, ConversationsService, searchCountries } from '@backtalk/conversations';
 import { type PhoneSearch, phoneSearch } from '@backtalk/phone';
-import { containsPattern, DomainError, EventLog } from '@backtalk/platform';
+import { containsPattern, DomainError, EventLog, PhoneHasher } from '@backtalk/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Not } from 'typeorm';
@@ -79,6 +79,7 @@ export class ContactsService {
     private readonly eventLog: EventLog,
     private readonly attributes: ContactAttributesService,
     private readonly audit: AuditService,
+    private readonly phoneHasher: PhoneHasher,
   ) {}
 
   async list(actor: UserActor, query: ContactListQuery): Promise<Page<ContactListItem>> {
@@ -221,6 +222,11 @@ export class ContactsService {
       if (longNotes) throw DomainError.conflict(`${longNotes.name}’s notes on the two contacts together are over 4,000 characters; shorten one of them first, then merge`);
 
       const ids = [contactId, otherContactId];
+      // Read before consent moves: the next contact for the absorbed number starts opted out on these (see ConsentService).
+      const [{ channel_ids: absorbedOptedOut }] = await manager.query<Array<{ channel_ids: string[] }>>(
+        `SELECT ARRAY(SELECT channel_id FROM consent WHERE contact_id = $1 AND opted_out ORDER BY channel_id) AS channel_ids`,
+        [otherContactId],
+      );
       await manager.query(`UPDATE conversation SET contact_id = $1 WHERE contact_id = $2`, ids);
       await manager.query(`UPDATE consent_event SET contact_id = $1 WHERE contact_id = $2`, ids);
       await manager.query(`UPDATE csat_response SET contact_id = $1 WHERE contact_id = $2`, ids);
@@ -251,13 +257,10 @@ export class ContactsService {
       );
       for (const table of ['contact_presence', 'consent', 'contact_note', 'contact_attribute_value', 'contact_block']) await manager.query(`DELETE FROM ${table} WHERE contact_id = $1`, [otherContactId]);
       await this.assertNothingLeft(manager, otherContactId);
-      await manager.query(`INSERT INTO contact_merge (contact_id, absorbed_contact_id, absorbed_phone, absorbed_name, merged_by) VALUES ($1, $2, $3, $4, $5)`, [
-        contactId,
-        otherContactId,
-        absorbed.phone,
-        absorbed.name,
-        actor.userId,
-      ]);
+      await manager.query(
+        `INSERT INTO contact_merge (contact_id, absorbed_contact_id, absorbed_phone, absorbed_name, merged_by, absorbed_opted_out_channel_ids, absorbed_phone_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [contactId, otherContactId, absorbed.phone, absorbed.name, actor.userId, absorbedOptedOut, await this.phoneHasher.hash(absorbed.phone)],
+      );
       if (!survivor.name && absorbed.name) await manager.query(`UPDATE contact SET name = $2, updated_at = now() WHERE id = $1`, [contactId, absorbed.name]);
       // The language someone set on either number still says how the person wants to be answered.
       await manager.query(`UPDATE contact SET language = (SELECT language FROM contact WHERE id = $2) WHERE id = $1 AND language IS NULL`, [contactId, otherContactId]);

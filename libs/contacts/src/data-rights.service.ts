@@ -119,6 +119,9 @@ export class DataRightsService {
        WHERE conversation_id = ANY($1::uuid[]) AND type = 'conversation.activity' AND payload #>> '{activity,type}' = 'csat_rated'`,
       [conversationIds],
     );
+    // The merged-in numbers keep their opt-outs through their hash, as the customer's own number does below.
+    const merged = await manager.query<Array<{ id: string; absorbed_phone: string }>>(`SELECT id, absorbed_phone FROM contact_merge WHERE contact_id = $1 AND absorbed_phone <> ''`, [contactId]);
+    for (const merge of merged) await manager.query(`UPDATE contact_merge SET absorbed_phone_hash = $2 WHERE id = $1`, [merge.id, await this.phoneHasher.hash(merge.absorbed_phone)]);
     await manager.query(`UPDATE contact_merge SET absorbed_phone = '', absorbed_name = '' WHERE contact_id = $1`, [contactId]);
     await manager.query(`DELETE FROM contact_import_error WHERE phone = $1`, [phone]);
     await manager.query(`UPDATE contact SET phone = NULL, phone_hash = $2, name = '', language = NULL, erased_at = now(), updated_at = now() WHERE id = $1`, [contactId, await this.phoneHasher.hash(phone)]);

@@ -13,7 +13,7 @@ export class ContactsService {
   async findOrCreateByPhone(manager: EntityManager, phone: string): Promise<string> {
     const inserted: Array<{ id: string }> = await manager.query(`INSERT INTO contact (phone) VALUES ($1) ON CONFLICT (phone) DO NOTHING RETURNING id`, [phone]);
     if (inserted[0]) {
-      await this.consent.inheritErasedOptOuts(manager, [{ id: inserted[0].id, phone }]);
+      await this.consent.inheritOptOuts(manager, [{ id: inserted[0].id, phone }]);
       return inserted[0].id;
     }
     const [existing]: Array<{ id: string }> = await manager.query(`SELECT id FROM contact WHERE phone = $1`, [phone]);

@@ -94,9 +94,11 @@ WITH locked AS (
 ), contact_row AS (
   INSERT INTO contact (phone) SELECT $1
   -- A retry of a stored message never creates anything, even if it came with a different sender. A number an erased
-  -- customer had ($11, its keyed hash) takes the general path, which gives the new contact the erased one's opt-outs.
+  -- customer had ($11, its keyed hash) or one merged into another contact takes the general path, which gives the new
+  -- contact the opt-outs the number had there.
   WHERE NOT EXISTS (SELECT 1 FROM locked) AND NOT EXISTS (SELECT 1 FROM message WHERE channel_id = $2 AND provider_message_id = $7)
     AND NOT EXISTS (SELECT 1 FROM contact WHERE phone_hash = $11)
+    AND NOT EXISTS (SELECT 1 FROM contact_merge WHERE absorbed_phone = $1 OR absorbed_phone_hash = $11)
   ON CONFLICT (phone) DO NOTHING
   RETURNING id
 ), conversation_row AS (

@@ -130,7 +130,7 @@ export class ContactImportRunner {
          RETURNING id, phone, (xmax = 0) AS inserted`,
         [phones, phones.map((phone) => merged.get(phone)!.name), job.overwrite_names],
       );
-      await this.consent.inheritErasedOptOuts(manager, contacts.filter((contact) => contact.inserted));
+      await this.consent.inheritOptOuts(manager, contacts.filter((contact) => contact.inserted));
       let created = 0;
       let updated = 0;
       for (const contact of contacts) {

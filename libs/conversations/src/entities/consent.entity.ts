@@ -16,7 +16,7 @@ export class ConsentEventEntity {
   @Column('uuid') contactId!: string;
   @Column('uuid') channelId!: string;
   @Column({ type: 'enum', enum: ['opt_out', 'opt_in'], enumName: 'consent_action' }) action!: 'opt_out' | 'opt_in';
-  @Column({ type: 'varchar', length: 20 }) source!: 'keyword' | 'agent' | 'provider' | 'api' | 'import';
+  @Column({ type: 'varchar', length: 20 }) source!: 'keyword' | 'agent' | 'provider' | 'api' | 'import' | 'erased_customer' | 'merged_contact';
   @Column({ type: 'varchar', length: 40, nullable: true }) keyword!: string | null;
   @Column({ type: 'uuid', nullable: true }) actorUserId!: string | null;
   @Column({ type: 'uuid', nullable: true }) messageId!: string | null;

@@ -127,7 +127,7 @@ export const en = {
     textedSomeKeyword: 'texted a keyword',
     byPerson: 'by <name>{name}</name>',
     anAgent: 'an agent',
-    via: '{source, select, provider {via the carrier} api {via the API} import {via an import} erased_customer {kept from an erased customer with this number} other {via {source}}}',
+    via: '{source, select, provider {via the carrier} api {via the API} import {via an import} erased_customer {kept from an erased customer with this number} merged_contact {kept from when this number was merged into another contact} other {via {source}}}',
     someChannel: 'a channel',
   },
   notes: {

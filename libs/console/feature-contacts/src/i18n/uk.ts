@@ -131,7 +131,7 @@ export const uk: MessagesOf<typeof en> = {
     textedSomeKeyword: 'ключовим словом',
     byPerson: 'вручну (<name>{name}</name>)',
     anAgent: 'оператор',
-    via: '{source, select, provider {через оператора зв’язку} api {через API} import {під час імпорту} erased_customer {успадковано від стертого клієнта з цим номером} other {через {source}}}',
+    via: '{source, select, provider {через оператора зв’язку} api {через API} import {під час імпорту} erased_customer {успадковано від стертого клієнта з цим номером} merged_contact {збережено з часу, коли цей номер об’єднали з іншим контактом} other {через {source}}}',
     someChannel: 'канал',
   },
   notes: {

@@ -296,8 +296,11 @@ export interface SendNotificationResponse {
 
 export interface ConsentEventView {
   action: 'opt_out' | 'opt_in';
-  /** `erased_customer`: carried over to a new contact from an erased customer who had the same number. */
-  source: 'keyword' | 'agent' | 'provider' | 'api' | 'import' | 'erased_customer';
+  /**
+   * `erased_customer`: carried over to a new contact from an erased customer who had the same number;
+   * `merged_contact`: from a contact that had the number before it was merged into another.
+   */
+  source: 'keyword' | 'agent' | 'provider' | 'api' | 'import' | 'erased_customer' | 'merged_contact';
   keyword: string | null;
   actorUserId: string | null;
   channelId: string;
