@@ -353,6 +353,26 @@ describe('the audit trail over the whole API', () => {
     expected.also?.(entry);
   });
 
+  it('records the failed sign-in that locks an account once, and none of the refused attempts after it', async () => {
+    const target = await t.app.get(UsersService).create({ email: 'locked@example.com', name: 'Locked', role: Role.Agent, password: PASSWORD, teamIds: [team.id] });
+    const attempt = () => t.request('POST', '/api/auth/login', { body: { email: 'locked@example.com', password: 'guess' }, ip: '203.0.113.77', headers: { 'user-agent': ORIGIN.userAgent } });
+    const before = await lastSeq();
+    for (let failure = 1; failure <= 5; failure++) expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(429);
+    expect((await attempt()).status).toBe(429);
+    const entries = await entriesAfter(before);
+    expect(entries.map((entry) => entry.action)).toEqual([...Array.from({ length: 5 }, () => 'session.sign_in_failed'), 'session.locked_out']);
+    const locked = entries[5];
+    expect({ kind: locked.actor_kind, email: locked.actor_email, target: locked.target_id, teams: locked.team_ids, ip: locked.ip }).toEqual({
+      kind: 'anonymous',
+      email: 'locked@example.com',
+      target: target.id,
+      teams: [team.id],
+      ip: '203.0.113.77',
+    });
+    expect(locked.diff).toEqual({ after: { account: true, ip: false, retryAfterSeconds: expect.any(Number) } });
+  });
+
   it('leaves a person’s own macros out of the trail: they are their shortcuts, not settings others work with', async () => {
     const before = await lastSeq();
     const own = (await call<{ id: string }>('POST', '/api/macros', { token: people.agent.token, body: { name: 'My wrap-up', visibility: 'personal', steps: [{ type: 'resolve' }] } })).body.id;

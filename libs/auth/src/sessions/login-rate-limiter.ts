@@ -5,6 +5,13 @@ import type Redis from 'ioredis';
 
 const accountKey = (email: string) => `login-failures:account:${email}`;
 
+/** Which limits a failed sign-in has just reached, and for how long they now refuse. */
+export interface LockoutStart {
+  account: boolean;
+  ip: boolean;
+  retryAfterSeconds: number;
+}
+
 /**
  * Counts failed logins per account and per client IP in fixed windows. The per-account limit stops guessing one
  * password; the per-IP limit stops one client trying a password against many accounts.
@@ -37,11 +44,27 @@ export class LoginRateLimiter {
     throw new DomainError(ErrorCode.RateLimited, 'Too many failed sign-in attempts; try again later', { retryAfterSeconds: retryAfter }, retryAfter);
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
+  /**
+   * Counts the failure; says which counters it brought to their limit, which happens once per window each: the
+   * moment a lockout begins, worth recording, unlike every refused attempt after it.
+   */
+  async recordFailure(email: string, ip: string): Promise<LockoutStart | null> {
     const keys = this.keys(email, ip);
     const window = this.config.LOGIN_FAILURE_WINDOW_SECONDS;
     // NX on EXPIRE keeps the window fixed from the first failure, so steady guessing cannot extend it forever.
-    await this.redis.multi().incr(keys.account).expire(keys.account, window, 'NX').incr(keys.ip).expire(keys.ip, window, 'NX').exec();
+    const [[, accountFailures], , [, ipFailures], , [, accountTtl], [, ipTtl]] = (await this.redis
+      .multi()
+      .incr(keys.account)
+      .expire(keys.account, window, 'NX')
+      .incr(keys.ip)
+      .expire(keys.ip, window, 'NX')
+      .ttl(keys.account)
+      .ttl(keys.ip)
+      .exec()) as [[null, number], unknown, [null, number], unknown, [null, number], [null, number]];
+    const account = accountFailures === this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT;
+    const byIp = ipFailures === this.config.LOGIN_MAX_FAILURES_PER_IP;
+    if (!account && !byIp) return null;
+    return { account, ip: byIp, retryAfterSeconds: Math.max(1, account ? accountTtl : 0, byIp ? ipTtl : 0) };
   }
 
   async recordSuccess(email: string): Promise<void> {

@@ -58,17 +58,18 @@ export class SessionsService {
     const user = await this.users.createQueryBuilder('user').addSelect('user.passwordHash').where('user.email = :email', { email }).getOne();
     const passwordMatches = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), password);
     if (!user || !passwordMatches || !user.active) {
-      await this.rateLimiter.recordFailure(email, client.ip);
+      const lockout = await this.rateLimiter.recordFailure(email, client.ip);
       const reason = !user ? 'unknown email' : !passwordMatches ? 'wrong password' : 'account deactivated';
       this.logger.warn({ email, ip: client.ip, reason }, 'failed sign-in');
-      await this.audit.record({
-        actor: { kind: 'anonymous', attemptedEmail: email },
-        action: 'session.sign_in_failed',
+      const attempt = {
+        actor: { kind: 'anonymous' as const, attemptedEmail: email },
         target: { type: 'user', ...(user ? { id: user.id } : {}), label: email },
         teamIds: user ? await this.teamIdsOf(user.id) : [],
-        diff: { after: { reason } },
         origin: client,
-      });
+      };
+      await this.audit.record({ ...attempt, action: 'session.sign_in_failed', diff: { after: { reason } } });
+      // The attempts refused while locked out are not recorded one by one: a guesser could fill the trail with them.
+      if (lockout) await this.audit.record({ ...attempt, action: 'session.locked_out', diff: { after: { account: lockout.account, ip: lockout.ip, retryAfterSeconds: lockout.retryAfterSeconds } } });
       throw new DomainError(ErrorCode.InvalidCredentials, 'The email or password is incorrect');
     }
     await this.rateLimiter.recordSuccess(email);

@@ -55,7 +55,7 @@ export const en = {
     audit: 'Audit log',
   },
   actions: {
-    session: { signed_in: 'Signed in', sign_in_failed: 'Failed sign-in', signed_out: 'Signed out' },
+    session: { signed_in: 'Signed in', sign_in_failed: 'Failed sign-in', locked_out: 'Sign-ins locked after failures', signed_out: 'Signed out' },
     user: {
       created: 'User added',
       updated: 'User changed',
@@ -138,6 +138,9 @@ export const en = {
     languages: 'Languages',
     color: 'Color',
     steps: 'Steps',
+    account: 'This account locked',
+    ip: 'This IP address locked',
+    retryAfterSeconds: 'Locked for (seconds)',
   },
   details: {
     open: 'Details',

@@ -58,7 +58,7 @@ export const uk: MessagesOf<typeof en> = {
     audit: 'Журнал аудиту',
   },
   actions: {
-    session: { signed_in: 'Вхід', sign_in_failed: 'Невдала спроба входу', signed_out: 'Вихід' },
+    session: { signed_in: 'Вхід', sign_in_failed: 'Невдала спроба входу', locked_out: 'Вхід заблоковано після невдалих спроб', signed_out: 'Вихід' },
     user: {
       created: 'Користувача додано',
       updated: 'Користувача змінено',
@@ -140,6 +140,9 @@ export const uk: MessagesOf<typeof en> = {
     languages: 'Мови',
     color: 'Колір',
     steps: 'Кроки',
+    account: 'Заблоковано цей обліковий запис',
+    ip: 'Заблоковано цю IP-адресу',
+    retryAfterSeconds: 'Заблоковано на (секунд)',
   },
   details: {
     open: 'Подробиці',
