@@ -198,3 +198,17 @@ export function tableRow(cells: Array<string | number>, widths: number[]): strin
 export function spread(sorted: number[]): string[] {
   return [percentile(sorted, 50).toFixed(0), percentile(sorted, 95).toFixed(0), Math.max(...sorted).toFixed(0)];
 }
+
+/** One case of a latency table: what was asked, as whom, how many rows it found, and its sorted samples. */
+export interface TimedCase {
+  name: string;
+  who: string;
+  samples: number[];
+  found: number;
+}
+
+const CASE_WIDTHS = [30, 6, 7, 9, 9, 9];
+
+export const caseTableHeader = (): string => tableRow(['case', 'who', 'found', 'p50 ms', 'p95 ms', 'max ms'], CASE_WIDTHS);
+
+export const caseTableRow = (timing: TimedCase): string => tableRow([timing.name, timing.who, timing.found, ...spread(timing.samples)], CASE_WIDTHS);

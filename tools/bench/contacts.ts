@@ -17,7 +17,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { ChannelView, ContactListItem, Page, TeamView } from '@backtalk/contracts';
 import { api, percentile } from './bench-support';
-import { BENCH_AGENT, BUSY_TEAMS, createBusyPeople, openBenchInstall, seedBusyHistory, signIn, spread, tableRow, timedGet } from './busy-install';
+import { BENCH_AGENT, BUSY_TEAMS, caseTableHeader, caseTableRow, createBusyPeople, openBenchInstall, seedBusyHistory, signIn, type TimedCase, timedGet } from './busy-install';
 
 const { values: options } = parseArgs({
   options: {
@@ -33,13 +33,6 @@ const { values: options } = parseArgs({
 const REPS = Number(options.reps);
 const TARGET_P95_MS = 150;
 
-interface Timing {
-  name: string;
-  who: string;
-  samples: number[];
-  found: number;
-}
-
 async function list(baseUrl: string, query: Record<string, string>, token: string): Promise<{ ms: number; page: Page<ContactListItem> }> {
   const { ms, body } = await timedGet<Page<ContactListItem>>(baseUrl, `/api/contacts?${new URLSearchParams(query)}`, token);
   return { ms, page: body };
@@ -54,14 +47,6 @@ async function deepCursor(baseUrl: string, query: Record<string, string>, token:
     cursor = answer.nextCursor;
   }
   return cursor;
-}
-
-const WIDTHS = [30, 6, 7, 9, 9, 9];
-
-const row = (cells: Array<string | number>) => tableRow(cells, WIDTHS);
-
-function format(timing: Timing): string {
-  return row([timing.name, timing.who, timing.found, ...spread(timing.samples)]);
 }
 
 async function main(): Promise<void> {
@@ -123,9 +108,9 @@ async function main(): Promise<void> {
     ];
     const selected = cases.filter((entry) => !options.only || options.only.split(',').includes(entry.name));
     process.stdout.write(`${contacts} contacts; timing ${selected.length} cases × admin and agent, ${REPS} requests each (deep pages after ${options.depth} pages of 50)…\n`);
-    process.stdout.write(`${row(['case', 'who', 'found', 'p50 ms', 'p95 ms', 'max ms'])}\n`);
+    process.stdout.write(`${caseTableHeader()}\n`);
 
-    const timings: Timing[] = [];
+    const timings: TimedCase[] = [];
     for (const entry of selected) {
       for (const [who, token] of [['admin', admin.accessToken], ['agent', agent.accessToken]] as const) {
         let query: Record<string, string> = { ...entry.query, limit: '50' };
@@ -139,7 +124,7 @@ async function main(): Promise<void> {
         for (let rep = 0; rep < REPS; rep++) samples.push((await list(baseUrl, query, token)).ms);
         const timing = { name: entry.name, who, samples: samples.sort((a, b) => a - b), found: page.items.length };
         timings.push(timing);
-        process.stdout.write(`${format(timing)}\n`);
+        process.stdout.write(`${caseTableRow(timing)}\n`);
       }
     }
 

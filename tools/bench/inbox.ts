@@ -17,7 +17,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { ChannelView, ConversationView, Page, SavedViewCounts, SavedViewView, TeamView } from '@backtalk/contracts';
 import { api, percentile } from './bench-support';
-import { BENCH_AGENT, BUSY_TEAMS, createBusyPeople, openBenchInstall, openRecentWork, seedBusyHistory, signIn, spread, tableRow, timedGet } from './busy-install';
+import { BENCH_AGENT, BUSY_TEAMS, caseTableHeader, caseTableRow, createBusyPeople, openBenchInstall, openRecentWork, seedBusyHistory, signIn, type TimedCase, timedGet } from './busy-install';
 
 const { values: options } = parseArgs({
   options: {
@@ -33,21 +33,6 @@ const REPS = Number(options.reps);
 const TARGET_P95_MS = 150;
 /** Words of the seeded messages, each in thousands of them: one for the warm-up and each of 20 timed first searches. */
 const COMMON_WORDS = ['parcel', 'refund', 'order', 'charged', 'courier', 'arrives', 'person', 'duplicate', 'business', 'tomorrow', 'waiting', 'sorted', 'доставка', 'check', 'issued', 'fixed', 'twice', 'talk', 'please', 'thanks', 'where', 'arrived'];
-
-interface Timing {
-  name: string;
-  who: string;
-  samples: number[];
-  found: number;
-}
-
-const WIDTHS = [30, 6, 7, 9, 9, 9];
-
-const row = (cells: Array<string | number>) => tableRow(cells, WIDTHS);
-
-function format(timing: Timing): string {
-  return row([timing.name, timing.who, timing.found, ...spread(timing.samples)]);
-}
 
 async function main(): Promise<void> {
   const install = await openBenchInstall({ kind: 'inbox', reuse: options.reuse, keep: options.keep });
@@ -105,10 +90,10 @@ async function main(): Promise<void> {
     ];
     const selected = cases.filter((entry) => !options.only || options.only.split('|').includes(entry.name));
     process.stdout.write(`${conversations} conversations; timing ${selected.length} cases × admin and agent, ${REPS} requests each…\n`);
-    process.stdout.write(`${row(['case', 'who', 'found', 'p50 ms', 'p95 ms', 'max ms'])}\n`);
+    process.stdout.write(`${caseTableHeader()}\n`);
 
     const people = [['admin', admin.accessToken], ['agent', agent.accessToken]] as const;
-    const timings: Timing[] = [];
+    const timings: TimedCase[] = [];
     const time = async (name: string, who: string, path: string | ((rep: number) => string), token: string, found: (body: unknown) => number) => {
       const pathOf = typeof path === 'string' ? () => path : path;
       const first = await timedGet<unknown>(baseUrl, pathOf(-1), token);
@@ -116,7 +101,7 @@ async function main(): Promise<void> {
       for (let rep = 0; rep < REPS; rep++) samples.push((await timedGet(baseUrl, pathOf(rep), token)).ms);
       const timing = { name, who, samples: samples.sort((a, b) => a - b), found: found(first.body) };
       timings.push(timing);
-      process.stdout.write(`${format(timing)}\n`);
+      process.stdout.write(`${caseTableRow(timing)}\n`);
     };
     for (const entry of selected) {
       const params = new URLSearchParams({ limit: '50' });
