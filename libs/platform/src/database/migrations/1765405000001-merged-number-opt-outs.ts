@@ -12,8 +12,9 @@ export class MergedNumberOptOuts1765405000001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE contact_merge ADD COLUMN absorbed_opted_out_channel_ids uuid[], ADD COLUMN absorbed_phone_hash text`);
-    await queryRunner.query(`CREATE INDEX ix_contact_merge_absorbed_phone ON contact_merge (absorbed_phone) WHERE absorbed_phone <> ''`);
-    await queryRunner.query(`CREATE INDEX ix_contact_merge_absorbed_phone_hash ON contact_merge (absorbed_phone_hash) WHERE absorbed_phone_hash IS NOT NULL`);
+    // Whole, not partial: the inbound fast path looks a number up with a parameter, which no partial predicate matches.
+    await queryRunner.query(`CREATE INDEX ix_contact_merge_absorbed_phone ON contact_merge (absorbed_phone)`);
+    await queryRunner.query(`CREATE INDEX ix_contact_merge_absorbed_phone_hash ON contact_merge (absorbed_phone_hash)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
