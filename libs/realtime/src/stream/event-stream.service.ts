@@ -33,8 +33,11 @@ export class EventStream {
   /** Events waiting for the hydration in progress: under load they make the next, bigger batch. */
   private queued: DomainEvent[] = [];
   private hydrating = false;
-  /** The last seq handed to sockets: every event up to it is committed or gone, so replays read up to here. */
-  private delivered = 0;
+  /**
+   * The last seq the log's tail handed over: every event up to it is committed or gone, so replays read up to here,
+   * whether or not it has gone out to the live sockets yet (they skip what a replay already sent, by seq).
+   */
+  private released = 0;
   private lastDeliveryAt = 0;
 
   constructor(
@@ -60,21 +63,23 @@ export class EventStream {
    * delivered in the order they were read.
    */
   private enqueue(events: DomainEvent[]): void {
+    if (events.length === 0) return;
     this.queued.push(...events);
+    this.released = events[events.length - 1].seq;
     if (this.hydrating) return;
     this.hydrating = true;
     void (async () => {
       try {
         while (this.queued.length > 0) {
+          // Nobody to send them to: skip the reads. A console resuming later is sent these from the log.
+          if (!this.anyoneListening()) {
+            this.queued = [];
+            continue;
+          }
           const wait = this.lastDeliveryAt + DELIVERY_INTERVAL_MS - Date.now();
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
           this.lastDeliveryAt = Date.now();
           const batch = this.queued.splice(0, MAX_BATCH);
-          // Nobody to send them to: skip the reads. A console resuming later is sent these from the log.
-          if (!this.anyoneListening()) {
-            this.delivered = batch[batch.length - 1].seq;
-            continue;
-          }
           const events = await this.hydrator.hydrate(batch);
           try {
             this.deliver(events);
@@ -126,7 +131,6 @@ export class EventStream {
     }
     const namespace = this.server.namespace;
     for (const packet of packets.values()) namespace.local.to(packet.socketIds).emit('domain.events', packet.events);
-    this.delivered = events[events.length - 1].seq;
   }
 
   private async replay(session: RealtimeSession, afterSeq: number, ack: (result: ResumeResult) => void): Promise<void> {
@@ -134,8 +138,9 @@ export class EventStream {
     if (session.closed) return;
     session.phase = 'replaying';
     session.buffer = [];
-    // Everything up to `through` is final and was delivered before this line; later events land in the buffer.
-    const through = Math.max(this.delivered, this.tail.startPosition);
+    // Everything up to `through` is final and comes in the replay; later events land in the buffer, and live events up
+    // to it that were still waiting for their delivery are below the session's floor and skipped.
+    const through = Math.max(this.released, this.tail.startPosition);
     let result: ResumeResult;
     try {
       result = await this.read(session, afterSeq, through);
