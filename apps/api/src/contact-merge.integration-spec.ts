@@ -149,30 +149,44 @@ describe('merging two contacts into one', () => {
     expect(await t.dataSource.query(`SELECT action, source FROM consent_event WHERE contact_id = $1`, [again.id])).toEqual([{ action: 'opt_out', source: 'merged_contact' }]);
   });
 
-  it('keeps a merged-in number’s opt-out when an agent writes to it first, and after the surviving contact is erased', async () => {
+  it('keeps a merged-in number’s opt-out when an agent writes to it first, and after the surviving contact is erased, for merges made before the number’s hash was kept too', async () => {
     const work = '+380931110001';
     const home = '+380931110002';
-    await says(supportLine, work, 'Hi from my work phone');
-    await says(supportLine, work, 'STOP');
+    const old = '+380931110003';
+    for (const phone of [work, old]) {
+      await says(supportLine, phone, 'Hi from my other phone');
+      await says(supportLine, phone, 'STOP');
+    }
     await says(billingLine, home, 'Hi from home');
     const ids = await eventually(
-      () => t.dataSource.query<Array<{ id: string; phone: string }>>(`SELECT id, phone FROM contact WHERE phone = ANY($1::text[])`, [[work, home]]),
-      (rows) => rows.length === 2,
+      () => t.dataSource.query<Array<{ id: string; phone: string }>>(`SELECT id, phone FROM contact WHERE phone = ANY($1::text[])`, [[work, home, old]]),
+      (rows) => rows.length === 3,
     );
-    await eventually(() => t.dataSource.query<unknown[]>(`SELECT 1 FROM consent c JOIN contact ct ON ct.id = c.contact_id WHERE ct.phone = $1 AND c.opted_out`, [work]), (rows) => rows.length === 1);
-    const workId = ids.find((row) => row.phone === work)!.id;
-    const homeId = ids.find((row) => row.phone === home)!.id;
-    const [open] = await t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM conversation WHERE contact_id = $1`, [workId]);
-    expect((await t.request('POST', `/api/conversations/${open.id}/resolve`, { token: admin })).status).toBe(200);
-    expect((await merge(admin, workId, homeId)).status).toBe(200);
-    expect((await t.request('POST', `/api/contacts/${homeId}/erase`, { token: admin, body: { confirmPhone: home } })).status).toBe(200);
-    expect(await t.dataSource.query(`SELECT absorbed_phone FROM contact_merge WHERE absorbed_contact_id = $1`, [workId])).toEqual([{ absorbed_phone: '' }]);
+    await eventually(() => t.dataSource.query<unknown[]>(`SELECT 1 FROM consent c JOIN contact ct ON ct.id = c.contact_id WHERE ct.phone = ANY($1::text[]) AND c.opted_out`, [[work, old]]), (rows) => rows.length === 2);
+    const idOf = (phone: string) => ids.find((row) => row.phone === phone)!.id;
+    for (const phone of [work, old]) {
+      const [open] = await t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM conversation WHERE contact_id = $1`, [idOf(phone)]);
+      expect((await t.request('POST', `/api/conversations/${open.id}/resolve`, { token: admin })).status).toBe(200);
+      expect((await merge(admin, idOf(phone), idOf(home))).status).toBe(200);
+    }
+    // As a merge recorded before this release left it: neither the number's hash nor its opted-out channels.
+    await t.dataSource.query(`UPDATE contact_merge SET absorbed_phone_hash = NULL, absorbed_opted_out_channel_ids = NULL WHERE absorbed_contact_id = $1`, [idOf(old)]);
+    expect((await t.request('POST', `/api/contacts/${idOf(home)}/erase`, { token: admin, body: { confirmPhone: home } })).status).toBe(200);
+    expect(await t.dataSource.query(`SELECT absorbed_phone, absorbed_phone_hash IS NOT NULL AS hashed FROM contact_merge WHERE contact_id = $1 ORDER BY absorbed_phone_hash`, [idOf(home)])).toEqual([
+      { absorbed_phone: '', hashed: true },
+      { absorbed_phone: '', hashed: true },
+    ]);
 
     const started = await t.request<{ code: string }>('POST', '/api/conversations', { token: supportAgent, body: { channelId: supportLine.id, phone: work, body: 'We have news about your order' } });
     expect(started.status).toBe(409);
     expect(started.body.code).toBe('CONTACT_OPTED_OUT');
-    await says(supportLine, work, 'Is anyone there?');
-    const [fresh] = await eventually(() => t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM contact WHERE phone = $1`, [work]), (rows) => rows.length === 1);
-    expect(await t.dataSource.query(`SELECT channel_id, opted_out FROM consent WHERE contact_id = $1`, [fresh.id])).toEqual([{ channel_id: supportLine.id, opted_out: true }]);
+    for (const phone of [work, old]) {
+      await says(supportLine, phone, 'Is anyone there?');
+      const [fresh] = await eventually(() => t.dataSource.query<Array<{ id: string }>>(`SELECT id FROM contact WHERE phone = $1`, [phone]), (rows) => rows.length === 1);
+      expect({ phone, consent: await t.dataSource.query(`SELECT channel_id, opted_out FROM consent WHERE contact_id = $1`, [fresh.id]) }).toEqual({
+        phone,
+        consent: [{ channel_id: supportLine.id, opted_out: true }],
+      });
+    }
   });
 });

@@ -119,10 +119,19 @@ export class DataRightsService {
        WHERE conversation_id = ANY($1::uuid[]) AND type = 'conversation.activity' AND payload #>> '{activity,type}' = 'csat_rated'`,
       [conversationIds],
     );
-    // The merged-in numbers keep their opt-outs through their hash, as the customer's own number does below.
-    const merged = await manager.query<Array<{ id: string; absorbed_phone: string }>>(`SELECT id, absorbed_phone FROM contact_merge WHERE contact_id = $1 AND absorbed_phone <> ''`, [contactId]);
-    for (const merge of merged) await manager.query(`UPDATE contact_merge SET absorbed_phone_hash = $2 WHERE id = $1`, [merge.id, await this.phoneHasher.hash(merge.absorbed_phone)]);
-    await manager.query(`UPDATE contact_merge SET absorbed_phone = '', absorbed_name = '' WHERE contact_id = $1`, [contactId]);
+    // The merged-in numbers keep their opt-outs through their hash, as the customer's own number does below. Merges
+    // recorded before the hash was kept get it now, in the statement that blanks their number.
+    const unhashed = await manager.query<Array<{ id: string; absorbed_phone: string }>>(
+      `SELECT id, absorbed_phone FROM contact_merge WHERE contact_id = $1 AND absorbed_phone <> '' AND absorbed_phone_hash IS NULL`,
+      [contactId],
+    );
+    const hashes = await Promise.all(unhashed.map((merge) => this.phoneHasher.hash(merge.absorbed_phone)));
+    await manager.query(
+      `UPDATE contact_merge m SET absorbed_phone = '', absorbed_name = '', absorbed_phone_hash = COALESCE(h.hash, m.absorbed_phone_hash)
+       FROM contact_merge x LEFT JOIN unnest($2::uuid[], $3::text[]) AS h(id, hash) ON h.id = x.id
+       WHERE m.id = x.id AND m.contact_id = $1`,
+      [contactId, unhashed.map((merge) => merge.id), hashes],
+    );
     await manager.query(`DELETE FROM contact_import_error WHERE phone = $1`, [phone]);
     await manager.query(`UPDATE contact SET phone = NULL, phone_hash = $2, name = '', language = NULL, erased_at = now(), updated_at = now() WHERE id = $1`, [contactId, await this.phoneHasher.hash(phone)]);
     return { contactId, teamIds: teams?.team_ids ?? [], conversations: conversations.length, messages: messages.length };
