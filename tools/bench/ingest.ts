@@ -237,7 +237,6 @@ interface Backtalk {
   webhookUrl: string;
   targets: Target[];
   databaseUrl: string;
-  database: string;
   stop(): Promise<void>;
 }
 
@@ -248,8 +247,8 @@ interface Backtalk {
 async function startBacktalk(root: string, label: string, apiPort: number): Promise<Backtalk> {
   const database = `backtalk_bench_${runId()}`;
   const apiBase = `http://127.0.0.1:${apiPort}`;
-  const directUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
   const env = { ...benchEnvironment(database, `bt_bench_${database}`), PORT: String(apiPort), PUBLIC_BASE_URL: apiBase };
+  const directUrl = env.DATABASE_URL;
   const started: Started[] = [];
   let bouncer: PrivatePgBouncer | null = null;
   const stop = async () => {
@@ -284,7 +283,7 @@ async function startBacktalk(root: string, label: string, apiPort: number): Prom
       { teamId: team.id, name: 'Bench line', provider: 'twilio', sender: CHANNEL_NUMBER, senderType: 'long_code', country: 'US', secrets: { authToken: TOKEN } },
       session.accessToken,
     );
-    return { label, webhookUrl: channel.webhookUrl, targets, databaseUrl: directUrl, database, stop };
+    return { label, webhookUrl: channel.webhookUrl, targets, databaseUrl: directUrl, stop };
   } catch (error) {
     await stop();
     throw error;
