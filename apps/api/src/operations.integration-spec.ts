@@ -3,11 +3,6 @@ import { ApiModule } from './api.module';
 
 const OperationsTestModule = ApiModule.forRoot({ runWorkers: false });
 
-// Closing the app whose PostgreSQL was cut sometimes leaves ioredis "Connection is closed" rejections with no listener,
-// which jest pins on this file's last test (about one run in three under CI load; I could not trace which client yet).
-// The assertions themselves are deterministic, so a failed attempt is retried, and its errors are printed.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
-
 describe('operations endpoints of the api', () => {
   let t: TestApp;
 
