@@ -4,10 +4,12 @@ import { type CapturedAnswer, CsatSurveyService } from '@backtalk/csat';
 import { OutboundMessagesService } from '@backtalk/outbound';
 import { ConsentService, ContactsService, ConversationActivity, ThreadingService } from '@backtalk/conversations';
 import { type CountryCode, isCountryCode, toE164 } from '@backtalk/phone';
-import { EventLog, type NewDomainEvent, PhoneHasher, preparedQuery, preparedStatement } from '@backtalk/platform';
+import { EventLog, MetricsService, type NewDomainEvent, PhoneHasher, preparedQuery } from '@backtalk/platform';
 import { analyseSms } from '@backtalk/sms';
 import { Injectable } from '@nestjs/common';
+import { Counter, Histogram } from 'prom-client';
 import type { DataSource, EntityManager } from 'typeorm';
+import { FastPath, type FastPathMetrics } from './fast-path';
 import { type KeywordMatch, matchKeyword } from './keywords';
 
 export interface InboundChannel {
@@ -75,69 +77,6 @@ WITH inserted AS (
 )
 SELECT inserted.id AS message_id, updated.status, updated.old_status, event.seq, event.created_at
 FROM inserted LEFT JOIN updated ON true LEFT JOIN event ON true`;
-
-/**
- * The two most common messages, each as one statement without a transaction around it: a customer writing into their
- * open conversation on this channel (lock it, insert the message, count it), and a customer writing for the very first
- * time (contact, conversation and message together). Either way message.received is logged, after conversation.created
- * for a new customer. No row comes back when neither applies (a known customer without an open conversation, or one
- * whose conversation was resolved meanwhile: the lock re-reads the row and drops it; or a first message racing another
- * from the same number: the contact insert finds the other's row; or a contact the team blocked), and the caller takes the general path. A row
- * without message_id is a carrier retry of a stored message.
- */
-const FAST_PATH_SQL = `
-WITH locked AS (
-  SELECT cv.id AS conversation_id, cv.contact_id FROM contact ct
-  JOIN conversation cv ON cv.contact_id = ct.id AND cv.channel_id = $2 AND cv.status = 'open'
-  WHERE ct.phone = $1 AND NOT EXISTS (SELECT 1 FROM contact_block b WHERE b.contact_id = ct.id AND b.team_id = $10)
-  FOR UPDATE OF cv
-), contact_row AS (
-  INSERT INTO contact (phone) SELECT $1
-  -- A retry of a stored message never creates anything, even if it came with a different sender. A number an erased
-  -- customer had ($11, its keyed hash) or one merged into another contact takes the general path, which gives the new
-  -- contact the opt-outs the number had there.
-  WHERE NOT EXISTS (SELECT 1 FROM locked) AND NOT EXISTS (SELECT 1 FROM message WHERE channel_id = $2 AND provider_message_id = $7)
-    AND NOT EXISTS (SELECT 1 FROM contact WHERE phone_hash = $11)
-    AND NOT EXISTS (SELECT 1 FROM contact_merge WHERE absorbed_phone = $1 OR absorbed_phone_hash = $11)
-  ON CONFLICT (phone) DO NOTHING
-  RETURNING id
-), conversation_row AS (
-  INSERT INTO conversation (channel_id, contact_id, team_id, status, unread_count, last_message_at, last_inbound_at, waiting_since)
-  SELECT $2, id, $10, 'open', 1, $9, $9, $9 FROM contact_row
-  RETURNING id, contact_id
-), target AS (
-  SELECT conversation_id, contact_id, false AS created FROM locked
-  UNION ALL SELECT id, contact_id, true FROM conversation_row
-), inserted AS (
-  INSERT INTO message (conversation_id, channel_id, direction, kind, status, body, encoding, segments, media, provider_message_id, provider_timestamp, sent_at, incomplete)
-  SELECT target.conversation_id, $2, 'inbound', 'customer', 'received', $3, $4, $5, $6, $7, $8, $9, false FROM target
-  ON CONFLICT (channel_id, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
-  RETURNING id
-), updated AS (
-  UPDATE conversation c SET
-    unread_count = c.unread_count + 1,
-    last_message_at = GREATEST(c.last_message_at, $9),
-    last_inbound_at = GREATEST(COALESCE(c.last_inbound_at, $9), $9),
-    waiting_since = COALESCE(c.waiting_since, $9),
-    updated_at = now()
-  FROM locked
-  WHERE c.id = locked.conversation_id AND EXISTS (SELECT 1 FROM inserted)
-  RETURNING c.id
-), event AS (
-  -- One INSERT for both events, in this order, so that conversation.created gets the lower sequence number.
-  INSERT INTO domain_event (type, team_id, conversation_id, payload)
-  SELECT entry.type, $10, target.conversation_id, entry.payload
-  FROM target, inserted, LATERAL (VALUES
-    (1, 'conversation.created', jsonb_build_object('conversationId', target.conversation_id, 'channelId', $2::uuid, 'contactId', target.contact_id, 'status', 'open')),
-    (2, 'message.received', jsonb_build_object('messageId', inserted.id, 'conversationId', target.conversation_id, 'channelId', $2::uuid, 'contactId', target.contact_id))
-  ) AS entry (position, type, payload)
-  WHERE entry.position = 2 OR target.created
-  ORDER BY entry.position
-  RETURNING seq, type, payload, created_at
-)
-SELECT target.conversation_id, target.contact_id, inserted.id AS message_id, event.seq, event.type, event.payload, event.created_at
-FROM target LEFT JOIN inserted ON true LEFT JOIN updated ON true LEFT JOIN event ON true
-ORDER BY event.seq`;
 
 /** A known customer and their active conversation on this channel, if any. */
 const KNOWN_CUSTOMER_SQL = `
@@ -218,7 +157,25 @@ export class InboundMessageService {
     private readonly activity: ConversationActivity,
     private readonly csat: CsatSurveyService,
     private readonly phoneHasher: PhoneHasher,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    this.fastPathMetrics = {
+      batchSize: new Histogram({
+        name: 'inbound_fast_path_batch_size',
+        help: 'Customer messages stored per statement of the inbound fast path',
+        buckets: [1, 2, 4, 8, 16, 32, 64],
+        registers: [metrics.registry],
+      }),
+      batchFailures: new Counter({
+        name: 'inbound_fast_path_batch_failures_total',
+        help: 'Fast-path batches that failed as a whole (a deadlock, say) and whose messages were stored one by one',
+        registers: [metrics.registry],
+      }),
+    };
+  }
+
+  private readonly fastPaths = new WeakMap<DataSource, FastPath>();
+  private readonly fastPathMetrics: FastPathMetrics;
 
   /**
    * The fast path for a plain message (no keyword) into an open conversation or from a brand-new customer, in one
@@ -229,29 +186,40 @@ export class InboundMessageService {
     if (this.keywordOf(sms, channel)) return null;
     const sentAt = sms.providerTimestamp ?? receivedAt;
     const phone = normaliseCustomerNumber(sms.from, channel.country);
-    const rows = await preparedStatement<{
-      conversation_id: string;
-      contact_id: string;
-      message_id: string | null;
-      seq: string | null;
-      type: DomainEvent['type'] | null;
-      payload: DomainEvent['payload'] | null;
-      created_at: Date | null;
-    }>(dataSource, 'inbound_fast_path', FAST_PATH_SQL, [phone, ...messageColumns(channel.id, sms, sentAt), channel.teamId, await this.phoneHasher.hash(phone)]);
+    const analysis = analyseSms(sms.text);
+    const rows = await this.fastPathOf(dataSource).store({
+      phone,
+      phoneHash: await this.phoneHasher.hash(phone),
+      channelId: channel.id,
+      teamId: channel.teamId,
+      body: sms.text,
+      encoding: analysis.encoding,
+      segments: sms.segments ?? analysis.segments,
+      media: JSON.stringify(sms.media),
+      providerMessageId: sms.providerMessageId,
+      providerTimestamp: sms.providerTimestamp,
+      sentAt,
+    });
     if (rows.length === 0) return null;
     const [first] = rows;
     if (!first.message_id) throw new DuplicateInboundMessage(sms.providerMessageId);
     const events = rows.map(
       (row): DomainEvent => ({
-        type: row.type!,
+        type: row.type as DomainEvent['type'],
         seq: Number(row.seq),
         teamId: channel.teamId,
         conversationId: row.conversation_id,
-        payload: row.payload!,
+        payload: row.payload as DomainEvent['payload'],
         createdAt: new Date(row.created_at!).toISOString(),
       }),
     );
     return { messageId: first.message_id, conversationId: first.conversation_id, contactId: first.contact_id, keyword: null, events, queuedMessageIds: [] };
+  }
+
+  private fastPathOf(dataSource: DataSource): FastPath {
+    let fastPath = this.fastPaths.get(dataSource);
+    if (!fastPath) this.fastPaths.set(dataSource, (fastPath = new FastPath(dataSource, this.fastPathMetrics)));
+    return fastPath;
   }
 
   /**
