@@ -1,3 +1,4 @@
+import type { DomainEvent } from '@backtalk/contracts';
 import { preparedStatement } from '@backtalk/platform';
 import type { Counter, Histogram } from 'prom-client';
 import type { DataSource } from 'typeorm';
@@ -166,8 +167,8 @@ export interface FastPathRow {
   contact_id: string;
   message_id: string | null;
   seq: string | null;
-  type: string | null;
-  payload: Record<string, unknown> | null;
+  type: DomainEvent['type'] | null;
+  payload: DomainEvent['payload'] | null;
   created_at: Date | null;
 }
 

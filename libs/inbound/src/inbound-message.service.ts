@@ -148,6 +148,9 @@ export function normaliseCustomerNumber(raw: string, country: string): string {
 
 @Injectable()
 export class InboundMessageService {
+  private readonly fastPaths = new WeakMap<DataSource, FastPath>();
+  private readonly fastPathMetrics: FastPathMetrics;
+
   constructor(
     private readonly contacts: ContactsService,
     private readonly threading: ThreadingService,
@@ -174,12 +177,9 @@ export class InboundMessageService {
     };
   }
 
-  private readonly fastPaths = new WeakMap<DataSource, FastPath>();
-  private readonly fastPathMetrics: FastPathMetrics;
-
   /**
    * The fast path for a plain message (no keyword) into an open conversation or from a brand-new customer, in one
-   * statement without a transaction around it. Returns null when it does not apply; throws DuplicateInboundMessage for
+   * statement without a transaction around it, which it shares with the messages arriving beside it. Returns null when it does not apply; throws DuplicateInboundMessage for
    * a carrier retry.
    */
   async storeFast(dataSource: DataSource, channel: InboundChannel, sms: InboundSms, receivedAt: Date): Promise<StoredInbound | null> {
@@ -205,11 +205,11 @@ export class InboundMessageService {
     if (!first.message_id) throw new DuplicateInboundMessage(sms.providerMessageId);
     const events = rows.map(
       (row): DomainEvent => ({
-        type: row.type as DomainEvent['type'],
+        type: row.type!,
         seq: Number(row.seq),
         teamId: channel.teamId,
         conversationId: row.conversation_id,
-        payload: row.payload as DomainEvent['payload'],
+        payload: row.payload!,
         createdAt: new Date(row.created_at!).toISOString(),
       }),
     );
