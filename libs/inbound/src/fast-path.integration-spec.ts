@@ -37,7 +37,7 @@ describe('the inbound fast path under concurrent messages', () => {
   });
   afterAll(() => t.close());
 
-  const sms = (from: string, text: string, providerMessageId = randomUUID()): InboundSms => ({ providerMessageId, from, to: '+14155550100', text, media: [], segments: null, providerTimestamp: null });
+  const sms = (from: string, text: string, providerMessageId: string = randomUUID()): InboundSms => ({ providerMessageId, from, to: '+14155550100', text, media: [], segments: null, providerTimestamp: null });
 
   /** Calls the fast path for every message at once, as concurrent webhooks do; null where it does not apply. */
   function storeTogether(messages: InboundSms[]): Promise<Array<PromiseSettledResult<StoredInbound | null>>> {
@@ -47,7 +47,8 @@ describe('the inbound fast path under concurrent messages', () => {
 
   async function batchSizes(): Promise<{ statements: number; messages: number }> {
     const metric = await t.app.get(MetricsService).registry.getSingleMetric('inbound_fast_path_batch_size')!.get();
-    const valueOf = (suffix: string) => metric.values.find((value) => value.metricName === `inbound_fast_path_batch_size_${suffix}`)?.value ?? 0;
+    const values = metric.values as Array<{ metricName?: string; value: number }>;
+    const valueOf = (suffix: string) => values.find((value) => value.metricName === `inbound_fast_path_batch_size_${suffix}`)?.value ?? 0;
     return { statements: valueOf('count'), messages: valueOf('sum') };
   }
 
