@@ -90,13 +90,19 @@ export class LogTail implements OnApplicationBootstrap, BeforeApplicationShutdow
     while (!this.stopped) {
       try {
         if (!this.sequencer) {
-          this.startPosition = await this.reader.latestSeq();
+          const startPosition = await this.reader.latestSeq();
+          // A process stopped while booting: a poll started now would never be cleared, and would keep it alive.
+          if (this.stopped) return;
+          this.startPosition = startPosition;
           this.sequencer = new EventSequencer(this.startPosition);
           this.offer(this.early.splice(0));
           this.poller = setInterval(() => this.pump(), POLL_INTERVAL_MS);
         }
         const newest = await this.reader.newestTransactionId();
-        for (let attempt = 0; !(await this.reader.allEndedThrough(newest)); attempt++) await sleep(PROBE_DELAYS_MS[Math.min(attempt, PROBE_DELAYS_MS.length - 1)]);
+        for (let attempt = 0; !(await this.reader.allEndedThrough(newest)); attempt++) {
+          if (this.stopped) return;
+          await sleep(PROBE_DELAYS_MS[Math.min(attempt, PROBE_DELAYS_MS.length - 1)]);
+        }
         this.resolveReady();
         return;
       } catch (error) {
@@ -120,7 +126,7 @@ export class LogTail implements OnApplicationBootstrap, BeforeApplicationShutdow
       return;
     }
     this.release(this.sequencer.offer(events));
-    if (this.sequencer.waiting && !this.holeTimer && !this.probing) {
+    if (this.sequencer.waiting && !this.holeTimer && !this.probing && !this.stopped) {
       this.holeTimer = setTimeout(() => {
         this.holeTimer = null;
         this.pump();
