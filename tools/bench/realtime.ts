@@ -28,6 +28,8 @@ const { values: options } = parseArgs({
     'drain-seconds': { type: 'string', default: '15' },
     /** Threads holding the agent sockets, so receiving never delays the webhook schedule of the main thread. */
     'client-threads': { type: 'string', default: '2' },
+    /** Also prints the latency of the webhooks sent in each second of the run: tells warm-up and stalls from steady state. */
+    'by-second': { type: 'boolean', default: false },
     /** Writes a V8 CPU profile of each API process into this folder, for finding where the time goes. */
     profile: { type: 'string' },
   },
@@ -124,6 +126,24 @@ async function runClients(job: ClientJob): Promise<void> {
     port.postMessage(result);
     port.close();
   });
+}
+
+/** p50/p99/max of the deliveries of the webhooks sent in each second, one line per second. */
+function latencyBySecond(reports: Array<{ received: Float64Array[] }>, accepted: Set<number>, sentAt: number[], begin: number): string[] {
+  const seconds = new Map<number, number[]>();
+  for (const received of reports.flatMap((report) => report.received)) {
+    for (const number of accepted) {
+      const second = Math.floor((sentAt[number] - begin) / 1000);
+      const values = seconds.get(second) ?? seconds.set(second, []).get(second)!;
+      if (!Number.isNaN(received[number])) values.push(received[number] - sentAt[number]);
+    }
+  }
+  return [...seconds]
+    .sort(([a], [b]) => a - b)
+    .map(([second, values]) => {
+      values.sort((a, b) => a - b);
+      return `second ${second}: p50 ${percentile(values, 50).toFixed(1)}  p99 ${percentile(values, 99).toFixed(1)}  max ${(values.at(-1) ?? 0).toFixed(1)} ms`;
+    });
 }
 
 async function latestSeq(databaseUrl: string): Promise<number> {
@@ -248,6 +268,7 @@ async function main(): Promise<void> {
       }
     }
     latencies.sort((a, b) => a - b);
+    const bySecond = options['by-second'] ? latencyBySecond(reports, accepted, sentAt, begin) : [];
     const webhookTimes = [...accepted].map((number) => answeredAt[number] - sentAt[number]).sort((a, b) => a - b);
     const duplicates = reports.reduce((sum, report) => sum + report.duplicates, 0);
     const outOfOrder = reports.reduce((sum, report) => sum + report.outOfOrder, 0);
@@ -258,6 +279,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\nbench:realtime  ${AGENTS} sockets (${USERS} agents) on ${INSTANCES} instance(s), ${total} webhooks at ${RATE}/s (${(total / sendSeconds).toFixed(0)}/s achieved)\n`);
     process.stdout.write(`webhooks accepted ${accepted.size}, failed ${failures} ${JSON.stringify(Object.fromEntries(failureKinds))}; deliveries ${latencies.length} of ${accepted.size * AGENTS}\n`);
     process.stdout.write(`latency ms  p50 ${p50.toFixed(1)}  p90 ${percentile(latencies, 90).toFixed(1)}  p99 ${p99.toFixed(1)}  max ${(latencies.at(-1) ?? 0).toFixed(1)}\n`);
+    for (const line of bySecond) process.stdout.write(`${line}\n`);
     process.stdout.write(`webhook answered (part of the above) ms  p50 ${percentile(webhookTimes, 50).toFixed(1)}  p99 ${percentile(webhookTimes, 99).toFixed(1)}\n`);
     process.stdout.write(`lost ${lost}, duplicated ${duplicates}, out of order ${outOfOrder}, socket disconnects ${disconnects}\n`);
     process.stdout.write(`cpu ms per second of load: api ${serverCpuMs.map((ms) => (ms / sendSeconds).toFixed(0)).join(' + ')}, bench client (all threads) ${((clientCpu.user + clientCpu.system) / 1000 / sendSeconds).toFixed(0)}\n`);
