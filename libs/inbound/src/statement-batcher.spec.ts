@@ -1,5 +1,7 @@
 import { StatementBatcher } from './statement-batcher';
 
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
 /** A statement the test finishes by hand, to decide what arrives while it runs. */
 class ManualStatements {
   readonly batches: string[][] = [];
@@ -13,9 +15,16 @@ class ManualStatements {
   finishNext(failure?: Error): void {
     this.finishers.shift()!(failure);
   }
+
+  /** Finishes `count` statements one after the other, each given the time to start the next. */
+  async finishInTurn(count: number): Promise<void> {
+    for (let statement = 0; statement < count; statement++) {
+      this.finishNext();
+      await settle();
+    }
+  }
 }
 
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 const byCustomer = (input: string) => [input.split(':')[0]];
 
 describe('StatementBatcher', () => {
@@ -51,10 +60,7 @@ describe('StatementBatcher', () => {
     const batcher = new StatementBatcher(statements.run, { maxInFlight: 1, maxBatch: 10, keysOf: byCustomer });
 
     const all = ['anna:1', 'anna:2', 'boris:1', 'anna:3', 'chloe:1'].map((input) => batcher.submit(input));
-    for (let statement = 0; statement < 3; statement++) {
-      statements.finishNext();
-      await settle();
-    }
+    await statements.finishInTurn(3);
 
     await Promise.all(all);
     expect(statements.batches).toEqual([['anna:1'], ['anna:2', 'boris:1', 'chloe:1'], ['anna:3']]);
@@ -80,10 +86,7 @@ describe('StatementBatcher', () => {
     const batcher = new StatementBatcher(statements.run, { maxInFlight: 1, maxBatch: 2, keysOf: byCustomer });
 
     const all = ['a:1', 'b:1', 'c:1', 'd:1', 'e:1'].map((input) => batcher.submit(input));
-    for (let statement = 0; statement < 3; statement++) {
-      statements.finishNext();
-      await settle();
-    }
+    await statements.finishInTurn(3);
 
     await Promise.all(all);
     expect(statements.batches).toEqual([['a:1'], ['b:1', 'c:1'], ['d:1', 'e:1']]);
