@@ -1,4 +1,4 @@
-import { trendPer10Rounds } from './bench-support';
+import { percentile, trendPer10Rounds } from './bench-support';
 
 describe('trendPer10Rounds', () => {
   it('reads a flat series as no trend', () => {
@@ -15,5 +15,28 @@ describe('trendPer10Rounds', () => {
 
   it('reports no trend for a single round', () => {
     expect(trendPer10Rounds([1234])).toBe(0);
+  });
+});
+
+describe('percentile', () => {
+  const oneToTwenty = Array.from({ length: 20 }, (_, index) => index + 1);
+
+  it('takes the p95 of 20 timings as the 19th, not the slowest', () => {
+    expect(percentile(oneToTwenty, 95)).toBe(19);
+  });
+
+  it('takes the median of 20 timings as the 10th and the p99 of 1,000 as the 990th', () => {
+    expect(percentile(oneToTwenty, 50)).toBe(10);
+    expect(percentile(Array.from({ length: 1000 }, (_, index) => index + 1), 99)).toBe(990);
+  });
+
+  it('takes p100 as the slowest and any percentile of one timing as that timing', () => {
+    expect(percentile(oneToTwenty, 100)).toBe(20);
+    expect(percentile([42], 1)).toBe(42);
+    expect(percentile([42], 99)).toBe(42);
+  });
+
+  it('answers 0 for no timings', () => {
+    expect(percentile([], 95)).toBe(0);
   });
 });
