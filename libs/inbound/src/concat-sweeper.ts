@@ -1,5 +1,5 @@
 import { ChannelsService } from '@backtalk/channels';
-import { AppConfig, MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
+import { AppConfig, MetricsService, QueueName, RepeatableJobs, SkipWhileRunning } from '@backtalk/platform';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -11,6 +11,8 @@ export const FLUSH_STALE_CONCAT_JOB = 'flush-stale-concat';
 /** Every 30 seconds: multipart messages whose parts stopped arriving are stored as what arrived, never dropped. */
 @Processor(QueueName.Inbound)
 export class ConcatSweeperProcessor implements OnApplicationBootstrap {
+  private readonly oneAtATime = new SkipWhileRunning();
+
   constructor(
     private readonly assembler: ConcatAssemblerService,
     private readonly channels: ChannelsService,
@@ -26,11 +28,13 @@ export class ConcatSweeperProcessor implements OnApplicationBootstrap {
   }
 
   @Process(FLUSH_STALE_CONCAT_JOB)
-  async flush(): Promise<{ stored: number }> {
-    const stored = await this.assembler.flushStale(async (channelId) => {
-      const found = await this.channels.loadWithSecrets(channelId);
-      return found ? toInboundChannel(found.channel) : undefined;
-    }, this.config.CONCAT_TIMEOUT_SECONDS);
-    return { stored };
+  flush(): Promise<{ stored: number } | 'skipped'> {
+    return this.oneAtATime.run(async () => {
+      const stored = await this.assembler.flushStale(async (channelId) => {
+        const found = await this.channels.loadWithSecrets(channelId);
+        return found ? toInboundChannel(found.channel) : undefined;
+      }, this.config.CONCAT_TIMEOUT_SECONDS);
+      return { stored };
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { AppConfig, MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
+import { AppConfig, MetricsService, QueueName, RepeatableJobs, SkipWhileRunning } from '@backtalk/platform';
 import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
@@ -11,6 +11,7 @@ export const SWEEP_OUTBOX_JOB = 'sweep-outbox';
 @Processor(QueueName.Outbound)
 export class OutboundProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboundProcessor.name);
+  private readonly oneSweepAtATime = new SkipWhileRunning();
 
   constructor(
     private readonly sender: SendService,
@@ -39,8 +40,8 @@ export class OutboundProcessor implements OnApplicationBootstrap {
   }
 
   @Process(SWEEP_OUTBOX_JOB)
-  sweep(): Promise<{ requeued: number; markedUnknown: number }> {
-    return this.sweeper.sweep();
+  sweep(): Promise<{ requeued: number; markedUnknown: number } | 'skipped'> {
+    return this.oneSweepAtATime.run(() => this.sweeper.sweep());
   }
 
   /** When the job's runs are used up, the message fails visibly instead of waiting forever. */

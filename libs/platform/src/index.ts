@@ -15,6 +15,7 @@ export * from './logging/logging.module';
 export * from './metrics/metrics.service';
 export * from './platform.module';
 export * from './queues/queues.module';
+export * from './queues/skip-while-running';
 export * from './redis/redis.module';
 export * from './lifecycle/graceful-shutdown';
 export * from './lifecycle/shutdown-state';

@@ -1,4 +1,4 @@
-import { AppConfig, MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
+import { AppConfig, MetricsService, QueueName, RepeatableJobs, SkipWhileRunning } from '@backtalk/platform';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -11,6 +11,7 @@ export const RETENTION_JOB = 'retention';
 @Processor(QueueName.Maintenance)
 export class RetentionProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(RetentionProcessor.name);
+  private readonly oneAtATime = new SkipWhileRunning();
   private readonly deletedRows: Counter<'table'>;
   private readonly removedContent: Counter<'kind'>;
 
@@ -30,7 +31,11 @@ export class RetentionProcessor implements OnApplicationBootstrap {
   }
 
   @Process(RETENTION_JOB)
-  async handle(): Promise<{ tables: RetentionPass[]; content: ContentRetentionPass[] }> {
+  handle(): Promise<{ tables: RetentionPass[]; content: ContentRetentionPass[] } | 'skipped'> {
+    return this.oneAtATime.run(() => this.trim());
+  }
+
+  private async trim(): Promise<{ tables: RetentionPass[]; content: ContentRetentionPass[] }> {
     const passes = await this.retention.run();
     for (const pass of passes) this.deletedRows.inc({ table: pass.table }, pass.deleted);
     const deleted = passes.filter((pass) => pass.deleted > 0);

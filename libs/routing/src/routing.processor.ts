@@ -1,4 +1,4 @@
-import { AppConfig, MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
+import { AppConfig, MetricsService, QueueName, RepeatableJobs, SkipWhileRunning } from '@backtalk/platform';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,6 +22,8 @@ export interface RoutingSweepResult {
 /** The worker's side of routing: snooze alarms, and the sweep that routes what no change announced. */
 @Processor(QueueName.Routing)
 export class RoutingProcessor implements OnApplicationBootstrap {
+  private readonly oneAtATime = new SkipWhileRunning();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Routing) private readonly queue: Queue,
@@ -45,6 +47,10 @@ export class RoutingProcessor implements OnApplicationBootstrap {
   }
 
   @Process(ROUTING_SWEEP_JOB)
+  sweepJob(): Promise<RoutingSweepResult | 'skipped'> {
+    return this.oneAtATime.run(() => this.sweep());
+  }
+
   async sweep(): Promise<RoutingSweepResult> {
     const woken = await this.snoozes.wakeOverdue();
     const released = await this.assignment.releaseFromOfflineAgents();

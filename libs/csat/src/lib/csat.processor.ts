@@ -1,4 +1,4 @@
-import { AppConfig, QueueName, RepeatableJobs } from '@backtalk/platform';
+import { AppConfig, QueueName, RepeatableJobs, SkipWhileRunning } from '@backtalk/platform';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -13,6 +13,8 @@ export const CSAT_SWEEP_JOB = 'csat-sweep';
  */
 @Processor(QueueName.Routing)
 export class CsatProcessor implements OnApplicationBootstrap {
+  private readonly oneAtATime = new SkipWhileRunning();
+
   constructor(
     @InjectQueue(QueueName.Routing) private readonly queue: Queue,
     private readonly config: AppConfig,
@@ -25,7 +27,7 @@ export class CsatProcessor implements OnApplicationBootstrap {
   }
 
   @Process(CSAT_SWEEP_JOB)
-  async sweep(): Promise<{ surveyed: number }> {
-    return { surveyed: await this.surveys.sendDue() };
+  sweep(): Promise<{ surveyed: number } | 'skipped'> {
+    return this.oneAtATime.run(async () => ({ surveyed: await this.surveys.sendDue() }));
   }
 }

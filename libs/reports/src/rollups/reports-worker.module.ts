@@ -1,6 +1,6 @@
 import { BullModule, InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { MetricsService, QueueName, RepeatableJobs } from '@backtalk/platform';
+import { MetricsService, QueueName, RepeatableJobs, SkipWhileRunning } from '@backtalk/platform';
 import type { Queue } from 'bull';
 import { ReportsModule } from '../reports.module';
 import { CONVERSATIONS_PER_REFRESH, ReportFactsService } from '../facts/report-facts.service';
@@ -16,6 +16,8 @@ const REFRESH_EVERY_MS = 60_000;
 @Processor(QueueName.Maintenance)
 export class ReportRollupsProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReportRollupsProcessor.name);
+  private readonly measuringFacts = new SkipWhileRunning();
+  private readonly refreshingRollups = new SkipWhileRunning();
 
   constructor(
     private readonly rollups: ReportRollupsService,
@@ -33,20 +35,24 @@ export class ReportRollupsProcessor implements OnApplicationBootstrap {
 
   /** Keeps measuring while a batch comes back full, so an upgrade's or a new schedule's backlog drains in one job. */
   @Process(REFRESH_REPORT_FACTS_JOB)
-  async measureFacts(): Promise<{ conversations: number }> {
-    let conversations = 0;
-    for (let measured = CONVERSATIONS_PER_REFRESH; measured === CONVERSATIONS_PER_REFRESH; conversations += measured) measured = await this.facts.refresh();
-    if (conversations > 0) this.logger.log({ conversations }, 'measured report facts');
-    return { conversations };
+  measureFacts(): Promise<{ conversations: number } | 'skipped'> {
+    return this.measuringFacts.run(async () => {
+      let conversations = 0;
+      for (let measured = CONVERSATIONS_PER_REFRESH; measured === CONVERSATIONS_PER_REFRESH; conversations += measured) measured = await this.facts.refresh();
+      if (conversations > 0) this.logger.log({ conversations }, 'measured report facts');
+      return { conversations };
+    });
   }
 
   /** Keeps refreshing while a call still finds a full batch, so a backlog (after a migration, an import) drains in one job. */
   @Process(REFRESH_REPORT_ROLLUPS_JOB)
-  async handle(): Promise<{ hours: number }> {
-    let hours = 0;
-    for (let refreshed = HOURS_PER_REFRESH; refreshed === HOURS_PER_REFRESH; hours += refreshed) refreshed = await this.rollups.refresh();
-    if (hours > 0) this.logger.log({ hours }, 'refreshed report rollups');
-    return { hours };
+  handle(): Promise<{ hours: number } | 'skipped'> {
+    return this.refreshingRollups.run(async () => {
+      let hours = 0;
+      for (let refreshed = HOURS_PER_REFRESH; refreshed === HOURS_PER_REFRESH; hours += refreshed) refreshed = await this.rollups.refresh();
+      if (hours > 0) this.logger.log({ hours }, 'refreshed report rollups');
+      return { hours };
+    });
   }
 }
 

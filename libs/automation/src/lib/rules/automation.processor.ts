@@ -1,4 +1,4 @@
-import { AppConfig, QueueName, RepeatableJobs } from '@backtalk/platform';
+import { AppConfig, QueueName, RepeatableJobs, SkipWhileRunning } from '@backtalk/platform';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -9,6 +9,7 @@ export const AUTOMATION_SWEEP_JOB = 'automation-sweep';
 /** The worker's side of automation: waiting-time rules, and customer messages a crash kept from their rules. */
 @Processor(QueueName.Routing)
 export class AutomationProcessor implements OnApplicationBootstrap {
+  private readonly oneAtATime = new SkipWhileRunning();
   constructor(
     @InjectQueue(QueueName.Routing) private readonly queue: Queue,
     private readonly config: AppConfig,
@@ -21,9 +22,11 @@ export class AutomationProcessor implements OnApplicationBootstrap {
   }
 
   @Process(AUTOMATION_SWEEP_JOB)
-  async sweep(): Promise<{ recovered: number; waitingFired: number }> {
-    const recovered = await this.automation.processUnprocessed();
-    const waitingFired = await this.automation.processWaiting();
-    return { recovered, waitingFired };
+  sweep(): Promise<{ recovered: number; waitingFired: number } | 'skipped'> {
+    return this.oneAtATime.run(async () => {
+      const recovered = await this.automation.processUnprocessed();
+      const waitingFired = await this.automation.processWaiting();
+      return { recovered, waitingFired };
+    });
   }
 }
