@@ -13,6 +13,13 @@ const REFRESH_FACTS_EVERY_MS = 10_000;
 /** How stale the rollup may get; reports stay exact regardless, only slower while many hours wait. */
 const REFRESH_EVERY_MS = 60_000;
 
+/** Calls `step` again while it comes back with a full batch, so a backlog drains in one job; the sum of what it did. */
+async function drainFullBatches(batch: number, step: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (let done = batch; done === batch; total += done) done = await step();
+  return total;
+}
+
 @Processor(QueueName.Maintenance)
 export class ReportRollupsProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReportRollupsProcessor.name);
@@ -37,8 +44,7 @@ export class ReportRollupsProcessor implements OnApplicationBootstrap {
   @Process(REFRESH_REPORT_FACTS_JOB)
   measureFacts(): Promise<{ conversations: number } | 'skipped'> {
     return this.measuringFacts.run(async () => {
-      let conversations = 0;
-      for (let measured = CONVERSATIONS_PER_REFRESH; measured === CONVERSATIONS_PER_REFRESH; conversations += measured) measured = await this.facts.refresh();
+      const conversations = await drainFullBatches(CONVERSATIONS_PER_REFRESH, () => this.facts.refresh());
       if (conversations > 0) this.logger.log({ conversations }, 'measured report facts');
       return { conversations };
     });
@@ -48,8 +54,7 @@ export class ReportRollupsProcessor implements OnApplicationBootstrap {
   @Process(REFRESH_REPORT_ROLLUPS_JOB)
   handle(): Promise<{ hours: number } | 'skipped'> {
     return this.refreshingRollups.run(async () => {
-      let hours = 0;
-      for (let refreshed = HOURS_PER_REFRESH; refreshed === HOURS_PER_REFRESH; hours += refreshed) refreshed = await this.rollups.refresh();
+      const hours = await drainFullBatches(HOURS_PER_REFRESH, () => this.rollups.refresh());
       if (hours > 0) this.logger.log({ hours }, 'refreshed report rollups');
       return { hours };
     });
