@@ -114,6 +114,28 @@ describe('the thread tells the whole story: activity lines', () => {
     expect(teams.map((row) => row.team_id)).toEqual([billingId, billingId]);
   });
 
+  it('writes a breach line of its own kind into each conversation found past its due time by one sweep, and the event for each carries that line', async () => {
+    const customers = ['+380502220001', '+380502220002', '+380502220003'];
+    for (const [index, from] of customers.entries()) {
+      const response = await t.deliver(genericSigned(new URL(channel.webhookUrl).pathname, { type: 'message', id: `due-${index}`, from, to: channel.sender, text: 'Hello?' }, SECRET));
+      expect(response.status).toBe(200);
+    }
+    const conversations = await t.dataSource.query<Array<{ id: string; phone: string }>>(`SELECT c.id, k.phone FROM conversation c JOIN contact k ON k.id = c.contact_id ORDER BY k.phone`);
+    const kindOf = (phone: string) => (phone.endsWith('2') ? 'next_response' : 'first_response');
+    for (const { id, phone } of conversations) {
+      await t.dataSource.query(`UPDATE conversation SET waiting_since = now() - interval '1 hour', sla_kind = $2, sla_due_at = now() - interval '1 minute' WHERE id = $1`, [id, kindOf(phone)]);
+    }
+
+    expect(await t.app.get(SlaService).recordBreaches()).toBe(3);
+
+    for (const { id, phone } of conversations) {
+      expect(lines((await activity(id, andriy.token)).body)).toEqual([[ActivityType.SlaBreached, 'system', null, { kind: kindOf(phone) }]]);
+    }
+    const events = await t.dataSource.query<Array<{ conversation_id: string; payload: { activity: ActivityView } }>>(`SELECT conversation_id, payload FROM domain_event WHERE type = 'conversation.activity'`);
+    expect(events).toHaveLength(3);
+    for (const event of events) expect(event.payload.activity.conversationId).toBe(event.conversation_id);
+  });
+
   it('answers 404 to someone who cannot see the conversation, as its other routes do', async () => {
     await customerSays('Hello');
     const { id } = await theConversation();

@@ -53,18 +53,40 @@ export class ConversationActivity {
   ) {}
 
   async record(manager: EntityManager, entry: ActivityEntry): Promise<NewDomainEvent<'conversation.activity'>> {
+    const [event] = await this.recordMany(manager, [entry]);
+    return event;
+  }
+
+  /**
+   * Many lines in one statement, in the order given: a sweep that finds a backlog (SLA breaches after an outage) holds
+   * its transaction for one round trip instead of one per line.
+   */
+  async recordMany(manager: EntityManager, entries: readonly ActivityEntry[]): Promise<Array<NewDomainEvent<'conversation.activity'>>> {
+    if (entries.length === 0) return [];
     // The actor's name rides in the event so a console writes the line without asking who that is. Callers such as
     // inbound processing know the channel's team, not always the conversation's (it may have been transferred).
-    const [row]: ActivityRow[] = await manager.query(
-      `WITH inserted AS (
+    const rows: ActivityRow[] = await manager.query(
+      `WITH entry AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[]) WITH ORDINALITY
+           AS e(conversation_id, team_id, type, actor_kind, actor_id, data, ord)
+       ), inserted AS (
          INSERT INTO conversation_activity (conversation_id, team_id, type, actor_kind, actor_id, data)
-         VALUES ($1, COALESCE((SELECT team_id FROM conversation WHERE id = $1), $2), $3, $4, $5, $6::jsonb)
-         RETURNING id, team_id, conversation_id, type, actor_kind, actor_id, data, occurred_at
+         SELECT e.conversation_id, COALESCE(c.team_id, e.team_id), e.type, e.actor_kind, e.actor_id, e.data
+         FROM entry e LEFT JOIN conversation c ON c.id = e.conversation_id
+         ORDER BY e.ord
+         RETURNING id, team_id, conversation_id, type, actor_kind, actor_id, data, occurred_at, position
        )
-       SELECT inserted.*, u.name AS actor_name FROM inserted LEFT JOIN app_user u ON u.id = inserted.actor_id`,
-      [entry.conversationId, entry.teamId, entry.type, entry.actorKind, entry.actorId ?? null, JSON.stringify(entry.data ?? {})],
+       SELECT inserted.*, u.name AS actor_name FROM inserted LEFT JOIN app_user u ON u.id = inserted.actor_id ORDER BY inserted.position`,
+      [
+        entries.map((entry) => entry.conversationId),
+        entries.map((entry) => entry.teamId),
+        entries.map((entry) => entry.type),
+        entries.map((entry) => entry.actorKind),
+        entries.map((entry) => entry.actorId ?? null),
+        entries.map((entry) => JSON.stringify(entry.data ?? {})),
+      ],
     );
-    return { type: 'conversation.activity', teamId: row.team_id ?? entry.teamId, conversationId: entry.conversationId, payload: { activity: toActivityView(row) } };
+    return rows.map((row, index) => ({ type: 'conversation.activity', teamId: row.team_id ?? entries[index].teamId, conversationId: row.conversation_id, payload: { activity: toActivityView(row) } }));
   }
 
   /** Oldest first, as the thread reads. Someone who cannot see the conversation gets 404, like its other routes. */

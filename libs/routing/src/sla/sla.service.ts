@@ -82,11 +82,11 @@ export class SlaService {
          ON CONFLICT (conversation_id, kind, due_at) DO NOTHING
          RETURNING conversation_id, team_id, 'open'::conversation_status AS status, kind`,
       );
-      const events: NewDomainEvent[] = [];
-      for (const row of breached) {
-        events.push(this.changed(row.conversation_id, row.team_id, row.status, 'sla_breached'));
-        events.push(await this.activity.record(manager, { conversationId: row.conversation_id, teamId: row.team_id, type: ActivityType.SlaBreached, actorKind: 'system', data: { kind: row.kind } }));
-      }
+      const lines = await this.activity.recordMany(
+        manager,
+        breached.map((row) => ({ conversationId: row.conversation_id, teamId: row.team_id, type: ActivityType.SlaBreached, actorKind: 'system' as const, data: { kind: row.kind } })),
+      );
+      const events: NewDomainEvent[] = breached.flatMap((row, index) => [this.changed(row.conversation_id, row.team_id, row.status, 'sla_breached'), lines[index]]);
       return this.eventLog.append(manager, events);
     });
     this.eventLog.publish(events);
