@@ -9,3 +9,4 @@ export * from './fake-aggregator';
 export * from './eventually';
 export * from './generic-line';
 export * from './free-port';
+export * from './periodic-job';
