@@ -281,6 +281,37 @@ describe('the customer’s data rights: export and erasure', () => {
     expect(activity.body.filter((line) => line.type === 'resolved').map((line) => line.data)).toEqual([{ customerErased: true }]);
   });
 
+  it('leaves the conversation newer than a change committed while the erasure waited for a lock, so consoles that showed that change take the erased copy', async () => {
+    const customer = '+380931234501';
+    await says(customer, 'Order 5531 is missing');
+    const [conversation] = await eventually(
+      () => t.dataSource.query<Array<{ id: string; contact_id: string }>>(`SELECT c.id, c.contact_id FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.phone = $1`, [customer]),
+      (rows) => rows.length === 1,
+    );
+    const blocker = t.dataSource.createQueryRunner();
+    await blocker.connect();
+    try {
+      await blocker.startTransaction();
+      await blocker.query(`SELECT 1 FROM contact WHERE id = $1 FOR UPDATE`, [conversation.contact_id]);
+      const erasure = t.request('POST', `/api/contacts/${conversation.contact_id}/erase`, { token: admin, body: { confirmPhone: customer } });
+      // The erasure's transaction has begun, and waits for the customer's row.
+      await eventually(
+        () => t.dataSource.query<unknown[]>(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM contact WHERE id = $1 FOR UPDATE%' AND pid <> pg_backend_pid()`),
+        (rows) => rows.length === 1,
+      );
+      const prioritised = await t.request<ConversationView>('POST', `/api/conversations/${conversation.id}/priority`, { token: agent, body: { priority: 'high' } });
+      expect(prioritised.status).toBe(200);
+      await blocker.commitTransaction();
+      expect((await erasure).status).toBe(200);
+
+      const erased = (await t.request<ConversationView>('GET', `/api/conversations/${conversation.id}`, { token: admin })).body;
+      expect(erased.contact.erasedAt).not.toBeNull();
+      expect(Date.parse(erased.updatedAt)).toBeGreaterThan(Date.parse(prioritised.body.updatedAt));
+    } finally {
+      await blocker.release();
+    }
+  });
+
   it('records the erasure and each data export in the audit log, by whom and of which contact, with counts and never the erased values', async () => {
     const entries = await t.dataSource.query<Array<{ action: string; actor_kind: string; target_type: string; target_id: string; team_ids: string[]; diff: unknown }>>(
       `SELECT action, actor_kind, target_type, target_id, team_ids, diff FROM audit_entry WHERE target_id = $1 ORDER BY seq`,

@@ -7,9 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * say, an SLA update of the conversation left it older than the copy consoles already held, so they kept that copy
  * and the customer's text stayed on screen. Two changes within one millisecond would also look like one. Every
  * statement that sets updated_at gets at least a millisecond past the value it replaces; one that leaves it alone
- * keeps it. A BEFORE ROW trigger is not free: in bench:ingest it cost 8-11 % of the throughput (13.5 more conversation
- * heap blocks per message; ratio to the reference server 0.94-0.98 with it, 0.98-1.07 without, in the same runs).
- * Writers computing the version themselves would avoid that, at the price of every writer having to remember it.
+ * keeps it. In the database rather than in each writer: two dozen statements and TypeORM updates write the row, and
+ * one that forgot would bring the bug back.
  */
 export class ConversationVersion1765406000002 implements MigrationInterface {
   name = 'ConversationVersion1765406000002';
