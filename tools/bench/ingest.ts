@@ -343,7 +343,7 @@ async function main(): Promise<void> {
     // The servers take turns, each round starting one server further on (A B, B A; with --before A B C, B C A, C A B),
     // so that a slow spell of this shared machine (other tenants, PostgreSQL's background writes) lands on all alike
     // and each server takes each place equally often. The earlier A B C C B A left the middle server the only one never
-    // to run twice in a row, so its pages were always the coldest in shared buffers: in an A/A run of identical code it
+    // to run twice in a row, likely why it found its pages coldest in shared buffers: in an A/A run of identical code it
     // fell 12 % per 10 rounds with a ratio of 0.88 while its twin in the outer slot held at 1.04.
     const activityBeforeRounds = new Map<string, TableActivity>();
     for (const backtalk of backtalks) activityBeforeRounds.set(backtalk.label, await tableActivity(backtalk.databaseUrl));
