@@ -124,6 +124,14 @@ describe('the customer’s data rights: export and erasure', () => {
     const response = await t.deliver(genericSigned(new URL(line.webhookUrl).pathname, { type: 'message', id: `rights-in-${++messageNumber}`, from, to: line.sender, text, ...(media ? { media } : {}) }, SECRET));
     expect(response.status).toBeLessThan(300);
   }
+  /** The one conversation of a customer who just texted in, once it is stored. */
+  async function conversationOf(phone: string): Promise<{ id: string; contact_id: string }> {
+    const [conversation] = await eventually(
+      () => t.dataSource.query<Array<{ id: string; contact_id: string }>>(`SELECT c.id, c.contact_id FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.phone = $1`, [phone]),
+      (rows) => rows.length === 1,
+    );
+    return conversation;
+  }
   const exportOf = (contactId: string, token = admin) => t.request<ContactDataExport & { code?: string }>('GET', `/api/contacts/${contactId}/data-export`, { token });
   const found = (text: string, markers: readonly string[]) => markers.filter((marker) => text.includes(marker));
 
@@ -267,10 +275,7 @@ describe('the customer’s data rights: export and erasure', () => {
   it('closes the erased customer’s unresolved conversations, so none is left waiting for an answer nobody can send, with a line in each saying why', async () => {
     const customer = '+380931234500';
     await says(customer, 'My parcel 9911 is late');
-    const [conversation] = await eventually(
-      () => t.dataSource.query<Array<{ id: string; contact_id: string }>>(`SELECT c.id, c.contact_id FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.phone = $1`, [customer]),
-      (rows) => rows.length === 1,
-    );
+    const conversation = await conversationOf(customer);
     expect((await t.request<ConversationView>('GET', `/api/conversations/${conversation.id}`, { token: admin })).body).toMatchObject({ status: 'open', waitingSince: expect.any(String) });
 
     expect((await t.request('POST', `/api/contacts/${conversation.contact_id}/erase`, { token: admin, body: { confirmPhone: customer } })).status).toBe(200);
@@ -284,10 +289,7 @@ describe('the customer’s data rights: export and erasure', () => {
   it('leaves the conversation newer than a change committed while the erasure waited for a lock, so consoles that showed that change take the erased copy', async () => {
     const customer = '+380931234501';
     await says(customer, 'Order 5531 is missing');
-    const [conversation] = await eventually(
-      () => t.dataSource.query<Array<{ id: string; contact_id: string }>>(`SELECT c.id, c.contact_id FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.phone = $1`, [customer]),
-      (rows) => rows.length === 1,
-    );
+    const conversation = await conversationOf(customer);
     const blocker = t.dataSource.createQueryRunner();
     await blocker.connect();
     try {

@@ -1,3 +1,5 @@
+import { expect } from '@jest/globals';
+
 /**
  * Stands in for a processor's dependencies in a test of its periodic job: every method of it answers with one promise
  * that stays pending until `finish()`, so a run of the job stays in progress for as long as the test needs.
@@ -13,17 +15,20 @@ export class HeldDependencies {
   }
 }
 
+/** What a run answers straight away (`failed` if it threw), or `still running` when it waits on held stand-ins. */
+export function answerAtOnce(run: Promise<unknown>): Promise<unknown> {
+  return Promise.race([run.catch(() => 'failed'), new Promise((resolve) => setImmediate(() => resolve('still running')))]);
+}
+
 /**
- * Starts the job, starts it again while the first run is held, lets the first run end, and starts it once more.
- * Returns what the second and third runs answered: `still running` for a second run that did not skip, and `failed`
- * for a run that threw (the stand-ins return nothing useful), which still shows that it ran rather than skipped.
+ * Starts the job, starts it again while the first run is held and expects that second run skipped, lets the first run
+ * end, and expects the next run to go ahead: it answers something else, or throws (`failed`), since the stand-ins
+ * return nothing useful.
  */
-export async function runWhileRunningAndAfter(job: () => Promise<unknown>, dependencies: HeldDependencies): Promise<{ whileRunning: unknown; afterwards: unknown }> {
+export async function expectOneRunAtATime(job: () => Promise<unknown>, dependencies: HeldDependencies): Promise<void> {
   const first = job().catch(() => 'failed');
-  // A skipped run answers at once; one that went ahead waits on the held stand-ins like the first.
-  const whileRunning = await Promise.race([job().catch(() => 'failed'), new Promise((resolve) => setImmediate(() => resolve('still running')))]);
+  expect(await answerAtOnce(job())).toBe('skipped');
   dependencies.finish();
   await first;
-  const afterwards = await job().catch(() => 'failed');
-  return { whileRunning, afterwards };
+  expect(await job().catch(() => 'failed')).not.toBe('skipped');
 }
